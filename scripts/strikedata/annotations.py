@@ -1,0 +1,120 @@
+"""Read the hand-curated files under seeds/: every value keeps the file and line it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .findings import Finding
+
+
+class Located(dict):
+    """A mapping read from YAML that remembers the line of itself and of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class _DuplicateKey(yaml.MarkedYAMLError):
+    pass
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML hook
+        mapping = Located()
+        mapping.line = node.start_mark.line + 1
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str):
+                key = str(key)
+            if key in mapping:
+                raise _DuplicateKey(
+                    None, None, f"key '{key}' appears twice in one entry", key_node.start_mark
+                )
+            mapping[key] = _plain(self.construct_object(value_node, deep=True))
+            mapping.key_lines[key] = key_node.start_mark.line + 1
+        return mapping
+
+
+_LineLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
+)
+
+
+def _plain(value: Any) -> Any:
+    # YAML turns 2022-03-23 into a date; our tables hold ISO strings.
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    data: Any
+
+
+def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]:
+    """Parse one annotation file; a problem comes back as a finding, never an exception."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, [Finding(display, None, None, None, None, "file-missing", "file not found")]
+    except OSError as error:
+        return None, [Finding(display, None, None, None, None, "file-unreadable", str(error))]
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, [
+            Finding(display, line, None, None, None, "encoding-error",
+                    f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")
+        ]
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        message = (error.problem or str(error)).strip()
+        if error.context:
+            message = f"{error.context}: {message}"
+        return None, [
+            Finding(display, line, None, None, None, "yaml-syntax", message,
+                    "check indentation and quoting; wrap text containing ': ' or ' #' in quotes")
+        ]
+    except yaml.YAMLError as error:
+        return None, [Finding(display, None, None, None, None, "yaml-syntax", str(error))]
+    return Document(display, data), []
+
+
+def expect_list(doc: Document, key: str | None = None) -> tuple[list[Located], list[Finding]]:
+    """The entries of a list of mappings (the whole file, or the value of `key`)."""
+    container = doc.data
+    line = getattr(container, "line", 1)
+    if key is not None:
+        if not isinstance(container, dict):
+            return [], [Finding(doc.path, 1, None, None, None, "annotation-shape",
+                                "the file must be a mapping of keys to values")]
+        line = container.line_of(key) if isinstance(container, Located) else 1
+        container = container.get(key) or []
+    if not isinstance(container, list):
+        return [], [Finding(doc.path, line, None, None, key, "annotation-shape",
+                            f"expected a list of entries{f' under {key}' if key else ''}")]
+    entries, findings = [], []
+    for index, item in enumerate(container):
+        if isinstance(item, Located):
+            entries.append(item)
+        else:
+            findings.append(Finding(doc.path, line, None, None, key, "annotation-shape",
+                                    f"entry {index + 1} is not a mapping of keys to values"))
+    return entries, findings

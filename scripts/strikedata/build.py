@@ -1,0 +1,378 @@
+"""seeds -> tables -> checks -> files. `build_package` writes build/ all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import io
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from . import annotations as ann
+from .findings import Finding, tidy
+from .normalize import NormalizationError, normalize
+from .schema import RESOURCES, field_names, load_schemas, primary_key
+from .spans import NotFound, locate, shorten
+
+# Keys curators write that are not columns: where to look for a repeated passage.
+ANNOTATION_ONLY = {"occurrence"}
+# Columns the build computes; a curator who writes them is told so.
+COMPUTED = {
+    "articles": {"seed_sha256", "date_basis", "dateline", "source_domain", "text_path", "text_sha256", "char_count", "word_count", "normalizations"},
+    "quotes": {"article_id", "char_start", "char_end"},
+    "offers": {"article_id", "char_start", "char_end"},
+    "event_mentions": {"article_id", "char_start", "char_end"},
+}
+SPAN_SOURCE = {"quotes": "text", "offers": "evidence_text", "event_mentions": "text"}
+ARTICLE_LISTS = {"quotes": "quotes", "offers": "offers", "event_mentions": "event_mentions"}
+REGISTRIES = {"organizations": "seeds/organizations.yaml", "people": "seeds/people.yaml", "events": "seeds/events.yaml"}
+ROW_ORDER = {
+    "organizations": ("org_id",),
+    "people": ("person_id",),
+    "articles": ("article_id",),
+    "quotes": ("article_id", "char_start", "quote_id"),
+    "offers": ("article_id", "char_start", "offer_id"),
+    "events": ("start_date", "event_id"),
+    "event_mentions": ("article_id", "char_start", "event_id"),
+}
+OPENING_MARKS = "“‘\"'"
+CLOSING_MARKS = "”’\"'"
+
+
+@dataclass
+class Tables:
+    rows: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in RESOURCES})
+    texts: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def cell(value: object) -> str:
+    """A YAML value as it goes into a CSV cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value).removesuffix(".0")
+    if isinstance(value, list):
+        return ";".join(cell(v) for v in value)
+    return str(value)
+
+
+def check_keys(entry: ann.Located, allowed: set[str], computed: set[str], path: str, what: str) -> list[Finding]:
+    out = []
+    for key in entry:
+        if key in computed:
+            out.append(Finding(path, entry.line_of(key), None, None, key, "computed-key",
+                               f"{what}: '{key}' is computed by the build", "delete this line"))
+        elif key not in allowed:
+            out.append(Finding(path, entry.line_of(key), None, None, key, "unknown-key",
+                               f"{what}: unknown key '{key}'", f"allowed keys: {', '.join(sorted(allowed))}"))
+    return out
+
+
+def row_from(entry: ann.Located, columns: list[str]) -> dict[str, str]:
+    return {c: cell(entry.get(c)) for c in columns}
+
+
+def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, lines: dict) -> None:
+    path = REGISTRIES[resource]
+    doc, findings = ann.load_yaml(root / path, path)
+    tables.findings += findings
+    if doc is None:
+        return
+    entries, findings = ann.expect_list(doc)
+    tables.findings += findings
+    columns = field_names(schemas[resource])
+    key = primary_key(schemas[resource])[0]
+    for entry in entries:
+        tables.findings += check_keys(entry, set(columns), set(), path, resource)
+        row = row_from(entry, columns)
+        tables.rows[resource].append(row)
+        lines[(resource, row[key])] = (path, entry.line)
+
+
+def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: dict) -> None:
+    display = path.relative_to(root).as_posix()
+    doc, findings = ann.load_yaml(path, display)
+    tables.findings += findings
+    if doc is None:
+        return
+    data = doc.data
+    if not isinstance(data, ann.Located):
+        tables.findings.append(Finding(display, 1, None, None, None, "annotation-shape", "the file must be a mapping of keys to values"))
+        return
+    article_columns = field_names(schemas["articles"])
+    allowed = (set(article_columns) - COMPUTED["articles"]) | set(ARTICLE_LISTS.values())
+    tables.findings += check_keys(data, allowed, COMPUTED["articles"], display, "article")
+    article_id = cell(data.get("article_id"))
+    seed_file = cell(data.get("seed_file"))
+    if not article_id or not seed_file:
+        tables.findings.append(Finding(display, data.line, "articles", None, None, "required",
+                                       "article_id and seed_file are required", "see CONTRIBUTING.md"))
+        return
+    try:
+        raw = (root / seed_file).read_bytes()
+    except OSError:
+        tables.findings.append(Finding(display, data.line_of("seed_file"), "articles", None, "seed_file", "seed-missing",
+                                       f"seed file not found: {seed_file}", "put the raw article under seeds/raw/"))
+        return
+    try:
+        article = normalize(raw)
+    except NormalizationError as error:
+        tables.findings.append(Finding(seed_file, None, "articles", None, None, "seed-encoding", str(error)))
+        return
+
+    row = row_from(data, article_columns)
+    stated = article.published_date
+    curated = row["published_date"]
+    if stated:
+        row["date_basis"] = "stated"
+        if curated and curated != stated:
+            tables.findings.append(Finding(display, data.line_of("published_date"), "articles", None, "published_date", "date-conflict",
+                                           f"the seed states {stated} but the annotation says {curated}", "delete published_date"))
+        row["published_date"] = stated
+    else:
+        row["date_basis"] = "inferred"
+        if not curated or not row["date_note"]:
+            tables.findings.append(Finding(display, data.line, "articles", None, "published_date", "date-missing",
+                                           "the seed states no date: give published_date and the reasoning in date_note"))
+    text = article.text
+    data_bytes = text.encode("utf-8")
+    row.update(
+        seed_sha256=sha256(raw),
+        dateline=article.dateline or "",
+        source_domain=article.source_domain or "",
+        text_path=f"texts/{article_id}.txt",
+        text_sha256=sha256(data_bytes),
+        char_count=str(len(text)),
+        word_count=str(len(text.split())),
+        normalizations=";".join(article.normalizations),
+    )
+    if article_id in tables.texts:
+        tables.findings.append(Finding(display, data.line_of("article_id"), "articles", None, "article_id", "duplicate-id",
+                                       f"article_id {article_id} is used by another annotation file"))
+        return
+    tables.rows["articles"].append(row)
+    tables.texts[article_id] = text
+    lines[("articles", article_id)] = (display, data.line)
+
+    for resource, key in ARTICLE_LISTS.items():
+        entries, findings = ann.expect_list(doc, key)
+        tables.findings += findings
+        columns = field_names(schemas[resource])
+        for entry in entries:
+            tables.findings += check_keys(entry, (set(columns) - COMPUTED[resource]) | ANNOTATION_ONLY,
+                                          COMPUTED[resource], display, resource)
+            span_row = locate_row(entry, resource, columns, article_id, text, display, tables)
+            if span_row is not None:
+                tables.rows[resource].append(span_row)
+                pk = tuple(span_row[c] for c in primary_key(schemas[resource]))
+                lines[(resource, pk[0] if len(pk) == 1 else pk)] = (display, entry.line)
+
+
+def locate_row(entry: ann.Located, resource: str, columns: list[str], article_id: str, text: str,
+               display: str, tables: Tables) -> dict | None:
+    source = SPAN_SOURCE[resource]
+    needle = cell(entry.get(source))
+    occurrence = entry.get("occurrence", 1)
+    if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
+        tables.findings.append(Finding(display, entry.line_of("occurrence"), resource, None, "occurrence", "bad-occurrence",
+                                       f"occurrence must be a whole number from 1, not {occurrence!r}"))
+        return None
+    found = locate(text, needle, occurrence)
+    if isinstance(found, NotFound):
+        tables.findings.append(Finding(display, entry.line_of(source), resource, None, source, "span-not-found",
+                                       f"{shorten(needle, 50)!r}: {found.message} in article {article_id}", found.hint))
+        return None
+    row = row_from(entry, columns)
+    row.update(article_id=article_id, char_start=str(found.start), char_end=str(found.end))
+    if resource == "quotes":
+        tables.findings += quote_curation(entry, row, text, display)
+    return row
+
+
+def quote_curation(entry: ann.Located, row: dict, text: str, display: str) -> list[Finding]:
+    """A quotation is exactly what stands between quotation marks; its attribution is in the article."""
+    out = []
+    start, end = int(row["char_start"]), int(row["char_end"])
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    if before not in OPENING_MARKS or after not in CLOSING_MARKS:
+        out.append(Finding(display, entry.line_of("text"), "quotes", None, "text", "quote-not-delimited",
+                           f"{shorten(row['text'], 50)!r} is not everything between a pair of quotation marks "
+                           f"(before: {before!r}, after: {after!r})",
+                           "paste all of the text between the quotation marks, and nothing else"))
+    written = row["speaker_as_written"]
+    if written and written not in text:
+        out.append(Finding(display, entry.line_of("speaker_as_written"), "quotes", None, "speaker_as_written",
+                           "attribution-not-found", f"{shorten(written, 50)!r} does not appear in the article",
+                           "copy the attribution phrase exactly as the article words it"))
+    return out
+
+
+def load_tables(root: Path) -> tuple[Tables, dict[tuple, tuple[str, int]]]:
+    """Read every curated file; rows come back as CSV-ready strings, with where each row came from."""
+    schemas = load_schemas(root / "schemas")
+    tables, lines = Tables(), {}
+    for resource in REGISTRIES:
+        load_registry(root, resource, schemas, tables, lines)
+    for path in sorted((root / "seeds" / "articles").glob("*.yaml")):
+        load_article(root, path, schemas, tables, lines)
+    for name, order in ROW_ORDER.items():
+        tables.rows[name].sort(key=lambda r: tuple(int(r[c]) if c.startswith("char_") else r[c] for c in order))
+    return tables, lines
+
+
+def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def created_timestamp(source: dict) -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return source["created"]
+
+
+def package_descriptor(source: dict, schemas: dict, files: dict[str, bytes], articles: list[dict]) -> dict:
+    """The self-contained build/datapackage.json: schemas inlined, hash and bytes on every resource."""
+    descriptor = {k: v for k, v in source.items() if k != "resources"}
+    descriptor["created"] = created_timestamp(source)
+    resources = []
+    for resource in source["resources"]:
+        name = resource["name"]
+        path = f"{name}.csv"
+        data = files[path]
+        resources.append({
+            **{k: v for k, v in resource.items() if k not in ("path", "schema")},
+            "path": path,
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "profile": "tabular-data-resource",
+            "bytes": len(data),
+            "hash": f"sha256:{sha256(data)}",
+            "schema": schemas[name],
+        })
+    for article in articles:
+        data = files[article["text_path"]]
+        resources.append({
+            "name": f"text-{article['article_id']}",
+            "path": article["text_path"],
+            "title": f"Normalized text of article {article['article_id']}",
+            "description": "The article text after the recorded normalizations; every char_start/char_end indexes into it.",
+            "format": "txt",
+            "mediatype": "text/plain",
+            "encoding": "utf-8",
+            "bytes": len(data),
+            "hash": f"sha256:{sha256(data)}",
+            "licenses": source["textLicenses"],
+        })
+    descriptor.pop("textLicenses", None)
+    descriptor["resources"] = resources
+    return descriptor
+
+
+def render_files(root: Path, tables: Tables) -> dict[str, bytes]:
+    """Every file of build/, as bytes, keyed by its path inside build/."""
+    schemas = load_schemas(root / "schemas")
+    source = json.loads((root / "datapackage.json").read_text("utf-8"))
+    files = {f"{name}.csv": csv_bytes(tables.rows[name], field_names(schemas[name])) for name in RESOURCES}
+    for article in tables.rows["articles"]:
+        files[article["text_path"]] = tables.texts[article["article_id"]].encode("utf-8")
+    descriptor = package_descriptor(source, schemas, files, tables.rows["articles"])
+    files["datapackage.json"] = (json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    return files
+
+
+def write_tree(directory: Path, files: dict[str, bytes]) -> None:
+    for relative, data in sorted(files.items()):
+        target = directory / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def locate_findings(findings: list[Finding], lines: dict, tables: Tables) -> list[Finding]:
+    """Point table findings back at the annotation line the row came from."""
+    out = []
+    for f in findings:
+        if f.resource and f.row is not None and f.resource in tables.rows:
+            rows = tables.rows[f.resource]
+            index = f.row - 2
+            if 0 <= index < len(rows):
+                schema_key = next((k for k in lines if k[0] == f.resource), None)
+                row = rows[index]
+                key = ROW_KEY[f.resource](row)
+                where = lines.get((f.resource, key))
+                if where:
+                    f = Finding(where[0], where[1], f.resource, f.row, f.field, f.code, f.message, f.hint)
+        out.append(f)
+    return out
+
+
+ROW_KEY: dict[str, Callable[[dict], object]] = {
+    "organizations": lambda r: r["org_id"],
+    "people": lambda r: r["person_id"],
+    "articles": lambda r: r["article_id"],
+    "quotes": lambda r: r["quote_id"],
+    "offers": lambda r: r["offer_id"],
+    "events": lambda r: r["event_id"],
+    "event_mentions": lambda r: (r["event_id"], r["article_id"], r["char_start"]),
+}
+
+
+def build_package(root: Path, *, out: Path | None = None, progress: Callable[[str], None] = lambda _: None,
+                  _before_swap: Callable[[Path], None] | None = None) -> list[Finding]:
+    """Build, validate, and only then replace build/. Returns the findings; empty means written."""
+    from .validate import validate_package
+
+    out = out or root / "build"
+    progress("reading seeds and annotations")
+    tables, lines = load_tables(root)
+    if tables.findings:
+        return tidy(tables.findings)
+    progress("rendering tables")
+    files = render_files(root, tables)
+    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; build/ is for everyone to read
+    try:
+        write_tree(staging, files)
+        progress("validating the package (frictionless and semantic checks)")
+        report = validate_package(staging / "datapackage.json")
+        if report.findings:
+            return tidy(locate_findings(report.findings, lines, tables))
+        if _before_swap:
+            _before_swap(staging)
+        progress(f"writing {out.relative_to(root) if out.is_relative_to(root) else out}/")
+        swap_in(staging, out)
+        return []
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+
+
+def swap_in(staging: Path, out: Path) -> None:
+    """Replace `out` with `staging` by renames, so readers see the old tree or the new one."""
+    old = out.with_name(out.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        out.rename(old)
+    staging.rename(out)
+    if old.exists():
+        shutil.rmtree(old)

@@ -1,0 +1,102 @@
+"""Problems as values: every check returns findings; the CLI renders them once."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    """One problem, located as precisely as we know (nulls where unknown).
+
+    `line` is the line in `file` (an annotation file or a CSV); `row` follows frictionless's
+    convention for tables: the header is row 1, the first data row is row 2.
+    """
+
+    file: str | None
+    line: int | None
+    resource: str | None
+    row: int | None
+    field: str | None
+    code: str
+    message: str
+    hint: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _sort_key(finding: Finding) -> tuple:
+    # None sorts before any value, so package-level problems come first.
+    return (
+        finding.file or "",
+        finding.line if finding.line is not None else -1,
+        finding.resource or "",
+        finding.row if finding.row is not None else -1,
+        finding.field or "",
+        finding.code,
+        finding.message,
+    )
+
+
+def tidy(findings: Iterable[Finding]) -> list[Finding]:
+    """De-duplicate and sort findings into a stable order."""
+    return sorted(set(findings), key=_sort_key)
+
+
+def location(finding: Finding) -> str:
+    where = finding.file or (f"resource {finding.resource}" if finding.resource else "package")
+    if finding.line is not None:
+        where += f":{finding.line}"
+    return where
+
+
+def render_text(findings: list[Finding]) -> str:
+    lines = []
+    for f in findings:
+        subject = f.field or ""
+        if f.resource and f.row is not None and not f.file:
+            subject = f"row {f.row}" + (f" {f.field}" if f.field else "")
+        head = f"{location(f)}: {f.code}"
+        if subject:
+            head += f" [{subject}]"
+        text = f"{head}: {f.message}"
+        if f.hint:
+            text += f" (hint: {f.hint})"
+        lines.append(text)
+    return "\n".join(lines)
+
+
+def render_json(findings: list[Finding], stats: dict | None = None) -> str:
+    report = {
+        "valid": not findings,
+        "errors": [f.as_dict() for f in findings],
+        "stats": stats or {},
+    }
+    return json.dumps(report, indent=2, ensure_ascii=False)
+
+
+def _github_escape(value: str, *, prop: bool = False) -> str:
+    # Workflow commands need %, CR and LF escaped; properties also : and ,.
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if prop:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def render_github(findings: list[Finding]) -> str:
+    out = []
+    for f in findings:
+        props = []
+        if f.file:
+            props.append(f"file={_github_escape(f.file, prop=True)}")
+        if f.line is not None:
+            props.append(f"line={f.line}")
+        props.append(f"title={_github_escape(f.code, prop=True)}")
+        message = f.message + (f" (hint: {f.hint})" if f.hint else "")
+        if f.resource and not f.file:
+            message = f"{f.resource} row {f.row}: {message}" if f.row else f"{f.resource}: {message}"
+        out.append(f"::error {','.join(props)}::{_github_escape(message)}")
+    return "\n".join(out)

@@ -1,0 +1,218 @@
+"""schemas/*.json are the one declaration; everything else about a table is derived here.
+
+`field_checks` turns a Table Schema field into vectorized checks over the raw CSV strings, so a
+failure always reports the original cell (never a null produced by type coercion). `to_pandera`
+assembles them into a pandera DataFrameSchema; `typed_frame` gives the typed view that the
+semantic checks use.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+import pandera.pandas as pa
+
+RESOURCES = ("organizations", "people", "articles", "quotes", "offers", "events", "event_mentions")
+
+# Frictionless's default true/false values.
+TRUE_VALUES = ("true", "True", "TRUE", "1")
+FALSE_VALUES = ("false", "False", "FALSE", "0")
+
+_INTEGER = r"[+-]?[0-9]+"
+_NUMBER = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?|[+-]?(?:NaN|INF|inf|nan)"
+_DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+_TIME = r"[0-9]{2}:[0-9]{2}:[0-9]{2}"
+_DATETIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
+_YEAR = r"[0-9]{4}"
+
+
+def load_schemas(directory: Path) -> dict[str, dict]:
+    return {name: json.loads((directory / f"{name}.json").read_text("utf-8")) for name in RESOURCES}
+
+
+def field_names(schema: dict) -> list[str]:
+    return [f["name"] for f in schema.get("fields", [])]
+
+
+def field_by_name(schema: dict) -> dict[str, dict]:
+    return {f["name"]: f for f in schema.get("fields", [])}
+
+
+def primary_key(schema: dict) -> list[str]:
+    pk = schema.get("primaryKey") or []
+    return [pk] if isinstance(pk, str) else list(pk)
+
+
+def foreign_keys(schema: dict) -> list[dict]:
+    """Foreign keys with `fields` always lists and the resource name resolved ('' means self)."""
+    out = []
+    for fk in schema.get("foreignKeys") or []:
+        fields = fk.get("fields")
+        ref = fk.get("reference") or {}
+        ref_fields = ref.get("fields")
+        out.append({
+            "fields": [fields] if isinstance(fields, str) else list(fields or []),
+            "resource": ref.get("resource", ""),
+            "ref_fields": [ref_fields] if isinstance(ref_fields, str) else list(ref_fields or []),
+        })
+    return out
+
+
+# --- values ----------------------------------------------------------------------------------
+
+def parse_numbers(values: pd.Series) -> pd.Series:
+    return pd.to_numeric(values.where(values != ""), errors="coerce")
+
+
+def parse_dates(values: pd.Series, fmt: str | None = None) -> pd.Series:
+    fmt = None if fmt in (None, "default", "any") else fmt
+    return pd.to_datetime(values.where(values != ""), format=fmt or "%Y-%m-%d", errors="coerce")
+
+
+def parse(values: pd.Series, field: dict) -> pd.Series:
+    """Typed view of raw strings; blanks become missing."""
+    kind = field.get("type", "string")
+    if kind == "integer":
+        return parse_numbers(values).astype("Int64")
+    if kind in ("number", "year"):
+        return parse_numbers(values)
+    if kind == "date":
+        return parse_dates(values, field.get("format"))
+    if kind == "boolean":
+        trues = field.get("trueValues", TRUE_VALUES)
+        return values.map(lambda v: True if v in trues else (False if v != "" else None))
+    return values.where(values != "")
+
+
+def _fullmatch(pattern: str) -> Callable[[pd.Series], pd.Series]:
+    compiled = re.compile(pattern)
+    return lambda s: s.str.fullmatch(compiled).fillna(False).astype(bool)
+
+
+def _type_ok(field: dict) -> Callable[[pd.Series], pd.Series] | None:
+    kind = field.get("type", "string")
+    fmt = field.get("format")
+    if kind == "integer":
+        shape = _fullmatch(_INTEGER)
+    elif kind == "number":
+        shape = _fullmatch(_NUMBER)
+    elif kind == "year":
+        shape = _fullmatch(_YEAR)
+    elif kind == "date" and fmt in (None, "default"):
+        strict = _fullmatch(_DATE)
+        return lambda s: strict(s) & parse_dates(s).notna()
+    elif kind == "date":
+        return lambda s: parse_dates(s, fmt).notna()
+    elif kind == "datetime":
+        shape = _fullmatch(_DATETIME)
+    elif kind == "time":
+        shape = _fullmatch(_TIME)
+    elif kind == "boolean":
+        allowed = set(field.get("trueValues", TRUE_VALUES)) | set(field.get("falseValues", FALSE_VALUES))
+        return lambda s: s.isin(allowed)
+    elif kind == "string" and fmt == "uri":
+        shape = _fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:\S+")
+    elif kind == "string" and fmt == "email":
+        shape = _fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+    elif kind in ("object", "array"):
+        def is_json(s: pd.Series, want=dict if kind == "object" else list) -> pd.Series:
+            def ok(v: str) -> bool:
+                try:
+                    return isinstance(json.loads(v), want)
+                except ValueError:
+                    return False
+            return s.map(ok).astype(bool)
+        return is_json
+    else:
+        return None
+    return shape
+
+
+@dataclass(frozen=True)
+class FieldCheck:
+    """One declared rule on one field, as a vectorized test over the raw strings (True = fine)."""
+
+    code: str
+    field: str
+    message: str
+    test: Callable[[pd.Series], pd.Series]
+
+
+def _present(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
+    # Declared constraints other than `required` do not apply to missing values.
+    return lambda s: (s == "") | test(s)
+
+
+def field_checks(field: dict) -> list[FieldCheck]:
+    """Every rule the Table Schema declares for one field."""
+    name = field["name"]
+    kind = field.get("type", "string")
+    constraints = field.get("constraints") or {}
+    checks: list[FieldCheck] = []
+    if constraints.get("required"):
+        checks.append(FieldCheck("required", name, "a value is required", lambda s: s != ""))
+    type_ok = _type_ok(field)
+    if type_ok is not None:
+        fmt = field.get("format")
+        what = kind + (f" in format {fmt}" if fmt not in (None, "default") else "")
+        checks.append(FieldCheck("type", name, f"not a valid {what}", _present(type_ok)))
+    typed = (lambda s: parse(s, field)) if kind in ("integer", "number", "year", "date") else None
+    if "enum" in constraints:
+        allowed = constraints["enum"]
+        if typed is None:
+            options = {str(v) for v in allowed}
+            test = lambda s, options=options: s.isin(options)
+        else:
+            options = parse(pd.Series([str(v) for v in allowed], dtype=object), field).dropna()
+            test = lambda s, options=options: typed(s).isin(list(options)) | typed(s).isna()
+        checks.append(FieldCheck("enum", name, f"not one of the allowed values: {', '.join(map(str, allowed))}", _present(test)))
+    if "pattern" in constraints:
+        checks.append(FieldCheck("pattern", name, f"does not match the pattern {constraints['pattern']}", _present(_fullmatch(constraints["pattern"]))))
+    if "minLength" in constraints:
+        n = int(constraints["minLength"])
+        checks.append(FieldCheck("min-length", name, f"shorter than {n} characters", _present(lambda s, n=n: s.str.len() >= n)))
+    if "maxLength" in constraints:
+        n = int(constraints["maxLength"])
+        checks.append(FieldCheck("max-length", name, f"longer than {n} characters", _present(lambda s, n=n: s.str.len() <= n)))
+    for key, code, op in (("minimum", "minimum", "ge"), ("maximum", "maximum", "le")):
+        if key in constraints and typed is not None:
+            bound = parse(pd.Series([str(constraints[key])], dtype=object), field).iloc[0]
+            if pd.isna(bound):
+                continue
+            def test(s, bound=bound, op=op):
+                values = typed(s)
+                return getattr(values, op)(bound).fillna(True).astype(bool)
+            word = "below the minimum" if key == "minimum" else "above the maximum"
+            checks.append(FieldCheck(code, name, f"{word} {constraints[key]}", test))
+    if constraints.get("unique"):
+        checks.append(FieldCheck("unique", name, "the value appears more than once", lambda s: (s == "") | ~s.duplicated(keep=False)))
+    return checks
+
+
+def to_pandera(schema: dict, name: str = "") -> tuple[pa.DataFrameSchema, dict[str, FieldCheck]]:
+    """A pandera schema over raw string columns, derived from a Table Schema.
+
+    Returns the schema and a lookup from each check's name to the rule it enforces.
+    """
+    columns, rules = {}, {}
+    for field in schema.get("fields", []):
+        checks = []
+        for rule in field_checks(field):
+            check_name = f"{rule.code}:{rule.field}"
+            rules[check_name] = rule
+            checks.append(pa.Check(rule.test, name=check_name))
+        columns[field["name"]] = pa.Column(str, checks=checks, nullable=False, required=True)
+    pk = primary_key(schema)
+    return pa.DataFrameSchema(columns, name=name or None, unique=pk or None, report_duplicates="all"), rules
+
+
+def typed_frame(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    """The table with each column parsed to its declared type (blanks and bad cells missing)."""
+    fields = field_by_name(schema)
+    return pd.DataFrame({col: parse(frame[col], fields[col]) if col in fields else frame[col] for col in frame.columns})
+

@@ -1,0 +1,50 @@
+"""Shared fixtures: the project root, a fresh copy of the project, and a built package to break."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def root() -> Path:
+    return ROOT
+
+
+def copy_project(target: Path) -> Path:
+    """The curated inputs of the project (no .venv, no .git), for tests that edit or build."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("datapackage.json", "schemas", "seeds", "build"):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy2(source, target / name)
+    return target
+
+
+@pytest.fixture()
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """A package built from the current seeds into a temporary folder (session-wide, read-only)."""
+    from strikedata.build import build_package
+
+    target = copy_project(tmp_path_factory.mktemp("built"))
+    findings = build_package(target)
+    assert findings == [], findings
+    return target / "build"
+
+
+@pytest.fixture()
+def package_copy(built: Path, tmp_path: Path) -> Path:
+    """A writable copy of the built package, to break in a test."""
+    return Path(shutil.copytree(built, tmp_path / "package"))

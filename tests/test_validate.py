@@ -1,0 +1,134 @@
+"""`validate_package` on the built package and on broken copies of it (real CSV files, real frictionless)."""
+
+import csv
+import json
+from pathlib import Path
+
+import frictionless
+import pytest
+
+from strikedata.validate import CannotRun, validate_package
+
+
+def edit_csv(package: Path, resource: str, edit) -> None:
+    """Apply `edit(rows)` to a CSV of the package and drop hash/bytes so that real checks must find it."""
+    path = package / f"{resource}.csv"
+    with path.open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    fields = list(rows[0].keys())
+    edit(rows)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    descriptor_path = package / "datapackage.json"
+    descriptor = json.loads(descriptor_path.read_text())
+    for r in descriptor["resources"]:
+        r.pop("hash", None)
+        r.pop("bytes", None)
+    descriptor_path.write_text(json.dumps(descriptor, indent=2))
+
+
+def codes(report, resource=None):
+    return {(f.resource, f.row, f.code) for f in report.findings if resource in (None, f.resource)}
+
+
+def test_built_package_is_valid_for_us_and_for_frictionless(built):
+    report = validate_package(built / "datapackage.json")
+    assert report.findings == []
+    assert report.stats["tables"] == 7 and report.stats["rows"] > 100
+    assert frictionless.validate(str(built / "datapackage.json")).valid
+
+
+def test_every_span_reproduces_from_the_texts(built):
+    articles = {r["article_id"]: r for r in csv.DictReader((built / "articles.csv").open(encoding="utf-8"))}
+    texts = {a: (built / r["text_path"]).read_text(encoding="utf-8") for a, r in articles.items()}
+    checked = 0
+    for resource, column in (("quotes", "text"), ("offers", "evidence_text"), ("event_mentions", "text")):
+        for row in csv.DictReader((built / f"{resource}.csv").open(encoding="utf-8")):
+            assert texts[row["article_id"]][int(row["char_start"]):int(row["char_end"])] == row[column]
+            checked += 1
+    assert checked > 90
+
+
+def test_duplicate_primary_key_is_caught(package_copy):
+    edit_csv(package_copy, "quotes", lambda rows: rows[1].update(quote_id=rows[0]["quote_id"]))
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    assert ("quotes", 2, "primary-key") in codes(report)
+    assert ("quotes", 3, "primary-key") in codes(report)
+    assert any(f.code == "unique" and f.field == "quote_id" for f in report.findings)
+
+
+def test_dangling_reference_is_caught(package_copy):
+    edit_csv(package_copy, "offers", lambda rows: rows[4].update(proposer_org_id="no-such-org"))
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    [finding] = [f for f in report.findings if f.code == "foreign-key"]
+    assert (finding.resource, finding.row, finding.field, finding.line) == ("offers", 6, "proposer_org_id", 6)
+    assert "no-such-org" in finding.message
+
+
+def test_shifted_span_is_caught(package_copy):
+    def shift(rows):
+        rows[2]["char_start"] = str(int(rows[2]["char_start"]) + 1)
+        rows[2]["char_end"] = str(int(rows[2]["char_end"]) + 1)
+    edit_csv(package_copy, "event_mentions", shift)
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    assert codes(report) == {("event_mentions", 4, "span-mismatch")}
+
+
+def test_bad_enum_is_caught_with_its_value(package_copy):
+    edit_csv(package_copy, "quotes", lambda rows: rows[0].update(channel="tweet"))
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    [finding] = report.findings
+    assert (finding.resource, finding.row, finding.field, finding.code) == ("quotes", 2, "channel", "enum")
+    assert '"tweet"' in finding.message
+
+
+@pytest.mark.parametrize("cell,code", [
+    ("=HYPERLINK(\"x\")", "formula-injection"),
+    ("@SUM(A1)", "formula-injection"),
+    (" said", "whitespace"),
+    ("said Ã©", "mojibake"),
+])
+def test_dangerous_or_dirty_text_cells_are_caught(package_copy, cell, code):
+    edit_csv(package_copy, "quotes", lambda rows: rows[0].update(speaker_as_written=cell))
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    assert ("quotes", 2, code) in codes(report)
+
+
+def test_event_after_article_date_must_be_planned(package_copy):
+    def unplan(rows):
+        for row in rows:
+            if row["event_id"] == "picket-city-hall-2022-03-25":
+                row["reported_status"] = "occurred"
+    edit_csv(package_copy, "event_mentions", unplan)
+    edit_csv(package_copy, "events", lambda rows: [r.update(status="occurred") for r in rows if r["event_id"] == "picket-city-hall-2022-03-25"])
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    assert {c for _, _, c in codes(report)} == {"date-outside-article"}
+
+
+def test_end_before_start_and_percent_range(package_copy):
+    edit_csv(package_copy, "events", lambda rows: rows[0].update(end_date="2000-01-01"))
+    edit_csv(package_copy, "offers", lambda rows: [r.update(value="150") for r in rows if r["unit"] == "percent"][:1])
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    found = {c for _, _, c in codes(report)}
+    assert {"end-before-start", "percent-range"} <= found
+
+
+def test_official_findings_are_added_for_rows_we_did_not_flag(package_copy):
+    edit_csv(package_copy, "people", lambda rows: rows[0].update(org_id="nobody"))
+    ours = validate_package(package_copy / "datapackage.json", official=False)
+    both = validate_package(package_copy / "datapackage.json", official=True)
+    assert codes(ours) <= codes(both)
+    assert ("people", 2, "foreign-key") in codes(both)
+
+
+def test_missing_descriptor_cannot_run(tmp_path):
+    with pytest.raises(CannotRun):
+        validate_package(tmp_path / "datapackage.json")
+
+
+def test_descriptor_that_is_not_json_is_invalid(tmp_path):
+    (tmp_path / "datapackage.json").write_text("{'name': 'x',}")
+    report = validate_package(tmp_path / "datapackage.json")
+    assert [f.code for f in report.findings] == ["descriptor-error"]
