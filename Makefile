@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/strikedata build
+	$(BIN)/strikedata dictionary --update README.md
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -99,7 +99,7 @@ def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, line
         tables.findings += check_keys(entry, set(columns), set(), path, resource)
         row = row_from(entry, columns)
         tables.rows[resource].append(row)
-        lines[(resource, row[key])] = (path, entry.line)
+        lines[(resource, row[key])] = (path, entry)
 
 
 def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: dict) -> None:
@@ -165,7 +165,7 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
         return
     tables.rows["articles"].append(row)
     tables.texts[article_id] = text
-    lines[("articles", article_id)] = (display, data.line)
+    lines[("articles", article_id)] = (display, data)
 
     for resource, key in ARTICLE_LISTS.items():
         entries, findings = ann.expect_list(doc, key)
@@ -178,7 +178,7 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
             if span_row is not None:
                 tables.rows[resource].append(span_row)
                 pk = tuple(span_row[c] for c in primary_key(schemas[resource]))
-                lines[(resource, pk[0] if len(pk) == 1 else pk)] = (display, entry.line)
+                lines[(resource, pk[0] if len(pk) == 1 else pk)] = (display, entry)
 
 
 def locate_row(entry: ann.Located, resource: str, columns: list[str], article_id: str, text: str,
@@ -221,7 +221,7 @@ def quote_curation(entry: ann.Located, row: dict, text: str, display: str) -> li
     return out
 
 
-def load_tables(root: Path) -> tuple[Tables, dict[tuple, tuple[str, int]]]:
+def load_tables(root: Path) -> tuple[Tables, dict[tuple, tuple[str, ann.Located]]]:
     """Read every curated file; rows come back as CSV-ready strings, with where each row came from."""
     schemas = load_schemas(root / "schemas")
     tables, lines = Tables(), {}
@@ -315,12 +315,11 @@ def locate_findings(findings: list[Finding], lines: dict, tables: Tables) -> lis
             rows = tables.rows[f.resource]
             index = f.row - 2
             if 0 <= index < len(rows):
-                schema_key = next((k for k in lines if k[0] == f.resource), None)
-                row = rows[index]
-                key = ROW_KEY[f.resource](row)
-                where = lines.get((f.resource, key))
+                where = lines.get((f.resource, ROW_KEY[f.resource](rows[index])))
                 if where:
-                    f = Finding(where[0], where[1], f.resource, f.row, f.field, f.code, f.message, f.hint)
+                    path, entry = where
+                    line = entry.line_of(f.field) if f.field else entry.line
+                    f = Finding(path, line, f.resource, f.row, f.field, f.code, f.message, f.hint)
         out.append(f)
     return out
 

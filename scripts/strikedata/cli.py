@@ -82,5 +82,38 @@ def validate(
     raise typer.Exit(0 if report.valid else 1)
 
 
+@app.command()
+def dictionary(
+    update: Path = typer.Option(None, "--update", help="Rewrite the data dictionary section of this Markdown file (e.g. README.md)."),
+    check: Path = typer.Option(None, "--check", help="Exit 1 when this Markdown file's data dictionary is stale."),
+    project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
+) -> None:
+    """Print the data dictionary generated from schemas/*.json, or update/check it in a Markdown file.
+
+    The section sits between the markers <!-- data-dictionary:start ... --> and <!-- data-dictionary:end -->.
+    """
+    from .dictionary import render_for, replace_section
+
+    generated = render_for(project_root(project.resolve()))
+    target = update or check
+    if target is None:
+        typer.echo(generated, nl=False)
+        return
+    try:
+        document = target.read_text("utf-8")
+        refreshed = replace_section(document, generated)
+    except (OSError, ValueError) as error:
+        typer.echo(f"error: {target}: {error}", err=True)
+        raise typer.Exit(2)
+    if check is not None:
+        if refreshed != document:
+            typer.echo(f"{target}: the data dictionary is stale; run `strikedata dictionary --update {target}`", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"{target}: the data dictionary is current")
+        return
+    target.write_text(refreshed, "utf-8")
+    typer.echo(f"updated the data dictionary in {target}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
