@@ -29,7 +29,7 @@ def test_validate_json_report_shape(package_copy):
     assert set(error) >= {"file", "line", "resource", "row", "field", "code", "message"}
     assert (error["file"], error["line"], error["resource"], error["row"], error["field"], error["code"]) == (
         "quotes.csv", 2, "quotes", 2, "kind", "enum")
-    assert report["stats"]["tables"] == 7
+    assert report["stats"]["tables"] == 8
 
 
 def test_validate_github_annotations(package_copy):

@@ -36,7 +36,7 @@ def codes(report, resource=None):
 def test_built_package_is_valid_for_us_and_for_frictionless(built):
     report = validate_package(built / "datapackage.json")
     assert report.findings == []
-    assert report.stats["tables"] == 7 and report.stats["rows"] > 100
+    assert report.stats["tables"] == 8 and report.stats["rows"] > 100
     assert frictionless.validate(str(built / "datapackage.json")).valid
 
 
@@ -99,10 +99,10 @@ def test_dangerous_or_dirty_text_cells_are_caught(package_copy, cell, code):
 def test_event_after_article_date_must_be_planned(package_copy):
     def unplan(rows):
         for row in rows:
-            if row["event_id"] == "picket-city-hall-2022-03-25":
+            if row["event_id"] == "rally-city-hall-2022-03-25":
                 row["reported_status"] = "occurred"
     edit_csv(package_copy, "event_mentions", unplan)
-    edit_csv(package_copy, "events", lambda rows: [r.update(status="occurred") for r in rows if r["event_id"] == "picket-city-hall-2022-03-25"])
+    edit_csv(package_copy, "events", lambda rows: [r.update(status="occurred") for r in rows if r["event_id"] == "rally-city-hall-2022-03-25"])
     report = validate_package(package_copy / "datapackage.json", official=False)
     assert {c for _, _, c in codes(report)} == {"date-outside-article"}
 
@@ -132,3 +132,14 @@ def test_descriptor_that_is_not_json_is_invalid(tmp_path):
     (tmp_path / "datapackage.json").write_text("{'name': 'x',}")
     report = validate_package(tmp_path / "datapackage.json")
     assert [f.code for f in report.findings] == ["descriptor-error"]
+
+
+def test_figure_must_match_the_offer_it_names(package_copy):
+    def bump(rows):
+        for row in rows:
+            if row["figure_id"] == "signing-bonus-offered":
+                row["value"] = "3500"
+    edit_csv(package_copy, "figures", bump)
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    [finding] = report.findings
+    assert (finding.resource, finding.field, finding.code) == ("figures", "offer_id", "figure-offer-mismatch")

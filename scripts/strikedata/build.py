@@ -27,10 +27,11 @@ COMPUTED = {
     "articles": {"seed_sha256", "date_basis", "dateline", "source_domain", "text_path", "text_sha256", "char_count", "word_count", "normalizations"},
     "quotes": {"article_id", "char_start", "char_end"},
     "offers": {"article_id", "char_start", "char_end"},
+    "figures": {"article_id", "char_start", "char_end"},
     "event_mentions": {"article_id", "char_start", "char_end"},
 }
-SPAN_SOURCE = {"quotes": "text", "offers": "evidence_text", "event_mentions": "text"}
-ARTICLE_LISTS = {"quotes": "quotes", "offers": "offers", "event_mentions": "event_mentions"}
+SPAN_SOURCE = {"quotes": "text", "offers": "evidence_text", "figures": "text", "event_mentions": "text"}
+ARTICLE_LISTS = {name: name for name in SPAN_SOURCE}
 REGISTRIES = {"organizations": "seeds/organizations.yaml", "people": "seeds/people.yaml", "events": "seeds/events.yaml"}
 ROW_ORDER = {
     "organizations": ("org_id",),
@@ -38,6 +39,7 @@ ROW_ORDER = {
     "articles": ("article_id",),
     "quotes": ("article_id", "char_start", "quote_id"),
     "offers": ("article_id", "char_start", "offer_id"),
+    "figures": ("article_id", "char_start", "figure_id"),
     "events": ("start_date", "event_id"),
     "event_mentions": ("article_id", "char_start", "event_id"),
 }
@@ -330,6 +332,7 @@ ROW_KEY: dict[str, Callable[[dict], object]] = {
     "articles": lambda r: r["article_id"],
     "quotes": lambda r: r["quote_id"],
     "offers": lambda r: r["offer_id"],
+    "figures": lambda r: r["figure_id"],
     "events": lambda r: r["event_id"],
     "event_mentions": lambda r: (r["event_id"], r["article_id"], r["char_start"]),
 }

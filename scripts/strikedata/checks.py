@@ -15,7 +15,7 @@ import pandera.pandas as pa
 from .normalize import MOJIBAKE_CHARACTERS
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-SPAN_COLUMNS = {"quotes": "text", "offers": "evidence_text", "event_mentions": "text"}
+SPAN_COLUMNS = {"quotes": "text", "offers": "evidence_text", "figures": "text", "event_mentions": "text"}
 PERCENT_RANGE = (0, 100)
 
 
@@ -143,6 +143,23 @@ def offer_rules() -> list[Rule]:
     ]
 
 
+def figure_rules(offers: pd.DataFrame) -> list[Rule]:
+    by_id = offers.set_index("offer_id")[["article_id", "value", "previous_value", "unit"]]
+
+    def matches_offer(d: pd.DataFrame) -> pd.Series:
+        offer = by_id.reindex(d["offer_id"]).set_axis(d.index)
+        linked = d["offer_id"].notna() & offer["article_id"].notna()
+        same = (offer["article_id"] == d["article_id"]) & (offer["unit"] == d["unit"]) & (
+            (offer["value"] == d["value"]) | (offer["previous_value"] == d["value"]))
+        return ~(linked & ~same.fillna(False).astype(bool))
+
+    return [
+        Rule("figure-offer-mismatch", "figures", "offer_id",
+             "the offer is in another article, or its value, previous_value and unit do not match this figure",
+             matches_offer, "link a figure only to the offer whose value or previous_value it is"),
+    ]
+
+
 def event_rules() -> list[Rule]:
     return [
         Rule("end-before-start", "events", "end_date", "end_date is before start_date",
@@ -191,6 +208,8 @@ def semantic_rules(tables: dict[str, pd.DataFrame], schemas: dict[str, dict], te
         rules["quotes"] += quote_rules(tables["quotes"])
     if "offers" in tables:
         rules["offers"] += offer_rules()
+    if {"figures", "offers"} <= tables.keys():
+        rules["figures"] += figure_rules(tables["offers"])
     if "events" in tables:
         rules["events"] += event_rules()
     if {"event_mentions", "events", "articles"} <= tables.keys():

@@ -17,7 +17,7 @@ from typing import Callable
 import pandas as pd
 import pandera.pandas as pa
 
-RESOURCES = ("organizations", "people", "articles", "quotes", "offers", "events", "event_mentions")
+RESOURCES = ("organizations", "people", "articles", "quotes", "offers", "figures", "events", "event_mentions")
 
 # Frictionless's default true/false values.
 TRUE_VALUES = ("true", "True", "TRUE", "1")
