@@ -32,13 +32,14 @@ class Table:
     path: str | None
     schema: dict
     frame: pd.DataFrame
-    lines: list[int] | None = None  # physical line of each data row, when it is not row + 1
+    lines: list[int] | None = None  # physical line of each data row, when it is not row + first_row
+    first_row: int = 2  # the row number of the first data row: 2 below a header, 1 without one
 
     def row(self, index: int) -> int:
-        return index + 2
+        return index + self.first_row
 
     def line(self, index: int) -> int:
-        return self.lines[index] if self.lines is not None else index + 2
+        return self.lines[index] if self.lines is not None else index + self.first_row
 
 
 @dataclass
@@ -71,22 +72,31 @@ def _show(value: object) -> str:
 
 
 def read_csv(package_dir: Path, resource: dict) -> tuple[pd.DataFrame, list[int] | None]:
-    """Read a CSV resource as raw strings (blank cells as ''), keeping the physical line of each row."""
+    """Read a CSV resource as raw strings (blank cells as ''), keeping the physical line of each row.
+
+    Without a header row (dialect header: false) the columns are named after the schema's fields.
+    """
     path = package_dir / resource["path"]
     encoding = resource.get("encoding", "utf-8")
     text = path.read_bytes().decode(encoding)
     if text.startswith("\ufeff"):
         text = text[1:]
     dialect = resource.get("dialect") or {}
+    has_header = dialect.get("header", True) is not False
+    names = [f["name"] for f in (resource.get("schema") or {}).get("fields", [])]
     frame = pd.read_csv(
         io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
         sep=dialect.get("delimiter", ","), quotechar=dialect.get("quoteChar", '"'), skip_blank_lines=False,
+        header=0 if has_header else None,
     )
+    if not has_header and len(frame.columns) == len(names):
+        frame.columns = names
     lines = None
-    if text.count("\n") - (1 if text.endswith("\n") else 0) != len(frame):
+    if text.count("\n") - (1 if text.endswith("\n") else 0) + (0 if has_header else 1) != len(frame):
         # Cells with line breaks: find where each record starts.
         reader = csv.reader(io.StringIO(text), delimiter=dialect.get("delimiter", ","))
-        next(reader, None)
+        if has_header:
+            next(reader, None)
         lines, start = [], reader.line_num + 1
         for _ in reader:
             lines.append(start)
@@ -94,10 +104,30 @@ def read_csv(package_dir: Path, resource: dict) -> tuple[pd.DataFrame, list[int]
     return frame, lines
 
 
+def labels_match(labels: list[str], declared: list[str], mode: str) -> bool:
+    """Table Schema v2 `fieldsMatch`: how the file's labels must relate to the declared fields."""
+    if mode == "equal":
+        return sorted(labels) == sorted(declared)
+    if mode == "subset":
+        return set(declared) <= set(labels)
+    if mode == "superset":
+        return set(labels) <= set(declared)
+    if mode == "partial":
+        return bool(set(labels) & set(declared))
+    return labels == declared
+
+
 def structure_findings(table: Table) -> list[Finding]:
     """Header labels, then every declared field rule, unique and primary key, via pandera."""
     declared = [f["name"] for f in table.schema.get("fields", [])]
     labels = list(table.frame.columns)
+    mode = table.schema.get("fieldsMatch", "exact")
+    if labels_match(labels, declared, mode) and labels != declared:
+        # Check the fields the file has, in the declared order.
+        present = [n for n in declared if n in labels]
+        schema = dict(table.schema, fields=[f for f in table.schema["fields"] if f["name"] in present])
+        table = Table(table.name, table.path, schema, table.frame[present], table.lines, table.first_row)
+        declared, labels = present, present
     if labels != declared:
         missing = [n for n in declared if n not in labels]
         extra = [n for n in labels if n not in declared]
@@ -213,7 +243,8 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
             findings.append(Finding(path, None, name, None, None, "source-error", f"cannot read the table: {error}"))
             continue
-        tables[name] = Table(name, path, schema, frame, lines)
+        has_header = (resource.get("dialect") or {}).get("header", True) is not False
+        tables[name] = Table(name, path, schema, frame, lines, 2 if has_header else 1)
 
     for table in tables.values():
         findings += structure_findings(table)
