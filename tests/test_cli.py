@@ -19,16 +19,17 @@ def test_validate_built_package_exits_0(built):
     assert "valid" in result.output
 
 
-def test_validate_json_report_shape(package_copy):
+def test_validate_json_report_shape(package_copy, monkeypatch):
     edit_csv(package_copy, "quotes", lambda rows: rows[0].update(kind="paraphrase"))
-    result = runner.invoke(app, ["validate", str(package_copy / "datapackage.json"), "--format", "json", "--no-official"])
+    monkeypatch.chdir(package_copy.parent)
+    result = runner.invoke(app, ["validate", "package/datapackage.json", "--format", "json", "--no-official"])
     assert result.exit_code == 1
     report = json.loads(result.stdout)
     assert report["valid"] is False
     [error] = report["errors"]
     assert set(error) >= {"file", "line", "resource", "row", "field", "code", "message"}
     assert (error["file"], error["line"], error["resource"], error["row"], error["field"], error["code"]) == (
-        "quotes.csv", 2, "quotes", 2, "kind", "enum")
+        "package/quotes.csv", 2, "quotes", 2, "kind", "enum")
     assert report["stats"]["tables"] == 8
 
 
@@ -36,7 +37,8 @@ def test_validate_github_annotations(package_copy):
     edit_csv(package_copy, "people", lambda rows: rows[0].update(org_id="nobody"))
     result = runner.invoke(app, ["validate", str(package_copy / "datapackage.json"), "--format", "github", "--no-official"])
     assert result.exit_code == 1
-    assert re.match(r"^::error file=people\.csv,line=2,title=foreign-key::", result.stdout)
+    # Outside the working folder, files are named by absolute path.
+    assert re.match(r"^::error file=/.*/people\.csv,line=2,title=foreign-key::", result.stdout)
 
 
 def test_validate_missing_file_exits_2(tmp_path):
@@ -77,3 +79,23 @@ def test_every_command_has_help_and_is_in_the_readme():
         help_result = runner.invoke(app, [name, "--help"])
         assert help_result.exit_code == 0 and len(help_result.output) > 200
         assert f"strikedata {name}" in readme, f"README does not document `strikedata {name}`"
+
+
+def test_unforeseen_error_is_one_line_not_a_traceback(monkeypatch, capsys, built):
+    import sys
+
+    import pytest
+
+    import strikedata.validate
+    from strikedata.cli import main
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(strikedata.validate, "validate_package", boom)
+    monkeypatch.setattr(sys, "argv", ["strikedata", "validate", str(built / "datapackage.json")])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "disk on fire" in err and "Traceback" not in err and err.count("\n") == 1

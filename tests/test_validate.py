@@ -143,3 +143,13 @@ def test_figure_must_match_the_offer_it_names(package_copy):
     report = validate_package(package_copy / "datapackage.json", official=False)
     [finding] = report.findings
     assert (finding.resource, finding.field, finding.code) == ("figures", "offer_id", "figure-offer-mismatch")
+
+
+def test_source_descriptor_is_a_valid_data_package(root):
+    """Layer 1: the hand-written datapackage.json is a valid descriptor, and validating it checks build/."""
+    import json as _json
+
+    descriptor = _json.loads((root / "datapackage.json").read_text())
+    assert list(frictionless.Package.metadata_validate(descriptor)) == []
+    report = validate_package(root / "datapackage.json", official=False)
+    assert report.findings == [] and report.stats["tables"] == 8

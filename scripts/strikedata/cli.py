@@ -115,5 +115,15 @@ def dictionary(
     typer.echo(f"updated the data dictionary in {target}")
 
 
+def main() -> None:
+    """Console entry point: a last guard so that nobody ever sees a traceback."""
+    try:
+        app()
+    except Exception as error:  # noqa: BLE001 - anything unforeseen is reported in one line, exit 2
+        typer.echo(f"error: strikedata could not finish: {type(error).__name__}: {error}. "
+                   "Please report this with the command you ran.", err=True)
+        raise SystemExit(2)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    main()

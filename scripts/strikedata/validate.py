@@ -8,6 +8,7 @@ row we did not already flag is added, so our findings are always a superset of i
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import time
@@ -71,7 +72,7 @@ def _show(value: object) -> str:
     return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
 
 
-def read_csv(package_dir: Path, resource: dict) -> tuple[pd.DataFrame, list[int] | None]:
+def read_csv(package_dir: Path, resource: dict, schema: dict) -> tuple[pd.DataFrame, list[int] | None]:
     """Read a CSV resource as raw strings (blank cells as ''), keeping the physical line of each row.
 
     Without a header row (dialect header: false) the columns are named after the schema's fields.
@@ -83,7 +84,7 @@ def read_csv(package_dir: Path, resource: dict) -> tuple[pd.DataFrame, list[int]
         text = text[1:]
     dialect = resource.get("dialect") or {}
     has_header = dialect.get("header", True) is not False
-    names = [f["name"] for f in (resource.get("schema") or {}).get("fields", [])]
+    names = [f["name"] for f in schema.get("fields", [])]
     frame = pd.read_csv(
         io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
         sep=dialect.get("delimiter", ","), quotechar=dialect.get("quoteChar", '"'), skip_blank_lines=False,
@@ -184,10 +185,11 @@ def foreign_key_findings(table: Table, tables: dict[str, Table]) -> list[Finding
     return out
 
 
-def load_texts(package_dir: Path, articles: pd.DataFrame) -> tuple[dict[str, str], list[Finding]]:
+def load_texts(base: Path, articles: pd.DataFrame) -> tuple[dict[str, str], list[Finding]]:
+    """The article texts; text_path is relative to the folder of the articles table."""
     texts, findings = {}, []
     for index, (article_id, text_path) in enumerate(zip(articles["article_id"], articles["text_path"])):
-        path = package_dir / text_path
+        path = base / text_path
         try:
             texts[article_id] = path.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -221,6 +223,16 @@ def official_findings(descriptor: Path) -> list[Finding]:
     return out
 
 
+def shown_from_cwd(finding: Finding, package_dir: Path) -> Finding:
+    """Name files as the user can open them: relative to the working folder (package-relative inside)."""
+    if not finding.file:
+        return finding
+    path = (package_dir / finding.file).absolute()
+    if path.is_relative_to(Path.cwd()):
+        path = path.relative_to(Path.cwd())
+    return dataclasses.replace(finding, file=path.as_posix())
+
+
 def validate_package(descriptor: Path, *, official: bool = True) -> Report:
     """Validate a package on disk. Raises CannotRun when there is nothing to validate."""
     started = time.perf_counter()
@@ -236,10 +248,17 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
     tables: dict[str, Table] = {}
     for resource in package.get("resources", []):
         name, path, schema = resource.get("name"), resource.get("path"), resource.get("schema")
+        if isinstance(schema, str) and "://" not in schema:
+            # A schema given by path, relative to the descriptor (Data Package allows this).
+            try:
+                schema = json.loads((package_dir / schema).read_text("utf-8"))
+            except (OSError, ValueError) as error:
+                findings.append(Finding(descriptor.name, None, name, None, None, "schema-error", f"cannot read schema {resource['schema']}: {error}"))
+                continue
         if not isinstance(schema, dict) or not isinstance(path, str) or not path.endswith(".csv"):
             continue
         try:
-            frame, lines = read_csv(package_dir, resource)
+            frame, lines = read_csv(package_dir, resource, schema)
         except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
             findings.append(Finding(path, None, name, None, None, "source-error", f"cannot read the table: {error}"))
             continue
@@ -253,7 +272,8 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
     ours_present = {"articles", "quotes", "offers", "event_mentions"} & tables.keys()
     texts: dict[str, str] = {}
     if "articles" in tables:
-        texts, text_findings = load_texts(package_dir, tables["articles"].frame)
+        articles = tables["articles"]
+        texts, text_findings = load_texts((package_dir / articles.path).parent, articles.frame)
         findings += text_findings
     broken = {f.resource for f in findings if f.code == "header-mismatch"}
     if ours_present:
@@ -263,7 +283,7 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         flagged = {(f.resource, f.row) for f in findings}
         findings += [f for f in official_findings(descriptor) if (f.resource, f.row) not in flagged]
 
-    findings = tidy(findings)
+    findings = tidy(shown_from_cwd(f, package_dir) for f in findings)
     stats = {
         "seconds": round(time.perf_counter() - started, 3),
         "tables": len(tables),
