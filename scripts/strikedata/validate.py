@@ -7,9 +7,7 @@ row we did not already flag is added, so our findings are always a superset of i
 
 from __future__ import annotations
 
-import csv
 import dataclasses
-import io
 import json
 import time
 from dataclasses import dataclass, field
@@ -21,26 +19,11 @@ import pandera.pandas as pa
 from . import checks
 from .findings import Finding, tidy
 from .schema import RESOURCES, foreign_keys, primary_key, to_pandera, typed_frame
+from .tables import Table, read_table, resolve_schema
 
 
 class CannotRun(Exception):
     """The validator could not run at all (exit 2), as opposed to finding the package invalid."""
-
-
-@dataclass
-class Table:
-    name: str
-    path: str | None
-    schema: dict
-    frame: pd.DataFrame
-    lines: list[int] | None = None  # physical line of each data row, when it is not row + first_row
-    first_row: int = 2  # the row number of the first data row: 2 below a header, 1 without one
-
-    def row(self, index: int) -> int:
-        return index + self.first_row
-
-    def line(self, index: int) -> int:
-        return self.lines[index] if self.lines is not None else index + self.first_row
 
 
 @dataclass
@@ -72,75 +55,10 @@ def _show(value: object) -> str:
     return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
 
 
-def read_csv(package_dir: Path, resource: dict, schema: dict) -> tuple[pd.DataFrame, list[int] | None]:
-    """Read a CSV resource as raw strings (blank cells as ''), keeping the physical line of each row.
-
-    Without a header row (dialect header: false) the columns are named after the schema's fields.
-    """
-    path = package_dir / resource["path"]
-    encoding = resource.get("encoding", "utf-8")
-    text = path.read_bytes().decode(encoding)
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    dialect = resource.get("dialect") or {}
-    has_header = dialect.get("header", True) is not False
-    names = [f["name"] for f in schema.get("fields", [])]
-    frame = pd.read_csv(
-        io.StringIO(text), dtype=str, keep_default_na=False, na_filter=False,
-        sep=dialect.get("delimiter", ","), quotechar=dialect.get("quoteChar", '"'), skip_blank_lines=False,
-        header=0 if has_header else None,
-    )
-    if not has_header and len(frame.columns) == len(names):
-        frame.columns = names
-    lines = None
-    if text.count("\n") - (1 if text.endswith("\n") else 0) + (0 if has_header else 1) != len(frame):
-        # Cells with line breaks: find where each record starts.
-        reader = csv.reader(io.StringIO(text), delimiter=dialect.get("delimiter", ","))
-        if has_header:
-            next(reader, None)
-        lines, start = [], reader.line_num + 1
-        for _ in reader:
-            lines.append(start)
-            start = reader.line_num + 1
-    return frame, lines
-
-
-def labels_match(labels: list[str], declared: list[str], mode: str) -> bool:
-    """Table Schema v2 `fieldsMatch`: how the file's labels must relate to the declared fields."""
-    if mode == "equal":
-        return sorted(labels) == sorted(declared)
-    if mode == "subset":
-        return set(declared) <= set(labels)
-    if mode == "superset":
-        return set(labels) <= set(declared)
-    if mode == "partial":
-        return bool(set(labels) & set(declared))
-    return labels == declared
-
-
 def structure_findings(table: Table) -> list[Finding]:
-    """Header labels, then every declared field rule, unique and primary key, via pandera."""
-    declared = [f["name"] for f in table.schema.get("fields", [])]
-    labels = list(table.frame.columns)
-    mode = table.schema.get("fieldsMatch", "exact")
-    if labels_match(labels, declared, mode) and labels != declared:
-        # Check the fields the file has, in the declared order.
-        present = [n for n in declared if n in labels]
-        schema = dict(table.schema, fields=[f for f in table.schema["fields"] if f["name"] in present])
-        table = Table(table.name, table.path, schema, table.frame[present], table.lines, table.first_row)
-        declared, labels = present, present
-    if labels != declared:
-        missing = [n for n in declared if n not in labels]
-        extra = [n for n in labels if n not in declared]
-        message = "header differs from the schema's fields"
-        if missing:
-            message += f"; missing: {', '.join(missing)}"
-        if extra:
-            message += f"; not in the schema: {', '.join(extra)}"
-        if not missing and not extra:
-            message += "; the order differs"
-        return [_finding(table, None, None, "header-mismatch", message, f"expected: {','.join(declared)}")]
-
+    """Every declared field rule, unique and primary key, via the pandera schema derived from it."""
+    if table.frame.empty:
+        return []
     schema, rules = to_pandera(table.schema, table.name)
     try:
         schema.validate(table.frame, lazy=True)
@@ -160,6 +78,16 @@ def structure_findings(table: Table) -> list[Finding]:
             key = ", ".join(f"{c}={_show(table.frame.at[index, c])}" for c in pk)
             out.append(_finding(table, index, None, "primary-key", f"primary key ({key}) is not unique"))
     return out
+
+
+def blank_key_findings(table: Table) -> list[Finding]:
+    """Primary key fields are required even when their constraints do not say so."""
+    pk = [c for c in primary_key(table.schema) if c in table.frame.columns]
+    if not pk or table.frame.empty:
+        return []
+    blank = (table.frame[pk] == "").any(axis=1)
+    return [_finding(table, int(i), None, "primary-key", f"a primary key cell ({', '.join(pk)}) is blank")
+            for i in table.frame.index[blank]]
 
 
 def foreign_key_findings(table: Table, tables: dict[str, Table]) -> list[Finding]:
@@ -223,6 +151,18 @@ def official_findings(descriptor: Path) -> list[Finding]:
     return out
 
 
+def descriptor_findings(descriptor: Path) -> list[Finding]:
+    """Layer 1: is it a valid Data Package descriptor? (frictionless reads metadata only, not data)."""
+    import frictionless  # imported lazily: it is the slowest import we have
+
+    try:
+        frictionless.Package(str(descriptor))
+    except frictionless.FrictionlessException as error:
+        reasons = error.reasons or [error.error]
+        return [Finding(descriptor.name, None, None, None, None, r.type, r.note or r.message) for r in reasons]
+    return []
+
+
 def shown_from_cwd(finding: Finding, package_dir: Path) -> Finding:
     """Name files as the user can open them: relative to the working folder (package-relative inside)."""
     if not finding.file:
@@ -244,29 +184,23 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         return Report([Finding(descriptor.name, getattr(error, "lineno", None), None, None, None, "descriptor-error", f"not a JSON Data Package descriptor: {error}")])
 
-    findings: list[Finding] = []
+    findings: list[Finding] = descriptor_findings(descriptor)
     tables: dict[str, Table] = {}
-    for resource in package.get("resources", []):
-        name, path, schema = resource.get("name"), resource.get("path"), resource.get("schema")
-        if isinstance(schema, str) and "://" not in schema:
-            # A schema given by path, relative to the descriptor (Data Package allows this).
-            try:
-                schema = json.loads((package_dir / schema).read_text("utf-8"))
-            except (OSError, ValueError) as error:
-                findings.append(Finding(descriptor.name, None, name, None, None, "schema-error", f"cannot read schema {resource['schema']}: {error}"))
-                continue
-        if not isinstance(schema, dict) or not isinstance(path, str) or not path.endswith(".csv"):
+    for resource in package.get("resources", []) if isinstance(package, dict) else []:
+        if not isinstance(resource, dict):
             continue
-        try:
-            frame, lines = read_csv(package_dir, resource, schema)
-        except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-            findings.append(Finding(path, None, name, None, None, "source-error", f"cannot read the table: {error}"))
+        schema, problem = resolve_schema(resource, package_dir)
+        if problem:
+            findings.append(problem)
             continue
-        has_header = (resource.get("dialect") or {}).get("header", True) is not False
-        tables[name] = Table(name, path, schema, frame, lines, 2 if has_header else 1)
+        table, read_findings = read_table(package_dir, resource, schema)
+        findings += read_findings
+        if table is not None:
+            tables[table.name] = table
 
     for table in tables.values():
         findings += structure_findings(table)
+        findings += blank_key_findings(table)
         findings += foreign_key_findings(table, tables)
 
     ours_present = {"articles", "quotes", "offers", "event_mentions"} & tables.keys()
@@ -275,7 +209,7 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         articles = tables["articles"]
         texts, text_findings = load_texts((package_dir / articles.path).parent, articles.frame)
         findings += text_findings
-    broken = {f.resource for f in findings if f.code == "header-mismatch"}
+    broken = {f.resource for f in findings if f.code in ("incorrect-label", "missing-label", "extra-label")}
     if ours_present:
         findings += semantic_findings({n: t for n, t in tables.items() if n not in broken}, texts)
 

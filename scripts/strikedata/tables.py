@@ -1,0 +1,236 @@
+"""Read a resource's data into a frame of raw strings, with the structural problems found on the way.
+
+Everything a file can get wrong before types matter is found here, the way the Frictionless
+specs define it: size and hash, encoding, empty source, header labels (blank, duplicate, extra,
+missing, incorrect), and row shape (blank rows, extra and missing cells). Cells stay strings, so a
+later check can always show the original value.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .findings import Finding
+
+HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
+
+
+@dataclass
+class Table:
+    """One tabular resource as raw strings; `rows[i]`/`lines[i]` locate data row i in its source."""
+
+    name: str
+    path: str | None
+    schema: dict
+    frame: pd.DataFrame
+    rows: list[int] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def row(self, index: int) -> int:
+        return self.rows[index] if index < len(self.rows) else index + 2
+
+    def line(self, index: int) -> int:
+        return self.lines[index] if index < len(self.lines) else self.row(index)
+
+
+def resolve_schema(resource: dict, package_dir: Path) -> tuple[dict | None, Finding | None]:
+    """The resource's Table Schema: inline, or a local JSON file named by path."""
+    schema = resource.get("schema")
+    if isinstance(schema, str) and "://" not in schema:
+        try:
+            schema = json.loads((package_dir / schema).read_text("utf-8"))
+        except (OSError, ValueError) as error:
+            return None, Finding(None, None, resource.get("name"), None, None, "schema-error",
+                                 f"cannot read schema {resource['schema']}: {error}")
+    return (schema if isinstance(schema, dict) else None), None
+
+
+def _problem(resource: dict, code: str, message: str, row: int | None = None, field_name: str | None = None,
+             line: int | None = None) -> Finding:
+    path = resource.get("path") if isinstance(resource.get("path"), str) else None
+    return Finding(path, line if path else None, resource.get("name"), row, field_name, code, message)
+
+
+def integrity_findings(resource: dict, data: bytes) -> list[Finding]:
+    """Declared `bytes` and `hash` against the file's real ones."""
+    out = []
+    declared_bytes = resource.get("bytes")
+    if isinstance(declared_bytes, int) and declared_bytes != len(data):
+        out.append(_problem(resource, "byte-count", f"declared {declared_bytes} bytes, the file has {len(data)}"))
+    declared_hash = resource.get("hash")
+    if isinstance(declared_hash, str) and declared_hash:
+        algorithm, _, digest = declared_hash.rpartition(":")
+        algorithm = algorithm or "md5"
+        if algorithm in HASH_ALGORITHMS:
+            actual = hashlib.new(algorithm, data).hexdigest()
+            if actual != digest.lower():
+                out.append(_problem(resource, "hash-count", f"declared {algorithm} {digest}, the file's is {actual}"))
+    return out
+
+
+def _inferred_names(labels: list[str]) -> list[str]:
+    """Field names frictionless gives an undescribed table: fieldN for blanks, name2 for repeats."""
+    names, seen = [], {}
+    for position, label in enumerate(labels, start=1):
+        name = label or f"field{position}"
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}{seen[name]}"
+        else:
+            seen[name] = 1
+        names.append(name)
+    return names
+
+
+def _records(text: str, dialect: dict) -> list[tuple[int, list[str]]]:
+    """(first physical line, cells) of every record."""
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=dialect.get("delimiter", ","),
+        quotechar=dialect.get("quoteChar", '"'),
+        doublequote=dialect.get("doubleQuote", True),
+        escapechar=dialect.get("escapeChar"),
+        skipinitialspace=dialect.get("skipInitialSpace", False),
+        strict=False,
+    )
+    out, start = [], 1
+    for cells in reader:
+        out.append((start, cells))
+        start = reader.line_num + 1
+    return out
+
+
+def _inline_records(data: list) -> list[tuple[int, list[str]]] | None:
+    if all(isinstance(r, list) for r in data):
+        return [(i + 1, ["" if c is None else str(c) for c in r]) for i, r in enumerate(data)]
+    if all(isinstance(r, dict) for r in data):
+        keys = list(dict.fromkeys(k for r in data for k in r))
+        rows = [[("" if r.get(k) is None else str(r.get(k))) for k in keys] for r in data]
+        return [(i + 1, r) for i, r in enumerate([keys] + rows)]
+    return None
+
+
+def is_tabular(resource: dict, schema: dict | None) -> bool:
+    """Whether a resource is a table to read (a text or image resource only gets its hash and size checked)."""
+    fmt = str(resource.get("format", "")).lower()
+    path = str(resource.get("path", "")).lower()
+    return (schema is not None or fmt in ("csv", "tsv") or path.endswith((".csv", ".tsv"))
+            or resource.get("profile") == "tabular-data-resource" or resource.get("type") == "table")
+
+
+def read_table(package_dir: Path, resource: dict, schema: dict | None) -> tuple[Table | None, list[Finding]]:
+    """Read one resource (CSV file or inline data) into raw strings, with its structural findings."""
+    name = resource.get("name")
+    dialect = resource.get("dialect") if isinstance(resource.get("dialect"), dict) else {}
+    findings: list[Finding] = []
+    path = resource.get("path") if isinstance(resource.get("path"), str) else None
+    if path is not None:
+        try:
+            data = (package_dir / path).read_bytes()
+        except OSError as error:
+            return None, [_problem(resource, "source-error", f"cannot read {path}: {error.strerror or error}")]
+        findings += integrity_findings(resource, data)
+        if not is_tabular(resource, schema):
+            return None, findings
+        if not data:
+            return None, findings + [_problem(resource, "source-error", "the source is empty")]
+        encoding = resource.get("encoding") or "utf-8"
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as error:
+            line = data[: error.start].count(b"\n") + 1
+            return None, findings + [_problem(resource, "encoding-error",
+                                              f"not valid {encoding} at byte offset {error.start} (0x{data[error.start]:02x})",
+                                              line=line)]
+        except LookupError:
+            return None, findings + [_problem(resource, "encoding-error", f"unknown encoding {encoding!r}")]
+        text = text.removeprefix("\ufeff")
+        records = _records(text, dialect)
+    elif isinstance(resource.get("data"), list):
+        records = _inline_records(resource["data"])
+        if records is None:
+            return None, [_problem(resource, "source-error", "inline data must be a list of rows (lists) or of records (objects)")]
+    else:
+        return None, []
+
+    header_rows = dialect.get("headerRows")
+    if dialect.get("header") is False:
+        header_rows = []
+    elif not isinstance(header_rows, list):
+        header_rows = [1]
+    last_header = max(header_rows, default=0)
+    labels = list(records[last_header - 1][1]) if header_rows and len(records) >= last_header else []
+    body = [(n, line, cells) for n, (line, cells) in enumerate(records, start=1) if n > last_header]
+
+    declared = [f["name"] for f in (schema or {}).get("fields", [])]
+    inferred = schema is None
+    if inferred:
+        width = len(labels) if header_rows else (len(body[0][2]) if body else 0)
+        declared = _inferred_names(labels) if header_rows else [f"field{i}" for i in range(1, width + 1)]
+        schema = {"fields": [{"name": n, "type": "any"} for n in declared]}
+
+    def label_problem(code: str, message: str, field_name: str | None) -> Finding:
+        return _problem(resource, code, message, row=last_header or None, field_name=field_name, line=records[last_header - 1][0] if header_rows else None)
+
+    # Labels, as the spec has them: blank, duplicate, then against the declared fields.
+    if header_rows:
+        seen: set[str] = set()
+        for position, label in enumerate(labels, start=1):
+            if label == "":
+                findings.append(label_problem("blank-label", f"column {position} has no label", None))
+            elif label in seen:
+                findings.append(label_problem("duplicate-label", f"label {label!r} (column {position}) appears more than once", None))
+            seen.add(label)
+    mode = schema.get("fieldsMatch", "exact")
+    positions: list[int | None] = list(range(len(declared)))
+    if header_rows and mode == "exact" and not inferred:
+        for position, label in enumerate(labels, start=1):
+            if position > len(declared):
+                findings.append(label_problem("extra-label", f"column {position} ({label!r}) is not in the schema", ""))
+            elif label and label != declared[position - 1]:
+                expected = declared[position - 1]
+                findings.append(label_problem("incorrect-label", f"column {position} is labelled {label!r}, the schema says {expected!r}", expected))
+        for expected in declared[len(labels):]:
+            findings.append(label_problem("missing-label", f"the schema's field {expected!r} has no column", expected))
+    elif header_rows and mode != "exact":
+        by_label = {label: i for i, label in reversed(list(enumerate(labels)))}
+        positions = [by_label.get(n) for n in declared]
+        missing = [n for n, p in zip(declared, positions) if p is None]
+        extra = [l for l in labels if l not in declared]
+        ok = {"equal": not missing and not extra, "subset": not missing, "superset": not extra,
+              "partial": len(missing) < len(declared)}.get(mode, True)
+        if not ok:
+            for n in missing:
+                findings.append(label_problem("missing-label", f"the schema's field {n!r} has no column", n))
+            for l in extra:
+                findings.append(label_problem("extra-label", f"column {l!r} is not in the schema", ""))
+
+    width = len(labels) if header_rows else len(declared)
+    width = max(width, len(declared)) if mode == "exact" else width
+    cells_out, rows, lines = [], [], []
+    for number, line, cells in body:
+        if not any(c.strip() for c in cells):
+            findings.append(_problem(resource, "blank-row", "the row is blank", row=number, line=line))
+            continue
+        for position in range(width + 1, len(cells) + 1):
+            findings.append(_problem(resource, "extra-cell", f"an extra value {cells[position - 1][:40]!r} in column {position}", row=number, field_name="", line=line))
+        for position in range(len(cells) + 1, width + 1):
+            field_name = declared[position - 1] if position - 1 < len(declared) else None
+            findings.append(_problem(resource, "missing-cell", f"no value in column {position}", row=number, field_name=field_name, line=line))
+        cells_out.append([cells[p] if p is not None and p < len(cells) else "" for p in positions])
+        rows.append(number)
+        lines.append(line if path else number)
+
+    frame = pd.DataFrame(cells_out, columns=declared, dtype=object) if cells_out else pd.DataFrame({n: pd.Series(dtype=object) for n in declared})
+    missing_values = schema.get("missingValues", [""])
+    if isinstance(missing_values, list) and [v for v in missing_values if v != ""]:
+        frame = frame.replace({v: "" for v in missing_values if v != ""})
+    frame = frame.astype(str) if len(frame) else frame
+    return Table(name, path, schema, frame, rows, lines), findings
