@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 
 build: $(STAMP)
 	$(BIN)/strikedata build
-	$(BIN)/strikedata dictionary --update README.md
+	$(BIN)/strikedata docs
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -1,29 +1,35 @@
-"""Docs that match behaviour: the generated data dictionary is current, the project files exist."""
+"""Docs that match behaviour: generated sections are current, every code is documented, files exist."""
+
+import shutil
 
 from typer.testing import CliRunner
 
 from strikedata.cli import app
-from strikedata.dictionary import END, START, markdown, replace_section
+from strikedata.codes import CODES
+from strikedata.docs import markdown, refresh, replace_section
 from strikedata.schema import load_schemas
 
-from conftest import ROOT
+from conftest import ROOT, copy_project
 
 runner = CliRunner()
 
 
-def test_readme_data_dictionary_is_current():
-    result = runner.invoke(app, ["dictionary", "--check", str(ROOT / "README.md"), "--project", str(ROOT)])
+def test_generated_docs_are_current():
+    result = runner.invoke(app, ["docs", "--check", "--project", str(ROOT)])
     assert result.exit_code == 0, result.output
 
 
-def test_stale_dictionary_is_detected(tmp_path):
-    stale = tmp_path / "README.md"
-    stale.write_text(f"# x\n\n{START}\n\n| old |\n{END}\n")
-    result = runner.invoke(app, ["dictionary", "--check", str(stale), "--project", str(ROOT)])
-    assert result.exit_code == 1
-    result = runner.invoke(app, ["dictionary", "--update", str(stale), "--project", str(ROOT)])
-    assert result.exit_code == 0
-    assert "| `quote_id` | string | required; unique;" in stale.read_text()
+def test_stale_docs_are_detected_and_refreshed(tmp_path):
+    project = copy_project(tmp_path / "p")
+    for name in ("README.md", "docs"):
+        source = ROOT / name
+        shutil.copytree(source, project / name) if source.is_dir() else shutil.copy(source, project / name)
+    readme = project / "README.md"
+    readme.write_text(readme.read_text().replace("| `quote_id` | string |", "| `quote_id` | integer |"))
+    result = runner.invoke(app, ["docs", "--check", "--project", str(project)])
+    assert result.exit_code == 1 and "README.md" in result.output
+    assert refresh(project, write=True) == ["README.md"]
+    assert refresh(project, write=False) == []
 
 
 def test_dictionary_lists_every_field_of_every_schema():
@@ -37,14 +43,21 @@ def test_dictionary_lists_every_field_of_every_schema():
 
 def test_markers_are_required():
     try:
-        replace_section("no markers here", "x")
+        replace_section("no markers here", "finding-codes", "x")
     except ValueError as error:
         assert "markers" in str(error)
     else:
         raise AssertionError("expected a ValueError")
 
 
+def test_findings_doc_lists_every_code():
+    text = (ROOT / "docs" / "findings.md").read_text()
+    for code in CODES:
+        assert f"| `{code}` |" in text
+
+
 def test_usual_project_files_exist():
-    for name in ("README.md", "CHANGELOG.md", "LICENSE", "CITATION.cff", "Makefile", ".ci/run", "pyproject.toml"):
+    for name in ("README.md", "CHANGELOG.md", "LICENSE", "CITATION.cff", "Makefile", ".ci/run", "pyproject.toml",
+                 "docs/findings.md", ".github/workflows/validate.yml"):
         assert (ROOT / name).is_file(), name
     assert "make test" in (ROOT / ".ci" / "run").read_text()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,6 +9,10 @@ from typing import Any
 import yaml
 
 from .findings import Finding
+
+
+# Far above any real annotation file; a bigger one is a mistake and would only be slow to parse.
+MAX_ANNOTATION_BYTES = 5_000_000
 
 
 class Located(dict):
@@ -39,7 +42,7 @@ class _LineLoader(yaml.SafeLoader):
                 raise _DuplicateKey(
                     None, None, f"key '{key}' appears twice in one entry", key_node.start_mark
                 )
-            mapping[key] = _plain(self.construct_object(value_node, deep=True))
+            mapping[key] = self.construct_object(value_node, deep=True)
             mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
 
@@ -47,13 +50,9 @@ class _LineLoader(yaml.SafeLoader):
 _LineLoader.add_constructor(
     yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping
 )
-
-
-def _plain(value: Any) -> Any:
-    # YAML turns 2022-03-23 into a date; our tables hold ISO strings.
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
+# Dates stay the text the curator wrote: our tables hold ISO strings, and an impossible date such as
+# 2022-02-30 must reach the type check as a finding rather than fail inside the YAML parser.
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 
 
 @dataclass(frozen=True)
@@ -65,6 +64,10 @@ class Document:
 def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]:
     """Parse one annotation file; a problem comes back as a finding, never an exception."""
     try:
+        if path.stat().st_size > MAX_ANNOTATION_BYTES:
+            return None, [Finding(display, None, None, None, None, "file-too-large",
+                                  f"larger than {MAX_ANNOTATION_BYTES // 1_000_000} MB: not an annotation file",
+                                  "split it, or check that the right file is named here")]
         raw = path.read_bytes()
     except FileNotFoundError:
         return None, [Finding(display, None, None, None, None, "file-missing", "file not found")]

@@ -43,6 +43,9 @@ ROW_ORDER = {
     "events": ("start_date", "event_id"),
     "event_mentions": ("article_id", "char_start", "event_id"),
 }
+# Columns that hold a ';'-separated list; curators may write a YAML list there.
+LIST_COLUMNS = {"aliases", "school_years"}
+SEED_SUMS = "seeds/raw/SHA256SUMS"
 OPENING_MARKS = "“‘\"'"
 CLOSING_MARKS = "”’\"'"
 
@@ -87,6 +90,21 @@ def row_from(entry: ann.Located, columns: list[str]) -> dict[str, str]:
     return {c: cell(entry.get(c)) for c in columns}
 
 
+def check_values(entry: ann.Located, columns: list[str], path: str, what: str) -> list[Finding]:
+    """A cell takes one plain value: a list only where the column is a list, never a mapping."""
+    out = []
+    for key in columns:
+        value = entry.get(key)
+        if isinstance(value, dict) or (isinstance(value, list) and key not in LIST_COLUMNS):
+            kind = "a mapping" if isinstance(value, dict) else "a list"
+            out.append(Finding(path, entry.line_of(key), None, None, key, "wrong-type",
+                               f"{what}: '{key}' takes one value, not {kind}", "write a single value on this line"))
+        elif isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
+            out.append(Finding(path, entry.line_of(key), None, None, key, "wrong-type",
+                               f"{what}: '{key}' is a list of plain values", "write [first, second]"))
+    return out
+
+
 def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, lines: dict) -> None:
     path = REGISTRIES[resource]
     doc, findings = ann.load_yaml(root / path, path)
@@ -99,6 +117,7 @@ def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, line
     key = primary_key(schemas[resource])[0]
     for entry in entries:
         tables.findings += check_keys(entry, set(columns), set(), path, resource)
+        tables.findings += check_values(entry, columns, path, resource)
         row = row_from(entry, columns)
         tables.rows[resource].append(row)
         lines[(resource, row[key])] = (path, entry)
@@ -117,6 +136,7 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
     article_columns = field_names(schemas["articles"])
     allowed = (set(article_columns) - COMPUTED["articles"]) | set(ARTICLE_LISTS.values())
     tables.findings += check_keys(data, allowed, COMPUTED["articles"], display, "article")
+    tables.findings += check_values(data, article_columns, display, "article")
     article_id = cell(data.get("article_id"))
     seed_file = cell(data.get("seed_file"))
     if not article_id or not seed_file:
@@ -129,6 +149,7 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
         tables.findings.append(Finding(display, data.line_of("seed_file"), "articles", None, "seed_file", "seed-missing",
                                        f"seed file not found: {seed_file}", "put the raw article under seeds/raw/"))
         return
+    tables.findings += seed_integrity(root, seed_file, raw, display, data.line_of("seed_file"))
     try:
         article = normalize(raw)
     except NormalizationError as error:
@@ -176,11 +197,42 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
         for entry in entries:
             tables.findings += check_keys(entry, (set(columns) - COMPUTED[resource]) | ANNOTATION_ONLY,
                                           COMPUTED[resource], display, resource)
+            tables.findings += check_values(entry, columns, display, resource)
             span_row = locate_row(entry, resource, columns, article_id, text, display, tables)
             if span_row is not None:
                 tables.rows[resource].append(span_row)
                 pk = tuple(span_row[c] for c in primary_key(schemas[resource]))
                 lines[(resource, pk[0] if len(pk) == 1 else pk)] = (display, entry)
+
+
+def recorded_sums(root: Path) -> dict[str, str]:
+    """seeds/raw/SHA256SUMS as {file name: digest}; a missing or odd file reads as empty."""
+    try:
+        text = (root / SEED_SUMS).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    sums = {}
+    for line in text.splitlines():
+        parts = line.split()
+        if len(parts) == 2:
+            sums[parts[1].lstrip("*")] = parts[0].lower()
+    return sums
+
+
+def seed_integrity(root: Path, seed_file: str, raw: bytes, display: str, line: int) -> list[Finding]:
+    """A raw seed is never edited: its SHA-256 must be the one recorded when it arrived."""
+    name = Path(seed_file).name
+    recorded = recorded_sums(root).get(name)
+    actual = sha256(raw)
+    if recorded is None:
+        return [Finding(SEED_SUMS, None, "articles", None, "seed_file", "seed-unrecorded",
+                        f"{seed_file} has no recorded SHA-256",
+                        f"add the line '{actual}  {name}' to {SEED_SUMS} when the article arrives")]
+    if recorded != actual:
+        return [Finding(display, line, "articles", None, "seed_file", "seed-hash-mismatch",
+                        f"{seed_file} no longer matches its recorded SHA-256 (raw seeds are never edited)",
+                        f"restore the file as received (git checkout -- {seed_file}); repairs belong in normalize.py")]
+    return []
 
 
 def locate_row(entry: ann.Located, resource: str, columns: list[str], article_id: str, text: str,

@@ -83,36 +83,26 @@ def validate(
 
 
 @app.command()
-def dictionary(
-    update: Path = typer.Option(None, "--update", help="Rewrite the data dictionary section of this Markdown file (e.g. README.md)."),
-    check: Path = typer.Option(None, "--check", help="Exit 1 when this Markdown file's data dictionary is stale."),
+def docs(
+    check: bool = typer.Option(False, "--check", help="Change nothing; exit 1 when a generated section is stale."),
     project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
 ) -> None:
-    """Print the data dictionary generated from schemas/*.json, or update/check it in a Markdown file.
+    """Regenerate the data dictionary in README.md (from schemas/*.json) and the finding codes in docs/findings.md.
 
-    The section sits between the markers <!-- data-dictionary:start ... --> and <!-- data-dictionary:end -->.
+    Each sits between <!-- NAME:start ... --> and <!-- NAME:end --> markers; text outside them is yours.
     """
-    from .dictionary import render_for, replace_section
+    from .docs import refresh
 
-    generated = render_for(project_root(project.resolve()))
-    target = update or check
-    if target is None:
-        typer.echo(generated, nl=False)
-        return
+    root = project_root(project.resolve())
     try:
-        document = target.read_text("utf-8")
-        refreshed = replace_section(document, generated)
+        stale = refresh(root, write=not check)
     except (OSError, ValueError) as error:
-        typer.echo(f"error: {target}: {error}", err=True)
+        typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2)
-    if check is not None:
-        if refreshed != document:
-            typer.echo(f"{target}: the data dictionary is stale; run `strikedata dictionary --update {target}`", err=True)
-            raise typer.Exit(1)
-        typer.echo(f"{target}: the data dictionary is current")
-        return
-    target.write_text(refreshed, "utf-8")
-    typer.echo(f"updated the data dictionary in {target}")
+    if check and stale:
+        typer.echo(f"stale: {', '.join(stale)}; run `strikedata docs`", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"updated: {', '.join(stale)}" if stale and not check else "generated docs are current")
 
 
 def main() -> None:

@@ -1,0 +1,77 @@
+"""The broken corpus: each file under tests/broken/ has one mistake, and the exact finding it must get.
+
+annotations/*.yaml replace one curated file (`# target:`) and name the finding (`# expect:`); the line
+is where the mistake was written. csv/*.csv replace one table of the built package (hash and bytes
+dropped from the descriptor, so the real checks must find it); csv/expected.json names the finding.
+seeds/ holds edited raw seeds.
+"""
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from strikedata.build import build_package
+from strikedata.codes import CODES
+from strikedata.validate import validate_package
+
+BROKEN = Path(__file__).parent / "broken"
+ANNOTATIONS = sorted((BROKEN / "annotations").glob("*.yaml"))
+CSV_CASES = json.loads((BROKEN / "csv" / "expected.json").read_text())
+
+
+def expectation(path: Path) -> tuple[str, dict]:
+    head = path.read_bytes()[:600].decode("ascii", errors="replace")
+    target = re.search(r"^# target: (\S+)", head, re.M).group(1)
+    expect = dict(re.findall(r"(\w+)=(\S+)", re.search(r"^# expect: (.*)$", head, re.M).group(1)))
+    return target, expect
+
+
+def test_corpus_has_at_least_30_distinct_inputs():
+    assert len(ANNOTATIONS) + len(CSV_CASES) + 1 >= 30
+    contents = [p.read_bytes() for p in ANNOTATIONS] + [(BROKEN / "csv" / f"{n}.csv").read_bytes() for n in CSV_CASES]
+    assert len(set(contents)) == len(contents)
+
+
+@pytest.mark.parametrize("path", ANNOTATIONS, ids=[p.stem for p in ANNOTATIONS])
+def test_broken_annotation_gets_its_finding(project, path):
+    target, expect = expectation(path)
+    shutil.copyfile(path, project / target)
+    before = {p: p.read_bytes() for p in (project / "build").rglob("*") if p.is_file()}
+    findings = build_package(project)
+    wanted = (expect["code"], target, int(expect["line"]), expect.get("field"))
+    got = [(f.code, f.file, f.line, f.field if "field" in expect else None) for f in findings]
+    assert wanted in got, got
+    assert all(f.code in CODES for f in findings)
+    after = {p: p.read_bytes() for p in (project / "build").rglob("*") if p.is_file()}
+    assert after == before, "a failed build must leave build/ as it was"
+
+
+def test_edited_raw_seed_is_refused(project):
+    shutil.copyfile(BROKEN / "seeds" / "000_a1ca0f72364604f2.txt", project / "seeds" / "raw" / "000_a1ca0f72364604f2.txt")
+    findings = build_package(project)
+    [finding] = [f for f in findings if f.code == "seed-hash-mismatch"]
+    assert (finding.file, finding.line, finding.field) == ("seeds/articles/ktxl-strike-second-day.yaml", 4, "seed_file")
+
+
+def break_package(package: Path, name: str, case: dict) -> None:
+    shutil.copyfile(BROKEN / "csv" / f"{name}.csv", package / f"{case['resource']}.csv")
+    descriptor = json.loads((package / "datapackage.json").read_text())
+    for resource in descriptor["resources"]:
+        resource.pop("hash", None)
+        resource.pop("bytes", None)
+    (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
+
+
+@pytest.mark.parametrize("name", sorted(CSV_CASES))
+def test_broken_csv_gets_its_finding(package_copy, name, monkeypatch):
+    case = CSV_CASES[name]
+    break_package(package_copy, name, case)
+    monkeypatch.chdir(package_copy)
+    report = validate_package(Path("datapackage.json"), official=False)
+    wanted = (case["code"], case["resource"], f"{case['resource']}.csv", case["row"], case["line"], case["field"])
+    got = [(f.code, f.resource, f.file, f.row, f.line, f.field if case["field"] is not None else None) for f in report.findings]
+    assert wanted in got, got
+    assert all(f.code in CODES for f in report.findings)
