@@ -127,3 +127,35 @@ def test_wrong_shapes_are_findings_not_tracebacks(project, content):
     (project / ARTICLE).write_text(content)
     findings = build_package(project)
     assert findings and all(f.file for f in findings)
+
+
+def test_contributing_walkthrough_adds_an_article(project):
+    """CONTRIBUTING.md's 'Add an article' steps, followed literally, build a package with the new article."""
+    import hashlib
+    import subprocess
+
+    raw = project / "seeds" / "raw" / "005_new.txt"
+    raw.write_bytes(" date 2022-03-31 SACRAMENTO, Calif. (KTXL) — Talks went on, “we are close,” said Jorge Aguilar.\n".encode())
+    subprocess.run("sha256sum 005_new.txt >> SHA256SUMS", shell=True, cwd=raw.parent, check=True)
+    (project / "seeds" / "articles" / "ktxl-talks-go-on.yaml").write_text(
+        "article_id: ktxl-talks-go-on\nseed_file: seeds/raw/005_new.txt\noutlet_org_id: ktxl\noutlet_basis: stated\n"
+        "date_note: the seed's date header\nquotes: []\noffers: []\nfigures: []\nevent_mentions: []\n")
+    assert build_package(project, official=False) == []
+    text = (project / "build" / "texts" / "ktxl-talks-go-on.txt").read_text()
+    assert text.startswith("SACRAMENTO, Calif. (KTXL)")
+    # Step 4: a quote copied from the text.
+    path = project / "seeds" / "articles" / "ktxl-talks-go-on.yaml"
+    path.write_text(path.read_text().replace("quotes: []", (
+        "quotes:\n  - quote_id: aguilar-we-are-close\n    text: we are close,\n    speaker_person_id: jorge-aguilar\n"
+        "    speaker_as_written: said Jorge Aguilar\n    speaker_basis: stated\n    cue: said\n    channel: unknown\n    kind: full\n")))
+    assert build_package(project, official=False) == []
+    assert "aguilar-we-are-close" in (project / "build" / "quotes.csv").read_text()
+    assert hashlib.sha256(raw.read_bytes()).hexdigest() in (raw.parent / "SHA256SUMS").read_text()
+
+
+def test_unrecorded_seed_is_refused_with_the_line_to_add(project):
+    raw = project / "seeds" / "raw" / "000_a1ca0f72364604f2.txt"
+    sums = project / "seeds" / "raw" / "SHA256SUMS"
+    sums.write_text("".join(l for l in sums.read_text().splitlines(keepends=True) if raw.name not in l))
+    finding = only(build_package(project, official=False), "seed-unrecorded")
+    assert raw.name in finding.hint

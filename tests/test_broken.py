@@ -75,3 +75,22 @@ def test_broken_csv_gets_its_finding(package_copy, name, monkeypatch):
     got = [(f.code, f.resource, f.file, f.row, f.line, f.field if case["field"] is not None else None) for f in report.findings]
     assert wanted in got, got
     assert all(f.code in CODES for f in report.findings)
+
+
+@pytest.mark.parametrize("name", sorted(CSV_CASES))
+def test_ours_alone_catches_a_superset_of_the_official_validator(package_copy, name):
+    """Run the real frictionless validator and ours (without frictionless) on the same broken package."""
+    import frictionless
+
+    break_package(package_copy, name, CSV_CASES[name])
+    theirs = frictionless.validate(str(package_copy / "datapackage.json"))
+    ours = validate_package(package_copy / "datapackage.json", official=False)
+    assert not theirs.valid or not ours.valid  # every case here is broken for someone
+    if not theirs.valid:
+        assert not ours.valid
+    their_rows = {(t.name, e.row_number) for t in theirs.tasks for e in t.errors if getattr(e, "row_number", None)}
+    our_rows = {(f.resource, f.row) for f in ours.findings}
+    assert their_rows <= our_rows, sorted(their_rows - our_rows)
+    their_resources = {t.name for t in theirs.tasks if t.errors}
+    assert their_resources <= {f.resource for f in ours.findings}
+    assert len(ours.findings) >= len({(r, n) for r, n in their_rows})

@@ -153,3 +153,17 @@ def test_source_descriptor_is_a_valid_data_package(root):
     assert list(frictionless.Package.metadata_validate(descriptor)) == []
     report = validate_package(root / "datapackage.json", official=False)
     assert report.findings == [] and report.stats["tables"] == 8
+
+
+def test_edited_article_text_is_caught(package_copy):
+    """Someone edits a text file (and its declared hash is gone): hash, spans and counts all notice."""
+    descriptor = json.loads((package_copy / "datapackage.json").read_text())
+    for r in descriptor["resources"]:
+        r.pop("hash", None)
+        r.pop("bytes", None)
+    (package_copy / "datapackage.json").write_text(json.dumps(descriptor))
+    path = package_copy / "texts" / "ktxl-strike-second-day.txt"
+    path.write_text(path.read_text().replace("Tens of thousands", "Thousands"))
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    found = {(f.resource, f.code) for f in report.findings}
+    assert {("articles", "text-hash"), ("articles", "text-length"), ("quotes", "span-mismatch")} <= found

@@ -215,7 +215,7 @@ def recorded_sums(root: Path) -> dict[str, str]:
     for line in text.splitlines():
         parts = line.split()
         if len(parts) == 2:
-            sums[parts[1].lstrip("*")] = parts[0].lower()
+            sums[Path(parts[1].lstrip("*")).name] = parts[0].lower()
     return sums
 
 
@@ -391,8 +391,11 @@ ROW_KEY: dict[str, Callable[[dict], object]] = {
 
 
 def build_package(root: Path, *, out: Path | None = None, progress: Callable[[str], None] = lambda _: None,
-                  _before_swap: Callable[[Path], None] | None = None) -> list[Finding]:
-    """Build, validate, and only then replace build/. Returns the findings; empty means written."""
+                  official: bool = True, _before_swap: Callable[[Path], None] | None = None) -> list[Finding]:
+    """Build, validate, and only then replace build/. Returns the findings; empty means written.
+
+    `official` also runs the frictionless validator on the result (on by default for builds).
+    """
     from .validate import validate_package
 
     out = out or root / "build"
@@ -407,7 +410,7 @@ def build_package(root: Path, *, out: Path | None = None, progress: Callable[[st
     try:
         write_tree(staging, files)
         progress("validating the package (frictionless and semantic checks)")
-        report = validate_package(staging / "datapackage.json")
+        report = validate_package(staging / "datapackage.json", official=official)
         if report.findings:
             return tidy(locate_findings(report.findings, lines, tables))
         if _before_swap:

@@ -6,6 +6,7 @@ every failing row is reported, not just the first.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
@@ -191,7 +192,18 @@ def article_rules(texts: dict[str, str]) -> list[Rule]:
     def length_ok(d: pd.DataFrame) -> pd.Series:
         return pd.Series([aid not in texts or n == len(texts[aid]) for aid, n in zip(d["article_id"], d["char_count"])], index=d.index, dtype=bool)
 
+    def hash_ok(d: pd.DataFrame) -> pd.Series:
+        return pd.Series([aid not in texts or digest == hashlib.sha256(texts[aid].encode("utf-8")).hexdigest()
+                          for aid, digest in zip(d["article_id"], d["text_sha256"])], index=d.index, dtype=bool)
+
+    def words_ok(d: pd.DataFrame) -> pd.Series:
+        return pd.Series([aid not in texts or n == len(texts[aid].split()) for aid, n in zip(d["article_id"], d["word_count"])],
+                         index=d.index, dtype=bool)
+
     return [
+        Rule("text-hash", "articles", "text_sha256", "text_sha256 differs from the SHA-256 of texts/<article_id>.txt", hash_ok,
+             "the text changed after the build; rebuild with `strikedata build`"),
+        Rule("text-length", "articles", "word_count", "word_count differs from the words in texts/<article_id>.txt", words_ok),
         Rule("text-length", "articles", "char_count", "char_count differs from the length of texts/<article_id>.txt", length_ok),
         Rule("text-path", "articles", "text_path", "text_path must be texts/<article_id>.txt",
              lambda d: d["text_path"] == "texts/" + d["article_id"] + ".txt"),

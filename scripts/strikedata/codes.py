@@ -72,7 +72,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     "end-before-start": ("semantic", "an event ends before it starts", "check the dates"),
     "date-outside-article": ("semantic", "an article mentions as past an event dated after the article", "mark the mention planned, or fix the date"),
     "text-missing": ("semantic", "an article's normalized text cannot be read", "rebuild"),
-    "text-length": ("semantic", "char_count differs from the text's length", "rebuild"),
+    "text-length": ("semantic", "char_count or word_count differs from the text", "rebuild"),
+    "text-hash": ("semantic", "text_sha256 differs from the article text's SHA-256 (the text was changed)", "rebuild; never edit build/texts/ by hand"),
     "text-path": ("semantic", "text_path is not texts/<article_id>.txt", "rebuild"),
     "not-in-articles": ("semantic", "a person or organization appears in no article (outlets excepted)", "add the article's spelling to aliases"),
 }

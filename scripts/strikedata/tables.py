@@ -166,6 +166,9 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None) -> tuple[
     elif not isinstance(header_rows, list):
         header_rows = [1]
     last_header = max(header_rows, default=0)
+    if len(records) < last_header:
+        return None, findings + [_problem(resource, "source-error",
+                                          "the source is empty" if not records else f"no header row {last_header}")]
     labels = list(records[last_header - 1][1]) if header_rows and len(records) >= last_header else []
     body = [(n, line, cells) for n, (line, cells) in enumerate(records, start=1) if n > last_header]
 
