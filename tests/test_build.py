@@ -1,8 +1,7 @@
 """`strikedata build`: the committed build/ is fresh, builds are byte-identical and all-or-nothing."""
 
-import filecmp
+import hashlib
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -66,7 +65,6 @@ def test_descriptor_has_hash_bytes_licenses_and_version(built):
     for resource in descriptor["resources"]:
         data = (built / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data)
-        import hashlib
         assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
     texts = [r for r in descriptor["resources"] if r["path"].startswith("texts/")]
     assert len(texts) == 5 and all(r["licenses"][0]["name"] != "CC-BY-4.0" for r in texts)
