@@ -159,3 +159,13 @@ def test_unrecorded_seed_is_refused_with_the_line_to_add(project):
     sums.write_text("".join(l for l in sums.read_text().splitlines(keepends=True) if raw.name not in l))
     finding = only(build_package(project, official=False), "seed-unrecorded")
     assert raw.name in finding.hint
+
+
+def test_article_id_cannot_write_outside_build(project):
+    raw = project / "seeds" / "raw" / "003_174fbbd8de75fe95.txt"
+    before = raw.read_bytes()
+    edit(project, "seeds/articles/abc10-strike-preparation.yaml", "article_id: abc10-strike-preparation",
+         "article_id: ../../seeds/raw/003_174fbbd8de75fe95")
+    finding = only(build_package(project, official=False), "pattern")
+    assert finding.field == "article_id"
+    assert raw.read_bytes() == before

@@ -167,3 +167,43 @@ def test_edited_article_text_is_caught(package_copy):
     report = validate_package(package_copy / "datapackage.json", official=False)
     found = {(f.resource, f.code) for f in report.findings}
     assert {("articles", "text-hash"), ("articles", "text-length"), ("quotes", "span-mismatch")} <= found
+
+
+@pytest.mark.parametrize("bad,code", [("1.5", "type"), ("99999999999999999999999", "span-mismatch")])
+def test_unusable_offsets_are_findings_not_crashes(package_copy, bad, code):
+    edit_csv(package_copy, "quotes", lambda rows: rows[0].update(char_start=bad))
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    assert ("quotes", 2, code) in codes(report)
+
+
+def test_duplicate_ids_do_not_switch_cross_table_rules_off(package_copy):
+    def break_offers(rows):
+        rows[1]["offer_id"] = rows[0]["offer_id"]
+    edit_csv(package_copy, "offers", break_offers)
+    edit_csv(package_copy, "figures", lambda rows: [r.update(value="3500") for r in rows if r["figure_id"] == "signing-bonus-offered"])
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    found = {c for _, _, c in codes(report)}
+    assert {"primary-key", "figure-offer-mismatch"} <= found
+    assert "check-failed" not in found
+
+
+def test_our_table_name_with_a_foreign_schema_gives_findings_not_a_crash(tmp_path):
+    (tmp_path / "quotes.csv").write_text("quote_id,words\nq1,hello\n")
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "other", "resources": [
+        {"name": "quotes", "path": "quotes.csv", "schema": {"fields": [
+            {"name": "quote_id", "type": "string"}, {"name": "words", "type": "string"}]}}]}))
+    report = validate_package(tmp_path / "datapackage.json", official=False)
+    assert all(f.code == "check-failed" for f in report.findings)
+
+
+@pytest.mark.parametrize("schema", [
+    {"fields": [{"name": "a", "type": "string", "constraints": {"pattern": "("}}]},
+    {"fields": [{"name": "a", "type": "string", "constraints": {"minLength": "x"}}]},
+    {"fields": [{"name": "a", "type": "string"}], "foreignKeys": [{"fields": [], "reference": {"resource": "", "fields": []}}]},
+    {"fields": [{"name": "a", "type": "integer"}], "primaryKey": 5},
+])
+def test_malformed_foreign_schemas_give_findings_not_crashes(tmp_path, schema):
+    (tmp_path / "t.csv").write_text("a\n1\n")
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "x", "resources": [{"name": "t", "path": "t.csv", "schema": schema}]}))
+    report = validate_package(tmp_path / "datapackage.json", official=False)
+    assert report.findings  # each of these schemas is invalid: reported, not raised

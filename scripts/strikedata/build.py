@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ ROW_ORDER = {
 # Columns that hold a ';'-separated list; curators may write a YAML list there.
 LIST_COLUMNS = {"aliases", "school_years"}
 SEED_SUMS = "seeds/raw/SHA256SUMS"
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 OPENING_MARKS = "“‘\"'"
 CLOSING_MARKS = "”’\"'"
 
@@ -142,6 +144,11 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
     if not article_id or not seed_file:
         tables.findings.append(Finding(display, data.line, "articles", None, None, "required",
                                        "article_id and seed_file are required", "see CONTRIBUTING.md"))
+        return
+    if not SLUG.fullmatch(article_id):
+        # It names files (texts/<article_id>.txt): refuse it before it is used as one.
+        tables.findings.append(Finding(display, data.line_of("article_id"), "articles", None, "article_id", "pattern",
+                                       f"{article_id!r}: an id is a lowercase slug", "use lowercase letters, digits and hyphens"))
         return
     try:
         raw = (root / seed_file).read_bytes()
@@ -357,6 +364,8 @@ def render_files(root: Path, tables: Tables) -> dict[str, bytes]:
 def write_tree(directory: Path, files: dict[str, bytes]) -> None:
     for relative, data in sorted(files.items()):
         target = directory / relative
+        if not target.resolve().is_relative_to(directory.resolve()):
+            raise ValueError(f"refusing to write outside {directory}: {relative}")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 

@@ -48,8 +48,12 @@ def run_rules(frame: pd.DataFrame, rules: list[Rule]) -> list[Failure]:
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
         failures, seen = [], set()
-        for check, index in zip(cases["check"], cases["index"]):
+        for check, index, case in zip(cases["check"], cases["index"], cases["failure_case"]):
             rule = by_name.get(check)
+            if rule is not None and pd.isna(index) and (check, None) not in seen:
+                # The check itself raised: say so rather than let the rule switch off unseen.
+                seen.add((check, None))
+                failures.append(Failure(rule, -1, str(case)))
             if rule is None or pd.isna(index) or (check, index) in seen:
                 continue
             seen.add((check, index))
@@ -90,8 +94,10 @@ def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
     def in_text(d: pd.DataFrame) -> pd.Series:
         def ok(article, start, end, value) -> bool:
             text = texts.get(article)
-            if text is None or pd.isna(start) or pd.isna(end) or pd.isna(value):
-                return True  # reported by other rules (foreign key, required, type)
+            if text is None or pd.isna(value):
+                return True  # reported by other rules (foreign key, required)
+            if pd.isna(start) or pd.isna(end):
+                return False  # an offset that is no usable integer cannot point at this text
             return text[int(start):int(end)] == value
         return pd.Series([ok(*row) for row in zip(d["article_id"], d["char_start"], d["char_end"], d[column])], index=d.index, dtype=bool)
 
@@ -105,7 +111,7 @@ def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
 
 
 def quote_rules(quotes: pd.DataFrame) -> list[Rule]:
-    spans = quotes.set_index("quote_id")[["article_id", "char_start", "char_end"]]
+    spans = quotes.drop_duplicates("quote_id").set_index("quote_id")[["article_id", "char_start", "char_end"]]
 
     def inside_parent(d: pd.DataFrame) -> pd.Series:
         parent = spans.reindex(d["parent_quote_id"]).set_axis(d.index)
@@ -145,7 +151,7 @@ def offer_rules() -> list[Rule]:
 
 
 def figure_rules(offers: pd.DataFrame) -> list[Rule]:
-    by_id = offers.set_index("offer_id")[["article_id", "value", "previous_value", "unit"]]
+    by_id = offers.drop_duplicates("offer_id").set_index("offer_id")[["article_id", "value", "previous_value", "unit"]]
 
     def matches_offer(d: pd.DataFrame) -> pd.Series:
         offer = by_id.reindex(d["offer_id"]).set_axis(d.index)
@@ -169,9 +175,9 @@ def event_rules() -> list[Rule]:
 
 
 def mention_rules(events: pd.DataFrame, articles: pd.DataFrame) -> list[Rule]:
-    start = events.set_index("event_id")["start_date"]
-    status = events.set_index("event_id")["status"]
-    published = articles.set_index("article_id")["published_date"]
+    events = events.drop_duplicates("event_id").set_index("event_id")
+    start, status = events["start_date"], events["status"]
+    published = articles.drop_duplicates("article_id").set_index("article_id")["published_date"]
 
     def in_window(d: pd.DataFrame) -> pd.Series:
         event_start = start.reindex(d["event_id"]).set_axis(d.index)

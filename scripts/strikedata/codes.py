@@ -75,6 +75,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "text-length": ("semantic", "char_count or word_count differs from the text", "rebuild"),
     "text-hash": ("semantic", "text_sha256 differs from the article text's SHA-256 (the text was changed)", "rebuild; never edit build/texts/ by hand"),
     "text-path": ("semantic", "text_path is not texts/<article_id>.txt", "rebuild"),
+    "check-failed": ("semantic", "a rule could not run on this table (a column it needs is missing or unreadable)", "fix the findings above it, or the table's schema"),
     "not-in-articles": ("semantic", "a person or organization appears in no article (outlets excepted)", "add the article's spelling to aliases"),
 }
 

@@ -33,9 +33,9 @@ def _sort_key(finding: Finding) -> tuple:
     return (
         finding.file or "",
         finding.line if finding.line is not None else -1,
-        finding.resource or "",
+        str(finding.resource or ""),
         finding.row if finding.row is not None else -1,
-        finding.field or "",
+        str(finding.field or ""),
         finding.code,
         finding.message,
     )

@@ -78,7 +78,9 @@ def parse(values: pd.Series, field: dict) -> pd.Series:
     """Typed view of raw strings; blanks become missing."""
     kind = field.get("type", "string")
     if kind == "integer":
-        return parse_numbers(values).astype("Int64")
+        numbers = parse_numbers(values)
+        whole = numbers.where((numbers == numbers.round()) & (numbers.abs() < 2**53))
+        return whole.astype("Int64")
     if kind in ("number", "year"):
         return parse_numbers(values)
     if kind == "date":

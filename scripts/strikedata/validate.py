@@ -130,11 +130,24 @@ def semantic_findings(tables: dict[str, Table], texts: dict[str, str]) -> list[F
     typed = {name: typed_frame(t.frame, t.schema) for name, t in ours.items()}
     schemas = {name: t.schema for name, t in ours.items()}
     out = []
-    for name, rules in checks.semantic_rules(typed, schemas, texts).items():
+    try:
+        grouped = checks.semantic_rules(typed, schemas, texts)
+    except (KeyError, ValueError, TypeError, AttributeError):
+        # A table lacks a column the cross-table rules need: run what each table supports alone.
+        grouped = {}
+        for name in typed:
+            try:
+                grouped.update(checks.semantic_rules({name: typed[name]}, {name: schemas[name]}, texts))
+            except (KeyError, ValueError, TypeError, AttributeError) as error:
+                out.append(_finding(tables[name], None, None, "check-failed", f"the semantic rules could not run on this table: missing or unreadable {error}"))
+    for name, rules in grouped.items():
         table = tables[name]
         for failure in checks.run_rules(typed[name], rules):
             rule = failure.rule
-            message = f"{_show(table.frame.at[failure.index, rule.field])}: {rule.message}" if rule.field else rule.message
+            if failure.index < 0:
+                out.append(_finding(table, None, rule.field, "check-failed", f"rule {rule.code} could not run: {failure.value}"))
+                continue
+            message = f"{_show(table.frame.at[failure.index, rule.field])}: {rule.message}" if rule.field in table.frame.columns else rule.message
             out.append(_finding(table, failure.index, rule.field, rule.code, message, rule.hint))
     return out
 
@@ -161,6 +174,19 @@ def descriptor_findings(descriptor: Path) -> list[Finding]:
         reasons = error.reasons or [error.error]
         return [Finding(descriptor.name, None, None, None, None, r.type, r.note or r.message) for r in reasons]
     return []
+
+
+# frictionless codes that are also ours, with the same meaning: matched by row, whatever the field.
+SHARED_ROW_CODES = {"foreign-key", "primary-key", "blank-row", "extra-cell", "missing-cell", "blank-label",
+                    "duplicate-label", "extra-label", "missing-label", "incorrect-label", "byte-count", "hash-count",
+                    "encoding-error", "source-error"}
+
+
+def official_key(finding: Finding) -> tuple:
+    """What makes a frictionless finding the same as one of ours: same row and code, or same cell."""
+    if finding.code in SHARED_ROW_CODES:
+        return (finding.resource, finding.row, finding.code)
+    return (finding.resource, finding.row, finding.field)
 
 
 def shown_from_cwd(finding: Finding, package_dir: Path) -> Finding:
@@ -193,15 +219,24 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         if problem:
             findings.append(problem)
             continue
-        table, read_findings = read_table(package_dir, resource, schema)
+        try:
+            table, read_findings = read_table(package_dir, resource, schema)
+        except Exception as error:  # noqa: BLE001 - a malformed descriptor must give a finding, not a crash
+            findings.append(Finding(None, None, resource.get("name"), None, None, "check-failed",
+                                    f"the resource could not be read as declared: {type(error).__name__}: {error}"))
+            continue
         findings += read_findings
         if table is not None:
             tables[table.name] = table
 
     for table in tables.values():
-        findings += structure_findings(table)
-        findings += blank_key_findings(table)
-        findings += foreign_key_findings(table, tables)
+        try:
+            findings += structure_findings(table)
+            findings += blank_key_findings(table)
+            findings += foreign_key_findings(table, tables)
+        except Exception as error:  # noqa: BLE001 - e.g. a bad regex or bound in a foreign schema
+            findings.append(_finding(table, None, None, "check-failed",
+                                     f"the declared rules could not run: {type(error).__name__}: {error}"))
 
     ours_present = {"articles", "quotes", "offers", "event_mentions"} & tables.keys()
     texts: dict[str, str] = {}
@@ -214,8 +249,8 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         findings += semantic_findings({n: t for n, t in tables.items() if n not in broken}, texts)
 
     if official:
-        flagged = {(f.resource, f.row) for f in findings}
-        findings += [f for f in official_findings(descriptor) if (f.resource, f.row) not in flagged]
+        ours = {official_key(f) for f in findings}
+        findings += [f for f in official_findings(descriptor) if official_key(f) not in ours]
 
     findings = tidy(shown_from_cwd(f, package_dir) for f in findings)
     stats = {
