@@ -207,3 +207,11 @@ def test_malformed_foreign_schemas_give_findings_not_crashes(tmp_path, schema):
     (tmp_path / "datapackage.json").write_text(json.dumps({"name": "x", "resources": [{"name": "t", "path": "t.csv", "schema": schema}]}))
     report = validate_package(tmp_path / "datapackage.json", official=False)
     assert report.findings  # each of these schemas is invalid: reported, not raised
+
+
+def test_missing_text_file_points_at_its_articles_row(package_copy):
+    (package_copy / "texts" / "kcra-talks-late-wednesday.txt").unlink()
+    report = validate_package(package_copy / "datapackage.json", official=False)
+    [finding] = [f for f in report.findings if f.code == "text-missing"]
+    rows = [r["article_id"] for r in csv.DictReader((package_copy / "articles.csv").open(encoding="utf-8"))]
+    assert (finding.resource, finding.field, finding.row) == ("articles", "text_path", rows.index("kcra-talks-late-wednesday") + 2)

@@ -113,15 +113,17 @@ def foreign_key_findings(table: Table, tables: dict[str, Table]) -> list[Finding
     return out
 
 
-def load_texts(base: Path, articles: pd.DataFrame) -> tuple[dict[str, str], list[Finding]]:
+def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list[Finding]]:
     """The article texts; text_path is relative to the folder of the articles table."""
+    base = (package_dir / articles.path).parent if articles.path else package_dir
     texts, findings = {}, []
-    for index, (article_id, text_path) in enumerate(zip(articles["article_id"], articles["text_path"])):
-        path = base / text_path
+    for index, (article_id, text_path) in enumerate(zip(articles.frame["article_id"], articles.frame["text_path"])):
         try:
-            texts[article_id] = path.read_bytes().decode("utf-8")
+            texts[article_id] = (base / text_path).read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError) as error:
-            findings.append(Finding(text_path, None, "articles", index + 2, "text_path", "text-missing", f"cannot read the article text: {error}"))
+            reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+            findings.append(_finding(articles, index, "text_path", "text-missing",
+                                     f"cannot read the article text {text_path}: {reason}"))
     return texts, findings
 
 
@@ -241,8 +243,7 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
     ours_present = {"articles", "quotes", "offers", "event_mentions"} & tables.keys()
     texts: dict[str, str] = {}
     if "articles" in tables:
-        articles = tables["articles"]
-        texts, text_findings = load_texts((package_dir / articles.path).parent, articles.frame)
+        texts, text_findings = load_texts(tables["articles"], package_dir)
         findings += text_findings
     broken = {f.resource for f in findings if f.code in ("incorrect-label", "missing-label", "extra-label")}
     if ours_present:
