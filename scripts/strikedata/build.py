@@ -282,9 +282,8 @@ def quote_curation(entry: ann.Located, row: dict, text: str, display: str) -> li
     return out
 
 
-def load_tables(root: Path) -> tuple[Tables, dict[tuple, tuple[str, ann.Located]]]:
+def load_tables(root: Path, schemas: dict[str, dict]) -> tuple[Tables, dict[tuple, tuple[str, ann.Located]]]:
     """Read every curated file; rows come back as CSV-ready strings, with where each row came from."""
-    schemas = load_schemas(root / "schemas")
     tables, lines = Tables(), {}
     for resource in REGISTRIES:
         load_registry(root, resource, schemas, tables, lines)
@@ -349,9 +348,8 @@ def package_descriptor(source: dict, schemas: dict, files: dict[str, bytes], art
     return descriptor
 
 
-def render_files(root: Path, tables: Tables) -> dict[str, bytes]:
+def render_files(root: Path, tables: Tables, schemas: dict[str, dict]) -> dict[str, bytes]:
     """Every file of build/, as bytes, keyed by its path inside build/."""
-    schemas = load_schemas(root / "schemas")
     source = json.loads((root / "datapackage.json").read_text("utf-8"))
     files = {f"{name}.csv": csv_bytes(tables.rows[name], field_names(schemas[name])) for name in RESOURCES}
     for article in tables.rows["articles"]:
@@ -409,11 +407,12 @@ def build_package(root: Path, *, out: Path | None = None, progress: Callable[[st
 
     out = out or root / "build"
     progress("reading seeds and annotations")
-    tables, lines = load_tables(root)
+    schemas = load_schemas(root / "schemas")
+    tables, lines = load_tables(root, schemas)
     if tables.findings:
         return tidy(tables.findings)
     progress("rendering tables")
-    files = render_files(root, tables)
+    files = render_files(root, tables, schemas)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; build/ is for everyone to read
     try:

@@ -117,6 +117,46 @@ def _inline_records(data: list) -> list[tuple[int, list[str]]] | None:
     return None
 
 
+def check_labels(labels: list[str], declared: list[str], mode: str, *, compare: bool = True
+                 ) -> tuple[list[tuple[str, str, str | None]], list[int | None]]:
+    """Header labels as the spec has them: blank, duplicate, then against the declared fields.
+
+    Returns (code, message, field) problems and, for each declared field, the column it reads from.
+    `compare=False` (an inferred schema) checks only blank and duplicate labels.
+    """
+    problems: list[tuple[str, str, str | None]] = []
+    seen: set[str] = set()
+    for position, label in enumerate(labels, start=1):
+        if label == "":
+            problems.append(("blank-label", f"column {position} has no label", None))
+        elif label in seen:
+            problems.append(("duplicate-label", f"label {label!r} (column {position}) appears more than once", None))
+        seen.add(label)
+    positions: list[int | None] = list(range(len(declared)))
+    if not compare:
+        return problems, positions
+    if mode == "exact":
+        for position, label in enumerate(labels, start=1):
+            if position > len(declared):
+                problems.append(("extra-label", f"column {position} ({label!r}) is not in the schema", ""))
+            elif label and label != declared[position - 1]:
+                expected = declared[position - 1]
+                problems.append(("incorrect-label", f"column {position} is labelled {label!r}, the schema says {expected!r}", expected))
+        problems += [("missing-label", f"the schema's field {n!r} has no column", n) for n in declared[len(labels):]]
+        return problems, positions
+    # Table Schema v2 fieldsMatch: equal, subset, superset, partial match fields by name.
+    by_label = {label: i for i, label in reversed(list(enumerate(labels)))}
+    positions = [by_label.get(n) for n in declared]
+    missing = [n for n, at in zip(declared, positions) if at is None]
+    extra = [label for label in labels if label not in declared]
+    ok = {"equal": not missing and not extra, "subset": not missing, "superset": not extra,
+          "partial": len(missing) < len(declared)}.get(mode, True)
+    if not ok:
+        problems += [("missing-label", f"the schema's field {n!r} has no column", n) for n in missing]
+        problems += [("extra-label", f"column {label!r} is not in the schema", "") for label in extra]
+    return problems, positions
+
+
 def is_tabular(resource: dict, schema: dict | None) -> bool:
     """Whether a resource is a table to read (a text or image resource only gets its hash and size checked)."""
     fmt = str(resource.get("format", "")).lower()
@@ -182,38 +222,11 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None) -> tuple[
     def label_problem(code: str, message: str, field_name: str | None) -> Finding:
         return _problem(resource, code, message, row=last_header or None, field_name=field_name, line=records[last_header - 1][0] if header_rows else None)
 
-    # Labels, as the spec has them: blank, duplicate, then against the declared fields.
-    if header_rows:
-        seen: set[str] = set()
-        for position, label in enumerate(labels, start=1):
-            if label == "":
-                findings.append(label_problem("blank-label", f"column {position} has no label", None))
-            elif label in seen:
-                findings.append(label_problem("duplicate-label", f"label {label!r} (column {position}) appears more than once", None))
-            seen.add(label)
     mode = schema.get("fieldsMatch", "exact")
     positions: list[int | None] = list(range(len(declared)))
-    if header_rows and mode == "exact" and not inferred:
-        for position, label in enumerate(labels, start=1):
-            if position > len(declared):
-                findings.append(label_problem("extra-label", f"column {position} ({label!r}) is not in the schema", ""))
-            elif label and label != declared[position - 1]:
-                expected = declared[position - 1]
-                findings.append(label_problem("incorrect-label", f"column {position} is labelled {label!r}, the schema says {expected!r}", expected))
-        for expected in declared[len(labels):]:
-            findings.append(label_problem("missing-label", f"the schema's field {expected!r} has no column", expected))
-    elif header_rows and mode != "exact":
-        by_label = {label: i for i, label in reversed(list(enumerate(labels)))}
-        positions = [by_label.get(n) for n in declared]
-        missing = [n for n, p in zip(declared, positions) if p is None]
-        extra = [l for l in labels if l not in declared]
-        ok = {"equal": not missing and not extra, "subset": not missing, "superset": not extra,
-              "partial": len(missing) < len(declared)}.get(mode, True)
-        if not ok:
-            for n in missing:
-                findings.append(label_problem("missing-label", f"the schema's field {n!r} has no column", n))
-            for l in extra:
-                findings.append(label_problem("extra-label", f"column {l!r} is not in the schema", ""))
+    if header_rows:
+        problems, positions = check_labels(labels, declared, mode, compare=not inferred)
+        findings += [label_problem(code, message, field_name) for code, message, field_name in problems]
 
     width = len(labels) if header_rows else len(declared)
     width = max(width, len(declared)) if mode == "exact" else width
