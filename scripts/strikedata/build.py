@@ -254,7 +254,7 @@ def locate_row(entry: ann.Located, resource: str, columns: list[str], article_id
     found = locate(text, needle, occurrence)
     if isinstance(found, NotFound):
         tables.findings.append(Finding(display, entry.line_of(source), resource, None, source, "span-not-found",
-                                       f"{shorten(needle, 50)!r}: {found.message} in article {article_id}", found.hint))
+                                       f"{shorten(needle, 50)!r}: {found.message} ({article_id})", found.hint))
         return None
     row = row_from(entry, columns)
     row.update(article_id=article_id, char_start=str(found.start), char_end=str(found.end))

@@ -36,8 +36,16 @@ def closest_passage(text: str, needle: str) -> str:
     """The stretch of `text` most like `needle`, anchored on their longest common run."""
     matcher = difflib.SequenceMatcher(None, text, needle, autojunk=False)
     block = matcher.find_longest_match(0, len(text), 0, len(needle))
-    start = max(0, block.a - block.b)
-    return text[start : start + len(needle)]
+    anchor = block.a - block.b
+    # Words added or dropped shift the alignment: align again within a margin around the anchor and
+    # show the article from the first to the last stretch it shares with the needle.
+    offset = max(0, anchor - 40)
+    region = text[offset : anchor + len(needle) + 40]
+    shared = [m for m in difflib.SequenceMatcher(None, region, needle, autojunk=False).get_matching_blocks() if m.size >= 3]
+    if not shared:
+        return text[max(0, anchor) : max(0, anchor) + len(needle)]
+    start = shared[0].a
+    return region[start : max(shared[-1].a + shared[-1].size, start + len(needle))]
 
 
 def shorten(value: str, limit: int = 90) -> str:
