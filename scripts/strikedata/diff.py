@@ -1,0 +1,401 @@
+"""What changed between two versions of a Data Package, and the version bump that implies.
+
+The levels follow the Frictionless "Data Package Version" pattern (semver for data):
+- MAJOR: fields added, removed, renamed or reordered; a type or format changed; a constraint
+  tightened; the primary key changed; a foreign key added; a resource removed; rows removed
+  (their ids are citable, so losing one breaks a reference); the package renamed or relicensed.
+- MINOR: new rows or resources; a constraint loosened; a foreign key dropped.
+- PATCH: corrected values; descriptor metadata (titles, descriptions, sources...).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from .packages import Package
+from .schema import field_names, primary_key
+from .tables import Table
+
+LEVELS = ("none", "patch", "minor", "major")
+
+# Descriptor properties that change with every release, not with the data.
+RELEASE_BOOKKEEPING = {"version", "created"}
+# Resource properties that follow from the data itself (reported through the rows instead).
+DERIVED = {"bytes", "hash", "schema"}
+# Resource properties whose change means a reader must read the file differently.
+READING = {"path", "format", "mediatype", "encoding", "dialect", "compression", "profile", "type"}
+
+
+def level_rank(level: str) -> int:
+    return LEVELS.index(level)
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference, with the version level it implies."""
+
+    level: str
+    kind: str
+    resource: str | None
+    field: str | None
+    message: str
+
+
+@dataclass
+class RowChanges:
+    """Rows matched by primary key (by whole row when there is none)."""
+
+    key: list[str]
+    rows_old: int
+    rows_new: int
+    added: list[dict] = field(default_factory=list)
+    removed: list[dict] = field(default_factory=list)
+    changed: list[dict] = field(default_factory=list)  # {"key": {...}, "cells": {field: [old, new]}}
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.removed or self.changed)
+
+
+@dataclass
+class PackageDiff:
+    old: dict
+    new: dict
+    changes: list[Change]
+    rows: dict[str, RowChanges]
+
+    @property
+    def bump(self) -> str:
+        return max((c.level for c in self.changes), key=level_rank, default="none")
+
+    def reasons(self, level: str) -> list[Change]:
+        return [c for c in self.changes if c.level == level]
+
+    def as_dict(self) -> dict:
+        return {
+            "old": self.old,
+            "new": self.new,
+            "bump": self.bump,
+            "changes": [asdict(c) for c in self.changes],
+            "resources": {name: asdict(rows) for name, rows in self.rows.items()},
+        }
+
+
+# --- constraints ----------------------------------------------------------------------------
+
+_LOWER_BOUNDS = {"minimum", "minLength", "exclusiveMinimum"}
+_UPPER_BOUNDS = {"maximum", "maxLength", "exclusiveMaximum"}
+_FLAGS = {"required", "unique"}
+
+
+def _ordered(value: object) -> tuple[int, object]:
+    try:
+        return (0, float(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return (1, str(value))  # ISO dates and times order as text
+
+
+def constraint_direction(key: str, old: object, new: object) -> str:
+    """'tighter', 'looser' or 'same' for one constraint (None = absent). Unknown changes count as tighter."""
+    if old == new:
+        return "same"
+    if key in _FLAGS:
+        return "tighter" if bool(new) and not bool(old) else ("looser" if bool(old) and not bool(new) else "same")
+    if new is None:
+        return "looser"
+    if old is None:
+        return "tighter"
+    if key == "enum" and isinstance(old, list) and isinstance(new, list):
+        old_set, new_set = {json.dumps(v) for v in old}, {json.dumps(v) for v in new}
+        if new_set == old_set:
+            return "same"
+        return "looser" if new_set > old_set else "tighter"
+    if key in _LOWER_BOUNDS or key in _UPPER_BOUNDS:
+        raised = _ordered(new) > _ordered(old)
+        return "tighter" if raised == (key in _LOWER_BOUNDS) else "looser"
+    return "tighter"  # a new pattern (or anything else) may reject values the old one accepted
+
+
+def _show(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+# --- schemas --------------------------------------------------------------------------------
+
+def _fingerprint(values: dict) -> str:
+    return json.dumps(values, sort_keys=True, ensure_ascii=False)
+
+
+def _column(table: Table | None, name: str, key: list[str]) -> dict | list | None:
+    if table is None or name not in table.frame.columns:
+        return None
+    if key and all(k in table.frame.columns for k in key):
+        keys = zip(*(table.frame[k] for k in key))
+        return dict(zip(keys, table.frame[name]))
+    return list(table.frame[name])
+
+
+def detect_renames(removed: list[dict], added: list[dict], old: Table | None, new: Table | None,
+                   key: list[str]) -> dict[str, str]:
+    """{new name: old name} for an added field that holds exactly a removed field's values."""
+    renames: dict[str, str] = {}
+    for new_field in added:
+        new_values = _column(new, new_field["name"], key)
+        for old_field in removed:
+            if old_field["name"] in renames.values() or old_field.get("type") != new_field.get("type"):
+                continue
+            old_values = _column(old, old_field["name"], key)
+            if new_values and old_values == new_values:
+                renames[new_field["name"]] = old_field["name"]
+                break
+    return renames
+
+
+def schema_changes(resource: str, old: dict, new: dict, old_table: Table | None = None,
+                   new_table: Table | None = None) -> tuple[list[Change], dict[str, str]]:
+    """The schema's changes, and {new field name: old field name} for the fields both versions have."""
+    changes: list[Change] = []
+    old_fields = {f["name"]: f for f in old.get("fields", [])}
+    new_fields = {f["name"]: f for f in new.get("fields", [])}
+    removed = [f for n, f in old_fields.items() if n not in new_fields]
+    added = [f for n, f in new_fields.items() if n not in old_fields]
+    renames = detect_renames(removed, added, old_table, new_table, primary_key(new))
+    for new_name, old_name in renames.items():
+        changes.append(Change("major", "field-renamed", resource, new_name, f"field `{old_name}` renamed to `{new_name}`"))
+    for f in added:
+        if f["name"] not in renames:
+            changes.append(Change("major", "field-added", resource, f["name"], f"field `{f['name']}` ({f.get('type', 'any')}) added"))
+    for f in removed:
+        if f["name"] not in renames.values():
+            changes.append(Change("major", "field-removed", resource, f["name"], f"field `{f['name']}` removed"))
+
+    matched = {n: n for n in new_fields if n in old_fields} | renames
+    order_old = [n for n in old_fields if n in matched.values()]
+    order_new = [matched[n] for n in new_fields if n in matched]
+    if order_old != order_new:
+        changes.append(Change("major", "fields-reordered", resource, None,
+                              f"fields reordered: {', '.join(order_old)} → {', '.join(order_new)}"))
+
+    for new_name, old_name in matched.items():
+        before, after = old_fields[old_name], new_fields[new_name]
+        for prop in ("type", "format"):
+            if before.get(prop, "default" if prop == "format" else "string") != after.get(prop, "default" if prop == "format" else "string"):
+                changes.append(Change("major", f"field-{'retyped' if prop == 'type' else 'reformatted'}", resource, new_name,
+                                      f"field `{new_name}` {prop} {before.get(prop)} → {after.get(prop)}"))
+        c_old, c_new = before.get("constraints") or {}, after.get("constraints") or {}
+        for key in sorted(set(c_old) | set(c_new)):
+            direction = constraint_direction(key, c_old.get(key), c_new.get(key))
+            if direction != "same":
+                level = "major" if direction == "tighter" else "minor"
+                changes.append(Change(level, f"constraint-{direction}", resource, new_name,
+                                      f"field `{new_name}` constraint {key} {direction}: {_show(c_old.get(key))} → {_show(c_new.get(key))}"))
+        rest_old = {k: v for k, v in before.items() if k not in ("name", "type", "format", "constraints")}
+        rest_new = {k: v for k, v in after.items() if k not in ("name", "type", "format", "constraints")}
+        for prop in sorted(set(rest_old) | set(rest_new)):
+            if rest_old.get(prop) != rest_new.get(prop):
+                changes.append(Change("patch", "field-metadata", resource, new_name, f"field `{new_name}` {prop} changed"))
+
+    if primary_key(old) != [matched.get(k, k) for k in primary_key(new)]:
+        changes.append(Change("major", "primary-key-changed", resource, None,
+                              f"primary key {', '.join(primary_key(old)) or '(none)'} → {', '.join(primary_key(new)) or '(none)'}"))
+    fks_old = {_fingerprint(fk) for fk in old.get("foreignKeys") or []}
+    fks_new = {_fingerprint(fk) for fk in new.get("foreignKeys") or []}
+    for fk in sorted(fks_new - fks_old):
+        changes.append(Change("major", "foreign-key-added", resource, None, f"foreign key added: {fk}"))
+    for fk in sorted(fks_old - fks_new):
+        changes.append(Change("minor", "foreign-key-removed", resource, None, f"foreign key removed: {fk}"))
+    for prop in sorted((set(old) | set(new)) - {"fields", "primaryKey", "foreignKeys"}):
+        if old.get(prop) != new.get(prop):
+            level = "major" if prop in ("missingValues", "fieldsMatch") else "patch"
+            changes.append(Change(level, "schema-changed", resource, None, f"schema {prop} changed: {_show(old.get(prop))} → {_show(new.get(prop))}"))
+    return changes, matched
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+def row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str]) -> RowChanges:
+    """Rows added, removed and changed, by `key` (the primary key, named as in the new schema)."""
+    old_key = [matched.get(k, k) for k in key]
+    keyed = bool(key) and all(k in new.frame.columns for k in key) and all(k in old.frame.columns for k in old_key)
+    result = RowChanges(key if keyed else [], len(old.frame), len(new.frame))
+    shared = [n for n in new.frame.columns if n in matched and matched[n] in old.frame.columns]
+    if not keyed:
+        old_rows = {tuple(r) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False)}
+        new_rows = {tuple(r) for r in new.frame[shared].itertuples(index=False)}
+        result.added = [dict(zip(shared, r)) for r in new.frame[shared].itertuples(index=False) if tuple(r) not in old_rows]
+        result.removed = [dict(zip(shared, r)) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False) if tuple(r) not in new_rows]
+        return result
+    old_index = {}
+    for record in old.frame.to_dict("records"):
+        old_index.setdefault(tuple(record[k] for k in old_key), record)
+    seen = set()
+    for record in new.frame.to_dict("records"):
+        k = tuple(record[f] for f in key)
+        if k in seen:
+            continue
+        seen.add(k)
+        before = old_index.get(k)
+        if before is None:
+            result.added.append(dict(zip(key, k)))
+            continue
+        cells = {n: [before[matched[n]], record[n]] for n in shared if before[matched[n]] != record[n]}
+        if cells:
+            result.changed.append({"key": dict(zip(key, k)), "cells": cells})
+    result.removed = [dict(zip(key, k)) for k in old_index if k not in seen]
+    return result
+
+
+def _rows(n: int) -> str:
+    return f"{n} row" if n == 1 else f"{n} rows"
+
+
+def _row_level_changes(name: str, rows: RowChanges) -> list[Change]:
+    out = []
+    if rows.removed:
+        out.append(Change("major", "rows-removed", name, None, f"{_rows(len(rows.removed))} removed"))
+    if rows.added:
+        out.append(Change("minor", "rows-added", name, None, f"{_rows(len(rows.added))} added"))
+    if rows.changed:
+        fields = sorted({f for change in rows.changed for f in change["cells"]})
+        out.append(Change("patch", "rows-changed", name, None,
+                          f"{_rows(len(rows.changed))} corrected ({', '.join(fields)})"))
+    return out
+
+
+# --- packages -------------------------------------------------------------------------------
+
+def _digest(package: Package, resource: dict) -> str | None:
+    path = resource.get("path")
+    if isinstance(path, str):
+        try:
+            return hashlib.sha256((package.folder / path).read_bytes()).hexdigest()
+        except OSError:
+            return None
+    return _fingerprint({"data": resource.get("data")})
+
+
+def metadata_changes(old: dict, new: dict, resource: str | None = None) -> list[Change]:
+    skip = DERIVED | {"name"} if resource else RELEASE_BOOKKEEPING | {"resources"}
+    out = []
+    for prop in sorted((set(old) | set(new)) - skip):
+        if old.get(prop) == new.get(prop):
+            continue
+        if prop == "licenses":
+            level, kind = "major", "license-changed"
+        elif resource and prop in READING:
+            level, kind = "major", "resource-format-changed"
+        elif prop == "name":
+            level, kind = "major", "package-renamed"
+        else:
+            level, kind = "patch", "metadata-changed"
+        out.append(Change(level, kind, resource, None, f"{prop}: {_show(old.get(prop))} → {_show(new.get(prop))}"))
+    return out
+
+
+def describe(package: Package) -> dict:
+    return {"label": package.label, "name": package.name, "version": package.version}
+
+
+def diff_packages(old: Package, new: Package) -> PackageDiff:
+    """Everything that differs between two packages, each difference with its version level."""
+    changes = metadata_changes(old.descriptor, new.descriptor)
+    rows: dict[str, RowChanges] = {}
+    old_resources = {r.get("name"): r for r in old.resources()}
+    new_resources = {r.get("name"): r for r in new.resources()}
+    for name in old_resources:
+        if name not in new_resources:
+            changes.append(Change("major", "resource-removed", name, None, f"resource `{name}` removed"))
+    for name, resource in new_resources.items():
+        if name not in old_resources:
+            changes.append(Change("minor", "resource-added", name, None, f"resource `{name}` added"))
+            table = new.table(resource)
+            if table is not None:
+                rows[name] = RowChanges(primary_key(table.schema), 0, len(table.frame))
+            continue
+        before = old_resources[name]
+        changes += metadata_changes(before, resource, name)
+        old_schema, new_schema = old.schema(before), new.schema(resource)
+        if old_schema is None or new_schema is None:
+            if _digest(old, before) != _digest(new, resource):
+                changes.append(Change("patch", "content-changed", name, None, "content changed"))
+            continue
+        old_table, new_table = old.table(before), new.table(resource)
+        found, matched = schema_changes(name, old_schema, new_schema, old_table, new_table)
+        changes += found
+        if old_table is not None and new_table is not None:
+            rows[name] = row_changes(old_table, new_table, matched, primary_key(new_schema))
+            changes += _row_level_changes(name, rows[name])
+    return PackageDiff(describe(old), describe(new), changes, rows)
+
+
+# --- rendering ------------------------------------------------------------------------------
+
+def short(value: str, other: str, width: int = 70) -> str:
+    """A cell for display; when long, just the part that differs from `other`, with some context."""
+    if len(value) <= width:
+        return _show(value)
+    start = 0
+    while start < min(len(value), len(other)) and value[start] == other[start]:
+        start += 1
+    end = 0
+    while end < min(len(value), len(other)) - start and value[-1 - end] == other[-1 - end]:
+        end += 1
+    left = max(0, start - 20)
+    right = min(len(value), len(value) - end + 20)
+    return ("…" if left else "") + _show(value[left:right]) + ("…" if right < len(value) else "")
+
+
+def _key_text(key: dict) -> str:
+    return ", ".join(str(v) for v in key.values())
+
+
+def render_text(diff: PackageDiff, limit: int = 50) -> str:
+    old, new = diff.old, diff.new
+    lines = [f"old: {old['name']} {old['version'] or '(no version)'}  [{old['label']}]",
+             f"new: {new['name']} {new['version'] or '(no version)'}  [{new['label']}]"]
+    if not diff.changes:
+        lines.append("No differences (version bookkeeping aside): no release needed.")
+        return "\n".join(lines)
+    lines.append(f"Implied version bump: {diff.bump.upper()}")
+    for level in ("major", "minor", "patch"):
+        for c in diff.reasons(level):
+            where = f"{c.resource}: " if c.resource else ""
+            lines.append(f"  {level:<5}  {where}{c.message}")
+    tabular = diff.rows
+    if tabular:
+        lines.append("")
+        lines.append("Rows (old → new, +added -removed ~changed):")
+        width = max(len(n) for n in tabular)
+        for name, rows in tabular.items():
+            lines.append(f"  {name:<{width}}  {rows.rows_old} → {rows.rows_new}  "
+                         f"+{len(rows.added)} -{len(rows.removed)} ~{len(rows.changed)}")
+    for name, rows in tabular.items():
+        if not rows.any:
+            continue
+        lines.append("")
+        lines.append(f"{name}:")
+        shown = 0
+        for key in rows.added:
+            if shown < limit:
+                lines.append(f"  + {_key_text(key)}")
+            shown += 1
+        for key in rows.removed:
+            if shown < limit:
+                lines.append(f"  - {_key_text(key)}")
+            shown += 1
+        for change in rows.changed:
+            if shown < limit:
+                lines.append(f"  ~ {_key_text(change['key'])}")
+                for field_name, (before, after) in change["cells"].items():
+                    lines.append(f"      {field_name}: {short(before, after)} → {short(after, before)}")
+            shown += 1
+        if shown > limit:
+            lines.append(f"  … and {shown - limit} more (all of them with --format json, or raise --limit)")
+    return "\n".join(lines)
+
+
+def render_json(diff: PackageDiff) -> str:
+    return json.dumps(diff.as_dict(), indent=2, ensure_ascii=False)
+

@@ -1,0 +1,151 @@
+"""Open a Data Package wherever it lives (a folder, a release zip, a git ref) and read its tables.
+
+Diff, export and release all start here, so "a package" means the same thing to each of them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import subprocess
+import tarfile
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from .tables import Table, read_table, resolve_schema
+
+
+class PackageError(Exception):
+    """A package could not be opened or read; the message is for the user."""
+
+
+@dataclass
+class Package:
+    """A package on disk: its descriptor, its folder, and where it came from (for messages)."""
+
+    descriptor: dict
+    folder: Path
+    label: str
+
+    @property
+    def name(self) -> str:
+        return str(self.descriptor.get("name", ""))
+
+    @property
+    def version(self) -> str:
+        return str(self.descriptor.get("version", ""))
+
+    def resources(self) -> list[dict]:
+        return [r for r in self.descriptor.get("resources", []) if isinstance(r, dict)]
+
+    def schema(self, resource: dict) -> dict | None:
+        schema, problem = resolve_schema(resource, self.folder)
+        if problem:
+            raise PackageError(f"{self.label}: {problem.message}")
+        return schema
+
+    def table(self, resource: dict) -> Table | None:
+        """The resource's rows as raw strings (None for a resource that is not a table)."""
+        schema = self.schema(resource)
+        if schema is None:
+            return None
+        table, findings = read_table(self.folder, resource, schema)
+        broken = [f for f in findings if f.code in ("source-error", "encoding-error")]
+        if broken:
+            raise PackageError(f"{self.label}: resource {resource.get('name')}: {broken[0].message}")
+        return table
+
+    def tables(self) -> dict[str, Table]:
+        out = {}
+        for resource in self.resources():
+            table = self.table(resource)
+            if table is not None:
+                out[table.name] = table
+        return out
+
+
+def load(descriptor_path: Path, label: str | None = None) -> Package:
+    try:
+        descriptor = json.loads(descriptor_path.read_text("utf-8"))
+    except OSError as error:
+        raise PackageError(f"cannot read {descriptor_path}: {error.strerror or error}") from None
+    except ValueError as error:
+        raise PackageError(f"{descriptor_path} is not a JSON descriptor: {error}") from None
+    if not isinstance(descriptor, dict):
+        raise PackageError(f"{descriptor_path} is not a Data Package descriptor (not a JSON object)")
+    return Package(descriptor, descriptor_path.parent, label or str(descriptor_path))
+
+
+def _descriptor_in(folder: Path) -> Path | None:
+    """datapackage.json at the top of `folder`, or one level down (a release zip holds one folder)."""
+    if (folder / "datapackage.json").is_file():
+        return folder / "datapackage.json"
+    found = sorted(folder.glob("*/datapackage.json"))
+    return found[0] if len(found) == 1 else None
+
+
+def _safe_extract_zip(archive: Path, target: Path) -> None:
+    try:
+        with zipfile.ZipFile(archive) as zf:
+            for member in zf.namelist():
+                parts = PurePosixPath(member).parts
+                if PurePosixPath(member).is_absolute() or ".." in parts:
+                    raise PackageError(f"{archive}: refusing an entry outside the archive: {member}")
+            zf.extractall(target)
+    except zipfile.BadZipFile as error:
+        raise PackageError(f"{archive}: not a zip archive: {error}") from None
+
+
+def git(*args: str, cwd: Path) -> bytes:
+    """Run git; a failure is a PackageError carrying git's own message."""
+    try:
+        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise PackageError("git is not installed") from None
+    if result.returncode != 0:
+        raise PackageError(result.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} failed")
+    return result.stdout
+
+
+def _extract_git_ref(ref: str, repo: Path, subfolder: str, target: Path) -> None:
+    try:
+        git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=repo)
+    except PackageError:
+        raise PackageError(f"{ref!r} is neither a package folder, a datapackage.json, a zip archive nor a git ref") from None
+    data = git("archive", "--format=tar", ref, "--", subfolder, cwd=repo)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        tar.extractall(target, filter="data")
+
+
+@contextlib.contextmanager
+def opened(spec: str, repo: Path, subfolder: str = "build") -> Iterator[Package]:
+    """The package that `spec` names: a folder, a datapackage.json, a .zip, or a git ref in `repo`.
+
+    For a git ref the package is `subfolder` (the built package) as committed at that ref.
+    Temporary copies are removed when the block ends.
+    """
+    path = Path(spec)
+    if path.is_dir():
+        descriptor = _descriptor_in(path)
+        if descriptor is None:
+            raise PackageError(f"{spec}: no datapackage.json in this folder")
+        yield load(descriptor, spec)
+        return
+    if path.is_file() and path.suffix != ".zip":
+        yield load(path, spec)
+        return
+    with tempfile.TemporaryDirectory(prefix="strikedata-") as tmp:
+        if path.is_file():
+            _safe_extract_zip(path, Path(tmp))
+            where = spec
+        else:
+            _extract_git_ref(spec, repo, subfolder, Path(tmp))
+            where = f"{spec} ({subfolder}/)"
+        descriptor = _descriptor_in(Path(tmp)) or _descriptor_in(Path(tmp) / subfolder)
+        if descriptor is None:
+            raise PackageError(f"{where}: no datapackage.json in it")
+        yield load(descriptor, spec)
