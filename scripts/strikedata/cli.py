@@ -10,7 +10,7 @@ import typer
 from .findings import Finding, render_github, render_json, render_text
 
 app = typer.Typer(
-    help="Build and validate the strikedata Data Package (March 2022 SCUSD strike, from local news).",
+    help="Build, validate, diff, export and release the strikedata Data Package (March 2022 SCUSD strike, from local news).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -103,6 +103,129 @@ def docs(
         typer.echo(f"stale: {', '.join(stale)}; run `strikedata docs`", err=True)
         raise typer.Exit(1)
     typer.echo(f"updated: {', '.join(stale)}" if stale and not check else "generated docs are current")
+
+
+class Bump(str, enum.Enum):
+    auto = "auto"
+    major = "major"
+    minor = "minor"
+    patch = "patch"
+
+
+class ExportFormat(str, enum.Enum):
+    xlsx = "xlsx"
+    sqlite = "sqlite"
+    parquet = "parquet"
+    json = "json"
+
+
+class DiffFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+@app.command()
+def diff(
+    old: str = typer.Argument(..., help="The old version: a package folder, a datapackage.json, a release .zip, or a git ref (its build/)."),
+    new: str = typer.Argument("build", help="The new version, given the same ways (default: build/)."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="text (a summary, then row by row) or json (everything)."),
+    limit: int = typer.Option(50, "--limit", min=0, help="Rows listed per table in text output."),
+) -> None:
+    """Show what changed between two versions of a package, and the version bump that implies.
+
+    Rows are matched by primary key: added, removed, and changed cells shown old → new. Schema
+    changes are classified as in the Frictionless "Data Package Version" pattern: MAJOR (fields
+    added, removed, renamed, reordered or retyped, constraints tightened, rows removed), MINOR
+    (new rows or resources, constraints loosened), PATCH (corrected values, metadata).
+    """
+    from . import diff as diffs
+    from .packages import PackageError, opened
+
+    try:
+        with opened(old, Path.cwd()) as before, opened(new, Path.cwd()) as after:
+            result = diffs.diff_packages(before, after)
+    except PackageError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    typer.echo(diffs.render_json(result) if fmt is DiffFormat.json else diffs.render_text(result, limit))
+
+
+@app.command()
+def export(
+    descriptor: Path = typer.Argument(Path("build/datapackage.json"), help="The package's datapackage.json."),
+    formats: list[ExportFormat] = typer.Option(None, "--format", help="xlsx, sqlite (with Datasette metadata.json), parquet or json; repeat for several. Default: all."),
+    out: Path = typer.Option(Path("dist/exports"), "--out", help="Folder to write into."),
+) -> None:
+    """Write the package for spreadsheets and databases, after validating it.
+
+    xlsx: an 'about' sheet, a 'dictionary' sheet, one sheet per table. sqlite: <name>.db with
+    keys and indexes, and metadata.json for `datasette <name>.db -m metadata.json`. parquet and
+    json: one file per table. Types, keys and descriptions all come from the Table Schemas.
+    """
+    from .exports import FORMATS, ExportError, export_files, write_exports
+    from .packages import PackageError, load
+    from .validate import CannotRun, validate_package
+
+    try:
+        report = validate_package(descriptor, official=False)
+    except CannotRun as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    if not report.valid:
+        emit(report.findings, Format.text)
+        typer.echo("error: the package is not valid; nothing exported", err=True)
+        raise typer.Exit(1)
+    chosen = [f.value for f in formats] if formats else list(FORMATS)
+    try:
+        package = load(descriptor)
+        files = export_files(package, chosen, progress=lambda step: typer.echo(f"… {step}", err=True))
+        written = write_exports(files, out)
+    except (ExportError, PackageError, OSError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+    for path in written:
+        typer.echo(str(path))
+
+
+@app.command()
+def release(
+    bump: Bump = typer.Option(..., "--bump", help="auto (what the changes call for), or major, minor, patch."),
+    previous: str = typer.Option(None, "--previous", help="The last release to diff against: a folder, a .zip or a git ref. Default: the newest vX.Y.Z tag."),
+    date: str = typer.Option(None, "--date", help="Release date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today, UTC)."),
+    project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
+) -> None:
+    """Cut a release: version, changelog entry, citation, archive and checksums.
+
+    Builds, diffs against the last release and refuses a bump smaller than the changes need. Then
+    sets the version in datapackage.json, writes the CHANGELOG.md entry (from [Unreleased] and the
+    diff; edit it freely), updates CITATION.cff, and writes dist/<name>-<version>.zip (package,
+    texts, exports, README, LICENSE, CHANGELOG, CITATION) and dist/SHA256SUMS.
+
+    Run it again before any other change and you get the same version and a byte-identical archive.
+    """
+    from .packages import PackageError
+    from .release import ReleaseError, make_release
+
+    root = project_root(project.resolve())
+    try:
+        result = make_release(root, bump.value, previous=previous, date=date,
+                              progress=lambda step: typer.echo(f"… {step}", err=True))
+    except (ReleaseError, PackageError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1)
+    if result.findings:
+        emit(result.findings, Format.text)
+        typer.echo("error: the package does not build; nothing released", err=True)
+        raise typer.Exit(1)
+    for note in result.notes:
+        typer.echo(note)
+    archive = result.archive.relative_to(root) if result.archive.is_relative_to(root) else result.archive
+    if result.bump != "none":
+        since = f"since {result.previous}" if result.previous else "(first release)"
+        typer.echo(f"version {result.version}: a {result.bump.upper()} release {since}; the changes call for {result.implied.upper()}")
+    typer.echo(f"{archive}  sha256 {result.sha256}")
+    if result.bump != "none":
+        typer.echo(f"next: review CHANGELOG.md, then  git commit -am 'Release {result.version}' && git tag v{result.version}")
 
 
 def main() -> None:

@@ -1,0 +1,408 @@
+"""The package for spreadsheets and databases: XLSX, SQLite (+ Datasette metadata), Parquet, JSON.
+
+Every column type, key, constraint and description comes from the package's Table Schemas (which
+the build copies from schemas/*.json); nothing here lists a table or a column by hand. Exports are
+byte for byte reproducible, so a release archive that holds them is too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import re
+import sqlite3
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .docs import constraint_summary
+from .packages import Package
+from .schema import field_by_name, foreign_keys, primary_key, python_value
+from .zips import write_atomically, zip_bytes
+
+FORMATS = ("xlsx", "sqlite", "parquet", "json")
+
+EXCEL_MAX_CELL = 32_767
+EXCEL_MAX_ROWS = 1_048_576
+
+
+class ExportError(Exception):
+    """An export could not be written; the message is for the user."""
+
+
+@dataclass
+class TypedTable:
+    """A validated table as Python values of its declared types (None for blanks)."""
+
+    name: str
+    resource: dict
+    schema: dict
+    columns: list[str]
+    rows: list[tuple]
+
+    @property
+    def fields(self) -> list[dict]:
+        by_name = field_by_name(self.schema)
+        return [by_name[c] for c in self.columns]
+
+
+def typed_tables(package: Package) -> list[TypedTable]:
+    out = []
+    for resource in package.resources():
+        table = package.table(resource)
+        if table is None:
+            continue
+        fields = [field_by_name(table.schema)[c] for c in table.frame.columns]
+        converters = [lambda raw, f=f: python_value(raw, f) for f in fields]
+        rows = [tuple(convert(raw) for convert, raw in zip(converters, record))
+                for record in table.frame.itertuples(index=False)]
+        out.append(TypedTable(table.name, resource, table.schema, list(table.frame.columns), rows))
+    return out
+
+
+def release_moment(descriptor: dict) -> dt.datetime:
+    """When the package says it was created (release date), used wherever a file wants a timestamp."""
+    try:
+        moment = dt.datetime.fromisoformat(str(descriptor.get("created", "")).replace("Z", "+00:00"))
+    except ValueError:
+        return dt.datetime(1980, 1, 1)
+    return max(moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment, dt.datetime(1980, 1, 1))
+
+
+def citation(descriptor: dict) -> str:
+    """A human citation from the descriptor: authors (year). Title (Version x) [Data set]."""
+    authors = [c.get("title", "") for c in descriptor.get("contributors", []) if c.get("role", "author") == "author"]
+    year = release_moment(descriptor).year
+    version = f" (Version {descriptor['version']})" if descriptor.get("version") else ""
+    where = f" {descriptor['homepage']}" if descriptor.get("homepage") else ""
+    return f"{'; '.join(a for a in authors if a) or 'Anonymous'} ({year}). {descriptor.get('title') or descriptor.get('name', '')}{version} [Data set].{where}"
+
+
+def _licenses(descriptor: dict) -> str:
+    return "; ".join(" ".join(x for x in (lic.get("name", ""), lic.get("path", "")) if x) for lic in descriptor.get("licenses", []))
+
+
+def _links(tables: list[TypedTable]) -> list[str]:
+    return [f"{t.name}.{', '.join(fk['fields'])} → {fk['resource'] or t.name}.{', '.join(fk['ref_fields'])}"
+            for t in tables for fk in foreign_keys(t.schema)]
+
+
+# --- XLSX -----------------------------------------------------------------------------------
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    title = re.sub(r"[\[\]:*?/\\]", "_", name)[:31] or "sheet"
+    base, n = title, 2
+    while title.lower() in taken:
+        suffix = f"~{n}"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def _put(ws, row: int, column: int, value: object, number_format: str | None = None):
+    """Write one cell; text is always stored as text, so '=SUM(...)' stays a string, never a formula."""
+    if isinstance(value, str):
+        if len(value) > EXCEL_MAX_CELL:
+            raise ExportError(f"sheet {ws.title}, row {row}: a text of {len(value)} characters is longer than a spreadsheet cell holds ({EXCEL_MAX_CELL})")
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            raise ExportError(f"sheet {ws.title}, row {row}: a control character cannot be stored in a spreadsheet cell")
+    cell = ws.cell(row=row, column=column, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if number_format:
+        cell.number_format = number_format
+    return cell
+
+
+def _number_format(field: dict) -> str | None:
+    kind = field.get("type")
+    if kind == "date":
+        return "yyyy-mm-dd"
+    if kind == "datetime":
+        return "yyyy-mm-dd hh:mm:ss"
+    if kind in ("integer", "year"):
+        return "0"
+    return None
+
+
+def _display_width(values: Iterable[object]) -> int:
+    longest = max((len(str(v)) for v in values if v is not None), default=0)
+    return max(8, min(60, longest + 2))
+
+
+def _about_rows(descriptor: dict, tables: list[TypedTable], extra_files: int) -> list[tuple[str, str]]:
+    how = [
+        "Each table of the package is a sheet named after it; its first row holds the column names and stays in view as you scroll.",
+        "The sheet 'dictionary' describes every column: its type, its constraints and what it means.",
+        "Ids link the tables: " + ("; ".join(_links(tables)) or "(no links)") + ".",
+        "Dates are real dates, numbers are numbers, and every text cell is stored as text: nothing is evaluated as a formula. An empty cell means no value.",
+        "This workbook is generated from the package's CSV files, which remain the reference.",
+    ]
+    if extra_files:
+        how.append(f"The package's {extra_files} other file(s) (not tables, e.g. article texts) are not in this workbook: get them from the package.")
+    rows = [
+        ("Title", descriptor.get("title") or descriptor.get("name", "")),
+        ("Name", descriptor.get("name", "")),
+        ("Version", descriptor.get("version", "")),
+        ("Created", descriptor.get("created", "")),
+        ("License", _licenses(descriptor)),
+        ("Cite as", citation(descriptor)),
+        ("Sources", "; ".join(s.get("title", s.get("path", "")) for s in descriptor.get("sources", []))),
+        ("Description", descriptor.get("description", "")),
+        ("Tables", "; ".join(f"{t.name} ({len(t.rows)} rows)" for t in tables)),
+    ]
+    return rows + [("How to read this workbook" if i == 0 else "", line) for i, line in enumerate(how)]
+
+
+def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    top = Alignment(vertical="top", wrap_text=True)
+    workbook = Workbook()
+    moment = release_moment(package.descriptor)
+    workbook.properties.creator = "strikedata"
+    workbook.properties.title = package.descriptor.get("title")
+    workbook.properties.created = moment
+    taken: set[str] = set()
+
+    about = workbook.active
+    about.title = _sheet_title("about", taken)
+    extra = len(package.resources()) - len(tables)
+    for r, (label, text) in enumerate(_about_rows(package.descriptor, tables, extra), start=1):
+        _put(about, r, 1, label).font = bold
+        _put(about, r, 2, text).alignment = top
+    about.column_dimensions["A"].width = 26
+    about.column_dimensions["B"].width = 110
+
+    dictionary = workbook.create_sheet(_sheet_title("dictionary", taken))
+    header = ("resource", "field", "title", "type", "required", "primary key", "constraints", "description")
+    entries = []
+    for t in tables:
+        pk = primary_key(t.schema)
+        for f in t.schema.get("fields", []):
+            entries.append((t.name, f["name"], f.get("title", ""), f.get("type", "string"),
+                            "yes" if (f.get("constraints") or {}).get("required") else "no",
+                            "yes" if f["name"] in pk else "no", constraint_summary(f), f.get("description", "")))
+    for c, label in enumerate(header, start=1):
+        _put(dictionary, 1, c, label).font = bold
+    for r, entry in enumerate(entries, start=2):
+        for c, value in enumerate(entry, start=1):
+            _put(dictionary, r, c, value).alignment = top
+    for c, label in enumerate(header, start=1):
+        dictionary.column_dimensions[get_column_letter(c)].width = _display_width([label, *(e[c - 1] for e in entries)])
+    dictionary.freeze_panes = "A2"
+
+    for t in tables:
+        if len(t.rows) + 1 > EXCEL_MAX_ROWS:
+            raise ExportError(f"{t.name}: {len(t.rows)} rows do not fit in a spreadsheet sheet ({EXCEL_MAX_ROWS - 1} at most)")
+        ws = workbook.create_sheet(_sheet_title(t.name, taken))
+        formats = [_number_format(f) for f in t.fields]
+        for c, name in enumerate(t.columns, start=1):
+            _put(ws, 1, c, name).font = bold
+        for r, row in enumerate(t.rows, start=2):
+            for c, (value, fmt) in enumerate(zip(row, formats), start=1):
+                if value is not None:
+                    _put(ws, r, c, value, fmt)
+        for c, name in enumerate(t.columns, start=1):
+            sample = (row[c - 1] for row in t.rows[:2000])
+            width = 12 if formats[c - 1] == "yyyy-mm-dd" else _display_width([name, *sample])
+            ws.column_dimensions[get_column_letter(c)].width = width
+        ws.freeze_panes = "A2"
+        if t.columns:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(t.columns))}{len(t.rows) + 1}"
+
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return _pinned_workbook(buffer.getvalue(), moment)
+
+
+def _pinned_workbook(data: bytes, moment: dt.datetime) -> bytes:
+    """openpyxl stamps the time of saving into docProps/core.xml and into every zip entry: pin both."""
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    entries = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
+                if name == "docProps/core.xml" else body) for name, body in entries]
+    return zip_bytes(entries, moment.timetuple()[:6])
+
+
+# --- SQLite + Datasette ---------------------------------------------------------------------
+
+SQL_TYPES = {"integer": "INTEGER", "year": "INTEGER", "boolean": "INTEGER", "number": "REAL"}
+
+
+def quoted(identifier: str) -> str:
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+def _sql_literal(value: object) -> str:
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def create_table_sql(table: TypedTable) -> str:
+    """CREATE TABLE from the Table Schema: types, NOT NULL, UNIQUE, enum CHECKs, primary and foreign keys."""
+    lines = []
+    for f in table.fields:
+        c = f.get("constraints") or {}
+        parts = [quoted(f["name"]), SQL_TYPES.get(f.get("type", "string"), "TEXT")]
+        if c.get("required"):
+            parts.append("NOT NULL")
+        if c.get("unique"):
+            parts.append("UNIQUE")
+        if "enum" in c and f.get("type", "string") == "string":
+            parts.append(f"CHECK ({quoted(f['name'])} IN ({', '.join(_sql_literal(v) for v in c['enum'])}))")
+        lines.append(" ".join(parts))
+    pk = primary_key(table.schema)
+    if pk:
+        lines.append(f"PRIMARY KEY ({', '.join(map(quoted, pk))})")
+    for fk in foreign_keys(table.schema):
+        target = fk["resource"] or table.name
+        lines.append(f"FOREIGN KEY ({', '.join(map(quoted, fk['fields']))}) "
+                     f"REFERENCES {quoted(target)} ({', '.join(map(quoted, fk['ref_fields']))})")
+    return f"CREATE TABLE {quoted(table.name)} (\n  " + ",\n  ".join(lines) + "\n)"
+
+
+def index_sql(table: TypedTable) -> list[str]:
+    """An index on every foreign key (SQLite does not make them), unless the primary key already leads with it."""
+    pk = primary_key(table.schema)
+    out = []
+    for fk in foreign_keys(table.schema):
+        if pk[: len(fk["fields"])] == fk["fields"]:
+            continue
+        name = f"idx_{table.name}_{'_'.join(fk['fields'])}"
+        out.append(f"CREATE INDEX {quoted(name)} ON {quoted(table.name)} ({', '.join(map(quoted, fk['fields']))})")
+    return out
+
+
+def _sql_value(value: object) -> object:
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def sqlite_bytes(tables: list[TypedTable]) -> bytes:
+    """The database file: one table per resource, loaded, then checked with PRAGMA foreign_key_check."""
+    with tempfile.TemporaryDirectory(prefix="strikedata-") as tmp:
+        path = Path(tmp) / "package.db"
+        connection = sqlite3.connect(path)
+        try:
+            for t in tables:
+                connection.execute(create_table_sql(t))
+            for t in tables:
+                marks = ", ".join("?" for _ in t.columns)
+                connection.executemany(f"INSERT INTO {quoted(t.name)} VALUES ({marks})",
+                                       ([_sql_value(v) for v in row] for row in t.rows))
+                for statement in index_sql(t):
+                    connection.execute(statement)
+            connection.commit()
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                table, rowid, parent, _ = broken[0]
+                raise ExportError(f"{len(broken)} foreign key(s) do not resolve in SQLite, first: {table} rowid {rowid} → {parent}")
+            connection.execute("VACUUM")
+        finally:
+            connection.close()
+        return path.read_bytes()
+
+
+def datasette_metadata(descriptor: dict, database: str, tables: list[TypedTable]) -> dict:
+    """metadata.json for `datasette <database>.db -m metadata.json`: titles, descriptions, license, source."""
+    licenses = descriptor.get("licenses") or [{}]
+    sources = descriptor.get("sources") or []
+    metadata = {
+        "title": descriptor.get("title") or descriptor.get("name", ""),
+        "description": " ".join(x for x in (descriptor.get("description", ""), f"Version {descriptor.get('version', '')}.",
+                                            f"Cite as: {citation(descriptor)}") if x),
+        "license": licenses[0].get("name", ""),
+        "license_url": licenses[0].get("path", ""),
+        "source": "; ".join(s.get("title", "") for s in sources),
+        "databases": {database: {"tables": {}}},
+    }
+    if descriptor.get("homepage"):
+        metadata["source_url"] = descriptor["homepage"]
+    for t in tables:
+        metadata["databases"][database]["tables"][t.name] = {
+            "title": t.resource.get("title", t.name),
+            "description": t.resource.get("description", ""),
+            "columns": {f["name"]: ": ".join(x for x in (f.get("title", ""), f.get("description", "")) if x) for f in t.fields},
+        }
+    return metadata
+
+
+# --- Parquet and JSON -----------------------------------------------------------------------
+
+def _arrow_type(field: dict):
+    import pyarrow as pa
+
+    return {
+        "integer": pa.int64(), "year": pa.int64(), "number": pa.float64(), "boolean": pa.bool_(),
+        "date": pa.date32(), "datetime": pa.timestamp("us"),
+    }.get(field.get("type", "string"), pa.string())
+
+
+def parquet_bytes(table: TypedTable) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    fields = [pa.field(f["name"], _arrow_type(f), nullable=not (f.get("constraints") or {}).get("required"),
+                       metadata={"title": f.get("title", ""), "description": f.get("description", "")})
+              for f in table.fields]
+    schema = pa.schema(fields, metadata={"frictionless:schema": json.dumps(table.schema, ensure_ascii=False)})
+    columns = list(zip(*table.rows)) if table.rows else [[] for _ in table.columns]
+    arrow = pa.Table.from_arrays([pa.array(list(col), type=f.type) for col, f in zip(columns, fields)], schema=schema)
+    buffer = io.BytesIO()
+    pq.write_table(arrow, buffer)
+    return buffer.getvalue()
+
+
+def _json_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+
+
+def json_bytes(table: TypedTable) -> bytes:
+    records = [{c: _json_value(v) for c, v in zip(table.columns, row)} for row in table.rows]
+    return (json.dumps(records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+# --- all of them ----------------------------------------------------------------------------
+
+def export_files(package: Package, formats: Iterable[str] = FORMATS,
+                 progress: Callable[[str], None] = lambda _: None) -> dict[str, bytes]:
+    """{relative path: bytes} of every export asked for; the package must be valid."""
+    tables = typed_tables(package)
+    stem = package.name or "package"
+    files: dict[str, bytes] = {}
+    for fmt in formats:
+        progress(f"writing {fmt}")
+        if fmt == "xlsx":
+            files[f"{stem}.xlsx"] = workbook_bytes(package, tables)
+        elif fmt == "sqlite":
+            files[f"{stem}.db"] = sqlite_bytes(tables)
+            metadata = datasette_metadata(package.descriptor, stem, tables)
+            files["metadata.json"] = (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+        elif fmt == "parquet":
+            files.update({f"parquet/{t.name}.parquet": parquet_bytes(t) for t in tables})
+        elif fmt == "json":
+            files.update({f"json/{t.name}.json": json_bytes(t) for t in tables})
+        else:
+            raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+    return files
+
+
+def write_exports(files: dict[str, bytes], out: Path) -> list[Path]:
+    written = []
+    for relative, data in sorted(files.items()):
+        target = out / relative
+        write_atomically(target, data)
+        written.append(target)
+    return written

@@ -1,0 +1,328 @@
+"""Cut a release: the version the changes call for, the changelog entry, the citation, the archive.
+
+Releasing is repeatable: running it again before the next change gives the same version, the same
+files and a byte-identical archive (sorted entries, timestamps pinned to the release date).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterator
+
+from .diff import PackageDiff, diff_packages, level_rank
+from .exports import export_files, release_moment
+from .findings import Finding
+from .packages import Package, PackageError, git, load, opened
+from .zips import write_atomically, zip_bytes
+
+BUMPS = ("auto", "major", "minor", "patch")
+VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+HEADINGS = ("Added", "Changed", "Deprecated", "Removed", "Fixed", "Security")
+ARCHIVED_PROJECT_FILES = ("README.md", "LICENSE", "CHANGELOG.md", "CITATION.cff")
+
+
+class ReleaseError(Exception):
+    """The release was refused or could not be made; the message says why and what to do."""
+
+
+def parse_version(text: str) -> tuple[int, int, int]:
+    match = VERSION.fullmatch(text.strip())
+    if not match:
+        raise ReleaseError(f"{text!r} is not a MAJOR.MINOR.PATCH version")
+    return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
+
+
+def bumped(version: str, level: str) -> str:
+    major, minor, patch = parse_version(version)
+    if level == "major":
+        return f"{major + 1}.0.0"
+    if level == "minor":
+        return f"{major}.{minor + 1}.0"
+    if level == "patch":
+        return f"{major}.{minor}.{patch + 1}"
+    raise ReleaseError(f"unknown bump {level!r}; choose from {', '.join(BUMPS)}")
+
+
+def release_tags(repo: Path) -> list[str]:
+    """The repository's vX.Y.Z tags, newest version first (none when this is not a git repository)."""
+    try:
+        names = git("tag", "--list", "v*", cwd=repo).decode().split()
+    except PackageError:
+        return []
+    tags = [n for n in names if VERSION.fullmatch(n[1:])]
+    return sorted(tags, key=lambda n: parse_version(n[1:]), reverse=True)
+
+
+@contextlib.contextmanager
+def previous_release(root: Path, previous: str | None) -> Iterator[Package | None]:
+    """The package of the last release: `previous` (folder, zip or git ref) or the newest vX.Y.Z tag."""
+    if previous is None:
+        tags = release_tags(root)
+        if not tags:
+            yield None
+            return
+        previous = tags[0]
+    with opened(previous, root) as package:
+        yield package
+
+
+# --- the changelog --------------------------------------------------------------------------
+
+KIND_HEADINGS = {
+    "resource-added": "Added", "field-added": "Added", "rows-added": "Added",
+    "resource-removed": "Removed", "field-removed": "Removed", "rows-removed": "Removed",
+    "rows-changed": "Fixed", "content-changed": "Fixed",
+}
+
+
+def _ids(keys: list[dict], most: int = 10) -> str:
+    shown = ["/".join(str(v) for v in key.values()) for key in keys[:most]]
+    more = f", and {len(keys) - most} more" if len(keys) > most else ""
+    return ": " + ", ".join(f"`{s}`" for s in shown) + more if shown else ""
+
+
+def changelog_items(diff: PackageDiff | None, package: Package) -> dict[str, list[str]]:
+    """Keep a Changelog bullets for the data changes, by heading."""
+    items: dict[str, list[str]] = {h: [] for h in HEADINGS}
+    if diff is None:
+        tables = package.tables()
+        counts = ", ".join(f"`{name}` ({len(t.frame)} rows)" for name, t in tables.items())
+        items["Added"].append(f"first release of the package `{package.name}`: {counts}.")
+        return items
+    for change in diff.changes:
+        where = f"`{change.resource}`: " if change.resource else "Package "
+        text = f"{where}{change.message}"
+        rows = diff.rows.get(change.resource or "")
+        if rows is not None and change.kind == "rows-added":
+            text += _ids(rows.added)
+        elif rows is not None and change.kind == "rows-removed":
+            text += _ids(rows.removed)
+        elif rows is not None and change.kind == "rows-changed":
+            text += _ids([c["key"] for c in rows.changed])
+        items[KIND_HEADINGS.get(change.kind, "Changed")].append(text + ("" if text.endswith(".") else "."))
+    return items
+
+
+GENERATED = "- Data: "  # how a generated bullet begins, so a later run can replace it
+
+
+def _sections(body: str, drop_generated: bool = False) -> dict[str, list[str]]:
+    """A changelog entry's '### Heading' blocks, each as its lines (bullets with their continuations)."""
+    blocks: dict[str, list[str]] = {}
+    current, dropping = None, False
+    for line in body.splitlines():
+        heading = re.fullmatch(r"###\s+(.+?)\s*", line)
+        if heading:
+            current = heading.group(1)
+            blocks.setdefault(current, [])
+            continue
+        if line.startswith("- "):
+            dropping = drop_generated and line.startswith(GENERATED)
+        if current is not None and line.strip() and not dropping:
+            blocks[current].append(line)
+    return blocks
+
+
+def _entry(version: str, date: str, written: dict[str, list[str]], generated: dict[str, list[str]]) -> str:
+    lines = [f"## [{version}] - {date}", ""]
+    for heading in list(HEADINGS) + [h for h in written if h not in HEADINGS]:
+        bullets = [f"{GENERATED}{item}" for item in generated.get(heading, [])] + written.get(heading, [])
+        if bullets:
+            lines += [f"### {heading}", *bullets, ""]
+    return "\n".join(lines) + "\n"
+
+
+def _section(text: str, heading: str) -> re.Match | None:
+    """The body of the entry whose heading starts `## [heading]`, up to the next entry."""
+    return re.search(rf"^## \[{re.escape(heading)}\][^\n]*\n(.*?)(?=^## \[|\Z)", text, re.MULTILINE | re.DOTALL)
+
+
+def updated_changelog(text: str, version: str, date: str, generated: dict[str, list[str]],
+                      replaces: str | None = None) -> str:
+    """The changelog with an entry for `version`: the [Unreleased] notes plus the generated data changes.
+
+    An existing entry for `version` is kept as it is (it may have been edited by hand). The entry of
+    `replaces` (a version an earlier, untagged run wrote) becomes this one: its notes are kept, its
+    generated bullets are generated again.
+    """
+    if _section(text, version):
+        return text
+    stale = _section(text, replaces) if replaces else None
+    if stale:
+        entry = _entry(version, date, _sections(stale.group(1), drop_generated=True), generated)
+        return text[: stale.start()] + entry + text[stale.end():]
+    unreleased = _section(text, "Unreleased")
+    entry = _entry(version, date, _sections(unreleased.group(1)) if unreleased else {}, generated)
+    if unreleased:
+        return text[: unreleased.start()] + "## [Unreleased]\n\n" + entry + text[unreleased.end():]
+    first = re.search(r"^## \[", text, re.MULTILINE)
+    at = first.start() if first else len(text)
+    return text[:at] + "## [Unreleased]\n\n" + entry + text[at:]
+
+
+def updated_citation(text: str, version: str, date: str) -> str:
+    """CITATION.cff with this version and release date (and `type: dataset`)."""
+    for key, value in (("version", version), ("date-released", f'"{date}"'), ("type", "dataset")):
+        line = f"{key}: {value}"
+        pattern = re.compile(rf"^{re.escape(key)}:.*$", re.MULTILINE)
+        text = pattern.sub(line, text, count=1) if pattern.search(text) else text.rstrip("\n") + f"\n{line}\n"
+    return text
+
+
+def updated_descriptor(text: str, version: str, date: str) -> str:
+    descriptor = json.loads(text)
+    descriptor["version"] = version
+    descriptor["created"] = f"{date}T00:00:00Z"
+    return json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n"
+
+
+# --- the archive ----------------------------------------------------------------------------
+
+def archive_entries(root: Path, package: Package, exports: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """Everything the release zip holds, under one folder `<name>-<version>/`, sorted."""
+    top = f"{package.name}-{package.version}"
+    entries = {}
+    for path in sorted(package.folder.rglob("*")):
+        if path.is_file():
+            entries[f"{top}/{path.relative_to(package.folder).as_posix()}"] = path.read_bytes()
+    for name in ARCHIVED_PROJECT_FILES:
+        if (root / name).is_file():
+            entries[f"{top}/{name}"] = (root / name).read_bytes()
+    for relative, data in exports.items():
+        entries[f"{top}/exports/{relative}"] = data
+    return sorted(entries.items())
+
+
+def checksums(dist: Path) -> str:
+    lines = [f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}" for p in sorted(dist.glob("*.zip"))]
+    return "\n".join(lines) + "\n"
+
+
+# --- the whole release ----------------------------------------------------------------------
+
+@dataclass
+class Release:
+    version: str
+    previous: str | None
+    implied: str
+    bump: str
+    archive: Path | None = None
+    sha256: str = ""
+    diff: PackageDiff | None = None
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def release_date(date: str | None) -> str:
+    if date:
+        try:
+            return dt.date.fromisoformat(date).isoformat()
+        except ValueError:
+            raise ReleaseError(f"--date {date!r} is not a date (YYYY-MM-DD)") from None
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
+    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+
+
+def _write_if_changed(path: Path, text: str) -> bool:
+    if path.is_file() and path.read_text("utf-8") == text:
+        return False
+    path.write_text(text, "utf-8")
+    return True
+
+
+def draft_version(root: Path, current: Package, base: str) -> str | None:
+    """The version an earlier run set but nobody tagged: newer than the last release, its archive still in dist/.
+
+    A later run replaces such a draft instead of releasing on top of it. Without its archive (a fresh
+    clone, say) a version is taken as released, so a missing tag can never rewrite a real entry.
+    """
+    version = current.version
+    if not VERSION.fullmatch(version) or parse_version(version) <= parse_version(base):
+        return None
+    return version if (root / "dist" / f"{current.name}-{version}.zip").is_file() else None
+
+
+def make_release(root: Path, bump: str = "auto", *, previous: str | None = None, date: str | None = None,
+                 progress: Callable[[str], None] = lambda _: None) -> Release:
+    """Build, diff against the last release, check the bump, write version, changelog, citation, archive."""
+    from .build import build_package
+    from .docs import refresh
+
+    if bump not in BUMPS:
+        raise ReleaseError(f"unknown bump {bump!r}; choose from {', '.join(BUMPS)}")
+    progress("building the package")
+    findings = build_package(root, progress=progress)
+    if findings:
+        return Release("", None, "none", bump, findings=findings)
+    current = load(root / "build" / "datapackage.json")
+
+    with previous_release(root, previous) as last:
+        diff = diff_packages(last, current) if last is not None else None
+        base = last.version if last is not None else "0.0.0"
+        label = last.label if last is not None else None
+        generated = changelog_items(diff, current)
+    parse_version(base)
+    # With no earlier release any bump goes (0.1.0 is a fine first version); auto makes it 1.0.0.
+    implied = diff.bump if diff is not None else "major"
+    result = Release("", label, implied, bump, diff=diff)
+
+    if diff is not None and implied == "none":
+        if current.version != base:
+            raise ReleaseError(f"nothing changed since {label} ({base}): there is nothing to release")
+        result.version, result.bump = base, "none"
+        result.notes.append(f"nothing changed since {label}: re-creating the archive of {base}")
+    else:
+        chosen = implied if bump == "auto" else bump
+        if diff is not None and level_rank(chosen) < level_rank(implied):
+            reasons = "; ".join(f"{c.resource + ': ' if c.resource else ''}{c.message}" for c in diff.reasons(implied))
+            raise ReleaseError(f"the changes since {label} call for a {implied.upper()} release, "
+                               f"not {chosen.upper()}: {reasons}")
+        result.bump = chosen
+        result.version = bumped(base, chosen)
+
+    changelog = root / "CHANGELOG.md"
+    logged = changelog.is_file() and _section(changelog.read_text("utf-8"), result.version) is not None
+    if current.version != result.version or not logged:
+        replaces = draft_version(root, current, base)
+        if replaces is None and VERSION.fullmatch(current.version) and parse_version(current.version) > parse_version(result.version):
+            raise ReleaseError(f"datapackage.json is at {current.version}, newer than the {result.version} this would make "
+                               f"from {label or 'no earlier release'}: tag the last release (git tag v{current.version}) "
+                               "or name it with --previous")
+        day = release_date(date)
+        progress(f"setting version {result.version} ({day})")
+        _write_if_changed(root / "datapackage.json", updated_descriptor((root / "datapackage.json").read_text("utf-8"), result.version, day))
+        if replaces:
+            (root / "dist" / f"{current.name}-{replaces}.zip").unlink(missing_ok=True)  # never tagged: superseded
+        old = changelog.read_text("utf-8") if changelog.is_file() else "# Changelog\n\n"
+        _write_if_changed(changelog, updated_changelog(old, result.version, day, generated, replaces))
+        citation = root / "CITATION.cff"
+        if citation.is_file():
+            _write_if_changed(citation, updated_citation(citation.read_text("utf-8"), result.version, day))
+        progress("rebuilding with the new version")
+        findings = build_package(root, progress=progress)
+        if findings:
+            result.findings = findings
+            return result
+        refresh(root, write=True)
+        current = load(root / "build" / "datapackage.json")
+
+    progress("writing the exports and the archive")
+    exports = export_files(current, progress=progress)
+    moment = release_moment(current.descriptor)
+    data = zip_bytes(archive_entries(root, current, exports), moment.timetuple()[:6])
+    dist = root / "dist"
+    result.archive = dist / f"{current.name}-{current.version}.zip"
+    write_atomically(result.archive, data)
+    write_atomically(dist / "SHA256SUMS", checksums(dist).encode("utf-8"))
+    result.sha256 = hashlib.sha256(data).hexdigest()
+    return result
+

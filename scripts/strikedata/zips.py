@@ -1,0 +1,34 @@
+"""Zip archives that come out byte for byte the same every time: fixed timestamps and permissions.
+
+Used for the release archive and for the workbook (an .xlsx is a zip that would otherwise carry
+the time it was saved).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+from typing import Iterable
+
+EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+
+
+def zip_bytes(entries: Iterable[tuple[str, bytes]], date_time: tuple[int, ...] = EPOCH) -> bytes:
+    """A zip of `entries` in the order given, each stamped `date_time`, mode 0644, deflated."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16
+            info.create_system = 3  # unix, whatever the machine, so the attributes mean the same everywhere
+            archive.writestr(info, data, compresslevel=9)
+    return buffer.getvalue()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    partial.write_bytes(data)
+    partial.replace(path)

@@ -1,0 +1,337 @@
+"""Every export read back with its real reader and compared with the CSVs cell by cell, types included.
+
+The expected values come from the CSV text and the declared type, re-derived here independently of
+the exporter: an integer must read back as an int whose text is the CSV text, a date as a date
+whose ISO form is the CSV text, and so on.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import datetime as dt
+import json
+import os
+import shutil
+import sqlite3
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from strikedata.cli import app
+from strikedata.exports import export_files, write_exports
+from strikedata.packages import load
+
+from conftest import ROOT
+
+runner = CliRunner()
+SCHEMAS = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((ROOT / "schemas").glob("*.json"))}
+STEM = json.loads((ROOT / "datapackage.json").read_text("utf-8"))["name"]
+
+
+def csv_rows(package: Path, resource: str) -> tuple[list[str], list[list[str]]]:
+    with (package / f"{resource}.csv").open(newline="", encoding="utf-8") as handle:
+        header, *rows = list(csv.reader(handle))
+    return header, rows
+
+
+def fields_of(resource: str) -> list[dict]:
+    return SCHEMAS[resource]["fields"]
+
+
+def assert_same_value(value: object, raw: str, field: dict, *, dates_as: str = "date", where: str = "") -> None:
+    """`value` (read back from an export) means exactly the CSV text `raw` of a field of this type."""
+    kind = field["type"]
+    if raw == "":
+        assert value is None, f"{where}: {value!r} for an empty cell"
+    elif kind == "integer":
+        assert type(value) is int and str(value) == raw, f"{where}: {value!r} is not the integer {raw}"
+    elif kind == "number":
+        # A spreadsheet has one number type (openpyxl reads 2800.0 back as 2800); columns types are tested apart.
+        assert type(value) in (int, float) and value == float(raw), f"{where}: {value!r} is not the number {raw}"
+    elif kind == "date" and dates_as == "date":
+        assert isinstance(value, dt.date) and value.isoformat()[:10] == raw, f"{where}: {value!r} is not the date {raw}"
+    else:
+        assert type(value) is str and value == raw, f"{where}: {value!r} != {raw!r}"
+
+
+@pytest.fixture(scope="module")
+def exported(built: Path, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("exports")
+    write_exports(export_files(load(built / "datapackage.json")), out)
+    return out
+
+
+def test_every_resource_and_only_those_are_exported(exported):
+    assert sorted(p.stem for p in (exported / "parquet").iterdir()) == sorted(SCHEMAS)
+    assert sorted(p.stem for p in (exported / "json").iterdir()) == sorted(SCHEMAS)
+    assert (exported / f"{STEM}.xlsx").is_file() and (exported / f"{STEM}.db").is_file()
+
+
+def test_exports_are_byte_identical_every_time(built):
+    package = load(built / "datapackage.json")
+    assert export_files(package) == export_files(package)
+
+
+# --- XLSX -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def workbook(exported):
+    from openpyxl import load_workbook
+
+    return load_workbook(exported / f"{STEM}.xlsx")
+
+
+@pytest.mark.parametrize("resource", sorted(SCHEMAS))
+def test_xlsx_sheet_matches_csv_cell_by_cell(workbook, built, resource):
+    ws = workbook[resource]
+    header, rows = csv_rows(built, resource)
+    assert [c.value for c in ws[1]] == header == [f["name"] for f in fields_of(resource)]
+    assert ws.max_row == len(rows) + 1
+    for r, row in enumerate(rows, start=2):
+        for c, (raw, field) in enumerate(zip(row, fields_of(resource)), start=1):
+            cell = ws.cell(row=r, column=c)
+            assert_same_value(cell.value, raw, field, where=f"{resource}!{cell.coordinate}")
+            if field["type"] == "string" and raw:
+                assert cell.data_type == "s", f"{resource}!{cell.coordinate} is not stored as text"
+            if field["type"] == "date" and raw:
+                assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+
+
+@pytest.mark.parametrize("resource", sorted(SCHEMAS))
+def test_xlsx_sheet_has_frozen_bold_header_and_widths(workbook, resource):
+    ws = workbook[resource]
+    assert ws.freeze_panes == "A2"
+    assert all(cell.font.bold for cell in ws[1])
+    widths = [ws.column_dimensions[cell.column_letter].width for cell in ws[1]]
+    assert all(8 <= w <= 62 for w in widths), widths
+
+
+def test_xlsx_dictionary_lists_every_declared_field(workbook):
+    ws = workbook["dictionary"]
+    header = [c.value for c in ws[1]]
+    assert header[:4] == ["resource", "field", "title", "type"]
+    listed = [(row[0], row[1], row[3], row[-1]) for row in ws.iter_rows(min_row=2, values_only=True)]
+    declared = [(name, f["name"], f["type"], f["description"])
+                for name in [r["name"] for r in json.loads((ROOT / "datapackage.json").read_text())["resources"]]
+                for f in fields_of(name)]
+    assert listed == declared
+
+
+def test_xlsx_first_sheet_says_what_it_is(workbook, built):
+    descriptor = json.loads((built / "datapackage.json").read_text())
+    assert workbook.sheetnames[0] == "about"
+    about = {row[0]: row[1] for row in workbook["about"].iter_rows(values_only=True) if row[0]}
+    assert about["Title"] == descriptor["title"]
+    assert about["Version"] == descriptor["version"]
+    assert "CC-BY-4.0" in about["License"]
+    assert descriptor["title"] in about["Cite as"] and descriptor["version"] in about["Cite as"]
+    assert "How to read this workbook" in about
+
+
+def soffice() -> str | None:
+    found = shutil.which("soffice") or shutil.which("libreoffice")
+    if found is None and os.environ.get("STRIKEDATA_REQUIRE_SOFFICE"):
+        pytest.fail("LibreOffice (soffice) is required here (STRIKEDATA_REQUIRE_SOFFICE is set) but not installed")
+    return found
+
+
+def libreoffice_csvs(xlsx: Path, out: Path) -> dict[str, list[list[str]]]:
+    """Every sheet of the workbook as LibreOffice itself exports it to CSV (UTF-8, all sheets)."""
+    program = soffice()
+    if program is None:
+        pytest.skip("LibreOffice is not installed (CI installs it: see .ci/run)")
+    profile = out / "profile"
+    subprocess.run([program, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+                    "--outdir", str(out), str(xlsx)], check=True, capture_output=True, timeout=300)
+    sheets = {}
+    for path in out.glob(f"{xlsx.stem}-*.csv"):
+        with path.open(newline="", encoding="utf-8") as handle:
+            sheets[path.stem.removeprefix(f"{xlsx.stem}-")] = list(csv.reader(handle))
+    return sheets
+
+
+def test_libreoffice_reads_the_workbook_as_the_csvs(exported, built, tmp_path):
+    sheets = libreoffice_csvs(exported / f"{STEM}.xlsx", tmp_path)
+    for resource in SCHEMAS:
+        header, rows = csv_rows(built, resource)
+        assert sheets[resource] == [header, *rows], resource
+
+
+def tiny_package(folder: Path, texts: list[str]) -> Path:
+    """A one-table package whose cells would be formulas if a spreadsheet evaluated them."""
+    folder.mkdir(parents=True)
+    with (folder / "notes.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(["note_id", "text", "count"])
+        writer.writerows([[f"n{i}", text, str(i)] for i, text in enumerate(texts)])
+    descriptor = {"name": "tiny", "version": "1.0.0", "resources": [{
+        "name": "notes", "path": "notes.csv", "schema": {"fields": [
+            {"name": "note_id", "type": "string"}, {"name": "text", "type": "string"}, {"name": "count", "type": "integer"}],
+            "primaryKey": ["note_id"]}}]}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    return folder / "datapackage.json"
+
+
+FORMULAS = ["=1+1", "+2+3", "-4+5", "@SUM(A1)", "=HYPERLINK(\"http://example.com\",\"x\")", "=1+1\n=2"]
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+    from openpyxl import load_workbook
+
+    descriptor = tiny_package(tmp_path / "tiny", FORMULAS)
+    files = export_files(load(descriptor), ["xlsx"])
+    (tmp_path / "tiny.xlsx").write_bytes(files["tiny.xlsx"])
+    ws = load_workbook(tmp_path / "tiny.xlsx")["notes"]
+    assert [ws.cell(row=r, column=2).value for r in range(2, len(FORMULAS) + 2)] == FORMULAS
+    assert all(ws.cell(row=r, column=2).data_type == "s" for r in range(2, len(FORMULAS) + 2))
+    sheets = libreoffice_csvs(tmp_path / "tiny.xlsx", tmp_path / "lo")
+    assert [row[1] for row in sheets["notes"][1:]] == FORMULAS
+
+
+# --- SQLite and Datasette -------------------------------------------------------------------
+
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT"}
+
+
+@pytest.fixture(scope="module")
+def database(exported):
+    connection = sqlite3.connect(exported / f"{STEM}.db")
+    yield connection
+    connection.close()
+
+
+@pytest.mark.parametrize("resource", sorted(SCHEMAS))
+def test_sqlite_table_matches_schema_and_csv(database, built, resource):
+    schema = SCHEMAS[resource]
+    info = database.execute(f'PRAGMA table_info("{resource}")').fetchall()
+    assert [(c[1], c[2]) for c in info] == [(f["name"], SQL_TYPES[f["type"]]) for f in schema["fields"]]
+    assert [c[1] for c in sorted(info, key=lambda c: c[5]) if c[5]] == schema["primaryKey"]
+    required = {f["name"] for f in schema["fields"] if f.get("constraints", {}).get("required")}
+    assert {c[1] for c in info if c[3]} == required
+    declared = sorted((fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0]) for fk in schema["foreignKeys"])
+    actual = sorted((r[3], r[2], r[4]) for r in database.execute(f'PRAGMA foreign_key_list("{resource}")'))
+    assert actual == declared
+    header, rows = csv_rows(built, resource)
+    stored = database.execute(f'SELECT * FROM "{resource}" ORDER BY rowid').fetchall()
+    assert len(stored) == len(rows)
+    for row, values in zip(rows, stored):
+        for raw, value, field in zip(row, values, schema["fields"]):
+            assert_same_value(value, raw, field, dates_as="text", where=f"{resource}.{field['name']}")
+
+
+def test_sqlite_foreign_keys_resolve_and_are_indexed(database):
+    assert database.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert database.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    for resource, schema in SCHEMAS.items():
+        indexed = {tuple(c[2] for c in database.execute(f'PRAGMA index_info("{i[1]}")'))
+                   for i in database.execute(f'PRAGMA index_list("{resource}")')}
+        for fk in schema["foreignKeys"]:
+            assert any(cols[: len(fk["fields"])] == tuple(fk["fields"]) for cols in indexed), (resource, fk["fields"])
+
+
+def test_sqlite_refuses_a_value_outside_the_enum(exported, tmp_path):
+    copy = tmp_path / "copy.db"
+    shutil.copy(exported / f"{STEM}.db", copy)
+    connection = sqlite3.connect(copy)
+    with pytest.raises(sqlite3.IntegrityError):
+        connection.execute("UPDATE quotes SET kind = 'paraphrase' WHERE rowid = 1")
+    connection.close()
+
+
+def test_datasette_serves_a_documented_site(exported, built):
+    from datasette.app import Datasette
+
+    metadata = json.loads((exported / "metadata.json").read_text("utf-8"))
+    descriptor = json.loads((built / "datapackage.json").read_text())
+    assert metadata["license"] == "CC-BY-4.0"
+    assert metadata["title"] == descriptor["title"]
+
+    async def fetch():
+        site = Datasette([str(exported / f"{STEM}.db")], metadata=metadata)
+        index = await site.client.get("/")
+        table = await site.client.get(f"/{STEM}/quotes")
+        rows = await site.client.get(f"/{STEM}/quotes.json?_shape=array&_size=max")
+        return index, table, rows
+
+    index, table, rows = asyncio.run(fetch())
+    assert index.status_code == table.status_code == rows.status_code == 200
+    assert descriptor["title"] in index.text and "CC-BY-4.0" in index.text
+    quotes = next(r for r in descriptor["resources"] if r["name"] == "quotes")
+    assert quotes["description"] in table.text
+    speaker = next(f for f in quotes["schema"]["fields"] if f["name"] == "speaker_person_id")
+    assert speaker["description"] in table.text
+    header, csv_quotes = csv_rows(built, "quotes")
+    assert sorted(r["quote_id"] for r in rows.json()) == sorted(r[0] for r in csv_quotes)
+
+
+def test_duckdb_reads_the_database_and_the_parquet(exported):
+    import duckdb
+    import duckdb_extension_sqlite_scanner
+
+    extension = next(Path(duckdb_extension_sqlite_scanner.__file__).parent.glob("extensions/*/sqlite_scanner.duckdb_extension"))
+    connection = duckdb.connect(config={"autoinstall_known_extensions": False, "autoload_known_extensions": False})
+    connection.execute(f"LOAD '{extension}'")
+    connection.execute(f"ATTACH '{exported / (STEM + '.db')}' AS db (TYPE sqlite, READ_ONLY)")
+    from_db = connection.sql("SELECT q.quote_id, p.name FROM db.quotes q JOIN db.people p ON q.speaker_person_id = p.person_id ORDER BY 1").fetchall()
+    from_parquet = connection.sql(
+        f"SELECT q.quote_id, p.name FROM read_parquet('{exported / 'parquet/quotes.parquet'}') q "
+        f"JOIN read_parquet('{exported / 'parquet/people.parquet'}') p ON q.speaker_person_id = p.person_id ORDER BY 1").fetchall()
+    assert from_db == from_parquet and len(from_db) > 0
+    kinds = dict(connection.sql(f"DESCRIBE SELECT * FROM read_parquet('{exported / 'parquet/events.parquet'}')").fetchall()[i][:2]
+                 for i in range(len(SCHEMAS["events"]["fields"])))
+    assert kinds["start_date"] == "DATE"
+
+
+# --- Parquet and JSON -----------------------------------------------------------------------
+
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double", "date": "date32[day]"}
+
+
+@pytest.mark.parametrize("resource", sorted(SCHEMAS))
+def test_parquet_matches_schema_and_csv(exported, built, resource):
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(exported / "parquet" / f"{resource}.parquet")
+    fields = fields_of(resource)
+    assert [(f.name, str(f.type)) for f in table.schema] == [(f["name"], ARROW_TYPES[f["type"]]) for f in fields]
+    assert [f.metadata[b"description"].decode() for f in table.schema] == [f["description"] for f in fields]
+    header, rows = csv_rows(built, resource)
+    records = table.to_pylist()
+    assert len(records) == len(rows)
+    for row, record in zip(rows, records):
+        for raw, field in zip(row, fields):
+            assert_same_value(record[field["name"]], raw, field, where=f"{resource}.{field['name']}")
+
+
+@pytest.mark.parametrize("resource", sorted(SCHEMAS))
+def test_json_matches_csv(exported, built, resource):
+    records = json.loads((exported / "json" / f"{resource}.json").read_text("utf-8"))
+    header, rows = csv_rows(built, resource)
+    assert len(records) == len(rows)
+    for row, record in zip(rows, records):
+        assert list(record) == header
+        for raw, field in zip(row, fields_of(resource)):
+            assert_same_value(record[field["name"]], raw, field, dates_as="text", where=f"{resource}.{field['name']}")
+
+
+# --- the command ----------------------------------------------------------------------------
+
+def test_export_command_writes_only_the_formats_asked_for(built, tmp_path):
+    result = runner.invoke(app, ["export", str(built / "datapackage.json"), "--format", "json", "--format", "sqlite", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
+    assert written == sorted([f"{STEM}.db", "metadata.json", *(f"json/{r}.json" for r in SCHEMAS)])
+
+
+def test_export_refuses_an_invalid_package(package_copy, tmp_path):
+    from test_validate import edit_csv
+
+    edit_csv(package_copy, "quotes", lambda rows: rows[0].update(char_start="many"))
+    result = runner.invoke(app, ["export", str(package_copy / "datapackage.json"), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "not valid" in result.output and "char_start" in result.output
+    assert not (tmp_path / "out").exists()

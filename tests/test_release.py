@@ -1,0 +1,218 @@
+"""`strikedata release` in a real git repository: versions, changelog, citation, archive, checksums,
+refusals, and byte-identical archives when released twice."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from strikedata.cli import app
+from strikedata.release import ReleaseError, bumped, make_release, updated_changelog, updated_citation
+from strikedata.validate import validate_package
+
+from conftest import ROOT, copy_project
+from test_diff import edit_yaml, first_quote, git
+
+runner = CliRunner()
+DATE = "2026-11-24"
+NAME = json.loads((ROOT / "datapackage.json").read_text())["name"]
+
+
+@pytest.fixture()
+def repo(tmp_path: Path) -> Path:
+    """A copy of the project with the files a release touches, committed in a fresh git repository."""
+    root = copy_project(tmp_path / "project")
+    for name in ("README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "docs"):
+        source = ROOT / name
+        shutil.copytree(source, root / name) if source.is_dir() else shutil.copy2(source, root / name)
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "unreleased")
+    return root
+
+
+def release(root: Path, bump: str = "auto", **options):
+    return make_release(root, bump, date=DATE, **options)
+
+
+def tag(root: Path, version: str) -> None:
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", f"Release {version}")
+    git(root, "tag", f"v{version}")
+
+
+def correct_a_quote(root: Path) -> str:
+    article = sorted((root / "seeds" / "articles").glob("*.yaml"))[0]
+    edit_yaml(article, lambda d: first_quote(d).update(note="Checked against the broadcast."))
+    return first_quote(yaml.safe_load(article.read_text("utf-8")))["quote_id"]
+
+
+def add_a_field(root: Path) -> None:
+    path = root / "schemas" / "quotes.json"
+    schema = json.loads(path.read_text())
+    schema["fields"].append({"name": "language", "title": "Language", "description": "Language of the quotation.", "type": "string"})
+    path.write_text(json.dumps(schema, indent=2))
+
+
+@pytest.mark.parametrize("version, level, expected", [
+    ("0.0.0", "major", "1.0.0"), ("1.2.3", "minor", "1.3.0"), ("1.2.3", "patch", "1.2.4"), ("1.9.9", "major", "2.0.0")])
+def test_bumped(version, level, expected):
+    assert bumped(version, level) == expected
+
+
+def test_first_release_writes_version_changelog_citation_archive_and_sums(repo):
+    unreleased_notes = (repo / "CHANGELOG.md").read_text().split("## [Unreleased]")[1].strip().splitlines()
+    result = release(repo)
+    assert (result.version, result.bump, result.previous) == ("1.0.0", "major", None)
+
+    descriptor = json.loads((repo / "datapackage.json").read_text())
+    assert (descriptor["version"], descriptor["created"]) == ("1.0.0", f"{DATE}T00:00:00Z")
+    assert json.loads((repo / "build" / "datapackage.json").read_text())["version"] == "1.0.0"
+    citation = yaml.safe_load((repo / "CITATION.cff").read_text())
+    assert (citation["version"], citation["date-released"], citation["type"]) == ("1.0.0", DATE, "dataset")
+
+    changelog = (repo / "CHANGELOG.md").read_text()
+    unreleased, entry = changelog.split("## [Unreleased]")[1].split(f"## [1.0.0] - {DATE}")
+    assert unreleased.strip() == ""
+    assert "- Data: first release of the package" in entry
+    assert all(line in entry for line in unreleased_notes if line.startswith("- "))  # the notes moved, none lost
+
+    archive = repo / "dist" / f"{NAME}-1.0.0.zip"
+    assert result.archive == archive
+    assert (repo / "dist" / "SHA256SUMS").read_text() == f"{hashlib.sha256(archive.read_bytes()).hexdigest()}  {archive.name}\n"
+    with zipfile.ZipFile(archive) as zf:
+        names = zf.namelist()
+        assert names == sorted(names)
+        assert {i.date_time for i in zf.infolist()} == {(2026, 11, 24, 0, 0, 0)}
+        top = f"{NAME}-1.0.0/"
+        for expected in ("datapackage.json", "quotes.csv", "README.md", "LICENSE", "CHANGELOG.md", "CITATION.cff",
+                         f"exports/{NAME}.xlsx", f"exports/{NAME}.db", "exports/metadata.json"):
+            assert top + expected in names
+        assert any(n.startswith(top + "texts/") for n in names)
+        assert zf.read(top + "CHANGELOG.md") == (repo / "CHANGELOG.md").read_bytes()
+
+
+def test_the_archive_is_a_valid_package(repo, tmp_path):
+    archive = release(repo).archive
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(tmp_path / "unzipped")
+    report = validate_package(tmp_path / "unzipped" / f"{NAME}-1.0.0" / "datapackage.json", official=True)
+    assert report.findings == []
+
+
+def test_releasing_twice_gives_byte_identical_archives(repo):
+    first = release(repo).archive.read_bytes()
+    tracked = {p: p.read_bytes() for p in (repo / "CHANGELOG.md", repo / "CITATION.cff", repo / "datapackage.json")}
+    second = release(repo, "major")
+    assert second.version == "1.0.0"
+    assert second.archive.read_bytes() == first
+    assert {p: p.read_bytes() for p in tracked} == tracked
+
+
+def test_after_the_tag_nothing_to_bump_and_the_same_archive(repo):
+    first = release(repo).archive.read_bytes()
+    tag(repo, "1.0.0")
+    again = release(repo)
+    assert (again.version, again.bump) == ("1.0.0", "none")
+    assert again.archive.read_bytes() == first
+
+
+def test_corrected_quote_is_a_patch_release(repo):
+    release(repo)
+    tag(repo, "1.0.0")
+    quote_id = correct_a_quote(repo)
+    result = release(repo)
+    assert (result.version, result.implied, result.previous) == ("1.0.1", "patch", "v1.0.0")
+    entry = (repo / "CHANGELOG.md").read_text().split(f"## [1.0.1] - {DATE}")[1].split("## [1.0.0]")[0]
+    assert "### Fixed" in entry and f"`{quote_id}`" in entry and "(note)" in entry
+
+
+def test_a_smaller_bump_than_the_changes_need_is_refused(repo):
+    release(repo)
+    tag(repo, "1.0.0")
+    add_a_field(repo)
+    before = (repo / "datapackage.json").read_bytes()
+    with pytest.raises(ReleaseError, match="MAJOR.*not MINOR.*field `language`"):
+        release(repo, "minor")
+    assert (repo / "datapackage.json").read_bytes() == before
+    assert release(repo).version == "2.0.0"
+
+
+def test_a_later_run_replaces_an_untagged_version(repo):
+    release(repo)
+    tag(repo, "1.0.0")
+    correct_a_quote(repo)
+    assert release(repo).version == "1.0.1"
+    add_a_field(repo)
+    assert release(repo).version == "2.0.0"
+    changelog = (repo / "CHANGELOG.md").read_text()
+    assert "## [1.0.1]" not in changelog
+    entry = changelog.split(f"## [2.0.0] - {DATE}")[1].split("## [1.0.0]")[0]
+    assert "field `language`" in entry and "(note)" in entry
+    assert sorted(p.name for p in (repo / "dist").glob("*.zip")) == [f"{NAME}-1.0.0.zip", f"{NAME}-2.0.0.zip"]
+
+
+def test_previous_release_given_as_a_zip(repo, tmp_path):
+    first = release(repo).archive
+    kept = shutil.copy(first, tmp_path / "kept.zip")
+    correct_a_quote(repo)
+    git(repo, "commit", "-qam", "no tag this time")
+    result = release(repo, previous=str(kept))
+    assert (result.version, result.bump) == ("1.0.1", "patch")
+
+
+def test_edited_changelog_entry_is_kept():
+    text = "# Changelog\n\n## [Unreleased]\n\n## [1.0.0] - 2026-01-01\n\n### Added\n- My own words.\n"
+    assert updated_changelog(text, "1.0.0", DATE, {"Added": ["x"]}) == text
+
+
+def test_changelog_merges_notes_under_keep_a_changelog_headings():
+    text = "# Changelog\n\n## [Unreleased]\n\n### Fixed\n- A typo,\n  on two lines.\n\n## [0.1.0] - 2025-01-01\n- old\n"
+    out = updated_changelog(text, "0.2.0", DATE, {"Added": ["`people`: 1 row added."], "Fixed": ["`quotes`: 1 row corrected."]})
+    assert out == ("# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-11-24\n\n### Added\n- Data: `people`: 1 row added.\n\n"
+                   "### Fixed\n- Data: `quotes`: 1 row corrected.\n- A typo,\n  on two lines.\n\n## [0.1.0] - 2025-01-01\n- old\n")
+
+
+def test_citation_gets_version_and_date():
+    out = updated_citation('cff-version: 1.2.0\ntitle: "x"\nversion: 0.1.0\n', "1.0.0", DATE)
+    assert yaml.safe_load(out) == {"cff-version": "1.2.0", "title": "x", "version": "1.0.0", "date-released": DATE, "type": "dataset"}
+
+
+def test_release_command_reports_and_refuses_in_one_line(repo, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795478400")  # 2026-11-24
+    result = runner.invoke(app, ["release", "--bump", "auto", "--project", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert "version 1.0.0: a MAJOR release (first release)" in result.output
+    assert "git tag v1.0.0" in result.output
+    tag(repo, "1.0.0")
+    add_a_field(repo)
+    refused = runner.invoke(app, ["release", "--bump", "patch", "--project", str(repo)])
+    assert refused.exit_code == 1
+    assert "error: the changes since v1.0.0 call for a MAJOR release, not PATCH" in refused.output
+    assert "Traceback" not in refused.output
+
+
+def test_without_its_tag_a_released_version_is_never_rewritten(repo):
+    release(repo)
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "Release 1.0.0, tag forgotten")
+    shutil.rmtree(repo / "dist")  # a fresh clone: no tag, no archives
+    changelog = (repo / "CHANGELOG.md").read_text()
+    with pytest.raises(ReleaseError, match="datapackage.json is at 1.0.0.*git tag v1.0.0"):
+        release(repo, "minor")
+    assert (repo / "CHANGELOG.md").read_text() == changelog
+
+
+def test_a_first_release_may_be_a_minor(repo):
+    result = release(repo, "minor")
+    assert result.version == "0.1.0"
+    assert f"## [0.1.0] - {DATE}" in (repo / "CHANGELOG.md").read_text()
+    assert json.loads((repo / "datapackage.json").read_text())["created"] == f"{DATE}T00:00:00Z"
