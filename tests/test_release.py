@@ -23,6 +23,17 @@ from test_diff import edit_yaml, first_quote, git
 
 runner = CliRunner()
 DATE = "2026-11-24"
+UNRELEASED = """# Changelog
+
+## [Unreleased]
+
+### Added
+- The tables, curated from five articles,
+  with their schemas.
+
+### Fixed
+- A typo in a note.
+"""
 NAME = json.loads((ROOT / "datapackage.json").read_text())["name"]
 
 
@@ -33,6 +44,12 @@ def repo(tmp_path: Path) -> Path:
     for name in ("README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "docs"):
         source = ROOT / name
         shutil.copytree(source, root / name) if source.is_dir() else shutil.copy2(source, root / name)
+    # Whatever the real project's state, start from one that was never released.
+    descriptor = json.loads((root / "datapackage.json").read_text())
+    descriptor.update(version="0.1.0", created="2026-01-01T00:00:00Z")
+    (root / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n")
+    (root / "CHANGELOG.md").write_text(UNRELEASED)
+    (root / "CITATION.cff").write_text(updated_citation((root / "CITATION.cff").read_text(), "0.1.0", "2026-01-01"))
     git(root, "init", "-q")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "unreleased")
