@@ -239,16 +239,27 @@ def _write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
-def draft_version(root: Path, current: Package, base: str) -> str | None:
-    """The version an earlier run set but nobody tagged: newer than the last release, its archive still in dist/.
+def committed_version(root: Path) -> str | None:
+    """The version datapackage.json has in the last commit (None without git or a commit)."""
+    try:
+        return str(json.loads(git("show", "HEAD:datapackage.json", cwd=root)).get("version", ""))
+    except (PackageError, ValueError):
+        return None
 
-    A later run replaces such a draft instead of releasing on top of it. Without its archive (a fresh
-    clone, say) a version is taken as released, so a missing tag can never rewrite a real entry.
+
+def draft_version(root: Path, current: Package, base: str) -> str | None:
+    """The version an earlier run set but nobody committed yet: newer than the last release.
+
+    A later run replaces such a draft instead of releasing on top of it. A committed version counts
+    as released even when its tag is missing, so a lost tag can never rewrite a real entry.
     """
     version = current.version
     if not VERSION.fullmatch(version) or parse_version(version) <= parse_version(base):
         return None
-    return version if (root / "dist" / f"{current.name}-{version}.zip").is_file() else None
+    committed = committed_version(root)
+    if committed is None:
+        return version if (root / "dist" / f"{current.name}-{version}.zip").is_file() else None
+    return version if committed != version else None
 
 
 def make_release(root: Path, bump: str = "auto", *, previous: str | None = None, date: str | None = None,
