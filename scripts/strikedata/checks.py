@@ -1,7 +1,8 @@
 """The semantic layer: rules across columns and tables that a Table Schema cannot express.
 
-Each rule is a vectorized test over one typed table (True = fine), run through pandera so that
-every failing row is reported, not just the first.
+Each rule is a vectorized test over one typed table (True = fine). The fast path evaluates the
+tests directly, one pass each; the reference path runs the very same tests through pandera. Both
+report every failing row, not just the first.
 """
 
 from __future__ import annotations
@@ -10,8 +11,8 @@ import hashlib
 from dataclasses import dataclass
 from typing import Callable
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from .normalize import MOJIBAKE_CHARACTERS
 
@@ -22,68 +23,235 @@ PERCENT_RANGE = (0, 100)
 
 @dataclass(frozen=True)
 class Rule:
+    """`test` is the plain statement of the rule; `fast`, when given, computes the same answer with
+    less work (the fast path uses it, the reference path does not, and a test holds them equal)."""
+
     code: str
     resource: str
     field: str | None
     message: str
     test: Callable[[pd.DataFrame], pd.Series]
     hint: str | None = None
+    fast: Callable[[pd.DataFrame], pd.Series] | None = None
+    value_test: Callable[[str], bool] | None = None  # the same rule for one cell (blank = ""), when it looks at one cell only
 
 
 @dataclass(frozen=True)
-class Failure:
+class Outcome:
+    """A rule's result on one table: the positions of the failing rows, or why it could not run."""
+
     rule: Rule
-    index: int
-    value: object
+    rows: np.ndarray
+    error: str | None = None
 
 
-def run_rules(frame: pd.DataFrame, rules: list[Rule]) -> list[Failure]:
-    """Run rules as pandera wide checks; one Failure per (rule, failing row)."""
-    if not rules or frame.empty:
-        return []
-    by_name = {f"{i}:{r.code}": r for i, r in enumerate(rules)}
+def distinct_values(column: pd.Series, sample: int = 20_000) -> tuple[pd.Series, np.ndarray] | None:
+    """(distinct values, each row's index into them) for a long column with many repeats, else None.
+
+    Whether it repeats is judged on its first rows; either way the answer of a check is the same,
+    only the work differs."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if len(column) < 4 * sample or column.iloc[:sample].nunique() > sample // 2:
+        return None
+    encoded = pc.dictionary_encode(pa.array(column, type=pa.string()))
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.unify_dictionaries()
+        chunks = encoded.chunks
+    else:
+        chunks = [encoded]
+    if not chunks:
+        return None
+    dictionary = chunks[0].dictionary.to_pylist()
+    # A missing cell has no dictionary entry: it gets one of its own, after the others.
+    codes = np.concatenate([c.indices.fill_null(len(dictionary)).to_numpy(zero_copy_only=False) for c in chunks])
+    values = pd.Series(dictionary + [None], dtype=column.dtype)
+    return values, codes.astype(np.int64)
+
+
+def failing_rows(test: Callable, frame) -> np.ndarray:
+    """Positions where a vectorized test says False (missing counts as False)."""
+    mask = test(frame)
+    ok = mask.to_numpy(dtype=bool, na_value=False) if hasattr(mask, "to_numpy") else np.asarray(mask, dtype=bool)
+    return np.flatnonzero(~ok)
+
+
+SMALL = 10_000  # below this many rows, the byte-level shortcuts cost more than they save
+
+
+def _outcome(rule, frame: pd.DataFrame) -> Outcome:
+    test = rule.test if len(frame) < SMALL else (getattr(rule, "fast", None) or rule.test)
+    try:
+        return Outcome(rule, failing_rows(test, frame))
+    except Exception as error:  # noqa: BLE001 - a rule that cannot run is reported, never silently off
+        return Outcome(rule, np.empty(0, dtype=np.int64), repr(error))  # worded as pandera words it
+
+
+def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
+    # A rule about single cells (`value_test`) is judged once per distinct value when values repeat,
+    # and in plain Python when the table is small (where pandas' fixed cost per call dominates).
+    plain, by_value = [], {}
+    for rule in rules:
+        if getattr(rule, "value_test", None) and rule.field in frame.columns:
+            by_value.setdefault(rule.field, []).append(rule)
+        else:
+            plain.append(rule)
+    outcomes = _run_all(frame, plain)
+    for column, group in by_value.items():
+        few = distinct_values(frame[column]) if len(frame) >= SMALL else (frame[column], None)
+        if few is None:
+            outcomes += _run_all(frame, group)
+            continue
+        values, codes = few
+        cells = [v if isinstance(v, str) else "" for v in values.tolist()]
+        for rule in group:
+            try:
+                bad = np.fromiter((not rule.value_test(v) for v in cells), dtype=bool, count=len(cells))
+            except Exception as error:  # noqa: BLE001 - reported like any rule that cannot run
+                outcomes.append(Outcome(rule, np.empty(0, dtype=np.int64), repr(error)))
+                continue
+            outcomes.append(Outcome(rule, np.flatnonzero(bad if codes is None else bad[codes])))
+    order = {id(rule): i for i, rule in enumerate(rules)}
+    return sorted(outcomes, key=lambda o: order[id(o.rule)])
+
+
+def _run_all(frame: pd.DataFrame, rules: list) -> list[Outcome]:
+    return [_outcome(rule, frame) for rule in rules]
+
+
+def _run_pandera(frame: pd.DataFrame, rules: list) -> list[Outcome]:
+    import pandera.pandas as pa  # only the reference path pays for importing pandera
+
+    by_name = {f"{i}:{getattr(r, 'code', '')}": r for i, r in enumerate(rules)}
     schema = pa.DataFrameSchema(checks=[pa.Check(r.test, name=n) for n, r in by_name.items()])
+    rows: dict[str, list[int]] = {n: [] for n in by_name}
+    errors: dict[str, str] = {}
     try:
         schema.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-        failures, seen = [], set()
+    except pa.errors.SchemaErrors as failed:
+        cases = failed.failure_cases
         for check, index, case in zip(cases["check"], cases["index"], cases["failure_case"]):
-            rule = by_name.get(check)
-            if rule is not None and pd.isna(index) and (check, None) not in seen:
-                # The check itself raised: say so rather than let the rule switch off unseen.
-                seen.add((check, None))
-                failures.append(Failure(rule, -1, str(case)))
-            if rule is None or pd.isna(index) or (check, index) in seen:
+            if check not in by_name:
                 continue
-            seen.add((check, index))
-            value = frame.at[index, rule.field] if rule.field in frame.columns else None
-            failures.append(Failure(rule, int(index), value))
-        return failures
-    return []
+            if pd.isna(index):
+                errors.setdefault(check, str(case))  # the check itself raised
+            else:
+                rows[check].append(frame.index.get_loc(index))
+    return [Outcome(rule, np.unique(np.asarray(rows[n], dtype=np.int64)), errors.get(n)) for n, rule in by_name.items()]
+
+
+def run_rules(frame: pd.DataFrame, rules: list, *, reference: bool = False) -> list[Outcome]:
+    """Every rule's outcome on `frame`: evaluated directly, one vectorized pass each (fast), or through
+    pandera's lazy validation (reference). Any object with `.test` is a rule."""
+    if not rules or frame.empty:
+        return []
+    return _run_pandera(frame, rules) if reference else _run_fast(frame, rules)
 
 
 def _text_columns(frame: pd.DataFrame, schema: dict) -> list[str]:
     return [f["name"] for f in schema.get("fields", []) if f.get("type", "string") == "string" and f["name"] in frame.columns]
 
 
+class TextBytes:
+    """The first and last UTF-8 byte of every cell of a text column, read off Arrow's buffers in place
+    (0 for an empty or missing cell): enough to settle most cells without touching their text."""
+
+    def __init__(self, column: pd.Series) -> None:
+        import pyarrow as pa
+
+        array = pa.array(column, type=pa.string())
+        chunks = array.chunks if isinstance(array, pa.ChunkedArray) else [array]
+        firsts, lasts = [], []
+        self._chunks: list[tuple[np.ndarray, np.ndarray]] = []
+        for chunk in chunks:
+            _, offsets, data = chunk.buffers()[:3]
+            ends = np.frombuffer(offsets, dtype=np.int32)[chunk.offset: chunk.offset + len(chunk) + 1]
+            body = np.frombuffer(data, dtype=np.uint8) if data is not None and data.size else np.zeros(1, dtype=np.uint8)
+            filled = (ends[1:] > ends[:-1]) & chunk.is_valid().to_numpy(zero_copy_only=False)
+            first, last = np.zeros(len(chunk), dtype=np.uint8), np.zeros(len(chunk), dtype=np.uint8)
+            first[filled] = body[ends[:-1][filled]]
+            last[filled] = body[ends[1:][filled] - 1]
+            firsts.append(first)
+            lasts.append(last)
+            self._chunks.append((ends, body))
+        self.first = np.concatenate(firsts) if firsts else np.zeros(0, dtype=np.uint8)
+        self.last = np.concatenate(lasts) if lasts else np.zeros(0, dtype=np.uint8)
+
+    def rows_with_byte(self, values: tuple[int, ...]) -> np.ndarray:
+        """Rows whose bytes include any of `values` (one comparison per value over the raw buffers)."""
+        found, base = [], 0
+        for ends, body in self._chunks:
+            used = body[ends[0]: ends[-1]] if len(ends) else body[:0]
+            hit = np.zeros(len(used), dtype=bool)
+            for value in values:
+                hit |= used == value
+            found.append(base + np.searchsorted(ends, np.flatnonzero(hit) + ends[0], side="right") - 1)
+            base += len(ends) - 1
+        return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
+
+
+ASCII_SPACE = np.zeros(256, dtype=bool)
+ASCII_SPACE[[ord(c) for c in map(chr, range(128)) if c.isspace()]] = True
+FORMULA_BYTES = np.zeros(256, dtype=bool)
+FORMULA_BYTES[[ord(c) for c in FORMULA_PREFIXES]] = True
+MOJIBAKE_LEAD_BYTES = tuple(sorted({m.encode("utf-8")[0] for m in MOJIBAKE_CHARACTERS}))
+
+
+def _recheck(column: pd.Series, suspects: np.ndarray, fine: Callable[[str], bool]) -> pd.Series:
+    """True everywhere except the suspect rows that fail the exact test."""
+    ok = np.ones(len(column), dtype=bool)
+    for position, value in zip(suspects, column.iloc[suspects].fillna("").tolist()):
+        ok[position] = fine(value)
+    return pd.Series(ok, index=column.index)
+
+
+def _formula_fast(view: TextBytes, column: pd.Series) -> pd.Series:
+    # Every formula prefix is one ASCII byte: the first byte decides exactly.
+    return pd.Series(~FORMULA_BYTES[view.first], index=column.index)
+
+
+def _whitespace_fast(view: TextBytes, column: pd.Series) -> pd.Series:
+    first, last = view.first, view.last
+    suspects = np.flatnonzero(ASCII_SPACE[first] | ASCII_SPACE[last] | (first >= 0x80) | (last >= 0x80))
+    return _recheck(column, suspects, lambda v: v == v.strip())
+
+
+def _mojibake_fast(view: TextBytes, column: pd.Series) -> pd.Series:
+    # Every mojibake marker begins with one of a few lead bytes: only the cells holding one are read.
+    return _recheck(column, view.rows_with_byte(MOJIBAKE_LEAD_BYTES),
+                    lambda v: not any(m in v for m in MOJIBAKE_CHARACTERS))
+
+
 def cell_rules(resource: str, frame: pd.DataFrame, schema: dict) -> list[Rule]:
     """Rules on every text cell: spreadsheet formula injection, leftover mojibake, stray whitespace."""
+    views: dict[str, TextBytes] = {}
+
+    def fast(check: Callable[[TextBytes, pd.Series], pd.Series], column: str) -> Callable[[pd.DataFrame], pd.Series]:
+        def run(d: pd.DataFrame) -> pd.Series:
+            if column not in views:  # one byte view per column, shared by its three rules
+                views[column] = TextBytes(d[column])
+            return check(views[column], d[column])
+        return run
+
     rules = []
     for col in _text_columns(frame, schema):
         rules += [
             Rule("formula-injection", resource, col,
                  "starts with =, +, -, @, tab or CR: a spreadsheet would run it as a formula",
                  lambda d, c=col: ~d[c].fillna("").str.startswith(FORMULA_PREFIXES),
-                 "reword so the cell starts with a letter, digit or quote mark"),
+                 "reword so the cell starts with a letter, digit or quote mark", fast=fast(_formula_fast, col),
+                 value_test=lambda v: not v.startswith(FORMULA_PREFIXES)),
             Rule("mojibake", resource, col,
                  "contains a mis-decoded character (mojibake)",
                  lambda d, c=col: ~d[c].fillna("").str.contains("|".join(MOJIBAKE_CHARACTERS), regex=True),
-                 "copy the text from the normalized article under build/texts/"),
+                 "copy the text from the normalized article under build/texts/", fast=fast(_mojibake_fast, col),
+                 value_test=lambda v: not any(m in v for m in MOJIBAKE_CHARACTERS)),
             Rule("whitespace", resource, col,
                  "has leading or trailing whitespace",
                  lambda d, c=col: d[c].fillna("") == d[c].fillna("").str.strip(),
-                 "remove the spaces or line breaks at the ends"),
+                 "remove the spaces or line breaks at the ends", fast=fast(_whitespace_fast, col),
+                 value_test=lambda v: v == v.strip()),
         ]
     return rules
 
@@ -92,14 +260,27 @@ def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
     column = SPAN_COLUMNS[resource]
 
     def in_text(d: pd.DataFrame) -> pd.Series:
-        def ok(article, start, end, value) -> bool:
-            text = texts.get(article)
-            if text is None or pd.isna(value):
-                return True  # reported by other rules (foreign key, required)
-            if pd.isna(start) or pd.isna(end):
-                return False  # an offset that is no usable integer cannot point at this text
-            return text[int(start):int(end)] == value
-        return pd.Series([ok(*row) for row in zip(d["article_id"], d["char_start"], d["char_end"], d[column])], index=d.index, dtype=bool)
+        import pyarrow as pa
+
+        ok = np.ones(len(d), dtype=bool)
+        comparable = (d["article_id"].isin(list(texts)) & d[column].notna()).to_numpy(dtype=bool)
+        usable = (d["char_start"].notna() & d["char_end"].notna()).to_numpy(dtype=bool)
+        ok[comparable & ~usable] = False  # an offset that is no usable integer cannot point at this text
+        rows = np.flatnonzero(comparable & usable)  # the rest is reported by other rules (foreign key, required)
+        starts = d["char_start"].to_numpy(dtype=np.int64, na_value=0)
+        ends = d["char_end"].to_numpy(dtype=np.int64, na_value=0)
+        values = pa.array(d[column], type=pa.string())
+        if isinstance(values, pa.ChunkedArray):
+            values = values.combine_chunks()  # a take from many chunks would join them on every call
+        articles = d["article_id"].iloc[rows]
+        # One slice per row, article by article, in a list comprehension: the cheapest exact comparison;
+        # each article's cells become Python strings only while it is compared.
+        for article, positions in articles.groupby(articles, sort=False).indices.items():
+            where = rows[positions]
+            text = texts[article]
+            cells = values.take(pa.array(where)).to_pylist()
+            ok[where] = [text[a:b] == v for a, b, v in zip(starts[where].tolist(), ends[where].tolist(), cells)]
+        return pd.Series(ok, index=d.index, dtype=bool)
 
     return [
         Rule("span-order", resource, "char_end", "char_end must be greater than char_start",
@@ -111,16 +292,22 @@ def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
 
 
 def quote_rules(quotes: pd.DataFrame) -> list[Rule]:
-    spans = quotes.drop_duplicates("quote_id").set_index("quote_id")[["article_id", "char_start", "char_end"]]
-
     def inside_parent(d: pd.DataFrame) -> pd.Series:
-        parent = spans.reindex(d["parent_quote_id"]).set_axis(d.index)
-        bad = d["parent_quote_id"].notna() & parent["article_id"].notna() & (
-            (parent["article_id"] != d["article_id"])
-            | (d["char_start"] < parent["char_start"])
-            | (d["char_end"] > parent["char_end"])
+        # Only rows that name a parent can fail; look their parents up, not the whole table.
+        ok = pd.Series(True, index=d.index)
+        children = d[d["parent_quote_id"].notna()]
+        if children.empty:
+            return ok
+        named = quotes[quotes["quote_id"].isin(children["parent_quote_id"].unique())]
+        spans = named.drop_duplicates("quote_id").set_index("quote_id")[["article_id", "char_start", "char_end"]]
+        parent = spans.reindex(children["parent_quote_id"]).set_axis(children.index)
+        bad = parent["article_id"].notna() & (
+            (parent["article_id"] != children["article_id"])
+            | (children["char_start"] < parent["char_start"])
+            | (children["char_end"] > parent["char_end"])
         )
-        return ~bad.fillna(False).astype(bool)
+        ok[children.index] = ~bad.fillna(False).astype(bool)
+        return ok
 
     return [
         Rule("speaker-missing", "quotes", "speaker_person_id",
@@ -195,15 +382,17 @@ def mention_rules(events: pd.DataFrame, articles: pd.DataFrame) -> list[Rule]:
 
 
 def article_rules(texts: dict[str, str]) -> list[Rule]:
+    # A count that is not an integer is the type check's finding, not a mismatch.
     def length_ok(d: pd.DataFrame) -> pd.Series:
-        return pd.Series([aid not in texts or n == len(texts[aid]) for aid, n in zip(d["article_id"], d["char_count"])], index=d.index, dtype=bool)
+        return pd.Series([aid not in texts or n is pd.NA or n == len(texts[aid]) for aid, n in zip(d["article_id"], d["char_count"])],
+                         index=d.index, dtype=bool)
 
     def hash_ok(d: pd.DataFrame) -> pd.Series:
         return pd.Series([aid not in texts or digest == hashlib.sha256(texts[aid].encode("utf-8")).hexdigest()
                           for aid, digest in zip(d["article_id"], d["text_sha256"])], index=d.index, dtype=bool)
 
     def words_ok(d: pd.DataFrame) -> pd.Series:
-        return pd.Series([aid not in texts or n == len(texts[aid].split()) for aid, n in zip(d["article_id"], d["word_count"])],
+        return pd.Series([aid not in texts or n is pd.NA or n == len(texts[aid].split()) for aid, n in zip(d["article_id"], d["word_count"])],
                          index=d.index, dtype=bool)
 
     return [

@@ -65,7 +65,9 @@ def build(
 def validate(
     descriptor: Path = typer.Argument(Path("build/datapackage.json"), help="The package's datapackage.json."),
     fmt: Format = typer.Option(Format.text, "--format", help="text (one line per problem), json (SPEC §6) or github (workflow annotations)."),
-    official: bool = typer.Option(True, "--official/--no-official", help="Also run the official frictionless validator and add what it finds."),
+    official: bool = typer.Option(False, "--official/--no-official", help="Also run the official frictionless validator (much slower) and add anything it finds that we did not."),
+    reference: bool = typer.Option(False, "--reference", help="Take the straightforward reference path (csv module, pandera) instead of the fast one; same findings, slower."),
+    max_per_check: int = typer.Option(1000, "--max-per-check", min=0, help="Findings shown per check (each failing rule on each column); all are counted. 0 shows every one."),
 ) -> None:
     """Validate a Data Package: descriptor, declared schemas (types, constraints, keys) and semantic rules.
 
@@ -74,11 +76,15 @@ def validate(
     from .validate import CannotRun, validate_package
 
     try:
-        report = validate_package(descriptor, official=official)
+        report = validate_package(descriptor, official=official, reference=reference, max_per_check=max_per_check or None)
     except CannotRun as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2)
     emit(report.findings, fmt, report.stats, ok_message=f"{descriptor}: valid ({report.stats.get('rows', 0)} rows in {report.stats.get('tables', 0)} tables)")
+    hidden = report.stats.get("errors", 0) - report.stats.get("shown", 0)
+    if hidden > 0 and fmt is not Format.json:
+        typer.echo(f"… and {hidden} more not shown (at most {max_per_check} per check; --max-per-check 0 shows all). "
+                   f"By code: {', '.join(f'{c} {n}' for c, n in report.stats['by_code'].items())}", err=True)
     raise typer.Exit(0 if report.valid else 1)
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
-import pandera.pandas as pa
 
 RESOURCES = ("organizations", "people", "articles", "quotes", "offers", "figures", "events", "event_mentions")
 
@@ -67,7 +66,37 @@ def foreign_keys(schema: dict) -> list[dict]:
 # --- values ----------------------------------------------------------------------------------
 
 def parse_numbers(values: pd.Series) -> pd.Series:
-    return pd.to_numeric(values.where(values != ""), errors="coerce")
+    """Numbers from text; anything that is not one (blank included) is missing.
+
+    Arrow casts the well-formed values in one pass; pandas's slower, more lenient parser is the
+    fallback when Arrow declines one of them."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        text = pa.array(values, type=pa.string())
+        wellformed = pc.match_substring_regex(text, f"^(?:{_NUMBER})$")
+        numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.string())), pa.float64())
+        return pd.Series(numbers.to_numpy(zero_copy_only=False), index=values.index, dtype="float64")
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
+        return pd.to_numeric(values.where(values != ""), errors="coerce")
+
+
+def parse_integers(values: pd.Series) -> pd.Series:
+    """Whole numbers from text (Int64; anything else, or beyond ±2**53, is missing)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        text = pa.array(values, type=pa.string())
+        wellformed = pc.match_substring_regex(text, f"^(?:{_INTEGER})$")
+        numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.string())), pa.int64())
+        numbers = pc.if_else(pc.less(pc.abs(numbers), 2**53), numbers, pa.scalar(None, pa.int64()))
+        return pd.Series(numbers.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get), index=values.index)
+    except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):  # e.g. beyond 64 bits
+        numbers = parse_numbers(values)
+        return numbers.where(numbers.notna() & values.str.fullmatch(_INTEGER).fillna(False).astype(bool)
+                             & (numbers.abs() < 2**53)).astype("Int64")
 
 
 def parse_dates(values: pd.Series, fmt: str | None = None) -> pd.Series:
@@ -79,9 +108,7 @@ def parse(values: pd.Series, field: dict) -> pd.Series:
     """Typed view of raw strings; blanks become missing."""
     kind = field.get("type", "string")
     if kind == "integer":
-        numbers = parse_numbers(values)
-        whole = numbers.where((numbers == numbers.round()) & (numbers.abs() < 2**53))
-        return whole.astype("Int64")
+        return parse_integers(values)
     if kind in ("number", "year"):
         return parse_numbers(values)
     if kind == "date":
@@ -89,7 +116,8 @@ def parse(values: pd.Series, field: dict) -> pd.Series:
     if kind == "boolean":
         trues = field.get("trueValues", TRUE_VALUES)
         return values.map(lambda v: True if v in trues else (False if v != "" else None))
-    return values.where(values != "")
+    blank = values == ""
+    return values.where(~blank) if blank.any() else values  # no blank: share the column, copy nothing
 
 
 def python_value(raw: str, field: dict) -> object:
@@ -216,15 +244,22 @@ def field_checks(field: dict) -> list[FieldCheck]:
             word = "below the minimum" if key == "minimum" else "above the maximum"
             checks.append(FieldCheck(code, name, f"{word} {constraints[key]}", test))
     if constraints.get("unique"):
-        checks.append(FieldCheck("unique", name, "the value appears more than once", lambda s: (s == "") | ~s.duplicated(keep=False)))
+        def unique(s: pd.Series) -> pd.Series:
+            from .validate import all_distinct
+
+            if all_distinct(s):  # the usual case, decided in one hash pass
+                return pd.Series(True, index=s.index)
+            return (s == "") | ~s.duplicated(keep=False)
+        checks.append(FieldCheck("unique", name, "the value appears more than once", unique))
     return checks
 
 
-def to_pandera(schema: dict, name: str = "") -> tuple[pa.DataFrameSchema, dict[str, FieldCheck]]:
-    """A pandera schema over raw string columns, derived from a Table Schema.
+def to_pandera(schema: dict, name: str = ""):
+    """A pandera schema over raw string columns, derived from a Table Schema (the reference path).
 
     Returns the schema and a lookup from each check's name to the rule it enforces.
     """
+    import pandera.pandas as pa  # the fast path never needs pandera
     columns, rules = {}, {}
     for field in schema.get("fields", []):
         checks = []

@@ -58,21 +58,28 @@ def _problem(resource: dict, code: str, message: str, row: int | None = None, fi
     return Finding(path, line if path else None, resource.get("name"), row, field_name, code, message)
 
 
-def integrity_findings(resource: dict, data: bytes) -> list[Finding]:
-    """Declared `bytes` and `hash` against the file's real ones."""
+def integrity_problems(resource: dict, size: int, digest: str | None) -> list[Finding]:
+    """Declared `bytes` and `hash` against the file's real size and digest (in the declared algorithm)."""
     out = []
     declared_bytes = resource.get("bytes")
-    if isinstance(declared_bytes, int) and declared_bytes != len(data):
-        out.append(_problem(resource, "byte-count", f"declared {declared_bytes} bytes, the file has {len(data)}"))
+    if isinstance(declared_bytes, int) and not isinstance(declared_bytes, bool) and declared_bytes != size:
+        out.append(_problem(resource, "byte-count", f"declared {declared_bytes} bytes, the file has {size}"))
     declared_hash = resource.get("hash")
-    if isinstance(declared_hash, str) and declared_hash:
-        algorithm, _, digest = declared_hash.rpartition(":")
-        algorithm = algorithm or "md5"
-        if algorithm in HASH_ALGORITHMS:
-            actual = hashlib.new(algorithm, data).hexdigest()
-            if actual != digest.lower():
-                out.append(_problem(resource, "hash-count", f"declared {algorithm} {digest}, the file's is {actual}"))
+    if isinstance(declared_hash, str) and declared_hash and digest is not None:
+        algorithm, _, expected = declared_hash.rpartition(":")
+        if digest != expected.lower():
+            out.append(_problem(resource, "hash-count", f"declared {algorithm or 'md5'} {expected}, the file's is {digest}"))
     return out
+
+
+def integrity_findings(resource: dict, data: bytes) -> list[Finding]:
+    """Declared `bytes` and `hash` against the file's real ones."""
+    declared_hash = resource.get("hash")
+    digest = None
+    if isinstance(declared_hash, str) and declared_hash:
+        algorithm = declared_hash.rpartition(":")[0] or "md5"
+        digest = hashlib.new(algorithm, data).hexdigest() if algorithm in HASH_ALGORITHMS else None
+    return integrity_problems(resource, len(data), digest)
 
 
 def _inferred_names(labels: list[str]) -> list[str]:
@@ -165,12 +172,94 @@ def is_tabular(resource: dict, schema: dict | None) -> bool:
             or resource.get("profile") == "tabular-data-resource" or resource.get("type") == "table")
 
 
-def read_table(package_dir: Path, resource: dict, schema: dict | None) -> tuple[Table | None, list[Finding]]:
-    """Read one resource (CSV file or inline data) into raw strings, with its structural findings."""
+def _fast_eligible(resource: dict, schema: dict | None) -> bool:
+    """A plain UTF-8 CSV described by a schema: the only kind the fast reader takes on."""
+    return (schema is not None and isinstance(resource.get("path"), str) and not resource.get("dialect")
+            and str(resource.get("encoding") or "utf-8").lower().replace("_", "-") in ("utf-8", "utf8")
+            and schema.get("fieldsMatch", "exact") == "exact" and isinstance(schema.get("fields"), list)
+            and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"]))
+
+
+def _scan(path: Path, algorithm: str | None) -> tuple[int, int, bytes, str | None]:
+    """One streaming pass over a file: (size, newlines, last byte, hex digest if asked), never all in memory."""
+    digest = hashlib.new(algorithm) if algorithm else None
+    size = newlines = 0
+    last = b""
+    with path.open("rb") as handle:
+        while chunk := handle.read(1 << 22):
+            size += len(chunk)
+            newlines += chunk.count(b"\n")
+            last = chunk[-1:]
+            if digest:
+                digest.update(chunk)
+    return size, newlines, last, digest.hexdigest() if digest else None
+
+
+def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.DataFrame, list[Finding]] | None:
+    """The CSV as a frame of strings read by pyarrow (all cores, straight from the file), with its
+    size and hash findings; or None when anything about the file is out of the ordinary (labels that
+    differ from the schema, a row of the wrong length, a blank row, a cell spanning lines, a BOM, bad
+    UTF-8): the reference reader then reads it and names the problem."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
+
+    with path.open("rb") as handle:
+        head = handle.read(1 << 16)
+    header_end = head.find(b"\n")
+    if not head or head.startswith(b"\xef\xbb\xbf") or header_end < 0:
+        return None
+    try:
+        header = next(csv.reader(io.StringIO(head[:header_end].decode("utf-8"))), [])
+    except UnicodeDecodeError:
+        return None
+    if header != declared or not declared:
+        return None
+    declared_hash = resource.get("hash") if isinstance(resource.get("hash"), str) else ""
+    algorithm = (declared_hash.rpartition(":")[0] or "md5") if declared_hash else None
+    size, newlines, last, digest = _scan(path, algorithm if algorithm in HASH_ALGORITHMS else None)
+    bad_rows = []
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=declared, skip_rows=1, block_size=1 << 24),
+            parse_options=pacsv.ParseOptions(newlines_in_values=True, ignore_empty_lines=False,
+                                              invalid_row_handler=lambda row: bad_rows.append(row) or "skip"),
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.string() for n in declared}, check_utf8=True,
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException, OSError):
+        return None
+    if bad_rows or newlines + (0 if last == b"\n" else 1) != table.num_rows + 1:
+        return None  # a row of the wrong length, or a cell spanning lines: rows and lines differ
+    if table.num_rows:
+        first = pc.equal(pc.utf8_trim_whitespace(table.column(0)), "")
+        if pc.any(first).as_py():
+            candidates = first
+            for column in table.columns[1:]:
+                candidates = pc.and_(candidates, pc.equal(pc.utf8_trim_whitespace(column), ""))
+            if pc.any(candidates).as_py():
+                return None  # a blank row
+    return table.to_pandas(), integrity_problems(resource, size, digest)
+
+
+def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: bool = False) -> tuple[Table | None, list[Finding]]:
+    """Read one resource (CSV file or inline data) into raw strings, with its structural findings.
+
+    `fast` lets pyarrow read plain CSVs; whatever it declines is read by the csv module as always.
+    """
     name = resource.get("name")
     dialect = resource.get("dialect") if isinstance(resource.get("dialect"), dict) else {}
     findings: list[Finding] = []
     path = resource.get("path") if isinstance(resource.get("path"), str) else None
+    if path is not None and fast and _fast_eligible(resource, schema) and is_tabular(resource, schema):
+        try:
+            done = read_csv_fast(package_dir / path, [f["name"] for f in schema["fields"]], resource)
+        except OSError:
+            done = None
+        if done is not None:
+            frame, problems = done
+            return Table(name, path, schema, _missing_to_blank(frame, schema)), problems
     if path is not None:
         try:
             data = (package_dir / path).read_bytes()
@@ -245,8 +334,14 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None) -> tuple[
         lines.append(line if path else number)
 
     frame = pd.DataFrame(cells_out, columns=declared, dtype=object) if cells_out else pd.DataFrame({n: pd.Series(dtype=object) for n in declared})
+    frame = _missing_to_blank(frame, schema)
+    frame = frame.astype(str) if len(frame) else frame
+    return Table(name, path, schema, frame, rows, lines), findings
+
+
+def _missing_to_blank(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
+    """Cells holding one of the schema's missingValues become blank, the one way "no value" is written."""
     missing_values = schema.get("missingValues", [""])
     if isinstance(missing_values, list) and [v for v in missing_values if v != ""]:
         frame = frame.replace({v: "" for v in missing_values if v != ""})
-    frame = frame.astype(str) if len(frame) else frame
-    return Table(name, path, schema, frame, rows, lines), findings
+    return frame

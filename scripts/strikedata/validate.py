@@ -1,8 +1,14 @@
 """Validate a Data Package: descriptor, structure (declared schemas), semantics (our rules).
 
-The structural rules come from each resource's Table Schema through `schema.to_pandera`; the
-official frictionless validator can run alongside (`official=True`) and anything it reports on a
-row we did not already flag is added, so our findings are always a superset of its findings.
+The structural rules come from each resource's Table Schema (`schema.field_checks`). The fast path
+reads CSVs with pyarrow and runs every rule as one vectorized pass; the reference path reads with
+the csv module and runs the same rules through pandera (`schema.to_pandera`). Both give the same
+findings (a test proves it on the broken corpora). The official frictionless validator can run
+alongside (`official=True`): anything it reports on a row we did not already flag is added, so our
+findings are always a superset of its findings.
+
+Findings are counted in full but materialized up to `max_per_check` per check, so a million bad
+rows cost a count, not a million messages.
 """
 
 from __future__ import annotations
@@ -10,16 +16,20 @@ from __future__ import annotations
 import dataclasses
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
+import numpy as np
 import pandas as pd
-import pandera.pandas as pa
 
 from . import checks
 from .findings import Finding, tidy
-from .schema import RESOURCES, foreign_keys, primary_key, to_pandera, typed_frame
+from .schema import RESOURCES, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema
+
+DEFAULT_MAX_PER_CHECK = 1000
 
 
 class CannotRun(Exception):
@@ -55,61 +65,201 @@ def _show(value: object) -> str:
     return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
 
 
-def structure_findings(table: Table) -> list[Finding]:
-    """Every declared field rule, unique and primary key, via the pandera schema derived from it."""
-    if table.frame.empty:
+@dataclass(frozen=True)
+class ColumnRule:
+    """A declared field rule as a test over the table (True = fine)."""
+
+    code: str
+    field: str
+    message: str
+    test: Callable[[pd.DataFrame], pd.Series]
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class KeyRule:
+    """A rule on whole rows (primary key, blank key, foreign key): the message names the key's values."""
+
+    code: str
+    field: str | None
+    describe: Callable[[pd.DataFrame, object], str]
+    hint: str | None = None
+
+
+class Tally:
+    """Lets through at most `cap` findings per check, and counts the ones it holds back."""
+
+    def __init__(self, cap: int | None) -> None:
+        self.cap = cap
+        self.hidden: Counter = Counter()
+
+    def shown(self, code: str, rows: np.ndarray) -> np.ndarray:
+        if self.cap is None or len(rows) <= self.cap:
+            return rows
+        self.hidden[code] += len(rows) - self.cap
+        return rows[: self.cap]
+
+
+def column_rules(schema: dict, columns) -> list[ColumnRule]:
+    return [ColumnRule(c.code, c.field, c.message, lambda d, t=c.test, f=c.field: t(d[f]))
+            for f in schema.get("fields", []) if f["name"] in columns for c in field_checks(f)]
+
+
+def _key_text(frame: pd.DataFrame, label, columns: list[str]) -> str:
+    return ", ".join(f"{c}={_show(frame.at[label, c])}" for c in columns)
+
+
+def all_distinct(values: pd.Series) -> bool:
+    """One hash pass: are all values different? (Most keys are, and then nothing more is needed.)"""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    return pc.count_distinct(pa.array(values), mode="all").as_py() == len(values)
+
+
+def duplicate_rows(frame: pd.DataFrame, key: list[str]) -> np.ndarray:
+    """Positions of every row whose key appears more than once (all of them, not just the repeats)."""
+    if len(key) == 1 and all_distinct(frame[key[0]]):
+        return np.empty(0, dtype=np.int64)
+    if len(key) == 1:
+        codes, _ = pd.factorize(frame[key[0]])
+    else:
+        codes = frame.groupby(key, sort=False, dropna=False).ngroup().to_numpy()
+    counts = np.bincount(codes) if len(codes) else np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(counts[codes] > 1)
+
+
+def _pk_rule(pk: list[str]) -> KeyRule:
+    return KeyRule("primary-key", None, lambda d, i: f"primary key ({_key_text(d, i, pk)}) is not unique")
+
+
+def structure_outcomes(table: Table, *, reference: bool = False) -> list[checks.Outcome]:
+    """Every declared field rule, and the primary key's uniqueness."""
+    frame = table.frame
+    if frame.empty:
         return []
+    pk = [c for c in primary_key(table.schema) if c in frame.columns]
+    if reference:
+        return _structure_through_pandera(table, pk)
+    rules = column_rules(table.schema, frame.columns)
+    outcomes = []
+    for field_name in dict.fromkeys(r.field for r in rules if r.code != "unique"):
+        per_value = [r for r in rules if r.field == field_name and r.code != "unique"]
+        few = checks.distinct_values(frame[field_name])
+        if few is None:
+            outcomes += checks.run_rules(frame, per_value)
+        else:  # a field rule depends on the cell alone: judge each distinct value once
+            values, codes = few
+            for outcome in checks.run_rules(pd.DataFrame({field_name: values}), per_value):
+                bad = np.zeros(len(values), dtype=bool)
+                bad[outcome.rows] = True
+                outcomes.append(checks.Outcome(outcome.rule, np.flatnonzero(bad[codes]), outcome.error))
+    # Uniqueness is one hash pass per column, shared by the unique constraint and a one-column key.
+    duplicates = {r.field: duplicate_rows(frame, [r.field]) for r in rules if r.code == "unique"}
+    for rule in rules:
+        if rule.code == "unique":
+            rows = duplicates[rule.field]
+            outcomes.append(checks.Outcome(rule, rows[(frame[rule.field].iloc[rows] != "").to_numpy(dtype=bool)]))
+    if pk:
+        rows = duplicates[pk[0]] if len(pk) == 1 and pk[0] in duplicates else duplicate_rows(frame, pk)
+        outcomes.append(checks.Outcome(_pk_rule(pk), rows))
+    return outcomes
+
+
+def _structure_through_pandera(table: Table, pk: list[str]) -> list[checks.Outcome]:
+    """The reference: the pandera schema derived from the Table Schema, validated lazily."""
+    import pandera.pandas as pa
+
+    from .schema import to_pandera
+
     schema, rules = to_pandera(table.schema, table.name)
+    found: dict[str, list[int]] = {}
     try:
         schema.validate(table.frame, lazy=True)
-        return []
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
-    out = []
-    pk = primary_key(table.schema)
-    for check, column, index, value in zip(cases["check"], cases["column"], cases["index"], cases["failure_case"]):
-        if pd.isna(index):
-            continue
-        index = int(index)
-        rule = rules.get(check)
-        if rule is not None:
-            out.append(_finding(table, index, rule.field, rule.code, f"{_show(value)}: {rule.message}"))
-        elif check == "multiple_fields_uniqueness":
-            key = ", ".join(f"{c}={_show(table.frame.at[index, c])}" for c in pk)
-            out.append(_finding(table, index, None, "primary-key", f"primary key ({key}) is not unique"))
-    return out
+        for check, index in zip(cases["check"], cases["index"]):
+            if not pd.isna(index):
+                found.setdefault(check, []).append(table.frame.index.get_loc(index))
+    outcomes = []
+    for name, rule in rules.items():
+        outcomes.append(checks.Outcome(ColumnRule(rule.code, rule.field, rule.message, rule.test),
+                                       np.unique(np.asarray(found.get(name, []), dtype=np.int64))))
+    if pk:
+        outcomes.append(checks.Outcome(_pk_rule(pk), np.unique(np.asarray(found.get("multiple_fields_uniqueness", []), dtype=np.int64))))
+    return outcomes
 
 
-def blank_key_findings(table: Table) -> list[Finding]:
+def blank_key_outcomes(table: Table) -> list[checks.Outcome]:
     """Primary key fields are required even when their constraints do not say so."""
     pk = [c for c in primary_key(table.schema) if c in table.frame.columns]
     if not pk or table.frame.empty:
         return []
-    blank = (table.frame[pk] == "").any(axis=1)
-    return [_finding(table, int(i), None, "primary-key", f"a primary key cell ({', '.join(pk)}) is blank")
-            for i in table.frame.index[blank]]
+    blank = np.zeros(len(table.frame), dtype=bool)
+    for column in pk:
+        blank |= (table.frame[column] == "").to_numpy(dtype=bool)
+    rule = KeyRule("primary-key", None, lambda d, i: f"a primary key cell ({', '.join(pk)}) is blank")
+    return [checks.Outcome(rule, np.flatnonzero(blank))]
 
 
-def foreign_key_findings(table: Table, tables: dict[str, Table]) -> list[Finding]:
-    out = []
+def is_in(values: pd.Series, reference: pd.Series) -> np.ndarray:
+    """values.isin(reference) as one hash lookup in Arrow (pandas converts large sets to objects first)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    local = pa.array(values, type=pa.string())
+    if pc.all(pc.equal(local, "")).as_py():
+        return np.zeros(len(values), dtype=bool)  # nothing to look up (blank cells are no references)
+    found = pc.is_in(local, value_set=pa.array(reference, type=pa.string()).unique())
+    return found.to_numpy(zero_copy_only=False).astype(bool)
+
+
+def foreign_key_outcomes(table: Table, tables: dict[str, Table]) -> tuple[list[checks.Outcome], list[Finding]]:
+    """Each foreign key as a hash join: local keys looked up in the referenced table's key set."""
+    outcomes, problems = [], []
     for fk in foreign_keys(table.schema):
         target = tables.get(fk["resource"] or table.name)
         if target is None:
-            out.append(_finding(table, None, None, "foreign-key", f"foreign key points to a resource that is not in the package: {fk['resource']}"))
+            problems.append(_finding(table, None, None, "foreign-key", f"foreign key points to a resource that is not in the package: {fk['resource']}"))
             continue
         if any(c not in table.frame.columns for c in fk["fields"]) or any(c not in target.frame.columns for c in fk["ref_fields"]):
             continue  # reported as a header or schema problem
-        local = table.frame[fk["fields"]]
         # A reference with any blank part is not a reference (frictionless does the same).
-        present = (local != "").all(axis=1)
-        keys = pd.MultiIndex.from_frame(local[present]) if len(fk["fields"]) > 1 else pd.Index(local.loc[present, fk["fields"][0]])
-        ref = target.frame[fk["ref_fields"]]
-        ref_keys = pd.MultiIndex.from_frame(ref) if len(fk["ref_fields"]) > 1 else pd.Index(ref[fk["ref_fields"][0]])
-        dangling = ~keys.isin(ref_keys)
-        for index in local[present].index[dangling]:
-            values = ", ".join(f"{c}={_show(table.frame.at[index, c])}" for c in fk["fields"])
-            out.append(_finding(table, int(index), fk["fields"][0] if len(fk["fields"]) == 1 else None, "foreign-key",
-                                f"{values} matches no row of {target.name} ({', '.join(fk['ref_fields'])})"))
+        present = np.ones(len(table.frame), dtype=bool)
+        for column in fk["fields"]:
+            present &= (table.frame[column] != "").to_numpy(dtype=bool)
+        if len(fk["fields"]) == 1:
+            local, reference = table.frame[fk["fields"][0]], target.frame[fk["ref_fields"][0]]
+            few = checks.distinct_values(local)
+            found = is_in(local, reference) if few is None else is_in(few[0], reference)[few[1]]
+        else:
+            keys = pd.MultiIndex.from_frame(table.frame[fk["fields"]])
+            found = keys.isin(pd.MultiIndex.from_frame(target.frame[fk["ref_fields"]]))
+        fields, ref = fk["fields"], f"{target.name} ({', '.join(fk['ref_fields'])})"
+        rule = KeyRule("foreign-key", fields[0] if len(fields) == 1 else None,
+                       lambda d, i, fields=fields, ref=ref: f"{_key_text(d, i, fields)} matches no row of {ref}")
+        outcomes.append(checks.Outcome(rule, np.flatnonzero(present & ~found)))
+    return outcomes, problems
+
+
+def outcome_findings(table: Table, outcomes: list[checks.Outcome], tally: Tally) -> list[Finding]:
+    """Findings for the failing rows, at most `tally.cap` per check, each with the original cell."""
+    out = []
+    frame = table.frame
+    for outcome in outcomes:
+        rule = outcome.rule
+        if outcome.error is not None:
+            out.append(_finding(table, None, rule.field, "check-failed", f"rule {rule.code} could not run: {outcome.error}"))
+            continue
+        for position in tally.shown(rule.code, outcome.rows):
+            label = frame.index[position]
+            if isinstance(rule, KeyRule):
+                message = rule.describe(frame, label)
+            elif rule.field in frame.columns:
+                message = f"{_show(frame.at[label, rule.field])}: {rule.message}"
+            else:
+                message = rule.message
+            out.append(_finding(table, int(position), rule.field, rule.code, message, rule.hint))
     return out
 
 
@@ -127,7 +277,7 @@ def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list
     return texts, findings
 
 
-def semantic_findings(tables: dict[str, Table], texts: dict[str, str]) -> list[Finding]:
+def semantic_findings(tables: dict[str, Table], texts: dict[str, str], tally: Tally, *, reference: bool = False) -> list[Finding]:
     ours = {name: t for name, t in tables.items() if name in RESOURCES}
     typed = {name: typed_frame(t.frame, t.schema) for name, t in ours.items()}
     schemas = {name: t.schema for name, t in ours.items()}
@@ -143,14 +293,7 @@ def semantic_findings(tables: dict[str, Table], texts: dict[str, str]) -> list[F
             except (KeyError, ValueError, TypeError, AttributeError) as error:
                 out.append(_finding(tables[name], None, None, "check-failed", f"the semantic rules could not run on this table: missing or unreadable {error}"))
     for name, rules in grouped.items():
-        table = tables[name]
-        for failure in checks.run_rules(typed[name], rules):
-            rule = failure.rule
-            if failure.index < 0:
-                out.append(_finding(table, None, rule.field, "check-failed", f"rule {rule.code} could not run: {failure.value}"))
-                continue
-            message = f"{_show(table.frame.at[failure.index, rule.field])}: {rule.message}" if rule.field in table.frame.columns else rule.message
-            out.append(_finding(table, failure.index, rule.field, rule.code, message, rule.hint))
+        out += outcome_findings(tables[name], checks.run_rules(typed[name], rules, reference=reference), tally)
     return out
 
 
@@ -166,8 +309,15 @@ def official_findings(descriptor: Path) -> list[Finding]:
     return out
 
 
-def descriptor_findings(descriptor: Path) -> list[Finding]:
-    """Layer 1: is it a valid Data Package descriptor? (frictionless reads metadata only, not data)."""
+def descriptor_findings(descriptor: Path, package: object = None, *, reference: bool = False) -> list[Finding]:
+    """Layer 1: is it a valid Data Package descriptor? (frictionless reads metadata only, not data).
+
+    The fast path skips frictionless when the descriptor is plainly well formed (`descriptors.is_plain`).
+    """
+    from .descriptors import is_plain
+
+    if not reference and package is not None and is_plain(package):
+        return []
     import frictionless  # imported lazily: it is the slowest import we have
 
     try:
@@ -201,8 +351,13 @@ def shown_from_cwd(finding: Finding, package_dir: Path) -> Finding:
     return dataclasses.replace(finding, file=path.as_posix())
 
 
-def validate_package(descriptor: Path, *, official: bool = True) -> Report:
-    """Validate a package on disk. Raises CannotRun when there is nothing to validate."""
+def validate_package(descriptor: Path, *, official: bool = False, reference: bool = False,
+                     max_per_check: int | None = DEFAULT_MAX_PER_CHECK) -> Report:
+    """Validate a package on disk. Raises CannotRun when there is nothing to validate.
+
+    `reference` takes the straightforward path (csv module, pandera) instead of the fast one;
+    `max_per_check` caps the findings kept per check (None keeps all); every failure is counted.
+    """
     started = time.perf_counter()
     if not descriptor.is_file():
         raise CannotRun(f"{descriptor}: no such file")
@@ -213,7 +368,7 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         return Report([Finding(descriptor.name, getattr(error, "lineno", None), None, None, None, "descriptor-error", f"not a JSON Data Package descriptor: {error}")])
 
     # The official run checks the descriptor itself; without it, load the metadata once here.
-    findings: list[Finding] = [] if official else descriptor_findings(descriptor)
+    findings: list[Finding] = [] if official else descriptor_findings(descriptor, package, reference=reference)
     tables: dict[str, Table] = {}
     for resource in package.get("resources", []) if isinstance(package, dict) else []:
         if not isinstance(resource, dict):
@@ -223,7 +378,7 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
             findings.append(problem)
             continue
         try:
-            table, read_findings = read_table(package_dir, resource, schema)
+            table, read_findings = read_table(package_dir, resource, schema, fast=not reference)
         except Exception as error:  # noqa: BLE001 - a malformed descriptor must give a finding, not a crash
             findings.append(Finding(None, None, resource.get("name"), None, None, "check-failed",
                                     f"the resource could not be read as declared: {type(error).__name__}: {error}"))
@@ -232,11 +387,12 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         if table is not None:
             tables[table.name] = table
 
+    tally = Tally(max_per_check)
     for table in tables.values():
         try:
-            findings += structure_findings(table)
-            findings += blank_key_findings(table)
-            findings += foreign_key_findings(table, tables)
+            outcomes = structure_outcomes(table, reference=reference) + blank_key_outcomes(table)
+            fk_outcomes, problems = foreign_key_outcomes(table, tables)
+            findings += problems + outcome_findings(table, outcomes + fk_outcomes, tally)
         except Exception as error:  # noqa: BLE001 - e.g. a bad regex or bound in a foreign schema
             findings.append(_finding(table, None, None, "check-failed",
                                      f"the declared rules could not run: {type(error).__name__}: {error}"))
@@ -248,17 +404,20 @@ def validate_package(descriptor: Path, *, official: bool = True) -> Report:
         findings += text_findings
     broken = {f.resource for f in findings if f.code in ("incorrect-label", "missing-label", "extra-label")}
     if ours_present:
-        findings += semantic_findings({n: t for n, t in tables.items() if n not in broken}, texts)
+        findings += semantic_findings({n: t for n, t in tables.items() if n not in broken}, texts, tally, reference=reference)
 
     if official:
         ours = {official_key(f) for f in findings}
         findings += [f for f in official_findings(descriptor) if official_key(f) not in ours]
 
     findings = tidy(shown_from_cwd(f, package_dir) for f in findings)
+    by_code = Counter(f.code for f in findings) + tally.hidden
     stats = {
         "seconds": round(time.perf_counter() - started, 3),
         "tables": len(tables),
         "rows": sum(len(t.frame) for t in tables.values()),
-        "errors": len(findings),
+        "errors": sum(by_code.values()),
+        "shown": len(findings),
+        "by_code": dict(sorted(by_code.items())),
     }
     return Report(findings, stats)

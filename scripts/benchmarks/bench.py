@@ -1,0 +1,117 @@
+"""Benchmark `strikedata validate` against `frictionless validate`, both as whole processes, in one run.
+
+For each size it generates a valid package and one with seeded errors (generate.py), runs each tool
+`--repeat` times, and prints the median wall time, CPU time, rows per second, peak memory (max RSS
+of the process), the ratio, and how many of the seeded errors each tool reported (matched by
+resource, row, field and kind of error; see generate.KINDS).
+
+    python scripts/benchmarks/bench.py [--sizes 10000 100000 1000000] [--repeat 3] [--work DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def run(command: list[str]) -> tuple[float, float, int, bytes]:
+    """(wall seconds, CPU seconds, peak RSS in MB, stdout) of one whole process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    output = process.stdout.read()
+    _, _, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = 0
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, output
+
+
+def ours(descriptor: Path) -> list[str]:
+    return [str(BIN / "strikedata"), "validate", str(descriptor), "--format", "json", "--max-per-check", "0"]
+
+
+def theirs(descriptor: Path) -> list[str]:
+    return [str(BIN / "frictionless"), "validate", "--json", str(descriptor)]
+
+
+def found_by_us(output: bytes, seeded: list[dict]) -> int:
+    report = json.loads(output)
+    got = {(e["resource"], e["row"], e["field"], e["code"]) for e in report["errors"]}
+    return sum(any((s["resource"], s["row"], s["field"], c) in got for c in s["codes"]) for s in seeded)
+
+
+def found_by_them(output: bytes, seeded: list[dict]) -> int:
+    report = json.loads(output)
+    got = set()
+    for task in report.get("tasks", []):
+        name = task.get("name") or task.get("resource", {}).get("name")
+        for error in task.get("errors", []):
+            got.add((name, error.get("rowNumber"), error.get("fieldName"), error.get("type")))
+    return sum(any((s["resource"], s["row"], s["field"], t) in got for t in s["frictionless"]) for s in seeded)
+
+
+def measure(command: list[str], repeat: int) -> dict:
+    runs = [run(command) for _ in range(repeat)]
+    return {"wall": statistics.median(r[0] for r in runs), "cpu": statistics.median(r[1] for r in runs),
+            "rss": max(r[2] for r in runs), "output": runs[-1][3]}
+
+
+def machine() -> str:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor() or "unknown CPU")
+    memory = next((int(line.split()[1]) // 1024 // 1024 for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), 0)
+    return f"{os.cpu_count()} cores ({cpu}), {memory} GiB RAM, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/strikedata-bench"))
+    args = parser.parse_args()
+    print(f"machine: {machine()}")
+    print(f"median of {args.repeat} runs; time = wall clock of the whole process (start-up included), cpu = user+system")
+    print(f"{'rows':>9} {'package':<7} {'tool':<12} {'wall s':>7} {'cpu s':>7} {'rows/s':>10} {'peak MB':>8} {'ratio':>6} {'seeded found':>13}")
+    seed = Path(__file__).resolve().parents[2] / "build" / "datapackage.json"
+    us, them = measure(ours(seed), args.repeat), measure(theirs(seed), args.repeat)
+    for tool, result in (("strikedata", us), ("frictionless", them)):
+        print(f"{'seed':>9} {'build/':<7} {tool:<12} {result['wall']:>7.2f} {result['cpu']:>7.2f} {'':>10} {result['rss']:>8} "
+              f"{them['wall'] / us['wall'] if tool == 'strikedata' else 1:>5.1f}x", flush=True)
+    for size in args.sizes:
+        for broken in (False, True):
+            folder = args.work / f"{size}-{'broken' if broken else 'valid'}"
+            made = generate(folder, size, broken=broken)
+            rows = sum(made["rows"].values())
+            seeded = made["seeded"]
+            descriptor = folder / "datapackage.json"
+            us, them = measure(ours(descriptor), args.repeat), measure(theirs(descriptor), args.repeat)
+            ratio = them["wall"] / us["wall"]
+            for tool, result, found in (("strikedata", us, found_by_us(us["output"], seeded)),
+                                        ("frictionless", them, found_by_them(them["output"], seeded))):
+                seen = f"{found}/{len(seeded)}" if seeded else "-"
+                print(f"{size:>9} {'broken' if broken else 'valid':<7} {tool:<12} {result['wall']:>7.2f} {result['cpu']:>7.2f} "
+                      f"{rows / result['wall']:>10,.0f} {result['rss']:>8} {ratio if tool == 'strikedata' else 1:>5.1f}x {seen:>13}",
+                      flush=True)
+            if seeded:
+                report = json.loads(us["output"])
+                missed = [s["kind"] for s in seeded if not any(
+                    (s["resource"], s["row"], s["field"], c) in {(e["resource"], e["row"], e["field"], e["code"]) for e in report["errors"]}
+                    for c in s["codes"])]
+                kinds = sorted({s["kind"] for s in seeded})
+                print(f"{'':>9} seeded: {len(seeded)} errors of {len(kinds)} kinds; strikedata missed: {missed or 'none'}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

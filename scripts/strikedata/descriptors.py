@@ -1,0 +1,128 @@
+"""A quick look at a descriptor: is it plainly well formed, so that the full metadata check can be skipped?
+
+frictionless's metadata loader is the reference for descriptor errors, but importing it and loading
+the profiles costs more than validating a small package. `is_plain` accepts only descriptors built
+from well-understood parts with the right shapes; anything else (a property it does not know, a
+dialect, a remote schema) goes to frictionless, so the fast path can never accept what the reference
+rejects. A test holds it to that over the peer corpus.
+"""
+
+from __future__ import annotations
+
+import re
+
+NAME = re.compile(r"^[a-z0-9._-]+$")  # the Data Package (v1) pattern for package and resource names
+FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
+               "year", "yearmonth", "duration", "geopoint", "geojson", "any"}
+PACKAGE_TEXT = {"name", "id", "title", "description", "version", "created", "homepage", "image", "profile", "$schema"}
+PACKAGE_LISTS = {"licenses", "contributors", "sources"}
+RESOURCE_TEXT = {"name", "path", "title", "description", "format", "mediatype", "encoding", "hash", "profile"}
+FIELD_TEXT = {"name", "title", "description", "format"}
+PARTY_TEXT = {"name", "title", "path", "email", "role", "organization"}
+CONSTRAINTS = {"required": bool, "unique": bool, "enum": list, "pattern": str, "minLength": int, "maxLength": int,
+               "minimum": (int, float, str), "maximum": (int, float, str)}
+
+
+def _texts(mapping: dict, allowed: set[str]) -> bool:
+    return all(isinstance(mapping.get(k), str) for k in allowed & mapping.keys())
+
+
+CREATED = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?$")
+NEEDS = {"licenses": ("name", "path"), "contributors": ("title",), "sources": ("title",)}
+
+
+def _parties(value: object, kind: str) -> bool:
+    return isinstance(value, list) and all(
+        isinstance(p, dict) and set(p) <= PARTY_TEXT and _texts(p, PARTY_TEXT) and any(p.get(k) for k in NEEDS[kind])
+        and ("email" not in p or "@" in p["email"]) for p in value)
+
+
+def _field(field: object) -> bool:
+    if not isinstance(field, dict) or not set(field) <= FIELD_TEXT | {"type", "constraints"}:
+        return False
+    if not (isinstance(field.get("name"), str) and field["name"] and _texts(field, FIELD_TEXT)):
+        return False
+    if field.get("type", "string") not in FIELD_TYPES:
+        return False
+    constraints = field.get("constraints", {})
+    if not isinstance(constraints, dict) or not set(constraints) <= CONSTRAINTS.keys():
+        return False
+    for key, value in constraints.items():
+        if isinstance(value, bool) and CONSTRAINTS[key] is not bool:
+            return False
+        if not isinstance(value, CONSTRAINTS[key]):
+            return False
+    if "pattern" in constraints:
+        try:
+            re.compile(constraints["pattern"])
+        except re.error:
+            return False
+    return True
+
+
+def _schema(schema: object, resources: set[str]) -> bool:
+    if not isinstance(schema, dict) or not set(schema) <= {"fields", "primaryKey", "foreignKeys", "missingValues", "$schema"}:
+        return False
+    fields = schema.get("fields")
+    if not isinstance(fields, list) or not fields or not all(_field(f) for f in fields):
+        return False
+    names = [f["name"] for f in fields]
+    if len(set(names)) != len(names):
+        return False
+    pk = schema.get("primaryKey", [])
+    pk = [pk] if isinstance(pk, str) else pk
+    if not isinstance(pk, list) or not all(isinstance(k, str) and k in names for k in pk):
+        return False
+    missing = schema.get("missingValues", [""])
+    if not isinstance(missing, list) or not all(isinstance(m, str) for m in missing):
+        return False
+    for fk in schema.get("foreignKeys", []) if isinstance(schema.get("foreignKeys", []), list) else [None]:
+        if not isinstance(fk, dict) or not isinstance(fk.get("reference"), dict):
+            return False
+        local, ref = fk.get("fields"), fk["reference"]
+        local = [local] if isinstance(local, str) else local
+        target = ref.get("fields")
+        target = [target] if isinstance(target, str) else target
+        if not (isinstance(local, list) and isinstance(target, list) and local and len(local) == len(target)
+                and all(isinstance(x, str) and x in names for x in local) and all(isinstance(x, str) for x in target)
+                and isinstance(ref.get("resource", ""), str) and (ref.get("resource", "") in resources | {""})):
+            return False
+    return True
+
+
+def _resource(resource: object, resources: set[str]) -> bool:
+    allowed = RESOURCE_TEXT | {"schema", "bytes", "licenses", "sources"}
+    if not isinstance(resource, dict) or not set(resource) <= allowed or not _texts(resource, RESOURCE_TEXT):
+        return False
+    if not (isinstance(resource.get("name"), str) and NAME.match(resource["name"])):
+        return False
+    path = resource.get("path")
+    if not isinstance(path, str) or not path or "://" in path or path.startswith("/") or ".." in path.split("/"):
+        return False
+    if "bytes" in resource and (isinstance(resource["bytes"], bool) or not isinstance(resource["bytes"], int)):
+        return False
+    if any(k in resource and not _parties(resource[k], k) for k in ("licenses", "sources")):
+        return False
+    return "schema" not in resource or _schema(resource["schema"], resources)
+
+
+def is_plain(descriptor: object) -> bool:
+    """True when every part of the descriptor is of a kind the fast path understands and well formed."""
+    if not isinstance(descriptor, dict) or not set(descriptor) <= PACKAGE_TEXT | PACKAGE_LISTS | {"resources", "keywords"}:
+        return False
+    if not _texts(descriptor, PACKAGE_TEXT) or ("name" in descriptor and not NAME.match(descriptor["name"])):
+        return False
+    if any(k in descriptor and not _parties(descriptor[k], k) for k in PACKAGE_LISTS):
+        return False
+    if "created" in descriptor and not CREATED.match(descriptor["created"]):
+        return False
+    keywords = descriptor.get("keywords", [])
+    if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+        return False
+    resources = descriptor.get("resources")
+    if not isinstance(resources, list) or not resources:
+        return False
+    names = {r.get("name") for r in resources if isinstance(r, dict)}
+    if len(names) != len(resources):
+        return False
+    return all(_resource(r, names) for r in resources)
