@@ -15,7 +15,7 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .packages import Package
-from .schema import field_names, primary_key
+from .schema import primary_key
 from .tables import Table
 
 LEVELS = ("none", "patch", "minor", "major")

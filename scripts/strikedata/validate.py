@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import checks
 from .findings import Finding, tidy
-from .schema import RESOURCES, field_checks, foreign_keys, primary_key, typed_frame
+from .schema import RESOURCES, FieldCheck, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema
 
 DEFAULT_MAX_PER_CHECK = 1000
@@ -67,13 +67,17 @@ def _show(value: object) -> str:
 
 @dataclass(frozen=True)
 class ColumnRule:
-    """A declared field rule as a test over the table (True = fine)."""
+    """A declared field rule (a FieldCheck on one column) as a test over the whole table."""
 
-    code: str
-    field: str
-    message: str
-    test: Callable[[pd.DataFrame], pd.Series]
-    hint: str | None = None
+    check: FieldCheck
+    hint = None
+
+    code = property(lambda self: self.check.code)
+    field = property(lambda self: self.check.field)
+    message = property(lambda self: self.check.message)
+
+    def test(self, frame: pd.DataFrame) -> pd.Series:
+        return self.check.test(frame[self.check.field])
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,7 @@ class Tally:
 
 
 def column_rules(schema: dict, columns) -> list[ColumnRule]:
-    return [ColumnRule(c.code, c.field, c.message, lambda d, t=c.test, f=c.field: t(d[f]))
-            for f in schema.get("fields", []) if f["name"] in columns for c in field_checks(f)]
+    return [ColumnRule(c) for f in schema.get("fields", []) if f["name"] in columns for c in field_checks(f)]
 
 
 def _key_text(frame: pd.DataFrame, label, columns: list[str]) -> str:
@@ -119,14 +122,20 @@ def all_distinct(values: pd.Series) -> bool:
 
 def duplicate_rows(frame: pd.DataFrame, key: list[str]) -> np.ndarray:
     """Positions of every row whose key appears more than once (all of them, not just the repeats)."""
-    if len(key) == 1 and all_distinct(frame[key[0]]):
-        return np.empty(0, dtype=np.int64)
-    if len(key) == 1:
-        codes, _ = pd.factorize(frame[key[0]])
-    else:
+    if len(key) > 1:
         codes = frame.groupby(key, sort=False, dropna=False).ngroup().to_numpy()
-    counts = np.bincount(codes) if len(codes) else np.zeros(0, dtype=np.int64)
-    return np.flatnonzero(counts[codes] > 1)
+        counts = np.bincount(codes) if len(codes) else np.zeros(0, dtype=np.int64)
+        return np.flatnonzero(counts[codes] > 1)
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if all_distinct(frame[key[0]]):
+        return np.empty(0, dtype=np.int64)
+    # Count each value once (a hash pass), then find the rows holding a repeated one.
+    values = pa.array(frame[key[0]], type=pa.string())
+    counts = pc.value_counts(values)
+    repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+    return np.flatnonzero(pc.is_in(values, value_set=repeated).to_numpy(zero_copy_only=False))
 
 
 def _pk_rule(pk: list[str]) -> KeyRule:
@@ -183,7 +192,7 @@ def _structure_through_pandera(table: Table, pk: list[str]) -> list[checks.Outco
                 found.setdefault(check, []).append(table.frame.index.get_loc(index))
     outcomes = []
     for name, rule in rules.items():
-        outcomes.append(checks.Outcome(ColumnRule(rule.code, rule.field, rule.message, rule.test),
+        outcomes.append(checks.Outcome(ColumnRule(rule),
                                        np.unique(np.asarray(found.get(name, []), dtype=np.int64))))
     if pk:
         outcomes.append(checks.Outcome(_pk_rule(pk), np.unique(np.asarray(found.get("multiple_fields_uniqueness", []), dtype=np.int64))))
