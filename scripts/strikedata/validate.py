@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import checks
 from .findings import Finding, tidy
-from .schema import RESOURCES, FieldCheck, field_checks, foreign_keys, primary_key, typed_frame
+from .schema import RESOURCES, FieldCheck, all_distinct, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema
 
 DEFAULT_MAX_PER_CHECK = 1000
@@ -110,14 +110,6 @@ def column_rules(schema: dict, columns) -> list[ColumnRule]:
 
 def _key_text(frame: pd.DataFrame, label, columns: list[str]) -> str:
     return ", ".join(f"{c}={_show(frame.at[label, c])}" for c in columns)
-
-
-def all_distinct(values: pd.Series) -> bool:
-    """One hash pass: are all values different? (Most keys are, and then nothing more is needed.)"""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    return pc.count_distinct(pa.array(values), mode="all").as_py() == len(values)
 
 
 def duplicate_rows(frame: pd.DataFrame, key: list[str]) -> np.ndarray:
