@@ -247,3 +247,25 @@ def test_long_cells_show_the_part_that_changed(package_copy, built):
     result = runner.invoke(app, ["diff", str(built), str(package_copy)])
     line = next(l for l in result.output.splitlines() if l.strip().startswith("date_note:"))
     assert "inferred" in line and "INFERRED" in line and len(line) < 220
+
+
+def test_dropping_a_schema_is_a_major(package_copy, built):
+    path = package_copy / "datapackage.json"
+    descriptor = json.loads(path.read_text())
+    next(r for r in descriptor["resources"] if r["name"] == "people").pop("schema")
+    path.write_text(json.dumps(descriptor))
+    diff = diff_packages(load(built / "datapackage.json"), load(path))
+    assert diff.bump == "major" and ("schema-changed", "people") in {(c.kind, c.resource) for c in diff.changes}
+
+
+def test_without_a_key_a_dropped_duplicate_row_counts(tmp_path):
+    def package(name: str, rows: str) -> Path:
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "t.csv").write_text("x\n" + rows)
+        (folder / "datapackage.json").write_text(json.dumps({"name": "t", "resources": [
+            {"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "x"}]}}]}))
+        return folder / "datapackage.json"
+
+    diff = diff_packages(load(package("old", "a\na\n")), load(package("new", "a\n")))
+    assert diff.rows["t"].removed == [{"x": "a"}] and diff.bump == "major"

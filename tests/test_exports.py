@@ -335,3 +335,18 @@ def test_export_refuses_an_invalid_package(package_copy, tmp_path):
     assert result.exit_code == 1
     assert "not valid" in result.output and "char_start" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("value, formats", [("99999999999999999999", ["sqlite", "parquet"]), ("NaN", ["json"])])
+def test_values_a_format_cannot_hold_are_refused_clearly(tmp_path, value, formats):
+    from strikedata.exports import ExportError
+
+    folder = tmp_path / "big"
+    folder.mkdir()
+    kind = "integer" if value.isdigit() else "number"
+    (folder / "t.csv").write_text(f"n\n{value}\n")
+    (folder / "datapackage.json").write_text(json.dumps({"name": "big", "resources": [
+        {"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "n", "type": kind}]}}]}))
+    for fmt in formats:
+        with pytest.raises(ExportError, match=fmt):
+            export_files(load(folder / "datapackage.json"), [fmt])

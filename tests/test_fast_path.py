@@ -113,8 +113,53 @@ def test_plain_descriptors_are_ones_frictionless_accepts(built):
     lambda d: d.update(licenses=[{"title": "no name, no path"}]),
     lambda d: d["resources"][0]["schema"]["fields"][0].update(constraints={"minLength": "5"}),
     lambda d: d.update(created="yesterday"),
+    lambda d: d.update(created="2020-13-45T99:99:99Z"),
+    lambda d: d.update(profile="junk"),
+    lambda d: d["resources"][0].update(profile="junk"),
+    lambda d: d["resources"][0].update(path="~/t.csv"),
+    lambda d: d.update(contributors=[{"title": "x", "email": "a@"}]),
+    lambda d: d["resources"][0]["schema"]["fields"][0].update(format="junk"),
+    lambda d: next(f for f in d["resources"][2]["schema"]["fields"] if f["name"] == "char_count").update(constraints={"minLength": 1}),
 ])
 def test_unusual_descriptors_go_to_frictionless(built, edit):
     descriptor = json.loads((built / "datapackage.json").read_text())
     edit(descriptor)
     assert not is_plain(descriptor)
+
+
+# --- cases found by review: each once disagreed, crashed or slipped through --------------------
+
+def tiny(folder: Path, fields: list[dict], body: bytes, **schema) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "t.csv").write_bytes(body)
+    descriptor = {"name": "t", "resources": [{"name": "t", "path": "t.csv", "schema": {"fields": fields, **schema}}]}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor))
+    return folder / "datapackage.json"
+
+
+@pytest.mark.parametrize("name, fields, body", [
+    ("object-column-that-repeats", [{"name": "o", "type": "object"}],
+     b"o\n" + b'"{""a"": 1}"\nx\n' * 45_000),
+    ("lone-cr-and-quoted-newline", [{"name": "a", "type": "integer"}], b'a\n1\r"x\ny"\nbad\n'),
+    ("duplicate-labels", [{"name": "a"}, {"name": "a"}], b"a,a\n1,2\n"),
+    ("blank-label", [{"name": ""}, {"name": "b"}], b",b\n1,2\n"),
+    ("a-format-that-raises", [{"name": "d", "type": "date", "format": "%Q"}], b"d\n2020-01-01\n"),
+    ("impossible-datetime", [{"name": "t", "type": "datetime"}], b"t\n2020-01-01T99:99:99\n2020-02-30T10:00:00\n2020-01-01T10:00:00Z\n"),
+    ("impossible-time", [{"name": "t", "type": "time"}], b"t\n25:00:00\n10:00:00\n"),
+])
+def test_paths_agree_on_odd_tables(tmp_path, name, fields, body):
+    fast, reference = both(tiny(tmp_path / name, fields, body))
+    assert fast == reference
+
+
+def test_impossible_datetimes_are_type_errors(tmp_path):
+    fast, _ = both(tiny(tmp_path / "dt", [{"name": "t", "type": "datetime"}], b"t\n2020-01-01T99:99:99\n2020-01-01T10:00:00Z\n"))
+    assert [(f.row, f.code) for f in fast] == [(2, "type")]
+
+
+def test_articles_without_their_columns_give_findings_not_a_crash(tmp_path):
+    path = tiny(tmp_path / "a", [{"name": "x"}], b"x\n1\n")
+    descriptor = json.loads(path.read_text())
+    descriptor["resources"][0]["name"] = "articles"
+    path.write_text(json.dumps(descriptor))
+    assert validate_package(path).findings == validate_package(path, reference=True).findings

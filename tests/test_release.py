@@ -232,3 +232,11 @@ def test_a_first_release_may_be_a_minor(repo):
     assert result.version == "0.1.0"
     assert f"## [0.1.0] - {DATE}" in (repo / "CHANGELOG.md").read_text()
     assert json.loads((repo / "datapackage.json").read_text())["created"] == f"{DATE}T00:00:00Z"
+
+
+def test_prose_in_unreleased_is_kept():
+    text = "# Changelog\n\n## [Unreleased]\n\nFirst batch from Oregon; thanks to the volunteers.\n\n### Added\n- A table.\n"
+    out = updated_changelog(text, "1.1.0", DATE, {"Added": ["`t`: 2 rows added."]})
+    entry = out.split(f"## [1.1.0] - {DATE}")[1]
+    assert entry.index("First batch from Oregon") < entry.index("### Added")
+    assert "- A table." in entry and "- Data: `t`: 2 rows added." in entry

@@ -65,8 +65,9 @@ def distinct_values(column: pd.Series, sample: int = 20_000) -> tuple[pd.Series,
         return None
     dictionary = chunks[0].dictionary.to_pylist()
     # A missing cell has no dictionary entry: it gets one of its own, after the others.
+    missing = any(c.null_count for c in chunks)
     codes = np.concatenate([c.indices.fill_null(len(dictionary)).to_numpy(zero_copy_only=False) for c in chunks])
-    values = pd.Series(dictionary + [None], dtype=column.dtype)
+    values = pd.Series(dictionary + ([None] if missing else []), dtype=column.dtype)
     return values, codes.astype(np.int64)
 
 
@@ -80,12 +81,17 @@ def failing_rows(test: Callable, frame) -> np.ndarray:
 SMALL = 10_000  # below this many rows, the byte-level shortcuts cost more than they save
 
 
+def worded(error: Exception) -> str:
+    """An exception in the words pandera uses for a check that raised, so both paths say the same."""
+    return f'{type(error).__name__}("{error.args[0]}")' if error.args else f"{type(error).__name__}()"
+
+
 def _outcome(rule, frame: pd.DataFrame) -> Outcome:
     test = rule.test if len(frame) < SMALL else (getattr(rule, "fast", None) or rule.test)
     try:
         return Outcome(rule, failing_rows(test, frame))
     except Exception as error:  # noqa: BLE001 - a rule that cannot run is reported, never silently off
-        return Outcome(rule, np.empty(0, dtype=np.int64), repr(error))  # worded as pandera words it
+        return Outcome(rule, np.empty(0, dtype=np.int64), worded(error))
 
 
 def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
@@ -109,7 +115,7 @@ def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
             try:
                 bad = np.fromiter((not rule.value_test(v) for v in cells), dtype=bool, count=len(cells))
             except Exception as error:  # noqa: BLE001 - reported like any rule that cannot run
-                outcomes.append(Outcome(rule, np.empty(0, dtype=np.int64), repr(error)))
+                outcomes.append(Outcome(rule, np.empty(0, dtype=np.int64), worded(error)))
                 continue
             outcomes.append(Outcome(rule, np.flatnonzero(bad if codes is None else bad[codes])))
     order = {id(rule): i for i, rule in enumerate(rules)}

@@ -9,14 +9,22 @@ rejects. A test holds it to that over the peer corpus.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 NAME = re.compile(r"^[a-z0-9._-]+$")  # the Data Package (v1) pattern for package and resource names
 FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
                "year", "yearmonth", "duration", "geopoint", "geojson", "any"}
-PACKAGE_TEXT = {"name", "id", "title", "description", "version", "created", "homepage", "image", "profile", "$schema"}
+PACKAGE_TEXT = {"name", "id", "title", "description", "version", "created", "homepage", "image"}
 PACKAGE_LISTS = {"licenses", "contributors", "sources"}
-RESOURCE_TEXT = {"name", "path", "title", "description", "format", "mediatype", "encoding", "hash", "profile"}
+RESOURCE_TEXT = {"name", "path", "title", "description", "format", "mediatype", "encoding", "hash"}
+SAFE_PATH = re.compile(r"^[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Constraints each type takes (frictionless rejects, say, minLength on an integer), and formats we know.
+TYPE_CONSTRAINTS = {"string": {"pattern", "minLength", "maxLength"}, "array": {"minLength", "maxLength"},
+                    "object": {"minLength", "maxLength"}}
+ORDERED = {"integer", "number", "date", "time", "datetime", "year", "yearmonth", "duration"}
+FORMATS = {"string": {"default", "uri", "email"}}
 FIELD_TEXT = {"name", "title", "description", "format"}
 PARTY_TEXT = {"name", "title", "path", "email", "role", "organization"}
 CONSTRAINTS = {"required": bool, "unique": bool, "enum": list, "pattern": str, "minLength": int, "maxLength": int,
@@ -34,7 +42,7 @@ NEEDS = {"licenses": ("name", "path"), "contributors": ("title",), "sources": ("
 def _parties(value: object, kind: str) -> bool:
     return isinstance(value, list) and all(
         isinstance(p, dict) and set(p) <= PARTY_TEXT and _texts(p, PARTY_TEXT) and any(p.get(k) for k in NEEDS[kind])
-        and ("email" not in p or "@" in p["email"]) for p in value)
+        and ("email" not in p or EMAIL.match(p["email"])) for p in value)
 
 
 def _field(field: object) -> bool:
@@ -42,10 +50,12 @@ def _field(field: object) -> bool:
         return False
     if not (isinstance(field.get("name"), str) and field["name"] and _texts(field, FIELD_TEXT)):
         return False
-    if field.get("type", "string") not in FIELD_TYPES:
+    kind = field.get("type", "string")
+    if kind not in FIELD_TYPES or field.get("format", "default") not in FORMATS.get(kind, {"default"}):
         return False
     constraints = field.get("constraints", {})
-    if not isinstance(constraints, dict) or not set(constraints) <= CONSTRAINTS.keys():
+    allowed = {"required", "unique", "enum"} | TYPE_CONSTRAINTS.get(kind, set()) | ({"minimum", "maximum"} if kind in ORDERED else set())
+    if not isinstance(constraints, dict) or not set(constraints) <= allowed:
         return False
     for key, value in constraints.items():
         if isinstance(value, bool) and CONSTRAINTS[key] is not bool:
@@ -91,13 +101,15 @@ def _schema(schema: object, resources: set[str]) -> bool:
 
 
 def _resource(resource: object, resources: set[str]) -> bool:
-    allowed = RESOURCE_TEXT | {"schema", "bytes", "licenses", "sources"}
+    allowed = RESOURCE_TEXT | {"schema", "bytes", "licenses", "sources", "profile"}
     if not isinstance(resource, dict) or not set(resource) <= allowed or not _texts(resource, RESOURCE_TEXT):
+        return False
+    if resource.get("profile", "data-resource") not in ("data-resource", "tabular-data-resource"):
         return False
     if not (isinstance(resource.get("name"), str) and NAME.match(resource["name"])):
         return False
     path = resource.get("path")
-    if not isinstance(path, str) or not path or "://" in path or path.startswith("/") or ".." in path.split("/"):
+    if not isinstance(path, str) or not SAFE_PATH.match(path) or ".." in path.split("/"):
         return False
     if "bytes" in resource and (isinstance(resource["bytes"], bool) or not isinstance(resource["bytes"], int)):
         return False
@@ -108,14 +120,21 @@ def _resource(resource: object, resources: set[str]) -> bool:
 
 def is_plain(descriptor: object) -> bool:
     """True when every part of the descriptor is of a kind the fast path understands and well formed."""
-    if not isinstance(descriptor, dict) or not set(descriptor) <= PACKAGE_TEXT | PACKAGE_LISTS | {"resources", "keywords"}:
+    if not isinstance(descriptor, dict) or not set(descriptor) <= PACKAGE_TEXT | PACKAGE_LISTS | {"resources", "keywords", "profile"}:
+        return False
+    if descriptor.get("profile", "data-package") not in ("data-package", "tabular-data-package"):
         return False
     if not _texts(descriptor, PACKAGE_TEXT) or ("name" in descriptor and not NAME.match(descriptor["name"])):
         return False
     if any(k in descriptor and not _parties(descriptor[k], k) for k in PACKAGE_LISTS):
         return False
-    if "created" in descriptor and not CREATED.match(descriptor["created"]):
-        return False
+    if "created" in descriptor:
+        try:
+            if not CREATED.match(descriptor["created"]):
+                return False
+            dt.datetime.fromisoformat(descriptor["created"].replace("Z", "+00:00"))
+        except ValueError:
+            return False
     keywords = descriptor.get("keywords", [])
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         return False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from .packages import Package
@@ -221,11 +222,11 @@ def row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str])
     keyed = bool(key) and all(k in new.frame.columns for k in key) and all(k in old.frame.columns for k in old_key)
     result = RowChanges(key if keyed else [], len(old.frame), len(new.frame))
     shared = [n for n in new.frame.columns if n in matched and matched[n] in old.frame.columns]
-    if not keyed:
-        old_rows = {tuple(r) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False)}
-        new_rows = {tuple(r) for r in new.frame[shared].itertuples(index=False)}
-        result.added = [dict(zip(shared, r)) for r in new.frame[shared].itertuples(index=False) if tuple(r) not in old_rows]
-        result.removed = [dict(zip(shared, r)) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False) if tuple(r) not in new_rows]
+    if not keyed:  # no key to match on: compare the rows as multisets, so a dropped duplicate counts
+        old_rows = Counter(tuple(r) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False))
+        new_rows = Counter(tuple(r) for r in new.frame[shared].itertuples(index=False))
+        result.added = [dict(zip(shared, r)) for r in (new_rows - old_rows).elements()]
+        result.removed = [dict(zip(shared, r)) for r in (old_rows - new_rows).elements()]
         return result
     old_index = {}
     for record in old.frame.to_dict("records"):
@@ -317,6 +318,9 @@ def diff_packages(old: Package, new: Package) -> PackageDiff:
         before = old_resources[name]
         changes += metadata_changes(before, resource, name)
         old_schema, new_schema = old.schema(before), new.schema(resource)
+        if (old_schema is None) != (new_schema is None):
+            changes.append(Change("major", "schema-changed", name, None,
+                                  "Table Schema removed" if new_schema is None else "Table Schema added"))
         if old_schema is None or new_schema is None:
             if _digest(old, before) != _digest(new, resource):
                 changes.append(Change("patch", "content-changed", name, None, "content changed"))

@@ -371,7 +371,8 @@ def _json_value(value: object) -> object:
 
 def json_bytes(table: TypedTable) -> bytes:
     records = [{c: _json_value(v) for c, v in zip(table.columns, row)} for row in table.rows]
-    return (json.dumps(records, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+    # NaN and infinity are valid Table Schema numbers but not JSON: refuse rather than write invalid JSON.
+    return (json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 
 
 # --- all of them ----------------------------------------------------------------------------
@@ -384,19 +385,25 @@ def export_files(package: Package, formats: Iterable[str] = FORMATS,
     files: dict[str, bytes] = {}
     for fmt in formats:
         progress(f"writing {fmt}")
-        if fmt == "xlsx":
-            files[f"{stem}.xlsx"] = workbook_bytes(package, tables)
-        elif fmt == "sqlite":
-            files[f"{stem}.db"] = sqlite_bytes(tables)
-            metadata = datasette_metadata(package.descriptor, stem, tables)
-            files["metadata.json"] = (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-        elif fmt == "parquet":
-            files.update({f"parquet/{t.name}.parquet": parquet_bytes(t) for t in tables})
-        elif fmt == "json":
-            files.update({f"json/{t.name}.json": json_bytes(t) for t in tables})
-        else:
-            raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+        try:
+            files.update(_export_one(fmt, package, tables, stem))
+        except (OverflowError, ValueError, sqlite3.Error) as error:
+            raise ExportError(f"{fmt}: a value cannot be written in this format: {error}") from None
     return files
+
+
+def _export_one(fmt: str, package: Package, tables: list[TypedTable], stem: str) -> dict[str, bytes]:
+    if fmt == "xlsx":
+        return {f"{stem}.xlsx": workbook_bytes(package, tables)}
+    if fmt == "sqlite":
+        metadata = datasette_metadata(package.descriptor, stem, tables)
+        return {f"{stem}.db": sqlite_bytes(tables),
+                "metadata.json": (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode("utf-8")}
+    if fmt == "parquet":
+        return {f"parquet/{t.name}.parquet": parquet_bytes(t) for t in tables}
+    if fmt == "json":
+        return {f"json/{t.name}.json": json_bytes(t) for t in tables}
+    raise ExportError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 
 def write_exports(files: dict[str, bytes], out: Path) -> list[Path]:

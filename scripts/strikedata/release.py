@@ -114,9 +114,10 @@ GENERATED = "- Data: "  # how a generated bullet begins, so a later run can repl
 
 
 def _sections(body: str, drop_generated: bool = False) -> dict[str, list[str]]:
-    """A changelog entry's '### Heading' blocks, each as its lines (bullets with their continuations)."""
+    """A changelog entry's '### Heading' blocks, each as its lines (bullets with their continuations);
+    prose before the first heading is kept under the key ""."""
     blocks: dict[str, list[str]] = {}
-    current, dropping = None, False
+    current, dropping = "", False
     for line in body.splitlines():
         heading = re.fullmatch(r"###\s+(.+?)\s*", line)
         if heading:
@@ -125,14 +126,25 @@ def _sections(body: str, drop_generated: bool = False) -> dict[str, list[str]]:
             continue
         if line.startswith("- "):
             dropping = drop_generated and line.startswith(GENERATED)
-        if current is not None and line.strip() and not dropping:
-            blocks[current].append(line)
-    return blocks
+        if not dropping and (line.strip() or blocks.get(current)):
+            blocks.setdefault(current, []).append(line)
+    return {heading: _trimmed(lines) for heading, lines in blocks.items() if _trimmed(lines)}
+
+
+def _trimmed(lines: list[str]) -> list[str]:
+    """Without blank lines at either end (blank lines inside, between paragraphs, stay)."""
+    while lines and not lines[-1].strip():
+        lines = lines[:-1]
+    while lines and not lines[0].strip():
+        lines = lines[1:]
+    return lines
 
 
 def _entry(version: str, date: str, written: dict[str, list[str]], generated: dict[str, list[str]]) -> str:
     lines = [f"## [{version}] - {date}", ""]
-    for heading in list(HEADINGS) + [h for h in written if h not in HEADINGS]:
+    if written.get(""):
+        lines += [*written[""], ""]
+    for heading in list(HEADINGS) + [h for h in written if h and h not in HEADINGS]:
         bullets = [f"{GENERATED}{item}" for item in generated.get(heading, [])] + written.get(heading, [])
         if bullets:
             lines += [f"### {heading}", *bullets, ""]

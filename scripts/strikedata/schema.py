@@ -170,8 +170,14 @@ def _type_ok(field: dict) -> Callable[[pd.Series], pd.Series] | None:
         return lambda s: strict(s) & parse_dates(s).notna()
     elif kind == "date":
         return lambda s: parse_dates(s, fmt).notna()
+    elif kind == "datetime" and fmt in (None, "default"):
+        well_formed = _fullmatch(_DATETIME)
+        return lambda s: well_formed(s) & pd.to_datetime(s.where(well_formed(s)), format="ISO8601", errors="coerce", utc=True).notna()
     elif kind == "datetime":
         shape = _fullmatch(_DATETIME)
+    elif kind == "time" and fmt in (None, "default"):
+        well_formed = _fullmatch(_TIME)
+        return lambda s: well_formed(s) & pd.to_datetime(s.where(well_formed(s)), format="%H:%M:%S", errors="coerce").notna()
     elif kind == "time":
         shape = _fullmatch(_TIME)
     elif kind == "boolean":

@@ -180,19 +180,21 @@ def _fast_eligible(resource: dict, schema: dict | None) -> bool:
             and all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in schema["fields"]))
 
 
-def _scan(path: Path, algorithm: str | None) -> tuple[int, int, bytes, str | None]:
-    """One streaming pass over a file: (size, newlines, last byte, hex digest if asked), never all in memory."""
+def _scan(path: Path, algorithm: str | None) -> tuple[int, int, int, bytes, str | None]:
+    """One streaming pass over a file, never all in memory:
+    (size, line feeds, carriage returns not followed by a line feed, last byte, hex digest if asked)."""
     digest = hashlib.new(algorithm) if algorithm else None
-    size = newlines = 0
+    size = newlines = lone_returns = 0
     last = b""
     with path.open("rb") as handle:
         while chunk := handle.read(1 << 22):
             size += len(chunk)
             newlines += chunk.count(b"\n")
+            lone_returns += chunk.count(b"\r") - chunk.count(b"\r\n") - (last == b"\r" and chunk[:1] == b"\n")
             last = chunk[-1:]
             if digest:
                 digest.update(chunk)
-    return size, newlines, last, digest.hexdigest() if digest else None
+    return size, newlines, lone_returns, last, digest.hexdigest() if digest else None
 
 
 def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.DataFrame, list[Finding]] | None:
@@ -213,11 +215,13 @@ def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.D
         header = next(csv.reader(io.StringIO(head[:header_end].decode("utf-8"))), [])
     except UnicodeDecodeError:
         return None
-    if header != declared or not declared:
-        return None
+    if header != declared or not declared or len(set(declared)) != len(declared) or not all(n.strip() for n in declared):
+        return None  # label problems are for the reference reader to name
     declared_hash = resource.get("hash") if isinstance(resource.get("hash"), str) else ""
     algorithm = (declared_hash.rpartition(":")[0] or "md5") if declared_hash else None
-    size, newlines, last, digest = _scan(path, algorithm if algorithm in HASH_ALGORITHMS else None)
+    size, newlines, lone_returns, last, digest = _scan(path, algorithm if algorithm in HASH_ALGORITHMS else None)
+    if lone_returns:
+        return None  # a lone carriage return also ends a row: lines and rows could differ
     bad_rows = []
     try:
         table = pacsv.read_csv(

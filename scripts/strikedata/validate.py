@@ -175,17 +175,20 @@ def _structure_through_pandera(table: Table, pk: list[str]) -> list[checks.Outco
 
     schema, rules = to_pandera(table.schema, table.name)
     found: dict[str, list[int]] = {}
+    raised: dict[str, str] = {}
     try:
         schema.validate(table.frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
-        for check, index in zip(cases["check"], cases["index"]):
-            if not pd.isna(index):
+        for check, index, case in zip(cases["check"], cases["index"], cases["failure_case"]):
+            if pd.isna(index):
+                raised.setdefault(check, str(case))  # the check itself raised
+            else:
                 found.setdefault(check, []).append(table.frame.index.get_loc(index))
     outcomes = []
     for name, rule in rules.items():
         outcomes.append(checks.Outcome(ColumnRule(rule),
-                                       np.unique(np.asarray(found.get(name, []), dtype=np.int64))))
+                                       np.unique(np.asarray(found.get(name, []), dtype=np.int64)), raised.get(name)))
     if pk:
         outcomes.append(checks.Outcome(_pk_rule(pk), np.unique(np.asarray(found.get("multiple_fields_uniqueness", []), dtype=np.int64))))
     return outcomes
@@ -268,6 +271,8 @@ def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list
     """The article texts; text_path is relative to the folder of the articles table."""
     base = (package_dir / articles.path).parent if articles.path else package_dir
     texts, findings = {}, []
+    if not {"article_id", "text_path"} <= set(articles.frame.columns):
+        return texts, findings  # the missing column is a label or schema finding already
     for index, (article_id, text_path) in enumerate(zip(articles.frame["article_id"], articles.frame["text_path"])):
         try:
             texts[article_id] = (base / text_path).read_bytes().decode("utf-8")
