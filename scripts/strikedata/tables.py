@@ -190,7 +190,8 @@ def _scan(path: Path, algorithm: str | None) -> tuple[int, int, int, bytes, str 
         while chunk := handle.read(1 << 22):
             size += len(chunk)
             newlines += chunk.count(b"\n")
-            lone_returns += chunk.count(b"\r") - chunk.count(b"\r\n") - (last == b"\r" and chunk[:1] == b"\n")
+            if b"\r" in chunk or last == b"\r":
+                lone_returns += chunk.count(b"\r") - chunk.count(b"\r\n") - (last == b"\r" and chunk[:1] == b"\n")
             last = chunk[-1:]
             if digest:
                 digest.update(chunk)
