@@ -94,30 +94,47 @@ def _outcome(rule, frame: pd.DataFrame) -> Outcome:
         return Outcome(rule, np.empty(0, dtype=np.int64), worded(error))
 
 
-def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
-    # A rule about single cells (`value_test`) is judged once per distinct value when values repeat,
-    # and in plain Python when the table is small (where pandas' fixed cost per call dominates).
-    plain, by_value = [], {}
+def _per_cell(rule) -> bool:
+    """Whether a rule looks at one cell of its field at a time (so each distinct value needs judging once)."""
+    return bool(getattr(rule, "value_test", None) or getattr(rule, "per_cell", False))
+
+
+def _judge_values(values: pd.Series, column: str, rules: list) -> list[Outcome]:
+    """Outcomes over `values` alone: in plain Python where a rule has a `value_test`, vectorized otherwise."""
+    cells = [v if isinstance(v, str) else "" for v in values.tolist()]
+    outcomes = _run_all(pd.DataFrame({column: values}), [r for r in rules if not getattr(r, "value_test", None)])
     for rule in rules:
-        if getattr(rule, "value_test", None) and rule.field in frame.columns:
-            by_value.setdefault(rule.field, []).append(rule)
-        else:
-            plain.append(rule)
-    outcomes = _run_all(frame, plain)
-    for column, group in by_value.items():
-        few = distinct_values(frame[column]) if len(frame) >= SMALL else (frame[column], None)
-        if few is None:
-            outcomes += _run_all(frame, group)
-            continue
-        values, codes = few
-        cells = [v if isinstance(v, str) else "" for v in values.tolist()]
-        for rule in group:
+        if getattr(rule, "value_test", None):
             try:
                 bad = np.fromiter((not rule.value_test(v) for v in cells), dtype=bool, count=len(cells))
             except Exception as error:  # noqa: BLE001 - reported like any rule that cannot run
                 outcomes.append(Outcome(rule, np.empty(0, dtype=np.int64), worded(error)))
                 continue
-            outcomes.append(Outcome(rule, np.flatnonzero(bad if codes is None else bad[codes])))
+            outcomes.append(Outcome(rule, np.flatnonzero(bad)))
+    return outcomes
+
+
+def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
+    # A per-cell rule is judged once per distinct value when values repeat (then mapped back to the
+    # rows), and in plain Python when the table is small (where pandas' fixed cost per call dominates).
+    plain, by_field = [], {}
+    for rule in rules:
+        (by_field.setdefault(rule.field, []) if _per_cell(rule) and rule.field in frame.columns else plain).append(rule)
+    outcomes = _run_all(frame, plain)
+    for column, group in by_field.items():
+        if len(frame) < SMALL:
+            scalar = [r for r in group if getattr(r, "value_test", None)]
+            outcomes += _judge_values(frame[column], column, scalar) + _run_all(frame, [r for r in group if r not in scalar])
+            continue
+        few = distinct_values(frame[column])
+        if few is None:
+            outcomes += _run_all(frame, group)
+            continue
+        values, codes = few
+        for outcome in _judge_values(values, column, group):
+            bad = np.zeros(len(values), dtype=bool)
+            bad[outcome.rows] = True
+            outcomes.append(Outcome(outcome.rule, np.flatnonzero(bad[codes]), outcome.error))
     order = {id(rule): i for i, rule in enumerate(rules)}
     return sorted(outcomes, key=lambda o: order[id(o.rule)])
 

@@ -325,7 +325,7 @@ def diff_packages(old: Package, new: Package) -> PackageDiff:
             if _digest(old, before) != _digest(new, resource):
                 changes.append(Change("patch", "content-changed", name, None, "content changed"))
             continue
-        old_table, new_table = old.table(before), new.table(resource)
+        old_table, new_table = old.table(before, old_schema), new.table(resource, new_schema)
         found, matched = schema_changes(name, old_schema, new_schema, old_table, new_table)
         changes += found
         if old_table is not None and new_table is not None:

@@ -48,9 +48,9 @@ class Package:
             raise PackageError(f"{self.label}: {problem.message}")
         return schema
 
-    def table(self, resource: dict) -> Table | None:
+    def table(self, resource: dict, schema: dict | None = None) -> Table | None:
         """The resource's rows as raw strings (None for a resource that is not a table)."""
-        schema = self.schema(resource)
+        schema = schema if schema is not None else self.schema(resource)
         if schema is None:
             return None
         table, findings = read_table(self.folder, resource, schema)

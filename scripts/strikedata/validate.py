@@ -71,6 +71,7 @@ class ColumnRule:
 
     check: FieldCheck
     hint = None
+    per_cell = property(lambda self: self.check.code != "unique")  # all but uniqueness look at one cell
 
     code = property(lambda self: self.check.code)
     field = property(lambda self: self.check.field)
@@ -143,18 +144,7 @@ def structure_outcomes(table: Table, *, reference: bool = False) -> list[checks.
     if reference:
         return _structure_through_pandera(table, pk)
     rules = column_rules(table.schema, frame.columns)
-    outcomes = []
-    for field_name in dict.fromkeys(r.field for r in rules if r.code != "unique"):
-        per_value = [r for r in rules if r.field == field_name and r.code != "unique"]
-        few = checks.distinct_values(frame[field_name])
-        if few is None:
-            outcomes += checks.run_rules(frame, per_value)
-        else:  # a field rule depends on the cell alone: judge each distinct value once
-            values, codes = few
-            for outcome in checks.run_rules(pd.DataFrame({field_name: values}), per_value):
-                bad = np.zeros(len(values), dtype=bool)
-                bad[outcome.rows] = True
-                outcomes.append(checks.Outcome(outcome.rule, np.flatnonzero(bad[codes]), outcome.error))
+    outcomes = checks.run_rules(frame, [r for r in rules if r.code != "unique"])
     # Uniqueness is one hash pass per column, shared by the unique constraint and a one-column key.
     duplicates = {r.field: duplicate_rows(frame, [r.field]) for r in rules if r.code == "unique"}
     for rule in rules:
