@@ -23,6 +23,8 @@ from .spans import NotFound, locate, shorten
 
 # Keys curators write that are not columns: where to look for a repeated passage.
 ANNOTATION_ONLY = {"occurrence"}
+# Keys `strikedata extract` puts on every proposal; nothing proposed reaches the package unconfirmed.
+REVIEW_KEYS = {"confirmed", "confidence"}
 # Columns the build computes; a curator who writes them is told so.
 COMPUTED = {
     "articles": {"seed_sha256", "date_basis", "dateline", "source_domain", "text_path", "text_sha256", "char_count", "word_count", "normalizations"},
@@ -88,6 +90,17 @@ def check_keys(entry: ann.Located, allowed: set[str], computed: set[str], path: 
     return out
 
 
+def check_confirmed(entry: ann.Located, path: str, what: str) -> list[Finding]:
+    """A proposal of `strikedata extract` stays out of the package until a curator confirms it."""
+    if "confirmed" not in entry or entry["confirmed"] is True:
+        return []
+    confidence = entry.get("confidence")
+    about = f" (confidence {confidence})" if confidence is not None else ""
+    return [Finding(path, entry.line_of("confirmed"), None, None, "confirmed", "unconfirmed-proposal",
+                    f"{what}: proposed by strikedata extract{about} and not yet confirmed",
+                    "check it against the article, correct it, then delete the 'confirmed' and 'confidence' lines")]
+
+
 def row_from(entry: ann.Located, columns: list[str]) -> dict[str, str]:
     return {c: cell(entry.get(c)) for c in columns}
 
@@ -118,8 +131,9 @@ def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, line
     columns = field_names(schemas[resource])
     key = primary_key(schemas[resource])[0]
     for entry in entries:
-        tables.findings += check_keys(entry, set(columns), set(), path, resource)
+        tables.findings += check_keys(entry, set(columns) | REVIEW_KEYS, set(), path, resource)
         tables.findings += check_values(entry, columns, path, resource)
+        tables.findings += check_confirmed(entry, path, resource)
         row = row_from(entry, columns)
         tables.rows[resource].append(row)
         lines[(resource, row[key])] = (path, entry)
@@ -136,9 +150,10 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
         tables.findings.append(Finding(display, 1, None, None, None, "annotation-shape", "the file must be a mapping of keys to values"))
         return
     article_columns = field_names(schemas["articles"])
-    allowed = (set(article_columns) - COMPUTED["articles"]) | set(ARTICLE_LISTS.values())
+    allowed = (set(article_columns) - COMPUTED["articles"]) | set(ARTICLE_LISTS.values()) | REVIEW_KEYS
     tables.findings += check_keys(data, allowed, COMPUTED["articles"], display, "article")
     tables.findings += check_values(data, article_columns, display, "article")
+    tables.findings += check_confirmed(data, display, "article")
     article_id = cell(data.get("article_id"))
     seed_file = cell(data.get("seed_file"))
     if not article_id or not seed_file:
@@ -202,9 +217,10 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
         tables.findings += findings
         columns = field_names(schemas[resource])
         for entry in entries:
-            tables.findings += check_keys(entry, (set(columns) - COMPUTED[resource]) | ANNOTATION_ONLY,
+            tables.findings += check_keys(entry, (set(columns) - COMPUTED[resource]) | ANNOTATION_ONLY | REVIEW_KEYS,
                                           COMPUTED[resource], display, resource)
             tables.findings += check_values(entry, columns, display, resource)
+            tables.findings += check_confirmed(entry, display, resource)
             span_row = locate_row(entry, resource, columns, article_id, text, display, tables)
             if span_row is not None:
                 tables.rows[resource].append(span_row)

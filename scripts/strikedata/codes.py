@@ -12,6 +12,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "annotation-shape": ("curation", "the file or an entry has the wrong shape (a list where a mapping belongs, or the reverse)", "compare with an existing annotation file"),
     "unknown-key": ("curation", "a key that is not a column of the table", "check the spelling against the allowed keys in the message"),
     "computed-key": ("curation", "a key the build computes (offsets, hashes, counts)", "delete the line"),
+    "unconfirmed-proposal": ("curation", "an entry proposed by `strikedata extract` that no curator has confirmed yet", "check it against the article, correct it, then delete its 'confirmed' and 'confidence' lines"),
     "wrong-type": ("curation", "a list or mapping where one value belongs", "write a single value"),
     "bad-occurrence": ("curation", "occurrence is not a whole number from 1", "use 1 for the first appearance, 2 for the second, ..."),
     "span-not-found": ("curation", "pasted text is not in the normalized article (the hint shows the closest passage)", "copy it exactly from build/texts/<article_id>.txt"),
