@@ -234,6 +234,125 @@ def release(
         typer.echo(f"next: review CHANGELOG.md, then  git commit -am 'Release {result.version}' && git tag v{result.version}")
 
 
+@app.command()
+def extract(
+    seed: Path = typer.Argument(None, help="The new raw article (a .txt file); one outside the project is copied into seeds/raw/."),
+    date: str = typer.Option(None, "--date", help="The article's publication date, YYYY-MM-DD, when the text states none; weekdays are resolved against it."),
+    outlet: str = typer.Option(None, "--outlet", help="The outlet's org_id or name, when the text does not say (no Source line, no dateline credit)."),
+    output: Path = typer.Option(None, "--output", help="Where to write the draft (default: seeds/articles/<article_id>.yaml)."),
+    force: bool = typer.Option(False, "--force", help="Replace an existing draft file."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Print the draft and the registry additions; write nothing."),
+    show_text: bool = typer.Option(False, "--show-text", help="Print the normalized text the draft's passages are copied from, and stop."),
+    evaluate: bool = typer.Option(False, "--evaluate", help="Instead of extracting: score the assistant against the curated articles, their annotations hidden."),
+    corpus: Path = typer.Option(None, "--corpus", help="With --evaluate: a held-out folder (raw/, articles/, registries) instead of the project's seeds."),
+    misses: bool = typer.Option(False, "--misses", help="With --evaluate: list every miss."),
+    project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
+) -> None:
+    """Propose a draft annotation file for a new article: quotations with speakers, people, organizations,
+    figures and offers, dated happenings.
+
+    The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and
+    events the registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a
+    confidence, and `strikedata build` refuses it until a curator has checked it and deleted those lines.
+    """
+    import datetime as dt
+
+    from .extract.files import ExtractError
+
+    root = project_root(project.resolve())
+    if evaluate:
+        _evaluate(root, corpus, misses)
+        return
+    if seed is None:
+        raise typer.BadParameter("give the raw article to extract from (or --evaluate)", param_hint="SEED")
+    try:
+        published = dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        raise typer.BadParameter(f"{date!r} is not a date like 2022-03-24", param_hint="--date") from None
+    try:
+        _extract(root, seed, published, outlet, output, force, dry_run, show_text)
+    except ExtractError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2)
+
+
+def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry_run: bool, show_text: bool) -> None:
+    import datetime as dt
+
+    from .extract import Registry, extract_article, render_article, render_registry, taken_ids
+    from .extract.files import REGISTRY_FILES, ExtractError, place_seed, record_seed, write_draft
+    from .normalize import NormalizationError, normalize
+
+    if not seed.is_file():
+        raise ExtractError(f"{seed} is not a file")
+    if show_text:
+        try:
+            typer.echo(normalize(seed.read_bytes()).text)
+        except NormalizationError as error:
+            raise ExtractError(f"{seed}: {error}") from None
+        return
+    raw = seed.read_bytes()
+    placed_name = seed.resolve().relative_to(root).as_posix() if seed.resolve().is_relative_to(root) else f"seeds/raw/{seed.name}"
+    try:
+        draft = extract_article(raw, placed_name, Registry.load(root), published=published, outlet=outlet,
+                                taken=taken_ids(root))
+    except NormalizationError as error:
+        raise ExtractError(f"{seed}: {error}") from None
+    today = dt.date.today()
+    if dry_run:
+        typer.echo(render_article(draft, today.isoformat()))
+        for attribute, (path, what) in REGISTRY_FILES.items():
+            addition = render_registry(getattr(draft, attribute), what, draft.article["article_id"])
+            if addition:
+                typer.echo(f"# --- would be appended to {path} ---{addition}")
+        return
+    existing = _annotation_for(root, placed_name)
+    if existing is not None and output is None:
+        if not force:
+            raise ExtractError(f"{existing.relative_to(root).as_posix()} already annotates {placed_name}: "
+                               "pass --force to replace it with a new draft, or --output to write elsewhere")
+        output = existing
+    placed = place_seed(root, seed)
+    if placed.copied:
+        typer.echo(f"copied {seed} to {placed.seed_file} (raw seeds are never edited)", err=True)
+    if record_seed(root, placed.seed_file, placed.raw):
+        typer.echo("recorded its SHA-256 in seeds/raw/SHA256SUMS", err=True)
+    for line in write_draft(root, draft, output, force=force, today=today):
+        typer.echo(f"wrote {line}")
+    if not draft.article.get("published_date") and not normalize(raw).published_date:
+        typer.echo("note: the seed states no date; weekdays are unresolved. Run again with --date YYYY-MM-DD.", err=True)
+    typer.echo("next: check every proposal against the text, correct it, delete its `confirmed`/`confidence` lines, "
+               "then run `strikedata build`.")
+
+
+def _annotation_for(root: Path, seed_file: str) -> Path | None:
+    """The annotation file that already names this seed, if any."""
+    import yaml
+
+    for path in sorted((root / "seeds" / "articles").glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text("utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and data.get("seed_file") == seed_file:
+            return path
+    return None
+
+
+def _evaluate(root: Path, corpus: Path | None, misses: bool) -> None:
+    from .extract.evaluate import Corpus, evaluate, table
+
+    if corpus is not None and not (corpus / "articles").is_dir():
+        raise typer.BadParameter(f"{corpus} has no articles/ folder", param_hint="--corpus")
+    loaded = Corpus.folder(corpus) if corpus else Corpus.project(root)
+    scores = evaluate(loaded)
+    typer.echo(table(scores, "all" if corpus is None else corpus.name))
+    if misses:
+        for score in scores:
+            for miss in score.misses:
+                typer.echo(f"{score.article_id}: {miss}")
+
+
 def main() -> None:
     """Console entry point: a last guard so that nobody ever sees a traceback."""
     try:

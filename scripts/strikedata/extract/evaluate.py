@@ -1,0 +1,240 @@
+"""Score the assistant against curated annotations it has not seen.
+
+Each curated article is extracted with its own annotations hidden, and with registries cut down to
+what the other articles name (a new article arrives when the others are curated). Then:
+quotation recall and precision (exact spans), speaker accuracy (of the quotations found), people
+recall (named people found), figure recall (same value on an overlapping span), and date accuracy
+(of the curated dated mentions the assistant also found, the share whose date falls in the curated
+event's dates).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..normalize import normalize
+from ..spans import NotFound, locate
+from .draft import Draft, extract_article
+from .entities import Org, Person, Registry
+
+PRECISION_DAYS = {"day": 0, "week": 6}
+# Happenings that last: with no end_date ("The end is not in the articles"), any later day is inside them.
+LASTING = {"strike", "school_closure", "picket"}
+
+
+@dataclass
+class Tally:
+    hit: int = 0
+    total: int = 0
+
+    def add(self, ok: bool) -> None:
+        self.hit += int(ok)
+        self.total += 1
+
+    def rate(self) -> float | None:
+        return self.hit / self.total if self.total else None
+
+
+@dataclass
+class Score:
+    article_id: str
+    quote_recall: Tally = field(default_factory=Tally)
+    quote_precision: Tally = field(default_factory=Tally)
+    speaker: Tally = field(default_factory=Tally)
+    people: Tally = field(default_factory=Tally)
+    figures: Tally = field(default_factory=Tally)
+    dates: Tally = field(default_factory=Tally)
+    dated_found: Tally = field(default_factory=Tally)
+    misses: list[str] = field(default_factory=list)
+
+    METRICS = ("quote_recall", "quote_precision", "speaker", "people", "figures", "dates", "dated_found")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Curated articles with the raw bytes they were made from, and the full registries."""
+
+    articles: list[tuple[dict, bytes]]
+    registry: Registry
+    hide_known_people: bool = False  # a corpus of another world: its people are all new
+
+    @classmethod
+    def project(cls, root: Path) -> "Corpus":
+        return cls._load(root, root / "seeds" / "articles", root, False)
+
+    @classmethod
+    def folder(cls, folder: Path) -> "Corpus":
+        """A held-out corpus laid out as raw/, articles/ and the three registry files."""
+        return cls._load(folder, folder / "articles", folder, True)
+
+    @classmethod
+    def _load(cls, registry_root: Path, articles: Path, seed_root: Path, hide: bool) -> "Corpus":
+        registry = Registry.load(registry_root) if (registry_root / "seeds").is_dir() else _flat_registry(registry_root)
+        loaded = []
+        for path in sorted(articles.glob("*.yaml")):
+            gold = yaml.safe_load(path.read_text("utf-8"))
+            loaded.append((gold, (seed_root / gold["seed_file"]).read_bytes()))
+        return cls(loaded, registry, hide)
+
+
+def _flat_registry(folder: Path) -> Registry:
+    """Registry files at the top of a folder instead of under seeds/."""
+    import tempfile
+    import shutil
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "seeds").mkdir()
+        for name in ("organizations.yaml", "people.yaml", "events.yaml"):
+            if (folder / name).is_file():
+                shutil.copy(folder / name, Path(tmp) / "seeds" / name)
+        return Registry.load(Path(tmp))
+
+
+def evaluate(corpus: Corpus) -> list[Score]:
+    texts = {gold["article_id"]: normalize(raw).text for gold, raw in corpus.articles}
+    scores = []
+    for gold, raw in corpus.articles:
+        others = [t for a, t in texts.items() if a != gold["article_id"]]
+        visible = _visible(corpus.registry, others, corpus.hide_known_people, gold, corpus)
+        stated = normalize(raw).published_date
+        published = None if stated else dt.date.fromisoformat(str(gold["published_date"]))
+        draft = extract_article(raw, gold["seed_file"], visible, published=published)
+        scores.append(score(gold, draft, corpus.registry, texts[gold["article_id"]]))
+    return scores
+
+
+def _visible(registry: Registry, other_texts: list[str], hide_people: bool, gold: dict, corpus: Corpus) -> Registry:
+    """What the registries held before this article arrived: entries the other articles name."""
+    def named(surfaces) -> bool:
+        return any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", t) for s in surfaces if s for t in other_texts)
+
+    orgs = {k: o for k, o in registry.orgs.items() if o.kind == "news_outlet" or named(o.surfaces())}
+    people = {} if hide_people else {k: p for k, p in registry.people.items() if named([p.name, *p.aliases])}
+    mentioned_elsewhere = {m.get("event_id") for g, _ in corpus.articles if g is not gold for m in g.get("event_mentions") or []}
+    events = {k: e for k, e in registry.events.items() if k in mentioned_elsewhere}
+    return Registry({k: Org(**{**o.__dict__}) for k, o in orgs.items()},
+                    {k: Person(**{**p.__dict__}) for k, p in people.items()}, events)
+
+
+def score(gold: dict, draft: Draft, registry: Registry, text: str) -> Score:
+    result = Score(gold["article_id"])
+    spans = {id(e): draft.spans[id(e)] for e in draft.quotes + draft.figures + draft.event_mentions}
+
+    def where(entry: dict, key: str = "text") -> tuple[int, int] | None:
+        found = locate(text, str(entry[key]), entry.get("occurrence", 1))
+        return None if isinstance(found, NotFound) else (found.start, found.end)
+
+    proposed_quotes = [(spans[id(q)], q) for q in draft.quotes]
+    matched_proposals: set[int] = set()
+    for quote in gold.get("quotes") or []:
+        span = where(quote)
+        match = next(((i, q) for i, (s, q) in enumerate(proposed_quotes) if span and _same_quote(s, span, text)), None)
+        result.quote_recall.add(match is not None)
+        if match is None:
+            result.misses.append(f"quote not found: {quote['text'][:70]!r}")
+            continue
+        matched_proposals.add(match[0])
+        proposal = match[1]
+        ok = _same_speaker(quote, proposal, registry, draft)
+        result.speaker.add(ok)
+        if not ok:
+            result.misses.append(f"speaker of {quote['text'][:40]!r}: proposed {proposal.get('speaker_person_id') or proposal.get('speaker_org_id')}, "
+                                 f"curated {quote.get('speaker_person_id') or quote.get('speaker_org_id')}")
+    for i, (s, q) in enumerate(proposed_quotes):
+        result.quote_precision.add(i in matched_proposals)
+        if i not in matched_proposals:
+            result.misses.append(f"proposed quote not curated: {q['text'][:70]!r}")
+    names = set(draft.people_named)
+    for person in registry.people.values():
+        if re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
+            ok = person.name in names
+            result.people.add(ok)
+            if not ok:
+                result.misses.append(f"person not found: {person.name}")
+    proposed_figures = [(spans[id(f)], f) for f in draft.figures]
+    for figure in gold.get("figures") or []:
+        span = where(figure)
+        ok = bool(span) and any(s[0] < span[1] and span[0] < s[1] and float(f["value"]) == float(figure["value"])
+                                for s, f in proposed_figures)
+        result.figures.add(ok)
+        if not ok:
+            result.misses.append(f"figure not found: {figure['text']!r} = {figure['value']} {figure.get('unit')}")
+    proposed_mentions = [(spans[id(m)], m) for m in draft.event_mentions]
+    for mention in gold.get("event_mentions") or []:
+        span = where(mention)
+        event = registry.events.get(mention["event_id"])
+        overlapping = [m for s, m in proposed_mentions if span and s[0] < span[1] and span[0] < s[1]]
+        result.dated_found.add(bool(overlapping))
+        if not overlapping or not event:
+            if not overlapping:
+                result.misses.append(f"dated mention not found: {mention['text'][:70]!r}")
+            continue
+        proposed = [draft.dates.get(m["event_id"]) for m in overlapping]
+        ok = any(d and _within(d, event) for d in proposed)
+        result.dates.add(ok)
+        if not ok:
+            result.misses.append(f"date of {mention['text'][:50]!r}: proposed {', '.join(d or '?' for d in proposed)}, "
+                                 f"curated {event.get('start_date')}..{event.get('end_date') or ''} ({event.get('date_precision')})")
+    return result
+
+
+def _same_quote(proposed: tuple[int, int], curated: tuple[int, int], text: str) -> bool:
+    """The same span; or a quotation the assistant joined across a paragraph break, of which the
+    curated one is the part before or after the break."""
+    if proposed == curated:
+        return True
+    inside = proposed[0] <= curated[0] and curated[1] <= proposed[1]
+    joined = "\n" in text[proposed[0]:proposed[1]]
+    return inside and joined and (proposed[0] == curated[0] or proposed[1] == curated[1])
+
+
+def _same_speaker(curated: dict, proposal: dict, registry: Registry, draft: Draft) -> bool:
+    person = curated.get("speaker_person_id")
+    if person:
+        proposed = proposal.get("speaker_person_id")
+        if proposed == person:
+            return True
+        known = registry.people.get(person)
+        new = next((p for p in draft.new_people if p["person_id"] == proposed), None)
+        return bool(known and new and new["name"] == known.name)
+    return not proposal.get("speaker_person_id") and proposal.get("speaker_org_id") == curated.get("speaker_org_id")
+
+
+def _within(proposed: str, event: dict) -> bool:
+    start = dt.date.fromisoformat(str(event["start_date"]))
+    precision = event.get("date_precision") or "day"
+    if event.get("end_date"):
+        end = dt.date.fromisoformat(str(event["end_date"]))
+    elif event.get("event_type") in LASTING:
+        end = dt.date.max
+    elif precision == "month":
+        end = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    elif precision == "year":
+        end = start.replace(month=12, day=31)
+    else:
+        end = start + dt.timedelta(days=PRECISION_DAYS.get(precision, 0))
+    return start <= dt.date.fromisoformat(proposed) <= end
+
+
+def table(scores: list[Score], title: str) -> str:
+    """A Markdown table: one row per article, then the totals."""
+    heads = ["article", "quote recall", "quote precision", "speaker accuracy", "people recall", "figure recall",
+             "date accuracy", "dated mentions found"]
+    rows = [f"| {' | '.join(heads)} |", "|" + "---|" * len(heads)]
+
+    def cell(t: Tally) -> str:
+        return "n/a" if not t.total else f"{100 * t.hit / t.total:.0f}% ({t.hit}/{t.total})"
+
+    for s in scores:
+        rows.append("| " + " | ".join([s.article_id] + [cell(getattr(s, m)) for m in Score.METRICS]) + " |")
+    total = {m: Tally(sum(getattr(s, m).hit for s in scores), sum(getattr(s, m).total for s in scores)) for m in Score.METRICS}
+    rows.append("| " + " | ".join([f"**{title}**"] + [f"**{cell(total[m])}**" for m in Score.METRICS]) + " |")
+    return "\n".join(rows)
+
+
+def totals(scores: list[Score]) -> dict[str, float | None]:
+    return {m: Tally(sum(getattr(s, m).hit for s in scores), sum(getattr(s, m).total for s in scores)).rate() for m in Score.METRICS}

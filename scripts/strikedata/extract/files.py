@@ -1,0 +1,79 @@
+"""Where a draft goes: the article file, the registries it extends, and the seed's recorded hash."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from .draft import Draft, render_article, render_registry
+
+SEED_SUMS = Path("seeds/raw/SHA256SUMS")
+REGISTRY_FILES = {"new_people": ("seeds/people.yaml", "people"),
+                  "new_organizations": ("seeds/organizations.yaml", "organizations"),
+                  "new_events": ("seeds/events.yaml", "events")}
+
+
+class ExtractError(Exception):
+    """A reason extract cannot go on, worded for the contributor."""
+
+
+@dataclass(frozen=True)
+class Placed:
+    seed_file: str  # relative to the project
+    raw: bytes
+    copied: bool
+
+
+def place_seed(root: Path, seed: Path) -> Placed:
+    """The seed's path inside the project; a file from elsewhere is copied, byte for byte, into seeds/raw/."""
+    try:
+        raw = seed.read_bytes()
+    except OSError as error:
+        raise ExtractError(f"cannot read {seed}: {error.strerror or error}") from None
+    seed = seed.resolve()
+    if seed.is_relative_to(root):
+        return Placed(seed.relative_to(root).as_posix(), raw, False)
+    target = root / "seeds" / "raw" / seed.name
+    if target.exists() and target.read_bytes() != raw:
+        raise ExtractError(f"seeds/raw/{seed.name} already exists with other content: rename the new article")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(seed, target)
+    return Placed(f"seeds/raw/{seed.name}", raw, True)
+
+
+def record_seed(root: Path, seed_file: str, raw: bytes) -> bool:
+    """Add the seed's SHA-256 to seeds/raw/SHA256SUMS when it has no line yet (the day it arrives)."""
+    sums = root / SEED_SUMS
+    name = Path(seed_file).name
+    existing = sums.read_text("utf-8") if sums.is_file() else ""
+    if any(line.split()[-1:] == [name] for line in existing.splitlines()):
+        return False
+    line = f"{hashlib.sha256(raw).hexdigest()}  {name}\n"
+    sums.write_text(existing + ("" if existing.endswith("\n") or not existing else "\n") + line, "utf-8")
+    return True
+
+
+def write_draft(root: Path, draft: Draft, output: Path | None, *, force: bool, today: dt.date) -> list[str]:
+    """Write the article draft and append new registry entries; returns what was written."""
+    target = output or root / "seeds" / "articles" / f"{draft.article['article_id']}.yaml"
+    if target.exists() and not force:
+        raise ExtractError(f"{target.relative_to(root) if target.is_relative_to(root) else target} exists: "
+                           "pass --force to replace it, or --output to write elsewhere")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_article(draft, today.isoformat()), "utf-8")
+    written = [f"{_shown(root, target)}: {len(draft.quotes)} quotes, {len(draft.offers)} offers, "
+               f"{len(draft.figures)} figures, {len(draft.event_mentions)} event mentions"]
+    for attribute, (path, what) in REGISTRY_FILES.items():
+        entries = getattr(draft, attribute)
+        if entries:
+            with (root / path).open("a", encoding="utf-8") as handle:
+                handle.write(render_registry(entries, what, draft.article["article_id"]))
+            written.append(f"{path}: {len(entries)} new {what} appended")
+    return written
+
+
+def _shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)

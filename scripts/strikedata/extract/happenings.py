@@ -1,0 +1,283 @@
+"""Dated happenings: weekday, relative and calendar mentions resolved against the article's date.
+
+Tense decides which way a bare weekday points: "met Monday" is the Monday before the article,
+"will meet Monday" the Monday after; the article's own weekday is the article's date either way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
+                                          "September", "October", "November", "December"])}
+MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9,
+                       "Oct": 10, "Nov": 11, "Dec": 12}
+MONTH = r"(?P<month>" + "|".join(list(MONTHS) + list(MONTH_ABBREVIATIONS)) + r")\.?"
+TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<noon>noon)"
+WEEKDAY = re.compile(
+    r"(?:\b(?P<rel>last|next|this|since|late|early)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
+    r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
+RELATIVE = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b|\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
+CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
+MONTH_ONLY = re.compile(r"\b(?P<prep>in|since|back in|until|by|last|this|next|early|late|mid-|mid)\s+(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2}))?\b")
+YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
+DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
+TIME_ALONE = re.compile(r"\b(?:at|by|until|from)\s+(?:" + TIME + r")")
+FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|expects? to|plans? to|planned|planning|scheduled|"
+                    r"is to|are to|upcoming|would|should|next|tomorrow|could|might|intends? to|hopes? to|aims? to)\b", re.I)
+PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
+                  r"sent|brought|spoke|wrote|got|saw|led|ran|chose|would have|could have|should have|might have|\w+ed)\b", re.I)
+CONDITIONAL_PAST = re.compile(r"\b(?:would|could|should|might) have\b", re.I)
+NOT_PAST = {"planned", "scheduled", "expected", "proposed", "concerned", "interested", "needed", "united", "unified", "based"}
+EVENT_TYPES = [
+    ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
+    ("picket", r"\bpicket\w*"),
+    ("rally", r"\brall\w*|\bdemonstration|\bmarch(?:ed|es)?\b|\bprotest\w*"),
+    ("school_closure", r"\bclos(?:e|ed|es|ing|ure)\b[^.]*\b(?:school|campus|campuses)|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"),
+    ("declined_meeting", r"\bdeclin\w*|\breject\w*|\brefus\w*|\bnot meet"),
+    ("report_released", r"\breport\b"),
+    ("proposal", r"\bcounter ?proposal|\bproposal|\boffer\w*"),
+    ("negotiation_session", r"\bnegotiat\w*|\bbargain\w*|\btalks\b|\bmeet\w*|\bsession|\bmediat\w*"),
+    ("announcement", r"\brelease\b|\bannounc\w*|\bletter\b|\bmessage\b"),
+    ("statement", r"\bsaid\b|\bsays\b|\bstated\b|\btold\b"),
+]
+LOCATION = re.compile(r"\b(?:at|outside(?: of)?|in front of|near|inside|on the steps of)\s+(?:the\s+)?"
+                      r"(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
+
+
+@dataclass(frozen=True)
+class Happening:
+    start: int  # the date expression
+    end: int
+    expression: str
+    start_date: str | None
+    end_date: str | None
+    precision: str  # day | week | month | year
+    basis: str  # stated | weekday_resolved | inferred
+    tense: str  # past | future | present
+    time_local: str | None
+    confidence: float
+    note: str
+
+
+def find_happenings(text: str, published: dt.date | None, sentence_spans) -> list[Happening]:
+    found: list[Happening] = []
+
+    def add(m: re.Match, resolved, precision: str, basis: str, confidence: float, note: str, time: str | None = None) -> None:
+        if any(h.start < m.end() and m.start() < h.end for h in found):
+            return
+        start_date, end_date = resolved if resolved else (None, None)
+        sentence = _sentence(sentence_spans, m.start())
+        found.append(Happening(m.start(), m.end(), m.group(), start_date, end_date, precision, basis,
+                               local_tense(text, m.start(), m.end()) or tense(clause_around(text, sentence, m.start(), m.end())),
+                               time or _time_near(text, sentence, m), confidence, note))
+
+    for m in WEEKDAY.finditer(text):
+        clause = clause_around(text, _sentence(sentence_spans, m.start()), m.start(), m.end())
+        when = "future" if CONDITION.match(clause) else local_tense(text, m.start(), m.end()) or tense(clause)
+        rel = (m.group("rel") or "").lower()
+        direction = {"last": "past", "since": "past", "next": "future"}.get(rel, when)
+        day = resolve_weekday(published, WEEKDAYS.index(m.group("day")), direction, strict=rel in ("last", "next"))
+        note = f"'{m.group()}' read as the {'previous' if direction == 'past' else 'next' if direction == 'future' else 'nearest'} {m.group('day')}"
+        add(m, (day, None) if day else None, "day", "weekday_resolved", 0.75 if direction != "present" else 0.55, note,
+            _clock(m, prefix="w"))
+    for m in RELATIVE.finditer(text):
+        add(m, resolve_relative(published, m), "week" if (m.group("unit") or "").lower() == "week" else
+            "month" if m.group("unit") else "day", "weekday_resolved", 0.7, f"'{m.group()}' resolved against the article's date")
+    for m in CALENDAR.finditer(text):
+        month = _month(m.group("month"))
+        if m.group("month") == "May" and not m.group("year") and not re.match(r"\s+\d", text[m.end("month"):]):
+            continue
+        year = int(m.group("year")) if m.group("year") else _year_for(published, month, int(m.group("day")), text, m)
+        try:
+            day = dt.date(year, month, int(m.group("day"))).isoformat() if year else None
+        except ValueError:
+            continue
+        add(m, (day, None) if day else None, "day", "stated" if m.group("year") else "weekday_resolved", 0.85, "")
+    for m in DAY_OF_MONTH.finditer(text):
+        add(m, _day_of_month(published, int(m.group("day")), text, m), "day", "inferred", 0.5,
+            f"'{m.group()}' read as a day of the article's month or the next")
+    for m in MONTH_ONLY.finditer(text):
+        month = _month(m.group("month"))
+        direction = {"since": "past", "back in": "past", "last": "past", "next": "future"}.get(m.group("prep"))
+        year = int(m.group("year")) if m.group("year") else _year_for(published, month, 1, text, m, direction)
+        if year:
+            add(m, (dt.date(year, month, 1).isoformat(), None), "month", "stated" if m.group("year") else "inferred", 0.6,
+                "" if m.group("year") else f"the year of '{m.group()}' is inferred from the article's date and the tense")
+    for m in YEAR_ONLY.finditer(text):
+        add(m, (f"{m.group('year')}-01-01", None), "year", "stated", 0.7,
+            f"only the year is a date; '{m.group('part').strip()}' stays in the description" if m.group("part") else "")
+    for m in TIME_ALONE.finditer(text):
+        # "At 11 a.m., the union will rally": a time with no day is the article's day.
+        sentence = _sentence(sentence_spans, m.start())
+        if sentence and any(sentence.start <= h.start < sentence.end for h in found):
+            continue
+        add(m, (published.isoformat(), None) if published else None, "day", "inferred", 0.45,
+            "a time with no day: read as the article's date", _clock(m))
+    return sorted(found, key=lambda h: h.start)
+
+
+def tense(clause: str) -> str:
+    narration = re.sub(r"[“\"][^”\"]*[”\"]", " ", clause) if not clause.lstrip().startswith(("“", '"')) else clause
+    if CONDITIONAL_PAST.search(narration):
+        return "past"
+    if re.match(r"\W*(?:if|unless)\b", narration, re.I):
+        return "future"  # "If no deal is reached by Wednesday": a condition still open
+    if FUTURE.search(narration):
+        return "future"
+    if any(w.lower() not in NOT_PAST for w in PAST.findall(narration)):
+        return "past"
+    return "present"
+
+
+CONDITION = re.compile(r"\W*(?:if|unless)\b", re.I)
+FUTURE_WORDS = {"will", "would", "should", "could", "might", "planned", "scheduled", "expected", "upcoming", "next",
+                "tomorrow", "plans", "plan", "expects", "expect", "set", "going", "intends", "hopes", "aims"}
+PAST_WORDS = {"was", "were", "did", "had", "ago", "last", "since", "yesterday", "said", "told", "made", "met", "began",
+              "went", "came", "left", "took", "gave", "held", "sent", "brought", "spoke", "wrote", "got", "saw", "led",
+              "ran", "chose", "shook"}
+
+
+def local_tense(text: str, start: int, end: int) -> str | None:
+    """The tense of the verb nearest a date expression ("presented Monday, would raise": past), or None."""
+    low = max(text.rfind("\n", 0, start), text.rfind(".", 0, start - 4) if start > 4 else -1) + 1
+    before = re.findall(r"[\w’']+", text[low:start])[-6:]
+    high = min(x for x in (text.find("\n", end), text.find(".", end), len(text)) if x >= 0)
+    after = re.findall(r"[\w’']+", text[end:high])[:3]
+    for distance in range(1, 7):
+        for word in ([before[-distance]] if distance <= len(before) else []) + ([after[distance - 1]] if distance <= len(after) else []):
+            lowered = word.lower()
+            if lowered.endswith(("’ll", "'ll")) or lowered in FUTURE_WORDS:
+                return "future"
+            if lowered in PAST_WORDS or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4):
+                return "past"
+    return None
+
+
+def clause_around(text: str, sentence, start: int, end: int) -> str:
+    """The clause holding a date expression: its verb says past or future. Quoted words count when
+    the expression is inside the quotation."""
+    low = sentence.start if sentence else text.rfind("\n", 0, start) + 1
+    high = sentence.end if sentence else (text.find("\n", end) if text.find("\n", end) >= 0 else len(text))
+    breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, low, start)]
+    after = CLAUSE_BREAK.search(text, end, high)
+    clause = text[breaks[-1] if breaks else low:after.start() if after else high]
+    # A clause of a few words ("On Wednesday,") takes its tense from the rest of the sentence.
+    return clause if len(clause.split()) > 4 else text[low:high]
+
+
+CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]")
+
+
+def resolve_weekday(published: dt.date | None, weekday: int, direction: str, strict: bool = False) -> str | None:
+    if published is None:
+        return None
+    back = (published.weekday() - weekday) % 7
+    ahead = (weekday - published.weekday()) % 7
+    if strict:
+        back, ahead = back or 7, ahead or 7
+    if direction == "past":
+        return (published - dt.timedelta(days=back)).isoformat()
+    if direction == "future":
+        return (published + dt.timedelta(days=ahead)).isoformat()
+    return (published - dt.timedelta(days=back) if back <= ahead else published + dt.timedelta(days=ahead)).isoformat()
+
+
+def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str | None] | None:
+    if published is None:
+        return None
+    word = (m.group("word") or "").lower()
+    if word:
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        return (published + dt.timedelta(days=offset)).isoformat(), None
+    rel, unit = m.group("rel").lower(), m.group("unit").lower()
+    shift = -1 if rel == "last" else 1 if rel == "next" else 0
+    if unit == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+    month = published.month + shift
+    year = published.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return dt.date(year, month, 1).isoformat(), None
+
+
+def _month(name: str) -> int:
+    return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
+
+
+def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.Match, direction: str | None = None) -> int | None:
+    """A month and day without a year: last year's when told as past and still ahead, next year's when
+    told as future and already gone; otherwise whichever is nearer the article's date."""
+    if published is None:
+        return None
+    sentence_tense = direction or local_tense(text, m.start(), m.end()) or tense(clause_around(text, None, m.start(), m.end()))
+    candidate = (month, day)
+    today = (published.month, published.day)
+    if sentence_tense == "past":
+        return published.year - 1 if candidate > today else published.year
+    if sentence_tense == "future":
+        return published.year + 1 if candidate < today else published.year
+    months_ahead = (month - published.month) % 12
+    return published.year + (1 if candidate < today else 0) if months_ahead <= 6 and candidate != today else published.year - (1 if candidate > today else 0)
+
+
+def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match) -> tuple[str, None] | None:
+    if published is None:
+        return None
+    year, month = published.year, published.month
+    if day < published.day and tense(clause_around(text, None, m.start(), m.end())) != "past":
+        month += 1
+        if month == 13:
+            year, month = year + 1, 1
+    try:
+        return dt.date(year, month, day).isoformat(), None
+    except ValueError:
+        return None
+
+
+def _sentence(spans, position: int):
+    return next((s for s in spans if s.start <= position < s.end), None)
+
+
+def _clock(m: re.Match, prefix: str = "") -> str | None:
+    groups = m.groupdict()
+    if groups.get(prefix + "noon"):
+        return "12:00"
+    hour = groups.get(prefix + "hour")
+    if not hour:
+        return None
+    hour_value, minute = int(hour), int(groups.get(prefix + "minute") or 0)
+    half = (groups.get(prefix + "half") or "").lower()
+    if half.startswith("p") and hour_value < 12:
+        hour_value += 12
+    if half.startswith("a") and hour_value == 12:
+        hour_value = 0
+    return f"{hour_value:02d}:{minute:02d}" if hour_value < 24 and minute < 60 else None
+
+
+def _time_near(text: str, sentence, m: re.Match) -> str | None:
+    """A clock time in the same sentence ("at 2:30 p.m. Monday")."""
+    if sentence is None:
+        return None
+    clock = re.search(TIME, text[sentence.start:sentence.end])
+    return _clock(clock) if clock else None
+
+
+def event_type(sentence: str) -> str:
+    for name, pattern in EVENT_TYPES:
+        if re.search(pattern, sentence, re.I):
+            return name
+    return "other"
+
+
+def location(sentence: str) -> str | None:
+    for m in LOCATION.finditer(sentence):
+        place = m.group("place").rstrip(".")
+        first = place.split()[0]
+        if first in WEEKDAYS or first in MONTHS or re.match(r"\d", first):
+            continue
+        return place
+    return None
