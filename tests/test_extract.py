@@ -273,3 +273,17 @@ def test_evaluate_prints_the_table(root: Path):
     assert result.exit_code == 0
     assert result.output.startswith("| article | quote recall | quote precision | speaker accuracy |")
     assert result.output.count("\n| ") >= 6
+
+
+def test_what_a_first_try_on_a_new_article_tripped_on():
+    """A dateline's capitalised place is not the city, "a day after" is not a duration, and the
+    happening is the one whose word stands nearest the date."""
+    registry = Registry(orgs={**WORLD.orgs, "city": Org("city", "City of Ridgemont", "Ridgemont", "government")})
+    raw = b"RIDGEMONT, Ore. \xe2\x80\x94 Striking teachers rallied outside the district office Friday, a day after talks stalled.\n"
+    draft = extract_article(raw, "seeds/raw/x.txt", registry, published=dt.date(2025, 5, 16))
+    assert [f["text"] for f in draft.figures] == []
+    [mention] = draft.event_mentions
+    assert mention["text"].startswith("Striking teachers rallied")
+    [event] = draft.new_events
+    assert event["event_type"] == "rally"
+    assert event.get("actor_org_id") != "city"

@@ -24,6 +24,8 @@ from .quotations import find_quotations
 from .text import plain_number, sentences, slug
 
 OUTLET = "news_outlet"
+# "SACRAMENTO, Calif. (KXYZ) — " opens the first paragraph; it is not part of any happening.
+DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][A-Za-z.]*\.?(?: \([A-Z0-9]+\))? [—–-]\s*")
 
 
 @dataclass
@@ -280,10 +282,10 @@ def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | 
         sentence = next((s for s in spans if s.start <= happening.start < s.end), None)
         if sentence is None or (sentence.start, happening.start_date) in seen:
             continue
-        mention = text[sentence.start:sentence.end]
+        mention = DATELINE.sub("", text[sentence.start:sentence.end])
         if len(mention) > 260:
-            mention = _clause_of(mention, happening.start - sentence.start)
-        kind = event_type(mention)
+            mention = _clause_of(mention, happening.start - (sentence.end - len(mention)))
+        kind = event_type(mention, happening.start - (sentence.start + text[sentence.start:sentence.end].find(mention)))
         status = "planned" if happening.tense == "future" else "claimed" if re.search(
             r"\b(?:said|says|say|told|according to|allegedly|claim\w*)\b", re.sub(r"“[^”]*”", "", mention)) else "occurred"
         actor, counterpart = _parties(text, entities, sentence)

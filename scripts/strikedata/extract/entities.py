@@ -178,7 +178,7 @@ class Entities:
         named = {m.id for m in self.mentions if m.kind == "org"}
         fitting = [o for o in self.orgs.values() if o.kind in kinds or head.capitalize() in o.name.split()]
         # Prefer what the article names; else what the registry knows ("the district" in a short piece).
-        candidates = [o for o in fitting if o.org_id in named] or fitting
+        candidates = [o for o in fitting if o.org_id in named] or (fitting if len(fitting) == 1 else [])
         modifiers = [w for w in words[:head_index] if w not in {"the", "a", "an", "its", "their", "of", "head", "local"}]
         if modifiers:
             narrowed = [o for o in candidates if any(w[:5] in o.name.lower() for w in modifiers)]
@@ -230,6 +230,8 @@ def _surface_mentions(text: str, surfaces: dict[str, list[str]], kind: str) -> l
         for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w])", text, flags):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
+            if m.group().isupper() and not surface.isupper():
+                continue  # "SACRAMENTO, Calif." is a dateline's place, not the city's government
             taken.append((m.start(), m.end()))
             out.append(Mention(m.start(), m.end(), kind, ident))
     return out

@@ -110,8 +110,8 @@ def find_figures(text: str) -> list[Figure]:
     for m in DURATION.finditer(text):
         num = m.group("num").lower()
         value = 1.0 if num in ("a", "an") else number_value(num)
-        if _is_year(m.group("num")):
-            continue
+        if _is_year(m.group("num")) or re.match(r" (?:after|before|later|earlier|ago)\b", text[m.end():]):
+            continue  # "a day after" says when, not how long
         add(m, value, m.group("unit").lower() + "s", 0.75)
     for m in OF_THOSE.finditer(text):
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)

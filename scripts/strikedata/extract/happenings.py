@@ -266,11 +266,15 @@ def _time_near(text: str, sentence, m: re.Match) -> str | None:
     return _clock(clock) if clock else None
 
 
-def event_type(sentence: str) -> str:
-    for name, pattern in EVENT_TYPES:
-        if re.search(pattern, sentence, re.I):
-            return name
-    return "other"
+def event_type(sentence: str, position: int = 0) -> str:
+    """The kind of happening whose word stands nearest the date ("teachers rallied ... Friday": a rally)."""
+    best: tuple[int, int, str] | None = None
+    for rank, (name, pattern) in enumerate(EVENT_TYPES):
+        for m in re.finditer(pattern, sentence, re.I):
+            distance = abs(m.start() - position)
+            if best is None or (distance, rank) < best[:2]:
+                best = (distance, rank, name)
+    return best[2] if best else "other"
 
 
 def location(sentence: str) -> str | None:
