@@ -269,9 +269,13 @@ def _time_near(text: str, sentence, m: re.Match) -> str | None:
 def event_type(sentence: str, position: int = 0) -> str:
     """The kind of happening whose word stands nearest the date ("teachers rallied ... Friday": a rally)."""
     best: tuple[int, int, str] | None = None
+    breaks = [m.end() for m in re.finditer(r"[,;—]\s", sentence)]
+    low = max([b for b in breaks if b <= position], default=0)
+    high = min([b for b in breaks if b > position], default=len(sentence))
     for rank, (name, pattern) in enumerate(EVENT_TYPES):
         for m in re.finditer(pattern, sentence, re.I):
-            distance = abs(m.start() - position)
+            # A word of the date's own clause first, then the nearest elsewhere in the sentence.
+            distance = abs(m.start() - position) + (0 if low <= m.start() < high else 10_000)
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name)
     return best[2] if best else "other"
