@@ -177,7 +177,7 @@ def test_draft_marks_every_proposal_unconfirmed_and_finds_the_outlet_and_place()
 # --- no rule keyed to the seeds -------------------------------------------------------------------
 
 def test_no_rule_names_a_person_organization_or_place_of_the_seed_articles(root: Path):
-    registry = Registry.load(root)
+    registry = Registry.load(root / "seeds")
     names = {p.name for p in registry.people.values()} | {p.surname for p in registry.people.values()}
     names |= {s for o in registry.orgs.values() for s in o.surfaces() if len(s) >= 4}
     names |= {"Serna", "Stockton", "Chavez", "Mather", "HealthNet", "Sacramento"}

@@ -294,7 +294,7 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
     raw = seed.read_bytes()
     placed_name = seed.resolve().relative_to(root).as_posix() if seed.resolve().is_relative_to(root) else f"seeds/raw/{seed.name}"
     try:
-        draft = extract_article(raw, placed_name, Registry.load(root), published=published, outlet=outlet,
+        draft = extract_article(raw, placed_name, Registry.load(root / "seeds"), published=published, outlet=outlet,
                                 taken=taken_ids(root))
     except NormalizationError as error:
         raise ExtractError(f"{seed}: {error}") from None

@@ -63,7 +63,7 @@ NOBODY = Speaker(None, None, "", "", "unknown", "inferred", 0.1, "no attribution
 
 
 def attribute(text: str, quotations: list[Quotation], entities: Entities) -> list[Speaker]:
-    masked = _mask(text, quotations)
+    masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     speakers: list[Speaker] = []
     for index, quote in enumerate(quotations):
@@ -77,7 +77,7 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities) -> lis
     return speakers
 
 
-def _mask(text: str, quotations: list[Quotation]) -> str:
+def mask_quotations(text: str, quotations: list[Quotation]) -> str:
     """The text with every quotation's words blanked, keeping offsets: only the narration is read."""
     chars = list(text)
     for q in quotations:

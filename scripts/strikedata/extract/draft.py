@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from ..normalize import normalize
-from .attribution import attribute, reporter
+from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, find_entities
 from .figures import find_figures, find_offer_items
 from .happenings import event_type, find_happenings, location
@@ -63,8 +63,9 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
         "confirmed": False, "confidence": 0.6,
     }
     draft = Draft(text, header)
-    spans = sentences(text, _masked_quotes(text))
-    _quotes(draft, text, entities, ids)
+    quotations = find_quotations(text)
+    spans = sentences(text, mask_quotations(text, quotations))
+    _quotes(draft, text, quotations, entities, ids)
     _figures_and_offers(draft, text, entities, spans, ids)
     _events(draft, text, entities, spans, date, registry, ids)
     for person in entities.people.values():
@@ -107,16 +108,6 @@ def _entry(values: dict, confidence: float, comment: str = "") -> dict:
     return entry
 
 
-def _masked_quotes(text: str) -> str:
-    masked = list(text)
-    for q in find_quotations(text):
-        if q.kind != "nested":
-            for i in range(q.start, q.end):
-                if masked[i] != "\n":
-                    masked[i] = "\x00"
-    return "".join(masked)
-
-
 def _outlet(article, given: str | None, entities: Entities, text: str) -> tuple[str | None, str, str]:
     outlets = {o.org_id: o for o in entities.orgs.values() if o.kind == OUTLET}
     if given:
@@ -152,8 +143,7 @@ def _date_note(stated: str | None, date: dt.date | None, outlet_note: str) -> st
     return f"Date: the seed states none; give published_date (or run extract with --date) and the reasoning here. {outlet_note}"
 
 
-def _quotes(draft: Draft, text: str, entities: Entities, ids: _Ids) -> None:
-    quotations = find_quotations(text)
+def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: _Ids) -> None:
     speakers = attribute(text, quotations, entities)
     quote_ids: list[str] = []
     for quote, speaker in zip(quotations, speakers):

@@ -113,9 +113,10 @@ class Registry:
     events: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, root: Path) -> "Registry":
+    def load(cls, folder: Path) -> "Registry":
+        """The registry files of a folder (a project's seeds/, or a held-out corpus)."""
         def entries(name: str) -> list[dict]:
-            path = root / "seeds" / name
+            path = folder / name
             if not path.is_file():
                 return []
             data = yaml.safe_load(path.read_text("utf-8")) or []

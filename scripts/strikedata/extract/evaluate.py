@@ -65,7 +65,7 @@ class Corpus:
 
     @classmethod
     def project(cls, root: Path) -> "Corpus":
-        return cls._load(root, root / "seeds" / "articles", root, False)
+        return cls._load(root / "seeds", root / "seeds" / "articles", root, False)
 
     @classmethod
     def folder(cls, folder: Path) -> "Corpus":
@@ -73,25 +73,13 @@ class Corpus:
         return cls._load(folder, folder / "articles", folder, True)
 
     @classmethod
-    def _load(cls, registry_root: Path, articles: Path, seed_root: Path, hide: bool) -> "Corpus":
-        registry = Registry.load(registry_root) if (registry_root / "seeds").is_dir() else _flat_registry(registry_root)
+    def _load(cls, registries: Path, articles: Path, seed_root: Path, hide: bool) -> "Corpus":
+        registry = Registry.load(registries)
         loaded = []
         for path in sorted(articles.glob("*.yaml")):
             gold = yaml.safe_load(path.read_text("utf-8"))
             loaded.append((gold, (seed_root / gold["seed_file"]).read_bytes()))
         return cls(loaded, registry, hide)
-
-
-def _flat_registry(folder: Path) -> Registry:
-    """Registry files at the top of a folder instead of under seeds/."""
-    import tempfile
-    import shutil
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "seeds").mkdir()
-        for name in ("organizations.yaml", "people.yaml", "events.yaml"):
-            if (folder / name).is_file():
-                shutil.copy(folder / name, Path(tmp) / "seeds" / name)
-        return Registry.load(Path(tmp))
 
 
 def evaluate(corpus: Corpus) -> list[Score]:

@@ -8,9 +8,9 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..build import SEED_SUMS, recorded_sums
 from .draft import Draft, render_article, render_registry
 
-SEED_SUMS = Path("seeds/raw/SHA256SUMS")
 REGISTRY_FILES = {"new_people": ("seeds/people.yaml", "people"),
                   "new_organizations": ("seeds/organizations.yaml", "organizations"),
                   "new_events": ("seeds/events.yaml", "events")}
@@ -46,11 +46,11 @@ def place_seed(root: Path, seed: Path) -> Placed:
 
 def record_seed(root: Path, seed_file: str, raw: bytes) -> bool:
     """Add the seed's SHA-256 to seeds/raw/SHA256SUMS when it has no line yet (the day it arrives)."""
-    sums = root / SEED_SUMS
     name = Path(seed_file).name
-    existing = sums.read_text("utf-8") if sums.is_file() else ""
-    if any(line.split()[-1:] == [name] for line in existing.splitlines()):
+    if name in recorded_sums(root):
         return False
+    sums = root / SEED_SUMS
+    existing = sums.read_text("utf-8") if sums.is_file() else ""
     line = f"{hashlib.sha256(raw).hexdigest()}  {name}\n"
     sums.write_text(existing + ("" if existing.endswith("\n") or not existing else "\n") + line, "utf-8")
     return True
