@@ -248,12 +248,9 @@ def extract(
     misses: bool = typer.Option(False, "--misses", help="With --evaluate: list every miss."),
     project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
 ) -> None:
-    """Propose a draft annotation file for a new article: quotations with speakers, people, organizations,
-    figures and offers, dated happenings.
+    """Propose a draft annotation file for a new article: quotations with speakers, people, organizations, figures and offers, dated happenings.
 
-    The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and
-    events the registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a
-    confidence, and `strikedata build` refuses it until a curator has checked it and deleted those lines.
+    The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and events the registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a confidence, and `strikedata build` refuses it until a curator has checked it and deleted those lines.
     """
     import datetime as dt
 
