@@ -277,7 +277,8 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
     import datetime as dt
 
     from .extract import Registry, extract_article, render_article, render_registry, taken_ids
-    from .extract.files import REGISTRY_FILES, ExtractError, place_seed, record_seed, write_draft
+    from .extract.files import (REGISTRY_FILES, ExtractError, annotation_for, place_seed, record_seed,
+                                seed_file_for, write_draft)
     from .normalize import NormalizationError, normalize
 
     if not seed.is_file():
@@ -289,7 +290,7 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
             raise ExtractError(f"{seed}: {error}") from None
         return
     raw = seed.read_bytes()
-    placed_name = seed.resolve().relative_to(root).as_posix() if seed.resolve().is_relative_to(root) else f"seeds/raw/{seed.name}"
+    placed_name = seed_file_for(root, seed)
     try:
         draft = extract_article(raw, placed_name, Registry.load(root / "seeds"), published=published, outlet=outlet,
                                 taken=taken_ids(root))
@@ -303,7 +304,7 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
             if addition:
                 typer.echo(f"# --- would be appended to {path} ---{addition}")
         return
-    existing = _annotation_for(root, placed_name)
+    existing = annotation_for(root, placed_name)
     if existing is not None and output is None:
         if not force:
             raise ExtractError(f"{existing.relative_to(root).as_posix()} already annotates {placed_name}: "
@@ -320,20 +321,6 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
         typer.echo("note: the seed states no date; weekdays are unresolved. Run again with --date YYYY-MM-DD.", err=True)
     typer.echo("next: check every proposal against the text, correct it, delete its `confirmed`/`confidence` lines, "
                "then run `strikedata build`.")
-
-
-def _annotation_for(root: Path, seed_file: str) -> Path | None:
-    """The annotation file that already names this seed, if any."""
-    import yaml
-
-    for path in sorted((root / "seeds" / "articles").glob("*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text("utf-8"))
-        except (OSError, yaml.YAMLError):
-            continue
-        if isinstance(data, dict) and data.get("seed_file") == seed_file:
-            return path
-    return None
 
 
 def _evaluate(root: Path, corpus: Path | None, misses: bool) -> None:

@@ -340,13 +340,18 @@ def taken_ids(root: Path) -> set[str]:
             data = yaml.safe_load(path.read_text("utf-8"))
         except (OSError, yaml.YAMLError):
             continue
-        entries = data if isinstance(data, list) else [data] + [e for key in ("quotes", "offers", "figures") for e in (data or {}).get(key) or []] if isinstance(data, dict) else []
-        for entry in entries:
-            if isinstance(entry, dict):
-                for key in ("article_id", "quote_id", "offer_id", "figure_id", "person_id", "org_id", "event_id"):
-                    if entry.get(key) and key in entry and (key != "event_id" or "event_type" in entry):
-                        taken.add(str(entry[key]))
+        if isinstance(data, list):  # a registry
+            entries = data
+        elif isinstance(data, dict):  # an article and its lists (event mentions name events, they do not own ids)
+            entries = [data, *(e for key in ("quotes", "offers", "figures") for e in data.get(key) or [])]
+        else:
+            continue
+        for entry in filter(lambda e: isinstance(e, dict), entries):
+            taken.update(str(entry[key]) for key in OWN_IDS if entry.get(key) and (key != "event_id" or "event_type" in entry))
     return taken
+
+
+OWN_IDS = ("article_id", "quote_id", "offer_id", "figure_id", "person_id", "org_id", "event_id")
 
 
 HEADER = """# Draft annotations for {seed_file}, proposed by `strikedata extract` on {today}.

@@ -36,6 +36,12 @@ class Tally:
         self.hit += int(ok)
         self.total += 1
 
+    def count(self, ok: bool, misses: list[str], miss: str) -> None:
+        """Count one case; a failed one is written down for --misses."""
+        self.add(ok)
+        if not ok:
+            misses.append(miss)
+
     def rate(self) -> float | None:
         return self.hit / self.total if self.total else None
 
@@ -121,53 +127,42 @@ def score(gold: dict, draft: Draft, registry: Registry, text: str) -> Score:
     for quote in gold.get("quotes") or []:
         span = where(quote)
         match = next(((i, q) for i, (s, q) in enumerate(proposed_quotes) if span and _same_quote(s, span, text)), None)
-        result.quote_recall.add(match is not None)
+        result.quote_recall.count(match is not None, result.misses, f"quote not found: {quote['text'][:70]!r}")
         if match is None:
-            result.misses.append(f"quote not found: {quote['text'][:70]!r}")
             continue
         matched_proposals.add(match[0])
         proposal = match[1]
-        ok = _same_speaker(quote, proposal, registry, draft)
-        result.speaker.add(ok)
-        if not ok:
-            result.misses.append(f"speaker of {quote['text'][:40]!r}: proposed {proposal.get('speaker_person_id') or proposal.get('speaker_org_id')}, "
-                                 f"curated {quote.get('speaker_person_id') or quote.get('speaker_org_id')}")
+        result.speaker.count(_same_speaker(quote, proposal, registry, draft), result.misses,
+                             f"speaker of {quote['text'][:40]!r}: proposed {proposal.get('speaker_person_id') or proposal.get('speaker_org_id')}, "
+                             f"curated {quote.get('speaker_person_id') or quote.get('speaker_org_id')}")
     for i, (s, q) in enumerate(proposed_quotes):
-        result.quote_precision.add(i in matched_proposals)
-        if i not in matched_proposals:
-            result.misses.append(f"proposed quote not curated: {q['text'][:70]!r}")
+        result.quote_precision.count(i in matched_proposals, result.misses, f"proposed quote not curated: {q['text'][:70]!r}")
     names = set(draft.people_named)
     for person in registry.people.values():
         if re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
-            ok = person.name in names
-            result.people.add(ok)
-            if not ok:
-                result.misses.append(f"person not found: {person.name}")
+            result.people.count(person.name in names, result.misses, f"person not found: {person.name}")
     proposed_figures = [(spans[id(f)], f) for f in draft.figures]
     for figure in gold.get("figures") or []:
         span = where(figure)
-        ok = bool(span) and any(s[0] < span[1] and span[0] < s[1] and float(f["value"]) == float(figure["value"])
-                                for s, f in proposed_figures)
-        result.figures.add(ok)
-        if not ok:
-            result.misses.append(f"figure not found: {figure['text']!r} = {figure['value']} {figure.get('unit')}")
+        ok = any(_overlap(s, span) and float(f["value"]) == float(figure["value"]) for s, f in proposed_figures)
+        result.figures.count(ok, result.misses, f"figure not found: {figure['text']!r} = {figure['value']} {figure.get('unit')}")
     proposed_mentions = [(spans[id(m)], m) for m in draft.event_mentions]
     for mention in gold.get("event_mentions") or []:
         span = where(mention)
         event = registry.events.get(mention["event_id"])
-        overlapping = [m for s, m in proposed_mentions if span and s[0] < span[1] and span[0] < s[1]]
-        result.dated_found.add(bool(overlapping))
+        overlapping = [m for s, m in proposed_mentions if _overlap(s, span)]
+        result.dated_found.count(bool(overlapping), result.misses, f"dated mention not found: {mention['text'][:70]!r}")
         if not overlapping or not event:
-            if not overlapping:
-                result.misses.append(f"dated mention not found: {mention['text'][:70]!r}")
             continue
         proposed = [draft.dates.get(m["event_id"]) for m in overlapping]
-        ok = any(d and _within(d, event) for d in proposed)
-        result.dates.add(ok)
-        if not ok:
-            result.misses.append(f"date of {mention['text'][:50]!r}: proposed {', '.join(d or '?' for d in proposed)}, "
-                                 f"curated {event.get('start_date')}..{event.get('end_date') or ''} ({event.get('date_precision')})")
+        result.dates.count(any(d and _within(d, event) for d in proposed), result.misses,
+                           f"date of {mention['text'][:50]!r}: proposed {', '.join(d or '?' for d in proposed)}, "
+                           f"curated {event.get('start_date')}..{event.get('end_date') or ''} ({event.get('date_precision')})")
     return result
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
+    return b is not None and a[0] < b[1] and b[0] < a[1]
 
 
 def _same_quote(proposed: tuple[int, int], curated: tuple[int, int], text: str) -> bool:

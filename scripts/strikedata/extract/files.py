@@ -8,6 +8,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from ..build import SEED_SUMS, recorded_sums
 from .draft import Draft, render_article, render_registry
 
@@ -27,21 +29,39 @@ class Placed:
     copied: bool
 
 
+def seed_file_for(root: Path, seed: Path) -> str:
+    """The seed_file an annotation names: its path in the project, or where place_seed will copy it."""
+    resolved = seed.resolve()
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else f"seeds/raw/{seed.name}"
+
+
+def annotation_for(root: Path, seed_file: str) -> Path | None:
+    """The annotation file that already names this seed, if any."""
+    for path in sorted((root / "seeds" / "articles").glob("*.yaml")):
+        try:
+            data = yaml.safe_load(path.read_text("utf-8"))
+        except (OSError, yaml.YAMLError):
+            continue
+        if isinstance(data, dict) and data.get("seed_file") == seed_file:
+            return path
+    return None
+
+
 def place_seed(root: Path, seed: Path) -> Placed:
     """The seed's path inside the project; a file from elsewhere is copied, byte for byte, into seeds/raw/."""
     try:
         raw = seed.read_bytes()
     except OSError as error:
         raise ExtractError(f"cannot read {seed}: {error.strerror or error}") from None
-    seed = seed.resolve()
-    if seed.is_relative_to(root):
-        return Placed(seed.relative_to(root).as_posix(), raw, False)
-    target = root / "seeds" / "raw" / seed.name
+    seed_file = seed_file_for(root, seed)
+    target = root / seed_file
+    if seed.resolve() == target.resolve():
+        return Placed(seed_file, raw, False)
     if target.exists() and target.read_bytes() != raw:
         raise ExtractError(f"seeds/raw/{seed.name} already exists with other content: rename the new article")
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(seed, target)
-    return Placed(f"seeds/raw/{seed.name}", raw, True)
+    return Placed(seed_file, raw, True)
 
 
 def record_seed(root: Path, seed_file: str, raw: bytes) -> bool:
