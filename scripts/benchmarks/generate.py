@@ -6,21 +6,24 @@ quotes table grows to N rows whose spans point into those texts. A broken varian
 known rows and writes `seeded.json`, the list of what a validator should find:
     {"kind", "resource", "row", "field", "value", "codes"}    (row: header = 1, first data row = 2)
 
-    python scripts/benchmarks/generate.py OUT --rows 100000 [--broken] [--seed 1]
+    python scripts/benchmarks/generate.py OUT --rows 100000 [--broken] [--seed 1] [--variety unique|repeat]
 """
 
 from __future__ import annotations
 
 import argparse
+import bisect
 import csv
 import json
 import random
+import re
 import shutil
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 QUOTES_PER_ARTICLE = 1000
 ROWS_PER_PERSON = 100
+VARIETIES = ("unique", "repeat")
 
 # kind -> (resource, field, how to break a row, codes strikedata reports, frictionless error types)
 def _bad_type(row): row["char_start"] = row["char_start"] + "x"
@@ -65,9 +68,27 @@ def write_csv(path: Path, rows: list[dict], fields: list[str]) -> None:
         writer.writerows(rows)
 
 
+def word_bounds(text: str) -> tuple[str, list[int], list[int]]:
+    """The text, where its words start and where they end (a span between them never begins or ends
+    with a space or a formula character)."""
+    return text, [m.start() for m in re.finditer(r"\b\w", text)], [m.end() for m in re.finditer(r"\w\b", text)]
+
+
+def random_span(rng: random.Random, text: str, starts: list[int], ends: list[int], longest: int = 400) -> tuple[int, int]:
+    """A span of whole words on one line, of about 10 to `longest` characters."""
+    while True:
+        start = rng.choice(starts[:-1])
+        end = ends[min(bisect.bisect_left(ends, start + rng.randint(10, longest)), len(ends) - 1)]
+        if end > start and "\n" not in text[start:end]:
+            return start, end
+
+
 def generate(out: Path, rows: int, *, broken: bool = False, seed: int = 1, per_kind: int = 10,
-             source: Path = ROOT / "build") -> dict:
-    """Write a package of `rows` quotes to `out`; return {"rows": {...}, "seeded": [...]}."""
+             source: Path = ROOT / "build", variety: str = "unique") -> dict:
+    """Write a package of `rows` quotes to `out`; return {"rows": {...}, "seeded": [...]}.
+
+    variety "unique": every generated quote is a different span of its article, with its own
+    offsets, speaker wording and note (as in a real corpus); "repeat": the real quotes repeated."""
     rng = random.Random(seed)
     descriptor = json.loads((source / "datapackage.json").read_text("utf-8"))
     resources = [r for r in descriptor["resources"] if "schema" in r]
@@ -96,14 +117,22 @@ def generate(out: Path, rows: int, *, broken: bool = False, seed: int = 1, per_k
     for k in range(n_people):
         model = tables["people"][k % len(tables["people"])]
         people.append(dict(model, person_id=f"person-{k:06d}"))
+    words = {a["article_id"]: word_bounds((source / a["text_path"]).read_bytes().decode("utf-8")) for a in real_articles}
     quotes = []
     for i in range(n_quotes):
         j = i // QUOTES_PER_ARTICLE
         model_article = real_articles[j % len(real_articles)]["article_id"]
         choices = templates[model_article]
         model = choices[i % len(choices)]
-        quotes.append(dict(model, quote_id=f"quote-{i:07d}", article_id=f"generated-{j:06d}",
-                           speaker_person_id=f"person-{i % n_people:06d}", parent_quote_id=""))
+        quote = dict(model, quote_id=f"quote-{i:07d}", article_id=f"generated-{j:06d}",
+                     speaker_person_id=f"person-{i % n_people:06d}", parent_quote_id="")
+        if variety == "unique":
+            text, starts, ends = words[model_article]
+            start, end = random_span(rng, text, starts, ends)
+            quote.update(text=text[start:end], char_start=str(start), char_end=str(end),
+                         speaker_as_written=f"{people[i % n_people]['name']} said",
+                         note=f"Generated note {i}: checked against the article." if i % 3 == 0 else "")
+        quotes.append(quote)
     tables["articles"] += articles
     tables["people"] += people
     tables["quotes"] += quotes
@@ -150,8 +179,9 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="rows in the quotes table")
     parser.add_argument("--broken", action="store_true", help="seed errors (listed in OUT/seeded.json)")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--variety", choices=VARIETIES, default="unique", help="unique: every quote different (default); repeat: the real quotes repeated")
     args = parser.parse_args()
-    result = generate(args.out, args.rows, broken=args.broken, seed=args.seed)
+    result = generate(args.out, args.rows, broken=args.broken, seed=args.seed, variety=args.variety)
     print(json.dumps({"out": str(args.out), "rows": result["rows"], "seeded": len(result["seeded"])}))
 
 

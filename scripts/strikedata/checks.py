@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from .normalize import MOJIBAKE_CHARACTERS
+from .schema import arrow_strings
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SPAN_COLUMNS = {"quotes": "text", "offers": "evidence_text", "figures": "text", "event_mentions": "text"}
@@ -50,25 +51,10 @@ def distinct_values(column: pd.Series, sample: int = 20_000) -> tuple[pd.Series,
 
     Whether it repeats is judged on its first rows; either way the answer of a check is the same,
     only the work differs."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if len(column) < 4 * sample or column.iloc[:sample].nunique() > sample // 2:
-        return None
-    encoded = pc.dictionary_encode(pa.array(column, type=pa.string()))
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.unify_dictionaries()
-        chunks = encoded.chunks
-    else:
-        chunks = [encoded]
-    if not chunks:
-        return None
-    dictionary = chunks[0].dictionary.to_pylist()
-    # A missing cell has no dictionary entry: it gets one of its own, after the others.
-    missing = any(c.null_count for c in chunks)
-    codes = np.concatenate([c.indices.fill_null(len(dictionary)).to_numpy(zero_copy_only=False) for c in chunks])
-    values = pd.Series(dictionary + ([None] if missing else []), dtype=column.dtype)
-    return values, codes.astype(np.int64)
+    if len(column) < 4 * sample or column.iloc[:sample].nunique() > sample // 20:
+        return None  # judging tens of thousands of values one by one costs more than one pass over all
+    codes, distinct = pd.factorize(column, use_na_sentinel=False)  # one hash pass; a missing cell is a value too
+    return pd.Series(distinct, dtype=column.dtype), codes.astype(np.int64, copy=False)
 
 
 def failing_rows(test: Callable, frame) -> np.ndarray:
@@ -94,9 +80,10 @@ def _outcome(rule, frame: pd.DataFrame) -> Outcome:
         return Outcome(rule, np.empty(0, dtype=np.int64), worded(error))
 
 
-def _per_cell(rule) -> bool:
-    """Whether a rule looks at one cell of its field at a time (so each distinct value needs judging once)."""
-    return bool(getattr(rule, "value_test", None) or getattr(rule, "per_cell", False))
+def _by_value(rule) -> bool:
+    """Whether a rule looks at one cell of its field at a time and costs enough per cell that, when
+    values repeat, judging each distinct value once pays."""
+    return bool(getattr(rule, "value_test", None) or getattr(rule, "by_value", False))
 
 
 def _judge_values(values: pd.Series, column: str, rules: list) -> list[Outcome]:
@@ -119,7 +106,7 @@ def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
     # rows), and in plain Python when the table is small (where pandas' fixed cost per call dominates).
     plain, by_field = [], {}
     for rule in rules:
-        (by_field.setdefault(rule.field, []) if _per_cell(rule) and rule.field in frame.columns else plain).append(rule)
+        (by_field.setdefault(rule.field, []) if _by_value(rule) and rule.field in frame.columns else plain).append(rule)
     outcomes = _run_all(frame, plain)
     for column, group in by_field.items():
         if len(frame) < SMALL:
@@ -310,19 +297,103 @@ def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
              lambda d: (d["char_end"] > d["char_start"]).fillna(True).astype(bool)),
         Rule("span-mismatch", resource, column,
              "texts/<article_id>.txt[char_start:char_end] differs from this cell", in_text,
-             "offsets are Unicode code points into the normalized text; rebuild with `strikedata build`"),
+             "offsets are Unicode code points into the normalized text; rebuild with `strikedata build`",
+             fast=lambda d: spans_match(d, column, texts, in_text)),
     ]
+
+
+class Corpus:
+    """Every article text once, UTF-8 in one buffer, with the byte offset of each code point (and of
+    the end) of each text: code-point offsets become byte ranges by one lookup."""
+
+    def __init__(self, texts: dict[str, str]) -> None:
+        self.ids = list(texts)
+        self.lengths = np.fromiter(map(len, texts.values()), dtype=np.int64, count=len(texts))
+        self.first_offset = np.cumsum(self.lengths) - self.lengths  # where each text begins, in code points
+        self.data = "".join(texts.values()).encode("utf-8") + bytes(16)  # padding: reads of 12 bytes stay inside
+        octets = np.frombuffer(self.data, dtype=np.uint8)[:-16]
+        # The byte where each code point begins, then the end: a text's end is where the next begins.
+        self.byte_offsets = np.append(np.flatnonzero((octets & 0xC0) != 0x80), len(octets)).astype(np.int64)
+
+    def views(self, starts: np.ndarray, lengths: np.ndarray):
+        """An Arrow string_view array of the byte ranges [start, start + length) of the buffer, built in
+        place: 16 bytes per row (length, then the bytes inline up to 12, else a 4-byte prefix and the offset)."""
+        import pyarrow as pa
+
+        # Every 4 bytes of the buffer, read at each byte offset (unaligned, little-endian): one
+        # gather fetches 4 bytes of a row.
+        words = np.ndarray((len(self.data) - 3,), dtype="<u4", buffer=self.data, strides=(1,))
+        views = np.zeros((len(starts), 4), dtype="<u4")
+        views[:, 0] = lengths
+        short, long = np.flatnonzero(lengths <= 12), np.flatnonzero(lengths > 12)
+        short_starts, short_lengths = starts[short], lengths[short]
+        for word in range(3):
+            kept = np.clip(short_lengths - 4 * word, 0, 4).astype(np.uint64) * 8  # bits of this word inside the cell
+            mask = ((np.uint64(1) << kept) - np.uint64(1)).astype("<u4")
+            views[short, 1 + word] = words[short_starts + 4 * word] & mask
+        long_starts = starts[long]
+        views[long, 1] = words[long_starts]  # the prefix; buffer 0 in word 2
+        views[long, 3] = long_starts
+        return pa.Array.from_buffers(pa.string_view(), len(starts), [None, pa.py_buffer(views), pa.py_buffer(self.data)])
+
+
+def spans_match(d: pd.DataFrame, column: str, texts: dict[str, str], plain: Callable[[pd.DataFrame], pd.Series]) -> pd.Series:
+    """The span rule in one vectorized pass: each row's text range becomes a view into the article
+    texts, compared with the cells in Arrow. Rows whose offsets Python would read in its own way
+    (negative, past the end, end before start) get the plain rule, as do all rows if Arrow lacks views."""
+    import pyarrow as pa
+
+    if sum(map(len, texts.values())) >= 2**29:
+        return plain(d)  # a view's offset is 32 bits (four bytes a code point at most)
+    try:
+        return _spans_match(d, column, texts, plain)
+    except (ValueError, TypeError, pa.ArrowNotImplementedError, pa.ArrowInvalid):
+        return plain(d)  # columns of other types, or an Arrow without views: the plain rule says what fails
+
+
+def _spans_match(d: pd.DataFrame, column: str, texts: dict[str, str], plain: Callable[[pd.DataFrame], pd.Series],
+                 batch: int = 1 << 18) -> pd.Series:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    corpus = Corpus(texts)
+    codes, article_ids = pd.factorize(d["article_id"], use_na_sentinel=True)
+    where = {article_id: i for i, article_id in enumerate(corpus.ids)}
+    text_of = np.array([where.get(a, -1) for a in article_ids] + [-1], dtype=np.int64)[codes]  # -1: no text
+    starts = d["char_start"].to_numpy(dtype=np.int64, na_value=-1)  # a missing offset is -1 here
+    ends = d["char_end"].to_numpy(dtype=np.int64, na_value=-1)
+    cells = arrow_strings(d[column])
+    ok = np.ones(len(d), dtype=bool)
+    odd = [np.zeros(0, dtype=np.int64)]
+    for low in range(0, len(d), batch):  # in batches: the temporaries stay small whatever the table's size
+        text, start, end = text_of[low: low + batch], starts[low: low + batch], ends[low: low + batch]
+        part = cells.slice(low, len(text))
+        present = (text >= 0) & pc.is_valid(part).to_numpy(zero_copy_only=False)
+        fits = present & (start >= 0) & (end >= start) & (end <= np.where(text >= 0, corpus.lengths[text], 0))
+        odd.append(low + np.flatnonzero(present & ~fits))
+        first = corpus.first_offset[np.maximum(text, 0)]
+        begin = np.where(fits, corpus.byte_offsets[first + np.where(fits, start, 0)], 0)
+        size = np.where(fits, corpus.byte_offsets[first + np.where(fits, end, 0)], 0) - begin
+        same = pc.fill_null(pc.equal(pc.cast(part, pa.string_view()), corpus.views(begin, size)), False)
+        ok[low: low + batch] = ~fits | same.to_numpy(zero_copy_only=False)
+    odd = np.concatenate(odd)
+    if len(odd):
+        few = pd.DataFrame({c: d[c].iloc[odd] for c in ("article_id", "char_start", "char_end", column)})
+        ok[odd] = plain(few).to_numpy(dtype=bool)
+    return pd.Series(ok, index=d.index, dtype=bool)
 
 
 def quote_rules(quotes: pd.DataFrame) -> list[Rule]:
     def inside_parent(d: pd.DataFrame) -> pd.Series:
         # Only rows that name a parent can fail; look their parents up, not the whole table.
         ok = pd.Series(True, index=d.index)
-        children = d[d["parent_quote_id"].notna()]
-        if children.empty:
+        named = d["parent_quote_id"].notna()
+        if not named.any():
             return ok
-        named = quotes[quotes["quote_id"].isin(children["parent_quote_id"].unique())]
-        spans = named.drop_duplicates("quote_id").set_index("quote_id")[["article_id", "char_start", "char_end"]]
+        children = d[["article_id", "char_start", "char_end", "parent_quote_id"]][named]
+        spans = quotes[["quote_id", "article_id", "char_start", "char_end"]]
+        named = spans[spans["quote_id"].isin(children["parent_quote_id"].unique())]
+        spans = named.drop_duplicates("quote_id").set_index("quote_id")
         parent = spans.reindex(children["parent_quote_id"]).set_axis(children.index)
         bad = parent["article_id"].notna() & (
             (parent["article_id"] != children["article_id"])
@@ -470,7 +541,14 @@ def mentioned_rules(tables: dict[str, pd.DataFrame], texts: dict[str, str]) -> d
 
     def appears(columns: list[str], id_column: str) -> Callable[[pd.DataFrame], pd.Series]:
         def test(d: pd.DataFrame) -> pd.Series:
-            found = [any(n in corpus for n in names) for names in _names(d, columns)]
+            seen: dict[str, bool] = {}  # names repeat across rows: search the corpus once for each
+
+            def in_corpus(name: str) -> bool:
+                if name not in seen:
+                    seen[name] = name in corpus
+                return seen[name]
+
+            found = [any(map(in_corpus, names)) for names in _names(d, columns)]
             return pd.Series(found, index=d.index, dtype=bool) | d[id_column].isin(outlets)
         return test
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 RESOURCES = ("organizations", "people", "articles", "quotes", "offers", "figures", "events", "event_mentions")
@@ -65,6 +66,14 @@ def foreign_keys(schema: dict) -> list[dict]:
 
 # --- values ----------------------------------------------------------------------------------
 
+def arrow_strings(values: pd.Series):
+    """The column as Arrow large strings: zero-copy for the frames the fast reader makes (pandas keeps
+    its strings in Arrow already), a conversion for any other frame."""
+    import pyarrow as pa
+
+    return pa.array(values, type=pa.large_string())
+
+
 def parse_numbers(values: pd.Series) -> pd.Series:
     """Numbers from text; anything that is not one (blank included) is missing.
 
@@ -74,9 +83,9 @@ def parse_numbers(values: pd.Series) -> pd.Series:
     import pyarrow.compute as pc
 
     try:
-        text = pa.array(values, type=pa.string())
+        text = arrow_strings(values)
         wellformed = pc.match_substring_regex(text, f"^(?:{_NUMBER})$")
-        numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.string())), pa.float64())
+        numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.large_string())), pa.float64())
         return pd.Series(numbers.to_numpy(zero_copy_only=False), index=values.index, dtype="float64")
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
         return pd.to_numeric(values.where(values != ""), errors="coerce")
@@ -84,10 +93,9 @@ def parse_numbers(values: pd.Series) -> pd.Series:
 
 def all_distinct(values: pd.Series) -> bool:
     """One hash pass: are all values different? (Most keys are, and then nothing more is needed.)"""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
-    return pc.count_distinct(pa.array(values), mode="all").as_py() == len(values)
+    return len(pc.unique(arrow_strings(values))) == len(values)
 
 
 def parse_integers(values: pd.Series) -> pd.Series:
@@ -96,9 +104,9 @@ def parse_integers(values: pd.Series) -> pd.Series:
     import pyarrow.compute as pc
 
     try:
-        text = pa.array(values, type=pa.string())
+        text = arrow_strings(values)
         wellformed = pc.match_substring_regex(text, f"^(?:{_INTEGER})$")
-        numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.string())), pa.int64())
+        numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.large_string())), pa.int64())
         numbers = pc.if_else(pc.less(pc.abs(numbers), 2**53), numbers, pa.scalar(None, pa.int64()))
         return pd.Series(numbers.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get), index=values.index)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):  # e.g. beyond 64 bits
@@ -124,8 +132,29 @@ def parse(values: pd.Series, field: dict) -> pd.Series:
     if kind == "boolean":
         trues = field.get("trueValues", TRUE_VALUES)
         return values.map(lambda v: True if v in trues else (False if v != "" else None))
-    blank = values == ""
-    return values.where(~blank) if blank.any() else values  # no blank: share the column, copy nothing
+    return blank_as_missing(values)
+
+
+def blank_as_missing(values: pd.Series) -> pd.Series:
+    """Blank cells as missing. Arrow-backed strings keep their buffers, copying nothing: each chunk
+    only gets a validity bitmap, the blank test itself."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not isinstance(values.array, pd.arrays.ArrowStringArray):
+        blank = values == ""
+        return values.where(~blank) if blank.any() else values
+    column = arrow_strings(values)
+    chunks = column.chunks if isinstance(column, pa.ChunkedArray) else [column]
+    kept = []
+    for chunk in chunks:
+        filled = pc.fill_null(pc.not_equal(chunk, ""), False)
+        if chunk.offset or filled.offset or filled.null_count:
+            kept.append(pc.if_else(filled, chunk, pa.scalar(None, chunk.type)))
+        else:
+            kept.append(pa.Array.from_buffers(chunk.type, len(chunk), [filled.buffers()[1], *chunk.buffers()[1:]]))
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(kept, type=column.type), dtype=values.dtype),
+                     index=values.index, name=values.name)
 
 
 def python_value(raw: str, field: dict) -> object:
@@ -151,9 +180,31 @@ def python_value(raw: str, field: dict) -> object:
     return raw
 
 
+# Python's re and Arrow's RE2 read a pattern alike unless it uses a class escape (\d, \w, \s, \b...:
+# Unicode-wide in Python, ASCII in RE2) or a (?...) group other than (?:...) (lookaround, flags): those stay with re.
+_RE2_UNSAFE = re.compile(r"\\[A-Za-z0-9]|\(\?(?!:)")
+
+
 def _fullmatch(pattern: str) -> Callable[[pd.Series], pd.Series]:
     compiled = re.compile(pattern)
-    return lambda s: s.str.fullmatch(compiled).fillna(False).astype(bool)
+
+    def in_python(s: pd.Series) -> pd.Series:
+        return s.str.fullmatch(compiled).fillna(False).astype(bool)
+
+    if _RE2_UNSAFE.search(pattern):
+        return in_python
+
+    def in_arrow(s: pd.Series) -> pd.Series:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            matched = pc.match_substring_regex(arrow_strings(s), f"^(?:{pattern})$")
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a construct RE2 lacks
+            return in_python(s)
+        return pd.Series(pc.fill_null(matched, False).to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
+
+    return in_arrow
 
 
 def _type_ok(field: dict) -> Callable[[pd.Series], pd.Series] | None:
@@ -209,6 +260,20 @@ class FieldCheck:
     field: str
     message: str
     test: Callable[[pd.Series], pd.Series]
+    # The same test given the column's typed view as well (raw, typed), when that saves parsing again.
+    from_typed: Callable[[pd.Series, pd.Series], pd.Series] | None = None
+
+
+def _integer_from_typed(shape: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series, pd.Series], pd.Series]:
+    # A parsed integer had the integer's shape; only the cells that did not parse are looked at again
+    # (a blank, a bad value, or one beyond 2**53 that is well formed all the same).
+    def test(raw: pd.Series, typed: pd.Series) -> pd.Series:
+        ok = typed.notna().to_numpy(dtype=bool) | (raw == "").to_numpy(dtype=bool)
+        rest = np.flatnonzero(~ok)
+        if len(rest):
+            ok[rest] = shape(raw.iloc[rest]).to_numpy(dtype=bool)
+        return pd.Series(ok, index=raw.index)
+    return test
 
 
 def _present(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
@@ -228,7 +293,8 @@ def field_checks(field: dict) -> list[FieldCheck]:
     if type_ok is not None:
         fmt = field.get("format")
         what = kind + (f" in format {fmt}" if fmt not in (None, "default") else "")
-        checks.append(FieldCheck("type", name, f"not a valid {what}", _present(type_ok)))
+        checks.append(FieldCheck("type", name, f"not a valid {what}", _present(type_ok),
+                                 _integer_from_typed(type_ok) if kind == "integer" else None))
     typed = (lambda s: parse(s, field)) if kind in ("integer", "number", "year", "date") else None
     if "enum" in constraints:
         allowed = constraints["enum"]
@@ -252,11 +318,11 @@ def field_checks(field: dict) -> list[FieldCheck]:
             bound = parse(pd.Series([str(constraints[key])], dtype=object), field).iloc[0]
             if pd.isna(bound):
                 continue
-            def test(s, bound=bound, op=op):
-                values = typed(s)
+            def within(values: pd.Series, bound=bound, op=op) -> pd.Series:
                 return getattr(values, op)(bound).fillna(True).astype(bool)
             word = "below the minimum" if key == "minimum" else "above the maximum"
-            checks.append(FieldCheck(code, name, f"{word} {constraints[key]}", test))
+            checks.append(FieldCheck(code, name, f"{word} {constraints[key]}", lambda s, within=within: within(typed(s)),
+                                     lambda raw, values, within=within: within(values)))
     if constraints.get("unique"):
         def unique(s: pd.Series) -> pd.Series:
             if all_distinct(s):  # the usual case, decided in one hash pass

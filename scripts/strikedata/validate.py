@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import checks
 from .findings import Finding, tidy
-from .schema import RESOURCES, FieldCheck, all_distinct, field_checks, foreign_keys, primary_key, typed_frame
+from .schema import RESOURCES, FieldCheck, arrow_strings, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema
 
 DEFAULT_MAX_PER_CHECK = 1000
@@ -67,11 +67,17 @@ def _show(value: object) -> str:
 
 @dataclass(frozen=True)
 class ColumnRule:
-    """A declared field rule (a FieldCheck on one column) as a test over the whole table."""
+    """A declared field rule (a FieldCheck on one column) as a test over the whole table; given the
+    table's typed view, the fast path reuses its parsed values instead of parsing again."""
 
     check: FieldCheck
+    typed: pd.DataFrame | None = field(default=None, compare=False)
     hint = None
-    per_cell = property(lambda self: self.check.code != "unique")  # all but uniqueness look at one cell
+    # Worth judging once per distinct value (then mapped back to the rows): a parse or a regex per
+    # cell. `required` and `enum` are a comparison or a hash lookup, cheaper than finding the values.
+    # Not when the typed view answers it already (`fast`).
+    by_value = property(lambda self: self.check.code in ("type", "pattern", "minimum", "maximum", "min-length", "max-length")
+                        and self.fast is None)
 
     code = property(lambda self: self.check.code)
     field = property(lambda self: self.check.field)
@@ -79,6 +85,13 @@ class ColumnRule:
 
     def test(self, frame: pd.DataFrame) -> pd.Series:
         return self.check.test(frame[self.check.field])
+
+    @property
+    def fast(self) -> Callable[[pd.DataFrame], pd.Series] | None:
+        if self.typed is None or self.check.from_typed is None:
+            return None
+        name = self.check.field
+        return lambda frame: self.check.from_typed(frame[name], self.typed[name])
 
 
 @dataclass(frozen=True)
@@ -105,8 +118,8 @@ class Tally:
         return rows[: self.cap]
 
 
-def column_rules(schema: dict, columns) -> list[ColumnRule]:
-    return [ColumnRule(c) for f in schema.get("fields", []) if f["name"] in columns for c in field_checks(f)]
+def column_rules(schema: dict, columns, typed: pd.DataFrame | None = None) -> list[ColumnRule]:
+    return [ColumnRule(c, typed) for f in schema.get("fields", []) if f["name"] in columns for c in field_checks(f)]
 
 
 def _key_text(frame: pd.DataFrame, label, columns: list[str]) -> str:
@@ -114,36 +127,32 @@ def _key_text(frame: pd.DataFrame, label, columns: list[str]) -> str:
 
 
 def duplicate_rows(frame: pd.DataFrame, key: list[str]) -> np.ndarray:
-    """Positions of every row whose key appears more than once (all of them, not just the repeats)."""
+    """Positions of every row whose key appears more than once (all of them, not just the repeats):
+    one hash pass numbers the distinct keys, a count per number finds the repeated ones."""
     if len(key) > 1:
         codes = frame.groupby(key, sort=False, dropna=False).ngroup().to_numpy()
-        counts = np.bincount(codes) if len(codes) else np.zeros(0, dtype=np.int64)
-        return np.flatnonzero(counts[codes] > 1)
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if all_distinct(frame[key[0]]):
-        return np.empty(0, dtype=np.int64)
-    # Count each value once (a hash pass), then find the rows holding a repeated one.
-    values = pa.array(frame[key[0]], type=pa.string())
-    counts = pc.value_counts(values)
-    repeated = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
-    return np.flatnonzero(pc.is_in(values, value_set=repeated).to_numpy(zero_copy_only=False))
+    else:
+        codes, distinct = pd.factorize(frame[key[0]], use_na_sentinel=False)
+        if len(distinct) == len(codes):
+            return np.empty(0, dtype=np.int64)
+    counts = np.bincount(codes) if len(codes) else np.zeros(0, dtype=np.int64)
+    return np.flatnonzero(counts[codes] > 1)
 
 
 def _pk_rule(pk: list[str]) -> KeyRule:
     return KeyRule("primary-key", None, lambda d, i: f"primary key ({_key_text(d, i, pk)}) is not unique")
 
 
-def structure_outcomes(table: Table, *, reference: bool = False) -> list[checks.Outcome]:
-    """Every declared field rule, and the primary key's uniqueness."""
+def structure_outcomes(table: Table, *, reference: bool = False, typed: pd.DataFrame | None = None) -> list[checks.Outcome]:
+    """Every declared field rule, and the primary key's uniqueness. `typed`, the table's typed view
+    when the caller has it, spares parsing the numbers again."""
     frame = table.frame
     if frame.empty:
         return []
     pk = [c for c in primary_key(table.schema) if c in frame.columns]
     if reference:
         return _structure_through_pandera(table, pk)
-    rules = column_rules(table.schema, frame.columns)
+    rules = column_rules(table.schema, frame.columns, typed)
     outcomes = checks.run_rules(frame, [r for r in rules if r.code != "unique"])
     # Uniqueness is one hash pass per column, shared by the unique constraint and a one-column key.
     duplicates = {r.field: duplicate_rows(frame, [r.field]) for r in rules if r.code == "unique"}
@@ -197,15 +206,17 @@ def blank_key_outcomes(table: Table) -> list[checks.Outcome]:
 
 
 def is_in(values: pd.Series, reference: pd.Series) -> np.ndarray:
-    """values.isin(reference) as one hash lookup in Arrow (pandas converts large sets to objects first)."""
-    import pyarrow as pa
+    """values.isin(reference) as one hash lookup in Arrow (pandas converts large sets to objects first).
+    The smaller side is hashed: a few values looked up in a big table first pick out the rows that hold them."""
     import pyarrow.compute as pc
 
-    local = pa.array(values, type=pa.string())
+    local = arrow_strings(values)
     if pc.all(pc.equal(local, "")).as_py():
         return np.zeros(len(values), dtype=bool)  # nothing to look up (blank cells are no references)
-    found = pc.is_in(local, value_set=pa.array(reference, type=pa.string()).unique())
-    return found.to_numpy(zero_copy_only=False).astype(bool)
+    keys = arrow_strings(reference)
+    if len(values) < len(keys):
+        keys = pc.filter(keys, pc.is_in(keys, value_set=pc.unique(local)))
+    return pc.is_in(local, value_set=pc.unique(keys)).to_numpy(zero_copy_only=False).astype(bool)
 
 
 def foreign_key_outcomes(table: Table, tables: dict[str, Table]) -> tuple[list[checks.Outcome], list[Finding]]:
@@ -273,9 +284,11 @@ def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list
     return texts, findings
 
 
-def semantic_findings(tables: dict[str, Table], texts: dict[str, str], tally: Tally, *, reference: bool = False) -> list[Finding]:
+def semantic_findings(tables: dict[str, Table], texts: dict[str, str], tally: Tally, *, reference: bool = False,
+                      typed: dict[str, pd.DataFrame] | None = None) -> list[Finding]:
     ours = {name: t for name, t in tables.items() if name in RESOURCES}
-    typed = {name: typed_frame(t.frame, t.schema) for name, t in ours.items()}
+    known = typed or {}
+    typed = {name: known[name] if name in known else typed_frame(t.frame, t.schema) for name, t in ours.items()}
     schemas = {name: t.schema for name, t in ours.items()}
     out = []
     try:
@@ -384,9 +397,16 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
             tables[table.name] = table
 
     tally = Tally(max_per_check)
+    # The typed view of each table, parsed once: the fast path's field rules reuse it, the semantic rules need it.
+    typed: dict[str, pd.DataFrame] = {}
     for table in tables.values():
+        if not reference and table.frame.columns.is_unique:
+            try:
+                typed[table.name] = typed_frame(table.frame, table.schema)
+            except (ValueError, TypeError):
+                pass  # e.g. a date format that cannot parse: the field rules below report it, unhelped
         try:
-            outcomes = structure_outcomes(table, reference=reference) + blank_key_outcomes(table)
+            outcomes = structure_outcomes(table, reference=reference, typed=typed.get(table.name)) + blank_key_outcomes(table)
             fk_outcomes, problems = foreign_key_outcomes(table, tables)
             findings += problems + outcome_findings(table, outcomes + fk_outcomes, tally)
         except Exception as error:  # noqa: BLE001 - e.g. a bad regex or bound in a foreign schema
@@ -400,7 +420,7 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
         findings += text_findings
     broken = {f.resource for f in findings if f.code in ("incorrect-label", "missing-label", "extra-label")}
     if ours_present:
-        findings += semantic_findings({n: t for n, t in tables.items() if n not in broken}, texts, tally, reference=reference)
+        findings += semantic_findings({n: t for n, t in tables.items() if n not in broken}, texts, tally, reference=reference, typed=typed)
 
     if official:
         ours = {official_key(f) for f in findings}
