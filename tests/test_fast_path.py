@@ -4,13 +4,20 @@ rules through pandera, frictionless's metadata loader), on every broken corpus w
 
 from __future__ import annotations
 
+import csv
 import json
+import re
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
+from strikedata import checks, schema as schema_module
 from strikedata.descriptors import is_plain
+from strikedata.schema import blank_as_missing
+from strikedata.tables import read_csv_fast
 from strikedata.validate import descriptor_findings, validate_package
 
 from conftest import ROOT
@@ -20,6 +27,7 @@ sys.path.insert(0, str(ROOT / "scripts" / "benchmarks"))
 from generate import KINDS, generate  # noqa: E402
 
 PEER = Path(__file__).parent / "peer" / "frictionless"
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 PEER_CASES = [c["case"] for c in json.loads((PEER / "index.json").read_text())]
 
 
@@ -59,10 +67,11 @@ def test_generated_package_with_seeded_errors(seeded):
     assert len({e["kind"] for e in errors}) == len(KINDS) >= 10
 
 
-def test_large_package_takes_the_shortcuts_and_agrees(tmp_path):
-    """At 100k rows repeated values are judged once and the rules run in threads: still the same findings."""
+@pytest.mark.parametrize("variety", ["repeat", "unique"])
+def test_large_package_takes_the_shortcuts_and_agrees(tmp_path, variety):
+    """At 100k rows the vectorized rules run (and, where values repeat, each is judged once): still the same findings."""
     out = tmp_path / "large"
-    errors = generate(out, 100_000, broken=True, seed=3)["seeded"]
+    errors = generate(out, 100_000, broken=True, seed=3, variety=variety)["seeded"]
     fast, reference = both(out / "datapackage.json")
     assert fast == reference
     found = {(f.resource, f.row, f.field, f.code) for f in fast}
@@ -163,3 +172,97 @@ def test_articles_without_their_columns_give_findings_not_a_crash(tmp_path):
     descriptor["resources"][0]["name"] = "articles"
     path.write_text(json.dumps(descriptor))
     assert validate_package(path).findings == validate_package(path, reference=True).findings
+
+
+# --- the vectorized pieces, each against its plain statement ----------------------------------
+
+TEXT_CHARACTERS = st.sampled_from(list("ab c\n") + ["é", "’", "—", "€", "😀", "\u00a0"])
+
+
+@SETTINGS
+@given(texts=st.lists(st.text(TEXT_CHARACTERS, max_size=40), min_size=1, max_size=4),
+       rows=st.lists(st.tuples(st.integers(0, 4), st.integers(-3, 45), st.integers(-3, 45), st.integers(0, 3)), max_size=60))
+def test_span_views_agree_with_python_slices(texts, rows):
+    """Offsets in code points, multi-byte characters, cells of up to 12 bytes (inline in a view) and
+    longer, offsets Python reads its own way (negative, past the end, reversed), cells that differ."""
+    articles = {f"a{i}": text for i, text in enumerate(texts)}
+    records = []
+    for article, start, end, change in rows:
+        article_id = f"a{article}"  # a4 and beyond: an article with no text
+        cell = articles.get(article_id, "xyz")[start:end]  # as Python reads the offsets, negative ones too
+        cell = [cell, cell + "b", cell[1:], None][change] or None
+        records.append({"article_id": article_id, "char_start": start, "char_end": end, "text": cell})
+    frame = pd.DataFrame(records, columns=["article_id", "char_start", "char_end", "text"]).astype(
+        {"char_start": "Int64", "char_end": "Int64", "text": "str", "article_id": "str"})
+    rule = next(r for r in checks.span_rules("quotes", articles) if r.code == "span-mismatch")
+    assert rule.fast(frame).tolist() == rule.test(frame).tolist()
+
+
+@pytest.mark.parametrize("text", ["abcdefghijklmnopqrstuvwxyz", "é’—€😀" * 6])
+def test_span_views_at_every_length(text):
+    """Views hold up to 12 bytes inline and longer cells by reference: every length on both sides."""
+    spans = [(start, end) for start in range(-3, 4) for end in range(max(start, 0), len(text) + 3)]  # Python's own readings too
+    frame = pd.DataFrame({"article_id": "a", "char_start": [a for a, _ in spans], "char_end": [b for _, b in spans],
+                          "text": [text[a:b] or None for a, b in spans]}).astype({"char_start": "Int64", "char_end": "Int64", "text": "str"})
+    wrong = frame.assign(text=[text[a:b] + "z" if (b - a) % 2 else "z" + text[a + 1:b] for a, b in spans])
+    rule = next(r for r in checks.span_rules("quotes", {"a": text}) if r.code == "span-mismatch")
+    assert rule.fast(frame).all() and rule.test(frame).all()
+    assert rule.fast(wrong).tolist() == rule.test(wrong).tolist()
+    assert not rule.fast(wrong[wrong["text"] != "z"]).any()
+
+
+@SETTINGS
+@given(cells=st.lists(st.sampled_from(["", "a", " ", "bb", None]), max_size=30), cut=st.integers(0, 30))
+def test_blanks_become_missing_without_copying(cells, cut):
+    import pyarrow as pa
+
+    chunks = [pa.array(cells[:cut], type=pa.large_string()), pa.array(cells[cut:], type=pa.large_string()).slice(min(1, len(cells[cut:])))]
+    arrow = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=pa.large_string()), dtype=pd.StringDtype("pyarrow", na_value=float("nan"))))
+    plain = pd.Series(arrow.tolist(), dtype=object)
+    expected = plain.where(plain != "").tolist()
+    assert [None if pd.isna(v) else v for v in blank_as_missing(arrow).tolist()] == [None if pd.isna(v) else v for v in expected]
+
+
+SCHEMA_PATTERNS = sorted({c["pattern"] for f in (ROOT / "schemas").glob("*.json")
+                          for c in [fd.get("constraints", {}) for fd in json.loads(f.read_text())["fields"]] if "pattern" in c})
+
+
+@SETTINGS
+@given(values=st.lists(st.text(st.sampled_from(list("az09-_ .:TZ+\n") + ["é", "٣", "\u00a0"]), max_size=12), min_size=1, max_size=30))
+def test_patterns_in_arrow_match_as_in_python(values):
+    """Every pattern our schemas declare, and the type shapes, read alike by RE2 (fast) and re."""
+    series = pd.Series(values, dtype="str")
+    for pattern in SCHEMA_PATTERNS + [schema_module._INTEGER, schema_module._NUMBER, schema_module._DATE, schema_module._DATETIME]:
+        assert not schema_module._RE2_UNSAFE.search(pattern), pattern  # they really take the Arrow path
+        expected = [re.fullmatch(pattern, v) is not None for v in values]
+        assert schema_module._fullmatch(pattern)(series).tolist() == expected, pattern
+
+
+def test_cells_holding_line_ends_are_read_fast_and_located_exactly(tmp_path):
+    """Notes spanning lines, over several 4 MB blocks: the fast reader takes the file, the line of
+    every finding matches the reference reader's."""
+    out = tmp_path / "multiline"
+    generate(out, 40_000, broken=True, seed=5)
+    rows = list(csv.reader((out / "quotes.csv").open(newline="", encoding="utf-8")))
+    note = rows[0].index("note")
+    for number, row in enumerate(rows[1:], start=1):
+        if number % 3 == 0:
+            row[note] = f"line one\nline two {number}\r\nline three"
+    with (out / "quotes.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows(rows)
+    assert (out / "quotes.csv").stat().st_size > 2 * (1 << 22)
+    resource = next(r for r in json.loads((out / "datapackage.json").read_text())["resources"] if r["name"] == "quotes")
+    read = read_csv_fast(out / "quotes.csv", [f["name"] for f in resource["schema"]["fields"]], resource)
+    assert read is not None and len(read[2]) == len(rows) - 1
+    fast, reference = both(out / "datapackage.json")
+    assert fast == reference
+    assert any(f.line != f.row for f in fast if f.resource == "quotes")  # lines and rows really differ
+
+
+def test_a_byte_order_mark_stays_on_the_fast_path(package_copy):
+    path = package_copy / "quotes.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    resource = next(r for r in json.loads((package_copy / "datapackage.json").read_text())["resources"] if r["name"] == "quotes")
+    assert read_csv_fast(path, [f["name"] for f in resource["schema"]["fields"]], resource) is not None
+    fast, reference = both(package_copy / "datapackage.json")
+    assert fast == reference

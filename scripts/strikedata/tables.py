@@ -203,22 +203,57 @@ def _scan(path: Path, algorithm: str | None) -> tuple[int, int, int, bytes, str 
     return size, newlines, lone_returns, last, digest.hexdigest() if digest else None
 
 
-def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.DataFrame, list[Finding]] | None:
-    """The CSV as a frame of strings read by pyarrow (all cores, straight from the file), with its
-    size and hash findings; or None when anything about the file is out of the ordinary (labels that
-    differ from the schema, a row of the wrong length, a blank row, a cell spanning lines, a BOM, bad
-    UTF-8): the reference reader then reads it and names the problem."""
+def _parse_csv(path: Path, declared: list[str], *, quote_aware: bool):
+    """(Arrow table of large strings, rows of the wrong length) as pyarrow reads the file, or None
+    when it cannot (bad UTF-8, an unterminated quote...)."""
     import pyarrow as pa
-    import pyarrow.compute as pc
     import pyarrow.csv as pacsv
+
+    bad_rows: list = []
+    try:
+        table = pacsv.read_csv(
+            path,
+            read_options=pacsv.ReadOptions(column_names=declared, skip_rows=1, block_size=1 << 22),
+            # A quote-aware cut into blocks is half as fast as cutting at every line end.
+            parse_options=pacsv.ParseOptions(newlines_in_values=quote_aware, ignore_empty_lines=False,
+                                              invalid_row_handler=lambda row: bad_rows.append(row) or "skip"),
+            # Large strings are what pandas keeps, so the frame shares Arrow's buffers, copying nothing.
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in declared}, check_utf8=True,
+                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
+        )
+    except (pa.ArrowInvalid, pa.ArrowException, OSError):
+        return None
+    return table, bad_rows
+
+
+def _first_lines(table, lines: int) -> list[int] | None:
+    """The line each row starts on, when cells hold line ends (None when the count does not add up)."""
+    import numpy as np
+    import pyarrow.compute as pc
+
+    within = np.zeros(table.num_rows, dtype=np.int64)
+    for column in table.columns:
+        within += pc.count_substring(column, "\n").to_numpy(zero_copy_only=False)
+    if 1 + table.num_rows + int(within.sum()) != lines:
+        return None
+    return (2 + np.arange(table.num_rows) + np.cumsum(within) - within).tolist()
+
+
+def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.DataFrame, list[Finding], list[int]] | None:
+    """The CSV as a frame of strings read by pyarrow (all cores, straight from the file), with its
+    size and hash findings and, when cells hold line ends, the line each row starts on; or None when
+    anything about the file is out of the ordinary (labels that differ from the schema, a row of the
+    wrong length, a blank row, a lone carriage return, bad UTF-8): the reference reader then reads it
+    and names the problem."""
+    import pyarrow.compute as pc
 
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     header_end = head.find(b"\n")
-    if not head or head.startswith(b"\xef\xbb\xbf") or header_end < 0:
+    if not head or header_end < 0:
         return None
-    try:
-        header = next(csv.reader(io.StringIO(head[:header_end].decode("utf-8"))), [])
+    try:  # pyarrow skips a byte order mark, as the reference reader does
+        header = next(csv.reader(io.StringIO(head[:header_end].decode("utf-8").removeprefix("\ufeff"))), [])
     except UnicodeDecodeError:
         return None
     if header != declared or not declared or len(set(declared)) != len(declared) or not all(n.strip() for n in declared):
@@ -228,25 +263,19 @@ def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.D
     size, newlines, lone_returns, last, digest = _scan(path, algorithm if algorithm in HASH_ALGORITHMS else None)
     if lone_returns:
         return None  # a lone carriage return also ends a row: lines and rows could differ
-    bad_rows = []
-    try:
-        table = pacsv.read_csv(
-            path,
-            read_options=pacsv.ReadOptions(column_names=declared, skip_rows=1, block_size=1 << 22),
-            # Blocks are cut at line ends, quoted or not (twice as fast as a quote-aware cut). A cell
-            # holding a line end then leaves fewer rows than lines, or with two or more columns a row
-            # cut short: either sends the file to the reference reader below. With a single column a
-            # cut could go unseen, so that table gets the quote-aware cut.
-            parse_options=pacsv.ParseOptions(newlines_in_values=len(declared) < 2, ignore_empty_lines=False,
-                                              invalid_row_handler=lambda row: bad_rows.append(row) or "skip"),
-            # Large strings are what pandas keeps, so the frame shares Arrow's buffers, copying nothing.
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in declared}, check_utf8=True,
-                                                 strings_can_be_null=False, quoted_strings_can_be_null=False),
-        )
-    except (pa.ArrowInvalid, pa.ArrowException, OSError):
+    lines = newlines + (0 if last == b"\n" else 1)
+    # First cut at every line end. When a cell holds one, a cut inside it leaves fewer rows than
+    # lines, or (with two columns or more) a row cut short: then read again, quote-aware. A single
+    # column could hide such a cut, so it is read quote-aware from the start.
+    parsed = None if len(declared) < 2 else _parse_csv(path, declared, quote_aware=False)
+    if parsed is None or parsed[1] or parsed[0].num_rows + 1 != lines:
+        parsed = _parse_csv(path, declared, quote_aware=True)
+    if parsed is None or parsed[1]:
+        return None  # a row of the wrong length
+    table = parsed[0]
+    first_lines = [] if table.num_rows + 1 == lines else _first_lines(table, lines)
+    if first_lines is None:
         return None
-    if bad_rows or newlines + (0 if last == b"\n" else 1) != table.num_rows + 1:
-        return None  # a row of the wrong length, or a cell spanning lines: rows and lines differ
     if table.num_rows:
         first = pc.equal(pc.utf8_trim_whitespace(table.column(0)), "")
         if pc.any(first).as_py():
@@ -255,7 +284,7 @@ def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.D
                 candidates = pc.and_(candidates, pc.equal(pc.utf8_trim_whitespace(column), ""))
             if pc.any(candidates).as_py():
                 return None  # a blank row
-    return table.to_pandas(), integrity_problems(resource, size, digest)
+    return table.to_pandas(), integrity_problems(resource, size, digest), first_lines
 
 
 def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: bool = False) -> tuple[Table | None, list[Finding]]:
@@ -273,8 +302,8 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
         except OSError:
             done = None
         if done is not None:
-            frame, problems = done
-            return Table(name, path, schema, _missing_to_blank(frame, schema)), problems
+            frame, problems, lines = done
+            return Table(name, path, schema, _missing_to_blank(frame, schema), lines=lines), problems
     if path is not None:
         try:
             data = (package_dir / path).read_bytes()
