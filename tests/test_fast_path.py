@@ -266,3 +266,13 @@ def test_a_byte_order_mark_stays_on_the_fast_path(package_copy):
     assert read_csv_fast(path, [f["name"] for f in resource["schema"]["fields"]], resource) is not None
     fast, reference = both(package_copy / "datapackage.json")
     assert fast == reference
+
+
+@SETTINGS
+@given(values=st.lists(st.text(st.sampled_from(list("0123456789-+x ")), max_size=20), min_size=1, max_size=20))
+def test_integers_parse_as_the_pattern_reads_them(values):
+    """Arrow's cast (taken when cells hold only digits and minus signs) or the pattern: the same numbers."""
+    def plain(v: str):
+        return int(v) if re.fullmatch(schema_module._INTEGER, v) and abs(int(v)) < 2**53 else None
+    parsed = schema_module.parse_integers(pd.Series(values, dtype="str"))
+    assert [None if pd.isna(v) else int(v) for v in parsed] == [plain(v) for v in values]

@@ -89,7 +89,8 @@ def _by_value(rule) -> bool:
 def _judge_values(values: pd.Series, column: str, rules: list) -> list[Outcome]:
     """Outcomes over `values` alone: in plain Python where a rule has a `value_test`, vectorized otherwise."""
     cells = [v if isinstance(v, str) else "" for v in values.tolist()]
-    outcomes = _run_all(pd.DataFrame({column: values}), [r for r in rules if not getattr(r, "value_test", None)])
+    vectorized = [r for r in rules if not getattr(r, "value_test", None)]
+    outcomes = _run_all(pd.DataFrame({column: values}), vectorized) if vectorized else []
     for rule in rules:
         if getattr(rule, "value_test", None):
             try:
@@ -101,29 +102,41 @@ def _judge_values(values: pd.Series, column: str, rules: list) -> list[Outcome]:
     return outcomes
 
 
+def _judge_column(frame: pd.DataFrame, column: str, group: list) -> list[Outcome]:
+    """The per-cell rules of one column: in plain Python when the table is small (where pandas' fixed
+    cost per call dominates), once per distinct value when values repeat (then mapped back to the
+    rows), else vectorized over the column."""
+    if len(frame) < SMALL:
+        scalar = [r for r in group if getattr(r, "value_test", None)]
+        return _judge_values(frame[column], column, scalar) + _run_all(frame, [r for r in group if r not in scalar])
+    few = distinct_values(frame[column])
+    if few is None:
+        return _run_all(frame, group)
+    values, codes = few
+    outcomes = []
+    for outcome in _judge_values(values, column, group):
+        bad = np.zeros(len(values), dtype=bool)
+        bad[outcome.rows] = True
+        outcomes.append(Outcome(outcome.rule, np.flatnonzero(bad[codes]), outcome.error))
+    return outcomes
+
+
 def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
-    # A per-cell rule is judged once per distinct value when values repeat (then mapped back to the
-    # rows), and in plain Python when the table is small (where pandas' fixed cost per call dominates).
     plain, by_field = [], {}
     for rule in rules:
         (by_field.setdefault(rule.field, []) if _by_value(rule) and rule.field in frame.columns else plain).append(rule)
-    outcomes = _run_all(frame, plain)
-    for column, group in by_field.items():
-        if len(frame) < SMALL:
-            scalar = [r for r in group if getattr(r, "value_test", None)]
-            outcomes += _judge_values(frame[column], column, scalar) + _run_all(frame, [r for r in group if r not in scalar])
-            continue
-        few = distinct_values(frame[column])
-        if few is None:
-            outcomes += _run_all(frame, group)
-            continue
-        values, codes = few
-        for outcome in _judge_values(values, column, group):
-            bad = np.zeros(len(values), dtype=bool)
-            bad[outcome.rows] = True
-            outcomes.append(Outcome(outcome.rule, np.flatnonzero(bad[codes]), outcome.error))
+    tasks = [lambda rule=rule: [_outcome(rule, frame)] for rule in plain]
+    tasks += [lambda column=column, group=group: _judge_column(frame, column, group) for column, group in by_field.items()]
+    if len(frame) < SMALL or len(tasks) < 2:
+        done = [task() for task in tasks]
+    else:
+        # Arrow, numpy and most of pandas let go of the GIL: independent rules share the cores.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            done = list(pool.map(lambda task: task(), tasks))
     order = {id(rule): i for i, rule in enumerate(rules)}
-    return sorted(outcomes, key=lambda o: order[id(o.rule)])
+    return sorted((o for outcomes in done for o in outcomes), key=lambda o: order[id(o.rule)])
 
 
 def _run_all(frame: pd.DataFrame, rules: list) -> list[Outcome]:

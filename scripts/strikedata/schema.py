@@ -98,6 +98,24 @@ def all_distinct(values: pd.Series) -> bool:
     return len(pc.unique(arrow_strings(values))) == len(values)
 
 
+def _only_bytes(text, allowed: bytes) -> bool:
+    """Whether every cell of an Arrow string column is made of the `allowed` bytes only (one table
+    lookup per byte of the column's buffers, no per-cell work)."""
+    import pyarrow as pa
+
+    table = np.zeros(256, dtype=bool)
+    table[list(allowed)] = True
+    for chunk in text.chunks if isinstance(text, pa.ChunkedArray) else [text]:
+        _, offsets, data = chunk.buffers()[:3]
+        if data is None or not len(chunk):
+            continue
+        ends = np.frombuffer(offsets, dtype=np.int64 if pa.types.is_large_string(chunk.type) else np.int32)
+        used = np.frombuffer(data, dtype=np.uint8)[ends[chunk.offset]: ends[chunk.offset + len(chunk)]]
+        if not table[used].all():
+            return False
+    return True
+
+
 def parse_integers(values: pd.Series) -> pd.Series:
     """Whole numbers from text (Int64; anything else, or beyond ±2**53, is missing)."""
     import pyarrow as pa
@@ -105,9 +123,19 @@ def parse_integers(values: pd.Series) -> pd.Series:
 
     try:
         text = arrow_strings(values)
-        wellformed = pc.match_substring_regex(text, f"^(?:{_INTEGER})$")
-        numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.large_string())), pa.int64())
-        numbers = pc.if_else(pc.less(pc.abs(numbers), 2**53), numbers, pa.scalar(None, pa.int64()))
+        numbers = None
+        # Cells of digits and minus signs only: Arrow's cast then reads exactly what the pattern
+        # allows or fails (it would also read hexadecimal, which these bytes cannot spell).
+        if _only_bytes(text, b"0123456789-"):
+            try:
+                numbers = pc.cast(text, pa.int64())
+            except pa.ArrowInvalid:  # a blank, a lone sign, beyond 64 bits: the pattern decides
+                pass
+        if numbers is None:
+            wellformed = pc.match_substring_regex(text, f"^(?:{_INTEGER})$")
+            numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.large_string())), pa.int64())
+        exact = pc.and_(pc.less(numbers, 2**53), pc.greater(numbers, -(2**53)))
+        numbers = pc.if_else(exact, numbers, pa.scalar(None, pa.int64()))
         return pd.Series(numbers.to_pandas(types_mapper={pa.int64(): pd.Int64Dtype()}.get), index=values.index)
     except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):  # e.g. beyond 64 bits
         numbers = parse_numbers(values)
@@ -262,6 +290,8 @@ class FieldCheck:
     test: Callable[[pd.Series], pd.Series]
     # The same test given the column's typed view as well (raw, typed), when that saves parsing again.
     from_typed: Callable[[pd.Series, pd.Series], pd.Series] | None = None
+    # The same test on one cell, where that is plain: cheaper than a vectorized call on a few values.
+    value_test: Callable[[str], bool] | None = None
 
 
 def _integer_from_typed(shape: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series, pd.Series], pd.Series]:
@@ -276,6 +306,10 @@ def _integer_from_typed(shape: Callable[[pd.Series], pd.Series]) -> Callable[[pd
     return test
 
 
+def _present_value(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    return lambda v: v == "" or test(v)
+
+
 def _present(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
     # Declared constraints other than `required` do not apply to missing values.
     return lambda s: (s == "") | test(s)
@@ -288,31 +322,39 @@ def field_checks(field: dict) -> list[FieldCheck]:
     constraints = field.get("constraints") or {}
     checks: list[FieldCheck] = []
     if constraints.get("required"):
-        checks.append(FieldCheck("required", name, "a value is required", lambda s: s != ""))
+        checks.append(FieldCheck("required", name, "a value is required", lambda s: s != "", value_test=lambda v: v != ""))
     type_ok = _type_ok(field)
     if type_ok is not None:
         fmt = field.get("format")
         what = kind + (f" in format {fmt}" if fmt not in (None, "default") else "")
+        shape = {"integer": _INTEGER, "number": _NUMBER, "year": _YEAR}.get(kind)
         checks.append(FieldCheck("type", name, f"not a valid {what}", _present(type_ok),
-                                 _integer_from_typed(type_ok) if kind == "integer" else None))
+                                 _integer_from_typed(type_ok) if kind == "integer" else None,
+                                 _present_value(re.compile(shape).fullmatch) if shape else None))
     typed = (lambda s: parse(s, field)) if kind in ("integer", "number", "year", "date") else None
     if "enum" in constraints:
         allowed = constraints["enum"]
+        one = None
         if typed is None:
             options = {str(v) for v in allowed}
             test = lambda s, options=options: s.isin(options)
+            one = _present_value(options.__contains__)
         else:
             options = parse(pd.Series([str(v) for v in allowed], dtype=object), field).dropna()
             test = lambda s, options=options: typed(s).isin(list(options)) | typed(s).isna()
-        checks.append(FieldCheck("enum", name, f"not one of the allowed values: {', '.join(map(str, allowed))}", _present(test)))
+        checks.append(FieldCheck("enum", name, f"not one of the allowed values: {', '.join(map(str, allowed))}", _present(test),
+                                 value_test=one))
     if "pattern" in constraints:
-        checks.append(FieldCheck("pattern", name, f"does not match the pattern {constraints['pattern']}", _present(_fullmatch(constraints["pattern"]))))
+        checks.append(FieldCheck("pattern", name, f"does not match the pattern {constraints['pattern']}", _present(_fullmatch(constraints["pattern"])),
+                                 value_test=_present_value(re.compile(constraints["pattern"]).fullmatch)))
     if "minLength" in constraints:
         n = int(constraints["minLength"])
-        checks.append(FieldCheck("min-length", name, f"shorter than {n} characters", _present(lambda s, n=n: s.str.len() >= n)))
+        checks.append(FieldCheck("min-length", name, f"shorter than {n} characters", _present(lambda s, n=n: s.str.len() >= n),
+                                 value_test=_present_value(lambda v, n=n: len(v) >= n)))
     if "maxLength" in constraints:
         n = int(constraints["maxLength"])
-        checks.append(FieldCheck("max-length", name, f"longer than {n} characters", _present(lambda s, n=n: s.str.len() <= n)))
+        checks.append(FieldCheck("max-length", name, f"longer than {n} characters", _present(lambda s, n=n: s.str.len() <= n),
+                                 value_test=_present_value(lambda v, n=n: len(v) <= n)))
     for key, code, op in (("minimum", "minimum", "ge"), ("maximum", "maximum", "le")):
         if key in constraints and typed is not None:
             bound = parse(pd.Series([str(constraints[key])], dtype=object), field).iloc[0]

@@ -82,6 +82,7 @@ class ColumnRule:
     code = property(lambda self: self.check.code)
     field = property(lambda self: self.check.field)
     message = property(lambda self: self.check.message)
+    value_test = property(lambda self: self.check.value_test)
 
     def test(self, frame: pd.DataFrame) -> pd.Series:
         return self.check.test(frame[self.check.field])
@@ -362,12 +363,15 @@ def shown_from_cwd(finding: Finding, package_dir: Path) -> Finding:
 
 def validate_package(descriptor: Path, *, official: bool = False, reference: bool = False,
                      max_per_check: int | None = DEFAULT_MAX_PER_CHECK) -> Report:
-    """Validate a package on disk. Raises CannotRun when there is nothing to validate.
+    """Validate a package on disk (its datapackage.json, or the folder holding it). Raises CannotRun
+    when there is nothing to validate.
 
     `reference` takes the straightforward path (csv module, pandera) instead of the fast one;
     `max_per_check` caps the findings kept per check (None keeps all); every failure is counted.
     """
     started = time.perf_counter()
+    if descriptor.is_dir():
+        descriptor = descriptor / "datapackage.json"
     if not descriptor.is_file():
         raise CannotRun(f"{descriptor}: no such file")
     package_dir = descriptor.parent
