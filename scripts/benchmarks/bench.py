@@ -1,11 +1,11 @@
 """Benchmark `strikedata validate` against `frictionless validate`, both as whole processes, in one run.
 
-For each size it generates a valid package and one with seeded errors (generate.py), runs each tool
-`--repeat` times, and prints the median wall time, CPU time, rows per second, peak memory (max RSS
-of the process), the ratio, and how many of the seeded errors each tool reported (matched by
-resource, row, field and kind of error; see generate.KINDS).
+For each size it generates a valid package and one with seeded errors (generate.py, in a process of
+its own), runs the two tools `--repeat` times taking turns, and prints the median wall time, CPU
+time, rows per second, peak memory (max RSS of the process), the ratio, and how many of the seeded
+errors each tool reported (matched by resource, row, field and kind of error; see generate.KINDS).
 
-    python scripts/benchmarks/bench.py [--sizes 10000 100000 1000000] [--repeat 3] [--work DIR]
+    python scripts/benchmarks/bench.py [--sizes 10000 100000 1000000] [--repeat 3] [--work DIR] [--variety unique|repeat]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import generate  # noqa: E402
+from generate import VARIETIES  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -61,10 +61,24 @@ def found_by_them(output: bytes, seeded: list[dict]) -> int:
     return sum(any((s["resource"], s["row"], s["field"], t) in got for t in s["frictionless"]) for s in seeded)
 
 
-def measure(command: list[str], repeat: int) -> dict:
-    runs = [run(command) for _ in range(repeat)]
-    return {"wall": statistics.median(r[0] for r in runs), "cpu": statistics.median(r[1] for r in runs),
-            "rss": max(r[2] for r in runs), "output": runs[-1][3]}
+def measure(commands: list[list[str]], repeat: int) -> list[dict]:
+    """Each command `repeat` times, taking turns (so a machine that speeds up or slows down during
+    the run weighs on every command alike): median wall and CPU time, highest peak memory."""
+    runs = [[] for _ in commands]
+    for _ in range(repeat):
+        for command, results in zip(commands, runs):
+            results.append(run(command))
+    return [{"wall": statistics.median(r[0] for r in results), "cpu": statistics.median(r[1] for r in results),
+             "rss": max(r[2] for r in results), "output": results[-1][3]} for results in runs]
+
+
+def generated(folder: Path, size: int, broken: bool, variety: str) -> tuple[int, list[dict]]:
+    """Generate a package in a process of its own: Linux counts a child's peak memory from the
+    moment it is forked, so this process must stay small for the figures to be the tools' own."""
+    command = [sys.executable, str(Path(__file__).with_name("generate.py")), str(folder), "--rows", str(size),
+               "--variety", variety] + (["--broken"] if broken else [])
+    made = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    return sum(made["rows"].values()), json.loads((folder / "seeded.json").read_text("utf-8"))
 
 
 def machine() -> str:
@@ -80,23 +94,25 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/strikedata-bench"))
+    parser.add_argument("--variety", choices=VARIETIES, default="unique",
+                        help="unique: every generated quote a different span with its own wording (default); repeat: the real quotes repeated")
     args = parser.parse_args()
     print(f"machine: {machine()}")
-    print(f"median of {args.repeat} runs; time = wall clock of the whole process (start-up included), cpu = user+system")
+    print(f"generated quotes: {args.variety}")
+    print(f"median of {args.repeat} runs, the two tools taking turns; time = wall clock of the whole process (start-up included), "
+          "cpu = user+system, peak = the process's maximum resident memory")
     print(f"{'rows':>9} {'package':<7} {'tool':<12} {'wall s':>7} {'cpu s':>7} {'rows/s':>10} {'peak MB':>8} {'ratio':>6} {'seeded found':>13}")
     seed = Path(__file__).resolve().parents[2] / "build" / "datapackage.json"
-    us, them = measure(ours(seed), args.repeat), measure(theirs(seed), args.repeat)
+    us, them = measure([ours(seed), theirs(seed)], args.repeat)
     for tool, result in (("strikedata", us), ("frictionless", them)):
         print(f"{'seed':>9} {'build/':<7} {tool:<12} {result['wall']:>7.2f} {result['cpu']:>7.2f} {'':>10} {result['rss']:>8} "
               f"{them['wall'] / us['wall'] if tool == 'strikedata' else 1:>5.1f}x", flush=True)
     for size in args.sizes:
         for broken in (False, True):
             folder = args.work / f"{size}-{'broken' if broken else 'valid'}"
-            made = generate(folder, size, broken=broken)
-            rows = sum(made["rows"].values())
-            seeded = made["seeded"]
+            rows, seeded = generated(folder, size, broken, args.variety)
             descriptor = folder / "datapackage.json"
-            us, them = measure(ours(descriptor), args.repeat), measure(theirs(descriptor), args.repeat)
+            us, them = measure([ours(descriptor), theirs(descriptor)], args.repeat)
             ratio = them["wall"] / us["wall"]
             for tool, result, found in (("strikedata", us, found_by_us(us["output"], seeded)),
                                         ("frictionless", them, found_by_them(them["output"], seeded))):
