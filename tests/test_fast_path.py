@@ -253,7 +253,7 @@ def test_cells_holding_line_ends_are_read_fast_and_located_exactly(tmp_path):
     assert (out / "quotes.csv").stat().st_size > 2 * (1 << 22)
     resource = next(r for r in json.loads((out / "datapackage.json").read_text())["resources"] if r["name"] == "quotes")
     read = read_csv_fast(out / "quotes.csv", [f["name"] for f in resource["schema"]["fields"]], resource)
-    assert read is not None and len(read[2]) == len(rows) - 1
+    assert read is not None and len(read[3]) == len(rows) - 1
     fast, reference = both(out / "datapackage.json")
     assert fast == reference
     assert any(f.line != f.row for f in fast if f.resource == "quotes")  # lines and rows really differ
@@ -276,3 +276,45 @@ def test_integers_parse_as_the_pattern_reads_them(values):
         return int(v) if re.fullmatch(schema_module._INTEGER, v) and abs(int(v)) < 2**53 else None
     parsed = schema_module.parse_integers(pd.Series(values, dtype="str"))
     assert [None if pd.isna(v) else int(v) for v in parsed] == [plain(v) for v in values]
+
+
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_odd_records_stay_on_the_fast_reader(tmp_path, line_end):
+    """Rows of the wrong length and blank rows, over several blocks, the same text twice, at the
+    first and the last line: read fast, reported and located as the reference reader does."""
+    out = tmp_path / "odd"
+    generate(out, 40_000, seed=9)
+    lines = (out / "quotes.csv").read_text("utf-8").split("\n")[:-1]
+    width = lines[0].count(",") + 1
+    lines[1] += ",extra"                      # the first record
+    lines[500] = lines[500].rsplit(",", 2)[0]  # two cells short
+    lines[20_000] = ""                         # an empty line
+    lines[20_001] = "   "                      # whitespace only
+    lines[25_000] = "," * (width - 1)           # every cell blank
+    lines[30_000] = lines[30_001] = "same,odd,row"  # one text twice
+    lines[-1] += ",one,too,many"               # the last line, with no line end after it
+    (out / "quotes.csv").write_bytes(line_end.join(lines).encode("utf-8"))
+    resource = next(r for r in json.loads((out / "datapackage.json").read_text())["resources"] if r["name"] == "quotes")
+    read = read_csv_fast(out / "quotes.csv", [f["name"] for f in resource["schema"]["fields"]], resource)
+    assert read is not None
+    fast, reference = both(out / "datapackage.json")
+    assert fast == reference
+    codes = {(f.code, f.line) for f in fast if f.resource == "quotes"}
+    assert {("extra-cell", 2), ("missing-cell", 501), ("blank-row", 20_001), ("blank-row", 20_002), ("blank-row", 25_001),
+            ("missing-cell", 30_001), ("missing-cell", 30_002), ("extra-cell", len(lines))} <= codes
+
+
+def test_wrong_labels_stay_on_the_fast_reader(tmp_path):
+    """As many labels as fields, some wrong, blank or repeated: columns are read by position, the labels reported."""
+    out = tmp_path / "labels"
+    generate(out, 20_000, broken=True, seed=4)
+    text = (out / "quotes.csv").read_text("utf-8")
+    header, body = text.split("\n", 1)
+    labels = header.split(",")
+    labels[1], labels[2], labels[5] = "article", "", labels[0]
+    (out / "quotes.csv").write_text(",".join(labels) + "\n" + body, "utf-8")
+    resource = next(r for r in json.loads((out / "datapackage.json").read_text())["resources"] if r["name"] == "quotes")
+    assert read_csv_fast(out / "quotes.csv", [f["name"] for f in resource["schema"]["fields"]], resource) is not None
+    fast, reference = both(out / "datapackage.json")
+    assert fast == reference
+    assert {"incorrect-label", "blank-label", "duplicate-label"} <= {f.code for f in fast if f.row == 1}

@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .findings import Finding
@@ -164,6 +165,20 @@ def check_labels(labels: list[str], declared: list[str], mode: str, *, compare: 
     return problems, positions
 
 
+def read_record(resource: dict, number: int, line: int, cells: list[str], width: int, declared: list[str],
+                positions: list[int | None]) -> tuple[list[Finding], list[str] | None]:
+    """One record as the specs read it: a blank one is reported and dropped; extra and missing cells
+    are reported, and the row kept with the declared fields' cells (a missing cell is blank)."""
+    if not any(c.strip() for c in cells):
+        return [_problem(resource, "blank-row", "the row is blank", row=number, line=line)], None
+    findings = [_problem(resource, "extra-cell", f"an extra value {cells[position - 1][:40]!r} in column {position}",
+                         row=number, field_name="", line=line) for position in range(width + 1, len(cells) + 1)]
+    for position in range(len(cells) + 1, width + 1):
+        field_name = declared[position - 1] if position - 1 < len(declared) else None
+        findings.append(_problem(resource, "missing-cell", f"no value in column {position}", row=number, field_name=field_name, line=line))
+    return findings, [cells[p] if p is not None and p < len(cells) else "" for p in positions]
+
+
 def is_tabular(resource: dict, schema: dict | None) -> bool:
     """Whether a resource is a table to read (a text or image resource only gets its hash and size checked)."""
     fmt = str(resource.get("format", "")).lower()
@@ -183,8 +198,6 @@ def _fast_eligible(resource: dict, schema: dict | None) -> bool:
 def _scan(path: Path, algorithm: str | None) -> tuple[int, int, int, bytes, str | None]:
     """One streaming pass over a file, never all in memory:
     (size, line feeds, carriage returns not followed by a line feed, last byte, hex digest if asked)."""
-    import numpy as np
-
     digest = hashlib.new(algorithm) if algorithm else None
     size = newlines = lone_returns = 0
     last = b""
@@ -228,7 +241,6 @@ def _parse_csv(path: Path, declared: list[str], *, quote_aware: bool):
 
 def _first_lines(table, lines: int) -> list[int] | None:
     """The line each row starts on, when cells hold line ends (None when the count does not add up)."""
-    import numpy as np
     import pyarrow.compute as pc
 
     within = np.zeros(table.num_rows, dtype=np.int64)
@@ -239,14 +251,13 @@ def _first_lines(table, lines: int) -> list[int] | None:
     return (2 + np.arange(table.num_rows) + np.cumsum(within) - within).tolist()
 
 
-def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.DataFrame, list[Finding], list[int]] | None:
+def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.DataFrame, list[Finding], list[int], list[int]] | None:
     """The CSV as a frame of strings read by pyarrow (all cores, straight from the file), with its
-    size and hash findings and, when cells hold line ends, the line each row starts on; or None when
-    anything about the file is out of the ordinary (labels that differ from the schema, a row of the
-    wrong length, a blank row, a lone carriage return, bad UTF-8): the reference reader then reads it
-    and names the problem."""
-    import pyarrow.compute as pc
-
+    size, hash and record findings (rows of the wrong length, blank rows) and, where they differ
+    from the plain count, each row's record number and first line; or None when anything else about
+    the file is out of the ordinary (more or fewer labels than fields, a lone carriage return, bad
+    UTF-8, odd records among cells spanning lines): the reference reader then reads it and names the
+    problem."""
     with path.open("rb") as handle:
         head = handle.read(1 << 16)
     header_end = head.find(b"\n")
@@ -256,8 +267,12 @@ def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.D
         header = next(csv.reader(io.StringIO(head[:header_end].decode("utf-8").removeprefix("\ufeff"))), [])
     except UnicodeDecodeError:
         return None
-    if header != declared or not declared or len(set(declared)) != len(declared) or not all(n.strip() for n in declared):
-        return None  # label problems are for the reference reader to name
+    if len(header) != len(declared) or not declared or len(set(declared)) != len(declared) or not all(n.strip() for n in declared):
+        return None  # more or fewer labels than fields: the reference reader decides what each column is
+    # As many labels as fields: columns are read by position whatever their labels say, as the
+    # reference reader does, and wrong labels are reported the same way.
+    labels = [_problem(resource, code, message, row=1, field_name=field_name, line=1)
+              for code, message, field_name in check_labels(header, declared, "exact")[0]]
     declared_hash = resource.get("hash") if isinstance(resource.get("hash"), str) else ""
     algorithm = (declared_hash.rpartition(":")[0] or "md5") if declared_hash else None
     size, newlines, lone_returns, last, digest = _scan(path, algorithm if algorithm in HASH_ALGORITHMS else None)
@@ -268,23 +283,95 @@ def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.D
     # lines, or (with two columns or more) a row cut short: then read again, quote-aware. A single
     # column could hide such a cut, so it is read quote-aware from the start.
     parsed = None if len(declared) < 2 else _parse_csv(path, declared, quote_aware=False)
-    if parsed is None or parsed[1] or parsed[0].num_rows + 1 != lines:
+    if parsed is None or parsed[0].num_rows + len(parsed[1]) + 1 != lines:
         parsed = _parse_csv(path, declared, quote_aware=True)
-    if parsed is None or parsed[1]:
-        return None  # a row of the wrong length
-    table = parsed[0]
-    first_lines = [] if table.num_rows + 1 == lines else _first_lines(table, lines)
-    if first_lines is None:
+    if parsed is None:
         return None
-    if table.num_rows:
-        first = pc.equal(pc.utf8_trim_whitespace(table.column(0)), "")
-        if pc.any(first).as_py():
-            candidates = first
-            for column in table.columns[1:]:
-                candidates = pc.and_(candidates, pc.equal(pc.utf8_trim_whitespace(column), ""))
-            if pc.any(candidates).as_py():
-                return None  # a blank row
-    return table.to_pandas(), integrity_problems(resource, size, digest), first_lines
+    table, bad_rows = parsed
+    problems = integrity_problems(resource, size, digest) + labels
+    blank = _blank_rows(table)
+    if table.num_rows + len(bad_rows) + 1 == lines and (bad_rows or len(blank)):
+        # One line per record: the odd ones (wrong length, blank) are found by their text and read
+        # as the reference reader reads them; the rest stays as Arrow parsed it.
+        spliced = _splice_odd_records(path, resource, declared, table, bad_rows, blank, lines)
+        if spliced is None:
+            return None
+        table, record_problems, record_lines = spliced
+        return table.to_pandas(), problems + record_problems, record_lines, record_lines
+    first_lines = [] if table.num_rows + 1 == lines else _first_lines(table, lines)
+    if first_lines is None or bad_rows or len(blank):
+        return None  # odd records among cells spanning lines: the reference reader sorts them out
+    return table.to_pandas(), problems, [], first_lines
+
+
+def _blank_rows(table) -> np.ndarray:
+    """Positions of the rows whose cells are all blank or whitespace."""
+    import pyarrow.compute as pc
+
+    if not table.num_rows:
+        return np.zeros(0, dtype=np.int64)
+    candidates = pc.equal(pc.utf8_trim_whitespace(table.column(0)), "")
+    if not pc.any(candidates).as_py():
+        return np.zeros(0, dtype=np.int64)
+    for column in table.columns[1:]:
+        candidates = pc.and_(candidates, pc.equal(pc.utf8_trim_whitespace(column), ""))
+    return np.flatnonzero(candidates.to_numpy(zero_copy_only=False))
+
+
+def _line_spans(path: Path) -> tuple[np.ndarray, np.ndarray]:
+    """(where each line starts, its length without the line end) for every line of a file."""
+    ends, base = [], 0
+    buffer = bytearray(1 << 22)
+    with path.open("rb", buffering=0) as handle:
+        while length := handle.readinto(buffer):
+            ends.append(np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8, count=length) == 10) + base)
+            base += length
+    ends = np.concatenate(ends + [np.array([base], dtype=np.int64)])  # a last line may lack its line end
+    starts = np.concatenate([[0], ends[:-1] + 1])
+    return starts, ends - starts
+
+
+def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, bad_rows: list, blank, lines: int):
+    """The table with rows of the wrong length put back where they stand and blank rows taken out,
+    each reported as the reference reader reports it; None when a row cannot be found again."""
+    import mmap
+
+    import pyarrow as pa
+
+    starts, lengths = _line_spans(path)
+    with path.open("rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as data:
+        octets = np.frombuffer(data, dtype=np.uint8)
+        lengths = lengths - ((lengths > 0) & (octets[np.maximum(starts + lengths - 1, 0)] == 13))  # text ends before a CR
+        del octets  # the map cannot close while numpy holds it
+        wanted: dict[bytes, int] = {}
+        for row in bad_rows:
+            text = row.text.encode("utf-8")
+            wanted[text] = wanted.get(text, 0) + 1
+        bad_at: dict[int, str] = {}
+        for text, count in wanted.items():
+            found = [int(i) for i in np.flatnonzero(lengths == len(text)) if i > 0 and data[starts[i]: starts[i] + len(text)] == text]
+            if len(found) != count:
+                return None
+            bad_at.update((i + 1, text.decode("utf-8")) for i in found)  # 1-based line numbers
+    record_lines = np.arange(2, lines + 1)
+    good_lines = record_lines[~np.isin(record_lines, list(bad_at))]
+    width, positions = len(declared), list(range(len(declared)))
+    odd = sorted([(line, "bad") for line in bad_at] + [(int(good_lines[i]), "blank") for i in blank])
+    pieces, findings, kept_lines, cursor = [], [], [], 0
+    for line, kind in odd:
+        upto = int(np.searchsorted(good_lines, line))  # the good rows before this line
+        pieces.append(table.slice(cursor, upto - cursor))
+        kept_lines.append(good_lines[cursor:upto])
+        cursor = upto + (kind == "blank")
+        cells = next(iter(_records(bad_at[line], {})), (0, [""]))[1] if kind == "bad" else [""]
+        problems, kept = read_record(resource, line, line, cells, width, declared, positions)
+        findings += problems
+        if kept is not None:
+            pieces.append(pa.table({n: pa.array([v], type=pa.large_string()) for n, v in zip(declared, kept)}))
+            kept_lines.append(np.array([line]))
+    pieces.append(table.slice(cursor))
+    kept_lines.append(good_lines[cursor:])
+    return pa.concat_tables(pieces), findings, np.concatenate(kept_lines).tolist()
 
 
 def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: bool = False) -> tuple[Table | None, list[Finding]]:
@@ -302,8 +389,8 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
         except OSError:
             done = None
         if done is not None:
-            frame, problems, lines = done
-            return Table(name, path, schema, _missing_to_blank(frame, schema), lines=lines), problems
+            frame, problems, rows, lines = done
+            return Table(name, path, schema, _missing_to_blank(frame, schema), rows=rows, lines=lines), problems
     if path is not None:
         try:
             data = (package_dir / path).read_bytes()
@@ -365,17 +452,12 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
     width = max(width, len(declared)) if mode == "exact" else width
     cells_out, rows, lines = [], [], []
     for number, line, cells in body:
-        if not any(c.strip() for c in cells):
-            findings.append(_problem(resource, "blank-row", "the row is blank", row=number, line=line))
-            continue
-        for position in range(width + 1, len(cells) + 1):
-            findings.append(_problem(resource, "extra-cell", f"an extra value {cells[position - 1][:40]!r} in column {position}", row=number, field_name="", line=line))
-        for position in range(len(cells) + 1, width + 1):
-            field_name = declared[position - 1] if position - 1 < len(declared) else None
-            findings.append(_problem(resource, "missing-cell", f"no value in column {position}", row=number, field_name=field_name, line=line))
-        cells_out.append([cells[p] if p is not None and p < len(cells) else "" for p in positions])
-        rows.append(number)
-        lines.append(line if path else number)
+        problems, kept = read_record(resource, number, line, cells, width, declared, positions)
+        findings += problems
+        if kept is not None:
+            cells_out.append(kept)
+            rows.append(number)
+            lines.append(line if path else number)
 
     frame = pd.DataFrame(cells_out, columns=declared, dtype=object) if cells_out else pd.DataFrame({n: pd.Series(dtype=object) for n in declared})
     frame = _missing_to_blank(frame, schema)
