@@ -25,8 +25,10 @@ validate: $(STAMP)
 
 # Generates 10k, 100k and 1M-row packages (valid and with seeded errors) under /tmp and times both
 # validators on them; takes about a quarter of an hour, most of it frictionless on 1M rows.
+# Options go through BENCH_ARGS, e.g. make bench BENCH_ARGS="--variety repeat --sizes 100000".
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(BIN)/python scripts/benchmarks/bench.py
+	$(BIN)/python scripts/benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis dist .build-*

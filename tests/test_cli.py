@@ -41,6 +41,18 @@ def test_validate_github_annotations(package_copy):
     assert re.match(r"^::error file=/.*/people\.csv,line=2,title=foreign-key::", result.stdout)
 
 
+def test_validate_and_export_take_the_package_folder(built, tmp_path):
+    result = runner.invoke(app, ["validate", str(built)])
+    assert result.exit_code == 0, result.output
+    assert "valid (" in result.output
+    result = runner.invoke(app, ["export", str(built), "--format", "json", "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "json" / "quotes.json").is_file()
+    result = runner.invoke(app, ["validate", str(tmp_path)])  # a folder with no datapackage.json
+    assert result.exit_code == 2
+    assert "datapackage.json: no such file" in result.output
+
+
 def test_validate_missing_file_exits_2(tmp_path):
     result = runner.invoke(app, ["validate", str(tmp_path / "nope.json")])
     assert result.exit_code == 2

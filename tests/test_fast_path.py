@@ -8,6 +8,7 @@ import csv
 import json
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import pandas as pd
@@ -236,6 +237,12 @@ def test_patterns_in_arrow_match_as_in_python(values):
         assert not schema_module._RE2_UNSAFE.search(pattern), pattern  # they really take the Arrow path
         expected = [re.fullmatch(pattern, v) is not None for v in values]
         assert schema_module._fullmatch(pattern)(series).tolist() == expected, pattern
+    for pattern in [r"\d+", r"\w+", r"(?i)AZ", "[[:alpha:]]+", "a{,3}", r"\s?z"]:  # read otherwise by RE2: kept with re
+        assert schema_module._RE2_UNSAFE.search(pattern), pattern
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", FutureWarning)  # re's own note on "[[", not ours
+            expected = [re.fullmatch(pattern, v) is not None for v in values]
+            assert schema_module._fullmatch(pattern)(series).tolist() == expected, pattern
 
 
 def test_cells_holding_line_ends_are_read_fast_and_located_exactly(tmp_path):

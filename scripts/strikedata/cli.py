@@ -182,9 +182,10 @@ def export(
     """
     from .exports import FORMATS, ExportError, export_files, write_exports
     from .packages import PackageError, load
-    from .validate import CannotRun, validate_package
+    from .validate import CannotRun, descriptor_file, validate_package
 
     _lean_arrow_memory()
+    descriptor = descriptor_file(descriptor)
     try:
         report = validate_package(descriptor, official=False)
     except CannotRun as error:

@@ -209,15 +209,17 @@ def python_value(raw: str, field: dict) -> object:
 
 
 # Python's re and Arrow's RE2 read a pattern alike unless it uses a class escape (\d, \w, \s, \b...:
-# Unicode-wide in Python, ASCII in RE2) or a (?...) group other than (?:...) (lookaround, flags): those stay with re.
-_RE2_UNSAFE = re.compile(r"\\[A-Za-z0-9]|\(\?(?!:)")
+# Unicode-wide in Python, ASCII in RE2), a (?...) group other than (?:...) (lookaround, flags), a
+# POSIX class ([:alpha:] is a class in RE2, a set of letters in re) or {,n}: those stay with re.
+_RE2_UNSAFE = re.compile(r"\\[A-Za-z0-9]|\(\?(?!:)|\[:|\{,")
 
 
 def _fullmatch(pattern: str) -> Callable[[pd.Series], pd.Series]:
     compiled = re.compile(pattern)
 
     def in_python(s: pd.Series) -> pd.Series:
-        return s.str.fullmatch(compiled).fillna(False).astype(bool)
+        # Cell by cell: pandas would hand Arrow-backed strings to RE2 even with a compiled pattern.
+        return pd.Series([isinstance(v, str) and compiled.fullmatch(v) is not None for v in s.tolist()], index=s.index, dtype=bool)
 
     if _RE2_UNSAFE.search(pattern):
         return in_python

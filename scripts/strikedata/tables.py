@@ -347,12 +347,18 @@ def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, 
         for row in bad_rows:
             text = row.text.encode("utf-8")
             wanted[text] = wanted.get(text, 0) + 1
-        bad_at: dict[int, str] = {}
-        for text, count in wanted.items():
-            found = [int(i) for i in np.flatnonzero(lengths == len(text)) if i > 0 and data[starts[i]: starts[i] + len(text)] == text]
-            if len(found) != count:
-                return None
-            bad_at.update((i + 1, text.decode("utf-8")) for i in found)  # 1-based line numbers
+        by_length: dict[int, set[bytes]] = {}
+        for text in wanted:
+            by_length.setdefault(len(text), set()).add(text)
+        found: dict[bytes, list[int]] = {}
+        for length, texts in by_length.items():  # one look at each line of a length some odd row has
+            for i in np.flatnonzero(lengths[1:] == length) + 1:  # not the header
+                piece = data[starts[i]: starts[i] + length]
+                if piece in texts:
+                    found.setdefault(piece, []).append(int(i) + 1)  # 1-based line numbers
+        if any(len(found.get(text, [])) != count for text, count in wanted.items()):
+            return None
+        bad_at = {line: text.decode("utf-8") for text, at in found.items() for line in at}
     record_lines = np.arange(2, lines + 1)
     good_lines = record_lines[~np.isin(record_lines, list(bad_at))]
     width, positions = len(declared), list(range(len(declared)))

@@ -361,6 +361,11 @@ def shown_from_cwd(finding: Finding, package_dir: Path) -> Finding:
     return dataclasses.replace(finding, file=path.as_posix())
 
 
+def descriptor_file(path: Path) -> Path:
+    """A package named by its datapackage.json or by the folder holding it."""
+    return path / "datapackage.json" if path.is_dir() else path
+
+
 def validate_package(descriptor: Path, *, official: bool = False, reference: bool = False,
                      max_per_check: int | None = DEFAULT_MAX_PER_CHECK) -> Report:
     """Validate a package on disk (its datapackage.json, or the folder holding it). Raises CannotRun
@@ -370,8 +375,7 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
     `max_per_check` caps the findings kept per check (None keeps all); every failure is counted.
     """
     started = time.perf_counter()
-    if descriptor.is_dir():
-        descriptor = descriptor / "datapackage.json"
+    descriptor = descriptor_file(descriptor)
     if not descriptor.is_file():
         raise CannotRun(f"{descriptor}: no such file")
     package_dir = descriptor.parent
