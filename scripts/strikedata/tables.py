@@ -12,6 +12,7 @@ import csv
 import hashlib
 import io
 import json
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -343,10 +344,7 @@ def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, 
         octets = np.frombuffer(data, dtype=np.uint8)
         lengths = lengths - ((lengths > 0) & (octets[np.maximum(starts + lengths - 1, 0)] == 13))  # text ends before a CR
         del octets  # the map cannot close while numpy holds it
-        wanted: dict[bytes, int] = {}
-        for row in bad_rows:
-            text = row.text.encode("utf-8")
-            wanted[text] = wanted.get(text, 0) + 1
+        wanted = Counter(row.text.encode("utf-8") for row in bad_rows)
         by_length: dict[int, set[bytes]] = {}
         for text in wanted:
             by_length.setdefault(len(text), set()).add(text)
