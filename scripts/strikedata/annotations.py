@@ -9,6 +9,7 @@ from typing import Any
 import yaml
 
 from .findings import Finding
+from .paths import UnsafePath, read_limited
 
 
 # Far above any real annotation file; a bigger one is a mistake and would only be slow to parse.
@@ -29,7 +30,20 @@ class _DuplicateKey(yaml.MarkedYAMLError):
     pass
 
 
+class _AliasRefused(yaml.MarkedYAMLError):
+    pass
+
+
 class _LineLoader(yaml.SafeLoader):
+    def compose_node(self, parent, index):  # noqa: D401 - PyYAML hook
+        # An alias (*name) repeats a whole subtree: nested ones grow exponentially (a "billion
+        # laughs" file), and no annotation needs them. Refused before anything is expanded.
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()
+            raise _AliasRefused(None, None, f"an alias (*{event.anchor}) repeats another entry: "
+                                "aliases are not allowed in annotation files", event.start_mark)
+        return super().compose_node(parent, index)
+
     def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML hook
         mapping = Located()
         mapping.line = node.start_mark.line + 1
@@ -64,15 +78,16 @@ class Document:
 def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]:
     """Parse one annotation file; a problem comes back as a finding, never an exception."""
     try:
-        if path.stat().st_size > MAX_ANNOTATION_BYTES:
-            return None, [Finding(display, None, None, None, None, "file-too-large",
-                                  f"larger than {MAX_ANNOTATION_BYTES // 1_000_000} MB: not an annotation file",
-                                  "split it, or check that the right file is named here")]
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_ANNOTATION_BYTES, display)
     except FileNotFoundError:
         return None, [Finding(display, None, None, None, None, "file-missing", "file not found")]
+    except UnsafePath as error:
+        too_large = "larger than" in str(error)
+        return None, [Finding(display, None, None, None, None, "file-too-large" if too_large else "file-unreadable",
+                              f"{error}: not an annotation file" if too_large else str(error),
+                              "split it, or check that the right file is named here" if too_large else None)]
     except OSError as error:
-        return None, [Finding(display, None, None, None, None, "file-unreadable", str(error))]
+        return None, [Finding(display, None, None, None, None, "file-unreadable", error.strerror or str(error))]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -85,6 +100,10 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]
         ]
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    except _AliasRefused as error:
+        mark = error.problem_mark
+        return None, [Finding(display, mark.line + 1 if mark else None, None, None, None, "yaml-alias", str(error.problem),
+                              "write the entry out in full instead of &anchor / *alias")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 if mark else None
@@ -97,6 +116,9 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]
         ]
     except yaml.YAMLError as error:
         return None, [Finding(display, None, None, None, None, "yaml-syntax", str(error))]
+    except RecursionError:
+        return None, [Finding(display, None, None, None, None, "yaml-syntax", "nested too deeply to read",
+                              "an annotation file is a list of entries, each a mapping of plain values")]
     return Document(display, data), []
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 CODES: dict[str, tuple[str, str, str]] = {
     # Curation: the human-edited files under seeds/
     "file-missing": ("curation", "a file the build needs is not there", "restore it, or fix the name that points to it"),
-    "file-unreadable": ("curation", "the file exists but cannot be read", "check its permissions"),
+    "file-unreadable": ("curation", "the file exists but cannot be read (permissions, or not a regular file: a FIFO, a device)", "check its permissions; name a regular file"),
     "file-too-large": ("curation", "an annotation file larger than 5 MB", "split it; check the right file is named"),
     "yaml-syntax": ("curation", "the YAML does not parse (or a key appears twice in one entry)", "fix indentation and quoting; wrap text containing ': ' or ' #' in quotes"),
+    "yaml-alias": ("curation", "an alias (*name) that repeats an anchored entry; nested aliases can grow a small file into gigabytes", "write the entry out in full"),
     "annotation-shape": ("curation", "the file or an entry has the wrong shape (a list where a mapping belongs, or the reverse)", "compare with an existing annotation file"),
     "unknown-key": ("curation", "a key that is not a column of the table", "check the spelling against the allowed keys in the message"),
     "computed-key": ("curation", "a key the build computes (offsets, hashes, counts)", "delete the line"),
