@@ -33,7 +33,9 @@ CODES: dict[str, tuple[str, str, str]] = {
     "schema-error": ("descriptor", "a Table Schema is invalid or cannot be read", "see the message"),
     "field-error": ("descriptor", "a field descriptor is invalid", "see the message"),
     "dialect-error": ("descriptor", "a CSV dialect is invalid", "see the message"),
+    "remote-reference": ("descriptor", "a profile, schema, dialect or data file named by URL: nothing is fetched", "download the file and name the local copy by a relative path"),
     # Source and structure
+    "unsafe-path": ("structure", "a path that is absolute, climbs out with '..', leads out through a symbolic link, or names something that is not a regular file: it is never read", "name a regular file inside the package by a relative path"),
     "source-error": ("structure", "the data cannot be read (missing or empty file, bad inline data)", "see the message"),
     "encoding-error": ("structure", "the bytes are not in the declared encoding", "save the file as UTF-8 (or declare its encoding)"),
     "byte-count": ("structure", "the file's size differs from the declared bytes", "rebuild, or update bytes"),

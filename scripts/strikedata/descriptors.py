@@ -12,6 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .findings import Finding
+from .paths import is_remote, path_problem
+
 NAME = re.compile(r"^[a-z0-9._-]+$")  # the Data Package (v1) pattern for package and resource names
 FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
                "year", "yearmonth", "duration", "geopoint", "geojson", "any"}
@@ -145,3 +148,28 @@ def is_plain(descriptor: object) -> bool:
     if len(names) != len(resources):
         return False
     return all(_resource(r, names) for r in resources)
+
+
+def _remote(resource: str | None, key: str, value: object) -> list[Finding]:
+    """The same finding the readers give for a remote path (so that the two collapse into one)."""
+    if isinstance(value, str) and is_remote(value):
+        return [Finding(None, None, resource, None, None, "remote-reference", f"{key} {path_problem(value)}")]
+    return []
+
+
+def remote_references(descriptor: object) -> list[Finding]:
+    """Every place a descriptor names by URL a file that a validator would fetch: a profile, a
+    resource's path (or its parts), schema or dialect. `$schema` names a standard and is not
+    fetched; licences, sources and homepages are links for people."""
+    if not isinstance(descriptor, dict):
+        return []
+    out = _remote(None, "profile", descriptor.get("profile"))
+    resources = descriptor.get("resources")
+    for position, resource in enumerate(resources if isinstance(resources, list) else []):
+        if not isinstance(resource, dict):
+            continue
+        name = str(resource.get("name", position + 1))
+        paths = resource.get("path") if isinstance(resource.get("path"), list) else [resource.get("path")]
+        for key, value in [("path", p) for p in paths] + [(k, resource.get(k)) for k in ("schema", "dialect", "profile")]:
+            out += _remote(name, key, value)
+    return out

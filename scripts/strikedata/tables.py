@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from .findings import Finding
+from .paths import UnsafePath, inside, is_remote, read_inside, regular_file
 
 HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 
@@ -42,16 +43,60 @@ class Table:
         return self.lines[index] if index < len(self.lines) else self.row(index)
 
 
+# A Table Schema or a dialect named by path is a small JSON file; a bigger one is a mistake or an attack.
+MAX_METADATA_BYTES = 10_000_000
+
+
+def _local_json(resource: dict, package_dir: Path, key: str, code: str) -> tuple[object, Finding | None]:
+    """The JSON file a resource names under `key` (its schema or dialect), read through the path gate."""
+    try:
+        data = read_inside(package_dir, resource[key], MAX_METADATA_BYTES)
+        return json.loads(data.decode("utf-8")), None
+    except UnsafePath as error:
+        return None, _refused(resource, key, error)
+    except (OSError, ValueError, RecursionError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return None, _problem(resource, code, f"cannot read {key} {resource[key]}: {reason}")
+
+
 def resolve_schema(resource: dict, package_dir: Path) -> tuple[dict | None, Finding | None]:
-    """The resource's Table Schema: inline, or a local JSON file named by path."""
+    """The resource's Table Schema: inline, or a local JSON file named by path (never fetched)."""
     schema = resource.get("schema")
-    if isinstance(schema, str) and "://" not in schema:
-        try:
-            schema = json.loads((package_dir / schema).read_text("utf-8"))
-        except (OSError, ValueError) as error:
-            return None, Finding(None, None, resource.get("name"), None, None, "schema-error",
-                                 f"cannot read schema {resource['schema']}: {error}")
+    if isinstance(schema, str):
+        schema, problem = _local_json(resource, package_dir, "schema", "schema-error")
+        if problem:
+            return None, problem
     return (schema if isinstance(schema, dict) else None), None
+
+
+def resolve_dialect(resource: dict, package_dir: Path) -> tuple[dict, Finding | None]:
+    """The resource's CSV dialect: inline, or a local JSON file named by path (never fetched)."""
+    dialect = resource.get("dialect")
+    if isinstance(dialect, str):
+        dialect, problem = _local_json(resource, package_dir, "dialect", "dialect-error")
+        if problem:
+            return {}, problem
+    return (dialect if isinstance(dialect, dict) else {}), None
+
+
+def data_path(package_dir: Path, resource: dict) -> tuple[Path | None, Finding | None]:
+    """Where a resource's data file is, once the path gate agrees: inside the package folder (links
+    followed), local, and a regular file. A refusal is a finding; nothing is read."""
+    path = resource.get("path")
+    try:
+        target = inside(package_dir, path)
+        regular_file(target, path)
+    except UnsafePath as error:
+        return None, _refused(resource, "path", error)
+    except OSError as error:
+        return None, _problem(resource, "source-error", f"cannot read {path}: {error.strerror or error}")
+    return target, None
+
+
+def _refused(resource: dict, key: str, error: UnsafePath) -> Finding:
+    """A path the gate refused, reported against the resource (never against the refused file)."""
+    code = "remote-reference" if is_remote(resource.get(key)) else "unsafe-path"
+    return Finding(None, None, resource.get("name"), None, None, code, f"{key} {error}")
 
 
 def _problem(resource: dict, code: str, message: str, row: int | None = None, field_name: str | None = None,
@@ -384,12 +429,21 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
     `fast` lets pyarrow read plain CSVs; whatever it declines is read by the csv module as always.
     """
     name = resource.get("name")
-    dialect = resource.get("dialect") if isinstance(resource.get("dialect"), dict) else {}
+    dialect, problem = resolve_dialect(resource, package_dir)
+    if problem:
+        return None, [problem]
     findings: list[Finding] = []
-    path = resource.get("path") if isinstance(resource.get("path"), str) else None
+    path = resource.get("path")
+    if isinstance(path, list):
+        return None, [_problem(resource, "source-error", "a multipart path (a list of files) is not read by this "
+                               "validator; join the parts into one file, or validate with frictionless")]
+    if path is not None:
+        source, problem = data_path(package_dir, resource)
+        if problem:
+            return None, [problem]
     if path is not None and fast and _fast_eligible(resource, schema) and is_tabular(resource, schema):
         try:
-            done = read_csv_fast(package_dir / path, [f["name"] for f in schema["fields"]], resource)
+            done = read_csv_fast(source, [f["name"] for f in schema["fields"]], resource)
         except OSError:
             done = None
         if done is not None:
@@ -397,7 +451,7 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
             return Table(name, path, schema, _missing_to_blank(frame, schema), rows=rows, lines=lines), problems
     if path is not None:
         try:
-            data = (package_dir / path).read_bytes()
+            data = source.read_bytes()
         except OSError as error:
             return None, [_problem(resource, "source-error", f"cannot read {path}: {error.strerror or error}")]
         findings += integrity_findings(resource, data)

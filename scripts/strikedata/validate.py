@@ -18,18 +18,21 @@ import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 import numpy as np
 import pandas as pd
 
 from . import checks
+from .descriptors import remote_references
 from .findings import Finding, tidy
+from .paths import UnsafePath, read_inside, read_limited
 from .schema import RESOURCES, FieldCheck, arrow_strings, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema
 
 DEFAULT_MAX_PER_CHECK = 1000
+MAX_DESCRIPTOR_BYTES = 50_000_000  # a descriptor with inline data can be large, not this large
 
 
 class CannotRun(Exception):
@@ -269,15 +272,23 @@ def outcome_findings(table: Table, outcomes: list[checks.Outcome], tally: Tally)
     return out
 
 
+# An article text is a news story; a bigger "text" is a mistake or an attack.
+MAX_TEXT_BYTES = 50_000_000
+
+
 def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list[Finding]]:
-    """The article texts; text_path is relative to the folder of the articles table."""
-    base = (package_dir / articles.path).parent if articles.path else package_dir
+    """The article texts; text_path is relative to the folder of the articles table, and must stay
+    inside the package (the path gate: no absolute path, no '..', no link out, a regular file)."""
+    folder = PurePosixPath(articles.path).parent.as_posix() if articles.path else "."
     texts, findings = {}, []
     if not {"article_id", "text_path"} <= set(articles.frame.columns):
         return texts, findings  # the missing column is a label or schema finding already
     for index, (article_id, text_path) in enumerate(zip(articles.frame["article_id"], articles.frame["text_path"])):
+        relative = text_path if folder == "." else f"{folder}/{text_path}"
         try:
-            texts[article_id] = (base / text_path).read_bytes().decode("utf-8")
+            texts[article_id] = read_inside(package_dir, relative, MAX_TEXT_BYTES).decode("utf-8")
+        except UnsafePath as error:
+            findings.append(_finding(articles, index, "text_path", "unsafe-path", f"the article text: {error}"))
         except (OSError, UnicodeDecodeError) as error:
             reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
             findings.append(_finding(articles, index, "text_path", "text-missing",
@@ -380,16 +391,26 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
         raise CannotRun(f"{descriptor}: no such file")
     package_dir = descriptor.parent
     try:
-        package = json.loads(descriptor.read_text("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        return Report([Finding(descriptor.name, getattr(error, "lineno", None), None, None, None, "descriptor-error", f"not a JSON Data Package descriptor: {error}")])
+        package = json.loads(read_limited(descriptor, MAX_DESCRIPTOR_BYTES).decode("utf-8"))
+    except (UnsafePath, OSError) as error:
+        raise CannotRun(f"{descriptor}: {error.strerror if isinstance(error, OSError) and error.strerror else error}") from None
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
+        return Report([Finding(descriptor.name, getattr(error, "lineno", None), None, None, None, "descriptor-error", f"not a JSON Data Package descriptor: {reason}")])
 
+    # Nothing is fetched: a remote schema, dialect, profile or data file is a finding, and then the
+    # official validator (which would fetch it) does not run.
+    remote = remote_references(package)
+    official = official and not remote
     # The official run checks the descriptor itself; without it, load the metadata once here.
-    findings: list[Finding] = [] if official else descriptor_findings(descriptor, package, reference=reference)
+    findings: list[Finding] = remote or ([] if official else descriptor_findings(descriptor, package, reference=reference))
     tables: dict[str, Table] = {}
     for resource in package.get("resources", []) if isinstance(package, dict) else []:
         if not isinstance(resource, dict):
             continue
+        if isinstance(resource.get("path"), list):
+            raise CannotRun(f"resource {resource.get('name')}: a multipart path (a list of files) is not read by "
+                            "this validator; join the parts into one file, or validate it with frictionless")
         schema, problem = resolve_schema(resource, package_dir)
         if problem:
             findings.append(problem)
@@ -430,6 +451,8 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
     if ours_present:
         findings += semantic_findings({n: t for n, t in tables.items() if n not in broken}, texts, tally, reference=reference, typed=typed)
 
+    # frictionless follows links out of the package and would quote what it reads there.
+    official = official and not any(f.code in ("unsafe-path", "remote-reference") for f in findings)
     if official:
         ours = {official_key(f) for f in findings}
         findings += [f for f in official_findings(descriptor) if official_key(f) not in ours]
