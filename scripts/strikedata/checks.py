@@ -8,6 +8,7 @@ report every failing row, not just the first.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -246,8 +247,19 @@ def _mojibake_fast(view: TextBytes, column: pd.Series) -> pd.Series:
                     lambda v: not any(m in v for m in MOJIBAKE_CHARACTERS))
 
 
+# Control characters other than tab and line feed: no spreadsheet cell can hold most of them, a
+# terminal obeys them, and no news text needs them. The byte values are the characters themselves.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+CONTROL_BYTES = tuple(b for b in range(0x80) if CONTROL_CHARACTERS.match(chr(b)))
+
+
+def _control_fast(view: TextBytes, column: pd.Series) -> pd.Series:
+    return _recheck(column, view.rows_with_byte(CONTROL_BYTES), lambda v: not CONTROL_CHARACTERS.search(v))
+
+
 def cell_rules(resource: str, frame: pd.DataFrame, schema: dict) -> list[Rule]:
-    """Rules on every text cell: spreadsheet formula injection, leftover mojibake, stray whitespace."""
+    """Rules on every text cell: spreadsheet formula injection, leftover mojibake, stray whitespace,
+    control characters."""
     views: dict[str, TextBytes] = {}
 
     def fast(check: Callable[[TextBytes, pd.Series], pd.Series], column: str) -> Callable[[pd.DataFrame], pd.Series]:
@@ -275,6 +287,11 @@ def cell_rules(resource: str, frame: pd.DataFrame, schema: dict) -> list[Rule]:
                  lambda d, c=col: d[c].fillna("") == d[c].fillna("").str.strip(),
                  "remove the spaces or line breaks at the ends", fast=fast(_whitespace_fast, col),
                  value_test=lambda v: v == v.strip()),
+            Rule("control-character", resource, col,
+                 "holds a control character (other than tab or line feed), which no spreadsheet cell can store",
+                 lambda d, c=col: ~d[c].fillna("").str.contains(CONTROL_CHARACTERS.pattern, regex=True),
+                 "delete the invisible character; repairs of a raw seed belong in normalize.py",
+                 fast=fast(_control_fast, col), value_test=lambda v: not CONTROL_CHARACTERS.search(v)),
         ]
     return rules
 

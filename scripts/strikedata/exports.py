@@ -20,6 +20,7 @@ from typing import Callable, Iterable
 
 from .docs import constraint_summary
 from .packages import Package
+from .paths import UnsafePath, inside, safe_name
 from .schema import field_by_name, foreign_keys, primary_key, python_value
 from .zips import write_atomically, zip_bytes
 
@@ -380,8 +381,13 @@ def json_bytes(table: TypedTable) -> bytes:
 def export_files(package: Package, formats: Iterable[str] = FORMATS,
                  progress: Callable[[str], None] = lambda _: None) -> dict[str, bytes]:
     """{relative path: bytes} of every export asked for; the package must be valid."""
+    try:  # names become file names: checked before anything is computed
+        stem = safe_name(package.name or "package", "package name")
+        for resource in package.resources():
+            safe_name(resource.get("name"), "resource name")
+    except UnsafePath as error:
+        raise ExportError(str(error)) from None
     tables = typed_tables(package)
-    stem = package.name or "package"
     files: dict[str, bytes] = {}
     for fmt in formats:
         progress(f"writing {fmt}")
@@ -407,9 +413,11 @@ def _export_one(fmt: str, package: Package, tables: list[TypedTable], stem: str)
 
 
 def write_exports(files: dict[str, bytes], out: Path) -> list[Path]:
-    written = []
-    for relative, data in sorted(files.items()):
-        target = out / relative
+    """Write each file under `out`; every name is checked by the path gate before the first write."""
+    try:
+        targets = [(inside(out, relative), data) for relative, data in sorted(files.items())]
+    except UnsafePath as error:
+        raise ExportError(f"refusing to write outside {out}: {error}") from None
+    for target, data in targets:
         write_atomically(target, data)
-        written.append(target)
-    return written
+    return [target for target, _ in targets]

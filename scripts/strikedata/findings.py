@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass
 from typing import Iterable
 
@@ -46,6 +47,24 @@ def tidy(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(set(findings), key=_sort_key)
 
 
+# What must not reach a terminal or a log as it is: control characters (an escape sequence can
+# rewrite the screen, a CR hide the start of a line) and the bidirectional overrides.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every control character shown as an escape (a line feed as ⏎), on one line."""
+    def shown(match: re.Match) -> str:
+        code = ord(match.group())
+        return "⏎" if code == 10 else f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return _UNPRINTABLE.sub(shown, text)
+
+
+def _printable_finding(f: Finding) -> Finding:
+    return Finding(*(printable(v) if isinstance(v, str) else v for v in
+                     (f.file, f.line, f.resource, f.row, f.field, f.code, f.message, f.hint)))
+
+
 def location(finding: Finding) -> str:
     where = finding.file or (f"resource {finding.resource}" if finding.resource else "package")
     if finding.line is not None:
@@ -55,7 +74,7 @@ def location(finding: Finding) -> str:
 
 def render_text(findings: list[Finding]) -> str:
     lines = []
-    for f in findings:
+    for f in map(_printable_finding, findings):
         subject = f.field or ""
         if f.resource and f.row is not None and not f.file:
             subject = f"row {f.row}" + (f" {f.field}" if f.field else "")
@@ -88,7 +107,7 @@ def _github_escape(value: str, *, prop: bool = False) -> str:
 
 def render_github(findings: list[Finding]) -> str:
     out = []
-    for f in findings:
+    for f in map(_printable_finding, findings):
         props = []
         if f.file:
             props.append(f"file={_github_escape(f.file, prop=True)}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import stat
 import subprocess
 import tarfile
 import tempfile
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
+from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, path_problem, read_limited
 from .tables import Table, read_table, resolve_schema
 
 
@@ -54,7 +56,7 @@ class Package:
         if schema is None:
             return None
         table, findings = read_table(self.folder, resource, schema)
-        broken = [f for f in findings if f.code in ("source-error", "encoding-error")]
+        broken = [f for f in findings if f.code in ("source-error", "encoding-error", "unsafe-path", "remote-reference")]
         if broken:
             raise PackageError(f"{self.label}: resource {resource.get('name')}: {broken[0].message}")
         return table
@@ -70,11 +72,14 @@ class Package:
 
 def load(descriptor_path: Path, label: str | None = None) -> Package:
     try:
-        descriptor = json.loads(descriptor_path.read_text("utf-8"))
+        descriptor = json.loads(read_limited(descriptor_path, MAX_DESCRIPTOR_BYTES).decode("utf-8"))
+    except UnsafePath as error:
+        raise PackageError(f"cannot read {descriptor_path}: {error}") from None
     except OSError as error:
         raise PackageError(f"cannot read {descriptor_path}: {error.strerror or error}") from None
-    except ValueError as error:
-        raise PackageError(f"{descriptor_path} is not a JSON descriptor: {error}") from None
+    except (ValueError, RecursionError) as error:
+        reason = "nested too deeply" if isinstance(error, RecursionError) else error
+        raise PackageError(f"{descriptor_path} is not a JSON descriptor: {reason}") from None
     if not isinstance(descriptor, dict):
         raise PackageError(f"{descriptor_path} is not a Data Package descriptor (not a JSON object)")
     return Package(descriptor, descriptor_path.parent, label or str(descriptor_path))
@@ -88,16 +93,55 @@ def _descriptor_in(folder: Path) -> Path | None:
     return found[0] if len(found) == 1 else None
 
 
+# A release archive of this package is a few MB; the caps leave room for packages a thousand times
+# larger and refuse a "zip bomb" (a small archive that inflates to fill the disk or the memory).
+MAX_MEMBERS = 100_000
+MAX_UNPACKED = 4 << 30  # bytes, all members together
+MAX_RATIO = 200  # inflated size / stored size, for members over 1 MB: CSV and text deflate 3 to 20 times
+
+
+def _zip_problem(info: zipfile.ZipInfo) -> str | None:
+    """Why a member must not be unpacked: a name that leaves the archive, or a link."""
+    problem = path_problem(info.filename.rstrip("/")) if info.filename.rstrip("/") else "an empty name"
+    if problem:
+        return problem
+    if stat.S_ISLNK(info.external_attr >> 16):
+        return f"{info.filename!r} is a symbolic link"
+    return None
+
+
 def _safe_extract_zip(archive: Path, target: Path) -> None:
+    """Unpack `archive` into `target`, refusing names that escape, links, and archives that inflate
+    past the caps. Sizes are counted as the bytes come out, not taken from the archive's word."""
     try:
         with zipfile.ZipFile(archive) as zf:
-            for member in zf.namelist():
-                parts = PurePosixPath(member).parts
-                if PurePosixPath(member).is_absolute() or ".." in parts:
-                    raise PackageError(f"{archive}: refusing an entry outside the archive: {member}")
-            zf.extractall(target)
-    except zipfile.BadZipFile as error:
-        raise PackageError(f"{archive}: not a zip archive: {error}") from None
+            members = zf.infolist()
+            if len(members) > MAX_MEMBERS:
+                raise PackageError(f"{archive}: {len(members)} entries, more than a package archive holds ({MAX_MEMBERS})")
+            for info in members:
+                problem = _zip_problem(info)
+                if problem:
+                    raise PackageError(f"{archive}: refusing the entry {info.filename!r}: {problem}")
+            unpacked = 0
+            for info in members:
+                destination = target / info.filename
+                if info.is_dir():
+                    destination.mkdir(parents=True, exist_ok=True)
+                    continue
+                destination.parent.mkdir(parents=True, exist_ok=True)
+                written = 0
+                with zf.open(info) as source, destination.open("wb") as sink:
+                    while chunk := source.read(1 << 20):
+                        written += len(chunk)
+                        unpacked += len(chunk)
+                        if unpacked > MAX_UNPACKED:
+                            raise PackageError(f"{archive}: inflates past {MAX_UNPACKED >> 30} GB; refused as a zip bomb")
+                        if written > (1 << 20) and written > MAX_RATIO * max(info.compress_size, 1):
+                            raise PackageError(f"{archive}: the entry {info.filename!r} inflates more than {MAX_RATIO} "
+                                               "times its stored size; refused as a zip bomb")
+                        sink.write(chunk)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as error:
+        raise PackageError(f"{archive}: not a zip archive that can be read: {error}") from None
 
 
 def git(*args: str, cwd: Path) -> bytes:
@@ -112,13 +156,18 @@ def git(*args: str, cwd: Path) -> bytes:
 
 
 def _extract_git_ref(ref: str, repo: Path, subfolder: str, target: Path) -> None:
+    if ref.startswith("-"):
+        raise PackageError(f"{ref!r} is neither a package folder, a datapackage.json, a zip archive nor a git ref")
     try:
         git("rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=repo)
     except PackageError:
         raise PackageError(f"{ref!r} is neither a package folder, a datapackage.json, a zip archive nor a git ref") from None
     data = git("archive", "--format=tar", ref, "--", subfolder, cwd=repo)
-    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
-        tar.extractall(target, filter="data")
+    try:
+        with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+            tar.extractall(target, filter="data")
+    except (tarfile.TarError, OSError) as error:  # e.g. a committed link that points out of the tree
+        raise PackageError(f"{ref} ({subfolder}/): cannot unpack it: {error}") from None
 
 
 @contextlib.contextmanager

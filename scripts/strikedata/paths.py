@@ -23,6 +23,8 @@ REMOTE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _FORBIDDEN = re.compile(r"[\x00-\x1f\x7f\\]")
 # A name that becomes one path component of an output file (package, resource, sheet, export).
 SAFE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
+# A descriptor can hold inline data and so be large, but not this large.
+MAX_DESCRIPTOR_BYTES = 50_000_000
 
 
 class UnsafePath(ValueError):

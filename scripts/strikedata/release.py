@@ -12,14 +12,17 @@ import hashlib
 import json
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
 from .diff import PackageDiff, diff_packages, level_rank
-from .exports import export_files, release_moment
+from .exports import ExportError, export_files, release_moment
 from .findings import Finding
 from .packages import Package, PackageError, git, load, opened
+from .paths import UnsafePath, safe_name
 from .zips import write_atomically, zip_bytes
 
 BUMPS = ("auto", "major", "minor", "patch")
@@ -199,10 +202,10 @@ def updated_descriptor(text: str, version: str, date: str) -> str:
 
 def archive_entries(root: Path, package: Package, exports: dict[str, bytes]) -> list[tuple[str, bytes]]:
     """Everything the release zip holds, under one folder `<name>-<version>/`, sorted."""
-    top = f"{package.name}-{package.version}"
+    top = f"{safe_name(package.name, 'package name')}-{safe_name(package.version, 'version')}"
     entries = {}
     for path in sorted(package.folder.rglob("*")):
-        if path.is_file():
+        if path.is_file() and not path.is_symlink():
             entries[f"{top}/{path.relative_to(package.folder).as_posix()}"] = path.read_bytes()
     for name in ARCHIVED_PROJECT_FILES:
         if (root / name).is_file():
@@ -230,6 +233,8 @@ class Release:
     diff: PackageDiff | None = None
     findings: list[Finding] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    name: str = ""
+    replaces: str | None = None  # a drafted, never committed version this release takes the place of
 
 
 def release_date(date: str | None) -> str:
@@ -274,19 +279,77 @@ def draft_version(root: Path, current: Package, base: str) -> str | None:
     return version if committed != version else None
 
 
+# What a release reads and may rewrite, copied into a staging folder first: nothing in the project
+# changes until every file the release will write is ready.
+STAGED = ("datapackage.json", "schemas", "seeds", "build", "docs", *ARCHIVED_PROJECT_FILES)
+
+
 def make_release(root: Path, bump: str = "auto", *, previous: str | None = None, date: str | None = None,
                  progress: Callable[[str], None] = lambda _: None) -> Release:
-    """Build, diff against the last release, check the bump, write version, changelog, citation, archive."""
+    """Build, diff against the last release, check the bump, write version, changelog, citation, archive.
+
+    All or nothing: the work happens in a staging copy of the project; only when the archive is
+    made are the changed files moved into place (a refusal or a failure leaves the project as it was).
+    """
+    if bump not in BUMPS:
+        raise ReleaseError(f"unknown bump {bump!r}; choose from {', '.join(BUMPS)}")
+    with tempfile.TemporaryDirectory(prefix=".release-", dir=root) as tmp:
+        stage = Path(tmp)
+        for name in STAGED:
+            source = root / name
+            if source.is_dir():
+                shutil.copytree(source, stage / name, symlinks=True)
+            elif source.is_file():
+                shutil.copy2(source, stage / name)
+        try:
+            result, data = _release_in(stage, root, bump, previous=previous, date=date, progress=progress)
+        except ExportError as error:
+            raise ReleaseError(f"the exports cannot be written, so nothing was released: {error}") from None
+        if result.findings or data is None:
+            return result
+        progress("moving the release into place")
+        _publish(stage, root, result, data)
+        return result
+
+
+def _publish(stage: Path, root: Path, result: Release, data: bytes) -> None:
+    """Move what the staged release changed into the project: files, then build/, then dist/."""
+    from .build import swap_in
+
+    for name in STAGED:
+        staged = stage / name
+        if name == "build" or not staged.exists():
+            continue
+        files = sorted(p for p in staged.rglob("*") if p.is_file()) if staged.is_dir() else [staged]
+        for path in files:
+            target = root / path.relative_to(stage)
+            content = path.read_bytes()
+            if not target.is_file() or target.read_bytes() != content:
+                write_atomically(target, content)
+    swap_in(stage / "build", root / "build")
+    dist = root / "dist"
+    if result.replaces:
+        (dist / f"{result.name}-{result.replaces}.zip").unlink(missing_ok=True)  # never tagged: superseded
+    result.archive = dist / f"{result.name}-{result.version}.zip"
+    write_atomically(result.archive, data)
+    write_atomically(dist / "SHA256SUMS", checksums(dist).encode("utf-8"))
+
+
+def _release_in(stage: Path, root: Path, bump: str, *, previous: str | None, date: str | None,
+                progress: Callable[[str], None]) -> tuple[Release, bytes | None]:
+    """The release worked out in `stage` (a copy of the project); `root` answers for git and dist/."""
     from .build import build_package
     from .docs import refresh
 
-    if bump not in BUMPS:
-        raise ReleaseError(f"unknown bump {bump!r}; choose from {', '.join(BUMPS)}")
     progress("building the package")
-    findings = build_package(root, progress=progress)
+    findings = build_package(stage, progress=progress)
     if findings:
-        return Release("", None, "none", bump, findings=findings)
-    current = load(root / "build" / "datapackage.json")
+        return Release("", None, "none", bump, findings=findings), None
+    current = load(stage / "build" / "datapackage.json")
+    try:
+        name = safe_name(current.name, "package name")
+    except UnsafePath as error:
+        raise ReleaseError(str(error)) from None
 
     with previous_release(root, previous) as last:
         diff = diff_packages(last, current) if last is not None else None
@@ -296,7 +359,7 @@ def make_release(root: Path, bump: str = "auto", *, previous: str | None = None,
     parse_version(base)
     # With no earlier release any bump goes (0.1.0 is a fine first version); auto makes it 1.0.0.
     implied = diff.bump if diff is not None else "major"
-    result = Release("", label, implied, bump, diff=diff)
+    result = Release("", label, implied, bump, diff=diff, name=name)
 
     if diff is not None and implied == "none":
         if current.version != base:
@@ -312,7 +375,7 @@ def make_release(root: Path, bump: str = "auto", *, previous: str | None = None,
         result.bump = chosen
         result.version = bumped(base, chosen)
 
-    changelog = root / "CHANGELOG.md"
+    changelog = stage / "CHANGELOG.md"
     logged = changelog.is_file() and _section(changelog.read_text("utf-8"), result.version) is not None
     if current.version != result.version or not logged:
         replaces = draft_version(root, current, base)
@@ -320,32 +383,25 @@ def make_release(root: Path, bump: str = "auto", *, previous: str | None = None,
             raise ReleaseError(f"datapackage.json is at {current.version}, newer than the {result.version} this would make "
                                f"from {label or 'no earlier release'}: tag the last release (git tag v{current.version}) "
                                "or name it with --previous")
+        result.replaces = replaces
         day = release_date(date)
         progress(f"setting version {result.version} ({day})")
-        _write_if_changed(root / "datapackage.json", updated_descriptor((root / "datapackage.json").read_text("utf-8"), result.version, day))
-        if replaces:
-            (root / "dist" / f"{current.name}-{replaces}.zip").unlink(missing_ok=True)  # never tagged: superseded
+        _write_if_changed(stage / "datapackage.json", updated_descriptor((stage / "datapackage.json").read_text("utf-8"), result.version, day))
         old = changelog.read_text("utf-8") if changelog.is_file() else "# Changelog\n\n"
         _write_if_changed(changelog, updated_changelog(old, result.version, day, generated, replaces))
-        citation = root / "CITATION.cff"
+        citation = stage / "CITATION.cff"
         if citation.is_file():
             _write_if_changed(citation, updated_citation(citation.read_text("utf-8"), result.version, day))
         progress("rebuilding with the new version")
-        findings = build_package(root, progress=progress)
+        findings = build_package(stage, progress=progress)
         if findings:
             result.findings = findings
-            return result
-        refresh(root, write=True)
-        current = load(root / "build" / "datapackage.json")
+            return result, None
+        if (stage / "README.md").is_file():
+            refresh(stage, write=True)
+        current = load(stage / "build" / "datapackage.json")
 
     progress("writing the exports and the archive")
     exports = export_files(current, progress=progress)
     moment = release_moment(current.descriptor)
-    data = zip_bytes(archive_entries(root, current, exports), moment.timetuple()[:6])
-    dist = root / "dist"
-    result.archive = dist / f"{current.name}-{current.version}.zip"
-    write_atomically(result.archive, data)
-    write_atomically(dist / "SHA256SUMS", checksums(dist).encode("utf-8"))
-    result.sha256 = hashlib.sha256(data).hexdigest()
-    return result
-
+    return result, zip_bytes(archive_entries(stage, current, exports), moment.timetuple()[:6])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -237,6 +238,56 @@ def _fullmatch(pattern: str) -> Callable[[pd.Series], pd.Series]:
     return in_arrow
 
 
+# A declared pattern comes from whoever wrote the package: one that backtracks (say ^(a+)+$) could
+# run for hours on one crafted cell. RE2 never backtracks; the patterns it reads otherwise than
+# Python run with a deadline for the whole column.
+PATTERN_SECONDS = 2.0  # per column, plus PATTERN_SECONDS_PER_CELL for each cell matched
+PATTERN_SECONDS_PER_CELL = 1e-5
+
+
+def _declared_pattern(pattern: str) -> Callable[[pd.Series], pd.Series]:
+    """fullmatch of a pattern from a Table Schema, in bounded time: RE2 (linear) where it reads the
+    pattern as Python's re does; otherwise the `regex` engine (re's syntax, with a timeout)."""
+    import regex
+
+    try:
+        compiled = regex.compile(pattern, flags=regex.VERSION0)
+        matches = lambda value, seconds: compiled.fullmatch(value, timeout=seconds) is not None  # noqa: E731
+    except regex.error:  # a pattern re reads and regex does not (none known): re, unbounded
+        plain = re.compile(pattern)
+        matches = lambda value, seconds: plain.fullmatch(value) is not None  # noqa: E731
+
+    def bounded(s: pd.Series) -> pd.Series:
+        allowed = PATTERN_SECONDS + PATTERN_SECONDS_PER_CELL * len(s)
+        deadline = time.monotonic() + allowed
+        out = []
+        try:
+            for value in s.tolist():
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise TimeoutError
+                out.append(isinstance(value, str) and matches(value, left))
+        except TimeoutError:
+            raise TimeoutError(f"the pattern took more than {allowed:.3g} s on this column's cells "
+                               "(it backtracks): simplify it, e.g. no nested repetition like (a+)+") from None
+        return pd.Series(out, index=s.index, dtype=bool)
+
+    if _RE2_UNSAFE.search(pattern):
+        return bounded
+
+    def in_arrow(s: pd.Series) -> pd.Series:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        try:
+            matched = pc.match_substring_regex(arrow_strings(s), f"^(?:{pattern})$")
+        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a construct RE2 lacks
+            return bounded(s)
+        return pd.Series(pc.fill_null(matched, False).to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
+
+    return in_arrow
+
+
 def _type_ok(field: dict) -> Callable[[pd.Series], pd.Series] | None:
     kind = field.get("type", "string")
     fmt = field.get("format")
@@ -347,8 +398,9 @@ def field_checks(field: dict) -> list[FieldCheck]:
         checks.append(FieldCheck("enum", name, f"not one of the allowed values: {', '.join(map(str, allowed))}", _present(test),
                                  value_test=one))
     if "pattern" in constraints:
-        checks.append(FieldCheck("pattern", name, f"does not match the pattern {constraints['pattern']}", _present(_fullmatch(constraints["pattern"])),
-                                 value_test=_present_value(re.compile(constraints["pattern"]).fullmatch)))
+        # No one-cell form: a table of any size is matched in one bounded pass.
+        checks.append(FieldCheck("pattern", name, f"does not match the pattern {constraints['pattern']}",
+                                 _present(_declared_pattern(constraints["pattern"]))))
     if "minLength" in constraints:
         n = int(constraints["minLength"])
         checks.append(FieldCheck("min-length", name, f"shorter than {n} characters", _present(lambda s, n=n: s.str.len() >= n),
