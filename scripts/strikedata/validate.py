@@ -27,12 +27,11 @@ import pandas as pd
 from . import checks
 from .descriptors import remote_references
 from .findings import Finding, tidy
-from .paths import UnsafePath, read_inside, read_limited
+from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, read_inside, read_limited
 from .schema import RESOURCES, FieldCheck, arrow_strings, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema
 
 DEFAULT_MAX_PER_CHECK = 1000
-MAX_DESCRIPTOR_BYTES = 50_000_000  # a descriptor with inline data can be large, not this large
 
 
 class CannotRun(Exception):
