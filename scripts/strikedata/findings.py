@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Iterable
+
+import numpy as np
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +30,33 @@ class Finding:
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+class Tally:
+    """Lets through at most `cap` findings per check, and counts the ones it holds back, so that a
+    million bad rows cost a count, not a million messages (None: no cap)."""
+
+    def __init__(self, cap: int | None) -> None:
+        self.cap = cap
+        self.hidden: Counter = Counter()
+        self.admitted: Counter = Counter()
+
+    def is_full(self, key: str) -> bool:
+        return self.cap is not None and self.admitted[key] >= self.cap
+
+    def admit(self, key: str) -> bool:
+        """Whether one more finding of check `key` is shown (if not, it is counted)."""
+        if self.cap is not None and self.admitted[key] >= self.cap:
+            self.hidden[key.partition(":")[0]] += 1
+            return False
+        self.admitted[key] += 1
+        return True
+
+    def shown(self, code: str, rows: np.ndarray) -> np.ndarray:
+        if self.cap is None or len(rows) <= self.cap:
+            return rows
+        self.hidden[code] += len(rows) - self.cap
+        return rows[: self.cap]
 
 
 def _sort_key(finding: Finding) -> tuple:

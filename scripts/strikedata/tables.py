@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .findings import Finding
+from .findings import Finding, Tally
 from .paths import UnsafePath, inside, is_remote, read_inside, regular_file
 
 HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
@@ -212,16 +212,22 @@ def check_labels(labels: list[str], declared: list[str], mode: str, *, compare: 
 
 
 def read_record(resource: dict, number: int, line: int, cells: list[str], width: int, declared: list[str],
-                positions: list[int | None]) -> tuple[list[Finding], list[str] | None]:
+                positions: list[int | None], tally: Tally | None = None) -> tuple[list[Finding], list[str] | None]:
     """One record as the specs read it: a blank one is reported and dropped; extra and missing cells
-    are reported, and the row kept with the declared fields' cells (a missing cell is blank)."""
+    are reported, and the row kept with the declared fields' cells (a missing cell is blank).
+    With a `tally`, findings past its cap are counted, not made."""
+    def shown(code: str) -> bool:
+        return tally is None or tally.admit(f"{code}:{resource.get('name')}")
+
     if not any(c.strip() for c in cells):
-        return [_problem(resource, "blank-row", "the row is blank", row=number, line=line)], None
+        return ([_problem(resource, "blank-row", "the row is blank", row=number, line=line)] if shown("blank-row") else []), None
     findings = [_problem(resource, "extra-cell", f"an extra value {cells[position - 1][:40]!r} in column {position}",
-                         row=number, field_name="", line=line) for position in range(width + 1, len(cells) + 1)]
+                         row=number, field_name="", line=line)
+                for position in range(width + 1, len(cells) + 1) if shown("extra-cell")]
     for position in range(len(cells) + 1, width + 1):
-        field_name = declared[position - 1] if position - 1 < len(declared) else None
-        findings.append(_problem(resource, "missing-cell", f"no value in column {position}", row=number, field_name=field_name, line=line))
+        if shown("missing-cell"):
+            field_name = declared[position - 1] if position - 1 < len(declared) else None
+            findings.append(_problem(resource, "missing-cell", f"no value in column {position}", row=number, field_name=field_name, line=line))
     return findings, [cells[p] if p is not None and p < len(cells) else "" for p in positions]
 
 
@@ -262,27 +268,61 @@ def _scan(path: Path, algorithm: str | None) -> tuple[int, int, int, bytes, str 
     return size, newlines, lone_returns, last, digest.hexdigest() if digest else None
 
 
-def _parse_csv(path: Path, declared: list[str], *, quote_aware: bool):
+# Past this many rows of the wrong length, pyarrow's per-row callback (about 20 µs each) costs more
+# than reading the file again at the width those rows have.
+ODD_ROWS_BEFORE_REREAD = 10_000
+
+
+@dataclass
+class _MostlyOdd:
+    """A parse stopped because many rows have another width than declared: how many cells they have."""
+
+    widths: Counter
+
+
+def _parse_csv(path: Path, declared: list[str], *, quote_aware: bool, width: int | None = None):
     """(Arrow table of large strings, rows of the wrong length) as pyarrow reads the file, or None
-    when it cannot (bad UTF-8, an unterminated quote...)."""
+    when it cannot (bad UTF-8, an unterminated quote...), or _MostlyOdd when rows of the wrong
+    length abound. `width` reads that many columns (named by position) instead of the declared ones."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
+    names = declared if width is None else [f"column{i}" for i in range(1, width + 1)]
     bad_rows: list = []
+
+    def odd(row) -> str:
+        bad_rows.append(row)
+        return "error" if len(bad_rows) > ODD_ROWS_BEFORE_REREAD else "skip"
+
     try:
         table = pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(column_names=declared, skip_rows=1, block_size=1 << 22),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22),
             # A quote-aware cut into blocks is half as fast as cutting at every line end.
             parse_options=pacsv.ParseOptions(newlines_in_values=quote_aware, ignore_empty_lines=False,
-                                              invalid_row_handler=lambda row: bad_rows.append(row) or "skip"),
+                                              invalid_row_handler=odd),
             # Large strings are what pandas keeps, so the frame shares Arrow's buffers, copying nothing.
-            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in declared}, check_utf8=True,
+            convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names}, check_utf8=True,
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
     except (pa.ArrowInvalid, pa.ArrowException, OSError):
+        if len(bad_rows) > ODD_ROWS_BEFORE_REREAD:
+            return _MostlyOdd(Counter(row.actual_columns for row in bad_rows))
         return None
     return table, bad_rows
+
+
+def _parse_csv_at_any_width(path: Path, declared: list[str], *, quote_aware: bool):
+    """_parse_csv, and when most rows have another width, read again at that width: then
+    (table at that width, its odd rows, the width); else (table, odd rows, None) or None."""
+    parsed = _parse_csv(path, declared, quote_aware=quote_aware)
+    if not isinstance(parsed, _MostlyOdd):
+        return None if parsed is None else (*parsed, None)
+    width = parsed.widths.most_common(1)[0][0]
+    wide = _parse_csv(path, declared, quote_aware=quote_aware, width=width) if width > 0 else None
+    if wide is None or isinstance(wide, _MostlyOdd):
+        return None
+    return (*wide, width)
 
 
 def _first_lines(table, lines: int) -> list[int] | None:
@@ -297,7 +337,7 @@ def _first_lines(table, lines: int) -> list[int] | None:
     return (2 + np.arange(table.num_rows) + np.cumsum(within) - within).tolist()
 
 
-def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.DataFrame, list[Finding], list[int], list[int]] | None:
+def read_csv_fast(path: Path, declared: list[str], resource: dict, tally: Tally | None = None) -> tuple[pd.DataFrame, list[Finding], list[int], list[int]] | None:
     """The CSV as a frame of strings read by pyarrow (all cores, straight from the file), with its
     size, hash and record findings (rows of the wrong length, blank rows) and, where they differ
     from the plain count, each row's record number and first line; or None when anything else about
@@ -328,18 +368,23 @@ def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.D
     # First cut at every line end. When a cell holds one, a cut inside it leaves fewer rows than
     # lines, or (with two columns or more) a row cut short: then read again, quote-aware. A single
     # column could hide such a cut, so it is read quote-aware from the start.
-    parsed = None if len(declared) < 2 else _parse_csv(path, declared, quote_aware=False)
+    parsed = None if len(declared) < 2 else _parse_csv_at_any_width(path, declared, quote_aware=False)
     if parsed is None or parsed[0].num_rows + len(parsed[1]) + 1 != lines:
-        parsed = _parse_csv(path, declared, quote_aware=True)
+        parsed = _parse_csv_at_any_width(path, declared, quote_aware=True)
     if parsed is None:
         return None
-    table, bad_rows = parsed
+    table, bad_rows, width = parsed
     problems = integrity_problems(resource, size, digest) + labels
     blank = _blank_rows(table)
-    if table.num_rows + len(bad_rows) + 1 == lines and (bad_rows or len(blank)):
+    if width is not None:  # most rows have `width` cells: those are odd, and the declared ones are not
+        if table.num_rows + len(bad_rows) + 1 != lines:
+            return None
+        wide, table = table, _declared_columns(table, declared)
+    if table.num_rows + len(bad_rows) + 1 == lines and (bad_rows or len(blank) or width is not None):
         # One line per record: the odd ones (wrong length, blank) are found by their text and read
         # as the reference reader reads them; the rest stays as Arrow parsed it.
-        spliced = _splice_odd_records(path, resource, declared, table, bad_rows, blank, lines)
+        spliced = _splice_odd_records(path, resource, declared, table, bad_rows, blank, lines, tally,
+                                      wide if width is not None else None)
         if spliced is None:
             return None
         table, record_problems, record_lines = spliced
@@ -348,6 +393,14 @@ def read_csv_fast(path: Path, declared: list[str], resource: dict) -> tuple[pd.D
     if first_lines is None or bad_rows or len(blank):
         return None  # odd records among cells spanning lines: the reference reader sorts them out
     return table.to_pandas(), problems, [], first_lines
+
+
+def _declared_columns(table, declared: list[str]):
+    """A table read at another width, as the declared columns: extra cells dropped, missing ones blank."""
+    import pyarrow as pa
+
+    blank = pa.array([""] * table.num_rows, type=pa.large_string())
+    return pa.table({name: table.column(i) if i < table.num_columns else blank for i, name in enumerate(declared)})
 
 
 def _blank_rows(table) -> np.ndarray:
@@ -377,9 +430,12 @@ def _line_spans(path: Path) -> tuple[np.ndarray, np.ndarray]:
     return starts, ends - starts
 
 
-def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, bad_rows: list, blank, lines: int):
+def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, bad_rows: list, blank, lines: int,
+                        tally: Tally | None = None, wide=None):
     """The table with rows of the wrong length put back where they stand and blank rows taken out,
-    each reported as the reference reader reports it; None when a row cannot be found again."""
+    each reported as the reference reader reports it; None when a row cannot be found again.
+    Vectorized: the kept odd rows form one table, merged with the rest in line order by one take.
+    `wide`: the rows of `table` were read at another width (this table), so each is reported too."""
     import mmap
 
     import pyarrow as pa
@@ -401,29 +457,62 @@ def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, 
                     found.setdefault(piece, []).append(int(i) + 1)  # 1-based line numbers
         if any(len(found.get(text, [])) != count for text, count in wanted.items()):
             return None
-        bad_at = {line: text.decode("utf-8") for text, at in found.items() for line in at}
+        bad_at = sorted((line, text) for text, at in found.items() for line in at)
+    del found, wanted
     record_lines = np.arange(2, lines + 1)
-    good_lines = record_lines[~np.isin(record_lines, list(bad_at))]
+    bad_lines = np.array([line for line, _ in bad_at], dtype=np.int64)
+    good_lines = record_lines[~np.isin(record_lines, bad_lines)]
+    keep = np.ones(table.num_rows, dtype=bool)
+    keep[blank] = False
+    findings, kept_rows, kept_lines = [], [], []
     width, positions = len(declared), list(range(len(declared)))
-    odd = sorted([(line, "bad") for line in bad_at] + [(int(good_lines[i]), "blank") for i in blank])
-    pieces, findings, kept_lines, cursor = [], [], [], 0
-    for line, kind in odd:
-        upto = int(np.searchsorted(good_lines, line))  # the good rows before this line
-        pieces.append(table.slice(cursor, upto - cursor))
-        kept_lines.append(good_lines[cursor:upto])
-        cursor = upto + (kind == "blank")
-        cells = next(iter(_records(bad_at[line], {})), (0, [""]))[1] if kind == "bad" else [""]
-        problems, kept = read_record(resource, line, line, cells, width, declared, positions)
+    # The odd rows read as the reference reader reads them: one csv pass over all their lines when
+    # it yields one record per line, else line by line.
+    texts = [text.decode("utf-8") for _, text in bad_at]
+    records = [cells for _, cells in _records("\n".join(texts), {})] if texts else []
+    if len(records) != len(texts):
+        records = [next(iter(_records(text, {})), (0, [""]))[1] for text in texts]
+    odd = [(int(line), cells) for line, cells in zip(bad_lines, records)]
+    odd += [(int(good_lines[i]), [""]) for i in blank]
+    for line, cells in sorted(odd, key=lambda item: item[0]):
+        problems, kept = read_record(resource, line, line, cells, width, declared, positions, tally)
         findings += problems
         if kept is not None:
-            pieces.append(pa.table({n: pa.array([v], type=pa.large_string()) for n, v in zip(declared, kept)}))
-            kept_lines.append(np.array([line]))
-    pieces.append(table.slice(cursor))
-    kept_lines.append(good_lines[cursor:])
-    return pa.concat_tables(pieces), findings, np.concatenate(kept_lines).tolist()
+            kept_rows.append(kept)
+            kept_lines.append(line)
+    if wide is not None:
+        findings += _width_findings(resource, declared, wide, np.flatnonzero(keep), good_lines, tally)
+    merged = table.filter(pa.array(keep)) if len(blank) else table
+    merged_lines = good_lines[keep]
+    if kept_rows:
+        columns = list(zip(*kept_rows))
+        extra = pa.table({n: pa.array(columns[i], type=pa.large_string()) for i, n in enumerate(declared)})
+        merged_lines = np.concatenate([merged_lines, np.asarray(kept_lines, dtype=np.int64)])
+        order = np.argsort(merged_lines, kind="stable")
+        merged = pa.concat_tables([merged, extra]).take(pa.array(order))
+        merged_lines = merged_lines[order]
+    return merged, findings, merged_lines.tolist()
 
 
-def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: bool = False) -> tuple[Table | None, list[Finding]]:
+def _width_findings(resource: dict, declared: list[str], wide, rows: np.ndarray, lines: np.ndarray,
+                    tally: Tally | None) -> list[Finding]:
+    """The findings of rows that all have `wide.num_columns` cells: made for as many as the tally
+    shows (the first ones), counted for the rest."""
+    width, positions = len(declared), list(range(len(declared)))
+    code = "extra-cell" if wide.num_columns > width else "missing-cell"
+    per_row = abs(wide.num_columns - width)
+    findings: list[Finding] = []
+    for done, i in enumerate(rows):
+        if tally is not None and tally.is_full(f"{code}:{resource.get('name')}"):
+            tally.hidden[code] += per_row * (len(rows) - done)
+            break
+        cells = [str(value) for value in wide.slice(int(i), 1).to_pylist()[0].values()]
+        findings += read_record(resource, int(lines[i]), int(lines[i]), cells, width, declared, positions, tally)[0]
+    return findings
+
+
+def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: bool = False,
+               tally: Tally | None = None) -> tuple[Table | None, list[Finding]]:
     """Read one resource (CSV file or inline data) into raw strings, with its structural findings.
 
     `fast` lets pyarrow read plain CSVs; whatever it declines is read by the csv module as always.
@@ -443,7 +532,7 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
             return None, [problem]
     if path is not None and fast and _fast_eligible(resource, schema) and is_tabular(resource, schema):
         try:
-            done = read_csv_fast(source, [f["name"] for f in schema["fields"]], resource)
+            done = read_csv_fast(source, [f["name"] for f in schema["fields"]], resource, tally)
         except OSError:
             done = None
         if done is not None:
@@ -510,7 +599,7 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
     width = max(width, len(declared)) if mode == "exact" else width
     cells_out, rows, lines = [], [], []
     for number, line, cells in body:
-        problems, kept = read_record(resource, number, line, cells, width, declared, positions)
+        problems, kept = read_record(resource, number, line, cells, width, declared, positions, tally)
         findings += problems
         if kept is not None:
             cells_out.append(kept)

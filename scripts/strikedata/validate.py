@@ -26,7 +26,7 @@ import pandas as pd
 
 from . import checks
 from .descriptors import remote_references
-from .findings import Finding, tidy
+from .findings import Finding, Tally, tidy
 from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, read_inside, read_limited
 from .schema import RESOURCES, FieldCheck, arrow_strings, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema
@@ -105,20 +105,6 @@ class KeyRule:
     field: str | None
     describe: Callable[[pd.DataFrame, object], str]
     hint: str | None = None
-
-
-class Tally:
-    """Lets through at most `cap` findings per check, and counts the ones it holds back."""
-
-    def __init__(self, cap: int | None) -> None:
-        self.cap = cap
-        self.hidden: Counter = Counter()
-
-    def shown(self, code: str, rows: np.ndarray) -> np.ndarray:
-        if self.cap is None or len(rows) <= self.cap:
-            return rows
-        self.hidden[code] += len(rows) - self.cap
-        return rows[: self.cap]
 
 
 def column_rules(schema: dict, columns, typed: pd.DataFrame | None = None) -> list[ColumnRule]:
@@ -404,6 +390,7 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
     # The official run checks the descriptor itself; without it, load the metadata once here.
     findings: list[Finding] = remote or ([] if official else descriptor_findings(descriptor, package, reference=reference))
     tables: dict[str, Table] = {}
+    tally = Tally(max_per_check)
     for resource in package.get("resources", []) if isinstance(package, dict) else []:
         if not isinstance(resource, dict):
             continue
@@ -415,7 +402,7 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
             findings.append(problem)
             continue
         try:
-            table, read_findings = read_table(package_dir, resource, schema, fast=not reference)
+            table, read_findings = read_table(package_dir, resource, schema, fast=not reference, tally=tally)
         except Exception as error:  # noqa: BLE001 - a malformed descriptor must give a finding, not a crash
             findings.append(Finding(None, None, resource.get("name"), None, None, "check-failed",
                                     f"the resource could not be read as declared: {type(error).__name__}: {error}"))
@@ -424,7 +411,6 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
         if table is not None:
             tables[table.name] = table
 
-    tally = Tally(max_per_check)
     # The typed view of each table, parsed once: the fast path's field rules reuse it, the semantic rules need it.
     typed: dict[str, pd.DataFrame] = {}
     for table in tables.values():
