@@ -12,14 +12,16 @@ import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from . import annotations as ann
+from . import paths
 from .findings import Finding, tidy
 from .normalize import NormalizationError, normalize
+from .paths import UnsafePath
 from .schema import RESOURCES, field_names, load_schemas, primary_key
-from .spans import NotFound, locate, shorten
+from .spans import HintBudget, NotFound, locate, shorten
 
 # Keys curators write that are not columns: where to look for a repeated passage.
 ANNOTATION_ONLY = {"occurrence"}
@@ -48,7 +50,13 @@ ROW_ORDER = {
 }
 # Columns that hold a ';'-separated list; curators may write a YAML list there.
 LIST_COLUMNS = {"aliases", "school_years"}
+SEED_DIR = "seeds/raw"
 SEED_SUMS = "seeds/raw/SHA256SUMS"
+# A raw article is read only up to the size an annotation file may have; the list of sums, far less.
+MAX_SEED_BYTES = ann.MAX_ANNOTATION_BYTES
+MAX_SUMS_BYTES = 1_000_000
+# One line of SHA256SUMS as `sha256sum NAME` prints it: the digest, a space, ' ' or '*' (binary mode), the name.
+SUM_LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.*)")
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 OPENING_MARKS = "“‘\"'"
 CLOSING_MARKS = "”’\"'"
@@ -58,6 +66,17 @@ CLOSING_MARKS = "”’\"'"
 class Tables:
     rows: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in RESOURCES})
     texts: dict[str, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    # A build spends a few seconds at most on closest-passage hints, however many spans are missing.
+    hints: HintBudget = field(default_factory=HintBudget)
+
+
+@dataclass
+class SeedSums:
+    """seeds/raw/SHA256SUMS: the digest of every file it lists once; the lines of each file it lists."""
+
+    digests: dict[str, str] = field(default_factory=dict)
+    lines: dict[str, list[int]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
 
 
@@ -120,8 +139,21 @@ def check_values(entry: ann.Located, columns: list[str], path: str, what: str) -
     return out
 
 
+def in_project(root: Path, display: str, tables: Tables) -> bool:
+    """A curated file is read only when it stays in the project (no symbolic link leading out)."""
+    try:
+        paths.inside(root, display)
+    except UnsafePath as error:
+        tables.findings.append(Finding(display, None, None, None, None, "seed-path", f"{error}: it is not read",
+                                       "replace the link by the file itself"))
+        return False
+    return True
+
+
 def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, lines: dict) -> None:
     path = REGISTRIES[resource]
+    if not in_project(root, path, tables):
+        return
     doc, findings = ann.load_yaml(root / path, path)
     tables.findings += findings
     if doc is None:
@@ -139,8 +171,10 @@ def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, line
         lines[(resource, row[key])] = (path, entry)
 
 
-def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: dict) -> None:
+def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: dict, sums: SeedSums | None = None) -> None:
     display = path.relative_to(root).as_posix()
+    if not in_project(root, display, tables):
+        return
     doc, findings = ann.load_yaml(path, display)
     tables.findings += findings
     if doc is None:
@@ -165,13 +199,11 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
         tables.findings.append(Finding(display, data.line_of("article_id"), "articles", None, "article_id", "pattern",
                                        f"{article_id!r}: an id is a lowercase slug", "use lowercase letters, digits and hyphens"))
         return
-    try:
-        raw = (root / seed_file).read_bytes()
-    except OSError:
-        tables.findings.append(Finding(display, data.line_of("seed_file"), "articles", None, "seed_file", "seed-missing",
-                                       f"seed file not found: {seed_file}", "put the raw article under seeds/raw/"))
+    raw = read_seed(root, seed_file, display, data.line_of("seed_file"), tables)
+    if raw is None:
         return
-    tables.findings += seed_integrity(root, seed_file, raw, display, data.line_of("seed_file"))
+    tables.findings += seed_integrity(sums if sums is not None else read_sums(root), seed_file, raw, display,
+                                      data.line_of("seed_file"))
     try:
         article = normalize(raw)
     except NormalizationError as error:
@@ -228,30 +260,123 @@ def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: d
                 lines[(resource, pk[0] if len(pk) == 1 else pk)] = (display, entry)
 
 
-def recorded_sums(root: Path) -> dict[str, str]:
-    """seeds/raw/SHA256SUMS as {file name: digest}; a missing or odd file reads as empty."""
+def seed_place(root: Path, seed_file: str) -> Path:
+    """Where the raw article `seed_file` names is, once it is sure to be a file directly in seeds/raw/
+    (no absolute path, no '..', no URL, no symbolic link leading out); UnsafePath otherwise."""
+    problem = paths.path_problem(seed_file)
+    if problem:
+        raise UnsafePath(problem)
+    parts = PurePosixPath(seed_file).parts
+    if len(parts) != 3 or "/".join(parts[:2]) != SEED_DIR:
+        raise UnsafePath(f"{seed_file!r} is not a file directly in {SEED_DIR}/")
+    paths.safe_name(parts[2], "seed file name")
+    # seeds/raw/ itself must stay in the project, and the seed in seeds/raw/, links followed.
+    return paths.inside(paths.inside(root, SEED_DIR), parts[2])
+
+
+def read_seed(root: Path, seed_file: str, display: str, line: int, tables: Tables) -> bytes | None:
+    """The bytes of the raw article, or None with a finding: a seed outside seeds/raw/ is never read."""
+    def refuse(code: str, message: str, hint: str) -> None:
+        tables.findings.append(Finding(display, line, "articles", None, "seed_file", code, message, hint))
+
     try:
-        text = (root / SEED_SUMS).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        return {}
-    sums = {}
-    for line in text.splitlines():
-        parts = line.split()
-        if len(parts) == 2:
-            sums[Path(parts[1].lstrip("*")).name] = parts[0].lower()
+        place = seed_place(root, seed_file)
+    except UnsafePath as error:
+        refuse("seed-path", f"{error}: a seed is a file directly in {SEED_DIR}/; it was not read",
+               f"put the raw article itself in {SEED_DIR}/ and write seed_file: {SEED_DIR}/<its file name>")
+        return None
+    try:
+        return paths.read_limited(place, MAX_SEED_BYTES, seed_file)
+    except FileNotFoundError:
+        refuse("seed-missing", f"seed file not found: {seed_file}", "put the raw article under seeds/raw/")
+    except UnsafePath as error:
+        refuse("seed-unreadable", f"{error}: it was not read", "put the article as received, a plain text file, in seeds/raw/")
+    except OSError as error:
+        refuse("seed-unreadable", f"{seed_file}: {error.strerror or error}", "check the file's permissions")
+    return None
+
+
+def is_safe_name(name: str) -> bool:
+    try:
+        paths.safe_name(name)
+    except UnsafePath:
+        return False
+    return True
+
+
+def read_sums(root: Path) -> SeedSums:
+    """seeds/raw/SHA256SUMS, strictly: every line is `<64 hex digits>  <file name>`, one line per file.
+
+    A missing file lists nothing (each seed is then unrecorded). A line that is not in that form, or
+    that lists a file again (a later line would replace the digest recorded on arrival), is a finding
+    at its line, and a file listed twice has no digest to trust."""
+    sums = SeedSums()
+
+    def refuse(line: int | None, message: str, hint: str) -> None:
+        sums.findings.append(Finding(SEED_SUMS, line, None, None, None, "seed-sums", message, hint))
+
+    try:
+        raw = paths.read_inside(root, SEED_SUMS, MAX_SUMS_BYTES)
+    except FileNotFoundError:
+        return sums
+    except (UnsafePath, OSError) as error:
+        refuse(None, f"cannot be read: {error}", "restore it: one line per raw seed, as sha256sum prints it")
+        return sums
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        refuse(raw[: error.start].count(b"\n") + 1, "not valid UTF-8", "restore it: one line per raw seed, as sha256sum prints it")
+        return sums
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()  # the line end of the last line
+    for number, line in enumerate(lines, 1):
+        match = SUM_LINE.fullmatch(line)
+        name = match.group(2) if match else None
+        if match is None or not is_safe_name(name):
+            if line.endswith("\r"):
+                hint = "save the file with LF line ends (no carriage returns)"
+            elif match is not None:
+                hint = f"name the file alone, as it is in {SEED_DIR}/ (run sha256sum inside that folder)"
+            else:
+                hint = "write '<its SHA-256: 64 hex digits>  <file name>', as sha256sum prints it, or delete the line"
+            refuse(number, f"line {number} is not '<64 hex digits>  <file name>': {shorten(line, 60)!r}", hint)
+            continue
+        seen = sums.lines.setdefault(name, [])
+        seen.append(number)
+        if len(seen) == 1:
+            sums.digests[name] = match.group(1).lower()
+        else:
+            sums.digests.pop(name, None)
+            refuse(number, f"{name} is listed again (first on line {seen[0]}): a second line could replace "
+                           "the digest recorded when the article arrived",
+                   "keep the line written when the article arrived and delete this one")
     return sums
 
 
-def seed_integrity(root: Path, seed_file: str, raw: bytes, display: str, line: int) -> list[Finding]:
-    """A raw seed is never edited: its SHA-256 must be the one recorded when it arrived."""
-    name = Path(seed_file).name
-    recorded = recorded_sums(root).get(name)
+def recorded_sums(root: Path) -> dict[str, str | None]:
+    """Every file seeds/raw/SHA256SUMS lists, with its digest; None for a file listed more than once
+    (no digest of it is trusted). A missing or unreadable file lists nothing."""
+    sums = read_sums(root)
+    return {name: sums.digests.get(name) for name in sums.lines}
+
+
+def seed_integrity(sums: SeedSums, seed_file: str, raw: bytes, display: str, line: int) -> list[Finding]:
+    """A raw seed is never edited: its SHA-256 must be the one recorded, once, when it arrived."""
+    name = PurePosixPath(seed_file).name
+    listed = sums.lines.get(name, [])
     actual = sha256(raw)
-    if recorded is None:
+    if not listed:
         return [Finding(SEED_SUMS, None, "articles", None, "seed_file", "seed-unrecorded",
                         f"{seed_file} has no recorded SHA-256",
                         f"add the line '{actual}  {name}' to {SEED_SUMS} when the article arrives")]
-    if recorded != actual:
+    if len(listed) > 1:
+        return [Finding(display, line, "articles", None, "seed_file", "seed-sums",
+                        f"{seed_file} is listed {len(listed)} times in {SEED_SUMS} (lines "
+                        f"{', '.join(map(str, listed))}): which digest was recorded on arrival is in doubt, "
+                        "so the seed is not verified",
+                        "keep only the line written when the article arrived")]
+    if sums.digests[name] != actual:
         return [Finding(display, line, "articles", None, "seed_file", "seed-hash-mismatch",
                         f"{seed_file} no longer matches its recorded SHA-256 (raw seeds are never edited)",
                         f"restore the file as received (git checkout -- {seed_file}); repairs belong in normalize.py")]
@@ -267,7 +392,7 @@ def locate_row(entry: ann.Located, resource: str, columns: list[str], article_id
         tables.findings.append(Finding(display, entry.line_of("occurrence"), resource, None, "occurrence", "bad-occurrence",
                                        f"occurrence must be a whole number from 1, not {occurrence!r}"))
         return None
-    found = locate(text, needle, occurrence)
+    found = locate(text, needle, occurrence, tables.hints)
     if isinstance(found, NotFound):
         tables.findings.append(Finding(display, entry.line_of(source), resource, None, source, "span-not-found",
                                        f"{shorten(needle, 50)!r}: {found.message} ({article_id})", found.hint))
@@ -303,8 +428,10 @@ def load_tables(root: Path, schemas: dict[str, dict]) -> tuple[Tables, dict[tupl
     tables, lines = Tables(), {}
     for resource in REGISTRIES:
         load_registry(root, resource, schemas, tables, lines)
+    sums = read_sums(root)
+    tables.findings += sums.findings
     for path in sorted((root / "seeds" / "articles").glob("*.yaml")):
-        load_article(root, path, schemas, tables, lines)
+        load_article(root, path, schemas, tables, lines, sums)
     for name, order in ROW_ORDER.items():
         tables.rows[name].sort(key=lambda r: tuple(int(r[c]) if c.startswith("char_") else r[c] for c in order))
     return tables, lines
