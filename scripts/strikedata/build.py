@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import ctypes
 import datetime as dt
+import errno
+import functools
 import hashlib
 import io
 import json
 import os
 import re
 import shutil
+import stat
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Iterator
 
 from . import annotations as ann
 from . import paths
@@ -22,6 +28,11 @@ from .normalize import NormalizationError, normalize
 from .paths import UnsafePath
 from .schema import RESOURCES, field_names, load_schemas, primary_key
 from .spans import HintBudget, NotFound, locate, shorten
+
+try:
+    import fcntl
+except ImportError:  # Windows: builds are not locked there
+    fcntl = None  # type: ignore[assignment]
 
 # Keys curators write that are not columns: where to look for a repeated passage.
 ANNOTATION_ONLY = {"occurrence"}
@@ -57,6 +68,8 @@ MAX_SEED_BYTES = ann.MAX_ANNOTATION_BYTES
 MAX_SUMS_BYTES = 1_000_000
 # One line of SHA256SUMS as `sha256sum NAME` prints it: the digest, a space, ' ' or '*' (binary mode), the name.
 SUM_LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.*)")
+# How long a build waits for another build of the same project before it gives up.
+LOCK_SECONDS = 120.0
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 OPENING_MARKS = "“‘\"'"
 CLOSING_MARKS = "”’\"'"
@@ -541,14 +554,31 @@ ROW_KEY: dict[str, Callable[[dict], object]] = {
 
 
 def build_package(root: Path, *, out: Path | None = None, progress: Callable[[str], None] = lambda _: None,
-                  official: bool = True, _before_swap: Callable[[Path], None] | None = None) -> list[Finding]:
+                  official: bool = True, lock_timeout: float = LOCK_SECONDS,
+                  _before_swap: Callable[[Path], None] | None = None) -> list[Finding]:
     """Build, validate, and only then replace build/. Returns the findings; empty means written.
 
-    `official` also runs the frictionless validator on the result (on by default for builds).
+    One build of a project at a time: a second one waits for the lock (`.build.lock` beside build/) up
+    to `lock_timeout` seconds. `official` also runs the frictionless validator on the result (on by
+    default for builds).
     """
+    out = out or root / "build"
+    lock = out.with_name(f".{out.name}.lock")
+    try:
+        with build_lock(lock, lock_timeout, progress):
+            return _build(root, out, progress, official, _before_swap)
+    except BuildLocked as error:
+        return [Finding(shown(root, lock), None, None, None, None, "build-locked", str(error),
+                        "wait for the other build to finish (or stop it), then build again")]
+    except BuildNotWritten as error:
+        return [Finding(shown(root, out), None, None, None, None, "build-write", str(error), error.hint)]
+
+
+def _build(root: Path, out: Path, progress: Callable[[str], None], official: bool,
+           before_swap: Callable[[Path], None] | None) -> list[Finding]:
     from .validate import validate_package
 
-    out = out or root / "build"
+    clear_leftovers(out, progress)
     progress("reading seeds and annotations")
     schemas = load_schemas(root / "schemas")
     tables, lines = load_tables(root, schemas)
@@ -556,31 +586,195 @@ def build_package(root: Path, *, out: Path | None = None, progress: Callable[[st
         return tidy(tables.findings)
     progress("rendering tables")
     files = render_files(root, tables, schemas)
-    staging = Path(tempfile.mkdtemp(prefix=".build-", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; build/ is for everyone to read
+    with writing(out, "could not write the new build"):
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    previous = None
     try:
-        write_tree(staging, files)
+        with writing(out, "could not write the new build"):
+            staging.chmod(0o755)  # mkdtemp makes it private; build/ is for everyone to read
+            write_tree(staging, files)
         progress("validating the package (frictionless and semantic checks)")
         report = validate_package(staging / "datapackage.json", official=official)
         if report.findings:
             return tidy(locate_findings(report.findings, lines, tables))
-        if _before_swap:
-            _before_swap(staging)
-        progress(f"writing {out.relative_to(root) if out.is_relative_to(root) else out}/")
-        swap_in(staging, out)
+        if before_swap:
+            before_swap(staging)
+        blocked = unremovable(out)
+        if blocked:
+            raise BuildNotWritten(f"{shown(root, blocked)} is not writable, so the previous {out.name}/ cannot be "
+                                  "replaced; it is left as it was",
+                                  f"make it writable (chmod -R u+w {shown(root, out)}), then build again")
+        progress(f"writing {shown(root, out)}/")
+        with writing(out, f"could not put the new build in the place of {out.name}/"):
+            previous = swap_in(staging, out)
         return []
     finally:
-        if staging.exists():
-            shutil.rmtree(staging)
+        for leftover in (staging, previous):
+            if leftover is not None and (leftover.exists() or leftover.is_symlink()):
+                try:
+                    remove_tree(leftover)
+                except OSError as error:
+                    progress(f"could not remove {shown(root, leftover)} ({error.strerror or error}); "
+                             "the next build removes it")
 
 
-def swap_in(staging: Path, out: Path) -> None:
-    """Replace `out` with `staging` by renames, so readers see the old tree or the new one."""
-    old = out.with_name(out.name + ".old")
-    if old.exists():
-        shutil.rmtree(old)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    if old.exists():
-        shutil.rmtree(old)
+class BuildLocked(Exception):
+    """Another build held the lock for longer than this one waits."""
+
+
+class BuildNotWritten(Exception):
+    """build/ could not be replaced; the previous one is left as it was."""
+
+    def __init__(self, message: str, hint: str = "check the folder's permissions and the free disk space, then build again"):
+        super().__init__(message)
+        self.hint = hint
+
+
+@contextlib.contextmanager
+def writing(out: Path, what: str) -> Iterator[None]:
+    """OSError while writing becomes BuildNotWritten: a finding for the user, never a traceback."""
+    try:
+        yield
+    except OSError as error:
+        raise BuildNotWritten(f"{what}: {error.strerror or error}"
+                              + (f" ({error.filename})" if error.filename else "")
+                              + f"; the previous {out.name}/ is left as it was") from None
+
+
+def shown(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+
+@contextlib.contextmanager
+def build_lock(path: Path, timeout: float, progress: Callable[[str], None]) -> Iterator[None]:
+    """Hold an exclusive lock on `path` (flock) for the whole build; wait for it up to `timeout` seconds.
+
+    The kernel drops the lock when its holder ends, however it ends: a crashed build never leaves the
+    project locked. The file itself stays (git ignores it) and names the last holder's process."""
+    if fcntl is None:
+        yield
+        return
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, 0o644)
+    except OSError as error:
+        raise BuildNotWritten(f"could not open the build lock {path.name}: {error.strerror or error}; nothing was built",
+                              f"{path.name} must be a regular file the build can write (delete it if it is a link)") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise BuildNotWritten(f"{path.name} is not a regular file", f"delete {path}")
+        deadline = time.monotonic() + timeout
+        tell = time.monotonic()
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                now = time.monotonic()
+                holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+                who = f"process {holder}" if holder.isdigit() else "another process"
+                if now >= deadline:
+                    raise BuildLocked(f"another build of this project ({who}) held {path.name} for over "
+                                      f"{timeout:g} s; nothing was built") from None
+                if now >= tell:
+                    progress(f"waiting for another build of this project to finish ({who} holds {path.name})")
+                    tell = now + 10
+                time.sleep(0.1)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        yield
+    finally:
+        os.close(fd)
+
+
+def clear_leftovers(out: Path, progress: Callable[[str], None]) -> None:
+    """Remove what a crashed or killed build left beside `out`: staging folders, and a previous tree
+    set aside by a swap (`build.old` from older versions). Only ever called under the lock, so no
+    running build owns them; one that cannot be removed is reported and does not stop the build."""
+    if not (out.exists() or out.is_symlink()):
+        # Killed between the two renames of a swap without exchange: the previous tree goes back.
+        for aside in sorted(out.parent.glob(f".{out.name}-*-previous")):
+            if aside.is_dir() and not aside.is_symlink():
+                try:
+                    aside.rename(out)
+                except OSError as error:
+                    progress(f"could not put back {aside.name}: {error.strerror or error}")
+                    break
+                progress(f"put back the previous {out.name}/, set aside by a build that was stopped")
+                break
+    leftovers = sorted(out.parent.glob(f".{out.name}-*"))
+    legacy = out.with_name(out.name + ".old")
+    if legacy.is_dir() and not legacy.is_symlink():
+        leftovers.append(legacy)
+    for leftover in leftovers:
+        try:
+            remove_tree(leftover)
+        except OSError as error:
+            progress(f"could not remove {leftover.name}, left by an earlier build: {error.strerror or error}")
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder and what it holds; a symbolic link or a file is unlinked, never followed."""
+    if path.is_symlink() or not path.is_dir():
+        path.unlink()
+    else:
+        shutil.rmtree(path)
+
+
+def unremovable(tree: Path) -> Path | None:
+    """The first folder of `tree` whose entries this process cannot delete; None when all can go."""
+    if tree.is_symlink() or not tree.is_dir():
+        return None
+    for folder, _, _ in os.walk(tree):
+        if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+            return Path(folder)
+    return None
+
+
+def swap_in(staging: Path, out: Path) -> Path | None:
+    """Put `staging` in the place of `out`; return where the previous tree now is, to delete.
+
+    Where the system can (Linux's renameat2 RENAME_EXCHANGE), the two are exchanged in one step, so
+    `out` never stops existing and a reader sees the old tree or the new one, whole. Elsewhere `out`
+    is renamed aside, then `staging` in its place: a reader may find no `out` for that moment, and a
+    failure of the second rename puts the old one back."""
+    if not (out.exists() or out.is_symlink()):
+        staging.rename(out)
+        return None
+    if exchange(staging, out):
+        return staging
+    aside = staging.with_name(staging.name + "-previous")
+    out.rename(aside)
+    try:
+        staging.rename(out)
+    except OSError:
+        aside.rename(out)
+        raise
+    return aside
+
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+@functools.lru_cache(maxsize=1)
+def _renameat2() -> Callable | None:
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # not Linux, or a C library older than glibc 2.28
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically; False where the system or the file system cannot (nothing moved)."""
+    renameat2 = _renameat2()
+    if renameat2 is None:
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
