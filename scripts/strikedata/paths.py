@@ -70,7 +70,7 @@ def regular_file(path: Path, shown: str | None = None) -> int:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
-        raise FileNotFoundError(error.errno, error.strerror or str(error), shown) from None
+        raise type(error)(error.errno, error.strerror or str(error), shown) from None
     try:
         info = os.fstat(fd)
     finally:

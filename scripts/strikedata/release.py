@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+from .build import LOCK_SECONDS, BuildLocked, BuildNotWritten, build_lock, swap_in
 from .diff import PackageDiff, diff_packages, level_rank
 from .exports import ExportError, export_files, release_moment
 from .findings import Finding
@@ -308,14 +309,16 @@ def make_release(root: Path, bump: str = "auto", *, previous: str | None = None,
         if result.findings or data is None:
             return result
         progress("moving the release into place")
-        _publish(stage, root, result, data)
+        try:
+            with build_lock(root / ".build.lock", LOCK_SECONDS, progress):  # no build swaps build/ meanwhile
+                _publish(stage, root, result, data)
+        except (BuildLocked, BuildNotWritten) as error:
+            raise ReleaseError(f"{error}; nothing was released") from None
         return result
 
 
 def _publish(stage: Path, root: Path, result: Release, data: bytes) -> None:
     """Move what the staged release changed into the project: files, then build/, then dist/."""
-    from .build import swap_in
-
     for name in STAGED:
         staged = stage / name
         if name == "build" or not staged.exists():

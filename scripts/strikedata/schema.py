@@ -288,6 +288,15 @@ def _declared_pattern(pattern: str) -> Callable[[pd.Series], pd.Series]:
     return in_arrow
 
 
+def _iso_datetimes(values: pd.Series) -> pd.Series:
+    """ISO 8601 datetimes parsed cell by cell alike: pandas picks one resolution for the column from
+    the finest fraction it sees, and at nanoseconds a year before 1677 would no longer fit, so one
+    row's precision would decide another's verdict. Fractions are cut to microseconds first
+    (the digits are checked by the shape), which holds every year from 1 to 9999."""
+    cut = values.str.replace(r"(\.[0-9]{6})[0-9]+", r"\1", regex=True)
+    return pd.to_datetime(cut, format="ISO8601", errors="coerce", utc=True)
+
+
 def _type_ok(field: dict) -> Callable[[pd.Series], pd.Series] | None:
     kind = field.get("type", "string")
     fmt = field.get("format")
@@ -304,7 +313,7 @@ def _type_ok(field: dict) -> Callable[[pd.Series], pd.Series] | None:
         return lambda s: parse_dates(s, fmt).notna()
     elif kind == "datetime" and fmt in (None, "default"):
         well_formed = _fullmatch(_DATETIME)
-        return lambda s: well_formed(s) & pd.to_datetime(s.where(well_formed(s)), format="ISO8601", errors="coerce", utc=True).notna()
+        return lambda s: well_formed(s) & _iso_datetimes(s.where(well_formed(s))).notna()
     elif kind == "datetime":
         shape = _fullmatch(_DATETIME)
     elif kind == "time" and fmt in (None, "default"):

@@ -143,8 +143,14 @@ def _inferred_names(labels: list[str]) -> list[str]:
     return names
 
 
+# As large as the official validator allows a cell (frictionless sets the csv module's limit to
+# this), so that the verdict on a big cell does not depend on which library was imported first.
+FIELD_SIZE_LIMIT = 2_147_483_646
+
+
 def _records(text: str, dialect: dict) -> list[tuple[int, list[str]]]:
     """(first physical line, cells) of every record."""
+    csv.field_size_limit(FIELD_SIZE_LIMIT)
     reader = csv.reader(
         io.StringIO(text, newline=""),
         delimiter=dialect.get("delimiter", ","),
@@ -271,6 +277,7 @@ def _scan(path: Path, algorithm: str | None) -> tuple[int, int, int, bytes, str 
 # Past this many rows of the wrong length, pyarrow's per-row callback (about 20 µs each) costs more
 # than reading the file again at the width those rows have.
 ODD_ROWS_BEFORE_REREAD = 10_000
+MAX_ONE_BLOCK = 1 << 30  # bytes: the largest file read as one block when a row outgrows the usual ones
 
 
 @dataclass
@@ -294,10 +301,10 @@ def _parse_csv(path: Path, declared: list[str], *, quote_aware: bool, width: int
         bad_rows.append(row)
         return "error" if len(bad_rows) > ODD_ROWS_BEFORE_REREAD else "skip"
 
-    try:
-        table = pacsv.read_csv(
+    def read(block_size: int):
+        return pacsv.read_csv(
             path,
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=1 << 22),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1, block_size=block_size),
             # A quote-aware cut into blocks is half as fast as cutting at every line end.
             parse_options=pacsv.ParseOptions(newlines_in_values=quote_aware, ignore_empty_lines=False,
                                               invalid_row_handler=odd),
@@ -305,6 +312,18 @@ def _parse_csv(path: Path, declared: list[str], *, quote_aware: bool, width: int
             convert_options=pacsv.ConvertOptions(column_types={n: pa.large_string() for n in names}, check_utf8=True,
                                                  strings_can_be_null=False, quoted_strings_can_be_null=False),
         )
+
+    try:
+        try:
+            table = read(1 << 22)
+        except pa.ArrowInvalid as error:
+            # A row longer than a block (a cell of many MB): one block for the whole file, which
+            # pyarrow holds as UTF-8, where the csv module would hold four bytes a character.
+            size = path.stat().st_size
+            if "block size" not in str(error) or size >= MAX_ONE_BLOCK:
+                raise
+            bad_rows.clear()
+            table = read(size + 1)
     except (pa.ArrowInvalid, pa.ArrowException, OSError):
         if len(bad_rows) > ODD_ROWS_BEFORE_REREAD:
             return _MostlyOdd(Counter(row.actual_columns for row in bad_rows))
@@ -558,8 +577,10 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
                                               line=line)]
         except LookupError:
             return None, findings + [_problem(resource, "encoding-error", f"unknown encoding {encoding!r}")]
+        del data  # the text holds it now; a big file should not be held twice
         text = text.removeprefix("\ufeff")
         records = _records(text, dialect)
+        del text
     elif isinstance(resource.get("data"), list):
         records = _inline_records(resource["data"])
         if records is None:
