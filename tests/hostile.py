@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-MEMORY_CEILING = 1 << 30  # bytes of address space: the "within 1 GB"
+MEMORY_CEILING = 3 << 30  # bytes of address space: a guard against a run-away; tests assert peak_mb (resident) < 1 GB
 SECONDS = 30.0
 CLI = [sys.executable, "-c", "from strikedata.cli import main; main()"]
 

@@ -270,10 +270,11 @@ def _row_level_changes(name: str, rows: RowChanges) -> list[Change]:
 def _digest(package: Package, resource: dict) -> str | None:
     path = resource.get("path")
     if isinstance(path, str):
-        try:
-            return hashlib.sha256((package.folder / path).read_bytes()).hexdigest()
-        except OSError:
-            return None
+        digest = hashlib.sha256()
+        with package.data_file(resource).open("rb") as handle:  # through the path gate
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return digest.hexdigest()
     return _fingerprint({"data": resource.get("data")})
 
 

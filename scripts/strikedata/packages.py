@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, path_problem, read_limited
-from .tables import Table, read_table, resolve_schema
+from .tables import Table, data_path, read_table, resolve_schema
 
 
 class PackageError(Exception):
@@ -49,6 +49,13 @@ class Package:
         if problem:
             raise PackageError(f"{self.label}: {problem.message}")
         return schema
+
+    def data_file(self, resource: dict) -> Path:
+        """The resource's data file, once the path gate agrees (inside the package, a regular file)."""
+        path, problem = data_path(self.folder, resource)
+        if problem:
+            raise PackageError(f"{self.label}: resource {resource.get('name')}: {problem.message}")
+        return path
 
     def table(self, resource: dict, schema: dict | None = None) -> Table | None:
         """The resource's rows as raw strings (None for a resource that is not a table)."""
