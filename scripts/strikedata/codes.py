@@ -26,8 +26,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     "seed-path": ("curation", "a file the build would read is not in its place, so it is not read: seed_file names something other than a file directly in seeds/raw/ (an absolute path, '..', a URL, a symbolic link leading out of seeds/raw/), or a file under seeds/ is a symbolic link leading out of the project", "put the raw article itself in seeds/raw/ and write seed_file: seeds/raw/<its file name>; replace links by the files"),
     "seed-unreadable": ("curation", "the raw article is not a regular file (a FIFO, a device, a folder), is larger than 5 MB, or cannot be opened; it is not read", "put the article as received, a plain text file, in seeds/raw/"),
     "seed-sums": ("curation", "a line of seeds/raw/SHA256SUMS is not '<64 hex digits>  <file name>', or lists a file again (a later line could replace the digest recorded on arrival); a seed listed twice is not verified", "keep one line per raw seed, as `sha256sum <file name>` prints it inside seeds/raw/; delete the others"),
-    "build-locked": ("curation", "another build of the project held its lock (.build.lock) longer than a build waits (2 minutes); nothing was built", "wait for the other build to finish, or stop it, then build again"),
-    "build-write": ("curation", "build/ could not be replaced (a folder in it is not writable, the disk is full, ...); the previous build/ is left as it was", "fix what the message names (for a read-only folder: chmod -R u+w build), then build again"),
+    "build-locked": ("build", "another build of the project held its lock (.build.lock) longer than a build waits (2 minutes); nothing was built", "wait for the other build to finish, or stop it, then build again"),
+    "build-write": ("build", "build/ could not be replaced (a folder in it is not writable, the disk is full, ...); the previous build/ is left as it was", "fix what the message names (for a read-only folder: chmod -R u+w build), then build again"),
     "date-conflict": ("curation", "published_date differs from the date the seed states", "delete published_date"),
     "date-missing": ("curation", "the seed states no date and the annotation gives none, or no date_note", "give published_date and the reasoning in date_note"),
     "duplicate-id": ("curation", "two annotation files use the same article_id", "give each article its own id"),
@@ -85,11 +85,11 @@ CODES: dict[str, tuple[str, str, str]] = {
     "text-length": ("semantic", "char_count or word_count differs from the text", "rebuild"),
     "text-hash": ("semantic", "text_sha256 differs from the article text's SHA-256 (the text was changed)", "rebuild; never edit build/texts/ by hand"),
     "text-path": ("semantic", "text_path is not texts/<article_id>.txt", "rebuild"),
-    "check-failed": ("semantic", "a rule could not run on this table (a column it needs is missing or unreadable)", "fix the findings above it, or the table's schema"),
+    "check-failed": ("semantic", "a rule could not run on this table (a column it needs is missing or unreadable, or a declared pattern backtracked past its time bound)", "fix the findings above it, or the table's schema (simplify the pattern)"),
     "not-in-articles": ("semantic", "a person or organization appears in no article (outlets excepted)", "add the article's spelling to aliases"),
 }
 
-LAYERS = ("curation", "descriptor", "structure", "semantic")
+LAYERS = ("curation", "build", "descriptor", "structure", "semantic")
 
 
 def markdown() -> str:
