@@ -156,7 +156,7 @@ def test_contributing_walkthrough_adds_an_article(project):
 def test_unrecorded_seed_is_refused_with_the_line_to_add(project):
     raw = project / "seeds" / "raw" / "000_a1ca0f72364604f2.txt"
     sums = project / "seeds" / "raw" / "SHA256SUMS"
-    sums.write_text("".join(l for l in sums.read_text().splitlines(keepends=True) if raw.name not in l))
+    sums.write_text("".join(line for line in sums.read_text().splitlines(keepends=True) if raw.name not in line))
     finding = only(build_package(project, official=False), "seed-unrecorded")
     assert raw.name in finding.hint
 

@@ -245,7 +245,7 @@ def test_diff_says_plainly_when_a_version_cannot_be_found(tmp_path, monkeypatch)
 def test_long_cells_show_the_part_that_changed(package_copy, built):
     edit_csv(package_copy, "articles", lambda rows: rows[0].update(date_note=rows[0]["date_note"].replace("inferred", "INFERRED", 1)))
     result = runner.invoke(app, ["diff", str(built), str(package_copy)])
-    line = next(l for l in result.output.splitlines() if l.strip().startswith("date_note:"))
+    line = next(out for out in result.output.splitlines() if out.strip().startswith("date_note:"))
     assert "inferred" in line and "INFERRED" in line and len(line) < 220
 
 

@@ -91,7 +91,7 @@ def test_xlsx_sheet_matches_csv_cell_by_cell(workbook, built, resource):
     assert [c.value for c in ws[1]] == header == [f["name"] for f in fields_of(resource)]
     assert ws.max_row == len(rows) + 1
     for r, row in enumerate(rows, start=2):
-        for c, (raw, field) in enumerate(zip(row, fields_of(resource)), start=1):
+        for c, (raw, field) in enumerate(zip(row, fields_of(resource), strict=True), start=1):
             cell = ws.cell(row=r, column=c)
             assert_same_value(cell.value, raw, field, where=f"{resource}!{cell.coordinate}")
             if field["type"] == "string" and raw:
@@ -218,8 +218,8 @@ def test_sqlite_table_matches_schema_and_csv(database, built, resource):
     header, rows = csv_rows(built, resource)
     stored = database.execute(f'SELECT * FROM "{resource}" ORDER BY rowid').fetchall()
     assert len(stored) == len(rows)
-    for row, values in zip(rows, stored):
-        for raw, value, field in zip(row, values, schema["fields"]):
+    for row, values in zip(rows, stored, strict=True):
+        for raw, value, field in zip(row, values, schema["fields"], strict=True):
             assert_same_value(value, raw, field, dates_as="text", where=f"{resource}.{field['name']}")
 
 
@@ -302,8 +302,8 @@ def test_parquet_matches_schema_and_csv(exported, built, resource):
     header, rows = csv_rows(built, resource)
     records = table.to_pylist()
     assert len(records) == len(rows)
-    for row, record in zip(rows, records):
-        for raw, field in zip(row, fields):
+    for row, record in zip(rows, records, strict=True):
+        for raw, field in zip(row, fields, strict=True):
             assert_same_value(record[field["name"]], raw, field, where=f"{resource}.{field['name']}")
 
 
@@ -312,9 +312,9 @@ def test_json_matches_csv(exported, built, resource):
     records = json.loads((exported / "json" / f"{resource}.json").read_text("utf-8"))
     header, rows = csv_rows(built, resource)
     assert len(records) == len(rows)
-    for row, record in zip(rows, records):
+    for row, record in zip(rows, records, strict=True):
         assert list(record) == header
-        for raw, field in zip(row, fields_of(resource)):
+        for raw, field in zip(row, fields_of(resource), strict=True):
             assert_same_value(record[field["name"]], raw, field, dates_as="text", where=f"{resource}.{field['name']}")
 
 

@@ -218,7 +218,8 @@ def test_blanks_become_missing_without_copying(cells, cut):
     import pyarrow as pa
 
     chunks = [pa.array(cells[:cut], type=pa.large_string()), pa.array(cells[cut:], type=pa.large_string()).slice(min(1, len(cells[cut:])))]
-    arrow = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=pa.large_string()), dtype=pd.StringDtype("pyarrow", na_value=float("nan"))))
+    dtype = pd.StringDtype("pyarrow", na_value=float("nan"))
+    arrow = pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(chunks, type=pa.large_string()), dtype=dtype))
     plain = pd.Series(arrow.tolist(), dtype=object)
     expected = plain.where(plain != "").tolist()
     assert [None if pd.isna(v) else v for v in blank_as_missing(arrow).tolist()] == [None if pd.isna(v) else v for v in expected]

@@ -23,9 +23,9 @@ from pathlib import Path
 
 import pytest
 
-from hostile import assert_refused, run_bounded
-
 from strikedata.build import build_package, exchange, remove_tree, swap_in
+
+from hostile import assert_refused, run_bounded
 
 ARTICLE = "seeds/articles/ktxl-strike-second-day.yaml"
 SEED = "seeds/raw/000_a1ca0f72364604f2.txt"

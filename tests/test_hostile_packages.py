@@ -14,9 +14,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hostile import assert_refused, run_bounded
 
 from conftest import copy_project
+from hostile import assert_refused, run_bounded
 
 SECRET = "TOP-SECRET-LINE-0f1e2d"
 

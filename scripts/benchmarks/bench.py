@@ -66,7 +66,7 @@ def measure(commands: list[list[str]], repeat: int) -> list[dict]:
     the run weighs on every command alike): median wall and CPU time, highest peak memory."""
     runs = [[] for _ in commands]
     for _ in range(repeat):
-        for command, results in zip(commands, runs):
+        for command, results in zip(commands, runs, strict=True):
             results.append(run(command))
     return [{"wall": statistics.median(r[0] for r in results), "cpu": statistics.median(r[1] for r in results),
              "rss": max(r[2] for r in results), "output": results[-1][3]} for results in runs]

@@ -179,7 +179,8 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000, help="rows in the quotes table")
     parser.add_argument("--broken", action="store_true", help="seed errors (listed in OUT/seeded.json)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--variety", choices=VARIETIES, default="unique", help="unique: every quote different (default); repeat: the real quotes repeated")
+    parser.add_argument("--variety", choices=VARIETIES, default="unique",
+                        help="unique: every quote different (default); repeat: the real quotes repeated")
     args = parser.parse_args()
     result = generate(args.out, args.rows, broken=args.broken, seed=args.seed, variety=args.variety)
     print(json.dumps({"out": str(args.out), "rows": result["rows"], "seeded": len(result["seeded"])}))

@@ -11,7 +11,6 @@ import yaml
 from .findings import Finding
 from .paths import UnsafePath, read_limited
 
-
 # Far above any real annotation file; a bigger one is a mistake and would only be slow to parse.
 MAX_ANNOTATION_BYTES = 5_000_000
 

@@ -17,12 +17,11 @@ import shutil
 import stat
 import tempfile
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterator
 
-from . import annotations as ann
-from . import paths
+from . import annotations as ann, paths
 from .findings import Finding, tidy
 from .normalize import NormalizationError, normalize
 from .paths import UnsafePath
@@ -461,7 +460,7 @@ def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
 def created_timestamp(source: dict) -> str:
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return source["created"]
 
 

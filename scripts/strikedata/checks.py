@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -155,7 +155,7 @@ def _run_pandera(frame: pd.DataFrame, rules: list) -> list[Outcome]:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as failed:
         cases = failed.failure_cases
-        for check, index, case in zip(cases["check"], cases["index"], cases["failure_case"]):
+        for check, index, case in zip(cases["check"], cases["index"], cases["failure_case"], strict=True):
             if check not in by_name:
                 continue
             if pd.isna(index):
@@ -225,7 +225,7 @@ MOJIBAKE_LEAD_BYTES = tuple(sorted({m.encode("utf-8")[0] for m in MOJIBAKE_CHARA
 def _recheck(column: pd.Series, suspects: np.ndarray, fine: Callable[[str], bool]) -> pd.Series:
     """True everywhere except the suspect rows that fail the exact test."""
     ok = np.ones(len(column), dtype=bool)
-    for position, value in zip(suspects, column.iloc[suspects].fillna("").tolist()):
+    for position, value in zip(suspects, column.iloc[suspects].fillna("").tolist(), strict=True):
         ok[position] = fine(value)
     return pd.Series(ok, index=column.index)
 
@@ -319,7 +319,7 @@ def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
             where = rows[positions]
             text = texts[article]
             cells = values.take(pa.array(where)).to_pylist()
-            ok[where] = [text[a:b] == v for a, b, v in zip(starts[where].tolist(), ends[where].tolist(), cells)]
+            ok[where] = [text[a:b] == v for a, b, v in zip(starts[where].tolist(), ends[where].tolist(), cells, strict=True)]
         return pd.Series(ok, index=d.index, dtype=bool)
 
     return [
@@ -508,16 +508,16 @@ def mention_rules(events: pd.DataFrame, articles: pd.DataFrame) -> list[Rule]:
 def article_rules(texts: dict[str, str]) -> list[Rule]:
     # A count that is not an integer is the type check's finding, not a mismatch.
     def length_ok(d: pd.DataFrame) -> pd.Series:
-        return pd.Series([aid not in texts or n is pd.NA or n == len(texts[aid]) for aid, n in zip(d["article_id"], d["char_count"])],
+        return pd.Series([aid not in texts or n is pd.NA or n == len(texts[aid]) for aid, n in zip(d["article_id"], d["char_count"], strict=True)],
                          index=d.index, dtype=bool)
 
     def hash_ok(d: pd.DataFrame) -> pd.Series:
         return pd.Series([aid not in texts or digest == hashlib.sha256(texts[aid].encode("utf-8")).hexdigest()
-                          for aid, digest in zip(d["article_id"], d["text_sha256"])], index=d.index, dtype=bool)
+                          for aid, digest in zip(d["article_id"], d["text_sha256"], strict=True)], index=d.index, dtype=bool)
 
     def words_ok(d: pd.DataFrame) -> pd.Series:
-        return pd.Series([aid not in texts or n is pd.NA or n == len(texts[aid].split()) for aid, n in zip(d["article_id"], d["word_count"])],
-                         index=d.index, dtype=bool)
+        return pd.Series([aid not in texts or n is pd.NA or n == len(texts[aid].split())
+                          for aid, n in zip(d["article_id"], d["word_count"], strict=True)], index=d.index, dtype=bool)
 
     return [
         Rule("text-hash", "articles", "text_sha256", "text_sha256 differs from the SHA-256 of texts/<article_id>.txt", hash_ok,
@@ -555,7 +555,7 @@ def semantic_rules(tables: dict[str, pd.DataFrame], schemas: dict[str, dict], te
 
 def _names(d: pd.DataFrame, columns: list[str]) -> list[list[str]]:
     out = []
-    for row in zip(*(d[c] for c in columns)):
+    for row in zip(*(d[c] for c in columns), strict=True):
         names = []
         for value in row:
             if isinstance(value, str) and value:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from pathlib import Path
 
@@ -17,7 +18,7 @@ app = typer.Typer(
 )
 
 
-class Format(str, enum.Enum):
+class Format(enum.StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -65,9 +66,13 @@ def build(
 def validate(
     descriptor: Path = typer.Argument(Path("build/datapackage.json"), help="The package's datapackage.json, or the folder holding it."),
     fmt: Format = typer.Option(Format.text, "--format", help="text (one line per problem), json (SPEC §6) or github (workflow annotations)."),
-    official: bool = typer.Option(False, "--official/--no-official", help="Also run the official frictionless validator (much slower) and add anything it finds that we did not."),
-    reference: bool = typer.Option(False, "--reference", help="Take the straightforward reference path (csv module, pandera) instead of the fast one; same findings, slower."),
-    max_per_check: int = typer.Option(1000, "--max-per-check", min=0, help="Findings shown per check (each failing rule on each column); all are counted. 0 shows every one."),
+    official: bool = typer.Option(False, "--official/--no-official",
+                                  help="Also run the official frictionless validator (much slower) and add anything it finds that we did not."),
+    reference: bool = typer.Option(False, "--reference",
+                                   help="Take the straightforward reference path (csv module, pandera) instead of the fast one; "
+                                        "same findings, slower."),
+    max_per_check: int = typer.Option(1000, "--max-per-check", min=0,
+                                      help="Findings shown per check (each failing rule on each column); all are counted. 0 shows every one."),
 ) -> None:
     """Validate a Data Package: descriptor, declared schemas (types, constraints, keys) and semantic rules.
 
@@ -80,8 +85,9 @@ def validate(
         report = validate_package(descriptor, official=official, reference=reference, max_per_check=max_per_check or None)
     except CannotRun as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2)
-    emit(report.findings, fmt, report.stats, ok_message=f"{descriptor}: valid ({report.stats.get('rows', 0)} rows in {report.stats.get('tables', 0)} tables)")
+        raise typer.Exit(2) from None
+    rows, tables = report.stats.get("rows", 0), report.stats.get("tables", 0)
+    emit(report.findings, fmt, report.stats, ok_message=f"{descriptor}: valid ({rows} rows in {tables} tables)")
     hidden = report.stats.get("errors", 0) - report.stats.get("shown", 0)
     if hidden > 0 and fmt is not Format.json:
         typer.echo(f"… and {hidden} more not shown (at most {max_per_check} per check; --max-per-check 0 shows all). "
@@ -94,10 +100,8 @@ def _lean_arrow_memory() -> None:
     less at the peak of a million-row validation, no slower. Kept as it is where jemalloc is missing."""
     import pyarrow as pa
 
-    try:
+    with contextlib.suppress(NotImplementedError):
         pa.set_memory_pool(pa.jemalloc_memory_pool())
-    except NotImplementedError:
-        pass
 
 
 @app.command()
@@ -116,28 +120,28 @@ def docs(
         stale = refresh(root, write=not check)
     except (OSError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if check and stale:
         typer.echo(f"stale: {', '.join(stale)}; run `strikedata docs`", err=True)
         raise typer.Exit(1)
     typer.echo(f"updated: {', '.join(stale)}" if stale and not check else "generated docs are current")
 
 
-class Bump(str, enum.Enum):
+class Bump(enum.StrEnum):
     auto = "auto"
     major = "major"
     minor = "minor"
     patch = "patch"
 
 
-class ExportFormat(str, enum.Enum):
+class ExportFormat(enum.StrEnum):
     xlsx = "xlsx"
     sqlite = "sqlite"
     parquet = "parquet"
     json = "json"
 
 
-class DiffFormat(str, enum.Enum):
+class DiffFormat(enum.StrEnum):
     text = "text"
     json = "json"
 
@@ -164,14 +168,16 @@ def diff(
             result = diffs.diff_packages(before, after)
     except PackageError as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     typer.echo(diffs.render_json(result) if fmt is DiffFormat.json else diffs.render_text(result, limit))
 
 
 @app.command()
 def export(
     descriptor: Path = typer.Argument(Path("build/datapackage.json"), help="The package's datapackage.json, or the folder holding it."),
-    formats: list[ExportFormat] = typer.Option(None, "--format", help="xlsx, sqlite (with Datasette metadata.json), parquet or json; repeat for several. Default: all."),
+    formats: list[ExportFormat] = typer.Option(None, "--format",
+                                               help="xlsx, sqlite (with Datasette metadata.json), parquet or json; "
+                                                    "repeat for several. Default: all."),
     out: Path = typer.Option(Path("dist/exports"), "--out", help="Folder to write into."),
 ) -> None:
     """Write the package for spreadsheets and databases, after validating it.
@@ -190,7 +196,7 @@ def export(
         report = validate_package(descriptor, official=False)
     except CannotRun as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     if not report.valid:
         emit(report.findings, Format.text)
         typer.echo("error: the package is not valid; nothing exported", err=True)
@@ -202,7 +208,7 @@ def export(
         written = write_exports(files, out)
     except (ExportError, PackageError, OSError) as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
     for path in written:
         typer.echo(str(path))
 
@@ -210,7 +216,8 @@ def export(
 @app.command()
 def release(
     bump: Bump = typer.Option(..., "--bump", help="auto (what the changes call for), or major, minor, patch."),
-    previous: str = typer.Option(None, "--previous", help="The last release to diff against: a folder, a .zip or a git ref. Default: the newest vX.Y.Z tag."),
+    previous: str = typer.Option(None, "--previous",
+                                 help="The last release to diff against: a folder, a .zip or a git ref. Default: the newest vX.Y.Z tag."),
     date: str = typer.Option(None, "--date", help="Release date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today, UTC)."),
     project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
 ) -> None:
@@ -232,7 +239,7 @@ def release(
                               progress=lambda step: typer.echo(f"… {step}", err=True))
     except (ReleaseError, PackageError) as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
     if result.findings:
         emit(result.findings, Format.text)
         typer.echo("error: the package does not build; nothing released", err=True)
@@ -251,20 +258,27 @@ def release(
 @app.command()
 def extract(
     seed: Path = typer.Argument(None, help="The new raw article (a .txt file); one outside the project is copied into seeds/raw/."),
-    date: str = typer.Option(None, "--date", help="The article's publication date, YYYY-MM-DD, when the text states none; weekdays are resolved against it."),
-    outlet: str = typer.Option(None, "--outlet", help="The outlet's org_id or name, when the text does not say (no Source line, no dateline credit)."),
+    date: str = typer.Option(None, "--date",
+                             help="The article's publication date, YYYY-MM-DD, when the text states none; weekdays are resolved against it."),
+    outlet: str = typer.Option(None, "--outlet",
+                               help="The outlet's org_id or name, when the text does not say (no Source line, no dateline credit)."),
     output: Path = typer.Option(None, "--output", help="Where to write the draft (default: seeds/articles/<article_id>.yaml)."),
     force: bool = typer.Option(False, "--force", help="Replace an existing draft file."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Print the draft and the registry additions; write nothing."),
     show_text: bool = typer.Option(False, "--show-text", help="Print the normalized text the draft's passages are copied from, and stop."),
-    evaluate: bool = typer.Option(False, "--evaluate", help="Instead of extracting: score the assistant against the curated articles, their annotations hidden."),
-    corpus: Path = typer.Option(None, "--corpus", help="With --evaluate: a held-out folder (raw/, articles/, registries) instead of the project's seeds."),
+    evaluate: bool = typer.Option(False, "--evaluate",
+                                  help="Instead of extracting: score the assistant against the curated articles, their annotations hidden."),
+    corpus: Path = typer.Option(None, "--corpus",
+                                help="With --evaluate: a held-out folder (raw/, articles/, registries) instead of the project's seeds."),
     misses: bool = typer.Option(False, "--misses", help="With --evaluate: list every miss."),
     project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
 ) -> None:
+    # The backslashes keep the second paragraph one line, so --help wraps it to the terminal's width.
     """Propose a draft annotation file for a new article: quotations with speakers, people, organizations, figures and offers, dated happenings.
 
-    The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and events the registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a confidence, and `strikedata build` refuses it until a curator has checked it and deleted those lines.
+    The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and events the \
+registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a confidence, and \
+`strikedata build` refuses it until a curator has checked it and deleted those lines.
     """
     import datetime as dt
 
@@ -284,15 +298,14 @@ def extract(
         _extract(root, seed, published, outlet, output, force, dry_run, show_text)
     except ExtractError as error:
         typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2)
+        raise typer.Exit(2) from None
 
 
 def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry_run: bool, show_text: bool) -> None:
     import datetime as dt
 
     from .extract import Registry, extract_article, render_article, render_registry, taken_ids
-    from .extract.files import (REGISTRY_FILES, ExtractError, annotation_for, place_seed, record_seed,
-                                seed_file_for, write_draft)
+    from .extract.files import REGISTRY_FILES, ExtractError, annotation_for, place_seed, record_seed, seed_file_for, write_draft
     from .normalize import NormalizationError, normalize
 
     if not seed.is_file():
@@ -358,7 +371,7 @@ def main() -> None:
     except Exception as error:  # noqa: BLE001 - anything unforeseen is reported in one line, exit 2
         typer.echo(f"error: strikedata could not finish: {type(error).__name__}: {error}. "
                    "Please report this with the command you ran.", err=True)
-        raise SystemExit(2)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -133,8 +133,8 @@ def _column(table: Table | None, name: str, key: list[str]) -> dict | list | Non
     if table is None or name not in table.frame.columns:
         return None
     if key and all(k in table.frame.columns for k in key):
-        keys = zip(*(table.frame[k] for k in key))
-        return dict(zip(keys, table.frame[name]))
+        keys = zip(*(table.frame[k] for k in key), strict=True)
+        return dict(zip(keys, table.frame[name], strict=True))
     return list(table.frame[name])
 
 
@@ -225,8 +225,8 @@ def row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str])
     if not keyed:  # no key to match on: compare the rows as multisets, so a dropped duplicate counts
         old_rows = Counter(tuple(r) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False))
         new_rows = Counter(tuple(r) for r in new.frame[shared].itertuples(index=False))
-        result.added = [dict(zip(shared, r)) for r in (new_rows - old_rows).elements()]
-        result.removed = [dict(zip(shared, r)) for r in (old_rows - new_rows).elements()]
+        result.added = [dict(zip(shared, r, strict=True)) for r in (new_rows - old_rows).elements()]
+        result.removed = [dict(zip(shared, r, strict=True)) for r in (old_rows - new_rows).elements()]
         return result
     old_index = {}
     for record in old.frame.to_dict("records"):
@@ -239,12 +239,12 @@ def row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str])
         seen.add(k)
         before = old_index.get(k)
         if before is None:
-            result.added.append(dict(zip(key, k)))
+            result.added.append(dict(zip(key, k, strict=True)))
             continue
         cells = {n: [before[matched[n]], record[n]] for n in shared if before[matched[n]] != record[n]}
         if cells:
-            result.changed.append({"key": dict(zip(key, k)), "cells": cells})
-    result.removed = [dict(zip(key, k)) for k in old_index if k not in seen]
+            result.changed.append({"key": dict(zip(key, k, strict=True)), "cells": cells})
+    result.removed = [dict(zip(key, k, strict=True)) for k in old_index if k not in seen]
     return result
 
 

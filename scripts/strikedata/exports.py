@@ -14,9 +14,9 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from .docs import constraint_summary
 from .packages import Package
@@ -58,7 +58,7 @@ def typed_tables(package: Package) -> list[TypedTable]:
             continue
         fields = [field_by_name(table.schema)[c] for c in table.frame.columns]
         converters = [lambda raw, f=f: python_value(raw, f) for f in fields]
-        rows = [tuple(convert(raw) for convert, raw in zip(converters, record))
+        rows = [tuple(convert(raw) for convert, raw in zip(converters, record, strict=True))
                 for record in table.frame.itertuples(index=False)]
         out.append(TypedTable(table.name, resource, table.schema, list(table.frame.columns), rows))
     return out
@@ -70,7 +70,7 @@ def release_moment(descriptor: dict) -> dt.datetime:
         moment = dt.datetime.fromisoformat(str(descriptor.get("created", "")).replace("Z", "+00:00"))
     except ValueError:
         return dt.datetime(1980, 1, 1)
-    return max(moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment, dt.datetime(1980, 1, 1))
+    return max(moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment, dt.datetime(1980, 1, 1))
 
 
 def citation(descriptor: dict) -> str:
@@ -79,7 +79,8 @@ def citation(descriptor: dict) -> str:
     year = release_moment(descriptor).year
     version = f" (Version {descriptor['version']})" if descriptor.get("version") else ""
     where = f" {descriptor['homepage']}" if descriptor.get("homepage") else ""
-    return f"{'; '.join(a for a in authors if a) or 'Anonymous'} ({year}). {descriptor.get('title') or descriptor.get('name', '')}{version} [Data set].{where}"
+    names = "; ".join(a for a in authors if a) or "Anonymous"
+    return f"{names} ({year}). {descriptor.get('title') or descriptor.get('name', '')}{version} [Data set].{where}"
 
 
 def _licenses(descriptor: dict) -> str:
@@ -107,7 +108,8 @@ def _put(ws, row: int, column: int, value: object, number_format: str | None = N
     """Write one cell; text is always stored as text, so '=SUM(...)' stays a string, never a formula."""
     if isinstance(value, str):
         if len(value) > EXCEL_MAX_CELL:
-            raise ExportError(f"sheet {ws.title}, row {row}: a text of {len(value)} characters is longer than a spreadsheet cell holds ({EXCEL_MAX_CELL})")
+            raise ExportError(f"sheet {ws.title}, row {row}: a text of {len(value)} characters "
+                              f"is longer than a spreadsheet cell holds ({EXCEL_MAX_CELL})")
         from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
         if ILLEGAL_CHARACTERS_RE.search(value):
@@ -141,7 +143,8 @@ def _about_rows(descriptor: dict, tables: list[TypedTable], extra_files: int) ->
         "Each table of the package is a sheet named after it; its first row holds the column names and stays in view as you scroll.",
         "The sheet 'dictionary' describes every column: its type, its constraints and what it means.",
         "Ids link the tables: " + ("; ".join(_links(tables)) or "(no links)") + ".",
-        "Dates are real dates, numbers are numbers, and every text cell is stored as text: nothing is evaluated as a formula. An empty cell means no value.",
+        "Dates are real dates, numbers are numbers, and every text cell is stored as text: nothing is evaluated as a formula. "
+        "An empty cell means no value.",
         "This workbook is generated from the package's CSV files, which remain the reference.",
     ]
     if extra_files:
@@ -209,7 +212,7 @@ def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
         for c, name in enumerate(t.columns, start=1):
             _put(ws, 1, c, name).font = bold
         for r, row in enumerate(t.rows, start=2):
-            for c, (value, fmt) in enumerate(zip(row, formats), start=1):
+            for c, (value, fmt) in enumerate(zip(row, formats, strict=True), start=1):
                 if value is not None:
                     _put(ws, r, c, value, fmt)
         for c, name in enumerate(t.columns, start=1):
@@ -359,8 +362,8 @@ def parquet_bytes(table: TypedTable) -> bytes:
                        metadata={"title": f.get("title", ""), "description": f.get("description", "")})
               for f in table.fields]
     schema = pa.schema(fields, metadata={"frictionless:schema": json.dumps(table.schema, ensure_ascii=False)})
-    columns = list(zip(*table.rows)) if table.rows else [[] for _ in table.columns]
-    arrow = pa.Table.from_arrays([pa.array(list(col), type=f.type) for col, f in zip(columns, fields)], schema=schema)
+    columns = list(zip(*table.rows, strict=True)) if table.rows else [[] for _ in table.columns]
+    arrow = pa.Table.from_arrays([pa.array(list(col), type=f.type) for col, f in zip(columns, fields, strict=True)], schema=schema)
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer)
     return buffer.getvalue()
@@ -371,7 +374,7 @@ def _json_value(value: object) -> object:
 
 
 def json_bytes(table: TypedTable) -> bytes:
-    records = [{c: _json_value(v) for c, v in zip(table.columns, row)} for row in table.rows]
+    records = [{c: _json_value(v) for c, v in zip(table.columns, row, strict=True)} for row in table.rows]
     # NaN and infinity are valid Table Schema numbers but not JSON: refuse rather than write invalid JSON.
     return (json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
 

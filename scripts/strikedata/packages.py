@@ -13,9 +13,9 @@ import subprocess
 import tarfile
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
-from typing import Iterator
+from pathlib import Path
 
 from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, path_problem, read_limited
 from .tables import Table, data_path, read_table, resolve_schema

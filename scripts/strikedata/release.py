@@ -14,9 +14,9 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .build import LOCK_SECONDS, BuildLocked, BuildNotWritten, build_lock, swap_in
 from .diff import PackageDiff, diff_packages, level_rank
@@ -246,8 +246,8 @@ def release_date(date: str | None) -> str:
             raise ReleaseError(f"--date {date!r} is not a date (YYYY-MM-DD)") from None
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()
-    return dt.datetime.now(dt.timezone.utc).date().isoformat()
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date().isoformat()
+    return dt.datetime.now(dt.UTC).date().isoformat()
 
 
 def _write_if_changed(path: Path, text: str) -> bool:

@@ -8,13 +8,14 @@ semantic checks use.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -128,10 +129,8 @@ def parse_integers(values: pd.Series) -> pd.Series:
         # Cells of digits and minus signs only: Arrow's cast then reads exactly what the pattern
         # allows or fails (it would also read hexadecimal, which these bytes cannot spell).
         if _only_bytes(text, b"0123456789-"):
-            try:
+            with contextlib.suppress(pa.ArrowInvalid):  # a blank, a lone sign, beyond 64 bits: the pattern decides
                 numbers = pc.cast(text, pa.int64())
-            except pa.ArrowInvalid:  # a blank, a lone sign, beyond 64 bits: the pattern decides
-                pass
         if numbers is None:
             wellformed = pc.match_substring_regex(text, f"^(?:{_INTEGER})$")
             numbers = pc.cast(pc.if_else(wellformed, text, pa.scalar(None, pa.large_string())), pa.int64())
@@ -205,7 +204,7 @@ def python_value(raw: str, field: dict) -> object:
         return dt.datetime.strptime(raw, "%Y-%m-%d" if fmt in (None, "default", "any") else fmt).date()
     if kind == "datetime":
         value = dt.datetime.fromisoformat(raw.replace("Z", "+00:00"))
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None) if value.tzinfo else value
+        return value.astimezone(dt.UTC).replace(tzinfo=None) if value.tzinfo else value
     return raw
 
 
@@ -399,12 +398,19 @@ def field_checks(field: dict) -> list[FieldCheck]:
         one = None
         if typed is None:
             options = {str(v) for v in allowed}
-            test = lambda s, options=options: s.isin(options)
+
+            def is_allowed(s: pd.Series) -> pd.Series:
+                return s.isin(options)
+
             one = _present_value(options.__contains__)
         else:
-            options = parse(pd.Series([str(v) for v in allowed], dtype=object), field).dropna()
-            test = lambda s, options=options: typed(s).isin(list(options)) | typed(s).isna()
-        checks.append(FieldCheck("enum", name, f"not one of the allowed values: {', '.join(map(str, allowed))}", _present(test),
+            typed_options = list(parse(pd.Series([str(v) for v in allowed], dtype=object), field).dropna())
+
+            def is_allowed(s: pd.Series) -> pd.Series:
+                values = typed(s)
+                return values.isin(typed_options) | values.isna()
+
+        checks.append(FieldCheck("enum", name, f"not one of the allowed values: {', '.join(map(str, allowed))}", _present(is_allowed),
                                  value_test=one))
     if "pattern" in constraints:
         # No one-cell form: a table of any size is matched in one bounded pass.

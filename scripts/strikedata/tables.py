@@ -207,7 +207,7 @@ def check_labels(labels: list[str], declared: list[str], mode: str, *, compare: 
     # Table Schema v2 fieldsMatch: equal, subset, superset, partial match fields by name.
     by_label = {label: i for i, label in reversed(list(enumerate(labels)))}
     positions = [by_label.get(n) for n in declared]
-    missing = [n for n, at in zip(declared, positions) if at is None]
+    missing = [n for n, at in zip(declared, positions, strict=True) if at is None]
     extra = [label for label in labels if label not in declared]
     ok = {"equal": not missing and not extra, "subset": not missing, "superset": not extra,
           "partial": len(missing) < len(declared)}.get(mode, True)
@@ -356,7 +356,8 @@ def _first_lines(table, lines: int) -> list[int] | None:
     return (2 + np.arange(table.num_rows) + np.cumsum(within) - within).tolist()
 
 
-def read_csv_fast(path: Path, declared: list[str], resource: dict, tally: Tally | None = None) -> tuple[pd.DataFrame, list[Finding], list[int], list[int]] | None:
+def read_csv_fast(path: Path, declared: list[str], resource: dict,
+                  tally: Tally | None = None) -> tuple[pd.DataFrame, list[Finding], list[int], list[int]] | None:
     """The CSV as a frame of strings read by pyarrow (all cores, straight from the file), with its
     size, hash and record findings (rows of the wrong length, blank rows) and, where they differ
     from the plain count, each row's record number and first line; or None when anything else about
@@ -491,7 +492,7 @@ def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, 
     records = [cells for _, cells in _records("\n".join(texts), {})] if texts else []
     if len(records) != len(texts):
         records = [next(iter(_records(text, {})), (0, [""]))[1] for text in texts]
-    odd = [(int(line), cells) for line, cells in zip(bad_lines, records)]
+    odd = [(int(line), cells) for line, cells in zip(bad_lines, records, strict=True)]
     odd += [(int(good_lines[i]), [""]) for i in blank]
     for line, cells in sorted(odd, key=lambda item: item[0]):
         problems, kept = read_record(resource, line, line, cells, width, declared, positions, tally)
@@ -504,7 +505,7 @@ def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, 
     merged = table.filter(pa.array(keep)) if len(blank) else table
     merged_lines = good_lines[keep]
     if kept_rows:
-        columns = list(zip(*kept_rows))
+        columns = list(zip(*kept_rows, strict=True))
         extra = pa.table({n: pa.array(columns[i], type=pa.large_string()) for i, n in enumerate(declared)})
         merged_lines = np.concatenate([merged_lines, np.asarray(kept_lines, dtype=np.int64)])
         order = np.argsort(merged_lines, kind="stable")
@@ -608,7 +609,8 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
         schema = {"fields": [{"name": n, "type": "any"} for n in declared]}
 
     def label_problem(code: str, message: str, field_name: str | None) -> Finding:
-        return _problem(resource, code, message, row=last_header or None, field_name=field_name, line=records[last_header - 1][0] if header_rows else None)
+        return _problem(resource, code, message, row=last_header or None, field_name=field_name,
+                        line=records[last_header - 1][0] if header_rows else None)
 
     mode = schema.get("fieldsMatch", "exact")
     positions: list[int | None] = list(range(len(declared)))

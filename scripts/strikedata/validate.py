@@ -13,13 +13,14 @@ rows cost a count, not a million messages.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -168,7 +169,7 @@ def _structure_through_pandera(table: Table, pk: list[str]) -> list[checks.Outco
         schema.validate(table.frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
-        for check, index, case in zip(cases["check"], cases["index"], cases["failure_case"]):
+        for check, index, case in zip(cases["check"], cases["index"], cases["failure_case"], strict=True):
             if pd.isna(index):
                 raised.setdefault(check, str(case))  # the check itself raised
             else:
@@ -214,7 +215,8 @@ def foreign_key_outcomes(table: Table, tables: dict[str, Table]) -> tuple[list[c
     for fk in foreign_keys(table.schema):
         target = tables.get(fk["resource"] or table.name)
         if target is None:
-            problems.append(_finding(table, None, None, "foreign-key", f"foreign key points to a resource that is not in the package: {fk['resource']}"))
+            problems.append(_finding(table, None, None, "foreign-key",
+                                     f"foreign key points to a resource that is not in the package: {fk['resource']}"))
             continue
         if any(c not in table.frame.columns for c in fk["fields"]) or any(c not in target.frame.columns for c in fk["ref_fields"]):
             continue  # reported as a header or schema problem
@@ -268,7 +270,7 @@ def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list
     texts, findings = {}, []
     if not {"article_id", "text_path"} <= set(articles.frame.columns):
         return texts, findings  # the missing column is a label or schema finding already
-    for index, (article_id, text_path) in enumerate(zip(articles.frame["article_id"], articles.frame["text_path"])):
+    for index, (article_id, text_path) in enumerate(zip(articles.frame["article_id"], articles.frame["text_path"], strict=True)):
         relative = text_path if folder == "." else f"{folder}/{text_path}"
         try:
             texts[article_id] = read_inside(package_dir, relative, MAX_TEXT_BYTES).decode("utf-8")
@@ -297,7 +299,8 @@ def semantic_findings(tables: dict[str, Table], texts: dict[str, str], tally: Ta
             try:
                 grouped.update(checks.semantic_rules({name: typed[name]}, {name: schemas[name]}, texts))
             except (KeyError, ValueError, TypeError, AttributeError) as error:
-                out.append(_finding(tables[name], None, None, "check-failed", f"the semantic rules could not run on this table: missing or unreadable {error}"))
+                out.append(_finding(tables[name], None, None, "check-failed",
+                                    f"the semantic rules could not run on this table: missing or unreadable {error}"))
     for name, rules in grouped.items():
         out += outcome_findings(tables[name], checks.run_rules(typed[name], rules, reference=reference), tally)
     return out
@@ -311,7 +314,8 @@ def official_findings(descriptor: Path) -> list[Finding]:
     out = [Finding(str(descriptor.name), None, None, None, None, e.type, e.note or e.message) for e in report.errors]
     for task in report.tasks:
         for e in task.errors:
-            out.append(Finding(None, None, task.name, getattr(e, "row_number", None), getattr(e, "field_name", None) or None, e.type, e.note or e.message))
+            out.append(Finding(None, None, task.name, getattr(e, "row_number", None), getattr(e, "field_name", None) or None,
+                               e.type, e.note or e.message))
     return out
 
 
@@ -381,7 +385,8 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
         raise CannotRun(f"{descriptor}: {error.strerror if isinstance(error, OSError) and error.strerror else error}") from None
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
-        return Report([Finding(descriptor.name, getattr(error, "lineno", None), None, None, None, "descriptor-error", f"not a JSON Data Package descriptor: {reason}")])
+        return Report([Finding(descriptor.name, getattr(error, "lineno", None), None, None, None, "descriptor-error",
+                               f"not a JSON Data Package descriptor: {reason}")])
 
     # Nothing is fetched: a remote schema, dialect, profile or data file is a finding, and then the
     # official validator (which would fetch it) does not run.
@@ -415,10 +420,9 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
     typed: dict[str, pd.DataFrame] = {}
     for table in tables.values():
         if not reference and table.frame.columns.is_unique:
-            try:
+            # e.g. a date format that cannot parse: the field rules below report it, unhelped
+            with contextlib.suppress(ValueError, TypeError):
                 typed[table.name] = typed_frame(table.frame, table.schema)
-            except (ValueError, TypeError):
-                pass  # e.g. a date format that cannot parse: the field rules below report it, unhelped
         try:
             outcomes = structure_outcomes(table, reference=reference, typed=typed.get(table.name)) + blank_key_outcomes(table)
             fk_outcomes, problems = foreign_key_outcomes(table, tables)
