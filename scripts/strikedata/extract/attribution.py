@@ -10,11 +10,12 @@ paragraph, of the paragraph before), with a lower confidence.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from .entities import HEADS, Entities
+from .entities import HEADS, OUTLET_KIND, Entities
 from .quotations import Quotation
-from .text import sentences
+from .text import MAX_SENTENCE, Lines, SpanIndex, blank_quoted, sentences
 
 CUES = (
     r"said|says|say|told|tells|tell|explained|explains|stated|states|wrote|writes|added|adds|continued|continues|"
@@ -29,6 +30,17 @@ CUE_AT_START = re.compile(rf"^\W*(?P<cue>{CUES})\s+(?P<np>.+?)\s*[.!?]?\s*$", re
 CUE_AT_END = re.compile(rf"^\W*(?P<np>[^.!?]{{1,120}}?)\s+(?:(?:has|have|had)\s+)?(?P<cue>{CUES})\b(?P<rest>.*)$", re.DOTALL)
 ACCORDING_AFTER = re.compile(r"^\W*according to (?P<np>[^.;]+?)\s*[.!?]?\s*$", re.IGNORECASE | re.DOTALL)
 ACCORDING = re.compile(r"\baccording to (?P<np>[^,.;]+)", re.IGNORECASE)
+# The three patterns above read the words after a quotation. Matched as written they backtrack
+# without end on a long run of spaces (a lazy group before `\s*[.!?]?\s*$`); the readers below
+# (_according_after, _cue_at_start, _cue_at_end) give the same groups in one pass.
+CUE_LEAD = re.compile(rf"\W*(?P<cue>{CUES})(?=\s.)", re.DOTALL)
+ACCORDING_LEAD = re.compile(r"\W*according to ", re.IGNORECASE)
+CUE_HERE = re.compile(rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES})\b")
+SPACES = re.compile(r"\s+")
+NOT_SPACE = re.compile(r"\S")
+NON_WORD = re.compile(r"\W*")
+SENTENCE_MARK = re.compile(r"[.!?]")
+NP_MAX = 120  # the longest name CUE_AT_END reads before its cue
 NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>response was|reply was|answer was|{CUES})\s*,?\s*$")
 CHANNELS = [
     ("press_release", re.compile(r"\b(?:news |press )?release\b", re.I)),
@@ -41,10 +53,10 @@ APPOSITION = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+, ")
 NAMING_CUES = {"called", "calls", "calling", "described", "describes", "termed", "labeled", "dubbed"}
 STRONG_CUES = {"said", "says", "say", "told", "tells", "tell", "stated", "states", "wrote", "writes", "explained", "explains"}
 CLAUSE_BOUNDARY = re.compile(r"[,;—–]|:(?=\s)|\)")
+CLAUSE_CUT = re.compile(r"(?<!\s)\s+(?:in a|in an|in its|on|during|at a|at the|after|before|when|while|who|which)\s+")
 LEADING_WORDS = re.compile(r"^(?:(?:but|and|though|although|while|however|meanwhile|so|yet|also|then|as|that|because|since|still)\b[\s,]*)+", re.I)
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "their", "them", "we"}
-OUTLET_KIND = "news_outlet"
 
 
 @dataclass(frozen=True)
@@ -62,34 +74,48 @@ class Speaker:
 NOBODY = Speaker(None, None, "", "", "unknown", "inferred", 0.1, "no attribution found: name the speaker")
 
 
-def attribute(text: str, quotations: list[Quotation], entities: Entities) -> list[Speaker]:
-    masked = mask_quotations(text, quotations)
-    spans = sentences(text, masked)
+def attribute(text: str, quotations: list[Quotation], entities: Entities, count: int | None = None, *,
+              masked: str | None = None, spans: list | None = None) -> list[Speaker]:
+    """The speaker of each quotation (of the first `count` of them, when given; all of them mask the
+    narration). `masked` and `spans`: mask_quotations(text, quotations) and its sentences, if made."""
+    if not quotations[:count]:
+        return []
+    masked = mask_quotations(text, quotations) if masked is None else masked
+    spans = SpanIndex(sentences(text, masked) if spans is None else spans)
+    lines = Lines(text)
+    channels: dict[int, str] = {}  # sentence start -> channel, read once per sentence
     speakers: list[Speaker] = []
-    for index, quote in enumerate(quotations):
+    last_named = -1  # the last quotation (not nested) whose speaker has an id; -1: none yet
+    for index, quote in enumerate(quotations[:count]):
         if quote.kind == "nested":
             speakers.append(_nested(text, quote, quotations[quote.parent], entities))
             continue
-        speaker = _direct(text, masked, spans, quote, entities)
+        speaker = _direct(text, masked, spans, quote, entities, channels)
         if speaker is None:
-            speaker = _inherited(text, quotations, speakers, index)
+            speaker = _inherited(text, quotations, speakers, index, last_named, lines)
         speakers.append(speaker or NOBODY)
+        if speakers[-1] is not NOBODY and (speakers[-1].person_id or speakers[-1].org_id):
+            last_named = index
     return speakers
 
 
 def mask_quotations(text: str, quotations: list[Quotation]) -> str:
     """The text with every quotation's words blanked, keeping offsets: only the narration is read."""
-    chars = list(text)
-    for q in quotations:
-        if q.kind != "nested":
-            for i in range(q.start, q.end):
-                chars[i] = "\x00" if chars[i] != "\n" else "\n"
-    return "".join(chars)
+    pieces, done = [], 0
+    for q in sorted((q for q in quotations if q.kind != "nested"), key=lambda q: q.start):
+        start = max(q.start, done)
+        if start >= q.end:
+            continue
+        pieces += [text[done:start], "\n".join("\x00" * len(part) for part in text[start:q.end].split("\n"))]
+        done = q.end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
-def _direct(text: str, masked: str, spans, quote: Quotation, entities: Entities) -> Speaker | None:
-    sentence = next((s for s in spans if s.start <= quote.start - 1 < s.end), None)
-    closing = next((s for s in spans if s.start <= quote.end < s.end), sentence)
+def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities: Entities,
+            channels: dict[int, str] | None = None) -> Speaker | None:
+    sentence = spans.at(quote.start - 1)
+    closing = spans.at(quote.end) or sentence
     if sentence is None:
         return None
     close = quote.end + 1 if quote.end < len(text) else quote.end
@@ -99,18 +125,22 @@ def _direct(text: str, masked: str, spans, quote: Quotation, entities: Entities)
     before_start = masked.rfind("\x00", sentence.start, quote.start - 1)
     before_start = sentence.start if before_start < 0 else before_start + 2
     before = masked[before_start:quote.start - 1]
-    channel = _channel(masked[sentence.start:sentence.end])
+    channel = channels.get(sentence.start) if channels is not None else None
+    if channel is None:
+        channel = _channel(masked[sentence.start:sentence.end])
+        if channels is not None:
+            channels[sentence.start] = channel
 
-    m = ACCORDING_AFTER.match(after)
+    m = _according_after(after)
     if m:
         return _resolve(text, close + m.start("np"), close + m.end("np"), "according to", channel,
                         close + m.start(), close + m.end("np"), entities)
-    m = CUE_AT_START.match(after)
+    m = _cue_at_start(after)
     if m and not re.match(r"(?:that|to|by|in|on|at)\b", m.group("np")):
         np_start = close + m.start("np")
         np_end = np_start + len(_cut_clause(m.group("np")))
         return _resolve(text, np_start, np_end, m.group("cue"), channel, close + m.start("cue"), np_end, entities)
-    m = CUE_AT_END.match(after)
+    m = _cue_at_end(after)
     ended = quote.text.rstrip("’'")[-1:] in ".!?"
     if m and ended and _more_than_channel(m.group("rest")):
         m = None  # “... fair to students.” Whitcombe said the offer ...: a new sentence, not an attribution
@@ -151,6 +181,79 @@ def _direct(text: str, masked: str, spans, quote: Quotation, entities: Entities)
     return None
 
 
+class _Found:
+    """What a match object offers to _direct (start, end, group), for a match read without a regex."""
+
+    def __init__(self, text: str, groups: dict[str | int, tuple[int, int]]):
+        self.text, self.groups = text, groups
+
+    def start(self, group: str | int = 0) -> int:
+        return self.groups[group][0]
+
+    def end(self, group: str | int = 0) -> int:
+        return self.groups[group][1]
+
+    def group(self, group: str | int = 0) -> str:
+        start, end = self.groups[group]
+        return self.text[start:end]
+
+
+def _shortest_name(after: str, start: int) -> int | None:
+    """Where the lazy name group of `(?P<np>.+?)\\s*[.!?]?\\s*$` ends when it starts at `start`: at
+    least one character, then only spaces, one closing mark and spaces may follow. None: no end."""
+    body = after.rstrip()
+    if body[-1:] in (".", "!", "?") and len(body) > start:
+        body = body[:-1].rstrip()
+    end = max(len(body), start + 1)
+    return end if end <= len(after) else None
+
+
+def _according_after(after: str) -> _Found | None:
+    """ACCORDING_AFTER.match(after)."""
+    lead = ACCORDING_LEAD.match(after)
+    if not lead:
+        return None
+    end = _shortest_name(after, lead.end())
+    if end is None or "." in after[lead.end():end] or ";" in after[lead.end():end]:
+        return None
+    return _Found(after, {0: (0, len(after)), "np": (lead.end(), end)})
+
+
+def _cue_at_start(after: str) -> _Found | None:
+    """CUE_AT_START.match(after)."""
+    lead = CUE_LEAD.match(after)
+    if not lead:
+        return None
+    word = NOT_SPACE.search(after, lead.end())
+    start = word.start() if word else len(after) - 1  # only spaces follow: the last of them is the name
+    end = _shortest_name(after, start)
+    return _Found(after, {0: (0, len(after)), "cue": lead.span("cue"), "np": (start, end)})
+
+
+def _cue_at_end(after: str) -> _Found | None:
+    """CUE_AT_END.match(after): the longest run of leading non-word characters that allows a match,
+    then the shortest name (1 to NP_MAX characters, no . ! or ?) followed by spaces and a cue."""
+    runs = [m.span() for m in SPACES.finditer(after)]
+    # A name may end at any space of a run that a cue follows (after "has", "have" or "had" or not).
+    ready = [(start, end) for start, end in runs if CUE_HERE.match(after, end)]
+    if not ready:
+        return None
+    ready_ends = [end for _, end in ready]
+    marks = [m.start() for m in SENTENCE_MARK.finditer(after)]
+    for start in range(NON_WORD.match(after).end(), -1, -1):
+        i = bisect_left(ready_ends, start + 2)  # the first run holding a position >= start + 1
+        if i == len(ready):
+            continue
+        name_end = max(ready[i][0], start + 1)
+        mark = bisect_left(marks, start)
+        if name_end - start > NP_MAX or (mark < len(marks) and marks[mark] < name_end):
+            continue
+        cue = CUE_HERE.match(after, ready[i][1])
+        return _Found(after, {0: (0, len(after)), "np": (start, name_end), "cue": cue.span("cue"),
+                              "rest": (cue.end("cue"), len(after))})
+    return None
+
+
 def _more_than_channel(rest: str) -> bool:
     rest = rest[_trailing_channel(rest):]
     return bool(re.sub(r"\b(?:on|this|last|in an? interview|in an? statement|after|before)\b.*", "", rest).strip(" .,!?\x00"))
@@ -158,8 +261,8 @@ def _more_than_channel(rest: str) -> bool:
 
 def _cut_clause(np: str) -> str:
     """'Ana Reyes, president of the union, in a statement' -> keep the name and its title."""
-    np = re.split(r"\s+(?:in a|in an|in its|on|during|at a|at the|after|before|when|while|who|which)\s+", np, maxsplit=1)[0]
-    return np.rstrip(" ,.;:")
+    cut = CLAUSE_CUT.search(np)
+    return (np[:cut.start()] if cut else np).rstrip(" ,.;:")
 
 
 def _trailing_channel(rest: str) -> int:
@@ -193,9 +296,9 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         return Speaker(person.person_id, org, written, cue, channel, "stated", 0.9 if named_fully else 0.85, note)
     lowered = np.lower()
     if lowered in PRONOUNS_PERSON:
-        earlier = entities.before(np_start, "person")
+        earlier = entities.last_before(np_start, "person")
         if earlier:
-            person = entities.people[earlier[-1].id]
+            person = entities.people[earlier.id]
             return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.65,
                            f"'{np}' read as {person.name}, the last person named before it")
         return None
@@ -207,10 +310,10 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         return Speaker(None, org_id, written, cue, channel, "inferred", 0.7,
                        f"'{np}' read as {entities.orgs[org_id].name}")
     if lowered in PRONOUNS_GROUP:
-        earlier = [m for m in entities.before(np_start, "org") if entities.orgs[m.id].kind != OUTLET_KIND]
+        earlier = entities.last_before(np_start, "speaking")
         if earlier:
-            return Speaker(None, earlier[-1].id, written, cue, channel, "inferred", 0.5,
-                           f"'{np}' read as {entities.orgs[earlier[-1].id].name}, the last organization named before it")
+            return Speaker(None, earlier.id, written, cue, channel, "inferred", 0.5,
+                           f"'{np}' read as {entities.orgs[earlier.id].name}, the last organization named before it")
     return Speaker(None, None, written, cue, channel, "inferred", 0.2, f"speaker '{np}' not recognised: name them")
 
 
@@ -220,62 +323,94 @@ def _head_after(np: str, named: str) -> bool:
     return any(re.search(rf"\b{head}\b", tail) for head in HEADS)
 
 
-def _inherited(text: str, quotations: list[Quotation], speakers: list[Speaker], index: int) -> Speaker | None:
+def _inherited(text: str, quotations: list[Quotation], speakers: list[Speaker], index: int,
+               earlier: int | None = None, lines: Lines | None = None) -> Speaker | None:
+    """The speaker of the quotation before, for a quotation with none of its own. `earlier` is the
+    last quotation before this one (not nested) whose speaker has an id (-1: there is none; None:
+    look for it here)."""
     quote = quotations[index]
-    paragraph_start = text.rfind("\n", 0, quote.start) + 1
-    for earlier in range(index - 1, -1, -1):
-        prior, said = quotations[earlier], speakers[earlier]
-        if prior.kind == "nested" or said is NOBODY or not (said.person_id or said.org_id):
-            continue
-        if prior.start >= paragraph_start:
-            return Speaker(said.person_id, said.org_id, said.as_written, said.cue, said.channel, said.basis,
-                           min(said.confidence, 0.75), "no attribution of its own: same speaker as the quotation before it")
-        paragraph_end = text.find("\n", quote.end)
-        alone = not text[paragraph_start:quote.start - 1].strip() and not text[quote.end + 1:paragraph_end if paragraph_end >= 0 else len(text)].strip()
-        previous_paragraph = text.rfind("\n", 0, paragraph_start - 1)
-        if alone and prior.start > previous_paragraph:
-            return Speaker(said.person_id, said.org_id, said.as_written, said.cue, said.channel, "inferred",
-                           0.55, "a paragraph of quotation alone: the speaker of the paragraph before")
+    lines = lines or Lines(text)
+    if earlier is None:
+        earlier = next((i for i in range(index - 1, -1, -1) if quotations[i].kind != "nested"
+                        and speakers[i] is not NOBODY and (speakers[i].person_id or speakers[i].org_id)), -1)
+    if earlier < 0:
         return None
+    prior, said = quotations[earlier], speakers[earlier]
+    paragraph_start = lines.start(quote.start)
+    if prior.start >= paragraph_start:
+        return Speaker(said.person_id, said.org_id, said.as_written, said.cue, said.channel, said.basis,
+                       min(said.confidence, 0.75), "no attribution of its own: same speaker as the quotation before it")
+    paragraph_end = lines.next_break(quote.end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    # Alone in its paragraph: nothing but spaces before and after it there (read up to the first word).
+    alone = NOT_SPACE.search(text, paragraph_start, quote.start - 1 if quote.start else len(text) - 1) is None and \
+        NOT_SPACE.search(text, quote.end + 1, paragraph_end) is None
+    previous_paragraph = lines.start(paragraph_start - 1) - 1 if paragraph_start > 0 else -1
+    if alone and prior.start > previous_paragraph:
+        return Speaker(said.person_id, said.org_id, said.as_written, said.cue, said.channel, "inferred",
+                       0.55, "a paragraph of quotation alone: the speaker of the paragraph before")
     return None
 
 
 def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) -> Speaker:
     """Words quoted inside a quotation: the speaker named just before them, inside the quotation."""
-    before = text[parent.start:quote.start - 1]
-    m = NESTED_CUE.search(before)
+    end = quote.start - 1
+    m = NESTED_CUE.search(text, _nested_cue_from(text, parent.start, end), end) if end > parent.start else None
     if not m:
         return NOBODY
     np = m.group("np").strip()
-    np_start = parent.start + m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip()))
-    written = text[np_start:parent.start + m.end("cue")]
+    np_start = m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip()))
+    written = text[np_start:m.end("cue")]
     last_word = np.split()[-1].lower()
     if last_word in PRONOUNS_GROUP or last_word in ("our", "your", "the", "its"):
-        earlier = [x for x in entities.before(np_start, "org") if x.start >= parent.start]
-        if earlier:
-            return Speaker(None, earlier[-1].id, written, m.group("cue"), "unknown", "inferred", 0.5,
-                           f"'{np}' read as {entities.orgs[earlier[-1].id].name}, named just before inside the quotation")
-        descriptor = entities.descriptor(before, np_start)
+        earlier = entities.last_before(np_start, "org")
+        if earlier and earlier.start >= parent.start:
+            return Speaker(None, earlier.id, written, m.group("cue"), "unknown", "inferred", 0.5,
+                           f"'{np}' read as {entities.orgs[earlier.id].name}, named just before inside the quotation")
+        # The words of the quotation before them, as far back as a sentence reaches.
+        descriptor = entities.descriptor(text[max(parent.start, end - MAX_SENTENCE):end], np_start)
         if descriptor:
             return Speaker(None, descriptor, written, m.group("cue"), "unknown", "inferred", 0.45)
         return NOBODY
     return _resolve(text, np_start, np_start + len(np), m.group("cue"), "unknown", np_start,
-                    parent.start + m.end("cue"), entities) or NOBODY
+                    m.end("cue"), entities) or NOBODY
+
+
+NESTED_CUE_LONGEST = max(len(cue) for cue in (CUES + "|response was|reply was|answer was").split("|"))
+
+
+def _nested_cue_from(text: str, start: int, end: int) -> int:
+    """How far back NESTED_CUE, which must end at `end`, can begin: past the spaces and comma it may
+    end with, the longest cue, the spaces before it, the 40 characters of the name, the spaces and
+    the "and", "but" or "so" before those. Searching only from there finds the same match."""
+    at = _spaces_back(text, start, end)
+    at = _spaces_back(text, start, at - 1) if at > start and text[at - 1] == "," else at
+    at = _spaces_back(text, start, max(start, at - NESTED_CUE_LONGEST))
+    at = _spaces_back(text, start, max(start, at - 40))
+    return max(start, at - len("but"))
+
+
+def _spaces_back(text: str, start: int, position: int) -> int:
+    """`position`, moved back over the spaces before it (not past `start`)."""
+    while position > start and text[position - 1].isspace():
+        position -= 1
+    return position
 
 
 def reporter(text: str, start: int, end: int, entities: Entities) -> Speaker | None:
     """Who a sentence of narration reports ("Union officials say the district is short 250 teachers")."""
     sentence = text[start:end]
-    narration = re.sub(r"[“\"][^”\"]*[”\"]", lambda m: "\x00" * len(m.group()), sentence)
+    narration = blank_quoted(sentence, "“\"", "”\"")
     m = ACCORDING.search(narration)
     if m:
         return _resolve(text, start + m.start("np"), start + m.end("np"), "according to", "unknown",
                         start + m.start(), start + m.end("np"), entities)
+    boundaries = [b.end() - 1 for b in CLAUSE_BOUNDARY.finditer(narration)]
     for cue in CUE.finditer(narration):
         if cue.group("cue") not in STRONG_CUES:
             continue
-        boundaries = [b.end() - 1 for b in CLAUSE_BOUNDARY.finditer(narration, 0, cue.start())]
-        clause_start = boundaries[-1] + 1 if boundaries else 0
+        before = bisect_left(boundaries, cue.start()) - 1
+        clause_start = boundaries[before] + 1 if before >= 0 else 0
         clause = narration[clause_start:cue.start()]
         stripped = LEADING_WORDS.sub("", clause.strip())
         if not stripped or len(stripped.split()) > 8:

@@ -9,7 +9,9 @@ curator has looked.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,9 +23,13 @@ from .entities import Entities, Org, Registry, find_entities
 from .figures import find_figures, find_offer_items
 from .happenings import event_type, find_happenings, location
 from .quotations import find_quotations
-from .text import plain_number, sentences, slug
+from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
 OUTLET = "news_outlet"
+# The most quotations, figures and dated mentions proposed from one article, each: a news article
+# holds tens; a draft of thousands is not reviewable, and is what a hostile file would ask for.
+MAX_PROPOSALS = 2_000
+CLAIMED = re.compile(r"\b(?:said|says|say|told|according to|allegedly|claim\w*)\b")
 # "SACRAMENTO, Calif. (KXYZ) — " opens the first paragraph; it is not part of any happening.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][A-Za-z.]*\.?(?: \([A-Z0-9]+\))? [—–-]\s*")
 
@@ -43,6 +49,7 @@ class Draft:
     dates: dict[str, str] = field(default_factory=dict)  # event id -> proposed start date
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(entry) -> (start, end) in text
     quote_speakers: list = field(default_factory=list)  # (Quotation, Speaker) pairs
+    notes: list[str] = field(default_factory=list)  # what the curator should know about the draft as a whole
 
 
 def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published: dt.date | None = None,
@@ -64,10 +71,12 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     }
     draft = Draft(text, header)
     quotations = find_quotations(text)
-    spans = sentences(text, mask_quotations(text, quotations))
-    _quotes(draft, text, quotations, entities, ids)
-    _figures_and_offers(draft, text, entities, spans, ids)
-    _events(draft, text, entities, spans, date, registry, ids)
+    masked = mask_quotations(text, quotations)
+    spans = sentences(text, masked)
+    reading = _Reading(text, spans, entities)
+    _quotes(draft, text, quotations, entities, ids, reading, masked)
+    _figures_and_offers(draft, text, entities, spans, ids, reading)
+    _events(draft, text, entities, spans, date, registry, ids, reading)
     for person in entities.people.values():
         draft.people_named.append(person.name)
         if person.new:
@@ -89,14 +98,61 @@ class _Ids:
 
     def __init__(self, taken: set[str]):
         self.taken = taken
+        self.last: dict[str, int] = {}  # the suffix last given to a wanted id (1: none); those before are taken
 
     def take(self, wanted: str) -> str:
         wanted = slug(wanted)[:60].strip("-") or "item"
-        candidate, n = wanted, 2
+        n = self.last.get(wanted, 1)
+        candidate = wanted if n == 1 else f"{wanted}-{n}"
         while candidate in self.taken:
-            candidate, n = f"{wanted}-{n}", n + 1
+            n = max(n + 1, 2)
+            candidate = f"{wanted}-{n}"
+        self.last[wanted] = n
         self.taken.add(candidate)
         return candidate
+
+
+class _Reading:
+    """What the steps of a draft ask about the text, answered from indexes made once: the sentence
+    holding a position, where else a passage appears, the organizations named in a sentence, who a
+    sentence reports. Without them each proposal re-read the text or every mention from the start."""
+
+    def __init__(self, text: str, spans, entities: Entities):
+        self.text = text
+        self.sentences = SpanIndex(spans)
+        self.entities = entities
+        self.found: dict[str, tuple[list[int], int]] = {}  # passage -> (where it starts, where to look on)
+        orgs = entities.of_kind("org")
+        self.orgs = [m for m in orgs if entities.orgs[m.id].kind != OUTLET]
+        self.org_starts = [m.start for m in self.orgs]
+        self.parties = [m for m in self.orgs if entities.orgs[m.id].kind in ("school_district", "union", "union_chapter", "government", "other")]
+        self.party_starts = [m.start for m in self.parties]
+        self.reported: dict[tuple[int, int], object] = {}
+        self.said: dict[int, str] = {}
+
+    def occurrence(self, needle: str, start: int) -> int | None:
+        """Which appearance of the passage starting at `start` this is, when it appears before (None:
+        the first); overlapping appearances count. Where a passage appears is remembered."""
+        places, at = self.found.get(needle, ([], 0))
+        while at >= 0 and (not places or places[-1] < start):
+            at = self.text.find(needle, at)
+            if at >= 0:
+                places.append(at)
+                at += 1
+        self.found[needle] = (places, at)
+        n = bisect_left(places, start)
+        return n + 1 if n else None
+
+    def sentence_text(self, sentence) -> str:
+        if sentence.start not in self.said:
+            self.said[sentence.start] = self.text[sentence.start:sentence.end]
+        return self.said[sentence.start]
+
+    def reporter(self, sentence):
+        key = (sentence.start, sentence.end)
+        if key not in self.reported:
+            self.reported[key] = reporter(self.text, sentence.start, sentence.end, self.entities)
+        return self.reported[key]
 
 
 def _entry(values: dict, confidence: float, comment: str = "") -> dict:
@@ -143,8 +199,10 @@ def _date_note(stated: str | None, date: dt.date | None, outlet_note: str) -> st
     return f"Date: the seed states none; give published_date (or run extract with --date) and the reasoning here. {outlet_note}"
 
 
-def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: _Ids) -> None:
-    speakers = attribute(text, quotations, entities)
+def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: _Ids, reading: _Reading,
+            masked: str) -> None:
+    _limit(draft, len(quotations), "quotations")
+    speakers = attribute(text, quotations, entities, MAX_PROPOSALS, masked=masked, spans=reading.sentences.spans)
     quote_ids: list[str] = []
     for quote, speaker in zip(quotations, speakers):
         who = (entities.people[speaker.person_id].surname if speaker.person_id else speaker.org_id) or "unknown"
@@ -153,7 +211,7 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
         quote_ids.append(quote_id)
         note = "; ".join(n for n in (quote.note, speaker.note) if n)
         entry = _entry({
-            "quote_id": quote_id, "text": quote.text, "occurrence": _occurrence(text, quote.text, quote.start),
+            "quote_id": quote_id, "text": quote.text, "occurrence": reading.occurrence(quote.text, quote.start),
             "speaker_person_id": speaker.person_id, "speaker_org_id": speaker.org_id,
             "speaker_as_written": speaker.as_written or None, "speaker_basis": speaker.basis, "note": note or None,
             "cue": speaker.cue or None, "channel": speaker.channel, "kind": quote.kind,
@@ -164,33 +222,35 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
     draft.quote_speakers = list(zip(quotations, speakers))  # for figures said inside a quotation
 
 
-def _occurrence(text: str, needle: str, start: int) -> int | None:
-    """Which appearance of the passage this is, when it appears more than once before (None: the first)."""
-    n = 0
-    i = text.find(needle)
-    while 0 <= i < start:
-        n += 1
-        i = text.find(needle, i + 1)
-    return n + 1 if n else None
+def _limit(draft: Draft, found: int, what: str) -> None:
+    if found > MAX_PROPOSALS:
+        draft.notes.append(f"the article holds {found:,} {what}: only the first {MAX_PROPOSALS:,} are proposed "
+                           "(is this file one news article?)")
 
 
-def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids: _Ids) -> None:
+def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids: _Ids, reading: _Reading) -> None:
     figures = find_figures(text)
+    _limit(draft, len(figures), "figures")
+    figures = figures[:MAX_PROPOSALS]
     items = find_offer_items(text, figures, spans)
     figure_offer: dict[int, str] = {}
+    said_inside = _Quoted(draft.quote_speakers)
+    counterparts: dict[str | None, str | None] = {}
     for item in items:
-        sentence = next(s for s in spans if s.start <= item.start < s.end)
-        said = text[sentence.start:sentence.end]
-        proposer = _proposer(text, entities, sentence, item.start)
-        told = _asserted(draft, text, entities, sentence, item.start)
+        sentence = reading.sentences.at(item.start)
+        said = reading.sentence_text(sentence)
+        proposer = _proposer(text, entities, sentence, item.start, reading)
+        told = _asserted(draft, text, entities, sentence, item.start, reading, said_inside)
+        if proposer not in counterparts:
+            counterparts[proposer] = _counterpart(entities, proposer)
         asserted = told.org_id if told and told.org_id and told.org_id != proposer else None
         status = "characterization" if asserted else item.status
         offer_id = ids.take(f"{proposer or 'unknown'}-{item.item_type.replace('_', '-')}-{_value_slug(item.value, item.unit)}")
         for index in item.figures:
             figure_offer[index] = offer_id
         entry = _entry({
-            "offer_id": offer_id, "evidence_text": item.evidence, "occurrence": _occurrence(text, item.evidence, item.start),
-            "proposer_org_id": proposer, "recipient_org_id": _counterpart(entities, proposer),
+            "offer_id": offer_id, "evidence_text": item.evidence, "occurrence": reading.occurrence(item.evidence, item.start),
+            "proposer_org_id": proposer, "recipient_org_id": counterparts[proposer],
             "asserted_by_org_id": asserted, "status": status, "item_type": item.item_type,
             "value": _number(item.value), "unit": item.unit, "previous_value": _number(item.previous_value),
             "recurrence": item.recurrence, "school_years": item.school_years, "eligible_group": item.eligible_group,
@@ -199,10 +259,10 @@ def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids:
         draft.offers.append(entry)
         draft.spans[id(entry)] = (item.start, item.start + len(item.evidence))
     for index, figure in enumerate(figures):
-        sentence = next((s for s in spans if s.start <= figure.start < s.end), None)
-        told = _asserted(draft, text, entities, sentence, figure.start) if sentence else None
+        sentence = reading.sentences.at(figure.start)
+        told = _asserted(draft, text, entities, sentence, figure.start, reading, said_inside) if sentence else None
         entry = _entry({
-            "figure_id": ids.take(f"{draft.article['article_id']}-{figure.text.replace('%', ' pct').replace('$', 'usd ')}"), "text": figure.text, "occurrence": _occurrence(text, figure.text, figure.start),
+            "figure_id": ids.take(f"{draft.article['article_id']}-{figure.text.replace('%', ' pct').replace('$', 'usd ')}"), "text": figure.text, "occurrence": reading.occurrence(figure.text, figure.start),
             "value": _number(figure.value), "unit": figure.unit, "qualifier": figure.qualifier,
             "measure": _measure(text, sentence, figure) if sentence else None,
             "asserted_by_person_id": told.person_id if told else None,
@@ -232,26 +292,48 @@ def _measure(text: str, sentence, figure) -> str:
     return text[sentence.start:sentence.end]
 
 
-def _asserted(draft: Draft, text: str, entities: Entities, sentence, position: int):
+def _asserted(draft: Draft, text: str, entities: Entities, sentence, position: int, reading: _Reading | None = None,
+              said_inside: _Quoted | None = None):
     """Whose figure or claim this is: the speaker when it stands inside a quotation, else who the sentence reports."""
-    for quote, speaker in draft.quote_speakers:
-        if quote.start <= position < quote.end and (speaker.person_id or speaker.org_id):
-            return speaker
-    return reporter(text, sentence.start, sentence.end, entities)
+    speaker = (said_inside or _Quoted(draft.quote_speakers)).at(position)
+    if speaker:
+        return speaker
+    return reading.reporter(sentence) if reading else reporter(text, sentence.start, sentence.end, entities)
 
 
-def _proposer(text: str, entities: Entities, sentence, position: int) -> str | None:
+class _Quoted:
+    """The first quotation (in order) holding a position whose speaker is named, found by bisection:
+    quotations do not overlap, except a nested one inside its parent (which comes first)."""
+
+    def __init__(self, quote_speakers: list):
+        named = [(q, s) for q, s in quote_speakers if s.person_id or s.org_id]
+        self.levels = []
+        for nested in (False, True):
+            level = [(q, s) for q, s in named if (q.kind == "nested") == nested]
+            self.levels.append((level, [q.start for q, _ in level]))
+        self.ordered = all(a[0].end <= b[0].start for level, _ in self.levels for a, b in zip(level, level[1:]))
+        self.named = named
+
+    def at(self, position: int):
+        if not self.ordered:  # not the shape find_quotations gives: read them all
+            return next((s for q, s in self.named if q.start <= position < q.end), None)
+        for level, starts in self.levels:
+            i = bisect_right(starts, position) - 1
+            if i >= 0 and position < level[i][0].end:
+                return level[i][1]
+        return None
+
+
+def _proposer(text: str, entities: Entities, sentence, position: int, reading: _Reading | None = None) -> str | None:
     """The party making an offer: the organization named last before it in the sentence, or the one before that."""
-    parties = [m for m in entities.mentions if m.kind == "org" and entities.orgs[m.id].kind != OUTLET
-               and entities.orgs[m.id].kind in ("school_district", "union", "union_chapter", "government", "other")]
-    in_sentence = [m for m in parties if sentence.start <= m.start < position]
-    if in_sentence:
-        return in_sentence[0].id
+    reading = reading or _Reading(text, [], entities)
+    first = bisect_left(reading.party_starts, sentence.start)
+    if first < len(reading.parties) and reading.parties[first].start < position:
+        return reading.parties[first].id
     descriptor = entities.descriptor(text[sentence.start:position], sentence.start, first=True)
     if descriptor:
         return descriptor
-    earlier = [m for m in parties if m.start < sentence.start]
-    return earlier[-1].id if earlier else None
+    return reading.parties[first - 1].id if first > 0 else None
 
 
 def _counterpart(entities: Entities, proposer: str | None) -> str | None:
@@ -264,22 +346,30 @@ def _counterpart(entities: Entities, proposer: str | None) -> str | None:
     return max(named, key=lambda o: (entities.count(o.org_id), o.parent_org_id is None)).org_id if named else None
 
 
-def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | None, registry: Registry, ids: _Ids) -> None:
+def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | None, registry: Registry, ids: _Ids,
+            reading: _Reading) -> None:
     happenings = find_happenings(text, date, spans)
+    _limit(draft, len(happenings), "date expressions")
+    happenings = happenings[:MAX_PROPOSALS]
     seen: dict[tuple[int, str | None], dict] = {}
     events: dict[str, dict] = {}
+    parties: dict[int, tuple[str | None, str | None]] = {}
+    known = _known_events(registry)
     for happening in happenings:
-        sentence = next((s for s in spans if s.start <= happening.start < s.end), None)
+        sentence = reading.sentences.at(happening.start)
         if sentence is None or (sentence.start, happening.start_date) in seen:
             continue
-        mention = DATELINE.sub("", text[sentence.start:sentence.end])
+        said = reading.sentence_text(sentence)
+        mention = DATELINE.sub("", said)
         if len(mention) > 260:
             mention = _clause_of(mention, happening.start - (sentence.end - len(mention)))
-        kind = event_type(mention, happening.start - (sentence.start + text[sentence.start:sentence.end].find(mention)))
-        status = "planned" if happening.tense == "future" else "claimed" if re.search(
-            r"\b(?:said|says|say|told|according to|allegedly|claim\w*)\b", re.sub(r"“[^”]*”", "", mention)) else "occurred"
-        actor, counterpart = _parties(text, entities, sentence)
-        event_id = _reuse(registry, kind, happening.start_date)
+        kind = event_type(mention, happening.start - (sentence.start + said.find(mention)))
+        status = "planned" if happening.tense == "future" else "claimed" if CLAIMED.search(
+            blank_quoted(mention, "“", "”", lambda passage: "")) else "occurred"
+        if sentence.start not in parties:
+            parties[sentence.start] = _parties(text, entities, sentence, reading)
+        actor, counterpart = parties[sentence.start]
+        event_id = known.get((kind, happening.start_date)) if happening.start_date else None
         basis_note = happening.note
         if event_id is None:
             event_id = ids.take(f"{actor or 'event'}-{kind.replace('_', '-')}-{happening.start_date or 'undated'}")
@@ -294,8 +384,8 @@ def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | 
                 }, happening.confidence, "description is the sentence itself: rewrite it as what happened")
         elif event_id not in events:
             events[event_id] = {}  # already in the registry
-        start = sentence.start + text[sentence.start:sentence.end].find(mention)
-        entry = _entry({"event_id": event_id, "text": mention, "occurrence": _occurrence(text, mention, start),
+        start = sentence.start + said.find(mention)
+        entry = _entry({"event_id": event_id, "text": mention, "occurrence": reading.occurrence(mention, start),
                         "reported_status": status}, happening.confidence,
                        f"{happening.expression!r} -> {happening.start_date}" + (f"; {basis_note}" if basis_note else ""))
         seen[(sentence.start, happening.start_date)] = entry
@@ -313,23 +403,24 @@ def _clause_of(sentence: str, position: int) -> str:
     return sentence
 
 
-def _parties(text: str, entities: Entities, sentence) -> tuple[str | None, str | None]:
+def _parties(text: str, entities: Entities, sentence, reading: _Reading | None = None) -> tuple[str | None, str | None]:
+    reading = reading or _Reading(text, [], entities)
     named: list[str] = []
-    for m in entities.mentions:
-        if m.kind == "org" and sentence.start <= m.start < sentence.end and entities.orgs[m.id].kind != OUTLET and m.id not in named:
-            named.append(m.id)
+    for i in range(bisect_left(reading.org_starts, sentence.start), bisect_left(reading.org_starts, sentence.end)):
+        if reading.orgs[i].id not in named:
+            named.append(reading.orgs[i].id)
     if not named:
         descriptor = entities.descriptor(text[sentence.start:sentence.end], sentence.start)
         named = [descriptor] if descriptor else []
     return (named[0] if named else None), (named[1] if len(named) > 1 else None)
 
 
-def _reuse(registry: Registry, kind: str, start_date: str | None) -> str | None:
-    """An event the registry already holds, of the same type on the same date."""
+def _known_events(registry: Registry) -> dict[tuple[str | None, str | None], str]:
+    """The registry's events by (type, start date): the first of each."""
+    known: dict[tuple[str | None, str | None], str] = {}
     for event_id, event in registry.events.items():
-        if start_date and event.get("event_type") == kind and event.get("start_date") == start_date:
-            return event_id
-    return None
+        known.setdefault((event.get("event_type"), event.get("start_date")), event_id)
+    return known
 
 
 def taken_ids(root: Path) -> set[str]:
@@ -366,6 +457,7 @@ HEADER = """# Draft annotations for {seed_file}, proposed by `strikedata extract
 def render_article(draft: Draft, today: str) -> str:
     """The draft as the YAML text of seeds/articles/<article_id>.yaml."""
     lines = [HEADER.format(seed_file=draft.article["seed_file"], today=today).rstrip("\n")]
+    lines += [f"# extract: {note}" for note in draft.notes]
     lines += _mapping_lines(draft.article, "")
     for key in ("quotes", "offers", "figures", "event_mentions"):
         entries = getattr(draft, key)
@@ -405,5 +497,19 @@ def scalar(value) -> str:
     """One YAML value on one line, quoted only where YAML needs it."""
     if isinstance(value, list):
         return "[" + ", ".join(scalar(v) for v in value) + "]"
+    if isinstance(value, str) and PLAIN.fullmatch(value) and value not in YAML_WORDS:
+        return value  # what safe_dump writes for it, without the dumper's setup (a long draft has 100,000 values)
+    return _dumped(type(value), value)
+
+
+# Words, separated by single spaces, that begin with a letter: YAML writes them as they are, unless
+# they read as a boolean or null.
+PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_-]*(?: [A-Za-z0-9_-]+)*")
+YAML_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE",
+              "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _dumped(kind: type, value) -> str:
     dumped = yaml.safe_dump(value, allow_unicode=True, width=1 << 30, default_flow_style=True)
     return dumped.removesuffix("\n...\n").removesuffix("\n")

@@ -4,6 +4,8 @@ and proposals for the ones the registries do not hold yet."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -62,12 +64,25 @@ KIND_WORDS = [
 ]
 TOKEN = re.compile(r"[^\W\d_][\w’'&-]*|\d[\d,.]*\w*")
 ACRONYM_WITH_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'&-]*\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w’'&-]*\s+|\d+\s+)*[A-Z0-9][\w’'&-]*)\s+\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
+# Bounds no news article comes near; they keep a hostile text's work in proportion to its length.
+MAX_NEW_PEOPLE = 300  # new people proposed from one article; later names are left unread
+MAX_NEW_ORGANIZATIONS = 300  # the same for new organizations
+MAX_NAME_WORDS = 12  # a capitalised run longer than this is a headline, not an organization's name
+MAX_NAME_WORD = 40  # a "word" longer than this is not part of a person's name
+MAX_ACRONYM_WORDS = 40  # words read back from "(ACRONYM)": a longer run is no organization's name
+LOCAL_NUMBER = re.compile(r" (\d+)\b")
+# Where a surface form (an organization's name) or a surname can begin: a run of word characters.
+WORD_RUN = re.compile(r"\w+")
+SIMPLE_SURNAME = re.compile(r"[^\W\d_][\w’'&-]*")
+SURNAME_BREAK = re.compile("[’'&]")
+NAME_CHARACTERS = re.compile(r"[\w’'&-]*")
 ROLE_BOUNDARY = {
     "said", "says", "say", "told", "tells", "explained", "stated", "wrote", "added", "according", "because", "after",
     "before", "when", "while", "and", "but", "that", "which", "who", "with", "by", "from", "to", "for", "as", "if",
     "on", "in", "at", "asked", "noted", "like",
 }
 ARTICLES = {"a", "an", "the"}
+OUTLET_KIND = "news_outlet"
 # Common nouns that stand for an organization ("the district said"), and the kinds they can mean.
 HEADS = {
     "district": ("school_district",), "union": ("union", "union_chapter"), "association": ("union",),
@@ -152,20 +167,68 @@ class Mention:
 
 @dataclass
 class Entities:
-    """Who and what an article mentions, with positions: registry entries and new proposals."""
+    """Who and what an article mentions, with positions: registry entries and new proposals.
+
+    `mentions` are in text order (by start, the longer first) and are not changed once made; the
+    questions below are answered from indexes built on first use, never by walking every mention."""
 
     orgs: dict[str, Org]
     people: dict[str, Person]
     mentions: list[Mention]
+    _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _listed(self, key) -> tuple[list[Mention], list[int]]:
+        """The mentions of a kind (or of one id, or the organizations that can speak), with their starts."""
+        if key not in self._index:
+            if key == "speaking":
+                chosen = [m for m in self._listed("org")[0] if self.orgs[m.id].kind != OUTLET_KIND]
+            elif isinstance(key, tuple):  # ("org", org_id)
+                chosen = self._by_id().get(key[1], [])
+            else:
+                chosen = [m for m in self.mentions if m.kind == key]
+            self._index[key] = (chosen, [m.start for m in chosen])
+        return self._index[key]
+
+    def _by_id(self) -> dict[str, list[Mention]]:
+        if "by id" not in self._index:
+            by_id: dict[str, list[Mention]] = {}
+            for m in self.mentions:
+                if m.kind == "org":
+                    by_id.setdefault(m.id, []).append(m)
+            self._index["by id"] = by_id
+        return self._index["by id"]
+
+    def of_kind(self, kind: str) -> list[Mention]:
+        """The mentions of people ("person") or of organizations ("org"), in text order."""
+        return self._listed(kind)[0]
 
     def within(self, start: int, end: int, kind: str) -> list[Mention]:
-        return [m for m in self.mentions if m.kind == kind and start <= m.start and m.end <= end]
+        mentions, starts = self._listed(kind)
+        out = []
+        for i in range(bisect_left(starts, start), len(mentions)):
+            m = mentions[i]
+            if m.start > end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     def before(self, position: int, kind: str) -> list[Mention]:
         return [m for m in self.mentions if m.kind == kind and m.end <= position]
 
+    def last_before(self, position: int, key) -> Mention | None:
+        """The last mention (in text order) ending at or before `position`: `key` is a kind, "speaking"
+        (organizations that are not news outlets) or ("org", org_id)."""
+        mentions, starts = self._listed(key)
+        for i in range(bisect_right(starts, position) - 1, -1, -1):
+            if mentions[i].end <= position:
+                return mentions[i]
+        return None
+
     def count(self, org_id: str) -> int:
-        return sum(1 for m in self.mentions if m.id == org_id)
+        if "counts" not in self._index:
+            self._index["counts"] = Counter(m.id for m in self.mentions)
+        return self._index["counts"][org_id]
 
     def descriptor(self, np: str, position: int, first: bool = False) -> str | None:
         """'the district', 'union officials', 'the teachers union': an organization the article names."""
@@ -176,7 +239,7 @@ class Entities:
             return None
         head = words[head_index]
         kinds = HEADS[head]
-        named = {m.id for m in self.mentions if m.kind == "org"}
+        named = self._by_id()
         fitting = [o for o in self.orgs.values() if o.kind in kinds or head.capitalize() in o.name.split()]
         # Prefer what the article names; else what the registry knows ("the district" in a short piece).
         candidates = [o for o in fitting if o.org_id in named] or (fitting if len(fitting) == 1 else [])
@@ -187,55 +250,151 @@ class Entities:
         if not candidates:
             return None
         if head in ("union", "association", "chapter") and not modifiers:
-            recent = [m for m in self.before(position, "org") if m.id in {o.org_id for o in candidates}]
+            recent = [m for m in (self.last_before(position, ("org", o.org_id)) for o in candidates) if m]
             if recent:
-                return recent[-1].id
+                return max(recent, key=lambda m: (m.start, -m.end)).id
         return max(candidates, key=lambda o: (head.capitalize() in o.name.split(), self.count(o.org_id), o.parent_org_id is None)).org_id
 
 
 def find_entities(text: str, registry: Registry) -> Entities:
     orgs = {k: replace(v) for k, v in registry.orgs.items()}
-    for org in new_organizations(text, orgs):
+    runs = _capitalized_runs(text)
+    for org in new_organizations(text, orgs, runs):
         orgs[org.org_id] = org
-    org_mentions = _surface_mentions(text, {o.org_id: o.surfaces() for o in orgs.values()}, "org")
+    surfaces = {o.org_id: o.surfaces() for o in orgs.values()}
+    org_mentions = _surface_mentions(text, surfaces, "org")
     people: dict[str, Person] = {}
     person_mentions: list[Mention] = []
-    taken = [(m.start, m.end) for m in org_mentions]
-    for run_start, tokens in _capitalized_runs(text):
-        found = _person_in_run(text, tokens, registry, orgs, people, taken)
+    taken = bytearray(len(text))  # 1 under every organization mention
+    for m in org_mentions:
+        taken[m.start:m.end] = b"\x01" * (m.end - m.start)
+    known = _people_by_name(registry)
+    for run_start, tokens in runs:
+        found = _person_in_run(text, tokens, known, orgs, people, taken)
         if found:
             person_mentions.append(found)
     # A surname alone, after the full name: the same person.
+    named = bytearray(len(text))  # 1 under every person mention so far
+    for m in person_mentions:
+        named[m.start:m.end] = b"\x01" * (m.end - m.start)
+    surnames = _surname_positions(text, {person.surname for person in people.values()})
     for person in list(people.values()):
-        for m in re.finditer(rf"(?<![\w’'-]){re.escape(person.surname)}(?![\w-])", text):
-            if not any(p.start <= m.start() < p.end for p in person_mentions):
-                person_mentions.append(Mention(m.start(), m.end(), "person", person.person_id))
-        if person.new and sum(1 for p in person_mentions if p.id == person.person_id and text[p.start:p.end] == person.surname):
+        alone = 0
+        for start in surnames.get(person.surname, ()):
+            if not named[start]:
+                end = start + len(person.surname)
+                person_mentions.append(Mention(start, end, "person", person.person_id))
+                named[start:end] = b"\x01" * (end - start)
+                alone += 1
+        if person.new and alone:
             person.aliases = (person.surname,)
     mentions = sorted(org_mentions + person_mentions, key=lambda m: (m.start, -m.end))
     entities = Entities(orgs, people, mentions)
+    first: dict[str, int] = {}
+    for m in mentions:
+        first.setdefault(m.id, m.start)
     for person in people.values():
         if person.new and not person.org_id and person.role:
-            first = next(m.start for m in mentions if m.id == person.person_id)
-            person.org_id = entities.descriptor(person.role, first)
+            person.org_id = entities.descriptor(person.role, first[person.person_id])
     return entities
+
+
+def _people_by_name(registry: Registry) -> dict[str, Person]:
+    """Each name and alias of the registry's people, with the first person holding it."""
+    known: dict[str, Person] = {}
+    for person in registry.people.values():
+        for name in (person.name, *person.aliases):
+            known.setdefault(name, person)
+    return known
+
+
+def _surname_positions(text: str, surnames: set[str]) -> dict[str, list[int]]:
+    """Where each surname stands alone: re.finditer(rf"(?<![\\w’'-]){SURNAME}(?![\\w-])", text) for
+    all of them in one pass. A surname of name characters is a prefix of the run of them where it
+    starts, ending at the run's end or before a ’, ' or &: only those prefixes are looked up."""
+    simple = {s for s in surnames if SIMPLE_SURNAME.fullmatch(s)}
+    found = {s: [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(s)}(?![\w-])", text)]
+             for s in surnames - simple}
+    if simple:
+        longest = max(map(len, simple))
+        starts = re.compile(rf"(?<![\w’'-])[{re.escape(''.join(sorted({s[0] for s in simple})))}]")
+        for m in starts.finditer(text):
+            start, limit = m.start(), m.start() + longest + 1
+            run_end = NAME_CHARACTERS.match(text, start, limit).end()
+            ends = [a.start() for a in SURNAME_BREAK.finditer(text, start + 1, min(run_end, limit))]
+            if run_end < limit:
+                ends.append(run_end)
+            for end in ends:
+                if text[start:end] in simple:
+                    found.setdefault(text[start:end], []).append(start)
+    for surname, places in found.items():  # like finditer: one match never overlaps the one before
+        kept, end = [], 0
+        for place in places:
+            if place >= end:
+                kept.append(place)
+                end = place + len(surname)
+        found[surname] = kept
+    return found
 
 
 def _surface_mentions(text: str, surfaces: dict[str, list[str]], kind: str) -> list[Mention]:
     """Every occurrence of any surface form, longest first, never overlapping."""
     pairs = sorted(((s, i) for i, forms in surfaces.items() for s in forms), key=lambda p: -len(p[0]))
-    taken: list[tuple[int, int]] = []
+    words = _WordIndex(text, (s for s, _ in pairs))
+    taken = bytearray(len(text))  # 1 under every mention so far
     out = []
     for surface, ident in pairs:
         flags = 0 if surface.isupper() or len(surface) <= 4 else re.IGNORECASE
-        for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w])", text, flags):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+        pattern = re.compile(rf"(?<![\w-]){re.escape(surface)}(?![\w])", flags)
+        for m in words.finditer(pattern, surface):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             if m.group().isupper() and not surface.isupper():
                 continue  # "SACRAMENTO, Calif." is a dateline's place, not the city's government
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             out.append(Mention(m.start(), m.end(), kind, ident))
     return out
+
+
+class _WordIndex:
+    """Where the words of a text stand, so that a name is looked for only where its rarest word is.
+
+    Words are compared folded: ASCII letters in lower case, and i, k, s with the letters outside
+    ASCII that a case-insensitive pattern matches to them (ı, İ, ſ, the Kelvin sign) all as "i".
+    A name's words outside ASCII are never the one looked up, so every place its pattern can match
+    is among the candidates; the pattern itself decides."""
+
+    FOLD = str.maketrans({**{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
+                          **{c: "i" for c in "ikIKSsıİſ\u212a"}})
+
+    def __init__(self, text: str, surfaces):
+        self.text = text
+        wanted = {m.group().translate(self.FOLD) for s in surfaces for m in WORD_RUN.finditer(s) if m.group().isascii()}
+        self.at: dict[str, list[int]] = {}
+        for key in wanted:
+            self.at[key] = []
+        at = self.at
+        for m in WORD_RUN.finditer(text.translate(self.FOLD)):
+            places = at.get(m.group())
+            if places is not None:
+                places.append(m.start())
+
+    def finditer(self, pattern: re.Pattern, surface: str):
+        """pattern.finditer(text), for a pattern that matches `surface` character for character."""
+        words = [(m.start(), self.at[m.group().translate(self.FOLD)]) for m in WORD_RUN.finditer(surface) if m.group().isascii()]
+        if not words:
+            yield from pattern.finditer(self.text)  # a name with no word in ASCII
+            return
+        offset, places = min(words, key=lambda w: len(w[1]))
+        end = 0
+        for place in places:
+            start = place - offset
+            if start < end:
+                continue
+            m = pattern.match(self.text, start) if start >= 0 else None
+            if m:
+                end = m.end()
+                yield m
 
 
 def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
@@ -244,6 +403,11 @@ def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
     current: list[re.Match] = []
     for m in TOKEN.finditer(text):
         word = m.group()
+        if word[0].islower():  # most words: they end a run
+            if current:
+                runs.append((current[0].start(), current))
+                current = []
+            continue
         joined = current and text[current[-1].end():m.start()] == " "
         if word[0].isupper() and not word.isupper() or (word.isupper() and len(word) > 1):
             if current and not joined:
@@ -262,8 +426,10 @@ def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
     return runs
 
 
-def _person_in_run(text: str, tokens: list[re.Match], registry: Registry, orgs: dict[str, Org],
-                   people: dict[str, Person], taken: list[tuple[int, int]]) -> Mention | None:
+def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], orgs: dict[str, Org],
+                   people: dict[str, Person], taken: bytearray) -> Mention | None:
+    """The person a run of capitalised words names, if any. `known`: the registry's people by name
+    and alias; `taken`: 1 under every organization mention."""
     words = [t.group() for t in tokens]
     # The name is what follows the last title word, acronym or organization word of the run.
     cut = 0
@@ -280,15 +446,17 @@ def _person_in_run(text: str, tokens: list[re.Match], registry: Registry, orgs: 
     if any(w in PLACE_WORDS or w in ORG_WORDS or w in CALENDAR_WORDS or w.isupper() for w in name_words):
         return None
     start, end = name_tokens[0].start(), name_tokens[0].start() + len(" ".join(name_words))
-    if any(s < end and start < e for s, e in taken):
+    if taken.find(1, start, end) >= 0:
         return None
     name = " ".join(name_words)
-    existing = next((p for p in registry.people.values() if p.name == name or name in p.aliases), None)
+    existing = known.get(name)
     if existing:
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
     person_id = slug(name)
     if person_id not in people:
+        if any(len(w) > MAX_NAME_WORD for w in name_words) or sum(p.new for p in people.values()) >= MAX_NEW_PEOPLE:
+            return None
         role = _role(text, tokens[:cut], start, end)
         org_id = _org_in(role, orgs)
         if role.endswith(("’s", "'s")):
@@ -330,36 +498,104 @@ def org_kind(name: str) -> str:
     return "other"
 
 
-def new_organizations(text: str, known: dict[str, Org]) -> list[Org]:
+def new_organizations(text: str, known: dict[str, Org], runs: list | None = None) -> list[Org]:
     """Organizations named in the text that the registry lacks: 'Full Name (ACRONYM)' first, then
     capitalised names ending in an organization word ('... District', '... Association')."""
+    surfaces = {s.lower() for o in known.values() for s in o.surfaces()}
+    known_names = [o.name for o in known.values()]
+    within_known: dict[str, bool] = {}
+
     def is_known(name: str) -> bool:
-        return any(name.lower() == s.lower() for o in known.values() for s in o.surfaces())
+        return name.lower() in surfaces
 
     found: dict[str, Org] = {}
-    for m in ACRONYM_WITH_NAME.finditer(text):
-        name, short = _strip_leading(m.group("name")), m.group("short")
+    for name, short in acronym_names(text):
+        name = _strip_leading(name)
         if is_known(name) or is_known(short):
             continue
+        if len(found) >= MAX_NEW_ORGANIZATIONS:
+            break
         org_id = slug(short)
         found.setdefault(org_id, Org(org_id, name, short, org_kind(name), new=True, confidence=0.75))
-    for start, tokens in _capitalized_runs(text):
+    held = {n for o in found.values() for n in (o.name, *o.aliases)}
+    held_names = "\x00".join(o.name for o in found.values())
+    for start, tokens in runs if runs is not None else _capitalized_runs(text):
+        if len(found) >= MAX_NEW_ORGANIZATIONS:
+            break
         words = [t.group() for t in tokens]
         while words and words[0] in SENTENCE_WORDS:
             words.pop(0)
-        if len(words) < 2 or words[-1] not in ORG_WORDS or any(w in CALENDAR_WORDS for w in words):
+        if len(words) < 2 or len(words) > MAX_NAME_WORDS or words[-1] not in ORG_WORDS or any(w in CALENDAR_WORDS for w in words):
             continue
         name = " ".join(words)
-        number = re.match(r" (\d+)\b", text[tokens[-1].end():])
+        number = LOCAL_NUMBER.match(text, tokens[-1].end())
         if words[-1] == "Local" and number:
             name += number.group()
-        if is_known(name) or any(name == o.name or name in o.aliases for o in found.values()):
+        if is_known(name) or name in held:
             continue
-        if any(name in o.name for o in known.values()) or any(name in o.name for o in found.values()):
+        if name not in within_known:
+            within_known[name] = any(name in n for n in known_names)
+        if within_known[name] or name in held_names:
             continue  # a shorter form of a name already held ("City Unified" inside "... City Unified School District")
         org_id = slug(name)
-        found.setdefault(org_id, Org(org_id, name, name, org_kind(name), new=True, confidence=0.5))
+        if org_id not in found:
+            found[org_id] = Org(org_id, name, name, org_kind(name), new=True, confidence=0.5)
+            held.add(name)
+            held_names += "\x00" + name
     return [o for o in found.values() if o.org_id not in known]
+
+
+ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
+NAME_WORD = re.compile(r"[\w’'&-]")
+CAPITAL = re.compile("[A-Z]")
+NAME_ITEM = re.compile(r"(?:of|for|and|the|[A-Z][\w’'&-]*|\d+)")
+LAST_NAME_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+
+
+def acronym_names(text: str) -> list[tuple[str, str]]:
+    """(name, acronym) for every "Full Name (ACRONYM)", as ACRONYM_WITH_NAME.finditer(text) finds them,
+    but read back from each "(ACRONYM)" over the words before it: the pattern, tried at every
+    capital of a long run of capitalised words, would read the rest of the run from each."""
+    out = []
+    for m in ACRONYM.finditer(text):
+        at = _back(text, m.start(), str.isspace)
+        if at == m.start():
+            continue  # the pattern wants spaces before the parenthesis
+        word = _back(text, at, _name_character)
+        if word == at or text[word] not in LAST_NAME_WORD or word == 0 or not text[word - 1].isspace():
+            continue  # the last word: [A-Z0-9][\w’'&-]*, after spaces
+        start = None
+        for _ in range(MAX_ACRONYM_WORDS):
+            gap = _back(text, word, str.isspace)
+            previous = _back(text, gap, _name_character)
+            if gap == word or previous == gap:
+                break
+            capital = CAPITAL.search(text, previous, gap)
+            capital = capital.start() if capital else None
+            if previous > 0 and text[previous - 1].isspace() and NAME_ITEM.fullmatch(text, previous, gap):
+                word = previous  # one more word of the name ("of", "the", a number or a capitalised word)
+                if capital == previous:
+                    start = previous
+                continue
+            if capital is not None:
+                start = capital  # the first word: from its first capital
+            break
+        else:
+            start = None  # still words of a name after MAX_ACRONYM_WORDS of them: none is read
+        if start is not None:
+            out.append((text[start:at], m.group("short")))
+    return out
+
+
+def _name_character(c: str) -> bool:
+    return NAME_WORD.match(c) is not None
+
+
+def _back(text: str, position: int, keep) -> int:
+    """`position`, moved back over the characters `keep` accepts."""
+    while position > 0 and keep(text[position - 1]):
+        position -= 1
+    return position
 
 
 def _strip_leading(name: str) -> str:

@@ -4,20 +4,24 @@ offer items they belong to (item type, "up from" value, school years)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from .text import NUMBER_WORDS, ORDINAL_WORDS, number_value, plain_number
+from .text import NUMBER_WORDS, ORDINAL_WORDS, SpanIndex, number_value, plain_number
 
 NUMBER_WORD = r"(?:" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + r")"
-QUALIFIER = (r"(?:(?P<qual>more than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
-             r"an average of|an average|average of|on average|as many as|as much as|fewer than|less than)\s+)?")
+QUALIFYING = ("more than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
+              "an average of|an average|average of|on average|as many as|as much as|fewer than|less than")
+QUALIFIER = rf"(?:(?P<qual>{QUALIFYING})\s+)?"
 QUALIFIERS = {
     "more than": "more_than", "over": "more_than", "nearly": "approximately", "almost": "approximately",
     "about": "approximately", "around": "approximately", "roughly": "approximately", "approximately": "approximately",
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "an average": "average", "an average of": "average",
     "average of": "average", "on average": "average",
 }
-DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# A number begins where a run of digits begins, or 1 to 3 digits before a thousands comma ("1234,567"
+# is read as 234,567, as before). Without that, a run of thousands of digits is re-read from each of them.
+DIGITS = r"(?:(?<!\d)|(?=\d{1,3},\d{3}))(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 PERCENT = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s?(?:%|percent(?:age points?)?\b|per cent\b)", re.I)
 MONEY = re.compile(
     QUALIFIER + r"(?:an? (?:additional|extra) )?\$\s?(?P<num>" + DIGITS + r")(?:\s?(?P<scale>million|billion|thousand)\b)?"
@@ -37,6 +41,7 @@ SCHOOL_YEAR = re.compile(r"\b(?P<a>(?:19|20)\d{2})[-–](?P<b>\d{2})(?= school y
 SCHOOL_YEARS_SPAN = re.compile(r"\b(?P<a>(?:19|20)\d{2}) (?:to|through|-) (?P<b>(?:19|20)\d{2}) school years\b")
 UP_FROM = re.compile(rf"\bup from (?:\$)?(?P<num>{DIGITS})\s?%?")
 FROM_TO = re.compile(rf"\bfrom (?P<a>\$?(?:{DIGITS})\s?%?) to (?P<b>\$?(?:{DIGITS})\s?%?)")
+UP_FROM_BEFORE = re.compile(r"\bup from \$?$")
 ITEM_TYPES = [
     ("other", re.compile(r"\bcompensation\b", re.I)),
     ("signing_bonus", re.compile(r"\bsigning bonus", re.I)),
@@ -84,40 +89,44 @@ class OfferItem:
 
 
 def find_figures(text: str) -> list[Figure]:
+    """Every figure, in text order, none overlapping another (the first pattern to find one wins)."""
     found: list[Figure] = []
+    taken = bytearray(len(text))  # 1 under every figure found so far
 
     def add(m: re.Match, value: float | None, unit: str, confidence: float) -> None:
         if value is None:
             return
         start, end = m.start(), m.end()
-        if any(f.start < end and start < f.end for f in found) or _part_of_name(text, m.start("num") if "num" in m.re.groupindex and m.group("num") else start):
+        if taken.find(1, start, end) >= 0 or _part_of_name(text, m.start("num") if "num" in m.re.groupindex and m.group("num") else start):
             return
         qual = m.groupdict().get("qual")
+        taken[start:end] = b"\x01" * (end - start)
         found.append(Figure(start, end, text[start:end], float(plain_number(value)), unit,
                             QUALIFIERS.get((qual or "").lower()), confidence))
 
-    for m in PERCENT.finditer(text):
+    folded = text.translate(FOLD)
+    for m in _matches(PERCENT, text, folded, PERCENT_AT):
         add(m, number_value(m.group("num")), "percent", 0.9)
-    for m in MONEY.finditer(text):
+    for m in _matches(MONEY, text, folded, MONEY_AT):
         value = number_value(m.group("num"))
         scale = (m.group("scale") or "").lower()
         value = value * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(scale, 1) if value is not None else None
         per = (m.group("per") or m.group("slash") or "").lower()
         unit = "usd_per_hour" if per in ("hour", "hr") else "usd_per_year" if per in ("year", "yr") or m.group("yearly") else "usd"
         add(m, value, unit, 0.9)
-    for m in DOLLARS.finditer(text):
+    for m in _matches(DOLLARS, text, folded, DOLLARS_AT):
         add(m, number_value(m.group("num")), "usd", 0.7)
-    for m in DURATION.finditer(text):
+    for m in _matches(DURATION, text, folded, UNIT_AT, _unit_window("- ")):
         num = m.group("num").lower()
         value = 1.0 if num in ("a", "an") else number_value(num)
-        if _is_year(m.group("num")) or re.match(r" (?:after|before|later|earlier|ago)\b", text[m.end():]):
+        if _is_year(m.group("num")) or WHEN_AFTER.match(text, m.end()):
             continue  # "a day after" says when, not how long
         add(m, value, m.group("unit").lower() + "s", 0.75)
-    for m in OF_THOSE.finditer(text):
+    for m in _matches(OF_THOSE, text, folded, UNIT_AT, _unit_window(" ")):
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)
     for m in ORDINAL_DAY.finditer(text):
         add(m, float(ORDINAL_WORDS[m.group("ord").lower()]), "days", 0.6)
-    for m in COUNT.finditer(text):
+    for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts):
         num = m.group("num")
         if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
             continue
@@ -127,6 +136,77 @@ def find_figures(text: str) -> list[Figure]:
     for m in MULTIPLE.finditer(text):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
     return sorted(found, key=lambda f: f.start)
+
+
+# The patterns above that begin with a qualifier or a number word are tried at every position of
+# the text by finditer (about a microsecond each: seconds for a long article). Each of their matches
+# holds an anchor that a plain search finds at once in the text folded to lower case: a percent sign
+# or word, a dollar sign, the word "dollars", a unit, a number. _matches tries the pattern only from
+# the positions a match reaching an anchor can start at.
+FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+                      "ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})  # one character for one: offsets kept
+PERCENT_AT = re.compile(r"%|percent|per cent")
+MONEY_AT = re.compile(r"\$")
+DOLLARS_AT = re.compile(r"dollars")
+UNIT_AT = re.compile(r"year|day|hour")
+NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
+WHEN_AFTER = re.compile(r" (?:after|before|later|earlier|ago)\b")
+NUMBER_CHARACTER = re.compile(r"[\d,.]")
+
+
+def _matches(pattern: re.Pattern, text: str, folded: str, anchor: re.Pattern, starts=None):
+    """pattern.finditer(text), trying the pattern only where one of its matches can start: at the
+    positions `starts(text, anchor_match)` gives (by default, from far enough before the anchor for
+    a qualifier, spaces, "all ", "an additional ", a number, a scale word and " of those " to its end)."""
+    starts = starts or _window
+    end = 0
+    for start in sorted({p for a in anchor.finditer(folded) for p in starts(text, a)}):
+        if start >= end:
+            m = pattern.match(text, start)
+            if m:
+                yield m
+                end = m.end()
+
+
+def _window(text: str, anchor: re.Match) -> range:
+    """From a position far enough back that no figure reaching the anchor starts before it, to the anchor's end."""
+    at = _back(text, max(0, anchor.start() - 16), lambda c: NUMBER_CHARACTER.match(c) is not None)
+    for width in (9, 4, 14, 14):
+        at = _back(text, max(0, at - width), str.isspace)
+    return range(at, max(anchor.end(), anchor.start() + 1))
+
+
+def _unit_window(before: str):
+    """_window, for a unit ("day", "year", "hour") only when it follows one of `before` (else no figure
+    of the pattern holds it: "Thursday", "today")."""
+    def starts(text: str, anchor: re.Match):
+        return _window(text, anchor) if anchor.start() and text[anchor.start() - 1] in before else ()
+    return starts
+
+
+QUALIFYING_LENGTHS = sorted({len(q) for q in QUALIFYING.split("|")})
+
+
+def _count_starts(text: str, anchor: re.Match) -> list[int]:
+    """Where a COUNT match holding this number can start: at the number (the start of its digits, or up
+    to three digits before a thousands comma), at "all " before it, or at a qualifier before either."""
+    numbers = [anchor.start()]
+    if anchor.end() > anchor.start() and text[anchor.end():anchor.end() + 1] == ",":
+        numbers += range(max(anchor.start() + 1, anchor.end() - 3), anchor.end())
+    out = []
+    for number in numbers:
+        for element in (number, number - 4) if text[max(0, number - 4):number] == "all " else (number,):
+            out.append(element)
+            spaces = _back(text, element, str.isspace)
+            if spaces < element:
+                out += [spaces - length for length in QUALIFYING_LENGTHS if spaces >= length]
+    return out
+
+
+def _back(text: str, position: int, keep) -> int:
+    while position > 0 and keep(text[position - 1]):
+        position -= 1
+    return position
 
 
 def _is_year(token: str) -> bool:
@@ -144,28 +224,43 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
     """A percent, dollar or years figure next to a word naming a pay or benefit item becomes an offer item.
 
     The item word is looked for in the figure's own clause first, then nearest before it in the sentence;
-    in "from A to B" and "up from A" the item is made with B, and A becomes its previous value."""
+    in "from A to B" and "up from A" the item is made with B, and A becomes its previous value.
+    `figures` are find_figures' (in order, none overlapping); what a sentence holds is read once."""
     items: list[OfferItem] = []
+    spans = SpanIndex(sentences)
+    starts = [f.start for f in figures]
+    said_in: dict[int, str] = {}
+    from_to_in: dict[int, list[re.Match]] = {}
+    item_words: dict[tuple[int, bool], list[tuple[str, int, int]]] = {}
     for index, figure in enumerate(figures):
         if figure.unit not in ("percent", "usd", "usd_per_hour", "usd_per_year", "years"):
             continue
-        sentence = next((s for s in sentences if s.start <= figure.start < s.end), None)
-        if sentence is None or _is_from_value(text, figure, sentence):
+        sentence = spans.at(figure.start)
+        if sentence is None:
             continue
-        said = text[sentence.start:sentence.end]
+        if sentence.start not in said_in:
+            said_in[sentence.start] = text[sentence.start:sentence.end]
+            from_to_in[sentence.start] = list(FROM_TO.finditer(text, sentence.start, sentence.end))
+        said, from_tos = said_in[sentence.start], from_to_in[sentence.start]
+        if _is_from_value(text, figure, sentence, from_tos):
+            continue
         clause = _clause(text, sentence, figure)
-        item_type, keyword = _item_type(text, clause, sentence, figure)
+        words = item_words.get((sentence.start, figure.unit == "percent"))
+        if words is None:
+            words = item_words[(sentence.start, figure.unit == "percent")] = _item_words(text, sentence, figure.unit)
+        item_type, keyword = _item_type(text, clause, sentence, figure, words)
         if item_type is None or (figure.unit == "years" and item_type != "wage_freeze"):
             continue
         if figure.unit in ("usd", "usd_per_hour") and item_type == "salary_increase" and not OFFER_VERBS.search(said):
             continue  # "members make around $15 an hour" is pay today, not an offer
         linked, previous, end = [index], None, figure.end
         up_from = UP_FROM.search(text, figure.end, min(sentence.end, figure.end + 60))
-        from_to = next((m for m in FROM_TO.finditer(text, sentence.start, sentence.end) if m.start("b") <= figure.start < m.end("b")), None)
+        from_to = next((m for m in from_tos if m.start("b") <= figure.start < m.end("b")), None)
         source = from_to.start("a") if from_to else up_from.start("num") if up_from else None
         if source is not None:
             previous = number_value((from_to.group("a") if from_to else up_from.group("num")).strip("$% "))
-            linked += [i for i, f in enumerate(figures) if f.start <= source < f.end]
+            holder = bisect_right(starts, source) - 1  # the figure holding the earlier value, if one does
+            linked += [holder] if holder >= 0 and source < figures[holder].end else []
             if up_from and not from_to:
                 end = up_from.end()
         start = figure.start
@@ -175,7 +270,8 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
             start, end = clause[0], max(end, clause[1])  # the item is named earlier: the clause is the evidence
         evidence = text[start:end].strip(" ,;")
         start = text.find(evidence, start)
-        following = next((f.start for f in figures if f.start > figure.end), sentence.end)
+        after = bisect_right(starts, figure.end)
+        following = figures[after].start if after < len(figures) else sentence.end
         window = text[clause[0]:clause[1]]
         items.append(OfferItem(
             start, start + len(evidence), evidence, item_type, figure.value, figure.unit, previous,
@@ -184,11 +280,13 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
     return items
 
 
-def _is_from_value(text: str, figure: Figure, sentence) -> bool:
+def _is_from_value(text: str, figure: Figure, sentence, from_tos: list[re.Match] | None = None) -> bool:
     """The '1%' of 'up from 1% to 1.5%' and the '2%' of '3%, up from 2%': earlier values, not offers."""
-    if re.search(r"\bup from \$?$", text[max(0, figure.start - 10):figure.start]):
+    if UP_FROM_BEFORE.search(text, max(0, figure.start - 10), figure.start):
         return True
-    return any(m.start("a") <= figure.start < m.end("a") for m in FROM_TO.finditer(text, sentence.start, sentence.end))
+    if from_tos is None:
+        from_tos = FROM_TO.finditer(text, sentence.start, sentence.end)
+    return any(m.start("a") <= figure.start < m.end("a") for m in from_tos)
 
 
 def _clause(text: str, sentence, figure: Figure) -> tuple[int, int]:
@@ -202,23 +300,33 @@ def _clause(text: str, sentence, figure: Figure) -> tuple[int, int]:
 CLAUSE_BREAK = re.compile(r"[,;]\s(?![\d$])|\s(?:and|while|but)\s")
 
 
-def _item_type(text: str, clause: tuple[int, int], sentence, figure: Figure) -> tuple[str | None, tuple[int, int] | None]:
-    """The item word nearest the figure: in its clause if there is one, else the nearest before it."""
-    best = None
-    claimed: list[tuple[int, int]] = []  # "signing bonus" is not also a plain "bonus"
+def _item_words(text: str, sentence, unit: str) -> list[tuple[str, int, int]]:
+    """The item words of a sentence, in the order _item_type weighs them ("signing bonus" is not also a
+    plain "bonus"); which of the two health patterns is read depends on the figure being a percent."""
+    words = []
+    claimed: list[tuple[int, int]] = []
     for item_type, pattern in ITEM_TYPES:
-        if (item_type == "health_cost" and figure.unit == "percent") or (item_type == "health_coverage" and figure.unit != "percent"):
+        if (item_type == "health_cost" and unit == "percent") or (item_type == "health_coverage" and unit != "percent"):
             continue
         for m in pattern.finditer(text, sentence.start, sentence.end):
             if any(a <= m.start() < b for a, b in claimed):
                 continue
             claimed.append((m.start(), m.end()))
-            inside = clause[0] <= m.start() < clause[1]
-            if not inside and m.start() > figure.start:
-                continue
-            distance = abs(m.start() - figure.start) + (0 if inside else 1000)
-            if best is None or distance < best[0]:
-                best = (distance, item_type, (m.start(), m.end()))
+            words.append((item_type, m.start(), m.end()))
+    return words
+
+
+def _item_type(text: str, clause: tuple[int, int], sentence, figure: Figure,
+               words: list[tuple[str, int, int]] | None = None) -> tuple[str | None, tuple[int, int] | None]:
+    """The item word nearest the figure: in its clause if there is one, else the nearest before it."""
+    best = None
+    for item_type, start, end in words if words is not None else _item_words(text, sentence, figure.unit):
+        inside = clause[0] <= start < clause[1]
+        if not inside and start > figure.start:
+            continue
+        distance = abs(start - figure.start) + (0 if inside else 1000)
+        if best is None or distance < best[0]:
+            best = (distance, item_type, (start, end))
     if best is None:
         return ("other", None) if figure.unit == "percent" else (None, None)
     return best[1], best[2]

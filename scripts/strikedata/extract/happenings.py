@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+
+from .text import Lines, SpanIndex, blank_quoted
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -25,6 +28,8 @@ CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:
 MONTH_ONLY = re.compile(r"\b(?P<prep>in|since|back in|until|by|last|this|next|early|late|mid-|mid)\s+(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2}))?\b")
 YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
+CLOCK = re.compile(TIME)
+SPACED_DIGIT = re.compile(r"\s+\d")
 TIME_ALONE = re.compile(r"\b(?:at|by|until|from)\s+(?:" + TIME + r")")
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|expects? to|plans? to|planned|planning|scheduled|"
                     r"is to|are to|upcoming|would|should|next|tomorrow|could|might|intends? to|hopes? to|aims? to)\b", re.I)
@@ -65,19 +70,22 @@ class Happening:
 
 def find_happenings(text: str, published: dt.date | None, sentence_spans) -> list[Happening]:
     found: list[Happening] = []
+    taken = bytearray(len(text))  # 1 under every date expression found so far
+    reader = _Reader(text, sentence_spans)
 
     def add(m: re.Match, resolved, precision: str, basis: str, confidence: float, note: str, time: str | None = None) -> None:
-        if any(h.start < m.end() and m.start() < h.end for h in found):
+        if taken.find(1, m.start(), m.end()) >= 0:
             return
+        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
         start_date, end_date = resolved if resolved else (None, None)
-        sentence = _sentence(sentence_spans, m.start())
+        sentence = reader.sentence(m.start())
         found.append(Happening(m.start(), m.end(), m.group(), start_date, end_date, precision, basis,
-                               local_tense(text, m.start(), m.end()) or tense(clause_around(text, sentence, m.start(), m.end())),
-                               time or _time_near(text, sentence, m), confidence, note))
+                               local_tense(text, m.start(), m.end()) or reader.tense(sentence, m.start(), m.end()),
+                               time or reader.time_near(sentence), confidence, note))
 
     for m in WEEKDAY.finditer(text):
-        clause = clause_around(text, _sentence(sentence_spans, m.start()), m.start(), m.end())
-        when = "future" if CONDITION.match(clause) else local_tense(text, m.start(), m.end()) or tense(clause)
+        clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
+        when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
         rel = (m.group("rel") or "").lower()
         direction = {"last": "past", "since": "past", "next": "future"}.get(rel, when)
         day = resolve_weekday(published, WEEKDAYS.index(m.group("day")), direction, strict=rel in ("last", "next"))
@@ -89,39 +97,106 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans) -> lis
             "month" if m.group("unit") else "day", "weekday_resolved", 0.7, f"'{m.group()}' resolved against the article's date")
     for m in CALENDAR.finditer(text):
         month = _month(m.group("month"))
-        if m.group("month") == "May" and not m.group("year") and not re.match(r"\s+\d", text[m.end("month"):]):
+        if m.group("month") == "May" and not m.group("year") and not SPACED_DIGIT.match(text, m.end("month")):
             continue
-        year = int(m.group("year")) if m.group("year") else _year_for(published, month, int(m.group("day")), text, m)
+        year = int(m.group("year")) if m.group("year") else _year_for(published, month, int(m.group("day")), text, m, reader=reader)
         try:
             day = dt.date(year, month, int(m.group("day"))).isoformat() if year else None
         except ValueError:
             continue
         add(m, (day, None) if day else None, "day", "stated" if m.group("year") else "weekday_resolved", 0.85, "")
     for m in DAY_OF_MONTH.finditer(text):
-        add(m, _day_of_month(published, int(m.group("day")), text, m), "day", "inferred", 0.5,
+        add(m, _day_of_month(published, int(m.group("day")), text, m, reader), "day", "inferred", 0.5,
             f"'{m.group()}' read as a day of the article's month or the next")
     for m in MONTH_ONLY.finditer(text):
         month = _month(m.group("month"))
         direction = {"since": "past", "back in": "past", "last": "past", "next": "future"}.get(m.group("prep"))
-        year = int(m.group("year")) if m.group("year") else _year_for(published, month, 1, text, m, direction)
+        year = int(m.group("year")) if m.group("year") else _year_for(published, month, 1, text, m, direction, reader)
         if year:
             add(m, (dt.date(year, month, 1).isoformat(), None), "month", "stated" if m.group("year") else "inferred", 0.6,
                 "" if m.group("year") else f"the year of '{m.group()}' is inferred from the article's date and the tense")
     for m in YEAR_ONLY.finditer(text):
         add(m, (f"{m.group('year')}-01-01", None), "year", "stated", 0.7,
             f"only the year is a date; '{m.group('part').strip()}' stays in the description" if m.group("part") else "")
+    dated = {sentence.start for sentence in map(reader.sentence, (h.start for h in found)) if sentence}
     for m in TIME_ALONE.finditer(text):
         # "At 11 a.m., the union will rally": a time with no day is the article's day.
-        sentence = _sentence(sentence_spans, m.start())
-        if sentence and any(sentence.start <= h.start < sentence.end for h in found):
+        sentence = reader.sentence(m.start())
+        if sentence and sentence.start in dated:  # the sentence already holds a date expression
             continue
+        before = len(found)
         add(m, (published.isoformat(), None) if published else None, "day", "inferred", 0.45,
             "a time with no day: read as the article's date", _clock(m))
+        if sentence and len(found) > before:
+            dated.add(sentence.start)
     return sorted(found, key=lambda h: h.start)
 
 
+class _Reader:
+    """What find_happenings asks about the text around a date expression, answered from indexes made
+    once (sentences, line breaks, clause breaks) and remembered (a clause's tense, a sentence's time),
+    so that many dates in one long sentence do not each re-read it."""
+
+    def __init__(self, text: str, sentence_spans):
+        self.text = text
+        self.spans = SpanIndex(sentence_spans)
+        self.lines = Lines(text)
+        breaks = [m.span() for m in CLAUSE_BREAK.finditer(text)]  # never overlapping: see clause_around
+        self.break_starts = [a for a, _ in breaks]
+        self.break_ends = [b for _, b in breaks]
+        self.tenses: dict[tuple[int, int], str] = {}
+        self.times: dict[int, str | None] = {}
+
+    def sentence(self, position: int):
+        return self.spans.at(position)
+
+    def clause(self, sentence, start: int, end: int) -> tuple[int, int]:
+        """clause_around(text, sentence, start, end), as a span of the text."""
+        text = self.text
+        low = sentence.start if sentence else self.lines.start(start)
+        if sentence:
+            high = sentence.end
+        else:
+            high = self.lines.next_break(end)
+            high = len(text) if high < 0 else high
+        # CLAUSE_BREAK matches never overlap (the second character of a two-character one is a
+        # space, which starts none), so those inside [low, start) are the text's own.
+        last = bisect_right(self.break_ends, start) - 1
+        clause_start = self.break_ends[last] if last >= 0 and self.break_starts[last] >= low else low
+        following = bisect_left(self.break_starts, end)
+        clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
+        if _more_words_than(text, clause_start, clause_end, 4):
+            return clause_start, clause_end
+        return low, high
+
+    def tense_of(self, span: tuple[int, int]) -> str:
+        if span not in self.tenses:
+            self.tenses[span] = tense(self.text[span[0]:span[1]])
+        return self.tenses[span]
+
+    def tense(self, sentence, start: int, end: int) -> str:
+        return self.tense_of(self.clause(sentence, start, end))
+
+    def time_near(self, sentence) -> str | None:
+        """A clock time in the same sentence ("at 2:30 p.m. Monday")."""
+        if sentence is None:
+            return None
+        if sentence.start not in self.times:
+            clock = CLOCK.search(self.text, sentence.start, sentence.end)
+            self.times[sentence.start] = _clock(clock) if clock else None
+        return self.times[sentence.start]
+
+
+WORDS = re.compile(r"\S+")
+
+
+def _more_words_than(text: str, start: int, end: int, count: int) -> bool:
+    """len(text[start:end].split()) > count, reading no further than the word that decides it."""
+    return any(seen > count for seen, _ in enumerate(WORDS.finditer(text, start, end), 1))
+
+
 def tense(clause: str) -> str:
-    narration = re.sub(r"[“\"][^”\"]*[”\"]", " ", clause) if not clause.lstrip().startswith(("“", '"')) else clause
+    narration = blank_quoted(clause, "“\"", "”\"", lambda passage: " ") if not clause.lstrip().startswith(("“", '"')) else clause
     if CONDITIONAL_PAST.search(narration):
         return "past"
     if re.match(r"\W*(?:if|unless)\b", narration, re.I):
@@ -143,10 +218,8 @@ PAST_WORDS = {"was", "were", "did", "had", "ago", "last", "since", "yesterday", 
 
 def local_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the verb nearest a date expression ("presented Monday, would raise": past), or None."""
-    low = max(text.rfind("\n", 0, start), text.rfind(".", 0, start - 4) if start > 4 else -1) + 1
-    before = re.findall(r"[\w’']+", text[low:start])[-6:]
-    high = min(x for x in (text.find("\n", end), text.find(".", end), len(text)) if x >= 0)
-    after = re.findall(r"[\w’']+", text[end:high])[:3]
+    before = _words_before(text, start)
+    after = _words_after(text, end)
     for distance in range(1, 7):
         for word in ([before[-distance]] if distance <= len(before) else []) + ([after[distance - 1]] if distance <= len(after) else []):
             lowered = word.lower()
@@ -155,6 +228,38 @@ def local_tense(text: str, start: int, end: int) -> str | None:
             if lowered in PAST_WORDS or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4):
                 return "past"
     return None
+
+
+TENSE_WORD = re.compile(r"[\w’']+")
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The last six words before `start` in its sentence: after the last line break, and after the last
+    period more than four characters back. Read back only as far as those words reach."""
+    width = 64
+    while True:
+        low = max(0, start - width)
+        stop = max(text.rfind("\n", low, start), text.rfind(".", low, start - 4) if start > 4 else -1)
+        if stop >= 0 or low == 0:
+            return TENSE_WORD.findall(text, stop + 1 if stop >= 0 else 0, start)[-6:]
+        words = TENSE_WORD.findall(text, low, start)
+        if len(words) > 6:  # the first may be cut by the window; the last six are whole
+            return words[-6:]
+        width *= 4
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    """The first three words after `end`, before the next line break or period."""
+    width = 64
+    while True:
+        high = min(len(text), end + width)
+        stops = [x for x in (text.find("\n", end, high), text.find(".", end, high)) if x >= 0]
+        if stops or high == len(text):
+            return TENSE_WORD.findall(text, end, min(stops) if stops else len(text))[:3]
+        words = TENSE_WORD.findall(text, end, high)
+        if len(words) > 3:  # the last may be cut by the window; the first three are whole
+            return words[:3]
+        width *= 4
 
 
 def clause_around(text: str, sentence, start: int, end: int) -> str:
@@ -208,12 +313,14 @@ def _month(name: str) -> int:
     return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
 
 
-def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.Match, direction: str | None = None) -> int | None:
+def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.Match, direction: str | None = None,
+              reader: _Reader | None = None) -> int | None:
     """A month and day without a year: last year's when told as past and still ahead, next year's when
     told as future and already gone; otherwise whichever is nearer the article's date."""
     if published is None:
         return None
-    sentence_tense = direction or local_tense(text, m.start(), m.end()) or tense(clause_around(text, None, m.start(), m.end()))
+    sentence_tense = direction or local_tense(text, m.start(), m.end()) or (
+        reader.tense(None, m.start(), m.end()) if reader else tense(clause_around(text, None, m.start(), m.end())))
     candidate = (month, day)
     today = (published.month, published.day)
     if sentence_tense == "past":
@@ -224,11 +331,12 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     return published.year + (1 if candidate < today else 0) if months_ahead <= 6 and candidate != today else published.year - (1 if candidate > today else 0)
 
 
-def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match) -> tuple[str, None] | None:
+def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, reader: _Reader | None = None) -> tuple[str, None] | None:
     if published is None:
         return None
     year, month = published.year, published.month
-    if day < published.day and tense(clause_around(text, None, m.start(), m.end())) != "past":
+    clause_tense = reader.tense(None, m.start(), m.end()) if reader else tense(clause_around(text, None, m.start(), m.end()))
+    if day < published.day and clause_tense != "past":
         month += 1
         if month == 13:
             year, month = year + 1, 1

@@ -8,14 +8,20 @@ the next), and marks left unbalanced (closed at the paragraph's end, with a low 
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from .text import paragraph_of, trim
+from .text import trim
 
 OPEN_CURLY, CLOSE_CURLY, STRAIGHT = "“", "”", '"'
 OPEN_SINGLE, CLOSE_SINGLE, STRAIGHT_SINGLE = "‘", "’", "'"
 # Characters after which a straight mark opens a quotation rather than closing one.
 OPENS_AFTER = " \t\n([{—–-:,;"
+DOUBLE_OR_BREAK = re.compile('[“”"\n]')
+SINGLE_OPENING = re.compile("[‘']")
+SINGLE_CLOSING = re.compile("[’']")
+NOT_SPACE = re.compile(r"\S")
 
 
 @dataclass(frozen=True)
@@ -35,7 +41,8 @@ def find_quotations(text: str) -> list[Quotation]:
     out: list[Quotation] = []
     for spans in outer:
         start, end, confidence, note = spans
-        start, end = trim(text, start, end).start, trim(text, start, end).end
+        trimmed = trim(text, start, end)
+        start, end = trimmed.start, trimmed.end
         if start >= end:
             continue
         out.append(Quotation(start, end, text[start:end], _kind(text, start, end), None, confidence, note))
@@ -58,25 +65,30 @@ def _reindex(outer: list[Quotation], nested: list[Quotation]) -> list[Quotation]
 
 
 def _double_quoted(text: str) -> list[tuple[int, int, float, str]]:
+    """Spans between double marks, in order and never overlapping: the scan jumps from mark to mark
+    (and line break), and a quotation with no opening mark begins no earlier than just after the
+    closing mark before it."""
     spans: list[tuple[int, int, float, str]] = []
     open_at: int | None = None
     straight_open = False
     continued = False
+    floor = 0  # just after the last closing mark
     i = 0
-    while i < len(text):
+    while (mark := DOUBLE_OR_BREAK.search(text, i)) is not None:
+        i = mark.start()
         ch = text[i]
         if open_at is None:
             if ch == OPEN_CURLY or (ch == STRAIGHT and _opens(text, i)):
                 open_at, straight_open, continued = i, ch == STRAIGHT, False
             elif ch in (CLOSE_CURLY, STRAIGHT):
                 # A closing mark with nothing open: the quotation began at the start of its sentence.
-                start = _sentence_start(text, i)
+                start = _sentence_start(text, i, floor)
                 if start < i:
                     spans.append((start, i, 0.4, "no opening quotation mark: check where the quotation begins"))
+                floor = i + 1
         elif ch == "\n":
-            after = i
-            while after < len(text) and text[after].isspace():
-                after += 1
+            word = NOT_SPACE.search(text, i)
+            after = word.start() if word else len(text)
             if after < len(text) and (text[after] == OPEN_CURLY or text[after] == STRAIGHT):
                 continued = True  # the news convention: the quotation goes on in the next paragraph
                 i = after
@@ -92,6 +104,7 @@ def _double_quoted(text: str) -> list[tuple[int, int, float, str]]:
                 confidence, note = 0.7, "runs across a paragraph break"
             spans.append((open_at + 1, i, confidence, note))
             open_at = None
+            floor = i + 1
         elif ch == OPEN_CURLY:
             # A second opening mark before any closing one: the first was never closed.
             spans.append((open_at + 1, i, 0.4, "no closing quotation mark before the next opening one"))
@@ -108,54 +121,69 @@ def _opens(text: str, i: int) -> bool:
     return before in OPENS_AFTER and not after.isspace()
 
 
-def _sentence_start(text: str, i: int) -> int:
-    para = paragraph_of(text, i)
-    start = para.start
-    for j in range(i - 1, para.start, -1):
-        if text[j] in ".!?" and text[j + 1] == " ":
-            start = j + 2
-            break
-    return start
+def _sentence_start(text: str, i: int, floor: int = 0) -> int:
+    """Where the sentence holding position `i` begins (after the last ". ", "! " or "? " of its
+    paragraph), but not before `floor`. Reads back only as far as the floor or the paragraph's start."""
+    line_break = text.rfind("\n", floor, i)
+    if line_break >= 0:
+        low, start = line_break + 2, line_break + 1
+    elif floor:
+        low, start = floor, floor  # the paragraph began before the floor
+    else:
+        low, start = 1, 0
+    end = max(text.rfind(". ", low, i + 1), text.rfind("! ", low, i + 1), text.rfind("? ", low, i + 1))
+    return end + 2 if end >= 0 else start
 
 
 def _nested_single(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Single-quoted passages inside [start, end): an opening mark at a word start, closed before a non-letter."""
+    closes, punctuated = _single_closes(text, start, end)
     out = []
-    i = start
-    while i < end:
-        ch = text[i]
+    resume = start
+    for mark in SINGLE_OPENING.finditer(text, start, end):
+        i = mark.start()
+        if i < resume:
+            continue
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else ""
-        if ch in (OPEN_SINGLE, STRAIGHT_SINGLE) and (before in OPENS_AFTER or i == start) and after[:1].isalnum():
-            close = _single_close(text, i + 1, end)
+        if (before in OPENS_AFTER or i == start) and after[:1].isalnum():
+            # "educators’ health" also ends in a mark; a mark after punctuation is the likelier close.
+            close = _first_after(punctuated, i + 1)
+            close = _first_after(closes, i + 1) if close is None else close
             if close is not None:
                 out.append((i + 1, close))
-                i = close + 1
-                continue
-        i += 1
+                resume = close + 1
     return out
 
 
-def _single_close(text: str, start: int, end: int) -> int | None:
-    candidates = []
-    for j in range(start, end):
-        if text[j] in (CLOSE_SINGLE, STRAIGHT_SINGLE):
-            following = text[j + 1] if j + 1 < len(text) else " "
-            if not following.isalnum() and not text[j - 1].isspace():
-                candidates.append(j)
-    if not candidates:
-        return None
-    # "educators’ health" also ends in a mark; a mark after punctuation is the likelier close.
-    punctuated = [j for j in candidates if text[j - 1] in ".,!?;:"]
-    return (punctuated or candidates)[0]
+def _single_closes(text: str, start: int, end: int) -> tuple[list[int], list[int]]:
+    """The marks in [start, end) that can close a single quotation (not before a letter or digit, not
+    after a space), and those of them that follow punctuation."""
+    closes, punctuated = [], []
+    for mark in SINGLE_CLOSING.finditer(text, start, end):
+        j = mark.start()
+        following = text[j + 1] if j + 1 < len(text) else " "
+        if not following.isalnum() and not text[j - 1].isspace():
+            closes.append(j)
+            if text[j - 1] in ".,!?;:":
+                punctuated.append(j)
+    return closes, punctuated
+
+
+def _first_after(positions: list[int], start: int) -> int | None:
+    i = bisect_left(positions, start)
+    return positions[i] if i < len(positions) else None
 
 
 def _kind(text: str, start: int, end: int) -> str:
     first = next((c for c in text[start:end] if c.isalpha()), "")
     if first.islower():
         return "fragment"
-    before = text[:start - 1].rstrip()
+    # The last character before the opening mark that is not a space (read back, not copied).
+    before = start - 1 if start else len(text) - 1
+    while before > 0 and text[before - 1].isspace():
+        before -= 1
     # Capitalised but running on from the words before it, with no comma or colon: part of a sentence.
-    if before and before[-1].isalpha() and len(text[start:end].split()) <= 4:
+    if before > 0 and text[before - 1].isalpha() and len(text[start:end].split()) <= 4:
         return "fragment"
     return "full"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 # Abbreviations whose final period does not end a sentence in news copy.
@@ -16,6 +17,10 @@ SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?=\s+|$)")
 WORD = re.compile(r"[\w’'&.-]*\w", re.UNICODE)
 OPENING_DOUBLE = "“\""
 CLOSING_DOUBLE = "”\""
+# A "sentence" longer than this (no real one comes near it) is read in pieces of at most this many
+# characters. Every rule reads the sentence around a quotation, figure or date; without the cap a
+# hostile run of text with no full stop would make each of its many items re-read all of it.
+MAX_SENTENCE = 2_000
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -35,9 +40,12 @@ class Span:
     end: int
 
 
+PARAGRAPH = re.compile(r"[^\n]+")
+
+
 def paragraphs(text: str) -> list[Span]:
     """Runs of text between line breaks, as spans."""
-    return [Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    return [Span(m.start(), m.end()) for m in PARAGRAPH.finditer(text)]
 
 
 def paragraph_of(text: str, position: int) -> Span:
@@ -47,27 +55,84 @@ def paragraph_of(text: str, position: int) -> Span:
 
 
 def sentences(text: str, masked: str | None = None) -> list[Span]:
-    """Sentence spans. `masked` is the text with quotations blanked, so a period inside a quotation
-    does not end the sentence that carries its attribution."""
+    """Sentence spans, in order and never overlapping. `masked` is the text with quotations blanked,
+    so a period inside a quotation does not end the sentence that carries its attribution. A span
+    longer than MAX_SENTENCE is cut into pieces (at a space where there is one)."""
     masked = masked if masked is not None else text
-    out = []
-    for para in paragraphs(text):
-        start = para.start
-        for m in SENTENCE_END.finditer(masked, para.start, para.end):
-            before = masked[max(para.start, m.start() - 6): m.start() + 1]
-            if ABBREVIATIONS.search(before):
-                continue
+    out: list[Span] = []
+
+    def add(start: int, end: int) -> None:
+        while end - start > MAX_SENTENCE:
+            cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+            cut = cut if cut > start else start + MAX_SENTENCE
+            if text[start:cut].strip():
+                out.append(trim(text, start, cut))
+            start = cut
+        if text[start:end].strip():
+            out.append(trim(text, start, end))
+
+    # Sentence ends hold no line break, so one pass over the text finds those of every paragraph.
+    ends = SENTENCE_END.finditer(masked)
+    m = next(ends, None)
+    for para in PARAGRAPH.finditer(text):
+        para_start, para_end = para.span()
+        start = para_start
+        while m is not None and m.start() < para_end:
+            before = masked[max(para_start, m.start() - 6): m.start() + 1]
             # "at 10 a.m. Monday": a lowercase word after the period continues the sentence.
-            following = masked[m.end(): m.end() + 3].lstrip()
-            if following[:1].islower():
-                continue
-            end = m.end()
-            if text[start:end].strip():
-                out.append(trim(text, start, end))
-            start = end
-        if text[start:para.end].strip():
-            out.append(trim(text, start, para.end))
+            if not ABBREVIATIONS.search(before) and not masked[m.end(): m.end() + 3].lstrip()[:1].islower():
+                add(start, m.end())
+                start = m.end()
+            m = next(ends, None)
+        add(start, para_end)
     return out
+
+
+class SpanIndex:
+    """Spans in order and never overlapping (sentences, paragraphs), and which one holds a position:
+    a bisection instead of a walk through the list from its start."""
+
+    def __init__(self, spans: list[Span]):
+        self.spans = list(spans)
+        self.starts = [s.start for s in self.spans]
+
+    def at(self, position: int) -> Span | None:
+        """The span holding `position` (start <= position < end), or None."""
+        i = bisect_right(self.starts, position) - 1
+        return self.spans[i] if i >= 0 and position < self.spans[i].end else None
+
+
+class Lines:
+    """Where the line breaks of a text are, to find a position's paragraph without scanning for it."""
+
+    def __init__(self, text: str):
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+
+    def start(self, position: int) -> int:
+        """Where the paragraph holding `position` starts (just after the line break before it)."""
+        i = bisect_left(self.breaks, position) - 1
+        return self.breaks[i] + 1 if i >= 0 else 0
+
+    def next_break(self, position: int) -> int:
+        """The first line break at or after `position`, or -1."""
+        i = bisect_left(self.breaks, position)
+        return self.breaks[i] if i < len(self.breaks) else -1
+
+
+def blank_quoted(text: str, opening: str, closing: str, blank=lambda passage: "\x00" * len(passage)) -> str:
+    """`re.sub(f"[{opening}][^{closing}]*[{closing}]", blank, text)`, read once from left to right:
+    that pattern, tried at every opening mark with no closing mark after it, re-reads the rest of
+    the text each time."""
+    opens, closes = re.compile(f"[{re.escape(opening)}]"), re.compile(f"[{re.escape(closing)}]")
+    out, position = [], 0
+    while (mark := opens.search(text, position)) is not None:
+        close = closes.search(text, mark.start() + 1)
+        if close is None:
+            break  # no closing mark after this one: none after any later one either
+        out += [text[position:mark.start()], blank(text[mark.start():close.end()])]
+        position = close.end()
+    out.append(text[position:])
+    return "".join(out)
 
 
 def trim(text: str, start: int, end: int) -> Span:
@@ -76,13 +141,6 @@ def trim(text: str, start: int, end: int) -> Span:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end)
-
-
-def containing(spans: list[Span], position: int) -> Span | None:
-    for span in spans:
-        if span.start <= position < span.end:
-            return span
-    return None
 
 
 def slug(text: str) -> str:
