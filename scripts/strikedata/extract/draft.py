@@ -17,9 +17,11 @@ from pathlib import Path
 
 import yaml
 
-from ..normalize import normalize
+from ..annotations import MAX_ANNOTATION_BYTES
+from ..normalize import NormalizationError, normalize
 from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, find_entities
+from .errors import read_yaml
 from .figures import find_figures, find_offer_items
 from .happenings import event_type, find_happenings, location
 from .quotations import find_quotations
@@ -29,6 +31,8 @@ OUTLET = "news_outlet"
 # The most quotations, figures and dated mentions proposed from one article, each: a news article
 # holds tens; a draft of thousands is not reviewable, and is what a hostile file would ask for.
 MAX_PROPOSALS = 2_000
+# The largest raw article read (build reads a seed no further, like an annotation file): no article is near it.
+MAX_ARTICLE_BYTES = MAX_ANNOTATION_BYTES
 CLAIMED = re.compile(r"\b(?:said|says|say|told|according to|allegedly|claim\w*)\b")
 # "SACRAMENTO, Calif. (KXYZ) — " opens the first paragraph; it is not part of any happening.
 DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][A-Za-z.]*\.?(?: \([A-Z0-9]+\))? [—–-]\s*")
@@ -55,6 +59,8 @@ class Draft:
 def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published: dt.date | None = None,
                     outlet: str | None = None, taken: set[str] | frozenset = frozenset()) -> Draft:
     """Propose annotations for one raw article (pure: reads nothing, writes nothing)."""
+    if len(raw) > MAX_ARTICLE_BYTES:
+        raise NormalizationError(f"{len(raw):,} bytes: larger than a raw article may be ({MAX_ARTICLE_BYTES:,} bytes)")
     article = normalize(raw)
     text = article.text
     entities = find_entities(text, registry)
@@ -427,10 +433,7 @@ def taken_ids(root: Path) -> set[str]:
     """Every id the project's annotation files already use, so proposals never clash with them."""
     taken: set[str] = set()
     for path in sorted((root / "seeds").glob("**/*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text("utf-8"))
-        except (OSError, yaml.YAMLError):
-            continue
+        data = read_yaml(path, path.relative_to(root).as_posix())
         if isinstance(data, list):  # a registry
             entries = data
         elif isinstance(data, dict):  # an article and its lists (event mentions name events, they do not own ids)

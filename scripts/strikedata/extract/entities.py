@@ -3,14 +3,14 @@ and proposals for the ones the registries do not hold yet."""
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
+from .errors import ExtractError, read_yaml
 from .text import slug
 
 # General English vocabulary, never names from any one article.
@@ -132,9 +132,11 @@ class Registry:
         """The registry files of a folder (a project's seeds/, or a held-out corpus)."""
         def entries(name: str) -> list[dict]:
             path = folder / name
-            if not path.is_file():
+            if not os.path.lexists(path):
                 return []
-            data = yaml.safe_load(path.read_text("utf-8")) or []
+            data = read_yaml(path, f"{folder.name}/{name}") or []
+            if not isinstance(data, list):
+                raise ExtractError(f"{folder.name}/{name}:1: expected a list of entries")
             return [e for e in data if isinstance(e, dict)]
 
         registry = cls()

@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..normalize import normalize
+from ..paths import UnsafePath, read_inside
 from ..spans import NotFound, locate
-from .draft import Draft, extract_article
+from .draft import MAX_ARTICLE_BYTES, Draft, extract_article
 from .entities import Org, Person, Registry
+from .errors import ExtractError, read_yaml
 
 PRECISION_DAYS = {"day": 0, "week": 6}
 # Happenings that last: with no end_date ("The end is not in the articles"), any later day is inside them.
@@ -83,8 +83,15 @@ class Corpus:
         registry = Registry.load(registries)
         loaded = []
         for path in sorted(articles.glob("*.yaml")):
-            gold = yaml.safe_load(path.read_text("utf-8"))
-            loaded.append((gold, (seed_root / gold["seed_file"]).read_bytes()))
+            shown = f"{articles.name}/{path.name}"
+            gold = read_yaml(path, shown)
+            if not isinstance(gold, dict) or not isinstance(gold.get("seed_file"), str):
+                raise ExtractError(f"{shown}:1: an article annotation names its seed_file")
+            try:
+                raw = read_inside(seed_root, gold["seed_file"], MAX_ARTICLE_BYTES)
+            except (UnsafePath, OSError) as error:
+                raise ExtractError(f"{shown}: seed_file {gold['seed_file']!r}: {error}") from None
+            loaded.append((gold, raw))
         return cls(loaded, registry, hide)
 
 

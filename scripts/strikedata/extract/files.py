@@ -8,18 +8,13 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from ..build import SEED_SUMS, recorded_sums
 from .draft import Draft, render_article, render_registry
+from .errors import ExtractError, read_yaml
 
 REGISTRY_FILES = {"new_people": ("seeds/people.yaml", "people"),
                   "new_organizations": ("seeds/organizations.yaml", "organizations"),
                   "new_events": ("seeds/events.yaml", "events")}
-
-
-class ExtractError(Exception):
-    """A reason extract cannot go on, worded for the contributor."""
 
 
 @dataclass(frozen=True)
@@ -38,10 +33,7 @@ def seed_file_for(root: Path, seed: Path) -> str:
 def annotation_for(root: Path, seed_file: str) -> Path | None:
     """The annotation file that already names this seed, if any."""
     for path in sorted((root / "seeds" / "articles").glob("*.yaml")):
-        try:
-            data = yaml.safe_load(path.read_text("utf-8"))
-        except (OSError, yaml.YAMLError):
-            continue
+        data = read_yaml(path, path.relative_to(root).as_posix())
         if isinstance(data, dict) and data.get("seed_file") == seed_file:
             return path
     return None
