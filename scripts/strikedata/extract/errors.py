@@ -19,6 +19,6 @@ def read_yaml(path: Path, display: str) -> Any:
     document, findings = load_yaml(path, display)
     if findings:
         first = findings[0]
-        where = f"{first.file}:{first.line}" if first.line else str(first.file)
-        raise ExtractError(f"{where}: {first.message}" + (f" ({first.hint})" if first.hint else ""))
+        where = f"{first.file}:{first.line}: " if first.line else "" if first.message.startswith(str(first.file)) else f"{first.file}: "
+        raise ExtractError(f"{where}{first.message}" + (f" ({first.hint})" if first.hint else ""))
     return document.data
