@@ -356,6 +356,30 @@ def test_a_multipart_path_cannot_be_validated_here(tmp_path):
     assert "multipart" in result.output
 
 
+def named(name: object) -> dict:
+    resource = {"path": "t.csv", "schema": {"fields": [{"name": "n", "type": "integer"}]}}
+    return resource if name is None else {"name": name, **resource}
+
+
+@pytest.mark.parametrize("reference", [False, True])
+@pytest.mark.parametrize("name", [None, 5, ["t"], {"t": 1}])
+def test_a_resource_name_that_is_no_text_is_a_finding_not_a_crash(tmp_path, name, reference):
+    folder = package(tmp_path / "pkg", [named(name)])
+    (folder / "t.csv").write_text("n\nx\n")
+    result = run_bounded(["validate", str(folder), *(["--reference"] if reference else [])], tmp_path)
+    assert_refused(result, "resource-error", "type", exit_codes=(1,))
+
+
+@pytest.mark.parametrize("name", [None, 5, ["t"]])
+def test_diff_of_resources_whose_name_is_no_text(tmp_path, name):
+    for version, value in (("old", "1"), ("new", "2")):
+        (package(tmp_path / version, [named(name)]) / "t.csv").write_text(f"n\n{value}\n")
+    result = run_bounded(["diff", str(tmp_path / "old"), str(tmp_path / "new")], tmp_path)
+    assert result.returncode == 0, result.output[-2000:]
+    shown = "(unnamed)" if name is None else json.dumps(name)
+    assert f"{shown}: 1 row removed" in result.output and "+ 2" in result.output
+
+
 @pytest.mark.parametrize("fmt", ["text", "github"])
 def test_terminal_control_in_a_cell_is_shown_escaped(tmp_path, fmt):
     folder = package(tmp_path / "pkg", [{"name": "t", "path": "t.csv", "schema": {"fields": [

@@ -65,7 +65,11 @@ _LineLoader.add_constructor(
 )
 # Dates stay the text the curator wrote: our tables hold ISO strings, and an impossible date such as
 # 2022-02-30 must reach the type check as a finding rather than fail inside the YAML parser.
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+def _timestamp_as_text(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 @dataclass(frozen=True)
@@ -105,12 +109,11 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]
                               "write the entry out in full instead of &anchor / *alias")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + 1 if mark else None
         message = (error.problem or str(error)).strip()
         if error.context:
             message = f"{error.context}: {message}"
         return None, [
-            Finding(display, line, None, None, None, "yaml-syntax", message,
+            Finding(display, mark.line + 1 if mark else None, None, None, None, "yaml-syntax", message,
                     "check indentation and quoting; wrap text containing ': ' or ' #' in quotes")
         ]
     except yaml.YAMLError as error:

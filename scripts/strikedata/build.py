@@ -344,8 +344,7 @@ def read_sums(root: Path) -> SeedSums:
         lines.pop()  # the line end of the last line
     for number, line in enumerate(lines, 1):
         match = SUM_LINE.fullmatch(line)
-        name = match.group(2) if match else None
-        if match is None or not is_safe_name(name):
+        if match is None or not is_safe_name(name := match.group(2)):
             if line.endswith("\r"):
                 hint = "save the file with LF line ends (no carriage returns)"
             elif match is not None:
@@ -437,7 +436,8 @@ def quote_curation(entry: ann.Located, row: dict, text: str, display: str) -> li
 
 def load_tables(root: Path, schemas: dict[str, dict]) -> tuple[Tables, dict[tuple, tuple[str, ann.Located]]]:
     """Read every curated file; rows come back as CSV-ready strings, with where each row came from."""
-    tables, lines = Tables(), {}
+    tables = Tables()
+    lines: dict[tuple, tuple[str, ann.Located]] = {}
     for resource in REGISTRIES:
         load_registry(root, resource, schemas, tables, lines)
     sums = read_sums(root)

@@ -7,16 +7,21 @@ report every failing row, not just the first.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
 from .normalize import MOJIBAKE_CHARACTERS
 from .schema import arrow_strings
+
+if TYPE_CHECKING:  # the validator's rules on declared fields and keys have outcomes too
+    from .validate import ColumnRule, KeyRule
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SPAN_COLUMNS = {"quotes": "text", "offers": "evidence_text", "figures": "text", "event_mentions": "text"}
@@ -42,7 +47,7 @@ class Rule:
 class Outcome:
     """A rule's result on one table: the positions of the failing rows, or why it could not run."""
 
-    rule: Rule
+    rule: Rule | ColumnRule | KeyRule
     rows: np.ndarray
     error: str | None = None
 
@@ -56,6 +61,14 @@ def distinct_values(column: pd.Series, sample: int = 20_000) -> tuple[pd.Series,
         return None  # judging tens of thousands of values one by one costs more than one pass over all
     codes, distinct = pd.factorize(column, use_na_sentinel=False)  # one hash pass; a missing cell is a value too
     return pd.Series(distinct, dtype=column.dtype), codes.astype(np.int64, copy=False)
+
+
+def position_of(index: pd.Index, label: object) -> int:
+    """The position of the row labelled `label` in a unique index (a table's frame has a RangeIndex)."""
+    position = index.get_loc(label)
+    if not isinstance(position, (int, np.integer)):
+        raise ValueError(f"the row label {label!r} is not unique")
+    return int(position)
 
 
 def failing_rows(test: Callable, frame) -> np.ndarray:
@@ -123,11 +136,12 @@ def _judge_column(frame: pd.DataFrame, column: str, group: list) -> list[Outcome
 
 
 def _run_fast(frame: pd.DataFrame, rules: list) -> list[Outcome]:
-    plain, by_field = [], {}
+    plain: list = []
+    by_field: dict[str, list] = {}
     for rule in rules:
         (by_field.setdefault(rule.field, []) if _by_value(rule) and rule.field in frame.columns else plain).append(rule)
-    tasks = [lambda rule=rule: [_outcome(rule, frame)] for rule in plain]
-    tasks += [lambda column=column, group=group: _judge_column(frame, column, group) for column, group in by_field.items()]
+    tasks: list[Callable[[], list[Outcome]]] = [functools.partial(_run_all, frame, [rule]) for rule in plain]
+    tasks += [functools.partial(_judge_column, frame, column, group) for column, group in by_field.items()]
     if len(frame) < SMALL or len(tasks) < 2:
         done = [task() for task in tasks]
     else:
@@ -161,7 +175,7 @@ def _run_pandera(frame: pd.DataFrame, rules: list) -> list[Outcome]:
             if pd.isna(index):
                 errors.setdefault(check, str(case))  # the check itself raised
             else:
-                rows[check].append(frame.index.get_loc(index))
+                rows[check].append(position_of(frame.index, index))
     return [Outcome(rule, np.unique(np.asarray(rows[n], dtype=np.int64)), errors.get(n)) for n, rule in by_name.items()]
 
 
@@ -269,31 +283,31 @@ def cell_rules(resource: str, frame: pd.DataFrame, schema: dict) -> list[Rule]:
             return check(views[column], d[column])
         return run
 
-    rules = []
-    for col in _text_columns(frame, schema):
-        rules += [
+    def rules_for(col: str) -> list[Rule]:
+        return [
             Rule("formula-injection", resource, col,
                  "starts with =, +, -, @, tab or CR: a spreadsheet would run it as a formula",
-                 lambda d, c=col: ~d[c].fillna("").str.startswith(FORMULA_PREFIXES),
+                 lambda d: ~d[col].fillna("").str.startswith(FORMULA_PREFIXES),
                  "reword so the cell starts with a letter, digit or quote mark", fast=fast(_formula_fast, col),
                  value_test=lambda v: not v.startswith(FORMULA_PREFIXES)),
             Rule("mojibake", resource, col,
                  "contains a mis-decoded character (mojibake)",
-                 lambda d, c=col: ~d[c].fillna("").str.contains("|".join(MOJIBAKE_CHARACTERS), regex=True),
+                 lambda d: ~d[col].fillna("").str.contains("|".join(MOJIBAKE_CHARACTERS), regex=True),
                  "copy the text from the normalized article under build/texts/", fast=fast(_mojibake_fast, col),
                  value_test=lambda v: not any(m in v for m in MOJIBAKE_CHARACTERS)),
             Rule("whitespace", resource, col,
                  "has leading or trailing whitespace",
-                 lambda d, c=col: d[c].fillna("") == d[c].fillna("").str.strip(),
+                 lambda d: d[col].fillna("") == d[col].fillna("").str.strip(),
                  "remove the spaces or line breaks at the ends", fast=fast(_whitespace_fast, col),
                  value_test=lambda v: v == v.strip()),
             Rule("control-character", resource, col,
                  "holds a control character (other than tab or line feed), which no spreadsheet cell can store",
-                 lambda d, c=col: ~d[c].fillna("").str.contains(CONTROL_CHARACTERS.pattern, regex=True),
+                 lambda d: ~d[col].fillna("").str.contains(CONTROL_CHARACTERS.pattern, regex=True),
                  "delete the invisible character; repairs of a raw seed belong in normalize.py",
                  fast=fast(_control_fast, col), value_test=lambda v: not CONTROL_CHARACTERS.search(v)),
         ]
-    return rules
+
+    return [rule for col in _text_columns(frame, schema) for rule in rules_for(col)]
 
 
 def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
@@ -317,7 +331,7 @@ def span_rules(resource: str, texts: dict[str, str]) -> list[Rule]:
         # each article's cells become Python strings only while it is compared.
         for article, positions in articles.groupby(articles, sort=False).indices.items():
             where = rows[positions]
-            text = texts[article]
+            text = texts[str(article)]  # one of texts' keys: only rows whose article has a text are here
             cells = values.take(pa.array(where)).to_pylist()
             ok[where] = [text[a:b] == v for a, b, v in zip(starts[where].tolist(), ends[where].tolist(), cells, strict=True)]
         return pd.Series(ok, index=d.index, dtype=bool)
@@ -394,19 +408,19 @@ def _spans_match(d: pd.DataFrame, column: str, texts: dict[str, str], plain: Cal
     ends = d["char_end"].to_numpy(dtype=np.int64, na_value=-1)
     cells = arrow_strings(d[column])
     ok = np.ones(len(d), dtype=bool)
-    odd = [np.zeros(0, dtype=np.int64)]
+    odd_parts = [np.zeros(0, dtype=np.int64)]
     for low in range(0, len(d), batch):  # in batches: the temporaries stay small whatever the table's size
         text, start, end = text_of[low: low + batch], starts[low: low + batch], ends[low: low + batch]
         part = cells.slice(low, len(text))
         present = (text >= 0) & pc.is_valid(part).to_numpy(zero_copy_only=False)
         fits = present & (start >= 0) & (end >= start) & (end <= np.where(text >= 0, corpus.lengths[text], 0))
-        odd.append(low + np.flatnonzero(present & ~fits))
+        odd_parts.append(low + np.flatnonzero(present & ~fits))
         first = corpus.first_offset[np.maximum(text, 0)]
         begin = np.where(fits, corpus.byte_offsets[first + np.where(fits, start, 0)], 0)
         size = np.where(fits, corpus.byte_offsets[first + np.where(fits, end, 0)], 0) - begin
         same = pc.fill_null(pc.equal(pc.cast(part, pa.string_view()), corpus.views(begin, size)), False)
         ok[low: low + batch] = ~fits | same.to_numpy(zero_copy_only=False)
-    odd = np.concatenate(odd)
+    odd = np.concatenate(odd_parts)
     if len(odd):
         few = pd.DataFrame({c: d[c].iloc[odd] for c in ("article_id", "char_start", "char_end", column)})
         ok[odd] = plain(few).to_numpy(dtype=bool)
@@ -422,8 +436,8 @@ def quote_rules(quotes: pd.DataFrame) -> list[Rule]:
             return ok
         children = d[["article_id", "char_start", "char_end", "parent_quote_id"]][named]
         spans = quotes[["quote_id", "article_id", "char_start", "char_end"]]
-        named = spans[spans["quote_id"].isin(children["parent_quote_id"].unique())]
-        spans = named.drop_duplicates("quote_id").set_index("quote_id")
+        parents = spans[spans["quote_id"].isin(children["parent_quote_id"].unique())]
+        spans = parents.drop_duplicates("quote_id").set_index("quote_id")
         parent = spans.reindex(children["parent_quote_id"]).set_axis(children.index)
         bad = parent["article_id"].notna() & (
             (parent["article_id"] != children["article_id"])

@@ -240,7 +240,7 @@ def release(
     except (ReleaseError, PackageError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None
-    if result.findings:
+    if result.findings or result.archive is None:  # no archive is written unless the package builds
         emit(result.findings, Format.text)
         typer.echo("error: the package does not build; nothing released", err=True)
         raise typer.Exit(1)

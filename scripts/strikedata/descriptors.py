@@ -30,8 +30,10 @@ ORDERED = {"integer", "number", "date", "time", "datetime", "year", "yearmonth",
 FORMATS = {"string": {"default", "uri", "email"}}
 FIELD_TEXT = {"name", "title", "description", "format"}
 PARTY_TEXT = {"name", "title", "path", "email", "role", "organization"}
-CONSTRAINTS = {"required": bool, "unique": bool, "enum": list, "pattern": str, "minLength": int, "maxLength": int,
-               "minimum": (int, float, str), "maximum": (int, float, str)}
+CONSTRAINTS: dict[str, type | tuple[type, ...]] = {
+    "required": bool, "unique": bool, "enum": list, "pattern": str, "minLength": int, "maxLength": int,
+    "minimum": (int, float, str), "maximum": (int, float, str),
+}
 
 
 def _texts(mapping: dict, allowed: set[str]) -> bool:
@@ -144,7 +146,8 @@ def is_plain(descriptor: object) -> bool:
     resources = descriptor.get("resources")
     if not isinstance(resources, list) or not resources:
         return False
-    names = {r.get("name") for r in resources if isinstance(r, dict)}
+    # A resource without a text name is not plain either (_resource says so); here it is one name short.
+    names = {r["name"] for r in resources if isinstance(r, dict) and isinstance(r.get("name"), str)}
     if len(names) != len(resources):
         return False
     return all(_resource(r, names) for r in resources)
@@ -169,7 +172,8 @@ def remote_references(descriptor: object) -> list[Finding]:
         if not isinstance(resource, dict):
             continue
         name = str(resource.get("name", position + 1))
-        paths = resource.get("path") if isinstance(resource.get("path"), list) else [resource.get("path")]
+        path = resource.get("path")
+        paths = path if isinstance(path, list) else [path]
         for key, value in [("path", p) for p in paths] + [(k, resource.get(k)) for k in ("schema", "dialect", "profile")]:
             out += _remote(name, key, value)
     return out

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 
 from .packages import Package
 from .schema import primary_key
-from .tables import Table
+from .tables import Table, resource_name
 
 LEVELS = ("none", "patch", "minor", "major")
 
@@ -228,7 +228,7 @@ def row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str])
         result.added = [dict(zip(shared, r, strict=True)) for r in (new_rows - old_rows).elements()]
         result.removed = [dict(zip(shared, r, strict=True)) for r in (old_rows - new_rows).elements()]
         return result
-    old_index = {}
+    old_index: dict[tuple, dict] = {}
     for record in old.frame.to_dict("records"):
         old_index.setdefault(tuple(record[k] for k in old_key), record)
     seen = set()
@@ -300,12 +300,17 @@ def describe(package: Package) -> dict:
     return {"label": package.label, "name": package.name, "version": package.version}
 
 
+def _name(resource: dict) -> str:
+    """A resource's name as the diff matches and shows it (one that is not text as its JSON)."""
+    return resource_name(resource) or "(unnamed)"
+
+
 def diff_packages(old: Package, new: Package) -> PackageDiff:
     """Everything that differs between two packages, each difference with its version level."""
     changes = metadata_changes(old.descriptor, new.descriptor)
     rows: dict[str, RowChanges] = {}
-    old_resources = {r.get("name"): r for r in old.resources()}
-    new_resources = {r.get("name"): r for r in new.resources()}
+    old_resources = {_name(r): r for r in old.resources()}
+    new_resources = {_name(r): r for r in new.resources()}
     for name in old_resources:
         if name not in new_resources:
             changes.append(Change("major", "resource-removed", name, None, f"resource `{name}` removed"))

@@ -22,7 +22,7 @@ from .docs import constraint_summary
 from .packages import Package
 from .paths import UnsafePath, inside, safe_name
 from .schema import field_by_name, foreign_keys, primary_key, python_value
-from .zips import write_atomically, zip_bytes
+from .zips import write_atomically, zip_bytes, zip_time
 
 FORMATS = ("xlsx", "sqlite", "parquet", "json")
 
@@ -167,6 +167,7 @@ def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.worksheet import Worksheet
 
     bold = Font(bold=True)
     top = Alignment(vertical="top", wrap_text=True)
@@ -177,7 +178,9 @@ def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
     workbook.properties.created = moment
     taken: set[str] = set()
 
-    about = workbook.active
+    about = workbook.active  # a new workbook starts with one worksheet: it becomes the 'about' sheet
+    if not isinstance(about, Worksheet):
+        about = workbook.create_sheet()
     about.title = _sheet_title("about", taken)
     extra = len(package.resources()) - len(tables)
     for r, (label, text) in enumerate(_about_rows(package.descriptor, tables, extra), start=1):
@@ -235,7 +238,7 @@ def _pinned_workbook(data: bytes, moment: dt.datetime) -> bytes:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
     entries = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
                 if name == "docProps/core.xml" else body) for name, body in entries]
-    return zip_bytes(entries, moment.timetuple()[:6])
+    return zip_bytes(entries, zip_time(moment))
 
 
 # --- SQLite + Datasette ---------------------------------------------------------------------
@@ -362,7 +365,7 @@ def parquet_bytes(table: TypedTable) -> bytes:
                        metadata={"title": f.get("title", ""), "description": f.get("description", "")})
               for f in table.fields]
     schema = pa.schema(fields, metadata={"frictionless:schema": json.dumps(table.schema, ensure_ascii=False)})
-    columns = list(zip(*table.rows, strict=True)) if table.rows else [[] for _ in table.columns]
+    columns: list[tuple[object, ...]] = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.columns]
     arrow = pa.Table.from_arrays([pa.array(list(col), type=f.type) for col, f in zip(columns, fields, strict=True)], schema=schema)
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer)

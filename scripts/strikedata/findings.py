@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -91,8 +92,10 @@ def printable(text: str) -> str:
 
 
 def _printable_finding(f: Finding) -> Finding:
-    return Finding(*(printable(v) if isinstance(v, str) else v for v in
-                     (f.file, f.line, f.resource, f.row, f.field, f.code, f.message, f.hint)))
+    def shown(text: str | None) -> str | None:
+        return printable(text) if isinstance(text, str) else text
+    return dataclasses.replace(f, file=shown(f.file), resource=shown(f.resource), field=shown(f.field), code=printable(f.code),
+                               message=printable(f.message), hint=shown(f.hint))
 
 
 def location(finding: Finding) -> str:

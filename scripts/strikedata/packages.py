@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .findings import Finding
 from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, path_problem, read_limited
 from .tables import Table, data_path, read_table, resolve_schema
 
@@ -52,9 +53,9 @@ class Package:
 
     def data_file(self, resource: dict) -> Path:
         """The resource's data file, once the path gate agrees (inside the package, a regular file)."""
-        path, problem = data_path(self.folder, resource)
-        if problem:
-            raise PackageError(f"{self.label}: resource {resource.get('name')}: {problem.message}")
+        path = data_path(self.folder, resource)
+        if isinstance(path, Finding):
+            raise PackageError(f"{self.label}: resource {resource.get('name')}: {path.message}")
         return path
 
     def table(self, resource: dict, schema: dict | None = None) -> Table | None:

@@ -35,10 +35,13 @@ def is_remote(value: object) -> bool:
     return isinstance(value, str) and REMOTE.match(value) is not None
 
 
+NOT_TEXT = "a path must be a non-empty text"
+
+
 def path_problem(relative: object) -> str | None:
     """Why `relative`, a path named inside a package or a project, cannot be used; None when it can."""
     if not isinstance(relative, str) or not relative:
-        return "a path must be a non-empty text"
+        return NOT_TEXT
     shown = repr(relative)
     if is_remote(relative):
         return f"{shown} is a remote URL; remote files are not fetched (download it and name the local copy)"
@@ -51,11 +54,12 @@ def path_problem(relative: object) -> str | None:
     return None
 
 
-def inside(root: Path, relative: str) -> Path:
-    """`root / relative`, once it is sure to stay inside `root` even after following symbolic links."""
+def inside(root: Path, relative: object) -> Path:
+    """`root / relative`, once it is sure to stay inside `root` even after following symbolic links.
+    `relative` is taken as a descriptor gives it: anything but a relative path in text is refused."""
     problem = path_problem(relative)
-    if problem:
-        raise UnsafePath(problem)
+    if problem or not isinstance(relative, str):
+        raise UnsafePath(problem or NOT_TEXT)
     target = root / relative
     base = root.resolve()
     if not target.resolve().is_relative_to(base):

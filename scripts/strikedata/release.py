@@ -24,7 +24,7 @@ from .exports import ExportError, export_files, release_moment
 from .findings import Finding
 from .packages import Package, PackageError, git, load, opened
 from .paths import UnsafePath, safe_name
-from .zips import write_atomically, zip_bytes
+from .zips import write_atomically, zip_bytes, zip_time
 
 BUMPS = ("auto", "major", "minor", "patch")
 VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
@@ -407,4 +407,4 @@ def _release_in(stage: Path, root: Path, bump: str, *, previous: str | None, dat
     progress("writing the exports and the archive")
     exports = export_files(current, progress=progress)
     moment = release_moment(current.descriptor)
-    return result, zip_bytes(archive_entries(stage, current, exports), moment.timetuple()[:6])
+    return result, zip_bytes(archive_entries(stage, current, exports), zip_time(moment))

@@ -181,7 +181,8 @@ def blank_as_missing(values: pd.Series) -> pd.Series:
             kept.append(pc.if_else(filled, chunk, pa.scalar(None, chunk.type)))
         else:
             kept.append(pa.Array.from_buffers(chunk.type, len(chunk), [filled.buffers()[1], *chunk.buffers()[1:]]))
-    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(kept, type=column.type), dtype=values.dtype),
+    # pandas-stubs still give the pandas 2 signature (copy=); pandas 3 takes the dtype, and keeps its na_value by it.
+    return pd.Series(pd.arrays.ArrowStringArray(pa.chunked_array(kept, type=column.type), dtype=values.dtype),  # type: ignore[call-arg]
                      index=values.index, name=values.name)
 
 
@@ -367,13 +368,20 @@ def _integer_from_typed(shape: Callable[[pd.Series], pd.Series]) -> Callable[[pd
     return test
 
 
-def _present_value(test: Callable[[str], bool]) -> Callable[[str], bool]:
-    return lambda v: v == "" or test(v)
+def _present_value(test: Callable[[str], object]) -> Callable[[str], bool]:
+    return lambda v: v == "" or bool(test(v))
 
 
 def _present(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
     # Declared constraints other than `required` do not apply to missing values.
     return lambda s: (s == "") | test(s)
+
+
+def _bound_check(code: str, name: str, message: str, typed: Callable[[pd.Series], pd.Series], op: str, bound: object) -> FieldCheck:
+    """A minimum or maximum: `op` ("ge" or "le") compares the parsed values with the parsed `bound`."""
+    def within(values: pd.Series) -> pd.Series:
+        return getattr(values, op)(bound).fillna(True).astype(bool)
+    return FieldCheck(code, name, message, lambda s: within(typed(s)), lambda raw, values: within(values))
 
 
 def field_checks(field: dict) -> list[FieldCheck]:
@@ -417,23 +425,20 @@ def field_checks(field: dict) -> list[FieldCheck]:
         checks.append(FieldCheck("pattern", name, f"does not match the pattern {constraints['pattern']}",
                                  _present(_declared_pattern(constraints["pattern"]))))
     if "minLength" in constraints:
-        n = int(constraints["minLength"])
-        checks.append(FieldCheck("min-length", name, f"shorter than {n} characters", _present(lambda s, n=n: s.str.len() >= n),
-                                 value_test=_present_value(lambda v, n=n: len(v) >= n)))
+        shortest = int(constraints["minLength"])
+        checks.append(FieldCheck("min-length", name, f"shorter than {shortest} characters", _present(lambda s: s.str.len() >= shortest),
+                                 value_test=_present_value(lambda v: len(v) >= shortest)))
     if "maxLength" in constraints:
-        n = int(constraints["maxLength"])
-        checks.append(FieldCheck("max-length", name, f"longer than {n} characters", _present(lambda s, n=n: s.str.len() <= n),
-                                 value_test=_present_value(lambda v, n=n: len(v) <= n)))
+        longest = int(constraints["maxLength"])
+        checks.append(FieldCheck("max-length", name, f"longer than {longest} characters", _present(lambda s: s.str.len() <= longest),
+                                 value_test=_present_value(lambda v: len(v) <= longest)))
     for key, code, op in (("minimum", "minimum", "ge"), ("maximum", "maximum", "le")):
         if key in constraints and typed is not None:
             bound = parse(pd.Series([str(constraints[key])], dtype=object), field).iloc[0]
             if pd.isna(bound):
                 continue
-            def within(values: pd.Series, bound=bound, op=op) -> pd.Series:
-                return getattr(values, op)(bound).fillna(True).astype(bool)
             word = "below the minimum" if key == "minimum" else "above the maximum"
-            checks.append(FieldCheck(code, name, f"{word} {constraints[key]}", lambda s, within=within: within(typed(s)),
-                                     lambda raw, values, within=within: within(values)))
+            checks.append(_bound_check(code, name, f"{word} {constraints[key]}", typed, op, bound))
     if constraints.get("unique"):
         def unique(s: pd.Series) -> pd.Series:
             if all_distinct(s):  # the usual case, decided in one hash pass

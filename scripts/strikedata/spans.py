@@ -56,7 +56,8 @@ class HintBudget:
 
 def occurrences(text: str, needle: str, limit: int | None = None) -> list[int]:
     """Where `needle` starts in `text` (overlapping), the first `limit` of them when given."""
-    starts, at = [], text.find(needle)
+    starts: list[int] = []
+    at = text.find(needle)
     while at != -1 and (limit is None or len(starts) < limit):
         starts.append(at)
         at = text.find(needle, at + 1)

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,7 @@ HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 class Table:
     """One tabular resource as raw strings; `rows[i]`/`lines[i]` locate data row i in its source."""
 
-    name: str
+    name: str  # "" for a resource without a name (a descriptor finding already)
     path: str | None
     schema: dict
     frame: pd.DataFrame
@@ -79,7 +80,7 @@ def resolve_dialect(resource: dict, package_dir: Path) -> tuple[dict, Finding | 
     return (dialect if isinstance(dialect, dict) else {}), None
 
 
-def data_path(package_dir: Path, resource: dict) -> tuple[Path | None, Finding | None]:
+def data_path(package_dir: Path, resource: dict) -> Path | Finding:
     """Where a resource's data file is, once the path gate agrees: inside the package folder (links
     followed), local, and a regular file. A refusal is a finding; nothing is read."""
     path = resource.get("path")
@@ -87,22 +88,29 @@ def data_path(package_dir: Path, resource: dict) -> tuple[Path | None, Finding |
         target = inside(package_dir, path)
         regular_file(target, path)
     except UnsafePath as error:
-        return None, _refused(resource, "path", error)
+        return _refused(resource, "path", error)
     except OSError as error:
-        return None, _problem(resource, "source-error", f"cannot read {path}: {error.strerror or error}")
-    return target, None
+        return _problem(resource, "source-error", f"cannot read {path}: {error.strerror or error}")
+    return target
+
+
+def resource_name(resource: dict) -> str | None:
+    """The resource's name as findings show it; one that is not text (a descriptor finding already, but
+    it may be a list, which no table could be keyed by) is shown as its JSON."""
+    name = resource.get("name")
+    return name if name is None or isinstance(name, str) else json.dumps(name, ensure_ascii=False)
 
 
 def _refused(resource: dict, key: str, error: UnsafePath) -> Finding:
     """A path the gate refused, reported against the resource (never against the refused file)."""
     code = "remote-reference" if is_remote(resource.get(key)) else "unsafe-path"
-    return Finding(None, None, resource.get("name"), None, None, code, f"{key} {error}")
+    return Finding(None, None, resource_name(resource), None, None, code, f"{key} {error}")
 
 
 def _problem(resource: dict, code: str, message: str, row: int | None = None, field_name: str | None = None,
              line: int | None = None) -> Finding:
     path = resource.get("path") if isinstance(resource.get("path"), str) else None
-    return Finding(path, line if path else None, resource.get("name"), row, field_name, code, message)
+    return Finding(path, line if path else None, resource_name(resource), row, field_name, code, message)
 
 
 def integrity_problems(resource: dict, size: int, digest: str | None) -> list[Finding]:
@@ -131,7 +139,8 @@ def integrity_findings(resource: dict, data: bytes) -> list[Finding]:
 
 def _inferred_names(labels: list[str]) -> list[str]:
     """Field names frictionless gives an undescribed table: fieldN for blanks, name2 for repeats."""
-    names, seen = [], {}
+    names: list[str] = []
+    seen: dict[str, int] = {}
     for position, label in enumerate(labels, start=1):
         name = label or f"field{position}"
         if name in seen:
@@ -218,7 +227,7 @@ def check_labels(labels: list[str], declared: list[str], mode: str, *, compare: 
 
 
 def read_record(resource: dict, number: int, line: int, cells: list[str], width: int, declared: list[str],
-                positions: list[int | None], tally: Tally | None = None) -> tuple[list[Finding], list[str] | None]:
+                positions: Sequence[int | None], tally: Tally | None = None) -> tuple[list[Finding], list[str] | None]:
     """One record as the specs read it: a blank one is reported and dropped; extra and missing cells
     are reported, and the row kept with the declared fields' cells (a missing cell is blank).
     With a `tally`, findings past its cap are counted, not made."""
@@ -439,13 +448,13 @@ def _blank_rows(table) -> np.ndarray:
 
 def _line_spans(path: Path) -> tuple[np.ndarray, np.ndarray]:
     """(where each line starts, its length without the line end) for every line of a file."""
-    ends, base = [], 0
+    line_feeds, base = [], 0
     buffer = bytearray(1 << 22)
     with path.open("rb", buffering=0) as handle:
         while length := handle.readinto(buffer):
-            ends.append(np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8, count=length) == 10) + base)
+            line_feeds.append(np.flatnonzero(np.frombuffer(buffer, dtype=np.uint8, count=length) == 10) + base)
             base += length
-    ends = np.concatenate(ends + [np.array([base], dtype=np.int64)])  # a last line may lack its line end
+    ends = np.concatenate([*line_feeds, np.array([base], dtype=np.int64)])  # a last line may lack its line end
     starts = np.concatenate([[0], ends[:-1] + 1])
     return starts, ends - starts
 
@@ -488,10 +497,10 @@ def _splice_odd_records(path: Path, resource: dict, declared: list[str], table, 
     width, positions = len(declared), list(range(len(declared)))
     # The odd rows read as the reference reader reads them: one csv pass over all their lines when
     # it yields one record per line, else line by line.
-    texts = [text.decode("utf-8") for _, text in bad_at]
-    records = [cells for _, cells in _records("\n".join(texts), {})] if texts else []
-    if len(records) != len(texts):
-        records = [next(iter(_records(text, {})), (0, [""]))[1] for text in texts]
+    odd_texts = [text.decode("utf-8") for _, text in bad_at]
+    records = [cells for _, cells in _records("\n".join(odd_texts), {})] if odd_texts else []
+    if len(records) != len(odd_texts):
+        records = [next(iter(_records(text, {})), (0, [""]))[1] for text in odd_texts]
     odd = [(int(line), cells) for line, cells in zip(bad_lines, records, strict=True)]
     odd += [(int(good_lines[i]), [""]) for i in blank]
     for line, cells in sorted(odd, key=lambda item: item[0]):
@@ -537,7 +546,7 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
 
     `fast` lets pyarrow read plain CSVs; whatever it declines is read by the csv module as always.
     """
-    name = resource.get("name")
+    name = resource_name(resource) or ""
     dialect, problem = resolve_dialect(resource, package_dir)
     if problem:
         return None, [problem]
@@ -546,11 +555,13 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
     if isinstance(path, list):
         return None, [_problem(resource, "source-error", "a multipart path (a list of files) is not read by this "
                                "validator; join the parts into one file, or validate with frictionless")]
+    source: Path | None = None  # the data file, for a resource with a path
     if path is not None:
-        source, problem = data_path(package_dir, resource)
-        if problem:
-            return None, [problem]
-    if path is not None and fast and _fast_eligible(resource, schema) and is_tabular(resource, schema):
+        found = data_path(package_dir, resource)
+        if isinstance(found, Finding):
+            return None, [found]
+        source = found
+    if source is not None and schema is not None and fast and _fast_eligible(resource, schema) and is_tabular(resource, schema):
         try:
             done = read_csv_fast(source, [f["name"] for f in schema["fields"]], resource, tally)
         except OSError:
@@ -558,7 +569,7 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
         if done is not None:
             frame, problems, rows, lines = done
             return Table(name, path, schema, _missing_to_blank(frame, schema), rows=rows, lines=lines), problems
-    if path is not None:
+    if source is not None:
         try:
             data = source.read_bytes()
         except OSError as error:
@@ -583,9 +594,10 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
         records = _records(text, dialect)
         del text
     elif isinstance(resource.get("data"), list):
-        records = _inline_records(resource["data"])
-        if records is None:
+        inline = _inline_records(resource["data"])
+        if inline is None:
             return None, [_problem(resource, "source-error", "inline data must be a list of rows (lists) or of records (objects)")]
+        records = inline
     else:
         return None, []
 
@@ -603,7 +615,7 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
 
     declared = [f["name"] for f in (schema or {}).get("fields", [])]
     inferred = schema is None
-    if inferred:
+    if schema is None:
         width = len(labels) if header_rows else (len(body[0][2]) if body else 0)
         declared = _inferred_names(labels) if header_rows else [f"field{i}" for i in range(1, width + 1)]
         schema = {"fields": [{"name": n, "type": "any"} for n in declared]}
@@ -615,8 +627,8 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
     mode = schema.get("fieldsMatch", "exact")
     positions: list[int | None] = list(range(len(declared)))
     if header_rows:
-        problems, positions = check_labels(labels, declared, mode, compare=not inferred)
-        findings += [label_problem(code, message, field_name) for code, message, field_name in problems]
+        label_problems, positions = check_labels(labels, declared, mode, compare=not inferred)
+        findings += [label_problem(code, message, field_name) for code, message, field_name in label_problems]
 
     width = len(labels) if header_rows else len(declared)
     width = max(width, len(declared)) if mode == "exact" else width

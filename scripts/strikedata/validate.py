@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import json
 import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,7 +32,7 @@ from .descriptors import remote_references
 from .findings import Finding, Tally, tidy
 from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, read_inside, read_limited
 from .schema import RESOURCES, FieldCheck, arrow_strings, field_checks, foreign_keys, primary_key, typed_frame
-from .tables import Table, read_table, resolve_schema
+from .tables import Table, read_table, resolve_schema, resource_name
 
 DEFAULT_MAX_PER_CHECK = 1000
 
@@ -53,7 +55,7 @@ def _finding(table: Table, index: int | None, field_name: str | None, code: str,
     return Finding(
         table.path,
         table.line(index) if index is not None else (1 if table.path else None),
-        table.name,
+        table.name or None,
         table.row(index) if index is not None else None,
         field_name,
         code,
@@ -62,7 +64,7 @@ def _finding(table: Table, index: int | None, field_name: str | None, code: str,
     )
 
 
-def _show(value: object) -> str:
+def _show(value: Any) -> str:  # a cell as pandas hands it back: text, or a missing value of any kind
     text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
     text = text.replace("\n", "⏎")
     return f'"{text[:60]}…"' if len(text) > 60 else f'"{text}"'
@@ -76,26 +78,40 @@ class ColumnRule:
     check: FieldCheck
     typed: pd.DataFrame | None = field(default=None, compare=False)
     hint = None
-    # Worth judging once per distinct value (then mapped back to the rows): a parse or a regex per
-    # cell. `required` and `enum` are a comparison or a hash lookup, cheaper than finding the values.
-    # Not when the typed view answers it already (`fast`).
-    by_value = property(lambda self: self.check.code in ("type", "pattern", "minimum", "maximum", "min-length", "max-length")
-                        and self.fast is None)
 
-    code = property(lambda self: self.check.code)
-    field = property(lambda self: self.check.field)
-    message = property(lambda self: self.check.message)
-    value_test = property(lambda self: self.check.value_test)
+    @property
+    def by_value(self) -> bool:
+        # Worth judging once per distinct value (then mapped back to the rows): a parse or a regex per
+        # cell. `required` and `enum` are a comparison or a hash lookup, cheaper than finding the values.
+        # Not when the typed view answers it already (`fast`).
+        return self.check.code in ("type", "pattern", "minimum", "maximum", "min-length", "max-length") and self.fast is None
+
+    @property
+    def code(self) -> str:
+        return self.check.code
+
+    @property
+    def field(self) -> str:
+        return self.check.field
+
+    @property
+    def message(self) -> str:
+        return self.check.message
+
+    @property
+    def value_test(self) -> Callable[[str], bool] | None:
+        return self.check.value_test
 
     def test(self, frame: pd.DataFrame) -> pd.Series:
         return self.check.test(frame[self.check.field])
 
     @property
     def fast(self) -> Callable[[pd.DataFrame], pd.Series] | None:
-        if self.typed is None or self.check.from_typed is None:
+        from_typed, typed = self.check.from_typed, self.typed
+        if typed is None or from_typed is None:
             return None
         name = self.check.field
-        return lambda frame: self.check.from_typed(frame[name], self.typed[name])
+        return lambda frame: from_typed(frame[name], typed[name])
 
 
 @dataclass(frozen=True)
@@ -173,7 +189,7 @@ def _structure_through_pandera(table: Table, pk: list[str]) -> list[checks.Outco
             if pd.isna(index):
                 raised.setdefault(check, str(case))  # the check itself raised
             else:
-                found.setdefault(check, []).append(table.frame.index.get_loc(index))
+                found.setdefault(check, []).append(checks.position_of(table.frame.index, index))
     outcomes = []
     for name, rule in rules.items():
         outcomes.append(checks.Outcome(ColumnRule(rule),
@@ -232,10 +248,13 @@ def foreign_key_outcomes(table: Table, tables: dict[str, Table]) -> tuple[list[c
             keys = pd.MultiIndex.from_frame(table.frame[fk["fields"]])
             found = keys.isin(pd.MultiIndex.from_frame(target.frame[fk["ref_fields"]]))
         fields, ref = fk["fields"], f"{target.name} ({', '.join(fk['ref_fields'])})"
-        rule = KeyRule("foreign-key", fields[0] if len(fields) == 1 else None,
-                       lambda d, i, fields=fields, ref=ref: f"{_key_text(d, i, fields)} matches no row of {ref}")
+        rule = KeyRule("foreign-key", fields[0] if len(fields) == 1 else None, functools.partial(_unmatched, fields, ref))
         outcomes.append(checks.Outcome(rule, np.flatnonzero(present & ~found)))
     return outcomes, problems
+
+
+def _unmatched(fields: list[str], ref: str, frame: pd.DataFrame, label: object) -> str:
+    return f"{_key_text(frame, label, fields)} matches no row of {ref}"
 
 
 def outcome_findings(table: Table, outcomes: list[checks.Outcome], tally: Tally) -> list[Finding]:
@@ -267,7 +286,8 @@ def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list
     """The article texts; text_path is relative to the folder of the articles table, and must stay
     inside the package (the path gate: no absolute path, no '..', no link out, a regular file)."""
     folder = PurePosixPath(articles.path).parent.as_posix() if articles.path else "."
-    texts, findings = {}, []
+    texts: dict[str, str] = {}
+    findings: list[Finding] = []
     if not {"article_id", "text_path"} <= set(articles.frame.columns):
         return texts, findings  # the missing column is a label or schema finding already
     for index, (article_id, text_path) in enumerate(zip(articles.frame["article_id"], articles.frame["text_path"], strict=True)):
@@ -409,7 +429,7 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
         try:
             table, read_findings = read_table(package_dir, resource, schema, fast=not reference, tally=tally)
         except Exception as error:  # noqa: BLE001 - a malformed descriptor must give a finding, not a crash
-            findings.append(Finding(None, None, resource.get("name"), None, None, "check-failed",
+            findings.append(Finding(None, None, resource_name(resource), None, None, "check-failed",
                                     f"the resource could not be read as declared: {type(error).__name__}: {error}"))
             continue
         findings += read_findings

@@ -6,15 +6,21 @@ the time it was saved).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterable
 from pathlib import Path
 
-EPOCH = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
+DateTime = tuple[int, int, int, int, int, int]  # year, month, day, hour, minute, second: a zip entry's time
+EPOCH: DateTime = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip entry can carry
 
 
-def zip_bytes(entries: Iterable[tuple[str, bytes]], date_time: tuple[int, ...] = EPOCH) -> bytes:
+def zip_time(moment: dt.datetime) -> DateTime:
+    return (moment.year, moment.month, moment.day, moment.hour, moment.minute, moment.second)
+
+
+def zip_bytes(entries: Iterable[tuple[str, bytes]], date_time: DateTime = EPOCH) -> bytes:
     """A zip of `entries` in the order given, each stamped `date_time`, mode 0644, deflated."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
