@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test validate bench clean
+.PHONY: build test lint validate bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ build: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
+# The gates: ruff (rules in pyproject.toml) over the scripts and tests, mypy over the package.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
 validate: $(STAMP)
 	$(BIN)/strikedata validate build/datapackage.json
 	$(BIN)/frictionless validate build/datapackage.json
@@ -31,5 +36,5 @@ bench: $(STAMP)
 	$(BIN)/python scripts/benchmarks/bench.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis dist .build-*
+	rm -rf $(VENV) .pytest_cache .hypothesis .mypy_cache .ruff_cache dist .build-*
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
