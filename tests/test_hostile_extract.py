@@ -65,8 +65,6 @@ def test_twenty_thousand_quotation_marks_take_seconds(project, tmp_path, how):
     assert result.seconds < 20, result.seconds
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError, reason="normalize.SOURCE_TRAILER: `[ \\t]*\\s*\\Z` backtracks "
-                   "quadratically on spaces after a Source line (normalize.py is outside extract/)")
 def test_spaces_after_a_source_line_take_seconds(project, tmp_path):
     article = tmp_path / "trailer.txt"
     article.write_text(body(project) + "\nSource: ktxl.com" + " " * 100_000 + "x\n")
@@ -117,8 +115,7 @@ def name_taken(project: Path, tmp_path: Path) -> tuple[Path, list[str]]:
 
 
 @pytest.mark.parametrize("case, message", [
-    pytest.param(draft_exists, "--force", id="draft-file-exists", marks=pytest.mark.xfail(
-        strict=True, reason="needs cli._extract to decide with extract.files.plan_extract before writing")),
+    pytest.param(draft_exists, "--force", id="draft-file-exists"),
     pytest.param(not_text, "not valid UTF-8", id="not-utf-8"),
     pytest.param(annotated_already, "already annotates", id="annotated-already"),
     pytest.param(name_taken, "already exists with other content", id="name-taken"),

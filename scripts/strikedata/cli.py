@@ -286,7 +286,11 @@ registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: fa
 
     root = project_root(project.resolve())
     if evaluate:
-        _evaluate(root, corpus, misses)
+        try:
+            _evaluate(root, corpus, misses)
+        except ExtractError as error:
+            typer.echo(f"error: {error}", err=True)
+            raise typer.Exit(2) from None
         return
     if seed is None:
         raise typer.BadParameter("give the raw article to extract from (or --evaluate)", param_hint="SEED")
@@ -305,18 +309,16 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
     import datetime as dt
 
     from .extract import Registry, extract_article, render_article, render_registry, taken_ids
-    from .extract.files import REGISTRY_FILES, ExtractError, annotation_for, place_seed, record_seed, seed_file_for, write_draft
+    from .extract.files import REGISTRY_FILES, ExtractError, carry_out, plan_extract, read_seed, seed_file_for
     from .normalize import NormalizationError, normalize
 
-    if not seed.is_file():
-        raise ExtractError(f"{seed} is not a file")
+    raw = read_seed(seed)  # a regular file of at most 5 MB
     if show_text:
         try:
-            typer.echo(normalize(seed.read_bytes()).text)
+            typer.echo(normalize(raw).text)
         except NormalizationError as error:
             raise ExtractError(f"{seed}: {error}") from None
         return
-    raw = seed.read_bytes()
     placed_name = seed_file_for(root, seed)
     try:
         draft = extract_article(raw, placed_name, Registry.load(root / "seeds"), published=published, outlet=outlet,
@@ -331,19 +333,16 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
             if addition:
                 typer.echo(f"# --- would be appended to {path} ---{addition}")
         return
-    existing = annotation_for(root, placed_name)
-    if existing is not None and output is None:
-        if not force:
-            raise ExtractError(f"{existing.relative_to(root).as_posix()} already annotates {placed_name}: "
-                               "pass --force to replace it with a new draft, or --output to write elsewhere")
-        output = existing
-    placed = place_seed(root, seed)
-    if placed.copied:
-        typer.echo(f"copied {seed} to {placed.seed_file} (raw seeds are never edited)", err=True)
-    if record_seed(root, placed.seed_file, placed.raw):
+    plan = plan_extract(root, seed, raw, draft, output, force=force)  # every refusal; nothing written yet
+    written = carry_out(root, plan, draft, today=today)
+    if plan.copied:
+        typer.echo(f"copied {seed} to {plan.seed_file} (raw seeds are never edited)", err=True)
+    if plan.recorded:
         typer.echo("recorded its SHA-256 in seeds/raw/SHA256SUMS", err=True)
-    for line in write_draft(root, draft, output, force=force, today=today):
+    for line in written:
         typer.echo(f"wrote {line}")
+    for note in draft.notes:
+        typer.echo(f"note: {note}", err=True)
     if not draft.article.get("published_date") and not normalize(raw).published_date:
         typer.echo("note: the seed states no date; weekdays are unresolved. Run again with --date YYYY-MM-DD.", err=True)
     typer.echo("next: check every proposal against the text, correct it, delete its `confirmed`/`confidence` lines, "

@@ -16,7 +16,8 @@ Y_DIAERESIS_QUOTE = "ÿ"
 MOJIBAKE_CHARACTERS = (THORN_LINE_BREAK, Y_DIAERESIS_QUOTE, "\ufffd", "â€", "Ã©", "Ã¨", "Â ")
 
 DATE_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})[ \t]+")
-SOURCE_TRAILER = re.compile(r"\n[ \t]*Source:[ \t]*([A-Za-z0-9.-]+\.[A-Za-z]{2,})[ \t]*\s*\Z")
+# `\s*\Z` alone: a `[ \t]*` before it would backtrack quadratically on a long run of spaces.
+SOURCE_TRAILER = re.compile(r"\n[ \t]*Source:[ \t]*([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*\Z")
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]*[A-Z], [A-Z][A-Za-z.]*\.?)(?: \((?P<credit>[A-Z0-9]+)\))? [—–-]",
     re.MULTILINE,
