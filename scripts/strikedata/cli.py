@@ -76,9 +76,9 @@ def validate(
 ) -> None:
     """Validate a Data Package: descriptor, declared schemas (types, constraints, keys) and semantic rules.
 
-    Safe on packages from strangers: nothing outside the package folder is read (absolute paths,
-    '..' and links that lead out are findings), nothing is fetched from the network, and every check
-    runs in bounded time (docs/security.md).
+    Safe on packages from strangers: nothing outside the package folder is read (absolute paths, \
+'..' and links that lead out are findings), nothing is fetched from the network, and every check \
+runs in bounded time (docs/security.md).
 
     Exit 0: valid. Exit 1: invalid (problems printed). Exit 2: could not run.
     """
