@@ -81,16 +81,18 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
     if not quotations[:count]:
         return []
     masked = mask_quotations(text, quotations) if masked is None else masked
-    spans = SpanIndex(sentences(text, masked) if spans is None else spans)
+    index_of_sentences = SpanIndex(sentences(text, masked) if spans is None else spans)
     lines = Lines(text)
     channels: dict[int, str] = {}  # sentence start -> channel, read once per sentence
     speakers: list[Speaker] = []
     last_named = -1  # the last quotation (not nested) whose speaker has an id; -1: none yet
     for index, quote in enumerate(quotations[:count]):
         if quote.kind == "nested":
+            if quote.parent is None:
+                raise ValueError(f"nested quotation {index} names no parent: quotations come from find_quotations")
             speakers.append(_nested(text, quote, quotations[quote.parent], entities))
             continue
-        speaker = _direct(text, masked, spans, quote, entities, channels)
+        speaker = _direct(text, masked, index_of_sentences, quote, entities, channels)
         if speaker is None:
             speaker = _inherited(text, quotations, speakers, index, last_named, lines)
         speakers.append(speaker or NOBODY)
@@ -115,9 +117,9 @@ def mask_quotations(text: str, quotations: list[Quotation]) -> str:
 def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities: Entities,
             channels: dict[int, str] | None = None) -> Speaker | None:
     sentence = spans.at(quote.start - 1)
-    closing = spans.at(quote.end) or sentence
     if sentence is None:
         return None
+    closing = spans.at(quote.end) or sentence
     close = quote.end + 1 if quote.end < len(text) else quote.end
     after_end = masked.find("\x00", close, closing.end)
     after_end = closing.end if after_end < 0 else after_end - 1
@@ -149,10 +151,10 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         np_end = close + m.end("np")
         written_end = close + m.end("cue") + _trailing_channel(m.group("rest"))
         return _resolve(text, np_start, np_end, m.group("cue"), channel, np_start, written_end, entities)
-    m = ACCORDING.search(before)
-    if m:
-        return _resolve(text, before_start + m.start("np"), before_start + m.end("np"), "according to", channel,
-                        before_start + m.start(), before_start + m.end("np"), entities)
+    according = ACCORDING.search(before)
+    if according:
+        return _resolve(text, before_start + according.start("np"), before_start + according.end("np"), "according to", channel,
+                        before_start + according.start(), before_start + according.end("np"), entities)
     cues = list(CUE.finditer(before))
     if cues:
         cue = cues[-1]
@@ -227,6 +229,8 @@ def _cue_at_start(after: str) -> _Found | None:
     word = NOT_SPACE.search(after, lead.end())
     start = word.start() if word else len(after) - 1  # only spaces follow: the last of them is the name
     end = _shortest_name(after, start)
+    if end is None:  # no name can end here: the pattern does not match
+        return None
     return _Found(after, {0: (0, len(after)), "cue": lead.span("cue"), "np": (start, end)})
 
 
@@ -235,12 +239,13 @@ def _cue_at_end(after: str) -> _Found | None:
     then the shortest name (1 to NP_MAX characters, no . ! or ?) followed by spaces and a cue."""
     runs = [m.span() for m in SPACES.finditer(after)]
     # A name may end at any space of a run that a cue follows (after "has", "have" or "had" or not).
-    ready = [(start, end) for start, end in runs if CUE_HERE.match(after, end)]
+    ready = [(start, end, cue) for start, end in runs if (cue := CUE_HERE.match(after, end))]
     if not ready:
         return None
-    ready_ends = [end for _, end in ready]
+    ready_ends = [end for _, end, _ in ready]
     marks = [m.start() for m in SENTENCE_MARK.finditer(after)]
-    for start in range(NON_WORD.match(after).end(), -1, -1):
+    lead = NON_WORD.match(after)  # `\W*` matches every text, if only the empty string at 0
+    for start in range(lead.end() if lead else 0, -1, -1):
         i = bisect_left(ready_ends, start + 2)  # the first run holding a position >= start + 1
         if i == len(ready):
             continue
@@ -248,7 +253,7 @@ def _cue_at_end(after: str) -> _Found | None:
         mark = bisect_left(marks, start)
         if name_end - start > NP_MAX or (mark < len(marks) and marks[mark] < name_end):
             continue
-        cue = CUE_HERE.match(after, ready[i][1])
+        cue = ready[i][2]
         return _Found(after, {0: (0, len(after)), "np": (start, name_end), "cue": cue.span("cue"),
                               "rest": (cue.end("cue"), len(after))})
     return None
@@ -304,8 +309,8 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         return None
     org_id = entities.descriptor(np, np_start)
     if orgs and not (org_id and _head_after(np, text[orgs[-1].start:orgs[-1].end])):
-        org = max(orgs, key=lambda m: m.end - m.start)
-        return Speaker(None, org.id, written, cue, channel, "stated", 0.85)
+        longest = max(orgs, key=lambda m: m.end - m.start)
+        return Speaker(None, longest.id, written, cue, channel, "stated", 0.85)
     if org_id:
         return Speaker(None, org_id, written, cue, channel, "inferred", 0.7,
                        f"'{np}' read as {entities.orgs[org_id].name}")

@@ -46,16 +46,17 @@ def find_quotations(text: str) -> list[Quotation]:
         if start >= end:
             continue
         out.append(Quotation(start, end, text[start:end], _kind(text, start, end), None, confidence, note))
-    nested = []
-    for index, parent in enumerate(out):
+    nested: list[tuple[Quotation, Quotation]] = []  # (quotation, its parent): the index is known once ordered
+    for parent in out:
         for start, end in _nested_single(text, parent.start, parent.end):
-            nested.append(Quotation(start, end, text[start:end], "nested", index, min(parent.confidence, 0.85)))
+            nested.append((Quotation(start, end, text[start:end], "nested", None, min(parent.confidence, 0.85)), parent))
     return _reindex(out, nested)
 
 
-def _reindex(outer: list[Quotation], nested: list[Quotation]) -> list[Quotation]:
-    """Order by position, keeping each nested quotation's parent index pointing at its parent."""
-    combined = [(q, None) for q in outer] + [(q, outer[q.parent]) for q in nested]
+def _reindex(outer: list[Quotation], nested: list[tuple[Quotation, Quotation]]) -> list[Quotation]:
+    """Order by position, giving each nested quotation the index of its parent."""
+    combined: list[tuple[Quotation, Quotation | None]] = [(q, None) for q in outer]
+    combined += nested
     combined.sort(key=lambda pair: (pair[0].start, -pair[0].end))
     position = {id(q): i for i, (q, _) in enumerate(combined)}
     return [
@@ -95,7 +96,7 @@ def _double_quoted(text: str) -> list[tuple[int, int, float, str]]:
             else:
                 spans.append((open_at + 1, i, 0.4, "no closing quotation mark: closed at the end of the paragraph"))
                 open_at = None
-        elif ch == CLOSE_CURLY or ch == STRAIGHT:
+        elif ch in (CLOSE_CURLY, STRAIGHT):
             confidence = 0.95 if not straight_open and ch == CLOSE_CURLY else 0.85 if straight_open and ch == STRAIGHT else 0.7
             note = ""
             if (ch == STRAIGHT) != straight_open:
