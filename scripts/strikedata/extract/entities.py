@@ -25,7 +25,7 @@ ORG_WORDS = {
 PLACE_WORDS = {
     "Plaza", "Hall", "Avenue", "Ave", "Boulevard", "Blvd", "Street", "Road", "Park", "Square", "Building", "Campus",
     "Stadium", "Library", "Bridge", "Capitol", "River", "Lake", "County", "City", "Valley", "Heights", "Beach",
-    "Airport", "Drive", "Lane", "Way", "Mall", "Station", "Highway", "Freeway", "Street", "State", "Island", "Mountain",
+    "Airport", "Drive", "Lane", "Way", "Mall", "Station", "Highway", "Freeway", "State", "Island", "Mountain",
     "Center", "Centre",  # a place, not an organization: "outside the ... Center" names where, not who
 }
 TITLE_WORDS = {
@@ -63,7 +63,8 @@ KIND_WORDS = [
     ("health_insurer", {"Health", "Insurance"}),
 ]
 TOKEN = re.compile(r"[^\W\d_][\w’'&-]*|\d[\d,.]*\w*")
-ACRONYM_WITH_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'&-]*\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w’'&-]*\s+|\d+\s+)*[A-Z0-9][\w’'&-]*)\s+\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
+ACRONYM_WITH_NAME = re.compile(r"(?P<name>(?:[A-Z][\w’'&-]*\s+)(?:(?:of|for|and|the)\s+|[A-Z][\w’'&-]*\s+|\d+\s+)*[A-Z0-9][\w’'&-]*)"
+                               r"\s+\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
 # Bounds no news article comes near; they keep a hostile text's work in proportion to its length.
 MAX_NEW_PEOPLE = 300  # new people proposed from one article; later names are left unread
 MAX_NEW_ORGANIZATIONS = 300  # the same for new organizations
@@ -128,7 +129,7 @@ class Registry:
     events: dict[str, dict] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, folder: Path) -> "Registry":
+    def load(cls, folder: Path) -> Registry:
         """The registry files of a folder (a project's seeds/, or a held-out corpus)."""
         def entries(name: str) -> list[dict]:
             path = folder / name
@@ -271,7 +272,7 @@ def find_entities(text: str, registry: Registry) -> Entities:
     for m in org_mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     known = _people_by_name(registry)
-    for run_start, tokens in runs:
+    for _, tokens in runs:
         found = _person_in_run(text, tokens, known, orgs, people, taken)
         if found:
             person_mentions.append(found)
@@ -322,7 +323,8 @@ def _surname_positions(text: str, surnames: set[str]) -> dict[str, list[int]]:
         starts = re.compile(rf"(?<![\w’'-])[{re.escape(''.join(sorted({s[0] for s in simple})))}]")
         for m in starts.finditer(text):
             start, limit = m.start(), m.start() + longest + 1
-            run_end = NAME_CHARACTERS.match(text, start, limit).end()
+            run = NAME_CHARACTERS.match(text, start, limit)  # a `*` pattern: it matches, if only the empty string
+            run_end = run.end() if run else start
             ends = [a.start() for a in SURNAME_BREAK.finditer(text, start + 1, min(run_end, limit))]
             if run_end < limit:
                 ends.append(run_end)
@@ -367,7 +369,7 @@ class _WordIndex:
     is among the candidates; the pattern itself decides."""
 
     FOLD = str.maketrans({**{chr(c): chr(c).lower() for c in range(ord("A"), ord("Z") + 1)},
-                          **{c: "i" for c in "ikIKSsıİſ\u212a"}})
+                          **dict.fromkeys("ikIKSsıİſ\u212a", "i")})
 
     def __init__(self, text: str, surfaces):
         self.text = text
@@ -521,7 +523,7 @@ def new_organizations(text: str, known: dict[str, Org], runs: list | None = None
         found.setdefault(org_id, Org(org_id, name, short, org_kind(name), new=True, confidence=0.75))
     held = {n for o in found.values() for n in (o.name, *o.aliases)}
     held_names = "\x00".join(o.name for o in found.values())
-    for start, tokens in runs if runs is not None else _capitalized_runs(text):
+    for _, tokens in runs if runs is not None else _capitalized_runs(text):
         if len(found) >= MAX_NEW_ORGANIZATIONS:
             break
         words = [t.group() for t in tokens]
@@ -572,8 +574,8 @@ def acronym_names(text: str) -> list[tuple[str, str]]:
             previous = _back(text, gap, _name_character)
             if gap == word or previous == gap:
                 break
-            capital = CAPITAL.search(text, previous, gap)
-            capital = capital.start() if capital else None
+            first_capital = CAPITAL.search(text, previous, gap)
+            capital = first_capital.start() if first_capital else None
             if previous > 0 and text[previous - 1].isspace() and NAME_ITEM.fullmatch(text, previous, gap):
                 word = previous  # one more word of the name ("of", "the", a number or a capitalised word)
                 if capital == previous:

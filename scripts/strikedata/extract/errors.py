@@ -21,4 +21,6 @@ def read_yaml(path: Path, display: str) -> Any:
         first = findings[0]
         where = f"{first.file}:{first.line}: " if first.line else "" if first.message.startswith(str(first.file)) else f"{first.file}: "
         raise ExtractError(f"{where}{first.message}" + (f" ({first.hint})" if first.hint else ""))
+    if document is None:  # load_yaml gives no document only with a finding: not reached
+        raise ExtractError(f"{display}: could not be read")
     return document.data

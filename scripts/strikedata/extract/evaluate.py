@@ -70,16 +70,16 @@ class Corpus:
     hide_known_people: bool = False  # a corpus of another world: its people are all new
 
     @classmethod
-    def project(cls, root: Path) -> "Corpus":
+    def project(cls, root: Path) -> Corpus:
         return cls._load(root / "seeds", root / "seeds" / "articles", root, False)
 
     @classmethod
-    def folder(cls, folder: Path) -> "Corpus":
+    def folder(cls, folder: Path) -> Corpus:
         """A held-out corpus laid out as raw/, articles/ and the three registry files."""
         return cls._load(folder, folder / "articles", folder, True)
 
     @classmethod
-    def _load(cls, registries: Path, articles: Path, seed_root: Path, hide: bool) -> "Corpus":
+    def _load(cls, registries: Path, articles: Path, seed_root: Path, hide: bool) -> Corpus:
         registry = Registry.load(registries)
         loaded = []
         for path in sorted(articles.glob("*.yaml")):
@@ -117,8 +117,8 @@ def _visible(registry: Registry, other_texts: list[str], hide_people: bool, gold
     people = {} if hide_people else {k: p for k, p in registry.people.items() if named([p.name, *p.aliases])}
     mentioned_elsewhere = {m.get("event_id") for g, _ in corpus.articles if g is not gold for m in g.get("event_mentions") or []}
     events = {k: e for k, e in registry.events.items() if k in mentioned_elsewhere}
-    return Registry({k: Org(**{**o.__dict__}) for k, o in orgs.items()},
-                    {k: Person(**{**p.__dict__}) for k, p in people.items()}, events)
+    return Registry({k: Org(**o.__dict__) for k, o in orgs.items()},
+                    {k: Person(**p.__dict__) for k, p in people.items()}, events)
 
 
 def score(gold: dict, draft: Draft, registry: Registry, text: str) -> Score:
@@ -142,7 +142,7 @@ def score(gold: dict, draft: Draft, registry: Registry, text: str) -> Score:
         result.speaker.count(_same_speaker(quote, proposal, registry, draft), result.misses,
                              f"speaker of {quote['text'][:40]!r}: proposed {proposal.get('speaker_person_id') or proposal.get('speaker_org_id')}, "
                              f"curated {quote.get('speaker_person_id') or quote.get('speaker_org_id')}")
-    for i, (s, q) in enumerate(proposed_quotes):
+    for i, (_, q) in enumerate(proposed_quotes):
         result.quote_precision.count(i in matched_proposals, result.misses, f"proposed quote not curated: {q['text'][:70]!r}")
     names = set(draft.people_named)
     for person in registry.people.values():

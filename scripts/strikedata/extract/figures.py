@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import NUMBER_WORDS, ORDINAL_WORDS, SpanIndex, number_value, plain_number
@@ -256,9 +257,10 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
         linked, previous, end = [index], None, figure.end
         up_from = UP_FROM.search(text, figure.end, min(sentence.end, figure.end + 60))
         from_to = next((m for m in from_tos if m.start("b") <= figure.start < m.end("b")), None)
-        source = from_to.start("a") if from_to else up_from.start("num") if up_from else None
-        if source is not None:
-            previous = number_value((from_to.group("a") if from_to else up_from.group("num")).strip("$% "))
+        earlier, group = (from_to, "a") if from_to else (up_from, "num")  # where the earlier value is said, if anywhere
+        if earlier is not None:
+            source = earlier.start(group)
+            previous = number_value(earlier.group(group).strip("$% "))
             holder = bisect_right(starts, source) - 1  # the figure holding the earlier value, if one does
             linked += [holder] if holder >= 0 and source < figures[holder].end else []
             if up_from and not from_to:
@@ -280,21 +282,20 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
     return items
 
 
-def _is_from_value(text: str, figure: Figure, sentence, from_tos: list[re.Match] | None = None) -> bool:
+def _is_from_value(text: str, figure: Figure, sentence, from_tos: Iterable[re.Match[str]] | None = None) -> bool:
     """The '1%' of 'up from 1% to 1.5%' and the '2%' of '3%, up from 2%': earlier values, not offers."""
     if UP_FROM_BEFORE.search(text, max(0, figure.start - 10), figure.start):
         return True
-    if from_tos is None:
-        from_tos = FROM_TO.finditer(text, sentence.start, sentence.end)
-    return any(m.start("a") <= figure.start < m.end("a") for m in from_tos)
+    found = FROM_TO.finditer(text, sentence.start, sentence.end) if from_tos is None else from_tos
+    return any(m.start("a") <= figure.start < m.end("a") for m in found)
 
 
 def _clause(text: str, sentence, figure: Figure) -> tuple[int, int]:
     start = sentence.start
     for m in CLAUSE_BREAK.finditer(text, sentence.start, figure.start):
         start = m.end()
-    m = CLAUSE_BREAK.search(text, figure.end, sentence.end)
-    return start, (m.start() if m else sentence.end)
+    after = CLAUSE_BREAK.search(text, figure.end, sentence.end)
+    return start, (after.start() if after else sentence.end)
 
 
 CLAUSE_BREAK = re.compile(r"[,;]\s(?![\d$])|\s(?:and|while|but)\s")

@@ -23,10 +23,13 @@ TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>a\.m\.?|p\.m\.?|am\
 WEEKDAY = re.compile(
     r"(?:\b(?P<rel>last|next|this|since|late|early)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
-RELATIVE = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b|\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
+RELATIVE = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b"
+                      r"|\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
-MONTH_ONLY = re.compile(r"\b(?P<prep>in|since|back in|until|by|last|this|next|early|late|mid-|mid)\s+(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2}))?\b")
-YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
+MONTH_ONLY = re.compile(r"\b(?P<prep>in|since|back in|until|by|last|this|next|early|late|mid-|mid)\s+"
+                        r"(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2}))?\b")
+YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+"
+                       r"(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 CLOCK = re.compile(TIME)
 SPACED_DIGIT = re.compile(r"\s+\d")
@@ -41,7 +44,8 @@ EVENT_TYPES = [
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     ("rally", r"\brall\w*|\bdemonstration|\bmarch(?:ed|es)?\b|\bprotest\w*"),
-    ("school_closure", r"\bclos(?:e|ed|es|ing|ure)\b[^.]*\b(?:school|campus|campuses)|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"),
+    ("school_closure", r"\bclos(?:e|ed|es|ing|ure)\b[^.]*\b(?:school|campus|campuses)"
+                       r"|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"),
     ("declined_meeting", r"\bdeclin\w*|\breject\w*|\brefus\w*|\bnot meet"),
     ("report_released", r"\breport\b"),
     ("proposal", r"\bcounter ?proposal|\bproposal|\boffer\w*"),
@@ -110,8 +114,8 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans) -> lis
             f"'{m.group()}' read as a day of the article's month or the next")
     for m in MONTH_ONLY.finditer(text):
         month = _month(m.group("month"))
-        direction = {"since": "past", "back in": "past", "last": "past", "next": "future"}.get(m.group("prep"))
-        year = int(m.group("year")) if m.group("year") else _year_for(published, month, 1, text, m, direction, reader)
+        told_as = {"since": "past", "back in": "past", "last": "past", "next": "future"}.get(m.group("prep"))
+        year = int(m.group("year")) if m.group("year") else _year_for(published, month, 1, text, m, told_as, reader)
         if year:
             add(m, (dt.date(year, month, 1).isoformat(), None), "month", "stated" if m.group("year") else "inferred", 0.6,
                 "" if m.group("year") else f"the year of '{m.group()}' is inferred from the article's date and the tense")
@@ -328,7 +332,9 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if sentence_tense == "future":
         return published.year + 1 if candidate < today else published.year
     months_ahead = (month - published.month) % 12
-    return published.year + (1 if candidate < today else 0) if months_ahead <= 6 and candidate != today else published.year - (1 if candidate > today else 0)
+    if months_ahead <= 6 and candidate != today:
+        return published.year + (1 if candidate < today else 0)
+    return published.year - (1 if candidate > today else 0)
 
 
 def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, reader: _Reader | None = None) -> tuple[str, None] | None:
