@@ -13,6 +13,7 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -208,9 +209,10 @@ def _date_note(stated: str | None, date: dt.date | None, outlet_note: str) -> st
 def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: _Ids, reading: _Reading,
             masked: str) -> None:
     _limit(draft, len(quotations), "quotations")
+    proposed = quotations[:MAX_PROPOSALS]  # attribute reads the speakers of these only: one each
     speakers = attribute(text, quotations, entities, MAX_PROPOSALS, masked=masked, spans=reading.sentences.spans)
     quote_ids: list[str] = []
-    for quote, speaker in zip(quotations, speakers):
+    for quote, speaker in zip(proposed, speakers, strict=True):
         who = (entities.people[speaker.person_id].surname if speaker.person_id else speaker.org_id) or "unknown"
         words = [w for w in re.findall(r"[A-Za-z]+", quote.text) if len(w) > 3][:4]
         quote_id = ids.take(f"{who}-{' '.join(words)}")
@@ -225,7 +227,7 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
         }, min(quote.confidence, speaker.confidence))
         draft.quotes.append(entry)
         draft.spans[id(entry)] = (quote.start, quote.end)
-    draft.quote_speakers = list(zip(quotations, speakers))  # for figures said inside a quotation
+    draft.quote_speakers = list(zip(proposed, speakers, strict=True))  # for figures said inside a quotation
 
 
 def _limit(draft: Draft, found: int, what: str) -> None:
@@ -267,8 +269,10 @@ def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids:
     for index, figure in enumerate(figures):
         sentence = reading.sentences.at(figure.start)
         told = _asserted(draft, text, entities, sentence, figure.start, reading, said_inside) if sentence else None
+        figure_words = figure.text.replace("%", " pct").replace("$", "usd ")
         entry = _entry({
-            "figure_id": ids.take(f"{draft.article['article_id']}-{figure.text.replace('%', ' pct').replace('$', 'usd ')}"), "text": figure.text, "occurrence": reading.occurrence(figure.text, figure.start),
+            "figure_id": ids.take(f"{draft.article['article_id']}-{figure_words}"), "text": figure.text,
+            "occurrence": reading.occurrence(figure.text, figure.start),
             "value": _number(figure.value), "unit": figure.unit, "qualifier": figure.qualifier,
             "measure": _measure(text, sentence, figure) if sentence else None,
             "asserted_by_person_id": told.person_id if told else None,
@@ -317,7 +321,7 @@ class _Quoted:
         for nested in (False, True):
             level = [(q, s) for q, s in named if (q.kind == "nested") == nested]
             self.levels.append((level, [q.start for q, _ in level]))
-        self.ordered = all(a[0].end <= b[0].start for level, _ in self.levels for a, b in zip(level, level[1:]))
+        self.ordered = all(a[0].end <= b[0].start for level, _ in self.levels for a, b in pairwise(level))
         self.named = named
 
     def at(self, position: int):
@@ -402,7 +406,7 @@ def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | 
 
 
 def _clause_of(sentence: str, position: int) -> str:
-    parts = [m for m in re.finditer(r"[^,;]+", sentence)]
+    parts = list(re.finditer(r"[^,;]+", sentence))
     for part in parts:
         if part.start() <= position < part.end():
             return part.group().strip()
@@ -502,7 +506,7 @@ def scalar(value) -> str:
         return "[" + ", ".join(scalar(v) for v in value) + "]"
     if isinstance(value, str) and PLAIN.fullmatch(value) and value not in YAML_WORDS:
         return value  # what safe_dump writes for it, without the dumper's setup (a long draft has 100,000 values)
-    return _dumped(type(value), value)
+    return _dumped(value)
 
 
 # Words, separated by single spaces, that begin with a letter: YAML writes them as they are, unless
@@ -512,7 +516,7 @@ YAML_WORDS = {"yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "fa
               "on", "On", "ON", "off", "Off", "OFF", "null", "Null", "NULL"}
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _dumped(kind: type, value) -> str:
+@functools.lru_cache(maxsize=1 << 16, typed=True)  # typed: 1, 1.0 and True are equal keys, and dump otherwise
+def _dumped(value) -> str:
     dumped = yaml.safe_dump(value, allow_unicode=True, width=1 << 30, default_flow_style=True)
     return dumped.removesuffix("\n...\n").removesuffix("\n")
