@@ -215,15 +215,10 @@ def python_value(raw: str, field: dict) -> object:
 _RE2_UNSAFE = re.compile(r"\\[A-Za-z0-9]|\(\?(?!:)|\[:|\{,")
 
 
-def _fullmatch(pattern: str) -> Callable[[pd.Series], pd.Series]:
-    compiled = re.compile(pattern)
-
-    def in_python(s: pd.Series) -> pd.Series:
-        # Cell by cell: pandas would hand Arrow-backed strings to RE2 even with a compiled pattern.
-        return pd.Series([isinstance(v, str) and compiled.fullmatch(v) is not None for v in s.tolist()], index=s.index, dtype=bool)
-
+def _re2_or(pattern: str, fallback: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd.Series]:
+    """fullmatch of `pattern` in Arrow's RE2 where RE2 reads it as Python's re does; `fallback` else."""
     if _RE2_UNSAFE.search(pattern):
-        return in_python
+        return fallback
 
     def in_arrow(s: pd.Series) -> pd.Series:
         import pyarrow as pa
@@ -232,10 +227,21 @@ def _fullmatch(pattern: str) -> Callable[[pd.Series], pd.Series]:
         try:
             matched = pc.match_substring_regex(arrow_strings(s), f"^(?:{pattern})$")
         except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a construct RE2 lacks
-            return in_python(s)
+            return fallback(s)
         return pd.Series(pc.fill_null(matched, False).to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
 
     return in_arrow
+
+
+def _fullmatch(pattern: str) -> Callable[[pd.Series], pd.Series]:
+    """fullmatch of one of our own patterns (none backtracks)."""
+    compiled = re.compile(pattern)
+
+    def in_python(s: pd.Series) -> pd.Series:
+        # Cell by cell: pandas would hand Arrow-backed strings to RE2 even with a compiled pattern.
+        return pd.Series([isinstance(v, str) and compiled.fullmatch(v) is not None for v in s.tolist()], index=s.index, dtype=bool)
+
+    return _re2_or(pattern, in_python)
 
 
 # A declared pattern comes from whoever wrote the package: one that backtracks (say ^(a+)+$) could
@@ -272,20 +278,7 @@ def _declared_pattern(pattern: str) -> Callable[[pd.Series], pd.Series]:
                                "(it backtracks): simplify it, e.g. no nested repetition like (a+)+") from None
         return pd.Series(out, index=s.index, dtype=bool)
 
-    if _RE2_UNSAFE.search(pattern):
-        return bounded
-
-    def in_arrow(s: pd.Series) -> pd.Series:
-        import pyarrow as pa
-        import pyarrow.compute as pc
-
-        try:
-            matched = pc.match_substring_regex(arrow_strings(s), f"^(?:{pattern})$")
-        except (pa.ArrowInvalid, pa.ArrowNotImplementedError):  # a construct RE2 lacks
-            return bounded(s)
-        return pd.Series(pc.fill_null(matched, False).to_numpy(zero_copy_only=False), index=s.index, dtype=bool)
-
-    return in_arrow
+    return _re2_or(pattern, bounded)
 
 
 def _iso_datetimes(values: pd.Series) -> pd.Series:
