@@ -389,3 +389,19 @@ def test_terminal_control_in_a_cell_is_shown_escaped(tmp_path, fmt):
     assert_refused(result, "type", exit_codes=(1,))
     assert "\x1b" not in result.output and "\r" not in result.output and "\x07" not in result.output
     assert "\\x1b" in result.output
+
+
+@pytest.mark.parametrize("official", [False, True])
+def test_a_schema_linked_from_outside_is_opened_by_no_tool(tmp_path, official):
+    """frictionless's metadata loader would follow the link; it must not see such a package. The
+    file outside is a FIFO: whoever opens it waits for a writer, and the run goes past its time."""
+    outside = tmp_path / "outside" / "schema.json"
+    outside.parent.mkdir()
+    os.mkfifo(outside)
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    (folder / "schema.json").symlink_to(outside)
+    (folder / "t.csv").write_text("name\nx\n")
+    package(folder, [{"name": "t", "path": "t.csv", "schema": "schema.json", "profile": "tabular-data-resource"}])
+    result = run_bounded(["validate", str(folder), *(["--official"] if official else [])], tmp_path, seconds=20)
+    assert_refused(result, "unsafe-path", exit_codes=(1,))

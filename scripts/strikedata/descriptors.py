@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 from .findings import Finding
-from .paths import is_remote, path_problem
+from .paths import UnsafePath, inside, is_remote, path_problem, regular_file
 
 NAME = re.compile(r"^[a-z0-9._-]+$")  # the Data Package (v1) pattern for package and resource names
 FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
@@ -160,20 +161,42 @@ def _remote(resource: str | None, key: str, value: object) -> list[Finding]:
     return []
 
 
-def remote_references(descriptor: object) -> list[Finding]:
-    """Every place a descriptor names by URL a file that a validator would fetch: a profile, a
-    resource's path (or its parts), schema or dialect. `$schema` names a standard and is not
-    fetched; licences, sources and homepages are links for people."""
+def _references(descriptor: object) -> list[tuple[str | None, str, object]]:
+    """(resource name, key, value) of every file a descriptor names for a validator to read."""
     if not isinstance(descriptor, dict):
         return []
-    out = _remote(None, "profile", descriptor.get("profile"))
+    out: list[tuple[str | None, str, object]] = [(None, "profile", descriptor.get("profile"))]
     resources = descriptor.get("resources")
     for position, resource in enumerate(resources if isinstance(resources, list) else []):
         if not isinstance(resource, dict):
             continue
         name = str(resource.get("name", position + 1))
         path = resource.get("path")
-        paths = path if isinstance(path, list) else [path]
-        for key, value in [("path", p) for p in paths] + [(k, resource.get(k)) for k in ("schema", "dialect", "profile")]:
-            out += _remote(name, key, value)
+        parts: list[object] = list(path) if isinstance(path, list) else [path]
+        out += [(name, "path", p) for p in parts] + [(name, k, resource.get(k)) for k in ("schema", "dialect", "profile")]
+    return out
+
+
+def leaves_its_folder(descriptor: object, folder: Path) -> bool:
+    """Whether a local file the descriptor names (data, schema, dialect) is outside `folder` or no
+    regular file: then no other tool may open it either (frictionless would follow the link)."""
+    for _, key, value in _references(descriptor):
+        if key == "profile" or not isinstance(value, str) or is_remote(value):
+            continue
+        try:
+            target = inside(folder, value)
+            if target.exists():
+                regular_file(target, value)
+        except (UnsafePath, OSError):
+            return True
+    return False
+
+
+def remote_references(descriptor: object) -> list[Finding]:
+    """Every place a descriptor names by URL a file that a validator would fetch: a profile, a
+    resource's path (or its parts), schema or dialect. `$schema` names a standard and is not
+    fetched; licences, sources and homepages are links for people."""
+    out: list[Finding] = []
+    for resource, key, value in _references(descriptor):
+        out += _remote(resource, key, value)
     return out

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from . import checks
-from .descriptors import remote_references
+from .descriptors import leaves_its_folder, remote_references
 from .findings import Finding, Tally, tidy
 from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, read_inside, read_limited
 from .schema import RESOURCES, FieldCheck, arrow_strings, field_checks, foreign_keys, primary_key, typed_frame
@@ -411,9 +411,13 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
     # Nothing is fetched: a remote schema, dialect, profile or data file is a finding, and then the
     # official validator (which would fetch it) does not run.
     remote = remote_references(package)
-    official = official and not remote
+    # frictionless follows links out of the package (and fetches): it does not see such a package,
+    # whose refused paths the readers below report.
+    foreign_eyes = not remote and not leaves_its_folder(package, package_dir)
+    official = official and foreign_eyes
     # The official run checks the descriptor itself; without it, load the metadata once here.
-    findings: list[Finding] = remote or ([] if official else descriptor_findings(descriptor, package, reference=reference))
+    findings: list[Finding] = remote or ([] if official or not foreign_eyes else
+                                         descriptor_findings(descriptor, package, reference=reference))
     tables: dict[str, Table] = {}
     tally = Tally(max_per_check)
     for resource in package.get("resources", []) if isinstance(package, dict) else []:
