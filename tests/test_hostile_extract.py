@@ -191,3 +191,21 @@ def test_an_article_larger_than_five_megabytes_is_refused(project, tmp_path):
     result = extract(project, article, "--dry-run")
     assert_refused(result, "larger than")
     assert result.seconds < 10, result.seconds
+
+
+@pytest.mark.parametrize("linked", ["seeds/raw/SHA256SUMS", "seeds/people.yaml"])
+def test_extract_never_writes_through_a_link_that_leads_out(project, tmp_path, linked):
+    outside = tmp_path / "outside" / Path(linked).name
+    outside.parent.mkdir()
+    outside.write_bytes((project / linked).read_bytes())
+    (project / linked).unlink()
+    (project / linked).symlink_to(outside)
+    before = outside.read_bytes()
+    article = tmp_path / "fresh-article.txt"
+    article.write_text("SACRAMENTO, Calif. (KTXL) — Teachers rallied.\n\n" + body(project) + "\n")
+    result = extract(project, article)
+    assert "Traceback" not in result.output
+    assert outside.read_bytes() == before
+    if linked.endswith("SHA256SUMS"):  # always written: the extract is refused, and nothing is copied
+        assert_refused(result, exit_codes=(2,))
+        assert not (project / "seeds" / "raw" / "fresh-article.txt").exists()

@@ -405,3 +405,63 @@ def test_a_schema_linked_from_outside_is_opened_by_no_tool(tmp_path, official):
     package(folder, [{"name": "t", "path": "t.csv", "schema": "schema.json", "profile": "tabular-data-resource"}])
     result = run_bounded(["validate", str(folder), *(["--official"] if official else [])], tmp_path, seconds=20)
     assert_refused(result, "unsafe-path", exit_codes=(1,))
+
+
+@pytest.mark.parametrize("where", ["package", "resource"])
+def test_a_custom_profile_file_is_opened_by_no_tool(tmp_path, where):
+    """frictionless reads a local profile relative to the working folder; a FIFO there would hang it."""
+    os.mkfifo(tmp_path / "profile.json")
+    resource = table()
+    extra = {}
+    if where == "package":
+        extra["profile"] = "profile.json"
+    else:
+        resource["profile"] = "profile.json"
+    folder = package(tmp_path / "pkg", [resource], **extra)
+    (folder / "t.csv").write_text("name\nx\n")
+    result = run_bounded(["validate", str(folder)], tmp_path, seconds=20)
+    assert_refused(result, "unsafe-path", exit_codes=(1,))
+
+
+@pytest.mark.parametrize("descriptor", ['{"name": "x", "resources": 5}', '{"name": "x", "n": ' + "1" * 5000 + "}",
+                                        '{"name": "x", "resources": [{"name": "t", "path": "t.csv", "schema": {"fields": [5]}}]}'])
+def test_malformed_descriptors_are_findings_not_crashes(tmp_path, descriptor):
+    folder = tmp_path / "pkg"
+    folder.mkdir()
+    (folder / "datapackage.json").write_text(descriptor)
+    (folder / "t.csv").write_text("name\nx\n")
+    for command in (["validate", str(folder)], ["diff", str(folder), str(folder)]):
+        result = run_bounded(command, tmp_path)
+        assert "could not finish" not in result.output and "Traceback" not in result.output, result.output
+
+
+@pytest.mark.parametrize("entries", [[("p/a", b"x"), ("p/a/b", b"y")], [("p/a/", b""), ("p/a", b"x")]])
+def test_an_archive_whose_names_clash_is_one_error(tmp_path, built, entries):
+    archive = zip_with(tmp_path / "clash.zip", entries)
+    result = run_bounded(["diff", str(archive), str(built)], tmp_path)
+    assert_refused(result, exit_codes=(2,))
+    assert "could not finish" not in result.output
+
+
+def test_release_that_cannot_write_dist_changes_nothing(releasable):
+    descriptor = json.loads((releasable / "datapackage.json").read_text())
+    descriptor["version"] = "0.1.0"
+    (releasable / "datapackage.json").write_text(json.dumps(descriptor, indent=2) + "\n")
+    (releasable / "dist").write_text("a file where the dist/ folder belongs")
+    commit_all(releasable)
+    before = snapshot(releasable)
+    result = run_bounded(["release", "--bump", "auto", "--project", str(releasable)], releasable, seconds=90)
+    assert_refused(result, exit_codes=(1,))
+    assert "could not finish" not in result.output
+    assert snapshot(releasable) == before
+
+
+def test_diff_shows_terminal_control_escaped(tmp_path):
+    old, new = tmp_path / "old", tmp_path / "new"
+    for folder, cell in ((old, "plain"), (new, "\x1b]0;owned\x07\x1b[2J")):
+        package(folder, [{"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "id"}, {"name": "v"}], "primaryKey": ["id"]}}])
+        (folder / "t.csv").write_text(f"id,v\n1,{cell}\n")
+    result = run_bounded(["diff", str(old), str(new)], tmp_path)
+    assert result.returncode == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\u001b" in result.output or "\\x1b" in result.output

@@ -118,6 +118,9 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]
         ]
     except yaml.YAMLError as error:
         return None, [Finding(display, None, None, None, None, "yaml-syntax", str(error))]
+    except ValueError as error:  # e.g. an integer of more digits than Python converts
+        return None, [Finding(display, None, None, None, None, "yaml-syntax", f"a value cannot be read: {error}",
+                              "quote long numbers so they stay text")]
     except RecursionError:
         return None, [Finding(display, None, None, None, None, "yaml-syntax", "nested too deeply to read",
                               "an annotation file is a list of entries, each a mapping of plain values")]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from .findings import Finding, render_github, render_json, render_text
+from .findings import Finding, printable, render_github, render_json, render_text
 
 app = typer.Typer(
     help="Build, validate, diff, export and release the strikedata Data Package (March 2022 SCUSD strike, from local news).",
@@ -173,7 +173,14 @@ def diff(
     except PackageError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
-    typer.echo(diffs.render_json(result) if fmt is DiffFormat.json else diffs.render_text(result, limit))
+    except (TypeError, KeyError, AttributeError, ValueError) as error:  # a descriptor of the wrong shape
+        typer.echo(f"error: a package's descriptor is malformed ({type(error).__name__}: {error}); "
+                   "run `strikedata validate` on it first", err=True)
+        raise typer.Exit(2) from None
+    if fmt is DiffFormat.json:
+        typer.echo(diffs.render_json(result))
+    else:  # cells from an archive of anywhere: control characters are shown, never sent to the terminal
+        typer.echo("\n".join(printable(line) for line in diffs.render_text(result, limit).split("\n")))
 
 
 @app.command()

@@ -177,6 +177,19 @@ def _references(descriptor: object) -> list[tuple[str | None, str, object]]:
     return out
 
 
+# Profiles named by these words are the standard ones every validator knows; any other value names
+# a JSON Schema file, which frictionless reads relative to the working folder (or fetches).
+STANDARD_PROFILES = {"data-package", "tabular-data-package", "data-resource", "tabular-data-resource"}
+
+
+def custom_profiles(descriptor: object) -> list[Finding]:
+    """A profile that is not a standard name is a file to read: refused, like any path that is not data."""
+    return [Finding(None, None, resource, None, None, "unsafe-path",
+                    f"profile {value!r} is a custom profile file: it is not read (use a standard profile name)")
+            for resource, key, value in _references(descriptor)
+            if key == "profile" and isinstance(value, str) and not is_remote(value) and value not in STANDARD_PROFILES]
+
+
 def leaves_its_folder(descriptor: object, folder: Path) -> bool:
     """Whether a local file the descriptor names (data, schema, dialect) is outside `folder` or no
     regular file: then no other tool may open it either (frictionless would follow the link)."""

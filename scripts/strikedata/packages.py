@@ -13,6 +13,7 @@ import subprocess
 import tarfile
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,7 +44,8 @@ class Package:
         return str(self.descriptor.get("version", ""))
 
     def resources(self) -> list[dict]:
-        return [r for r in self.descriptor.get("resources", []) if isinstance(r, dict)]
+        resources = self.descriptor.get("resources")
+        return [r for r in resources if isinstance(r, dict)] if isinstance(resources, list) else []
 
     def schema(self, resource: dict) -> dict | None:
         schema, problem = resolve_schema(resource, self.folder)
@@ -63,7 +65,7 @@ class Package:
         schema = schema if schema is not None else self.schema(resource)
         if schema is None:
             return None
-        table, findings = read_table(self.folder, resource, schema)
+        table, findings = read_table(self.folder, resource, schema, fast=True)  # pyarrow where it can
         broken = [f for f in findings if f.code in ("source-error", "encoding-error", "unsafe-path", "remote-reference")]
         if broken:
             raise PackageError(f"{self.label}: resource {resource.get('name')}: {broken[0].message}")
@@ -148,7 +150,8 @@ def _safe_extract_zip(archive: Path, target: Path) -> None:
                             raise PackageError(f"{archive}: the entry {info.filename!r} inflates more than {MAX_RATIO} "
                                                "times its stored size; refused as a zip bomb")
                         sink.write(chunk)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError) as error:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, RuntimeError,
+            OSError, zlib.error) as error:  # corrupt, encrypted, or a name that is both a file and a folder
         raise PackageError(f"{archive}: not a zip archive that can be read: {error}") from None
 
 

@@ -67,28 +67,34 @@ def inside(root: Path, relative: object) -> Path:
     return target
 
 
-def regular_file(path: Path, shown: str | None = None) -> int:
-    """The size of `path`, a regular file; UnsafePath for a device, a FIFO, a socket or a folder.
-    Opened without blocking, so a FIFO is refused instead of waiting for a writer."""
-    shown = shown or str(path)
+def _open_regular(path: Path, shown: str) -> tuple[int, int]:
+    """(descriptor, size) of `path` opened for reading, once it is a regular file; UnsafePath for a
+    device, a FIFO, a socket or a folder. Opened without blocking, so a FIFO is refused instead of
+    waiting for a writer; checked on the descriptor itself, so nothing can be swapped in between."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     except OSError as error:
         raise type(error)(error.errno, error.strerror or str(error), shown) from None
-    try:
-        info = os.fstat(fd)
-    finally:
-        os.close(fd)
+    info = os.fstat(fd)
     if not stat.S_ISREG(info.st_mode):
+        os.close(fd)
         raise UnsafePath(f"{shown} is not a regular file")
-    return info.st_size
+    return fd, info.st_size
+
+
+def regular_file(path: Path, shown: str | None = None) -> int:
+    """The size of `path`, a regular file; UnsafePath for anything else (see _open_regular)."""
+    fd, size = _open_regular(path, shown or str(path))
+    os.close(fd)
+    return size
 
 
 def read_limited(path: Path, limit: int, shown: str | None = None) -> bytes:
     """The bytes of the regular file `path`, refused (UnsafePath) when it holds more than `limit`."""
     shown = shown or str(path)
-    regular_file(path, shown)
-    with path.open("rb") as handle:
+    fd, _ = _open_regular(path, shown)
+    os.set_blocking(fd, True)
+    with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
         raise UnsafePath(f"{shown} is larger than {_size(limit)}")

@@ -296,12 +296,15 @@ def make_release(root: Path, bump: str = "auto", *, previous: str | None = None,
         raise ReleaseError(f"unknown bump {bump!r}; choose from {', '.join(BUMPS)}")
     with tempfile.TemporaryDirectory(prefix=".release-", dir=root) as tmp:
         stage = Path(tmp)
-        for name in STAGED:
-            source = root / name
-            if source.is_dir():
-                shutil.copytree(source, stage / name, symlinks=True)
-            elif source.is_file():
-                shutil.copy2(source, stage / name)
+        try:
+            for name in STAGED:
+                source = root / name
+                if source.is_dir():
+                    shutil.copytree(source, stage / name, symlinks=True, ignore=_not_regular)
+                elif source.is_file():
+                    shutil.copy2(source, stage / name)
+        except (OSError, shutil.Error) as error:
+            raise ReleaseError(f"cannot stage the project for the release: {error}; nothing was released") from None
         try:
             result, data = _release_in(stage, root, bump, previous=previous, date=date, progress=progress)
         except ExportError as error:
@@ -312,13 +315,26 @@ def make_release(root: Path, bump: str = "auto", *, previous: str | None = None,
         try:
             with build_lock(root / ".build.lock", LOCK_SECONDS, progress):  # no build swaps build/ meanwhile
                 _publish(stage, root, result, data)
-        except (BuildLocked, BuildNotWritten) as error:
-            raise ReleaseError(f"{error}; nothing was released") from None
+        except (BuildLocked, BuildNotWritten, OSError) as error:
+            raise ReleaseError(f"{error}; the release was not completed") from None
         return result
 
 
+def _not_regular(folder: str, names: list[str]) -> list[str]:
+    """copytree's ignore: what is neither a folder, a regular file nor a link (a FIFO would hang the copy;
+    the build reports it)."""
+    return [n for n in names if not (os.path.islink(os.path.join(folder, n)) or os.path.isdir(os.path.join(folder, n))
+                                     or os.path.isfile(os.path.join(folder, n)))]
+
+
 def _publish(stage: Path, root: Path, result: Release, data: bytes) -> None:
-    """Move what the staged release changed into the project: files, then build/, then dist/."""
+    """Move what the staged release changed into the project. The archive is written first (as a
+    partial file), so that whatever can fail on dist/ fails before any project file changes."""
+    dist = root / "dist"
+    archive = dist / f"{result.name}-{result.version}.zip"
+    partial = archive.with_name(archive.name + ".partial")
+    dist.mkdir(parents=True, exist_ok=True)
+    partial.write_bytes(data)
     for name in STAGED:
         staged = stage / name
         if name == "build" or not staged.exists():
@@ -330,11 +346,10 @@ def _publish(stage: Path, root: Path, result: Release, data: bytes) -> None:
             if not target.is_file() or target.read_bytes() != content:
                 write_atomically(target, content)
     swap_in(stage / "build", root / "build")
-    dist = root / "dist"
     if result.replaces:
         (dist / f"{result.name}-{result.replaces}.zip").unlink(missing_ok=True)  # never tagged: superseded
-    result.archive = dist / f"{result.name}-{result.version}.zip"
-    write_atomically(result.archive, data)
+    partial.replace(archive)
+    result.archive = archive
     write_atomically(dist / "SHA256SUMS", checksums(dist).encode("utf-8"))
 
 

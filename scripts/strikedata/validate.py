@@ -28,9 +28,9 @@ import numpy as np
 import pandas as pd
 
 from . import checks
-from .descriptors import leaves_its_folder, remote_references
+from .descriptors import custom_profiles, leaves_its_folder, remote_references
 from .findings import Finding, Tally, tidy
-from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, read_inside, read_limited
+from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, path_problem, read_inside, read_limited
 from .schema import RESOURCES, FieldCheck, arrow_strings, field_checks, foreign_keys, primary_key, typed_frame
 from .tables import Table, read_table, resolve_schema, resource_name
 
@@ -293,6 +293,9 @@ def load_texts(articles: Table, package_dir: Path) -> tuple[dict[str, str], list
     for index, (article_id, text_path) in enumerate(zip(articles.frame["article_id"], articles.frame["text_path"], strict=True)):
         relative = text_path if folder == "." else f"{folder}/{text_path}"
         try:
+            problem = path_problem(text_path)  # judged as written, before it is joined to the folder
+            if problem:
+                raise UnsafePath(problem)
             texts[article_id] = read_inside(package_dir, relative, MAX_TEXT_BYTES).decode("utf-8")
         except UnsafePath as error:
             findings.append(_finding(articles, index, "text_path", "unsafe-path", f"the article text: {error}"))
@@ -355,6 +358,9 @@ def descriptor_findings(descriptor: Path, package: object = None, *, reference: 
     except frictionless.FrictionlessException as error:
         reasons = error.reasons or [error.error]
         return [Finding(descriptor.name, None, None, None, None, r.type, r.note or r.message) for r in reasons]
+    except Exception as error:  # noqa: BLE001 - frictionless itself tripped on a malformed descriptor
+        return [Finding(descriptor.name, None, None, None, None, "descriptor-error",
+                        f"the descriptor is malformed: {type(error).__name__}: {error}")]
     return []
 
 
@@ -403,24 +409,25 @@ def validate_package(descriptor: Path, *, official: bool = False, reference: boo
         package = json.loads(read_limited(descriptor, MAX_DESCRIPTOR_BYTES).decode("utf-8"))
     except (UnsafePath, OSError) as error:
         raise CannotRun(f"{descriptor}: {error.strerror if isinstance(error, OSError) and error.strerror else error}") from None
-    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
+    except (ValueError, RecursionError) as error:  # not UTF-8, not JSON, a number Python will not read
         reason = "nested too deeply" if isinstance(error, RecursionError) else str(error)
         return Report([Finding(descriptor.name, getattr(error, "lineno", None), None, None, None, "descriptor-error",
                                f"not a JSON Data Package descriptor: {reason}")])
 
     # Nothing is fetched: a remote schema, dialect, profile or data file is a finding, and then the
     # official validator (which would fetch it) does not run.
-    remote = remote_references(package)
+    refused = remote_references(package) + custom_profiles(package)
     # frictionless follows links out of the package (and fetches): it does not see such a package,
     # whose refused paths the readers below report.
-    foreign_eyes = not remote and not leaves_its_folder(package, package_dir)
+    foreign_eyes = not refused and not leaves_its_folder(package, package_dir)
     official = official and foreign_eyes
     # The official run checks the descriptor itself; without it, load the metadata once here.
-    findings: list[Finding] = remote or ([] if official or not foreign_eyes else
-                                         descriptor_findings(descriptor, package, reference=reference))
+    findings: list[Finding] = refused or ([] if official or not foreign_eyes else
+                                          descriptor_findings(descriptor, package, reference=reference))
     tables: dict[str, Table] = {}
     tally = Tally(max_per_check)
-    for resource in package.get("resources", []) if isinstance(package, dict) else []:
+    resources = package.get("resources") if isinstance(package, dict) else None
+    for resource in resources if isinstance(resources, list) else []:  # anything else is a descriptor finding
         if not isinstance(resource, dict):
             continue
         if isinstance(resource.get("path"), list):

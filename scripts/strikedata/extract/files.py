@@ -15,25 +15,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..build import SEED_SUMS, recorded_sums
-from ..paths import UnsafePath, read_limited, safe_name
+from ..paths import UnsafePath, inside, read_limited, safe_name
 from .draft import MAX_ARTICLE_BYTES, Draft, render_article, render_registry
 from .errors import ExtractError, read_yaml
 
-__all__ = ["ExtractError", "Placed", "Plan", "REGISTRY_FILES", "annotation_for", "carry_out", "place_seed",
-           "plan_extract", "read_seed", "record_seed", "seed_file_for", "write_draft"]
+__all__ = ["ExtractError", "Plan", "REGISTRY_FILES", "annotation_for", "carry_out", "plan_extract", "read_seed",
+           "seed_file_for"]
 
 REGISTRY_FILES = {"new_people": ("seeds/people.yaml", "people"),
                   "new_organizations": ("seeds/organizations.yaml", "organizations"),
                   "new_events": ("seeds/events.yaml", "events")}
 MAX_SEED_BYTES = MAX_ARTICLE_BYTES
 MAX_SUMS_BYTES = 1_000_000
-
-
-@dataclass(frozen=True)
-class Placed:
-    seed_file: str  # relative to the project
-    raw: bytes
-    copied: bool
 
 
 def read_seed(seed: Path) -> bytes:
@@ -61,7 +54,7 @@ def seed_name(name: str) -> str:
 
 
 def seed_file_for(root: Path, seed: Path) -> str:
-    """The seed_file an annotation names: its path in the project, or where place_seed will copy it.
+    """The seed_file an annotation names: its path in the project, or where the extract will copy it.
     Refuses (ExtractError) a file name that could not be recorded in seeds/raw/SHA256SUMS."""
     resolved, base = seed.resolve(), root.resolve()
     seed_file = resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else f"seeds/raw/{seed.name}"
@@ -112,7 +105,8 @@ def plan_extract(root: Path, seed: Path, raw: bytes, draft: Draft, output: Path 
             raise ExtractError(f"{_shown(root, existing)} already annotates {seed_file}: "
                                "pass --force to replace it with a new draft, or --output to write elsewhere")
         output = existing
-    placed = root / seed_file
+    placed = _in_project(root, root / seed_file)
+    _in_project(root, root / SEED_SUMS)
     copy_to = None
     if seed.resolve() != placed.resolve():
         if _exists(placed):
@@ -125,7 +119,9 @@ def plan_extract(root: Path, seed: Path, raw: bytes, draft: Draft, output: Path 
     if name not in _recorded(root):
         sums = _read(root, root / SEED_SUMS, MAX_SUMS_BYTES)
         sum_line = ("\n" if sums and not sums.endswith(b"\n") else "") + f"{hashlib.sha256(raw).hexdigest()}  {name}\n"
-    target = output or root / "seeds" / "articles" / f"{draft.article['article_id']}.yaml"
+    target = output or _in_project(root, root / "seeds" / "articles" / f"{draft.article['article_id']}.yaml")
+    if output is not None and output == existing:
+        _in_project(root, output)
     if _exists(target):
         if not force:
             raise ExtractError(f"{_shown(root, target)} exists: pass --force to replace it, or --output to write elsewhere")
@@ -134,6 +130,7 @@ def plan_extract(root: Path, seed: Path, raw: bytes, draft: Draft, output: Path 
     for attribute, (path, what) in REGISTRY_FILES.items():
         entries = getattr(draft, attribute)
         if entries:
+            _in_project(root, root / path)
             if _exists(root / path):
                 _regular(root, root / path)
             registries[path] = (render_registry(entries, what, draft.article["article_id"]), len(entries), what)
@@ -157,52 +154,6 @@ def carry_out(root: Path, plan: Plan, draft: Draft, *, today: dt.date) -> list[s
         with (root / path).open("a", encoding="utf-8") as handle:
             handle.write(addition)
         written.append(f"{path}: {count} new {what} appended")
-    return written
-
-
-def place_seed(root: Path, seed: Path) -> Placed:
-    """The seed's path inside the project; a file from elsewhere is copied, byte for byte, into seeds/raw/.
-    Everything that could refuse is checked before the copy is made."""
-    seed_file = seed_file_for(root, seed)
-    raw = read_seed(seed)
-    target = root / seed_file
-    if seed.resolve() == target.resolve():
-        return Placed(seed_file, raw, False)
-    if _exists(target):
-        if _read(root, target, MAX_SEED_BYTES) != raw:
-            raise ExtractError(f"{seed_file} already exists with other content: rename the new article")
-        return Placed(seed_file, raw, True)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    _write_new(target, raw)
-    return Placed(seed_file, raw, True)
-
-
-def record_seed(root: Path, seed_file: str, raw: bytes) -> bool:
-    """Add the seed's SHA-256 to seeds/raw/SHA256SUMS when it has no line yet (the day it arrives)."""
-    name = seed_name(Path(seed_file).name)
-    if name in _recorded(root):
-        return False
-    sums = _read(root, root / SEED_SUMS, MAX_SUMS_BYTES)
-    with (root / SEED_SUMS).open("a", encoding="utf-8") as handle:
-        handle.write(("\n" if sums and not sums.endswith(b"\n") else "") + f"{hashlib.sha256(raw).hexdigest()}  {name}\n")
-    return True
-
-
-def write_draft(root: Path, draft: Draft, output: Path | None, *, force: bool, today: dt.date) -> list[str]:
-    """Write the article draft and append new registry entries; returns what was written."""
-    target = output or root / "seeds" / "articles" / f"{draft.article['article_id']}.yaml"
-    if _exists(target) and not force:
-        raise ExtractError(f"{_shown(root, target)} exists: pass --force to replace it, or --output to write elsewhere")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(render_article(draft, today.isoformat()), "utf-8")
-    written = [f"{_shown(root, target)}: {len(draft.quotes)} quotes, {len(draft.offers)} offers, "
-               f"{len(draft.figures)} figures, {len(draft.event_mentions)} event mentions"]
-    for attribute, (path, what) in REGISTRY_FILES.items():
-        entries = getattr(draft, attribute)
-        if entries:
-            with (root / path).open("a", encoding="utf-8") as handle:
-                handle.write(render_registry(entries, what, draft.article["article_id"]))
-            written.append(f"{path}: {len(entries)} new {what} appended")
     return written
 
 
@@ -232,6 +183,14 @@ def _write_new(path: Path, data: bytes) -> None:
 
 def _exists(path: Path) -> bool:
     return os.path.lexists(path)
+
+
+def _in_project(root: Path, path: Path) -> Path:
+    """`path` (inside the project) once no symbolic link on its way leads out: extract writes there."""
+    try:
+        return inside(root, path.relative_to(root).as_posix())
+    except (UnsafePath, ValueError) as error:
+        raise ExtractError(f"{_shown(root, path)}: {error}; nothing was written") from None
 
 
 def _regular(root: Path, path: Path) -> None:
