@@ -465,3 +465,11 @@ def test_diff_shows_terminal_control_escaped(tmp_path):
     assert result.returncode == 0, result.output
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "\\u001b" in result.output or "\\x1b" in result.output
+
+
+def test_export_of_an_integer_python_will_not_read_is_one_error(tmp_path):
+    folder = package(tmp_path / "pkg", [{"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "n", "type": "integer"}]}}])
+    (folder / "t.csv").write_text("n\n" + "1" * 5000 + "\n")
+    result = run_bounded(["export", str(folder), "--out", str(tmp_path / "out"), "--format", "json"], tmp_path)
+    assert_refused(result, exit_codes=(2,))
+    assert "could not finish" not in result.output and "cannot be read as its declared type" in result.output

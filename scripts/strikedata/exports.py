@@ -393,7 +393,10 @@ def export_files(package: Package, formats: Iterable[str] = FORMATS,
             safe_name(resource.get("name"), "resource name")
     except UnsafePath as error:
         raise ExportError(str(error)) from None
-    tables = typed_tables(package)
+    try:
+        tables = typed_tables(package)
+    except (OverflowError, ValueError) as error:  # e.g. an integer of more digits than Python converts
+        raise ExportError(f"a value cannot be read as its declared type: {error}") from None
     files: dict[str, bytes] = {}
     for fmt in formats:
         progress(f"writing {fmt}")
