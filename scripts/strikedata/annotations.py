@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from .findings import Finding
-from .paths import UnsafePath, read_limited
+from .paths import TooLarge, UnsafePath, read_limited
 
 # Far above any real annotation file; a bigger one is a mistake and would only be slow to parse.
 MAX_ANNOTATION_BYTES = 5_000_000
@@ -85,7 +85,7 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]
     except FileNotFoundError:
         return None, [Finding(display, None, None, None, None, "file-missing", "file not found")]
     except UnsafePath as error:
-        too_large = "larger than" in str(error)
+        too_large = isinstance(error, TooLarge)
         return None, [Finding(display, None, None, None, None, "file-too-large" if too_large else "file-unreadable",
                               f"{error}: not an annotation file" if too_large else str(error),
                               "split it, or check that the right file is named here" if too_large else None)]

@@ -516,9 +516,7 @@ def render_files(root: Path, tables: Tables, schemas: dict[str, dict]) -> dict[s
 
 def write_tree(directory: Path, files: dict[str, bytes]) -> None:
     for relative, data in sorted(files.items()):
-        target = directory / relative
-        if not target.resolve().is_relative_to(directory.resolve()):
-            raise ValueError(f"refusing to write outside {directory}: {relative}")
+        target = paths.inside(directory, relative)  # UnsafePath: a ValueError the build reports
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
 

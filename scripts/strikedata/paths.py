@@ -31,6 +31,10 @@ class UnsafePath(ValueError):
     """A path or name that must not be used; the message says why, for the user."""
 
 
+class TooLarge(UnsafePath):
+    """A file that holds more bytes than its reader allows."""
+
+
 def is_remote(value: object) -> bool:
     return isinstance(value, str) and REMOTE.match(value) is not None
 
@@ -97,7 +101,7 @@ def read_limited(path: Path, limit: int, shown: str | None = None) -> bytes:
     with os.fdopen(fd, "rb") as handle:
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise UnsafePath(f"{shown} is larger than {_size(limit)}")
+        raise TooLarge(f"{shown} is larger than {_size(limit)}")
     return data
 
 

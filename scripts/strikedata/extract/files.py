@@ -14,9 +14,9 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import SEED_SUMS, recorded_sums
-from ..paths import UnsafePath, inside, read_limited, safe_name
-from .draft import MAX_ARTICLE_BYTES, Draft, render_article, render_registry
+from ..build import MAX_SEED_BYTES, MAX_SUMS_BYTES, SEED_SUMS, recorded_sums
+from ..paths import TooLarge, UnsafePath, inside, read_limited, safe_name
+from .draft import Draft, render_article, render_registry
 from .errors import ExtractError, read_yaml
 
 __all__ = ["ExtractError", "Plan", "REGISTRY_FILES", "annotation_for", "carry_out", "plan_extract", "read_seed",
@@ -25,8 +25,6 @@ __all__ = ["ExtractError", "Plan", "REGISTRY_FILES", "annotation_for", "carry_ou
 REGISTRY_FILES = {"new_people": ("seeds/people.yaml", "people"),
                   "new_organizations": ("seeds/organizations.yaml", "organizations"),
                   "new_events": ("seeds/events.yaml", "events")}
-MAX_SEED_BYTES = MAX_ARTICLE_BYTES
-MAX_SUMS_BYTES = 1_000_000
 
 
 def read_seed(seed: Path) -> bytes:
@@ -37,7 +35,7 @@ def read_seed(seed: Path) -> bytes:
     except FileNotFoundError:
         raise ExtractError(f"{seed} is not a file") from None
     except UnsafePath as error:
-        problem = f"{seed} is larger than {MAX_SEED_BYTES:,} bytes" if "larger than" in str(error) else str(error)
+        problem = f"{seed} is larger than {MAX_SEED_BYTES:,} bytes" if isinstance(error, TooLarge) else str(error)
         raise ExtractError(f"{problem}: give the raw article, a UTF-8 text file of at most {MAX_SEED_BYTES:,} bytes") from None
     except OSError as error:
         raise ExtractError(f"cannot read {seed}: {error.strerror or error}") from None
