@@ -9,9 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .text import Lines, SpanIndex, blank_quoted
+from .text import Lines, Span, SpanIndex, blank_quoted
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -72,68 +73,172 @@ class Happening:
     note: str
 
 
-def find_happenings(text: str, published: dt.date | None, sentence_spans) -> list[Happening]:
-    found: list[Happening] = []
-    taken = bytearray(len(text))  # 1 under every date expression found so far
+DateRange = tuple[str, str | None]  # (start_date, end_date) as ISO dates
+
+
+@dataclass(frozen=True)
+class _Resolution:
+    """How one date expression reads, before the tense and time its sentence add: its dates (None
+    when the article's date is unknown and the expression is relative to it) and how sure the rule is."""
+
+    dates: DateRange | None
+    precision: str
+    basis: str
+    confidence: float
+    note: str
+    time: str | None = None
+
+
+def find_happenings(text: str, published: dt.date | None, sentence_spans: list[Span]) -> list[Happening]:
+    """Every date expression in `text`, resolved against the article's date, in text order."""
     reader = _Reader(text, sentence_spans)
+    found = _Found(reader)
+    for pattern, resolve in RESOLVERS:
+        for m in pattern.finditer(text):
+            resolution = resolve(m, published, reader)
+            if resolution is not None:
+                found.add(m, resolution)
+    _add_times_alone(found, published)
+    return sorted(found.happenings, key=lambda h: h.start)
 
-    def add(m: re.Match, resolved, precision: str, basis: str, confidence: float, note: str, time: str | None = None) -> None:
-        if taken.find(1, m.start(), m.end()) >= 0:
-            return
-        taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
-        start_date, end_date = resolved if resolved else (None, None)
-        sentence = reader.sentence(m.start())
-        found.append(Happening(m.start(), m.end(), m.group(), start_date, end_date, precision, basis,
-                               local_tense(text, m.start(), m.end()) or reader.tense(sentence, m.start(), m.end()),
-                               time or reader.time_near(sentence), confidence, note))
 
-    for m in WEEKDAY.finditer(text):
-        clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
-        when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
-        rel = (m.group("rel") or "").lower()
-        direction = {"last": "past", "since": "past", "next": "future"}.get(rel, when)
-        day = resolve_weekday(published, WEEKDAYS.index(m.group("day")), direction, strict=rel in ("last", "next"))
-        note = f"'{m.group()}' read as the {'previous' if direction == 'past' else 'next' if direction == 'future' else 'nearest'} {m.group('day')}"
-        add(m, (day, None) if day else None, "day", "weekday_resolved", 0.75 if direction != "present" else 0.55, note,
-            _clock(m, prefix="w"))
-    for m in RELATIVE.finditer(text):
-        add(m, resolve_relative(published, m), "week" if (m.group("unit") or "").lower() == "week" else
-            "month" if m.group("unit") else "day", "weekday_resolved", 0.7, f"'{m.group()}' resolved against the article's date")
-    for m in CALENDAR.finditer(text):
-        month = _month(m.group("month"))
-        if m.group("month") == "May" and not m.group("year") and not SPACED_DIGIT.match(text, m.end("month")):
-            continue
-        year = int(m.group("year")) if m.group("year") else _year_for(published, month, int(m.group("day")), text, m, reader=reader)
-        try:
-            day = dt.date(year, month, int(m.group("day"))).isoformat() if year else None
-        except ValueError:
-            continue
-        add(m, (day, None) if day else None, "day", "stated" if m.group("year") else "weekday_resolved", 0.85, "")
-    for m in DAY_OF_MONTH.finditer(text):
-        add(m, _day_of_month(published, int(m.group("day")), text, m, reader), "day", "inferred", 0.5,
-            f"'{m.group()}' read as a day of the article's month or the next")
-    for m in MONTH_ONLY.finditer(text):
-        month = _month(m.group("month"))
-        told_as = {"since": "past", "back in": "past", "last": "past", "next": "future"}.get(m.group("prep"))
-        year = int(m.group("year")) if m.group("year") else _year_for(published, month, 1, text, m, told_as, reader)
-        if year:
-            add(m, (dt.date(year, month, 1).isoformat(), None), "month", "stated" if m.group("year") else "inferred", 0.6,
-                "" if m.group("year") else f"the year of '{m.group()}' is inferred from the article's date and the tense")
-    for m in YEAR_ONLY.finditer(text):
-        add(m, (f"{m.group('year')}-01-01", None), "year", "stated", 0.7,
-            f"only the year is a date; '{m.group('part').strip()}' stays in the description" if m.group("part") else "")
-    dated = {sentence.start for sentence in map(reader.sentence, (h.start for h in found)) if sentence}
-    for m in TIME_ALONE.finditer(text):
-        # "At 11 a.m., the union will rally": a time with no day is the article's day.
+class _Found:
+    """The happenings found so far, and which characters of the text they cover: an expression that
+    overlaps one already found is part of it, not a second date ("Friday at 10 a.m.": the time is
+    the weekday's, not a time alone)."""
+
+    def __init__(self, reader: _Reader):
+        self.reader = reader
+        self.happenings: list[Happening] = []
+        self.taken = bytearray(len(reader.text))  # 1 under every date expression found so far
+
+    def add(self, m: re.Match[str], resolution: _Resolution) -> bool:
+        """Record the expression `m` with its sentence's tense and clock time; False (and nothing
+        recorded) when it overlaps an expression found before."""
+        if self.taken.find(1, m.start(), m.end()) >= 0:
+            return False
+        self.taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+        reader = self.reader
+        start_date, end_date = resolution.dates if resolution.dates else (None, None)
         sentence = reader.sentence(m.start())
-        if sentence and sentence.start in dated:  # the sentence already holds a date expression
+        when = local_tense(reader.text, m.start(), m.end()) or reader.tense(sentence, m.start(), m.end())
+        self.happenings.append(Happening(m.start(), m.end(), m.group(), start_date, end_date, resolution.precision,
+                                         resolution.basis, when, resolution.time or reader.time_near(sentence),
+                                         resolution.confidence, resolution.note))
+        return True
+
+
+def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    """A weekday ("met Monday", "next Friday at noon"): the one before or after the article's date,
+    as its qualifier or else its clause's tense says."""
+    rel = (m.group("rel") or "").lower()
+    direction = _weekday_direction(m, reader)
+    day = resolve_weekday(published, WEEKDAYS.index(m.group("day")), direction, strict=rel in ("last", "next"))
+    reading = {"past": "previous", "future": "next"}.get(direction, "nearest")
+    return _Resolution((day, None) if day else None, "day", "weekday_resolved", 0.75 if direction != "present" else 0.55,
+                       f"'{m.group()}' read as the {reading} {m.group('day')}", _clock(m, prefix="w"))
+
+
+def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
+    """Which way a weekday points: "last" and "since" back, "next" ahead; otherwise the tense of the
+    verb nearest it or of its clause, and ahead in an "if"/"unless" clause (a condition still open)."""
+    text = reader.text
+    clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
+    when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
+    return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
+
+
+def _resolve_relative_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    """"Last week", "this month", "tomorrow": counted from the article's date."""
+    return _Resolution(resolve_relative(published, m), _relative_precision(m), "weekday_resolved", 0.7,
+                       f"'{m.group()}' resolved against the article's date")
+
+
+def _relative_precision(m: re.Match[str]) -> str:
+    """A week for "last week", a month for "next month", a day for "yesterday"."""
+    unit = m.group("unit")
+    if (unit or "").lower() == "week":
+        return "week"
+    return "month" if unit else "day"
+
+
+def _resolve_calendar_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    """A month and day ("March 3", "Oct. 3, 2019"); without a year, the year the tense points to.
+    None for what only looks like one: "May." ending a sentence, or a day the month does not have."""
+    if _may_ends_a_sentence(m, reader.text):
+        return None
+    month, day_of_month = _month(m.group("month")), int(m.group("day"))
+    stated = m.group("year")
+    year = int(stated) if stated else _year_for(published, month, day_of_month, reader.text, m, reader=reader)
+    try:
+        day = dt.date(year, month, day_of_month).isoformat() if year else None
+    except ValueError:  # "Feb. 30"
+        return None
+    return _Resolution((day, None) if day else None, "day", "stated" if stated else "weekday_resolved", 0.85, "")
+
+
+def _may_ends_a_sentence(m: re.Match[str], text: str) -> bool:
+    """"May" takes no abbreviating period, so in "... in May. 12 schools ..." the number begins the
+    next sentence: it is not the day of the month."""
+    return m.group("month") == "May" and not m.group("year") and not SPACED_DIGIT.match(text, m.end("month"))
+
+
+def _resolve_day_of_month_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    """"By the 15th": that day of the article's month, or of the next when it has passed and the
+    sentence does not tell it as past."""
+    return _Resolution(_day_of_month(published, int(m.group("day")), reader.text, m, reader), "day", "inferred", 0.5,
+                       f"'{m.group()}' read as a day of the article's month or the next")
+
+
+MONTH_DIRECTION = {"since": "past", "back in": "past", "last": "past", "next": "future"}  # a preposition that says the tense
+
+
+def _resolve_month_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    """"In March", "since August 2024": the first of that month, in the year stated or else the one
+    its preposition or tense points to. None when the article's date is unknown and no year is stated."""
+    month = _month(m.group("month"))
+    stated = m.group("year")
+    year = int(stated) if stated else _year_for(published, month, 1, reader.text, m, MONTH_DIRECTION.get(m.group("prep")), reader)
+    if not year:
+        return None
+    note = "" if stated else f"the year of '{m.group()}' is inferred from the article's date and the tense"
+    return _Resolution((dt.date(year, month, 1).isoformat(), None), "month", "stated" if stated else "inferred", 0.6, note)
+
+
+def _resolve_year_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    """"In 2019", "since late 2024": the year alone; "early" or "late" is said in the note, not dated."""
+    part = m.group("part")
+    note = f"only the year is a date; '{part.strip()}' stays in the description" if part else ""
+    return _Resolution((f"{m.group('year')}-01-01", None), "year", "stated", 0.7, note)
+
+
+Resolver = Callable[[re.Match[str], dt.date | None, "_Reader"], "_Resolution | None"]
+# The patterns in the order they claim the text: where matches of two overlap, the pattern earlier
+# here keeps the text. The order is therefore part of the rules; change it with
+# `strikedata extract --evaluate` in view. (Times alone are read after all of these: _add_times_alone.)
+RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
+    (WEEKDAY, _resolve_weekday_mention),
+    (RELATIVE, _resolve_relative_mention),
+    (CALENDAR, _resolve_calendar_mention),
+    (DAY_OF_MONTH, _resolve_day_of_month_mention),
+    (MONTH_ONLY, _resolve_month_mention),
+    (YEAR_ONLY, _resolve_year_mention),
+)
+
+
+def _add_times_alone(found: _Found, published: dt.date | None) -> None:
+    """"At 11 a.m., the union will rally": a time with no day is the article's day. Read last, and
+    only in a sentence that holds no date expression, since a time beside a date belongs to that date."""
+    reader = found.reader
+    dated = {sentence.start for sentence in map(reader.sentence, (h.start for h in found.happenings)) if sentence}
+    for m in TIME_ALONE.finditer(reader.text):
+        sentence = reader.sentence(m.start())
+        if sentence and sentence.start in dated:
             continue
-        before = len(found)
-        add(m, (published.isoformat(), None) if published else None, "day", "inferred", 0.45,
-            "a time with no day: read as the article's date", _clock(m))
-        if sentence and len(found) > before:
+        added = found.add(m, _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
+                                         "a time with no day: read as the article's date", _clock(m)))
+        if sentence and added:
             dated.add(sentence.start)
-    return sorted(found, key=lambda h: h.start)
 
 
 class _Reader:
@@ -323,25 +428,35 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     told as future and already gone; otherwise whichever is nearer the article's date."""
     if published is None:
         return None
-    sentence_tense = direction or local_tense(text, m.start(), m.end()) or (
-        reader.tense(None, m.start(), m.end()) if reader else tense(clause_around(text, None, m.start(), m.end())))
-    candidate = (month, day)
+    told_as = direction or local_tense(text, m.start(), m.end()) or _clause_tense(text, m, reader)
+    return _year_told_as(published, (month, day), told_as)
+
+
+def _year_told_as(published: dt.date, candidate: tuple[int, int], told_as: str) -> int:
+    """The year of (month, day) as the tense tells it: told as past, not after the article's date;
+    as future, not before it; as present, within six months ahead of it."""
     today = (published.month, published.day)
-    if sentence_tense == "past":
+    if told_as == "past":
         return published.year - 1 if candidate > today else published.year
-    if sentence_tense == "future":
+    if told_as == "future":
         return published.year + 1 if candidate < today else published.year
-    months_ahead = (month - published.month) % 12
+    months_ahead = (candidate[0] - published.month) % 12
     if months_ahead <= 6 and candidate != today:
         return published.year + (1 if candidate < today else 0)
     return published.year - (1 if candidate > today else 0)
+
+
+def _clause_tense(text: str, m: re.Match, reader: _Reader | None) -> str:
+    """The tense of the clause around `m`, its bounds taken from the line (not the sentence) around it;
+    from the reader's remembered answers when there is a reader."""
+    return reader.tense(None, m.start(), m.end()) if reader else tense(clause_around(text, None, m.start(), m.end()))
 
 
 def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, reader: _Reader | None = None) -> tuple[str, None] | None:
     if published is None:
         return None
     year, month = published.year, published.month
-    clause_tense = reader.tense(None, m.start(), m.end()) if reader else tense(clause_around(text, None, m.start(), m.end()))
+    clause_tense = _clause_tense(text, m, reader)
     if day < published.day and clause_tense != "past":
         month += 1
         if month == 13:
@@ -350,10 +465,6 @@ def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, r
         return dt.date(year, month, day).isoformat(), None
     except ValueError:
         return None
-
-
-def _sentence(spans, position: int):
-    return next((s for s in spans if s.start <= position < s.end), None)
 
 
 def _clock(m: re.Match, prefix: str = "") -> str | None:
@@ -370,14 +481,6 @@ def _clock(m: re.Match, prefix: str = "") -> str | None:
     if half.startswith("a") and hour_value == 12:
         hour_value = 0
     return f"{hour_value:02d}:{minute:02d}" if hour_value < 24 and minute < 60 else None
-
-
-def _time_near(text: str, sentence, m: re.Match) -> str | None:
-    """A clock time in the same sentence ("at 2:30 p.m. Monday")."""
-    if sentence is None:
-        return None
-    clock = re.search(TIME, text[sentence.start:sentence.end])
-    return _clock(clock) if clock else None
 
 
 def event_type(sentence: str, position: int = 0) -> str:
