@@ -28,7 +28,10 @@ LASTING = {"strike", "school_closure", "picket"}
 
 
 @dataclass
-class Tally:
+class Score:
+    """One metric's hits out of its cases: a recall, a precision or an accuracy. (Not findings.Tally,
+    which caps how many findings of a kind a build reports.)"""
+
     hit: int = 0
     total: int = 0
 
@@ -47,39 +50,42 @@ class Tally:
 
 
 @dataclass
-class Score:
+class ArticleScores:
+    """One article's Score on every metric, and the misses behind them."""
+
     article_id: str
-    quote_recall: Tally = field(default_factory=Tally)
-    quote_precision: Tally = field(default_factory=Tally)
-    speaker: Tally = field(default_factory=Tally)
-    people: Tally = field(default_factory=Tally)
-    figures: Tally = field(default_factory=Tally)
-    dates: Tally = field(default_factory=Tally)
-    dated_found: Tally = field(default_factory=Tally)
+    quote_recall: Score = field(default_factory=Score)
+    quote_precision: Score = field(default_factory=Score)
+    speaker: Score = field(default_factory=Score)
+    people: Score = field(default_factory=Score)
+    figures: Score = field(default_factory=Score)
+    dates: Score = field(default_factory=Score)
+    dated_found: Score = field(default_factory=Score)
     misses: list[str] = field(default_factory=list)
 
     METRICS = ("quote_recall", "quote_precision", "speaker", "people", "figures", "dates", "dated_found")
 
 
 @dataclass(frozen=True)
-class Corpus:
-    """Curated articles with the raw bytes they were made from, and the full registries."""
+class GoldCorpus:
+    """Curated (hand-annotated) articles with the raw bytes they were made from, and the full
+    registries: the answers the assistant is scored against. (Not the article texts a build checks.)"""
 
     articles: list[tuple[dict, bytes]]
     registry: Registry
     hide_known_people: bool = False  # a corpus of another world: its people are all new
 
     @classmethod
-    def project(cls, root: Path) -> Corpus:
+    def project(cls, root: Path) -> GoldCorpus:
         return cls._load(root / "seeds", root / "seeds" / "articles", root, False)
 
     @classmethod
-    def folder(cls, folder: Path) -> Corpus:
+    def folder(cls, folder: Path) -> GoldCorpus:
         """A held-out corpus laid out as raw/, articles/ and the three registry files."""
         return cls._load(folder, folder / "articles", folder, True)
 
     @classmethod
-    def _load(cls, registries: Path, articles: Path, seed_root: Path, hide: bool) -> Corpus:
+    def _load(cls, registries: Path, articles: Path, seed_root: Path, hide: bool) -> GoldCorpus:
         registry = Registry.load(registries)
         loaded = []
         for path in sorted(articles.glob("*.yaml")):
@@ -95,7 +101,12 @@ class Corpus:
         return cls(loaded, registry, hide)
 
 
-def evaluate(corpus: Corpus) -> list[Score]:
+# The name cli.py still imports (`from .extract.evaluate import Corpus, ...`); remove it once cli.py
+# imports GoldCorpus.
+Corpus = GoldCorpus
+
+
+def evaluate(corpus: GoldCorpus) -> list[ArticleScores]:
     texts = {gold["article_id"]: normalize(raw).text for gold, raw in corpus.articles}
     scores = []
     for gold, raw in corpus.articles:
@@ -104,11 +115,11 @@ def evaluate(corpus: Corpus) -> list[Score]:
         stated = normalize(raw).published_date
         published = None if stated else dt.date.fromisoformat(str(gold["published_date"]))
         draft = extract_article(raw, gold["seed_file"], visible, published=published)
-        scores.append(score(gold, draft, corpus.registry, texts[gold["article_id"]]))
+        scores.append(score_article(gold, draft, corpus.registry, texts[gold["article_id"]]))
     return scores
 
 
-def _visible(registry: Registry, other_texts: list[str], hide_people: bool, gold: dict, corpus: Corpus) -> Registry:
+def _visible(registry: Registry, other_texts: list[str], hide_people: bool, gold: dict, corpus: GoldCorpus) -> Registry:
     """What the registries held before this article arrived: entries the other articles name."""
     def named(surfaces) -> bool:
         return any(re.search(rf"(?<!\w){re.escape(s)}(?!\w)", t) for s in surfaces if s for t in other_texts)
@@ -121,8 +132,8 @@ def _visible(registry: Registry, other_texts: list[str], hide_people: bool, gold
                     {k: Person(**p.__dict__) for k, p in people.items()}, events)
 
 
-def score(gold: dict, draft: Draft, registry: Registry, text: str) -> Score:
-    result = Score(gold["article_id"])
+def score_article(gold: dict, draft: Draft, registry: Registry, text: str) -> ArticleScores:
+    result = ArticleScores(gold["article_id"])
     spans = {id(e): draft.spans[id(e)] for e in draft.quotes + draft.figures + draft.event_mentions}
 
     def where(entry: dict, key: str = "text") -> tuple[int, int] | None:
@@ -210,21 +221,21 @@ def _within(proposed: str, event: dict) -> bool:
     return start <= dt.date.fromisoformat(proposed) <= end
 
 
-def table(scores: list[Score], title: str) -> str:
+def table(scores: list[ArticleScores], title: str) -> str:
     """A Markdown table: one row per article, then the totals."""
     heads = ["article", "quote recall", "quote precision", "speaker accuracy", "people recall", "figure recall",
              "date accuracy", "dated mentions found"]
     rows = [f"| {' | '.join(heads)} |", "|" + "---|" * len(heads)]
 
-    def cell(t: Tally) -> str:
+    def cell(t: Score) -> str:
         return "n/a" if not t.total else f"{100 * t.hit / t.total:.0f}% ({t.hit}/{t.total})"
 
     for s in scores:
-        rows.append("| " + " | ".join([s.article_id] + [cell(getattr(s, m)) for m in Score.METRICS]) + " |")
-    total = {m: Tally(sum(getattr(s, m).hit for s in scores), sum(getattr(s, m).total for s in scores)) for m in Score.METRICS}
-    rows.append("| " + " | ".join([f"**{title}**"] + [f"**{cell(total[m])}**" for m in Score.METRICS]) + " |")
+        rows.append("| " + " | ".join([s.article_id] + [cell(getattr(s, m)) for m in ArticleScores.METRICS]) + " |")
+    total = {m: Score(sum(getattr(s, m).hit for s in scores), sum(getattr(s, m).total for s in scores)) for m in ArticleScores.METRICS}
+    rows.append("| " + " | ".join([f"**{title}**"] + [f"**{cell(total[m])}**" for m in ArticleScores.METRICS]) + " |")
     return "\n".join(rows)
 
 
-def totals(scores: list[Score]) -> dict[str, float | None]:
-    return {m: Tally(sum(getattr(s, m).hit for s in scores), sum(getattr(s, m).total for s in scores)).rate() for m in Score.METRICS}
+def totals(scores: list[ArticleScores]) -> dict[str, float | None]:
+    return {m: Score(sum(getattr(s, m).hit for s in scores), sum(getattr(s, m).total for s in scores)).rate() for m in ArticleScores.METRICS}
