@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+
+from ..spans import Span  # a range of the text, as the build locates one: one definition for both
 
 # Abbreviations whose final period does not end a sentence in news copy.
 ABBREVIATIONS = re.compile(
@@ -32,12 +33,6 @@ ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
 }
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
 
 
 PARAGRAPH = re.compile(r"[^\n]+")
