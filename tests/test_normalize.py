@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from strikedata.normalize import NormalizationError, curl_double_quotes, leftover_mojibake, normalize
+from strikedata.normalize import NormalizationError, curl_double_quotes, leftover_mojibake, normalize, strip_dateline
 
 from conftest import ROOT
 
@@ -85,3 +85,14 @@ def test_non_utf8_seed_is_a_clear_error():
 
 def test_curl_double_quotes_judges_by_what_comes_before():
     assert curl_double_quotes('ÿHi,ÿ she said. (ÿYes.ÿ)', "ÿ") == "“Hi,” she said. (“Yes.”)"
+
+
+def test_the_dateline_normalize_reads_is_the_one_extract_strips_from_a_sentence():
+    opening = "SACRAMENTO, Calif. (KXYZ) — Teachers will rally Friday."
+    article = normalize(f"{opening}\n\nMore text.\n".encode())
+    assert (article.dateline, article.dateline_credit) == ("SACRAMENTO, Calif.", "KXYZ")
+    assert strip_dateline(opening) == "Teachers will rally Friday."
+    assert strip_dateline("ELK GROVE, Calif. —   Schools closed.") == "Schools closed."
+    # Only a dateline that opens the passage, and only one.
+    assert strip_dateline("Teachers in SACRAMENTO, Calif. — rallied.") == "Teachers in SACRAMENTO, Calif. — rallied."
+    assert strip_dateline("Plain sentence.") == "Plain sentence."

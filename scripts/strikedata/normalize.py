@@ -18,10 +18,16 @@ MOJIBAKE_CHARACTERS = (THORN_LINE_BREAK, Y_DIAERESIS_QUOTE, "\ufffd", "â€", "
 DATE_HEADER = re.compile(r"\A\s*date (\d{4}-\d{2}-\d{2})[ \t]+")
 # `\s*\Z` alone: a `[ \t]*` before it would backtrack quadratically on a long run of spaces.
 SOURCE_TRAILER = re.compile(r"\n[ \t]*Source:[ \t]*([A-Za-z0-9.-]+\.[A-Za-z]{2,})\s*\Z")
+# "SACRAMENTO, Calif. (KXYZ) — " at the start of a line: the place (an upper-case name ending in a
+# letter, a comma, its state or country), the outlet credited in parentheses if any, then a dash.
+# The one definition of a dateline: normalize reads the first in the text into `dateline` and
+# `dateline_credit`; strip_dateline (for extract) removes one that opens a sentence.
 DATELINE = re.compile(
     r"^(?P<place>[A-Z][A-Z .'-]*[A-Z], [A-Z][A-Za-z.]*\.?)(?: \((?P<credit>[A-Z0-9]+)\))? [—–-]",
     re.MULTILINE,
 )
+# DATELINE and the space after it, at the start of a passage only (no MULTILINE: `^` is its start).
+_LEADING_DATELINE = re.compile(DATELINE.pattern + r"\s*")
 OPENING_CONTEXT = " \t\n([{—–-‘'"
 
 
@@ -124,6 +130,12 @@ def normalize(raw: bytes) -> NormalizedArticle:
         dateline=dateline.group("place") if dateline else None,
         dateline_credit=dateline.group("credit") if dateline else None,
     )
+
+
+def strip_dateline(passage: str) -> str:
+    """`passage` without the dateline that opens it, if one does: the first sentence of an article
+    describes a happening, and "SACRAMENTO, Calif. (KXYZ) —" is no part of it."""
+    return _LEADING_DATELINE.sub("", passage, count=1)
 
 
 def leftover_mojibake(text: str) -> list[str]:

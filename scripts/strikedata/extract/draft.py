@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..annotations import MAX_ANNOTATION_BYTES
-from ..normalize import NormalizationError, normalize
+from ..normalize import NormalizationError, normalize, strip_dateline
 from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, find_entities
 from .errors import read_yaml
@@ -35,8 +35,6 @@ MAX_PROPOSALS = 2_000
 # The largest raw article read (build reads a seed no further, like an annotation file): no article is near it.
 MAX_ARTICLE_BYTES = MAX_ANNOTATION_BYTES
 CLAIMED = re.compile(r"\b(?:said|says|say|told|according to|allegedly|claim\w*)\b")
-# "SACRAMENTO, Calif. (KXYZ) — " opens the first paragraph; it is not part of any happening.
-DATELINE = re.compile(r"^[A-Z][A-Z .'-]+, [A-Z][A-Za-z.]*\.?(?: \([A-Z0-9]+\))? [—–-]\s*")
 
 
 @dataclass
@@ -370,7 +368,7 @@ def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | 
         if sentence is None or (sentence.start, happening.start_date) in seen:
             continue
         said = reading.sentence_text(sentence)
-        mention = DATELINE.sub("", said)
+        mention = strip_dateline(said)  # the dateline is no part of any happening
         if len(mention) > 260:
             mention = _clause_of(mention, happening.start - (sentence.end - len(mention)))
         kind = event_type(mention, happening.start - (sentence.start + said.find(mention)))
