@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 import pytest
-import yaml
 from typer.testing import CliRunner
 
 from strikedata.build import build_package
@@ -16,6 +15,7 @@ from strikedata.cli import app
 from strikedata.extract import Registry, extract_article
 from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, find_entities
+from strikedata.extract.errors import read_yaml
 from strikedata.extract.evaluate import GoldCorpus, evaluate, totals
 from strikedata.extract.figures import find_figures, find_offer_items
 from strikedata.extract.happenings import find_happenings
@@ -204,12 +204,12 @@ def test_build_refuses_an_unconfirmed_proposal_with_its_line(project: Path):
 def test_extract_writes_a_draft_that_builds_once_confirmed(project: Path):
     """The README's workflow: a new article, `strikedata extract`, a curator's confirmation, `strikedata build`."""
     gone = project / "seeds" / "articles" / "kcra-talks-late-wednesday.yaml"
-    seed_file = yaml.safe_load(gone.read_text("utf-8"))["seed_file"]
+    seed_file = read_yaml(gone, gone.name)["seed_file"]
     gone.unlink()
     result = runner.invoke(app, ["extract", str(project / seed_file), "--date", "2022-03-30", "--project", str(project)])
     assert result.exit_code == 0, result.output
     draft_path = project / "seeds" / "articles" / "kcra-2022-03-30.yaml"
-    draft = yaml.safe_load(draft_path.read_text("utf-8"))
+    draft = read_yaml(draft_path, draft_path.name)  # as build reads it: a duplicate key or an alias fails here
     assert draft["outlet_org_id"] == "kcra" and draft["published_date"] == "2022-03-30"
     assert len(draft["quotes"]) == 5 and all(q["confirmed"] is False for q in draft["quotes"])
 
