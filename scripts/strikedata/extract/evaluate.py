@@ -133,17 +133,29 @@ def _visible(registry: Registry, other_texts: list[str], hide_people: bool, gold
 
 
 def score_article(gold: dict, draft: Draft, registry: Registry, text: str) -> ArticleScores:
+    """How the draft of one article compares with its curated annotation, metric by metric (the
+    misses in the order the metrics are read)."""
     result = ArticleScores(gold["article_id"])
-    spans = {id(e): draft.spans[id(e)] for e in draft.quotes + draft.figures + draft.event_mentions}
+    _score_quotes(result, gold, draft, registry, text)
+    _score_people(result, draft, registry, text)
+    _score_figures(result, gold, draft, text)
+    _score_dated_mentions(result, gold, draft, registry, text)
+    return result
 
-    def where(entry: dict, key: str = "text") -> tuple[int, int] | None:
-        found = locate(text, str(entry[key]), entry.get("occurrence", 1))
-        return None if isinstance(found, NotFound) else (found.start, found.end)
 
-    proposed_quotes = [(spans[id(q)], q) for q in draft.quotes]
+def _curated_span(text: str, entry: dict, key: str = "text") -> tuple[int, int] | None:
+    """Where a curated entry's text stands, as the build locates it; None when it is not there."""
+    found = locate(text, str(entry[key]), entry.get("occurrence", 1))
+    return None if isinstance(found, NotFound) else (found.start, found.end)
+
+
+def _score_quotes(result: ArticleScores, gold: dict, draft: Draft, registry: Registry, text: str) -> None:
+    """Quotation recall (a curated quotation proposed with its span), speaker accuracy (of those
+    found), then quotation precision (a proposed quotation that some curated one matched)."""
+    proposed_quotes = [(draft.spans[id(q)], q) for q in draft.quotes]
     matched_proposals: set[int] = set()
     for quote in gold.get("quotes") or []:
-        span = where(quote)
+        span = _curated_span(text, quote)
         match = next(((i, q) for i, (s, q) in enumerate(proposed_quotes) if span and _same_quote(s, span, text)), None)
         result.quote_recall.count(match is not None, result.misses, f"quote not found: {quote['text'][:70]!r}")
         if match is None:
@@ -155,18 +167,31 @@ def score_article(gold: dict, draft: Draft, registry: Registry, text: str) -> Ar
                              f"curated {quote.get('speaker_person_id') or quote.get('speaker_org_id')}")
     for i, (_, q) in enumerate(proposed_quotes):
         result.quote_precision.count(i in matched_proposals, result.misses, f"proposed quote not curated: {q['text'][:70]!r}")
+
+
+def _score_people(result: ArticleScores, draft: Draft, registry: Registry, text: str) -> None:
+    """People recall: every registry person whose full name the text holds is one the draft names."""
     names = set(draft.people_named)
     for person in registry.people.values():
         if re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
             result.people.count(person.name in names, result.misses, f"person not found: {person.name}")
-    proposed_figures = [(spans[id(f)], f) for f in draft.figures]
+
+
+def _score_figures(result: ArticleScores, gold: dict, draft: Draft, text: str) -> None:
+    """Figure recall: a proposed figure of the same value overlaps each curated one."""
+    proposed_figures = [(draft.spans[id(f)], f) for f in draft.figures]
     for figure in gold.get("figures") or []:
-        span = where(figure)
+        span = _curated_span(text, figure)
         ok = any(_overlap(s, span) and float(f["value"]) == float(figure["value"]) for s, f in proposed_figures)
         result.figures.count(ok, result.misses, f"figure not found: {figure['text']!r} = {figure['value']} {figure.get('unit')}")
-    proposed_mentions = [(spans[id(m)], m) for m in draft.event_mentions]
+
+
+def _score_dated_mentions(result: ArticleScores, gold: dict, draft: Draft, registry: Registry, text: str) -> None:
+    """Dated mentions found (a proposed mention overlaps the curated one), and date accuracy of those
+    whose curated event the registry holds: a proposed date falls within the event's dates."""
+    proposed_mentions = [(draft.spans[id(m)], m) for m in draft.event_mentions]
     for mention in gold.get("event_mentions") or []:
-        span = where(mention)
+        span = _curated_span(text, mention)
         event = registry.events.get(mention["event_id"])
         overlapping = [m for s, m in proposed_mentions if _overlap(s, span)]
         result.dated_found.count(bool(overlapping), result.misses, f"dated mention not found: {mention['text'][:70]!r}")
@@ -176,7 +201,6 @@ def score_article(gold: dict, draft: Draft, registry: Registry, text: str) -> Ar
         result.dates.count(any(d and _within(d, event) for d in proposed), result.misses,
                            f"date of {mention['text'][:50]!r}: proposed {', '.join(d or '?' for d in proposed)}, "
                            f"curated {event.get('start_date')}..{event.get('end_date') or ''} ({event.get('date_precision')})")
-    return result
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int] | None) -> bool:
