@@ -20,11 +20,12 @@ import yaml
 
 from ..annotations import MAX_ANNOTATION_BYTES
 from ..normalize import NormalizationError, normalize, strip_dateline
+from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, find_entities
 from .errors import read_yaml
 from .figures import find_figures, find_offer_items
-from .happenings import event_type, find_happenings, location
+from .happenings import Happening, event_type, find_happenings, location
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
@@ -82,6 +83,13 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading)
     _events(draft, text, entities, spans, date, registry, ids, reading)
+    _people(draft, entities, article_id)
+    _organizations(draft, entities, article_id, outlet_id)
+    return draft
+
+
+def _people(draft: Draft, entities: Entities, article_id: str) -> None:
+    """Every person the article names, and those the registry lacks as proposals."""
     for person in entities.people.values():
         draft.people_named.append(person.name)
         if person.new:
@@ -89,13 +97,16 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
                 {"person_id": person.person_id, "name": person.name, "aliases": list(person.aliases) or None,
                  "role": person.role or None, "org_id": person.org_id}, person.confidence,
                 f"named in {article_id}" + ("" if person.role else "; no title given: write the role")))
+
+
+def _organizations(draft: Draft, entities: Entities, article_id: str, outlet_id: str | None) -> None:
+    """The organizations the registry lacks that the article names (or that published it), as proposals."""
     for org in entities.orgs.values():
         if org.new and (entities.count(org.org_id) or org.org_id == outlet_id):
             draft.new_organizations.append(_entry(
                 {"org_id": org.org_id, "name": org.name, "short_name": org.short_name or org.name, "kind": org.kind,
                  "parent_org_id": org.parent_org_id, "aliases": list(org.aliases) or None}, org.confidence,
                 f"named in {article_id}; kind '{org.kind}' is read from the words of its name"))
-    return draft
 
 
 class _Ids:
@@ -170,26 +181,50 @@ def _entry(values: dict, confidence: float, comment: str = "") -> dict:
 
 
 def _outlet(article, given: str | None, entities: Entities, text: str) -> tuple[str | None, str, str]:
-    outlets = {o.org_id: o for o in entities.orgs.values() if o.kind == OUTLET}
+    """Who published the article, how we know ("stated" or "inferred"), and a note for the curator:
+    --outlet first, then the Source line or dateline credit, then an outlet the text names."""
     if given:
-        for org in entities.orgs.values():
-            if given == org.org_id or given.lower() in (s.lower() for s in org.surfaces()):
-                return org.org_id, "stated", f"Outlet: given with --outlet ({given})."
-        new = Org(slug(given), given, given, OUTLET, new=True, confidence=0.6)
-        entities.orgs[new.org_id] = new
-        return new.org_id, "stated", f"Outlet: given with --outlet ({given}); not yet in the registry."
+        return _outlet_given(given, entities)
+    return _outlet_of_clue(article, entities) or _outlet_named(entities, text)
+
+
+def _outlet_given(given: str, entities: Entities) -> tuple[str, str, str]:
+    """The outlet named with --outlet: a known organization by id or name, else a new one."""
+    for org in entities.orgs.values():
+        if given == org.org_id or given.lower() in (s.lower() for s in org.surfaces()):
+            return org.org_id, "stated", f"Outlet: given with --outlet ({given})."
+    new = Org(slug(given), given, given, OUTLET, new=True, confidence=0.6)
+    entities.orgs[new.org_id] = new
+    return new.org_id, "stated", f"Outlet: given with --outlet ({given}); not yet in the registry."
+
+
+def _outlet_of_clue(article, entities: Entities) -> tuple[str, str, str] | None:
+    """The outlet the seed states (its Source line, else its dateline credit): a known outlet whose
+    name matches, else a new one. None when the seed states neither."""
     clues = [(article.source_domain, "the trailing Source line"), (article.dateline_credit, "the dateline credit")]
-    for clue, where in clues:
-        if not clue:
-            continue
-        stem = slug(clue.split(".")[0])
-        for org in outlets.values():
-            if any(slug(s) == stem or slug(s).startswith(stem) or stem.startswith(slug(s)) for s in org.surfaces() if slug(s)):
-                return org.org_id, "stated", f"Outlet: {where} ({clue})."
-        new = Org(stem, clue.split(".")[0].upper() if "." in clue else clue, clue, OUTLET,
-                  aliases=(clue,) if "." in clue else (), new=True, confidence=0.5)
-        entities.orgs[new.org_id] = new
-        return new.org_id, "stated", f"Outlet: {where} ({clue}); a new organization, check its name."
+    clue, where = next(((c, w) for c, w in clues if c), (None, ""))
+    if not clue:
+        return None
+    stem = slug(clue.split(".")[0])
+    outlets = {o.org_id: o for o in entities.orgs.values() if o.kind == OUTLET}
+    for org in outlets.values():
+        if _stem_names(stem, org):
+            return org.org_id, "stated", f"Outlet: {where} ({clue})."
+    new = Org(stem, clue.split(".")[0].upper() if "." in clue else clue, clue, OUTLET,
+              aliases=(clue,) if "." in clue else (), new=True, confidence=0.5)
+    entities.orgs[new.org_id] = new
+    return new.org_id, "stated", f"Outlet: {where} ({clue}); a new organization, check its name."
+
+
+def _stem_names(stem: str, org: Org) -> bool:
+    """A clue's stem ("wkrx" of "wkrx.com") names the organization when one of its names, as a slug,
+    is the stem, starts with it, or begins it."""
+    return any(slug(s) == stem or slug(s).startswith(stem) or stem.startswith(slug(s)) for s in org.surfaces() if slug(s))
+
+
+def _outlet_named(entities: Entities, text: str) -> tuple[str | None, str, str]:
+    """The first outlet the text names, inferred to be the publisher; or none."""
+    outlets = {o.org_id for o in entities.orgs.values() if o.kind == OUTLET}
     named = [m for m in entities.mentions if m.kind == "org" and m.id in outlets]
     if named:
         return named[0].id, "inferred", f"Outlet: inferred from the text naming {text[named[0].start:named[0].end]!r}; the seed states none."
@@ -356,51 +391,92 @@ def _counterpart(entities: Entities, proposer: str | None) -> str | None:
 
 def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | None, registry: Registry, ids: _Ids,
             reading: _Reading) -> None:
+    """A dated mention for each sentence and date the article holds, and the events the registry lacks."""
     happenings = find_happenings(text, date, spans)
     _limit(draft, len(happenings), "date expressions")
-    happenings = happenings[:MAX_PROPOSALS]
-    seen: dict[tuple[int, str | None], dict] = {}
-    events: dict[str, dict] = {}
-    parties: dict[int, tuple[str | None, str | None]] = {}
-    known = _known_events(registry)
-    for happening in happenings:
-        sentence = reading.sentences.at(happening.start)
-        if sentence is None or (sentence.start, happening.start_date) in seen:
-            continue
-        said = reading.sentence_text(sentence)
+    proposals = _EventProposals(draft, entities, date, registry, ids, reading)
+    for happening in happenings[:MAX_PROPOSALS]:
+        proposals.add(happening)
+    draft.new_events = [e for e in proposals.events.values() if e]
+
+
+class _EventProposals:
+    """The dated mentions of one draft, proposed one happening at a time: one per sentence and date,
+    each naming an event of the registry (same type and start date) or a new one."""
+
+    def __init__(self, draft: Draft, entities: Entities, date: dt.date | None, registry: Registry, ids: _Ids,
+                 reading: _Reading):
+        self.draft, self.entities, self.date, self.ids, self.reading = draft, entities, date, ids, reading
+        self.seen: dict[tuple[int, str | None], dict] = {}  # (sentence start, date) -> its mention
+        self.events: dict[str, dict] = {}  # event id -> the new event's entry ({} for one the registry holds)
+        self.parties: dict[int, tuple[str | None, str | None]] = {}  # sentence start -> (actor, counterpart)
+        self.known = _known_events(registry)
+
+    def add(self, happening: Happening) -> None:
+        """Propose the mention of `happening`, unless its sentence already has one of its date."""
+        sentence = self.reading.sentences.at(happening.start)
+        if sentence is None or (sentence.start, happening.start_date) in self.seen:
+            return
+        mention, start = self._mention(sentence, happening)
+        kind = event_type(mention, happening.start - start)
+        status = _reported_status(happening, mention)
+        event_id = self._event_id(happening, kind, status, mention, sentence)
+        basis_note = happening.note
+        entry = _entry({"event_id": event_id, "text": mention, "occurrence": self.reading.occurrence(mention, start),
+                        "reported_status": status}, happening.confidence,
+                       f"{happening.expression!r} -> {happening.start_date}" + (f"; {basis_note}" if basis_note else ""))
+        self.seen[(sentence.start, happening.start_date)] = entry
+        self.draft.event_mentions.append(entry)
+        self.draft.spans[id(entry)] = (start, start + len(mention))
+        self.draft.dates[event_id] = happening.start_date or ""
+
+    def _mention(self, sentence: Span, happening: Happening) -> tuple[str, int]:
+        """The text of the mention and where it starts: its sentence without a dateline, or only the
+        clause of the date when the sentence is too long to be one mention."""
+        said = self.reading.sentence_text(sentence)
         mention = strip_dateline(said)  # the dateline is no part of any happening
         if len(mention) > 260:
             mention = _clause_of(mention, happening.start - (sentence.end - len(mention)))
-        kind = event_type(mention, happening.start - (sentence.start + said.find(mention)))
-        status = "planned" if happening.tense == "future" else "claimed" if CLAIMED.search(
-            blank_quoted(mention, "“", "”", lambda passage: "")) else "occurred"
-        if sentence.start not in parties:
-            parties[sentence.start] = _parties(text, entities, sentence, reading)
-        actor, counterpart = parties[sentence.start]
-        event_id = known.get((kind, happening.start_date)) if happening.start_date else None
-        basis_note = happening.note
-        if event_id is None:
-            event_id = ids.take(f"{actor or 'event'}-{kind.replace('_', '-')}-{happening.start_date or 'undated'}")
-            if event_id not in events:
-                events[event_id] = _entry({
-                    "event_id": event_id, "event_type": kind, "status": status, "start_date": happening.start_date,
-                    "end_date": happening.end_date, "date_precision": happening.precision, "time_local": happening.time_local,
-                    "date_basis": happening.basis,
-                    "date_note": f"{basis_note} (article of {date.isoformat()})" if date and basis_note else basis_note or None,
-                    "location": location(mention), "actor_org_id": actor, "counterpart_org_id": counterpart,
-                    "description": mention,
-                }, happening.confidence, "description is the sentence itself: rewrite it as what happened")
-        elif event_id not in events:
-            events[event_id] = {}  # already in the registry
-        start = sentence.start + said.find(mention)
-        entry = _entry({"event_id": event_id, "text": mention, "occurrence": reading.occurrence(mention, start),
-                        "reported_status": status}, happening.confidence,
-                       f"{happening.expression!r} -> {happening.start_date}" + (f"; {basis_note}" if basis_note else ""))
-        seen[(sentence.start, happening.start_date)] = entry
-        draft.event_mentions.append(entry)
-        draft.spans[id(entry)] = (start, start + len(mention))
-        draft.dates[event_id] = happening.start_date or ""
-    draft.new_events = [e for e in events.values() if e]
+        return mention, sentence.start + said.find(mention)
+
+    def _event_id(self, happening: Happening, kind: str, status: str, mention: str, sentence: Span) -> str:
+        """The registry's event of this type and start date, else a new event (proposed once)."""
+        event_id = self.known.get((kind, happening.start_date)) if happening.start_date else None
+        if event_id is not None:
+            self.events.setdefault(event_id, {})  # already in the registry
+            return event_id
+        actor, counterpart = self._parties_of(sentence)
+        event_id = self.ids.take(f"{actor or 'event'}-{kind.replace('_', '-')}-{happening.start_date or 'undated'}")
+        if event_id not in self.events:
+            self.events[event_id] = _new_event(event_id, happening, kind, status, mention, actor, counterpart, self.date)
+        return event_id
+
+    def _parties_of(self, sentence: Span) -> tuple[str | None, str | None]:
+        """Who acts in the sentence, and who is acted on (remembered per sentence)."""
+        if sentence.start not in self.parties:
+            self.parties[sentence.start] = _parties(self.reading.text, self.entities, sentence, self.reading)
+        return self.parties[sentence.start]
+
+
+def _reported_status(happening: Happening, mention: str) -> str:
+    """Planned when told in the future; claimed when someone says so outside a quotation; else occurred."""
+    if happening.tense == "future":
+        return "planned"
+    return "claimed" if CLAIMED.search(blank_quoted(mention, "“", "”", lambda passage: "")) else "occurred"
+
+
+def _new_event(event_id: str, happening: Happening, kind: str, status: str, mention: str, actor: str | None,
+               counterpart: str | None, date: dt.date | None) -> dict:
+    """The proposed registry entry of an event the registry lacks."""
+    basis_note = happening.note
+    return _entry({
+        "event_id": event_id, "event_type": kind, "status": status, "start_date": happening.start_date,
+        "end_date": happening.end_date, "date_precision": happening.precision, "time_local": happening.time_local,
+        "date_basis": happening.basis,
+        "date_note": f"{basis_note} (article of {date.isoformat()})" if date and basis_note else basis_note or None,
+        "location": location(mention), "actor_org_id": actor, "counterpart_org_id": counterpart,
+        "description": mention,
+    }, happening.confidence, "description is the sentence itself: rewrite it as what happened")
 
 
 def _clause_of(sentence: str, position: int) -> str:
