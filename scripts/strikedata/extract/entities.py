@@ -236,30 +236,53 @@ class Entities:
     def descriptor(self, np: str, position: int, first: bool = False) -> str | None:
         """'the district', 'union officials', 'the teachers union': an organization the article names."""
         words = re.findall(r"[a-z]+", np.lower())
-        order = range(len(words)) if first else range(len(words) - 1, -1, -1)
-        head_index = next((i for i in order if words[i] in HEADS), None)
+        head_index = _head_index(words, first)
         if head_index is None:
             return None
         head = words[head_index]
+        modifiers = [w for w in words[:head_index] if w not in DESCRIPTOR_FILLERS]
+        candidates = self._fitting(head, modifiers)
+        if not candidates:
+            return None
+        if head in ("union", "association", "chapter") and not modifiers:
+            recent = self._last_named(candidates, position)
+            if recent:
+                return recent
+        return max(candidates, key=lambda o: (head.capitalize() in o.name.split(), self.count(o.org_id), o.parent_org_id is None)).org_id
+
+    def _fitting(self, head: str, modifiers: list[str]) -> list[Org]:
+        """The organizations a head noun ("district") can stand for: of a kind it names, or with it in
+        their name; those the article names, else the registry's only one; narrowed by the modifiers
+        ("the Pine district") when any fits."""
         kinds = HEADS[head]
         named = self._by_id()
         fitting = [o for o in self.orgs.values() if o.kind in kinds or head.capitalize() in o.name.split()]
         # Prefer what the article names; else what the registry knows ("the district" in a short piece).
         candidates = [o for o in fitting if o.org_id in named] or (fitting if len(fitting) == 1 else [])
-        modifiers = [w for w in words[:head_index] if w not in {"the", "a", "an", "its", "their", "of", "head", "local"}]
         if modifiers:
             narrowed = [o for o in candidates if any(w[:5] in o.name.lower() for w in modifiers)]
             candidates = narrowed or candidates
-        if not candidates:
-            return None
-        if head in ("union", "association", "chapter") and not modifiers:
-            recent = [m for m in (self.last_before(position, ("org", o.org_id)) for o in candidates) if m]
-            if recent:
-                return max(recent, key=lambda m: (m.start, -m.end)).id
-        return max(candidates, key=lambda o: (head.capitalize() in o.name.split(), self.count(o.org_id), o.parent_org_id is None)).org_id
+        return candidates
+
+    def _last_named(self, candidates: list[Org], position: int) -> str | None:
+        """Of the candidates, the one named last before `position` ("the union": the one just spoken of)."""
+        recent = [m for m in (self.last_before(position, ("org", o.org_id)) for o in candidates) if m]
+        return max(recent, key=lambda m: (m.start, -m.end)).id if recent else None
+
+
+# Words of a descriptor that do not narrow which organization it means ("the", "its", "head of the").
+DESCRIPTOR_FILLERS = frozenset({"the", "a", "an", "its", "their", "of", "head", "local"})
+
+
+def _head_index(words: list[str], first: bool) -> int | None:
+    """Where the head noun of a descriptor stands: the last of HEADS in it ("the school district": the
+    district), or the first when `first` ("the district's school board" read from its start)."""
+    order = range(len(words)) if first else range(len(words) - 1, -1, -1)
+    return next((i for i in order if words[i] in HEADS), None)
 
 
 def find_entities(text: str, registry: Registry) -> Entities:
+    """The registry's people and organizations the text names, new ones it names, and every mention."""
     orgs = {k: replace(v) for k, v in registry.orgs.items()}
     runs = _capitalized_runs(text)
     for org in new_organizations(text, orgs, runs):
@@ -267,39 +290,59 @@ def find_entities(text: str, registry: Registry) -> Entities:
     surfaces = {o.org_id: o.surfaces() for o in orgs.values()}
     org_mentions = _surface_mentions(text, surfaces, "org")
     people: dict[str, Person] = {}
-    person_mentions: list[Mention] = []
+    person_mentions = _people_in_runs(text, runs, _people_by_name(registry), orgs, people, org_mentions)
+    person_mentions += _surnames_alone(text, people, person_mentions)
+    mentions = sorted(org_mentions + person_mentions, key=lambda m: (m.start, -m.end))
+    entities = Entities(orgs, people, mentions)
+    _organizations_of_roles(entities)
+    return entities
+
+
+def _people_in_runs(text: str, runs: list[tuple[int, list[re.Match]]], known: dict[str, Person], orgs: dict[str, Org],
+                    people: dict[str, Person], org_mentions: list[Mention]) -> list[Mention]:
+    """The person each run of capitalised words names, outside the organizations' names; `people`
+    gains each one named."""
     taken = bytearray(len(text))  # 1 under every organization mention
     for m in org_mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
-    known = _people_by_name(registry)
+    person_mentions: list[Mention] = []
     for _, tokens in runs:
         found = _person_in_run(text, tokens, known, orgs, people, taken)
         if found:
             person_mentions.append(found)
-    # A surname alone, after the full name: the same person.
+    return person_mentions
+
+
+def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:
+    """A surname alone, where no full name stands: the same person as the full name. A new person
+    referred to that way gets the surname as an alias."""
     named = bytearray(len(text))  # 1 under every person mention so far
     for m in person_mentions:
         named[m.start:m.end] = b"\x01" * (m.end - m.start)
     surnames = _surname_positions(text, {person.surname for person in people.values()})
+    alone_mentions: list[Mention] = []
     for person in list(people.values()):
         alone = 0
         for start in surnames.get(person.surname, ()):
             if not named[start]:
                 end = start + len(person.surname)
-                person_mentions.append(Mention(start, end, "person", person.person_id))
+                alone_mentions.append(Mention(start, end, "person", person.person_id))
                 named[start:end] = b"\x01" * (end - start)
                 alone += 1
         if person.new and alone:
             person.aliases = (person.surname,)
-    mentions = sorted(org_mentions + person_mentions, key=lambda m: (m.start, -m.end))
-    entities = Entities(orgs, people, mentions)
+    return alone_mentions
+
+
+def _organizations_of_roles(entities: Entities) -> None:
+    """A new person with a role and no organization: the one the role describes ("a district
+    spokeswoman"), read where the person is first mentioned."""
     first: dict[str, int] = {}
-    for m in mentions:
+    for m in entities.mentions:
         first.setdefault(m.id, m.start)
-    for person in people.values():
+    for person in entities.people.values():
         if person.new and not person.org_id and person.role:
             person.org_id = entities.descriptor(person.role, first[person.person_id])
-    return entities
 
 
 def _people_by_name(registry: Registry) -> dict[str, Person]:
@@ -319,26 +362,37 @@ def _surname_positions(text: str, surnames: set[str]) -> dict[str, list[int]]:
     found = {s: [m.start() for m in re.finditer(rf"(?<![\w’'-]){re.escape(s)}(?![\w-])", text)]
              for s in surnames - simple}
     if simple:
-        longest = max(map(len, simple))
-        starts = re.compile(rf"(?<![\w’'-])[{re.escape(''.join(sorted({s[0] for s in simple})))}]")
-        for m in starts.finditer(text):
-            start, limit = m.start(), m.start() + longest + 1
-            run = NAME_CHARACTERS.match(text, start, limit)  # a `*` pattern: it matches, if only the empty string
-            run_end = run.end() if run else start
-            ends = [a.start() for a in SURNAME_BREAK.finditer(text, start + 1, min(run_end, limit))]
-            if run_end < limit:
-                ends.append(run_end)
-            for end in ends:
-                if text[start:end] in simple:
-                    found.setdefault(text[start:end], []).append(start)
-    for surname, places in found.items():  # like finditer: one match never overlaps the one before
-        kept, end = [], 0
-        for place in places:
-            if place >= end:
-                kept.append(place)
-                end = place + len(surname)
-        found[surname] = kept
+        found.update(_simple_surname_positions(text, simple))
+    return {surname: _not_overlapping(places, len(surname)) for surname, places in found.items()}
+
+
+def _simple_surname_positions(text: str, simple: set[str]) -> dict[str, list[int]]:
+    """Where each surname made only of name characters starts after no name character, read from
+    the prefixes of each run of name characters that could be one."""
+    found: dict[str, list[int]] = {}
+    longest = max(map(len, simple))
+    starts = re.compile(rf"(?<![\w’'-])[{re.escape(''.join(sorted({s[0] for s in simple})))}]")
+    for m in starts.finditer(text):
+        start, limit = m.start(), m.start() + longest + 1
+        run = NAME_CHARACTERS.match(text, start, limit)  # a `*` pattern: it matches, if only the empty string
+        run_end = run.end() if run else start
+        ends = [a.start() for a in SURNAME_BREAK.finditer(text, start + 1, min(run_end, limit))]
+        if run_end < limit:
+            ends.append(run_end)
+        for end in ends:
+            if text[start:end] in simple:
+                found.setdefault(text[start:end], []).append(start)
     return found
+
+
+def _not_overlapping(places: list[int], length: int) -> list[int]:
+    """Like finditer: a match of `length` characters never overlaps the one kept before it."""
+    kept, end = [], 0
+    for place in places:
+        if place >= end:
+            kept.append(place)
+            end = place + length
+    return kept
 
 
 def _surface_mentions(text: str, surfaces: dict[str, list[str]], kind: str) -> list[Mention]:
@@ -434,20 +488,12 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
                    people: dict[str, Person], taken: bytearray) -> Mention | None:
     """The person a run of capitalised words names, if any. `known`: the registry's people by name
     and alias; `taken`: 1 under every organization mention."""
-    words = [t.group() for t in tokens]
-    # The name is what follows the last title word, acronym or organization word of the run.
-    cut = 0
-    for i, word in enumerate(words):
-        if word in TITLE_WORDS or word.isupper() or word in ORG_WORDS or word in SENTENCE_WORDS or word.rstrip("’'s") in CALENDAR_WORDS:
-            cut = i + 1
+    cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
     if not 2 <= len(name_tokens) <= 3:
         return None
-    name_words = [t.group() for t in name_tokens]
-    last = name_words[-1]
-    if last.endswith(("’s", "'s")):
-        name_words[-1] = last[:-2]
-    if any(w in PLACE_WORDS or w in ORG_WORDS or w in CALENDAR_WORDS or w.isupper() for w in name_words):
+    name_words = _name_words(name_tokens)
+    if name_words is None:
         return None
     start, end = name_tokens[0].start(), name_tokens[0].start() + len(" ".join(name_words))
     if taken.find(1, start, end) >= 0:
@@ -459,14 +505,47 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         return Mention(start, end, "person", existing.person_id)
     person_id = slug(name)
     if person_id not in people:
-        if any(len(w) > MAX_NAME_WORD for w in name_words) or sum(p.new for p in people.values()) >= MAX_NEW_PEOPLE:
+        person = _new_person(text, tokens[:cut], name_words, start, end, orgs, people)
+        if person is None:
             return None
-        role = _role(text, tokens[:cut], start, end)
-        org_id = _org_in(role, orgs)
-        if role.endswith(("’s", "'s")):
-            role = ""  # "WXYZ 7’s Jane Doe": whose, not what
-        people[person_id] = Person(person_id, name, role=role, org_id=org_id, new=True, confidence=0.7)
+        people[person_id] = person
     return Mention(start, end, "person", person_id)
+
+
+def _title_cut(words: list[str]) -> int:
+    """Where the name in a run starts: after the last title word, acronym, organization, sentence or
+    calendar word ("RTA Vice President Ana Reyes": at "Ana")."""
+    cut = 0
+    for i, word in enumerate(words):
+        if word in TITLE_WORDS or word.isupper() or word in ORG_WORDS or word in SENTENCE_WORDS or word.rstrip("’'s") in CALENDAR_WORDS:
+            cut = i + 1
+    return cut
+
+
+def _name_words(name_tokens: list[re.Match]) -> list[str] | None:
+    """The words of a person's name ("Reyes’s" as "Reyes"); None when one is a place, organization or
+    calendar word, or an acronym: then the run names no person."""
+    name_words = [t.group() for t in name_tokens]
+    last = name_words[-1]
+    if last.endswith(("’s", "'s")):
+        name_words[-1] = last[:-2]
+    if any(w in PLACE_WORDS or w in ORG_WORDS or w in CALENDAR_WORDS or w.isupper() for w in name_words):
+        return None
+    return name_words
+
+
+def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], start: int, end: int,
+                orgs: dict[str, Org], people: dict[str, Person]) -> Person | None:
+    """A person the registry lacks, with the role the text gives and the organization it names.
+    None past the bounds: a word too long to be a name's, or MAX_NEW_PEOPLE proposed already."""
+    if any(len(w) > MAX_NAME_WORD for w in name_words) or sum(p.new for p in people.values()) >= MAX_NEW_PEOPLE:
+        return None
+    name = " ".join(name_words)
+    role = _role(text, title_tokens, start, end)
+    org_id = _org_in(role, orgs)
+    if role.endswith(("’s", "'s")):
+        role = ""  # "WXYZ 7’s Jane Doe": whose, not what
+    return Person(slug(name), name, role=role, org_id=org_id, new=True, confidence=0.7)
 
 
 def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
@@ -506,36 +585,38 @@ def new_organizations(text: str, known: dict[str, Org], runs: list | None = None
     """Organizations named in the text that the registry lacks: 'Full Name (ACRONYM)' first, then
     capitalised names ending in an organization word ('... District', '... Association')."""
     surfaces = {s.lower() for o in known.values() for s in o.surfaces()}
-    known_names = [o.name for o in known.values()]
-    within_known: dict[str, bool] = {}
+    found = _acronym_organizations(text, surfaces)
+    _add_named_organizations(text, runs if runs is not None else _capitalized_runs(text), known, surfaces, found)
+    return [o for o in found.values() if o.org_id not in known]
 
-    def is_known(name: str) -> bool:
-        return name.lower() in surfaces
 
+def _acronym_organizations(text: str, surfaces: set[str]) -> dict[str, Org]:
+    """By id, each "Full Name (ACRONYM)" whose name and acronym the registry lacks (`surfaces`: its
+    names, in lower case); the acronym is the id."""
     found: dict[str, Org] = {}
     for name, short in acronym_names(text):
         name = _strip_leading(name)
-        if is_known(name) or is_known(short):
+        if name.lower() in surfaces or short.lower() in surfaces:
             continue
         if len(found) >= MAX_NEW_ORGANIZATIONS:
             break
         org_id = slug(short)
         found.setdefault(org_id, Org(org_id, name, short, org_kind(name), new=True, confidence=0.75))
+    return found
+
+
+def _add_named_organizations(text: str, runs: list, known: dict[str, Org], surfaces: set[str], found: dict[str, Org]) -> None:
+    """Add to `found` each organization a run of capitalised words names ("... School District") that
+    neither the registry nor `found` holds, in full or as a longer name around it."""
+    known_names = [o.name for o in known.values()]
+    within_known: dict[str, bool] = {}
     held = {n for o in found.values() for n in (o.name, *o.aliases)}
     held_names = "\x00".join(o.name for o in found.values())
-    for _, tokens in runs if runs is not None else _capitalized_runs(text):
+    for _, tokens in runs:
         if len(found) >= MAX_NEW_ORGANIZATIONS:
             break
-        words = [t.group() for t in tokens]
-        while words and words[0] in SENTENCE_WORDS:
-            words.pop(0)
-        if len(words) < 2 or len(words) > MAX_NAME_WORDS or words[-1] not in ORG_WORDS or any(w in CALENDAR_WORDS for w in words):
-            continue
-        name = " ".join(words)
-        number = LOCAL_NUMBER.match(text, tokens[-1].end())
-        if words[-1] == "Local" and number:
-            name += number.group()
-        if is_known(name) or name in held:
+        name = _organization_name(text, tokens)
+        if name is None or name.lower() in surfaces or name in held:
             continue
         if name not in within_known:
             within_known[name] = any(name in n for n in known_names)
@@ -546,7 +627,22 @@ def new_organizations(text: str, known: dict[str, Org], runs: list | None = None
             found[org_id] = Org(org_id, name, name, org_kind(name), new=True, confidence=0.5)
             held.add(name)
             held_names += "\x00" + name
-    return [o for o in found.values() if o.org_id not in known]
+
+
+def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
+    """The organization a run of capitalised words names: without the sentence words that open it,
+    two to MAX_NAME_WORDS words ending in an organization word ("Local" with its number); None when
+    the run is no such name."""
+    words = [t.group() for t in tokens]
+    while words and words[0] in SENTENCE_WORDS:
+        words.pop(0)
+    if len(words) < 2 or len(words) > MAX_NAME_WORDS or words[-1] not in ORG_WORDS or any(w in CALENDAR_WORDS for w in words):
+        return None
+    name = " ".join(words)
+    number = LOCAL_NUMBER.match(text, tokens[-1].end())
+    if words[-1] == "Local" and number:
+        name += number.group()
+    return name
 
 
 ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
@@ -565,30 +661,41 @@ def acronym_names(text: str) -> list[tuple[str, str]]:
         at = _back(text, m.start(), str.isspace)
         if at == m.start():
             continue  # the pattern wants spaces before the parenthesis
-        word = _back(text, at, _name_character)
-        if word == at or text[word] not in LAST_NAME_WORD or word == 0 or not text[word - 1].isspace():
-            continue  # the last word: [A-Z0-9][\w’'&-]*, after spaces
-        start = None
-        for _ in range(MAX_ACRONYM_WORDS):
-            gap = _back(text, word, str.isspace)
-            previous = _back(text, gap, _name_character)
-            if gap == word or previous == gap:
-                break
-            first_capital = CAPITAL.search(text, previous, gap)
-            capital = first_capital.start() if first_capital else None
-            if previous > 0 and text[previous - 1].isspace() and NAME_ITEM.fullmatch(text, previous, gap):
-                word = previous  # one more word of the name ("of", "the", a number or a capitalised word)
-                if capital == previous:
-                    start = previous
-                continue
-            if capital is not None:
-                start = capital  # the first word: from its first capital
-            break
-        else:
-            start = None  # still words of a name after MAX_ACRONYM_WORDS of them: none is read
+        word = _last_name_word(text, at)
+        start = _name_start(text, word) if word is not None else None
         if start is not None:
             out.append((text[start:at], m.group("short")))
     return out
+
+
+def _last_name_word(text: str, at: int) -> int | None:
+    """Where the name's last word, ending at `at`, starts: [A-Z0-9][\\w’'&-]*, after spaces; None
+    when there is no such word."""
+    word = _back(text, at, _name_character)
+    if word == at or text[word] not in LAST_NAME_WORD or word == 0 or not text[word - 1].isspace():
+        return None
+    return word
+
+
+def _name_start(text: str, word: int) -> int | None:
+    """Where a name ending in the word at `word` starts, read back a word at a time: over "of", "for",
+    "and", "the", numbers and capitalised words, to the first capital of the first word. None when
+    it holds no capital before `word`, or is still going after MAX_ACRONYM_WORDS words."""
+    start = None
+    for _ in range(MAX_ACRONYM_WORDS):
+        gap = _back(text, word, str.isspace)
+        previous = _back(text, gap, _name_character)
+        if gap == word or previous == gap:
+            return start
+        first_capital = CAPITAL.search(text, previous, gap)
+        capital = first_capital.start() if first_capital else None
+        if previous > 0 and text[previous - 1].isspace() and NAME_ITEM.fullmatch(text, previous, gap):
+            word = previous  # one more word of the name ("of", "the", a number or a capitalised word)
+            if capital == previous:
+                start = previous
+            continue
+        return capital if capital is not None else start  # the first word: from its first capital
+    return None  # still words of a name after MAX_ACRONYM_WORDS of them: none is read
 
 
 def _name_character(c: str) -> bool:
