@@ -7,7 +7,7 @@ from typer.testing import CliRunner
 from strikedata.cli import app
 from strikedata.codes import CODES
 from strikedata.docs import markdown, refresh, replace_section
-from strikedata.schema import load_schemas
+from strikedata.registry import load_schemas
 
 from conftest import ROOT, copy_project
 
@@ -33,7 +33,7 @@ def test_stale_docs_are_detected_and_refreshed(tmp_path):
 
 
 def test_dictionary_lists_every_field_of_every_schema():
-    schemas = load_schemas(ROOT / "schemas")
+    schemas = load_schemas(ROOT)
     text = markdown(schemas)
     for name, schema in schemas.items():
         assert f"### `{name}`" in text

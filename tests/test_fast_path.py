@@ -15,11 +15,13 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from strikedata import checks, schema as schema_module
-from strikedata.descriptors import is_plain
-from strikedata.schema import blank_as_missing
-from strikedata.tables import read_csv_fast
-from strikedata.validate import descriptor_findings, validate_package
+from strikedata.rules.spans import span_rules
+from strikedata.validate import validate_package
+from strikedata.validator import REFERENCE, fields as schema_module
+from strikedata.validator.descriptors import is_plain
+from strikedata.validator.fields import blank_as_missing
+from strikedata.validator.official import descriptor_findings
+from strikedata.validator.tables import read_csv_fast
 
 from conftest import ROOT
 from test_broken import CSV_CASES, break_package
@@ -34,7 +36,7 @@ PEER_CASES = [c["case"] for c in json.loads((PEER / "index.json").read_text())]
 
 def both(descriptor: Path) -> tuple[list, list]:
     fast = validate_package(descriptor, max_per_check=None)
-    reference = validate_package(descriptor, reference=True, max_per_check=None)
+    reference = validate_package(descriptor, backend=REFERENCE, max_per_check=None)
     return fast.findings, reference.findings
 
 
@@ -112,7 +114,7 @@ def test_plain_descriptors_are_ones_frictionless_accepts(built):
             continue  # not JSON at all: validate_package reports that before any descriptor check
         if is_plain(package):
             plain += 1
-            assert descriptor_findings(path, package, reference=True) == [], path
+            assert descriptor_findings(path) == [], path
     assert plain >= 10  # the shortcut is really taken
 
 
@@ -172,7 +174,7 @@ def test_articles_without_their_columns_give_findings_not_a_crash(tmp_path):
     descriptor = json.loads(path.read_text())
     descriptor["resources"][0]["name"] = "articles"
     path.write_text(json.dumps(descriptor))
-    assert validate_package(path).findings == validate_package(path, reference=True).findings
+    assert validate_package(path).findings == validate_package(path, backend=REFERENCE).findings
 
 
 # --- the vectorized pieces, each against its plain statement ----------------------------------
@@ -195,7 +197,7 @@ def test_span_views_agree_with_python_slices(texts, rows):
         records.append({"article_id": article_id, "char_start": start, "char_end": end, "text": cell})
     frame = pd.DataFrame(records, columns=["article_id", "char_start", "char_end", "text"]).astype(
         {"char_start": "Int64", "char_end": "Int64", "text": "str", "article_id": "str"})
-    rule = next(r for r in checks.span_rules("quotes", articles) if r.code == "span-mismatch")
+    rule = next(r for r in span_rules("text", articles) if r.code == "span-mismatch")
     assert rule.fast(frame).tolist() == rule.test(frame).tolist()
 
 
@@ -206,7 +208,7 @@ def test_span_views_at_every_length(text):
     frame = pd.DataFrame({"article_id": "a", "char_start": [a for a, _ in spans], "char_end": [b for _, b in spans],
                           "text": [text[a:b] or None for a, b in spans]}).astype({"char_start": "Int64", "char_end": "Int64", "text": "str"})
     wrong = frame.assign(text=[text[a:b] + "z" if (b - a) % 2 else "z" + text[a + 1:b] for a, b in spans])
-    rule = next(r for r in checks.span_rules("quotes", {"a": text}) if r.code == "span-mismatch")
+    rule = next(r for r in span_rules("text", {"a": text}) if r.code == "span-mismatch")
     assert rule.fast(frame).all() and rule.test(frame).all()
     assert rule.fast(wrong).tolist() == rule.test(wrong).tolist()
     assert not rule.fast(wrong[wrong["text"] != "z"]).any()

@@ -12,10 +12,12 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from strikedata.build import build_package
 from strikedata.findings import Finding
-from strikedata.schema import RESOURCES
+from strikedata.registry import load_registry
 from strikedata.validate import validate_package
 
 from conftest import ROOT, copy_project
+
+RESOURCES = load_registry(ROOT).names
 
 SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 NASTY = st.sampled_from(["", ":", "- ", "  ", "\t", '"', "'", "“", "#", "[", "{", "}", "&a", "*a", "!!python/object", "\x00",

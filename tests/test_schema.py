@@ -6,11 +6,13 @@ import pandas as pd
 import pandera.pandas as pa
 import pytest
 
-from strikedata.schema import RESOURCES, field_checks, load_schemas, primary_key, to_pandera
+from strikedata.registry import load_schemas
+from strikedata.validator.fields import field_checks, primary_key, to_pandera
 
 from conftest import ROOT
 
-SCHEMAS = load_schemas(ROOT / "schemas")
+SCHEMAS = load_schemas(ROOT)
+RESOURCES = list(SCHEMAS)
 FIELDS = [(name, f) for name, s in SCHEMAS.items() for f in s["fields"]]
 
 

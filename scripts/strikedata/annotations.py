@@ -83,14 +83,14 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]
     try:
         raw = read_limited(path, MAX_ANNOTATION_BYTES, display)
     except FileNotFoundError:
-        return None, [Finding(display, None, None, None, None, "file-missing", "file not found")]
+        return None, [Finding(file=display, code="file-missing", message="file not found")]
     except UnsafePath as error:
         too_large = isinstance(error, TooLarge)
-        return None, [Finding(display, None, None, None, None, "file-too-large" if too_large else "file-unreadable",
-                              f"{error}: not an annotation file" if too_large else str(error),
-                              "split it, or check that the right file is named here" if too_large else None)]
+        return None, [Finding(file=display, code="file-too-large" if too_large else "file-unreadable",
+                              message=f"{error}: not an annotation file" if too_large else str(error),
+                              hint="split it, or check that the right file is named here" if too_large else None)]
     except OSError as error:
-        return None, [Finding(display, None, None, None, None, "file-unreadable", error.strerror or str(error))]
+        return None, [Finding(file=display, code="file-unreadable", message=error.strerror or str(error))]
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -98,32 +98,32 @@ def load_yaml(path: Path, display: str) -> tuple[Document | None, list[Finding]]
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         return None, [
-            Finding(display, line, None, None, None, "encoding-error",
-                    f"not valid UTF-8 (byte 0x{raw[error.start]:02x})", "save the file as UTF-8")
+            Finding(file=display, line=line, code="encoding-error", message=f"not valid UTF-8 (byte 0x{raw[error.start]:02x})",
+                    hint="save the file as UTF-8")
         ]
     try:
         data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except _AliasRefused as error:
         mark = error.problem_mark
-        return None, [Finding(display, mark.line + 1 if mark else None, None, None, None, "yaml-alias", str(error.problem),
-                              "write the entry out in full instead of &anchor / *alias")]
+        return None, [Finding(file=display, line=mark.line + 1 if mark else None, code="yaml-alias", message=str(error.problem),
+                              hint="write the entry out in full instead of &anchor / *alias")]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = (error.problem or str(error)).strip()
         if error.context:
             message = f"{error.context}: {message}"
         return None, [
-            Finding(display, mark.line + 1 if mark else None, None, None, None, "yaml-syntax", message,
-                    "check indentation and quoting; wrap text containing ': ' or ' #' in quotes")
+            Finding(file=display, line=mark.line + 1 if mark else None, code="yaml-syntax", message=message,
+                    hint="check indentation and quoting; wrap text containing ': ' or ' #' in quotes")
         ]
     except yaml.YAMLError as error:
-        return None, [Finding(display, None, None, None, None, "yaml-syntax", str(error))]
+        return None, [Finding(file=display, code="yaml-syntax", message=str(error))]
     except ValueError as error:  # e.g. an integer of more digits than Python converts
-        return None, [Finding(display, None, None, None, None, "yaml-syntax", f"a value cannot be read: {error}",
-                              "quote long numbers so they stay text")]
+        return None, [Finding(file=display, code="yaml-syntax", message=f"a value cannot be read: {error}",
+                              hint="quote long numbers so they stay text")]
     except RecursionError:
-        return None, [Finding(display, None, None, None, None, "yaml-syntax", "nested too deeply to read",
-                              "an annotation file is a list of entries, each a mapping of plain values")]
+        return None, [Finding(file=display, code="yaml-syntax", message="nested too deeply to read",
+                              hint="an annotation file is a list of entries, each a mapping of plain values")]
     return Document(display, data), []
 
 
@@ -133,18 +133,17 @@ def expect_list(doc: Document, key: str | None = None) -> tuple[list[Located], l
     line = getattr(container, "line", 1)
     if key is not None:
         if not isinstance(container, dict):
-            return [], [Finding(doc.path, 1, None, None, None, "annotation-shape",
-                                "the file must be a mapping of keys to values")]
+            return [], [Finding(file=doc.path, line=1, code="annotation-shape", message="the file must be a mapping of keys to values")]
         line = container.line_of(key) if isinstance(container, Located) else 1
         container = container.get(key) or []
     if not isinstance(container, list):
-        return [], [Finding(doc.path, line, None, None, key, "annotation-shape",
-                            f"expected a list of entries{f' under {key}' if key else ''}")]
+        return [], [Finding(file=doc.path, line=line, field=key, code="annotation-shape",
+                            message=f"expected a list of entries{f' under {key}' if key else ''}")]
     entries, findings = [], []
     for index, item in enumerate(container):
         if isinstance(item, Located):
             entries.append(item)
         else:
-            findings.append(Finding(doc.path, line, None, None, key, "annotation-shape",
-                                    f"entry {index + 1} is not a mapping of keys to values"))
+            findings.append(Finding(file=doc.path, line=line, field=key, code="annotation-shape",
+                                    message=f"entry {index + 1} is not a mapping of keys to values"))
     return entries, findings

@@ -23,9 +23,10 @@ from pathlib import Path, PurePosixPath
 
 from . import annotations as ann, paths
 from .findings import Finding, tidy
-from .normalize import NormalizationError, normalize
+from .normalize import NormalizationError, NormalizedArticle, normalize
 from .paths import UnsafePath
-from .schema import RESOURCES, field_names, load_schemas, primary_key
+from .registry import ARTICLE_FILES, BUILD_KEY, SPAN_END, SPAN_START, Registry, RegistryError, Resource, load_registry, span_columns
+from .rules.texts import text_facts
 from .spans import HintBudget, NotFound, locate, shorten
 
 try:
@@ -37,29 +38,6 @@ except ImportError:  # Windows: builds are not locked there
 ANNOTATION_ONLY = {"occurrence"}
 # Keys `strikedata extract` puts on every proposal; nothing proposed reaches the package unconfirmed.
 REVIEW_KEYS = {"confirmed", "confidence"}
-# Columns the build computes; a curator who writes them is told so.
-COMPUTED = {
-    "articles": {"seed_sha256", "date_basis", "dateline", "source_domain", "text_path", "text_sha256", "char_count", "word_count", "normalizations"},
-    "quotes": {"article_id", "char_start", "char_end"},
-    "offers": {"article_id", "char_start", "char_end"},
-    "figures": {"article_id", "char_start", "char_end"},
-    "event_mentions": {"article_id", "char_start", "char_end"},
-}
-SPAN_SOURCE = {"quotes": "text", "offers": "evidence_text", "figures": "text", "event_mentions": "text"}
-ARTICLE_LISTS = {name: name for name in SPAN_SOURCE}
-REGISTRIES = {"organizations": "seeds/organizations.yaml", "people": "seeds/people.yaml", "events": "seeds/events.yaml"}
-ROW_ORDER = {
-    "organizations": ("org_id",),
-    "people": ("person_id",),
-    "articles": ("article_id",),
-    "quotes": ("article_id", "char_start", "quote_id"),
-    "offers": ("article_id", "char_start", "offer_id"),
-    "figures": ("article_id", "char_start", "figure_id"),
-    "events": ("start_date", "event_id"),
-    "event_mentions": ("article_id", "char_start", "event_id"),
-}
-# Columns that hold a ';'-separated list; curators may write a YAML list there.
-LIST_COLUMNS = {"aliases", "school_years"}
 SEED_DIR = "seeds/raw"
 SEED_SUMS = "seeds/raw/SHA256SUMS"
 # A raw article is read only up to the size an annotation file may have; the list of sums, far less.
@@ -70,13 +48,12 @@ SUM_LINE = re.compile(r"([0-9a-fA-F]{64}) [ *](.*)")
 # How long a build waits for another build of the same project before it gives up.
 LOCK_SECONDS = 120.0
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
-OPENING_MARKS = "“‘\"'"
-CLOSING_MARKS = "”’\"'"
 
 
 @dataclass
 class Tables:
-    rows: dict[str, list[dict]] = field(default_factory=lambda: {name: [] for name in RESOURCES})
+    registry: Registry
+    rows: dict[str, list[dict]] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     # A build spends a few seconds at most on closest-passage hints, however many spans are missing.
@@ -113,11 +90,11 @@ def check_keys(entry: ann.Located, allowed: set[str], computed: set[str], path: 
     out = []
     for key in entry:
         if key in computed:
-            out.append(Finding(path, entry.line_of(key), None, None, key, "computed-key",
-                               f"{what}: '{key}' is computed by the build", "delete this line"))
+            out.append(Finding(file=path, line=entry.line_of(key), field=key, code="computed-key",
+                               message=f"{what}: '{key}' is computed by the build", hint="delete this line"))
         elif key not in allowed:
-            out.append(Finding(path, entry.line_of(key), None, None, key, "unknown-key",
-                               f"{what}: unknown key '{key}'", f"allowed keys: {', '.join(sorted(allowed))}"))
+            out.append(Finding(file=path, line=entry.line_of(key), field=key, code="unknown-key", message=f"{what}: unknown key '{key}'",
+                               hint=f"allowed keys: {', '.join(sorted(allowed))}"))
     return out
 
 
@@ -127,27 +104,27 @@ def check_confirmed(entry: ann.Located, path: str, what: str) -> list[Finding]:
         return []
     confidence = entry.get("confidence")
     about = f" (confidence {confidence})" if confidence is not None else ""
-    return [Finding(path, entry.line_of("confirmed"), None, None, "confirmed", "unconfirmed-proposal",
-                    f"{what}: proposed by strikedata extract{about} and not yet confirmed",
-                    "check it against the article, correct it, then delete the 'confirmed' and 'confidence' lines")]
+    return [Finding(file=path, line=entry.line_of("confirmed"), field="confirmed", code="unconfirmed-proposal",
+                    message=f"{what}: proposed by strikedata extract{about} and not yet confirmed",
+                    hint="check it against the article, correct it, then delete the 'confirmed' and 'confidence' lines")]
 
 
 def row_from(entry: ann.Located, columns: list[str]) -> dict[str, str]:
     return {c: cell(entry.get(c)) for c in columns}
 
 
-def check_values(entry: ann.Located, columns: list[str], path: str, what: str) -> list[Finding]:
-    """A cell takes one plain value: a list only where the column is a list, never a mapping."""
+def check_values(entry: ann.Located, columns: list[str], lists: frozenset[str], path: str, what: str) -> list[Finding]:
+    """A cell takes one plain value: a list only where the column is a list (`lists`), never a mapping."""
     out = []
     for key in columns:
         value = entry.get(key)
-        if isinstance(value, dict) or (isinstance(value, list) and key not in LIST_COLUMNS):
+        if isinstance(value, dict) or (isinstance(value, list) and key not in lists):
             kind = "a mapping" if isinstance(value, dict) else "a list"
-            out.append(Finding(path, entry.line_of(key), None, None, key, "wrong-type",
-                               f"{what}: '{key}' takes one value, not {kind}", "write a single value on this line"))
+            out.append(Finding(file=path, line=entry.line_of(key), field=key, code="wrong-type",
+                               message=f"{what}: '{key}' takes one value, not {kind}", hint="write a single value on this line"))
         elif isinstance(value, list) and any(isinstance(v, (list, dict)) for v in value):
-            out.append(Finding(path, entry.line_of(key), None, None, key, "wrong-type",
-                               f"{what}: '{key}' is a list of plain values", "write [first, second]"))
+            out.append(Finding(file=path, line=entry.line_of(key), field=key, code="wrong-type",
+                               message=f"{what}: '{key}' is a list of plain values", hint="write [first, second]"))
     return out
 
 
@@ -156,14 +133,23 @@ def in_project(root: Path, display: str, tables: Tables) -> bool:
     try:
         paths.inside(root, display)
     except UnsafePath as error:
-        tables.findings.append(Finding(display, None, None, None, None, "seed-path", f"{error}: it is not read",
-                                       "replace the link by the file itself"))
+        tables.findings.append(Finding(file=display, code="seed-path", message=f"{error}: it is not read",
+                                       hint="replace the link by the file itself"))
         return False
     return True
 
 
-def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, lines: dict) -> None:
-    path = REGISTRIES[resource]
+def check_entry(entry: ann.Located, resource: Resource, lists: frozenset[str], path: str, extra_keys: set[str]) -> list[Finding]:
+    """An entry's keys (columns, less the computed ones, plus `extra_keys`), values and confirmation."""
+    computed = resource.computed_columns
+    allowed = (set(resource.columns) - computed) | extra_keys | REVIEW_KEYS
+    return (check_keys(entry, allowed, set(computed), path, resource.name) + check_values(entry, resource.columns, lists, path, resource.name)
+            + check_confirmed(entry, path, resource.name))
+
+
+def load_registry_file(root: Path, resource: Resource, tables: Tables, lines: dict) -> None:
+    """The rows of a resource kept in a registry file (a YAML list of entries)."""
+    path = resource.rows
     if not in_project(root, path, tables):
         return
     doc, findings = ann.load_yaml(root / path, path)
@@ -172,104 +158,107 @@ def load_registry(root: Path, resource: str, schemas: dict, tables: Tables, line
         return
     entries, findings = ann.expect_list(doc)
     tables.findings += findings
-    columns = field_names(schemas[resource])
-    key = primary_key(schemas[resource])[0]
     for entry in entries:
-        tables.findings += check_keys(entry, set(columns) | REVIEW_KEYS, set(), path, resource)
-        tables.findings += check_values(entry, columns, path, resource)
-        tables.findings += check_confirmed(entry, path, resource)
-        row = row_from(entry, columns)
-        tables.rows[resource].append(row)
-        lines[(resource, row[key])] = (path, entry)
+        tables.findings += check_entry(entry, resource, tables.registry.list_columns, path, set())
+        row = row_from(entry, resource.columns)
+        tables.rows[resource.name].append(row)
+        lines[(resource.name, resource.key(row))] = (path, entry)
 
 
-def load_article(root: Path, path: Path, schemas: dict, tables: Tables, lines: dict, sums: SeedSums | None = None) -> None:
+def load_article(root: Path, path: Path, tables: Tables, lines: dict, sums: SeedSums | None = None) -> None:
+    """One article annotation file: the article's row and text, then the rows of its lists."""
     display = path.relative_to(root).as_posix()
-    if not in_project(root, display, tables):
-        return
-    doc, findings = ann.load_yaml(path, display)
-    tables.findings += findings
+    doc = read_article_file(root, path, display, tables)
     if doc is None:
         return
     data = doc.data
-    if not isinstance(data, ann.Located):
-        tables.findings.append(Finding(display, 1, None, None, None, "annotation-shape", "the file must be a mapping of keys to values"))
-        return
-    article_columns = field_names(schemas["articles"])
-    allowed = (set(article_columns) - COMPUTED["articles"]) | set(ARTICLE_LISTS.values()) | REVIEW_KEYS
-    tables.findings += check_keys(data, allowed, COMPUTED["articles"], display, "article")
-    tables.findings += check_values(data, article_columns, display, "article")
-    tables.findings += check_confirmed(data, display, "article")
-    article_id = cell(data.get("article_id"))
-    seed_file = cell(data.get("seed_file"))
-    if not article_id or not seed_file:
-        tables.findings.append(Finding(display, data.line, "articles", None, None, "required",
-                                       "article_id and seed_file are required", "see CONTRIBUTING.md"))
-        return
-    if not SLUG.fullmatch(article_id):
-        # It names files (texts/<article_id>.txt): refuse it before it is used as one.
-        tables.findings.append(Finding(display, data.line_of("article_id"), "articles", None, "article_id", "pattern",
-                                       f"{article_id!r}: an id is a lowercase slug", "use lowercase letters, digits and hyphens"))
+    articles = tables.registry["articles"]
+    lists = {r.listed_as for r in tables.registry.article_lists}
+    tables.findings += check_entry(data, articles, tables.registry.list_columns, display, {str(key) for key in lists})
+    article_id, seed_file = cell(data.get("article_id")), cell(data.get("seed_file"))
+    problem = article_id_problem(article_id, seed_file, data, display)
+    if problem:
+        tables.findings.append(problem)
         return
     raw = read_seed(root, seed_file, display, data.line_of("seed_file"), tables)
     if raw is None:
         return
-    tables.findings += seed_integrity(sums if sums is not None else read_sums(root), seed_file, raw, display,
-                                      data.line_of("seed_file"))
+    tables.findings += seed_integrity(sums if sums is not None else read_sums(root), seed_file, raw, display, data.line_of("seed_file"))
     try:
         article = normalize(raw)
     except NormalizationError as error:
-        tables.findings.append(Finding(seed_file, None, "articles", None, None, "seed-encoding", str(error)))
+        tables.findings.append(Finding(file=seed_file, resource="articles", code="seed-encoding", message=str(error)))
         return
+    if article_id in tables.texts:
+        tables.findings.append(Finding(file=display, line=data.line_of("article_id"), resource="articles", field="article_id",
+                                       code="duplicate-id", message=f"article_id {article_id} is used by another annotation file"))
+        return
+    row = article_row(data, articles.columns, article_id, raw, article, display, tables)
+    tables.rows["articles"].append(row)
+    tables.texts[article_id] = article.text
+    lines[("articles", article_id)] = (display, data)
+    for resource in tables.registry.article_lists:
+        load_article_list(doc, resource, article_id, article.text, display, tables, lines)
 
-    row = row_from(data, article_columns)
-    stated = article.published_date
-    curated = row["published_date"]
+
+def read_article_file(root: Path, path: Path, display: str, tables: Tables) -> ann.Document | None:
+    """The article file as a mapping, or None (and a finding) when it is none."""
+    if not in_project(root, display, tables):
+        return None
+    doc, findings = ann.load_yaml(path, display)
+    tables.findings += findings
+    if doc is None:
+        return None
+    if not isinstance(doc.data, ann.Located):
+        tables.findings.append(Finding(file=display, line=1, code="annotation-shape", message="the file must be a mapping of keys to values"))
+        return None
+    return doc
+
+
+def article_id_problem(article_id: str, seed_file: str, data: ann.Located, display: str) -> Finding | None:
+    if not article_id or not seed_file:
+        return Finding(file=display, line=data.line, resource="articles", code="required",
+                       message="article_id and seed_file are required", hint="see CONTRIBUTING.md")
+    if not SLUG.fullmatch(article_id):
+        # It names files (texts/<article_id>.txt): refuse it before it is used as one.
+        return Finding(file=display, line=data.line_of("article_id"), resource="articles", field="article_id", code="pattern",
+                       message=f"{article_id!r}: an id is a lowercase slug", hint="use lowercase letters, digits and hyphens")
+    return None
+
+
+def article_row(data: ann.Located, columns: list[str], article_id: str, raw: bytes, article: NormalizedArticle, display: str,
+                tables: Tables) -> dict[str, str]:
+    """The article's row: what the curator wrote, the date the seed states, and the computed columns."""
+    row = row_from(data, columns)
+    stated, curated = article.published_date, row["published_date"]
     if stated:
         row["date_basis"] = "stated"
         if curated and curated != stated:
-            tables.findings.append(Finding(display, data.line_of("published_date"), "articles", None, "published_date", "date-conflict",
-                                           f"the seed states {stated} but the annotation says {curated}", "delete published_date"))
+            tables.findings.append(Finding(file=display, line=data.line_of("published_date"), resource="articles", field="published_date",
+                                           code="date-conflict", message=f"the seed states {stated} but the annotation says {curated}",
+                                           hint="delete published_date"))
         row["published_date"] = stated
     else:
         row["date_basis"] = "inferred"
         if not curated or not row["date_note"]:
-            tables.findings.append(Finding(display, data.line, "articles", None, "published_date", "date-missing",
-                                           "the seed states no date: give published_date and the reasoning in date_note"))
-    text = article.text
-    data_bytes = text.encode("utf-8")
-    row.update(
-        seed_sha256=sha256(raw),
-        dateline=article.dateline or "",
-        source_domain=article.source_domain or "",
-        text_path=f"texts/{article_id}.txt",
-        text_sha256=sha256(data_bytes),
-        char_count=str(len(text)),
-        word_count=str(len(text.split())),
-        normalizations=";".join(article.normalizations),
-    )
-    if article_id in tables.texts:
-        tables.findings.append(Finding(display, data.line_of("article_id"), "articles", None, "article_id", "duplicate-id",
-                                       f"article_id {article_id} is used by another annotation file"))
-        return
-    tables.rows["articles"].append(row)
-    tables.texts[article_id] = text
-    lines[("articles", article_id)] = (display, data)
+            tables.findings.append(Finding(file=display, line=data.line, resource="articles", field="published_date", code="date-missing",
+                                           message="the seed states no date: give published_date and the reasoning in date_note"))
+    row.update(seed_sha256=sha256(raw), dateline=article.dateline or "", source_domain=article.source_domain or "",
+               text_path=f"texts/{article_id}.txt", normalizations=";".join(article.normalizations), **text_facts(article.text))
+    return row
 
-    for resource, key in ARTICLE_LISTS.items():
-        entries, findings = ann.expect_list(doc, key)
-        tables.findings += findings
-        columns = field_names(schemas[resource])
-        for entry in entries:
-            tables.findings += check_keys(entry, (set(columns) - COMPUTED[resource]) | ANNOTATION_ONLY | REVIEW_KEYS,
-                                          COMPUTED[resource], display, resource)
-            tables.findings += check_values(entry, columns, display, resource)
-            tables.findings += check_confirmed(entry, display, resource)
-            span_row = locate_row(entry, resource, columns, article_id, text, display, tables)
-            if span_row is not None:
-                tables.rows[resource].append(span_row)
-                pk = tuple(span_row[c] for c in primary_key(schemas[resource]))
-                lines[(resource, pk[0] if len(pk) == 1 else pk)] = (display, entry)
+
+def load_article_list(doc: ann.Document, resource: Resource, article_id: str, text: str, display: str, tables: Tables,
+                      lines: dict) -> None:
+    """The rows an article file lists under a resource's name, each located in the article's text."""
+    entries, findings = ann.expect_list(doc, str(resource.listed_as))
+    tables.findings += findings
+    for entry in entries:
+        tables.findings += check_entry(entry, resource, tables.registry.list_columns, display, ANNOTATION_ONLY)
+        span_row = locate_row(entry, resource, article_id, text, display, tables)
+        if span_row is not None:
+            tables.rows[resource.name].append(span_row)
+            lines[(resource.name, resource.key(span_row))] = (display, entry)
 
 
 def seed_place(root: Path, seed_file: str) -> Path:
@@ -289,7 +278,7 @@ def seed_place(root: Path, seed_file: str) -> Path:
 def read_seed(root: Path, seed_file: str, display: str, line: int, tables: Tables) -> bytes | None:
     """The bytes of the raw article, or None with a finding: a seed outside seeds/raw/ is never read."""
     def refuse(code: str, message: str, hint: str) -> None:
-        tables.findings.append(Finding(display, line, "articles", None, "seed_file", code, message, hint))
+        tables.findings.append(Finding(file=display, line=line, resource="articles", field="seed_file", code=code, message=message, hint=hint))
 
     try:
         place = seed_place(root, seed_file)
@@ -325,7 +314,7 @@ def read_sums(root: Path) -> SeedSums:
     sums = SeedSums()
 
     def refuse(line: int | None, message: str, hint: str) -> None:
-        sums.findings.append(Finding(SEED_SUMS, line, None, None, None, "seed-sums", message, hint))
+        sums.findings.append(Finding(file=SEED_SUMS, line=line, code="seed-sums", message=message, hint=hint))
 
     try:
         raw = paths.read_inside(root, SEED_SUMS, MAX_SUMS_BYTES)
@@ -378,74 +367,55 @@ def seed_integrity(sums: SeedSums, seed_file: str, raw: bytes, display: str, lin
     listed = sums.lines.get(name, [])
     actual = sha256(raw)
     if not listed:
-        return [Finding(SEED_SUMS, None, "articles", None, "seed_file", "seed-unrecorded",
-                        f"{seed_file} has no recorded SHA-256",
-                        f"add the line '{actual}  {name}' to {SEED_SUMS} when the article arrives")]
+        return [Finding(file=SEED_SUMS, resource="articles", field="seed_file", code="seed-unrecorded",
+                        message=f"{seed_file} has no recorded SHA-256",
+                        hint=f"add the line '{actual}  {name}' to {SEED_SUMS} when the article arrives")]
     if len(listed) > 1:
-        return [Finding(display, line, "articles", None, "seed_file", "seed-sums",
-                        f"{seed_file} is listed {len(listed)} times in {SEED_SUMS} (lines "
+        return [Finding(file=display, line=line, resource="articles", field="seed_file", code="seed-sums",
+                        message=f"{seed_file} is listed {len(listed)} times in {SEED_SUMS} (lines "
                         f"{', '.join(map(str, listed))}): which digest was recorded on arrival is in doubt, "
                         "so the seed is not verified",
-                        "keep only the line written when the article arrived")]
+                        hint="keep only the line written when the article arrived")]
     if sums.digests[name] != actual:
-        return [Finding(display, line, "articles", None, "seed_file", "seed-hash-mismatch",
-                        f"{seed_file} no longer matches its recorded SHA-256 (raw seeds are never edited)",
-                        f"restore the file as received (git checkout -- {seed_file}); repairs belong in normalize.py")]
+        return [Finding(file=display, line=line, resource="articles", field="seed_file", code="seed-hash-mismatch",
+                        message=f"{seed_file} no longer matches its recorded SHA-256 (raw seeds are never edited)",
+                        hint=f"restore the file as received (git checkout -- {seed_file}); repairs belong in normalize.py")]
     return []
 
 
-def locate_row(entry: ann.Located, resource: str, columns: list[str], article_id: str, text: str,
-               display: str, tables: Tables) -> dict | None:
-    source = SPAN_SOURCE[resource]
+def locate_row(entry: ann.Located, resource: Resource, article_id: str, text: str, display: str, tables: Tables) -> dict | None:
+    """The entry's row, with its span located in the article's text (None, and a finding, when it is not there)."""
+    source = str(resource.span)
     needle = cell(entry.get(source))
     occurrence = entry.get("occurrence", 1)
     if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1:
-        tables.findings.append(Finding(display, entry.line_of("occurrence"), resource, None, "occurrence", "bad-occurrence",
-                                       f"occurrence must be a whole number from 1, not {occurrence!r}"))
+        tables.findings.append(Finding(file=display, line=entry.line_of("occurrence"), resource=resource.name, field="occurrence",
+                                       code="bad-occurrence", message=f"occurrence must be a whole number from 1, not {occurrence!r}"))
         return None
     found = locate(text, needle, occurrence, tables.hints)
     if isinstance(found, NotFound):
-        tables.findings.append(Finding(display, entry.line_of(source), resource, None, source, "span-not-found",
-                                       f"{shorten(needle, 50)!r}: {found.message} ({article_id})", found.hint))
+        tables.findings.append(Finding(file=display, line=entry.line_of(source), resource=resource.name, field=source, code="span-not-found",
+                                       message=f"{shorten(needle, 50)!r}: {found.message} ({article_id})", hint=found.hint))
         return None
-    row = row_from(entry, columns)
-    row.update(article_id=article_id, char_start=str(found.start), char_end=str(found.end))
-    if resource == "quotes":
-        tables.findings += quote_curation(entry, row, text, display)
+    offsets = span_columns(resource.schema)
+    row = row_from(entry, resource.columns)
+    row.update({"article_id": article_id, offsets[SPAN_START]: str(found.start), offsets[SPAN_END]: str(found.end)})
     return row
 
 
-def quote_curation(entry: ann.Located, row: dict, text: str, display: str) -> list[Finding]:
-    """A quotation is exactly what stands between quotation marks; its attribution is in the article."""
-    out = []
-    start, end = int(row["char_start"]), int(row["char_end"])
-    before = text[start - 1] if start else ""
-    after = text[end] if end < len(text) else ""
-    if before not in OPENING_MARKS or after not in CLOSING_MARKS:
-        out.append(Finding(display, entry.line_of("text"), "quotes", None, "text", "quote-not-delimited",
-                           f"{shorten(row['text'], 50)!r} is not everything between a pair of quotation marks "
-                           f"(before: {before!r}, after: {after!r})",
-                           "paste all of the text between the quotation marks, and nothing else"))
-    written = row["speaker_as_written"]
-    if written and written not in text:
-        out.append(Finding(display, entry.line_of("speaker_as_written"), "quotes", None, "speaker_as_written",
-                           "attribution-not-found", f"{shorten(written, 50)!r} does not appear in the article",
-                           "copy the attribution phrase exactly as the article words it"))
-    return out
-
-
-def load_tables(root: Path, schemas: dict[str, dict]) -> tuple[Tables, dict[tuple, tuple[str, ann.Located]]]:
+def load_tables(root: Path, registry: Registry) -> tuple[Tables, dict[tuple, tuple[str, ann.Located]]]:
     """Read every curated file; rows come back as CSV-ready strings, with where each row came from."""
-    tables = Tables()
+    tables = Tables(registry, {name: [] for name in registry.names})
     lines: dict[tuple, tuple[str, ann.Located]] = {}
-    for resource in REGISTRIES:
-        load_registry(root, resource, schemas, tables, lines)
+    for resource in registry.resources:
+        if resource.from_registry_file:
+            load_registry_file(root, resource, tables, lines)
     sums = read_sums(root)
     tables.findings += sums.findings
-    for path in sorted((root / "seeds" / "articles").glob("*.yaml")):
-        load_article(root, path, schemas, tables, lines, sums)
-    for name, order in ROW_ORDER.items():
-        tables.rows[name].sort(key=lambda r: tuple(int(r[c]) if c.startswith("char_") else r[c] for c in order))
+    for path in sorted(root.glob(ARTICLE_FILES)):
+        load_article(root, path, tables, lines, sums)
+    for resource in registry.resources:
+        tables.rows[resource.name].sort(key=resource.sort_key)
     return tables, lines
 
 
@@ -474,7 +444,7 @@ def package_descriptor(source: dict, schemas: dict, files: dict[str, bytes], art
         path = f"{name}.csv"
         data = files[path]
         resources.append({
-            **{k: v for k, v in resource.items() if k not in ("path", "schema")},
+            **{k: v for k, v in resource.items() if k not in ("path", "schema", BUILD_KEY)},
             "path": path,
             "format": "csv",
             "mediatype": "text/csv",
@@ -503,10 +473,11 @@ def package_descriptor(source: dict, schemas: dict, files: dict[str, bytes], art
     return descriptor
 
 
-def render_files(root: Path, tables: Tables, schemas: dict[str, dict]) -> dict[str, bytes]:
+def render_files(root: Path, tables: Tables) -> dict[str, bytes]:
     """Every file of build/, as bytes, keyed by its path inside build/."""
     source = json.loads((root / "datapackage.json").read_text("utf-8"))
-    files = {f"{name}.csv": csv_bytes(tables.rows[name], field_names(schemas[name])) for name in RESOURCES}
+    schemas = tables.registry.schemas
+    files = {f"{r.name}.csv": csv_bytes(tables.rows[r.name], r.columns) for r in tables.registry.resources}
     for article in tables.rows["articles"]:
         files[article["text_path"]] = tables.texts[article["article_id"]].encode("utf-8")
     descriptor = package_descriptor(source, schemas, files, tables.rows["articles"])
@@ -529,25 +500,13 @@ def locate_findings(findings: list[Finding], lines: dict, tables: Tables) -> lis
             rows = tables.rows[f.resource]
             index = f.row - 2
             if 0 <= index < len(rows):
-                where = lines.get((f.resource, ROW_KEY[f.resource](rows[index])))
+                where = lines.get((f.resource, tables.registry[f.resource].key(rows[index])))
                 if where:
                     path, entry = where
                     line = entry.line_of(f.field) if f.field else entry.line
-                    f = Finding(path, line, f.resource, f.row, f.field, f.code, f.message, f.hint)
+                    f = Finding(file=path, line=line, resource=f.resource, row=f.row, field=f.field, code=f.code, message=f.message, hint=f.hint)
         out.append(f)
     return out
-
-
-ROW_KEY: dict[str, Callable[[dict], object]] = {
-    "organizations": lambda r: r["org_id"],
-    "people": lambda r: r["person_id"],
-    "articles": lambda r: r["article_id"],
-    "quotes": lambda r: r["quote_id"],
-    "offers": lambda r: r["offer_id"],
-    "figures": lambda r: r["figure_id"],
-    "events": lambda r: r["event_id"],
-    "event_mentions": lambda r: (r["event_id"], r["article_id"], r["char_start"]),
-}
 
 
 def build_package(root: Path, *, out: Path | None = None, progress: Callable[[str], None] = lambda _: None,
@@ -565,10 +524,10 @@ def build_package(root: Path, *, out: Path | None = None, progress: Callable[[st
         with build_lock(lock, lock_timeout, progress):
             return _build(root, out, progress, official, _before_swap)
     except BuildLocked as error:
-        return [Finding(shown(root, lock), None, None, None, None, "build-locked", str(error),
-                        "wait for the other build to finish (or stop it), then build again")]
+        return [Finding(file=shown(root, lock), code="build-locked", message=str(error),
+                        hint="wait for the other build to finish (or stop it), then build again")]
     except BuildNotWritten as error:
-        return [Finding(shown(root, out), None, None, None, None, "build-write", str(error), error.hint)]
+        return [Finding(file=shown(root, out), code="build-write", message=str(error), hint=error.hint)]
 
 
 def _build(root: Path, out: Path, progress: Callable[[str], None], official: bool,
@@ -577,12 +536,16 @@ def _build(root: Path, out: Path, progress: Callable[[str], None], official: boo
 
     clear_leftovers(out, progress)
     progress("reading seeds and annotations")
-    schemas = load_schemas(root / "schemas")
-    tables, lines = load_tables(root, schemas)
+    try:
+        registry = load_registry(root)
+    except (RegistryError, OSError, ValueError) as error:
+        return [Finding(file="datapackage.json", code="registry", message=f"the resource registry cannot be read: {error}",
+                        hint="each resource names its schema, and its \"build\" says where its rows come from (docs/architecture.md)")]
+    tables, lines = load_tables(root, registry)
     if tables.findings:
         return tidy(tables.findings)
     progress("rendering tables")
-    files = render_files(root, tables, schemas)
+    files = render_files(root, tables)
     with writing(out, "could not write the new build"):
         staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     previous = None

@@ -68,13 +68,19 @@ def validate(
     fmt: Format = typer.Option(Format.text, "--format", help="text (one line per problem), json (SPEC §6) or github (workflow annotations)."),
     official: bool = typer.Option(False, "--official/--no-official",
                                   help="Also run the official frictionless validator (much slower) and add anything it finds that we did not."),
+    pack: str = typer.Option("auto", "--pack",
+                             help="This dataset's own rules (spans, speakers, quotation marks, offers, dates...): auto runs them on "
+                                  "a package named as this dataset is, strikedata on any package, none never."),
+    checks: list[str] = typer.Option([], "--checks",
+                                     help="Generic cell checks to run on every text column of any package, comma-separated: "
+                                          "formula-injection, mojibake, whitespace, control-character (this dataset's pack runs all four)."),
     reference: bool = typer.Option(False, "--reference",
                                    help="Take the straightforward reference path (csv module, pandera) instead of the fast one; "
                                         "same findings, slower."),
     max_per_check: int = typer.Option(1000, "--max-per-check", min=0,
                                       help="Findings shown per check (each failing rule on each column); all are counted. 0 shows every one."),
 ) -> None:
-    """Validate a Data Package: descriptor, declared schemas (types, constraints, keys) and semantic rules.
+    """Validate a Data Package: descriptor, declared schemas (types, constraints, keys), and this dataset's rules on its own packages.
 
     Safe on packages from strangers: nothing outside the package folder is read (absolute paths, \
 '..' and links that lead out are findings), nothing is fetched from the network, and every check \
@@ -82,11 +88,17 @@ runs in bounded time (docs/security.md).
 
     Exit 0: valid. Exit 1: invalid (problems printed). Exit 2: could not run.
     """
-    from .validate import CannotRun, validate_package
+    from .validate import PACK_CHOICES, validate_package
+    from .validator import FAST, REFERENCE, CannotRun
 
     _lean_arrow_memory()
+    if pack not in PACK_CHOICES:
+        typer.echo(f"error: --pack must be one of {', '.join(PACK_CHOICES)}, not {pack!r}", err=True)
+        raise typer.Exit(2)
     try:
-        report = validate_package(descriptor, official=official, reference=reference, max_per_check=max_per_check or None)
+        report = validate_package(descriptor, pack=pack, checks=[c.strip() for c in ",".join(checks).split(",") if c.strip()],
+                                  official=official, backend=REFERENCE if reference else FAST,
+                                  max_per_check=max_per_check or None)
     except CannotRun as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(2) from None
@@ -199,7 +211,8 @@ def export(
     """
     from .exports import FORMATS, ExportError, export_files, write_exports
     from .packages import PackageError, load
-    from .validate import CannotRun, descriptor_file, validate_package
+    from .validate import validate_package
+    from .validator import CannotRun, descriptor_file
 
     _lean_arrow_memory()
     descriptor = descriptor_file(descriptor)
@@ -320,7 +333,7 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
     import datetime as dt
 
     from .extract import Registry, extract_article, render_article, render_registry, taken_ids
-    from .extract.files import REGISTRY_FILES, ExtractError, carry_out, plan_extract, read_seed, seed_file_for
+    from .extract.files import ExtractError, carry_out, plan_extract, read_seed, registry_files, seed_file_for
     from .normalize import NormalizationError, normalize
 
     raw = read_seed(seed)  # a regular file of at most 5 MB
@@ -339,8 +352,8 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
     today = dt.date.today()
     if dry_run:
         typer.echo(render_article(draft, today.isoformat()))
-        for attribute, (path, what) in REGISTRY_FILES.items():
-            addition = render_registry(getattr(draft, attribute), what, draft.article["article_id"])
+        for attribute, (path, what) in registry_files(root).items():
+            addition = render_registry(getattr(draft, attribute, None) or [], what, draft.article["article_id"])
             if addition:
                 typer.echo(f"# --- would be appended to {path} ---{addition}")
         return
@@ -361,11 +374,11 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
 
 
 def _evaluate(root: Path, corpus: Path | None, misses: bool) -> None:
-    from .extract.evaluate import Corpus, evaluate, table
+    from .extract.evaluate import GoldCorpus, evaluate, table
 
     if corpus is not None and not (corpus / "articles").is_dir():
         raise typer.BadParameter(f"{corpus} has no articles/ folder", param_hint="--corpus")
-    loaded = Corpus.folder(corpus) if corpus else Corpus.project(root)
+    loaded = GoldCorpus.folder(corpus) if corpus else GoldCorpus.project(root)
     scores = evaluate(loaded)
     typer.echo(table(scores, "all" if corpus is None else corpus.name))
     if misses:

@@ -41,13 +41,9 @@ CODES: dict[str, tuple[str, str, str]] = {
         "pasted text is not in the normalized article (the hint shows the closest passage)",
         "copy it exactly from build/texts/<article_id>.txt",
     ),
-    "quote-not-delimited": (
-        "curation",
-        "a quotation is not exactly the text between a pair of quotation marks",
-        "paste everything between the marks, nothing else",
-    ),
-    "attribution-not-found": ("curation", "speaker_as_written is not the article's own words", "copy the attribution phrase from the article"),
     "seed-missing": ("curation", "the raw article named by seed_file is not there", "put the raw article under seeds/raw/"),
+    "registry": ("build", "the source datapackage.json does not declare a resource as the build needs (its name, schema, \"build\")",
+                 "see docs/architecture.md: where a new resource goes"),
     "seed-encoding": ("curation", "the raw article is not UTF-8 text", "save it as UTF-8 before adding it"),
     "seed-unrecorded": ("curation", "the raw article has no line in seeds/raw/SHA256SUMS", "add the line the hint gives when the article arrives"),
     "seed-hash-mismatch": (
@@ -143,6 +139,12 @@ CODES: dict[str, tuple[str, str, str]] = {
         "a text cell starts with =, +, -, @, tab or CR and would run as a spreadsheet formula",
         "reword so it starts otherwise",
     ),
+    "quote-not-delimited": (
+        "semantic",
+        "a quotation is not exactly the text between a pair of quotation marks in its article",
+        "paste everything between the marks, nothing else",
+    ),
+    "attribution-not-found": ("semantic", "speaker_as_written is not the article's own words", "copy the attribution phrase from the article"),
     "mojibake": ("semantic", "a text cell holds a mis-decoded character", "copy the text from build/texts/"),
     "whitespace": ("semantic", "a text cell has leading or trailing whitespace", "trim it"),
     "control-character": (

@@ -16,8 +16,8 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 from .packages import Package
-from .schema import primary_key
-from .tables import Table, resource_name
+from .validator.fields import primary_key
+from .validator.tables import Table, resource_name
 
 LEVELS = ("none", "patch", "minor", "major")
 

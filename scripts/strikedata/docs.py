@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .schema import RESOURCES, foreign_keys, primary_key
+from .validator.fields import foreign_keys, primary_key
 
 
 def markers(section: str) -> tuple[str, str]:
@@ -40,8 +40,7 @@ def _cell(text: str) -> str:
 def markdown(schemas: dict[str, dict], titles: dict[str, str] | None = None) -> str:
     titles = titles or {}
     out = []
-    for name in RESOURCES:
-        schema = schemas[name]
+    for name, schema in schemas.items():
         pk = ", ".join(f"`{k}`" for k in primary_key(schema))
         out.append(f"### `{name}`" + (f": {titles[name]}" if name in titles else ""))
         out.append("")
@@ -71,10 +70,10 @@ def replace_section(document: str, section: str, generated: str) -> str:
 def data_dictionary(root: Path) -> str:
     import json
 
-    from .schema import load_schemas
+    from .registry import load_schemas
 
     titles = {r["name"]: r.get("title", "") for r in json.loads((root / "datapackage.json").read_text("utf-8"))["resources"]}
-    return markdown(load_schemas(root / "schemas"), titles)
+    return markdown(load_schemas(root), titles)
 
 
 def citation_markdown(root: Path) -> str:

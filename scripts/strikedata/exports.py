@@ -21,7 +21,7 @@ from pathlib import Path
 from .docs import constraint_summary
 from .packages import Package
 from .paths import UnsafePath, inside, safe_name
-from .schema import field_by_name, foreign_keys, primary_key, python_value
+from .validator.fields import field_by_name, foreign_keys, primary_key, python_value
 from .zips import write_atomically, zip_bytes, zip_time
 
 FORMATS = ("xlsx", "sqlite", "parquet", "json")

@@ -12,19 +12,19 @@ from dataclasses import asdict, dataclass
 import numpy as np
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, kw_only=True)
 class Finding:
-    """One problem, located as precisely as we know (nulls where unknown).
+    """One problem, located as precisely as we know (None where unknown), made with keywords only.
 
     `line` is the line in `file` (an annotation file or a CSV); `row` follows frictionless's
     convention for tables: the header is row 1, the first data row is row 2.
     """
 
-    file: str | None
-    line: int | None
-    resource: str | None
-    row: int | None
-    field: str | None
+    file: str | None = None
+    line: int | None = None
+    resource: str | None = None
+    row: int | None = None
+    field: str | None = None
     code: str
     message: str
     hint: str | None = None

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .findings import Finding
 from .paths import MAX_DESCRIPTOR_BYTES, UnsafePath, path_problem, read_limited
-from .tables import Table, data_path, read_table, resolve_schema
+from .validator.tables import Table, data_path, read_table, resolve_schema
 
 
 class PackageError(Exception):

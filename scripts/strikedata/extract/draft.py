@@ -20,6 +20,7 @@ import yaml
 
 from ..annotations import MAX_ANNOTATION_BYTES
 from ..normalize import NormalizationError, normalize, strip_dateline
+from ..registry import load_registry
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, find_entities
@@ -508,22 +509,22 @@ def _known_events(registry: Registry) -> dict[tuple[str | None, str | None], str
 
 
 def taken_ids(root: Path) -> set[str]:
-    """Every id the project's annotation files already use, so proposals never clash with them."""
+    """Every id the project's annotation files already use, so proposals never clash with them: the
+    id column each resource owns (its one-column primary key, from the registry), in the files its
+    rows come from. Rows that only name an id (an event mention names its event) do not take it."""
+    registry = load_registry(root)
     taken: set[str] = set()
-    for path in sorted((root / "seeds").glob("**/*.yaml")):
-        data = read_yaml(path, path.relative_to(root).as_posix())
-        if isinstance(data, list):  # a registry
-            entries = data
-        elif isinstance(data, dict):  # an article and its lists (event mentions name events, they do not own ids)
-            entries = [data, *(e for key in ("quotes", "offers", "figures") for e in data.get(key) or [])]
-        else:
+    for resource in registry.resources:
+        id_column = registry.own_ids.get(resource.name)
+        if id_column is None:
             continue
-        for entry in filter(lambda e: isinstance(e, dict), entries):
-            taken.update(str(entry[key]) for key in OWN_IDS if entry.get(key) and (key != "event_id" or "event_type" in entry))
+        for path in sorted(root.glob(resource.rows)):
+            data = read_yaml(path, path.relative_to(root).as_posix())
+            if resource.listed_as:  # a list in each article file
+                data = data.get(resource.listed_as) if isinstance(data, dict) else None
+            entries = data if isinstance(data, list) else [data]
+            taken.update(str(e[id_column]) for e in entries if isinstance(e, dict) and e.get(id_column))
     return taken
-
-
-OWN_IDS = ("article_id", "quote_id", "offer_id", "figure_id", "person_id", "org_id", "event_id")
 
 
 HEADER = """# Draft annotations for {seed_file}, proposed by `strikedata extract` on {today}.

@@ -101,11 +101,6 @@ class GoldCorpus:
         return cls(loaded, registry, hide)
 
 
-# The name cli.py still imports (`from .extract.evaluate import Corpus, ...`); remove it once cli.py
-# imports GoldCorpus.
-Corpus = GoldCorpus
-
-
 def evaluate(corpus: GoldCorpus) -> list[ArticleScores]:
     texts = {gold["article_id"]: normalize(raw).text for gold, raw in corpus.articles}
     scores = []

@@ -16,15 +16,17 @@ from pathlib import Path
 
 from ..build import MAX_SEED_BYTES, MAX_SUMS_BYTES, SEED_SUMS, recorded_sums
 from ..paths import TooLarge, UnsafePath, inside, read_limited, safe_name
+from ..registry import load_registry
 from .draft import Draft, render_article, render_registry
 from .errors import ExtractError, read_yaml
 
-__all__ = ["ExtractError", "Plan", "REGISTRY_FILES", "annotation_for", "carry_out", "plan_extract", "read_seed",
+__all__ = ["ExtractError", "Plan", "registry_files", "annotation_for", "carry_out", "plan_extract", "read_seed",
            "seed_file_for"]
 
-REGISTRY_FILES = {"new_people": ("seeds/people.yaml", "people"),
-                  "new_organizations": ("seeds/organizations.yaml", "organizations"),
-                  "new_events": ("seeds/events.yaml", "events")}
+def registry_files(root: Path) -> dict[str, tuple[str, str]]:
+    """The draft's additions to registry files: the Draft attribute `new_<resource>` for each resource
+    whose rows live in a registry file (from the resource registry), with the file and the resource."""
+    return {f"new_{name}": (path, name) for name, path in load_registry(root).registry_files.items()}
 
 
 def read_seed(seed: Path) -> bytes:
@@ -125,8 +127,8 @@ def plan_extract(root: Path, seed: Path, raw: bytes, draft: Draft, output: Path 
             raise ExtractError(f"{_shown(root, target)} exists: pass --force to replace it, or --output to write elsewhere")
         _regular(root, target)
     registries = {}
-    for attribute, (path, what) in REGISTRY_FILES.items():
-        entries = getattr(draft, attribute)
+    for attribute, (path, what) in registry_files(root).items():
+        entries = getattr(draft, attribute, None)
         if entries:
             _in_project(root, root / path)
             if _exists(root / path):

@@ -20,8 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .findings import Finding, Tally
-from .paths import UnsafePath, inside, is_remote, read_inside, regular_file
+from ..findings import Finding, Tally
+from ..paths import UnsafePath, inside, is_remote, read_inside, regular_file
 
 HASH_ALGORITHMS = ("md5", "sha1", "sha256", "sha512")
 
@@ -104,13 +104,13 @@ def resource_name(resource: dict) -> str | None:
 def _refused(resource: dict, key: str, error: UnsafePath) -> Finding:
     """A path the gate refused, reported against the resource (never against the refused file)."""
     code = "remote-reference" if is_remote(resource.get(key)) else "unsafe-path"
-    return Finding(None, None, resource_name(resource), None, None, code, f"{key} {error}")
+    return Finding(resource=resource_name(resource), code=code, message=f"{key} {error}")
 
 
 def _problem(resource: dict, code: str, message: str, row: int | None = None, field_name: str | None = None,
              line: int | None = None) -> Finding:
     path = resource.get("path") if isinstance(resource.get("path"), str) else None
-    return Finding(path, line if path else None, resource_name(resource), row, field_name, code, message)
+    return Finding(file=path, line=line if path else None, resource=resource_name(resource), row=row, field=field_name, code=code, message=message)
 
 
 def integrity_problems(resource: dict, size: int, digest: str | None) -> list[Finding]:

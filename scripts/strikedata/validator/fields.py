@@ -1,4 +1,4 @@
-"""schemas/*.json are the one declaration; everything else about a table is derived here.
+"""A Table Schema's fields as checks: the declaration is the only source, everything else is derived.
 
 `field_checks` turns a Table Schema field into vectorized checks over the raw CSV strings, so a
 failure always reports the original cell (never a null produced by type coercion). `to_pandera`
@@ -15,12 +15,9 @@ import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
-
-RESOURCES = ("organizations", "people", "articles", "quotes", "offers", "figures", "events", "event_mentions")
 
 # Frictionless's default true/false values.
 TRUE_VALUES = ("true", "True", "TRUE", "1")
@@ -32,10 +29,6 @@ _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"[0-9]{2}:[0-9]{2}:[0-9]{2}"
 _DATETIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
 _YEAR = r"[0-9]{4}"
-
-
-def load_schemas(directory: Path) -> dict[str, dict]:
-    return {name: json.loads((directory / f"{name}.json").read_text("utf-8")) for name in RESOURCES}
 
 
 def field_names(schema: dict) -> list[str]:

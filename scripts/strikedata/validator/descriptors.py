@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from .findings import Finding
-from .paths import UnsafePath, inside, is_remote, path_problem, regular_file
+from ..findings import Finding
+from ..paths import UnsafePath, inside, is_remote, path_problem, regular_file
 
 NAME = re.compile(r"^[a-z0-9._-]+$")  # the Data Package (v1) pattern for package and resource names
 FIELD_TYPES = {"string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime",
@@ -29,7 +29,7 @@ TYPE_CONSTRAINTS = {"string": {"pattern", "minLength", "maxLength"}, "array": {"
                     "object": {"minLength", "maxLength"}}
 ORDERED = {"integer", "number", "date", "time", "datetime", "year", "yearmonth", "duration"}
 FORMATS = {"string": {"default", "uri", "email"}}
-FIELD_TEXT = {"name", "title", "description", "format"}
+FIELD_TEXT = {"name", "title", "description", "format", "rdfType"}
 PARTY_TEXT = {"name", "title", "path", "email", "role", "organization"}
 CONSTRAINTS: dict[str, type | tuple[type, ...]] = {
     "required": bool, "unique": bool, "enum": list, "pattern": str, "minLength": int, "maxLength": int,
@@ -157,7 +157,7 @@ def is_plain(descriptor: object) -> bool:
 def _remote(resource: str | None, key: str, value: object) -> list[Finding]:
     """The same finding the readers give for a remote path (so that the two collapse into one)."""
     if isinstance(value, str) and is_remote(value):
-        return [Finding(None, None, resource, None, None, "remote-reference", f"{key} {path_problem(value)}")]
+        return [Finding(resource=resource, code="remote-reference", message=f"{key} {path_problem(value)}")]
     return []
 
 
@@ -184,8 +184,8 @@ STANDARD_PROFILES = {"data-package", "tabular-data-package", "data-resource", "t
 
 def custom_profiles(descriptor: object) -> list[Finding]:
     """A profile that is not a standard name is a file to read: refused, like any path that is not data."""
-    return [Finding(None, None, resource, None, None, "unsafe-path",
-                    f"profile {value!r} is a custom profile file: it is not read (use a standard profile name)")
+    return [Finding(resource=resource, code="unsafe-path",
+                    message=f"profile {value!r} is a custom profile file: it is not read (use a standard profile name)")
             for resource, key, value in _references(descriptor)
             if key == "profile" and isinstance(value, str) and not is_remote(value) and value not in STANDARD_PROFILES]
 

@@ -1,0 +1,207 @@
+"""This dataset's rules across columns and tables, which a Table Schema cannot express: speakers,
+nested quotations, quotation marks and attributions, offers and their figures, event dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pandas as pd
+
+from ..validator.rules import Rule
+
+PERCENT_RANGE = (0, 100)
+
+
+def quote_rules(quotes: pd.DataFrame) -> list[Rule]:
+    def inside_parent(d: pd.DataFrame) -> pd.Series:
+        # Only rows that name a parent can fail; look their parents up, not the whole table.
+        ok = pd.Series(True, index=d.index)
+        named = d["parent_quote_id"].notna()
+        if not named.any():
+            return ok
+        children = d[["article_id", "char_start", "char_end", "parent_quote_id"]][named]
+        spans = quotes[["quote_id", "article_id", "char_start", "char_end"]]
+        parents = spans[spans["quote_id"].isin(children["parent_quote_id"].unique())]
+        spans = parents.drop_duplicates("quote_id").set_index("quote_id")
+        parent = spans.reindex(children["parent_quote_id"]).set_axis(children.index)
+        bad = parent["article_id"].notna() & (
+            (parent["article_id"] != children["article_id"])
+            | (children["char_start"] < parent["char_start"])
+            | (children["char_end"] > parent["char_end"])
+        )
+        ok[children.index] = ~bad.fillna(False).astype(bool)
+        return ok
+
+    return [
+        Rule("speaker-missing", "speaker_person_id",
+             "a quotation needs a speaker: set speaker_person_id or speaker_org_id",
+             lambda d: d["speaker_person_id"].notna() | d["speaker_org_id"].notna()),
+        Rule("nested-parent", "parent_quote_id",
+             "kind nested needs parent_quote_id, and only nested quotations have one",
+             lambda d: (d["kind"] == "nested") == d["parent_quote_id"].notna()),
+        Rule("nested-outside-parent", "parent_quote_id",
+             "a nested quotation must lie inside its parent's span in the same article", inside_parent),
+    ]
+
+
+# The marks a quotation may open and close with (typographic or straight).
+OPENING_MARKS = "“‘\"'"
+CLOSING_MARKS = "”’\"'"
+
+
+def delimited_rules(texts: dict[str, str]) -> list[Rule]:
+    """A quotation is exactly what stands between quotation marks, and its attribution is in the article."""
+    return [
+        Rule("quote-not-delimited", "text", "is not everything between a pair of quotation marks in the article",
+             lambda d: between_marks(d, texts), "paste all of the text between the quotation marks, and nothing else"),
+        Rule("attribution-not-found", "speaker_as_written", "does not appear in the article",
+             lambda d: in_article(d, "speaker_as_written", texts), "copy the attribution phrase exactly as the article words it"),
+    ]
+
+
+OPENING_POINTS = np.array([ord(c) for c in OPENING_MARKS], dtype=np.uint32)
+CLOSING_POINTS = np.array([ord(c) for c in CLOSING_MARKS], dtype=np.uint32)
+
+
+def rows_by_article(d: pd.DataFrame) -> dict[object, np.ndarray]:
+    """The positions of each article's rows."""
+    groups = pd.Series(np.arange(len(d))).groupby(d["article_id"].to_numpy(), sort=False).indices
+    return {article: np.asarray(rows) for article, rows in groups.items()}
+
+
+def between_marks(d: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
+    """Whether the character before char_start opens a quotation and the one at char_end closes it (or the
+    span starts or ends the text), read off each article's code points at once. Rows whose offsets do not
+    fit their text are left to the span rules."""
+    ok = np.ones(len(d), dtype=bool)
+    starts = d["char_start"].to_numpy(dtype=np.int64, na_value=-1)
+    ends = d["char_end"].to_numpy(dtype=np.int64, na_value=-1)
+    for article, rows in rows_by_article(d).items():
+        text = texts.get(article) if isinstance(article, str) else None
+        if not text:
+            continue
+        points = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
+        start, end, last = starts[rows], ends[rows], len(points) - 1
+        fits = (start >= 0) & (end >= start) & (end <= len(points))
+        opens = (start == 0) | np.isin(points[np.clip(start - 1, 0, last)], OPENING_POINTS)
+        closes = (end == len(points)) | np.isin(points[np.clip(end, 0, last)], CLOSING_POINTS)
+        ok[rows] = ~fits | (opens & closes)
+    return pd.Series(ok, index=d.index, dtype=bool)
+
+
+def in_article(d: pd.DataFrame, column: str, texts: dict[str, str]) -> pd.Series:
+    """Whether each non-blank cell of `column` appears in its article's text: judged once per distinct
+    (text, cell) pair, since phrases repeat within an article and articles may share a text."""
+    article_codes, articles = pd.factorize(d["article_id"])
+    distinct_texts: dict[str, int] = {}
+    text_of = np.array([distinct_texts.setdefault(texts[a], len(distinct_texts)) if a in texts else -1 for a in articles] + [-1],
+                       dtype=np.int64)[article_codes]
+    cell_codes, cells = pd.factorize(d[column])
+    by_index = list(distinct_texts)
+    width = len(cells) + 1  # a cell's code, plus one: 0 is a missing cell
+    pair_codes, pairs = pd.factorize(text_of * width + cell_codes + 1)
+    found = np.array([text < 0 or cell == 0 or not cells[cell - 1] or cells[cell - 1] in by_index[text]
+                      for text, cell in (divmod(int(p), width) for p in pairs)], dtype=bool)
+    return pd.Series(found[pair_codes] if len(pairs) else np.ones(len(d), dtype=bool), index=d.index, dtype=bool)
+
+
+def offer_rules() -> list[Rule]:
+    low, high = PERCENT_RANGE
+
+    def percent_ok(column: str) -> Callable[[pd.DataFrame], pd.Series]:
+        return lambda d: ~((d["unit"] == "percent") & ((d[column] < low) | (d[column] > high))).fillna(False).astype(bool)
+
+    return [
+        Rule("percent-range", "value", f"a percentage must be between {low} and {high}", percent_ok("value")),
+        Rule("percent-range", "previous_value", f"a percentage must be between {low} and {high}", percent_ok("previous_value")),
+        Rule("unit-without-value", "unit", "unit is set but value and previous_value are empty",
+             lambda d: d["unit"].isna() | d["value"].notna() | d["previous_value"].notna()),
+        Rule("value-without-unit", "value", "value is set but unit is empty",
+             lambda d: (d["value"].isna() & d["previous_value"].isna()) | d["unit"].notna()),
+    ]
+
+
+def figure_rules(offers: pd.DataFrame) -> list[Rule]:
+    by_id = offers.drop_duplicates("offer_id").set_index("offer_id")[["article_id", "value", "previous_value", "unit"]]
+
+    def matches_offer(d: pd.DataFrame) -> pd.Series:
+        offer = by_id.reindex(d["offer_id"]).set_axis(d.index)
+        linked = d["offer_id"].notna() & offer["article_id"].notna()
+        same = (offer["article_id"] == d["article_id"]) & (offer["unit"] == d["unit"]) & (
+            (offer["value"] == d["value"]) | (offer["previous_value"] == d["value"]))
+        return ~(linked & ~same.fillna(False).astype(bool))
+
+    return [
+        Rule("figure-offer-mismatch", "offer_id",
+             "the offer is in another article, or its value, previous_value and unit do not match this figure",
+             matches_offer, "link a figure only to the offer whose value or previous_value it is"),
+    ]
+
+
+def event_rules() -> list[Rule]:
+    return [
+        Rule("end-before-start", "end_date", "end_date is before start_date",
+             lambda d: ~(d["end_date"] < d["start_date"]).fillna(False).astype(bool)),
+    ]
+
+
+def mention_rules(events: pd.DataFrame, articles: pd.DataFrame) -> list[Rule]:
+    events = events.drop_duplicates("event_id").set_index("event_id")
+    start, status = events["start_date"], events["status"]
+    published = articles.drop_duplicates("article_id").set_index("article_id")["published_date"]
+
+    def in_window(d: pd.DataFrame) -> pd.Series:
+        event_start = start.reindex(d["event_id"]).set_axis(d.index)
+        event_status = status.reindex(d["event_id"]).set_axis(d.index)
+        article_date = published.reindex(d["article_id"]).set_axis(d.index)
+        planned = (d["reported_status"] == "planned") | (event_status == "planned")
+        after = (event_start > article_date).fillna(False).astype(bool)
+        return ~(after & ~planned.fillna(False).astype(bool))
+
+    return [
+        Rule("date-outside-article", "event_id",
+             "the event starts after the article was published, but neither it nor this mention is planned",
+             in_window, "set reported_status: planned, or check the event's date"),
+    ]
+
+
+def _names(d: pd.DataFrame, columns: list[str]) -> list[list[str]]:
+    out = []
+    for row in zip(*(d[c] for c in columns), strict=True):
+        names = []
+        for value in row:
+            if isinstance(value, str) and value:
+                names += [part.strip() for part in value.split(";") if part.strip()]
+        out.append(names)
+    return out
+
+
+def mentioned_rules(tables: dict[str, pd.DataFrame], texts: dict[str, str]) -> dict[str, list[Rule]]:
+    """People and organizations must appear in at least one article (outlets excepted)."""
+    corpus = "\n".join(texts.values())
+    outlets = set(tables["articles"]["outlet_org_id"].dropna()) if "articles" in tables else set()
+
+    def appears(columns: list[str], id_column: str) -> Callable[[pd.DataFrame], pd.Series]:
+        def test(d: pd.DataFrame) -> pd.Series:
+            seen: dict[str, bool] = {}  # names repeat across rows: search the corpus once for each
+
+            def in_corpus(name: str) -> bool:
+                if name not in seen:
+                    seen[name] = name in corpus
+                return seen[name]
+
+            found = [any(map(in_corpus, names)) for names in _names(d, columns)]
+            return pd.Series(found, index=d.index, dtype=bool) | d[id_column].isin(outlets)
+        return test
+
+    rules: dict[str, list[Rule]] = {}
+    if "people" in tables:
+        rules["people"] = [Rule("not-in-articles", "name", "neither the name nor an alias appears in any article",
+                                appears(["name", "aliases"], "person_id"), "add the spelling the article uses to aliases")]
+    if "organizations" in tables:
+        rules["organizations"] = [Rule("not-in-articles", "name",
+                                       "neither the name, short name nor an alias appears in any article, and it is no outlet",
+                                       appears(["name", "short_name", "aliases"], "org_id"),
+                                       "add the form the article uses to aliases")]
+    return rules
