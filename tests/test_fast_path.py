@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
+from strikedata.rules import PACK
 from strikedata.rules.spans import span_rules
 from strikedata.validate import validate_package
 from strikedata.validator import REFERENCE, fields as schema_module
@@ -68,6 +69,17 @@ def test_generated_package_with_seeded_errors(seeded):
     missed = [e for e in errors if not any((e["resource"], e["row"], e["field"], code) in found for code in e["codes"])]
     assert missed == []
     assert len({e["kind"] for e in errors}) == len(KINDS) >= 10
+
+
+@pytest.mark.parametrize("variety", ["repeat", "unique"])
+def test_a_generated_valid_package_is_this_dataset_and_valid(tmp_path, variety):
+    """Generated at scale, the package keeps this dataset's name (so the pack runs on it) and every
+    generated row passes the pack's rules, quotation marks and attributions included."""
+    out = tmp_path / variety
+    generate(out, 3000, seed=2, variety=variety)
+    descriptor = json.loads((out / "datapackage.json").read_text("utf-8"))
+    assert PACK.claims(descriptor)
+    assert validate_package(out / "datapackage.json", max_per_check=None).findings == []
 
 
 @pytest.mark.parametrize("variety", ["repeat", "unique"])

@@ -1,10 +1,28 @@
-"""Generate large strikedata packages for benchmarks: valid, or with seeded errors of known kinds.
+"""Generate large Data Packages for benchmarks: valid, or with seeded errors of known kinds.
 
-The package is the real built package (build/) scaled up: generated articles copy the real
-texts, generated people reuse real names (so the "named in some article" rule holds), and the
-quotes table grows to N rows whose spans point into those texts. A broken variant seeds errors at
-known rows and writes `seeded.json`, the list of what a validator should find:
-    {"kind", "resource", "row", "field", "value", "codes"}    (row: header = 1, first data row = 2)
+Both varieties are this dataset's package (build/) at scale, under the dataset's own name (so
+`strikedata validate` runs the dataset's pack on it; the size is in the title).
+Generated articles copy the real texts and generated people reuse real names (so the "named in
+some article" rule holds); the quotes table grows to N rows.
+
+  - "repeat": the real quotes of each model article repeated in order, with fresh ids, articles
+    and speakers (speaker_person_id cycles through the generated people).
+  - "unique": as "repeat", but each row's quotation is drawn at random from the real quotations of
+    its model article (text, char_start, char_end and speaker_as_written together), and every third
+    row has a note of its own. The quotation texts themselves still repeat, a few dozen distinct
+    values in all: a quote must be exactly what stands between quotation marks in its article and
+    its attribution must appear there, so only the real quotations qualify. (Unique texts would
+    have to be written into the articles, a corpus as large as the quotes table, which the
+    validator holds in memory.) So "unique" varies ids, speakers, notes and order, not the
+    quotation text: a validator that judges each distinct text once does less work here than it
+    would on a real corpus of this size.
+
+A broken variant seeds errors at known rows and writes `seeded.json`, the list of what a validator
+should find (a valid one writes an empty list):
+    {"kind", "resource", "row", "field", "value", "codes", "frictionless"[, "same_as_row"]}
+    (row: header = 1, first data row = 2; codes: strikedata's codes, any one of which finds it;
+    frictionless: the frictionless error types that would; same_as_row, for a duplicate key: the
+    earlier row whose key it repeats, which a validator may report too.)
 
     python scripts/benchmarks/generate.py OUT --rows 100000 [--broken] [--seed 1] [--variety unique|repeat]
 """
@@ -12,11 +30,9 @@ known rows and writes `seeded.json`, the list of what a validator should find:
 from __future__ import annotations
 
 import argparse
-import bisect
 import csv
 import json
 import random
-import re
 import shutil
 from pathlib import Path
 
@@ -68,48 +84,37 @@ def write_csv(path: Path, rows: list[dict], fields: list[str]) -> None:
         writer.writerows(rows)
 
 
-def word_bounds(text: str) -> tuple[str, list[int], list[int]]:
-    """The text, where its words start and where they end (a span between them never begins or ends
-    with a space or a formula character)."""
-    return text, [m.start() for m in re.finditer(r"\b\w", text)], [m.end() for m in re.finditer(r"\w\b", text)]
-
-
-def random_span(rng: random.Random, text: str, starts: list[int], ends: list[int], longest: int = 400) -> tuple[int, int]:
-    """A span of whole words on one line, of about 10 to `longest` characters."""
-    while True:
-        start = rng.choice(starts[:-1])
-        end = ends[min(bisect.bisect_left(ends, start + rng.randint(10, longest)), len(ends) - 1)]
-        if end > start and "\n" not in text[start:end]:
-            return start, end
-
-
 def generate(out: Path, rows: int, *, broken: bool = False, seed: int = 1, per_kind: int = 10,
              source: Path = ROOT / "build", variety: str = "unique") -> dict:
     """Write a package of `rows` quotes to `out`; return {"rows": {...}, "seeded": [...]}.
 
-    variety "unique": every generated quote is a different span of its article, with its own
-    offsets, speaker wording and note (as in a real corpus); "repeat": the real quotes repeated."""
+    variety "unique": each row its own id, speaker and note, its quotation drawn at random from the
+    real quotations of its model article; "repeat": the real quotes repeated in order. See the
+    module's docstring."""
+    if variety not in VARIETIES:
+        raise ValueError(f"unknown variety {variety!r}: choose one of {', '.join(VARIETIES)}")
     rng = random.Random(seed)
     descriptor = json.loads((source / "datapackage.json").read_text("utf-8"))
     resources = [r for r in descriptor["resources"] if "schema" in r]
     fields = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in resources}
     tables = {r["name"]: read_csv(source / r["path"]) for r in resources}
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "texts").mkdir(parents=True)
+    fresh_folder(out)
+    (out / "texts").mkdir()
     for path in (source / "texts").glob("*.txt"):
         shutil.copy(path, out / "texts" / path.name)
 
-    real_articles = tables["articles"]
+    # Real quotations, which are delimited by quotation marks and attributed as their article words
+    # it; nested ones need their parent, so they are not copied.
     templates = {a["article_id"]: [q for q in tables["quotes"] if q["article_id"] == a["article_id"] and q["kind"] != "nested"]
-                 for a in real_articles}
+                 for a in tables["articles"]}
+    models = [a for a in tables["articles"] if templates[a["article_id"]]]
     n_quotes = max(rows - len(tables["quotes"]), 0)
     n_articles = max(1, -(-n_quotes // QUOTES_PER_ARTICLE))
     n_people = max(1, n_quotes // ROWS_PER_PERSON)
 
     articles = []
     for j in range(n_articles):
-        model = real_articles[j % len(real_articles)]
+        model = models[j % len(models)]
         article_id = f"generated-{j:06d}"
         shutil.copy(source / model["text_path"], out / "texts" / f"{article_id}.txt")
         articles.append(dict(model, article_id=article_id, text_path=f"texts/{article_id}.txt", date_note="Generated for a benchmark."))
@@ -117,21 +122,15 @@ def generate(out: Path, rows: int, *, broken: bool = False, seed: int = 1, per_k
     for k in range(n_people):
         model = tables["people"][k % len(tables["people"])]
         people.append(dict(model, person_id=f"person-{k:06d}"))
-    words = {a["article_id"]: word_bounds((source / a["text_path"]).read_bytes().decode("utf-8")) for a in real_articles}
     quotes = []
     for i in range(n_quotes):
         j = i // QUOTES_PER_ARTICLE
-        model_article = real_articles[j % len(real_articles)]["article_id"]
-        choices = templates[model_article]
-        model = choices[i % len(choices)]
+        choices = templates[models[j % len(models)]["article_id"]]
+        model = rng.choice(choices) if variety == "unique" else choices[i % len(choices)]
         quote = dict(model, quote_id=f"quote-{i:07d}", article_id=f"generated-{j:06d}",
                      speaker_person_id=f"person-{i % n_people:06d}", parent_quote_id="")
         if variety == "unique":
-            text, starts, ends = words[model_article]
-            start, end = random_span(rng, text, starts, ends)
-            quote.update(text=text[start:end], char_start=str(start), char_end=str(end),
-                         speaker_as_written=f"{people[i % n_people]['name']} said",
-                         note=f"Generated note {i}: checked against the article." if i % 3 == 0 else "")
+            quote["note"] = f"Generated note {i}: checked against the article." if i % 3 == 0 else ""
         quotes.append(quote)
     tables["articles"] += articles
     tables["people"] += people
@@ -141,36 +140,86 @@ def generate(out: Path, rows: int, *, broken: bool = False, seed: int = 1, per_k
     if broken:
         generated = {"quotes": range(len(tables["quotes"]) - n_quotes, len(tables["quotes"])),
                      "articles": range(len(tables["articles"]) - n_articles, len(tables["articles"]))}
-        taken = {name: set() for name in generated}
-        for kind, (resource, field, breaker, codes, frictionless) in KINDS.items():
-            pool = generated[resource]
-            count = min(per_kind, max(1, len(pool) // (4 * len(KINDS))))
-            for _ in range(count):
-                index = rng.choice(pool)
-                while index in taken[resource]:
-                    index = rng.choice(pool)
-                taken[resource].add(index)
-                row = tables[resource][index]
-                if breaker is None:  # a duplicate key: take another row's id
-                    other = rng.choice(pool)
-                    while other == index or other in taken[resource]:
-                        other = rng.choice(pool)
-                    taken[resource].add(other)
-                    row[field] = tables[resource][other][field]
-                else:
-                    breaker(row)
-                seeded.append({"kind": kind, "resource": resource, "row": index + 2, "field": field,
-                               "value": row[field], "codes": codes, "frictionless": frictionless})
+        seeded = seed_errors(rng, KINDS, tables, generated, per_kind)
 
     for resource in resources:
         resource.pop("hash", None)
         resource.pop("bytes", None)
         write_csv(out / resource["path"], tables[resource["name"]], fields[resource["name"]])
     descriptor["resources"] = resources  # text files are read through articles.text_path
-    descriptor["name"] = f"{descriptor['name']}-{rows}-{'broken' if broken else 'valid'}"
+    # The name stays the dataset's: the generated package is this dataset at scale, and the pack
+    # claims packages by name. What was generated goes in the title.
+    descriptor["title"] = f"{descriptor.get('title', descriptor['name'])} [generated: {rows} quotes, {variety}, {state(broken)}]"
+    write_package(out, descriptor, seeded)
+    return {"rows": {name: len(t) for name, t in tables.items()}, "seeded": seeded}
+
+
+def state(broken: bool) -> str:
+    return "broken" if broken else "valid"
+
+
+def fresh_folder(out: Path) -> None:
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+
+
+def write_package(out: Path, descriptor: dict, seeded: list[dict]) -> None:
     (out / "datapackage.json").write_text(json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", "utf-8")
     (out / "seeded.json").write_text(json.dumps(seeded, indent=1, ensure_ascii=False) + "\n", "utf-8")
-    return {"rows": {name: len(t) for name, t in tables.items()}, "seeded": seeded}
+
+
+def plan_errors(rng: random.Random, kinds: dict, pools: dict[str, range], per_kind: int) -> list[tuple[str, str, int, int | None]]:
+    """Where to seed each kind: (kind, resource, row index, index of the row whose key it copies, for a
+    duplicate key). Each row is broken at most once; a duplicate key is put on the later of its two
+    rows (a validator reading in order reports that one)."""
+    taken: dict[str, set[int]] = {name: set() for name in pools}
+    plan = []
+
+    def untaken(resource: str) -> int:
+        index = rng.choice(pools[resource])
+        while index in taken[resource]:
+            index = rng.choice(pools[resource])
+        taken[resource].add(index)
+        return index
+
+    def count(resource: str) -> int:  # errors of each kind: up to per_kind, a quarter of the rows in all
+        return min(per_kind, max(1, len(pools[resource]) // (4 * len(kinds))))
+
+    for resource, pool in pools.items():
+        wanted = sum(count(resource) * (2 if breaker is None else 1) for name, _, breaker, _, _ in kinds.values() if name == resource)
+        if wanted > len(pool):
+            raise ValueError(f"too few rows in {resource} ({len(pool)}) to seed {wanted} errors: generate more rows")
+    for kind, (resource, _, breaker, _, _) in kinds.items():
+        for _ in range(count(resource)):
+            index = untaken(resource)
+            first = None
+            if breaker is None:
+                first, index = sorted((index, untaken(resource)))
+            plan.append((kind, resource, index, first))
+    return plan
+
+
+def seeded_entry(kinds: dict, kind: str, index: int, row: dict, first: int | None = None) -> dict:
+    """What seeded.json says of one seeded error; a duplicate key also names the row it repeats."""
+    resource, field, _, codes, frictionless = kinds[kind]
+    entry = {"kind": kind, "resource": resource, "row": index + 2, "field": field, "value": row[field],
+             "codes": codes, "frictionless": frictionless}
+    return entry if first is None else {**entry, "same_as_row": first + 2}
+
+
+def seed_errors(rng: random.Random, kinds: dict, tables: dict[str, list[dict]], pools: dict[str, range], per_kind: int) -> list[dict]:
+    """Break rows of `tables` at random positions of `pools` (see plan_errors); what was seeded."""
+    seeded = []
+    for kind, resource, index, first in plan_errors(rng, kinds, pools, per_kind):
+        _, field, breaker, _, _ = kinds[kind]
+        row = tables[resource][index]
+        if breaker is None:
+            row[field] = tables[resource][first][field]
+        else:
+            breaker(row)
+        seeded.append(seeded_entry(kinds, kind, index, row, first))
+    return seeded
 
 
 def main() -> None:
@@ -180,7 +229,8 @@ def main() -> None:
     parser.add_argument("--broken", action="store_true", help="seed errors (listed in OUT/seeded.json)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--variety", choices=VARIETIES, default="unique",
-                        help="unique: every quote different (default); repeat: the real quotes repeated")
+                        help="unique: ids, speakers, notes and order vary, quotations drawn from the real ones (default); "
+                             "repeat: the real quotes repeated")
     args = parser.parse_args()
     result = generate(args.out, args.rows, broken=args.broken, seed=args.seed, variety=args.variety)
     print(json.dumps({"out": str(args.out), "rows": result["rows"], "seeded": len(result["seeded"])}))
