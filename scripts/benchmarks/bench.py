@@ -3,9 +3,11 @@
 For each size it generates a valid package and one with seeded errors (generate.py, in a process of
 its own), runs the two tools `--repeat` times taking turns, and prints the median wall time, CPU
 time, rows per second, peak memory (max RSS of the process), the ratio, and how many of the seeded
-errors each tool reported (matched by resource, row, field and kind of error; see generate.KINDS).
+errors each tool reported (matched by resource, row, field and kind of error, see generate.KINDS and
+FOREIGN_KINDS; an error of a whole row, as a duplicate primary key, matches without a field), and
+whether the two tools' verdicts (valid or not) agree with each other and with how it was generated.
 
-    python scripts/benchmarks/bench.py [--sizes 10000 100000 1000000] [--repeat 3] [--work DIR] [--variety unique|repeat]
+    python scripts/benchmarks/bench.py [--sizes 10000 100000 1000000] [--repeat 3] [--work DIR] [--variety unique|repeat|foreign]
 """
 
 from __future__ import annotations
@@ -45,20 +47,44 @@ def theirs(descriptor: Path) -> list[str]:
     return [str(BIN / "frictionless"), "validate", "--json", str(descriptor)]
 
 
-def found_by_us(output: bytes, seeded: list[dict]) -> int:
-    report = json.loads(output)
-    got = {(e["resource"], e["row"], e["field"], e["code"]) for e in report["errors"]}
-    return sum(any((s["resource"], s["row"], s["field"], c) in got for c in s["codes"]) for s in seeded)
+def matches(seeded: dict, resource: str, row: int, field: str | None, code: str, codes: str) -> bool:
+    """A reported error is a seeded one: same resource, row and kind of error, and the same field, or
+    none (an error of the whole row, as a duplicate primary key is)."""
+    return (resource, row, code) in {(seeded["resource"], seeded["row"], c) for c in seeded[codes]} and field in (seeded["field"], None)
 
 
-def found_by_them(output: bytes, seeded: list[dict]) -> int:
+def missed(reported: set[tuple], seeded: list[dict], codes: str) -> list[dict]:
+    """The seeded errors no reported (resource, row, field, code) matches."""
+    rows = {(s["resource"], s["row"]) for s in seeded}
+    near = [r for r in reported if (r[0], r[1]) in rows]
+    return [s for s in seeded if not any(matches(s, *r, codes) for r in near)]
+
+
+def ours_reported(output: bytes) -> set[tuple]:
+    return {(e["resource"], e["row"], e["field"], e["code"]) for e in json.loads(output)["errors"]}
+
+
+def theirs_reported(output: bytes) -> set[tuple]:
     report = json.loads(output)
     got = set()
     for task in report.get("tasks", []):
         name = task.get("name") or task.get("resource", {}).get("name")
         for error in task.get("errors", []):
             got.add((name, error.get("rowNumber"), error.get("fieldName"), error.get("type")))
-    return sum(any((s["resource"], s["row"], s["field"], t) in got for t in s["frictionless"]) for s in seeded)
+    return got
+
+
+def found_by_us(output: bytes, seeded: list[dict]) -> int:
+    return len(seeded) - len(missed(ours_reported(output), seeded, "codes"))
+
+
+def found_by_them(output: bytes, seeded: list[dict]) -> int:
+    return len(seeded) - len(missed(theirs_reported(output), seeded, "frictionless"))
+
+
+def verdict(output: bytes) -> bool:
+    """Valid or not, as either tool's JSON report says (both have a top-level "valid")."""
+    return json.loads(output)["valid"]
 
 
 def measure(commands: list[list[str]], repeat: int) -> list[dict]:
@@ -95,7 +121,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/strikedata-bench"))
     parser.add_argument("--variety", choices=VARIETIES, default="unique",
-                        help="unique: every generated quote a different span with its own wording (default); repeat: the real quotes repeated")
+                        help="unique: this dataset, ids, speakers, notes and order varying (default); repeat: the real quotes "
+                             "repeated; foreign: a package of another dataset (see generate.py)")
     args = parser.parse_args()
     print(f"machine: {machine()}")
     print(f"generated quotes: {args.variety}")
@@ -120,13 +147,14 @@ def main() -> None:
                 print(f"{size:>9} {'broken' if broken else 'valid':<7} {tool:<12} {result['wall']:>7.2f} {result['cpu']:>7.2f} "
                       f"{rows / result['wall']:>10,.0f} {result['rss']:>8} {ratio if tool == 'strikedata' else 1:>5.1f}x {seen:>13}",
                       flush=True)
+            verdicts = {"strikedata": verdict(us["output"]), "frictionless": verdict(them["output"])}
+            said = ", ".join(f"{tool} {'valid' if valid else 'invalid'}" for tool, valid in verdicts.items())
+            agree = "agree" if len(set(verdicts.values())) == 1 and verdicts["strikedata"] == (not broken) else "DISAGREE"
+            print(f"{'':>9} verdicts: {said} ({agree})", flush=True)
             if seeded:
-                report = json.loads(us["output"])
-                missed = [s["kind"] for s in seeded if not any(
-                    (s["resource"], s["row"], s["field"], c) in {(e["resource"], e["row"], e["field"], e["code"]) for e in report["errors"]}
-                    for c in s["codes"])]
                 kinds = sorted({s["kind"] for s in seeded})
-                print(f"{'':>9} seeded: {len(seeded)} errors of {len(kinds)} kinds; strikedata missed: {missed or 'none'}", flush=True)
+                lost = sorted({s["kind"] for s in missed(ours_reported(us["output"]), seeded, "codes")})
+                print(f"{'':>9} seeded: {len(seeded)} errors of {len(kinds)} kinds; strikedata missed: {lost or 'none'}", flush=True)
 
 
 if __name__ == "__main__":
