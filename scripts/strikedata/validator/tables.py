@@ -550,7 +550,6 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
     dialect, problem = resolve_dialect(resource, package_dir)
     if problem:
         return None, [problem]
-    findings: list[Finding] = []
     path = resource.get("path")
     if isinstance(path, list):
         return None, [_problem(resource, "source-error", "a multipart path (a list of files) is not read by this "
@@ -561,75 +560,92 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
         if isinstance(found, Finding):
             return None, [found]
         source = found
-    if source is not None and schema is not None and fast and _fast_eligible(resource, schema) and is_tabular(resource, schema):
-        try:
-            done = read_csv_fast(source, [f["name"] for f in schema["fields"]], resource, tally)
-        except OSError:
-            done = None
-        if done is not None:
-            frame, problems, rows, lines = done
-            return Table(name, path, schema, _missing_to_blank(frame, schema), rows=rows, lines=lines), problems
+        if schema is not None and fast and _fast_eligible(resource, schema) and is_tabular(resource, schema):
+            arrow = _read_with_arrow(source, name, path, resource, schema, tally)
+            if arrow is not None:
+                return arrow
     if source is not None:
-        try:
-            data = source.read_bytes()
-        except OSError as error:
-            return None, [_problem(resource, "source-error", f"cannot read {path}: {error.strerror or error}")]
-        findings += integrity_findings(resource, data)
-        if not is_tabular(resource, schema):
-            return None, findings
-        if not data:
-            return None, findings + [_problem(resource, "source-error", "the source is empty")]
-        encoding = resource.get("encoding") or "utf-8"
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as error:
-            line = data[: error.start].count(b"\n") + 1
-            return None, findings + [_problem(resource, "encoding-error",
-                                              f"not valid {encoding} at byte offset {error.start} (0x{data[error.start]:02x})",
-                                              line=line)]
-        except LookupError:
-            return None, findings + [_problem(resource, "encoding-error", f"unknown encoding {encoding!r}")]
-        del data  # the text holds it now; a big file should not be held twice
-        text = text.removeprefix("\ufeff")
-        records = _records(text, dialect)
-        del text
+        records, findings = _file_records(source, resource, schema, dialect)
     elif isinstance(resource.get("data"), list):
-        inline = _inline_records(resource["data"])
-        if inline is None:
+        records, findings = _inline_records(resource["data"]), []
+        if records is None:
             return None, [_problem(resource, "source-error", "inline data must be a list of rows (lists) or of records (objects)")]
-        records = inline
     else:
         return None, []
+    if records is None:
+        return None, findings
+    table, shape_findings = _table_from_records(name, path, resource, schema, dialect, records, tally)
+    return table, findings + shape_findings
 
-    header_rows = dialect.get("headerRows")
+
+def _read_with_arrow(source: Path, name: str, path: str, resource: dict, schema: dict,
+                     tally: Tally | None) -> tuple[Table, list[Finding]] | None:
+    """The table read by pyarrow, or None when pyarrow declines the file (the csv module reads it then)."""
+    try:
+        done = read_csv_fast(source, [f["name"] for f in schema["fields"]], resource, tally)
+    except OSError:
+        return None
+    if done is None:
+        return None
+    frame, problems, rows, lines = done
+    return Table(name, path, schema, _missing_to_blank(frame, schema), rows=rows, lines=lines), problems
+
+
+def _file_records(source: Path, resource: dict, schema: dict | None, dialect: dict) -> tuple[list | None, list[Finding]]:
+    """A data file's records (line, cells) read by the csv module, after its size, hash and encoding
+    are checked; None (with the findings) when there is no table to read."""
+    try:
+        data = source.read_bytes()
+    except OSError as error:
+        return None, [_problem(resource, "source-error", f"cannot read {resource.get('path')}: {error.strerror or error}")]
+    findings = integrity_findings(resource, data)
+    if not is_tabular(resource, schema):
+        return None, findings
+    if not data:
+        return None, findings + [_problem(resource, "source-error", "the source is empty")]
+    encoding = resource.get("encoding") or "utf-8"
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, findings + [_problem(resource, "encoding-error",
+                                          f"not valid {encoding} at byte offset {error.start} (0x{data[error.start]:02x})", line=line)]
+    except LookupError:
+        return None, findings + [_problem(resource, "encoding-error", f"unknown encoding {encoding!r}")]
+    del data  # the text holds it now; a big file should not be held twice
+    return _records(text.removeprefix("\ufeff"), dialect), findings
+
+
+def _header_rows(dialect: dict) -> list[int]:
+    """The numbers of the rows that make the header (none when the dialect says there is none)."""
     if dialect.get("header") is False:
-        header_rows = []
-    elif not isinstance(header_rows, list):
-        header_rows = [1]
+        return []
+    header_rows = dialect.get("headerRows")
+    return header_rows if isinstance(header_rows, list) else [1]
+
+
+def _table_from_records(name: str, path: str | None, resource: dict, schema: dict | None, dialect: dict,
+                        records: list[tuple[int, list[str]]], tally: Tally | None) -> tuple[Table | None, list[Finding]]:
+    """The records as a table: labels checked against the schema (or a schema inferred from them),
+    then every row's shape."""
+    header_rows = _header_rows(dialect)
     last_header = max(header_rows, default=0)
     if len(records) < last_header:
-        return None, findings + [_problem(resource, "source-error",
-                                          "the source is empty" if not records else f"no header row {last_header}")]
-    labels = list(records[last_header - 1][1]) if header_rows and len(records) >= last_header else []
+        return None, [_problem(resource, "source-error", "the source is empty" if not records else f"no header row {last_header}")]
+    labels = list(records[last_header - 1][1]) if header_rows else []
     body = [(n, line, cells) for n, (line, cells) in enumerate(records, start=1) if n > last_header]
-
-    declared = [f["name"] for f in (schema or {}).get("fields", [])]
     inferred = schema is None
     if schema is None:
-        width = len(labels) if header_rows else (len(body[0][2]) if body else 0)
-        declared = _inferred_names(labels) if header_rows else [f"field{i}" for i in range(1, width + 1)]
+        declared = _inferred_names(labels) if header_rows else [f"field{i}" for i in range(1, (len(body[0][2]) if body else 0) + 1)]
         schema = {"fields": [{"name": n, "type": "any"} for n in declared]}
-
-    def label_problem(code: str, message: str, field_name: str | None) -> Finding:
-        return _problem(resource, code, message, row=last_header or None, field_name=field_name,
-                        line=records[last_header - 1][0] if header_rows else None)
-
+    declared = [f["name"] for f in schema.get("fields", [])]
     mode = schema.get("fieldsMatch", "exact")
+    findings: list[Finding] = []
     positions: list[int | None] = list(range(len(declared)))
     if header_rows:
         label_problems, positions = check_labels(labels, declared, mode, compare=not inferred)
-        findings += [label_problem(code, message, field_name) for code, message, field_name in label_problems]
-
+        findings += [_problem(resource, code, message, row=last_header or None, field_name=field_name, line=records[last_header - 1][0])
+                     for code, message, field_name in label_problems]
     width = len(labels) if header_rows else len(declared)
     width = max(width, len(declared)) if mode == "exact" else width
     cells_out, rows, lines = [], [], []
@@ -640,7 +656,6 @@ def read_table(package_dir: Path, resource: dict, schema: dict | None, *, fast: 
             cells_out.append(kept)
             rows.append(number)
             lines.append(line if path else number)
-
     frame = pd.DataFrame(cells_out, columns=declared, dtype=object) if cells_out else pd.DataFrame({n: pd.Series(dtype=object) for n in declared})
     frame = _missing_to_blank(frame, schema)
     frame = frame.astype(str) if len(frame) else frame
