@@ -215,3 +215,17 @@ def test_missing_text_file_points_at_its_articles_row(package_copy):
     [finding] = [f for f in report.findings if f.code == "text-missing"]
     rows = [r["article_id"] for r in csv.DictReader((package_copy / "articles.csv").open(encoding="utf-8"))]
     assert (finding.resource, finding.field, finding.row) == ("articles", "text_path", rows.index("kcra-talks-late-wednesday") + 2)
+
+
+def test_integers_too_long_for_python_are_type_errors_as_for_frictionless(tmp_path):
+    """frictionless reads integers with int(), which refuses more than 4,300 digits: so do we, on both backends."""
+    from strikedata.validator import REFERENCE
+
+    values = ["1" * 4300, "1" * 4301, "-" + "1" * 4300, "0" * 4301 + "1", "12", "+" + "2" * 5000]
+    (tmp_path / "t.csv").write_text("n\n" + "\n".join(values) + "\n")
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "long-numbers", "resources": [
+        {"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "n", "type": "integer"}]}}]}))
+    theirs = sorted(e.row_number for task in frictionless.validate(str(tmp_path / "datapackage.json")).tasks for e in task.errors)
+    assert theirs == [3, 5, 7]
+    for backend in ({}, {"backend": REFERENCE}):
+        assert sorted(f.row for f in validate_package(tmp_path, **backend).findings if f.code == "type") == theirs

@@ -283,11 +283,29 @@ def _iso_datetimes(values: pd.Series) -> pd.Series:
     return pd.to_datetime(cut, format="ISO8601", errors="coerce", utc=True)
 
 
+# Python reads at most this many digits as an int (sys.get_int_max_str_digits), and frictionless reads
+# integers with int(): a longer one is its type-error, so it is ours too.
+MAX_INTEGER_DIGITS = 4300
+
+
+def _digits_fit(text: str) -> bool:
+    return len(text) <= MAX_INTEGER_DIGITS or len(text.lstrip("+-")) <= MAX_INTEGER_DIGITS
+
+
+def _integer_ok(values: pd.Series) -> pd.Series:
+    """The integer's shape, and no more digits than Python (and so frictionless) reads."""
+    ok = _fullmatch(_INTEGER)(values)
+    long = (values.str.len() > MAX_INTEGER_DIGITS).fillna(False).astype(bool)
+    if long.any():
+        ok = ok & ~(long & ~values.where(long, "").map(_digits_fit).astype(bool))
+    return ok
+
+
 def _type_ok(field: dict) -> Callable[[pd.Series], pd.Series] | None:
     kind = field.get("type", "string")
     fmt = field.get("format")
     if kind == "integer":
-        shape = _fullmatch(_INTEGER)
+        return _integer_ok
     elif kind == "number":
         shape = _fullmatch(_NUMBER)
     elif kind == "year":
@@ -346,12 +364,17 @@ def _integer_from_typed(shape: Callable[[pd.Series], pd.Series]) -> Callable[[pd
     # A parsed integer had the integer's shape; only the cells that did not parse are looked at again
     # (a blank, a bad value, or one beyond 2**53 that is well formed all the same).
     def test(raw: pd.Series, typed: pd.Series) -> pd.Series:
-        ok = typed.notna().to_numpy(dtype=bool) | (raw == "").to_numpy(dtype=bool)
+        short = (raw.str.len() <= MAX_INTEGER_DIGITS).to_numpy(dtype=bool, na_value=True)  # leading zeros count too
+        ok = (typed.notna().to_numpy(dtype=bool) & short) | (raw == "").to_numpy(dtype=bool)
         rest = np.flatnonzero(~ok)
         if len(rest):
             ok[rest] = shape(raw.iloc[rest]).to_numpy(dtype=bool)
         return pd.Series(ok, index=raw.index)
     return test
+
+
+def _integer_value(text: str) -> bool:
+    return bool(re.fullmatch(_INTEGER, text)) and _digits_fit(text)
 
 
 def _present_value(test: Callable[[str], object]) -> Callable[[str], bool]:
@@ -385,7 +408,7 @@ def field_checks(field: dict) -> list[FieldCheck]:
         shape = {"integer": _INTEGER, "number": _NUMBER, "year": _YEAR}.get(kind)
         checks.append(FieldCheck("type", name, f"not a valid {what}", _present(type_ok),
                                  _integer_from_typed(type_ok) if kind == "integer" else None,
-                                 _present_value(re.compile(shape).fullmatch) if shape else None))
+                                 _present_value(_integer_value if kind == "integer" else re.compile(shape).fullmatch) if shape else None))
     typed = (lambda s: parse(s, field)) if kind in ("integer", "number", "year", "date") else None
     if "enum" in constraints:
         allowed = constraints["enum"]
