@@ -162,3 +162,11 @@ def test_a_new_resource_needs_its_schema_its_registry_entry_and_its_data(tmp_pat
     assert validate_package(built).valid
     assert frictionless.validate(str(built / "datapackage.json")).valid
     shutil.rmtree(project / "build")
+
+
+def test_an_inferred_date_without_its_reasoning_fails_validate(package_copy):
+    def edit(rows):
+        rows[0].update(date_basis="inferred", date_note="")
+    edit_csv(package_copy, "articles", edit)
+    result = validate(str(package_copy))
+    assert [(e["row"], e["code"], e["field"]) for e in json.loads(result.stdout)["errors"]] == [(2, "date-missing", "date_note")]

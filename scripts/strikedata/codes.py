@@ -81,8 +81,8 @@ CODES: dict[str, tuple[str, str, str]] = {
     ),
     "date-conflict": ("curation", "published_date differs from the date the seed states", "delete published_date"),
     "date-missing": (
-        "curation",
-        "the seed states no date and the annotation gives none, or no date_note",
+        "semantic",
+        "the date is inferred (the seed states none) and published_date or its reasoning, date_note, is empty",
         "give published_date and the reasoning in date_note",
     ),
     "duplicate-id": ("curation", "two annotation files use the same article_id", "give each article its own id"),
