@@ -112,7 +112,7 @@ def test_inferred_date_needs_its_reasoning(project):
     start = text.index("date_note: >-")
     end = text.index("\nquotes:")
     path.write_text(text[:start] + text[end:])
-    finding = only(build_package(project), "date-missing")
+    finding = only(build_package(project), "inference-unexplained")
     assert finding.file == ARTICLE
 
 
@@ -139,14 +139,14 @@ def test_contributing_walkthrough_adds_an_article(project):
     subprocess.run("sha256sum 005_new.txt >> SHA256SUMS", shell=True, cwd=raw.parent, check=True)
     (project / "seeds" / "articles" / "ktxl-talks-go-on.yaml").write_text(
         "article_id: ktxl-talks-go-on\nseed_file: seeds/raw/005_new.txt\noutlet_org_id: ktxl\noutlet_basis: stated\n"
-        "date_note: the seed's date header\nquotes: []\noffers: []\nfigures: []\nevent_mentions: []\n")
+        "date_note: the seed's date header\nquotes: []\noffer_mentions: []\nfigures: []\nevent_mentions: []\n")
     assert build_package(project, official=False) == []
     text = (project / "build" / "texts" / "ktxl-talks-go-on.txt").read_text()
     assert text.startswith("SACRAMENTO, Calif. (KTXL)")
     # Step 4: a quote copied from the text.
     path = project / "seeds" / "articles" / "ktxl-talks-go-on.yaml"
     path.write_text(path.read_text().replace("quotes: []", (
-        "quotes:\n  - quote_id: aguilar-we-are-close\n    text: we are close,\n    speaker_person_id: jorge-aguilar\n"
+        "quotes:\n  - quote_id: aguilar-we-are-close\n    text: we are close,\n    speaker_person_id: jorge-aguilar\n    speaker_org_id: scusd\n"
         "    speaker_as_written: said Jorge Aguilar\n    speaker_basis: stated\n    cue: said\n    channel: unknown\n    kind: full\n")))
     assert build_package(project, official=False) == []
     assert "aguilar-we-are-close" in (project / "build" / "quotes.csv").read_text()

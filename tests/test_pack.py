@@ -169,4 +169,4 @@ def test_an_inferred_date_without_its_reasoning_fails_validate(package_copy):
         rows[0].update(date_basis="inferred", date_note="")
     edit_csv(package_copy, "articles", edit)
     result = validate(str(package_copy))
-    assert [(e["row"], e["code"], e["field"]) for e in json.loads(result.stdout)["errors"]] == [(2, "date-missing", "date_note")]
+    assert [(e["row"], e["code"], e["field"]) for e in json.loads(result.stdout)["errors"]] == [(2, "inference-unexplained", "date_note")]

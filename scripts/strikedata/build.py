@@ -239,7 +239,7 @@ def article_row(data: ann.Located, columns: list[str], article_id: str, raw: byt
                                            hint="delete published_date"))
         row["published_date"] = stated
     else:
-        row["date_basis"] = "inferred"  # its reasoning (date_note) is the pack's rule `date-missing`
+        row["date_basis"] = "inferred"  # its reasoning (date_note) is the pack's rule `inference-unexplained`
     row.update(seed_sha256=sha256(raw), dateline=article.dateline or "", source_domain=article.source_domain or "",
                text_path=f"texts/{article_id}.txt", normalizations=";".join(article.normalizations), **text_facts(article.text))
     return row

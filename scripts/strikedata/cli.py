@@ -298,7 +298,7 @@ def extract(
     project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
 ) -> None:
     # The backslashes keep the second paragraph one line, so --help wraps it to the terminal's width.
-    """Propose a draft annotation file for a new article: quotations with speakers, people, organizations, figures and offers, dated happenings.
+    """Propose a draft annotation file for a new article: quotations with speakers, people, organizations, figures, offer items and their mentions, dated happenings and their parties.
 
     The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and events the \
 registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a confidence, and \
@@ -378,7 +378,7 @@ def _evaluate(root: Path, corpus: Path | None, misses: bool) -> None:
 
     if corpus is not None and not (corpus / "articles").is_dir():
         raise typer.BadParameter(f"{corpus} has no articles/ folder", param_hint="--corpus")
-    loaded = GoldCorpus.folder(corpus) if corpus else GoldCorpus.project(root)
+    loaded = GoldCorpus.folder(corpus, root) if corpus else GoldCorpus.project(root)
     scores = evaluate(loaded)
     typer.echo(table(scores, "all" if corpus is None else corpus.name))
     if misses:

@@ -375,7 +375,8 @@ def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) 
         # The words of the quotation before them, as far back as a sentence reaches.
         descriptor = entities.descriptor(text[max(parent.start, end - MAX_SENTENCE):end], np_start)
         if descriptor:
-            return Speaker(None, descriptor, written, m.group("cue"), "unknown", "inferred", 0.45)
+            return Speaker(None, descriptor, written, m.group("cue"), "unknown", "inferred", 0.45,
+                           f"'{np}' read as {entities.orgs[descriptor].name}, from the words of the quotation before it")
         return NOBODY
     return _resolve(text, np_start, np_start + len(np), m.group("cue"), "unknown", np_start,
                     m.end("cue"), entities) or NOBODY
@@ -416,6 +417,9 @@ def reporter(text: str, start: int, end: int, entities: Entities) -> Speaker | N
             continue
         before = bisect_left(boundaries, cue.start()) - 1
         clause_start = boundaries[before] + 1 if before >= 0 else 0
+        while before >= 0 and narration[boundaries[before]] == ")" and not narration[clause_start:cue.start()].strip():
+            before -= 1  # "The Teachers Alliance (TA) said": the name is before the parenthesis
+            clause_start = boundaries[before] + 1 if before >= 0 else 0
         clause = narration[clause_start:cue.start()]
         stripped = LEADING_WORDS.sub("", clause.strip())
         if not stripped or len(stripped.split()) > 8:

@@ -1,9 +1,12 @@
 """One raw article in, a draft annotation out: the file a curator then confirms or corrects.
 
-The draft is written in the curators' own format (seeds/articles/<id>.yaml); people, organizations
-and events the registries lack are appended to seeds/people.yaml, organizations.yaml and events.yaml.
-Every proposal carries `confirmed: false` and a `confidence`, and `strikedata build` refuses it until a
-curator has looked.
+The draft is written in the curators' own format (seeds/articles/<id>.yaml: the article, its quotes,
+offer mentions, figures and event mentions); what the registry files lack (people, organizations,
+offer items, events and their participants) is appended to them: each Draft attribute `new_<resource>`
+goes to that resource's registry file (extract.files.registry_files). Every proposal carries
+`confirmed: false` and a `confidence`, and `strikedata build` refuses it until a curator has looked.
+Every value a rule reads rather than copies is labelled as the curated data labels it: its *_basis
+column says inferred (or outside_knowledge), and its note says how it was read.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, find_entities
 from .errors import read_yaml
-from .figures import find_figures, find_offer_items
+from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
 from .happenings import Happening, event_type, find_happenings, location
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
@@ -37,6 +40,13 @@ MAX_PROPOSALS = 2_000
 # The largest raw article read (build reads a seed no further, like an annotation file): no article is near it.
 MAX_ARTICLE_BYTES = MAX_ANNOTATION_BYTES
 CLAIMED = re.compile(r"\b(?:said|says|say|told|according to|allegedly|claim\w*)\b")
+# The lists of an article file, in the order a draft writes them (the resources listed in article files).
+ARTICLE_LISTS = ("quotes", "offer_mentions", "figures", "event_mentions")
+# Items no side puts forward for its own members: told by a union, they are the employer's position.
+EMPLOYER_ITEMS = {"wage_freeze", "health_cost"}
+UNION_KINDS = ("union", "union_chapter")
+# Happenings that last several days: with no end in the article, their end is not one day after the start.
+LASTING = {"strike", "school_closure", "picket"}
 
 
 @dataclass
@@ -44,14 +54,18 @@ class Draft:
     text: str
     article: dict
     quotes: list[dict] = field(default_factory=list)
-    offers: list[dict] = field(default_factory=list)
+    offer_mentions: list[dict] = field(default_factory=list)
     figures: list[dict] = field(default_factory=list)
     event_mentions: list[dict] = field(default_factory=list)
     new_people: list[dict] = field(default_factory=list)
     new_organizations: list[dict] = field(default_factory=list)
+    new_offers: list[dict] = field(default_factory=list)
     new_events: list[dict] = field(default_factory=list)
+    new_event_participants: list[dict] = field(default_factory=list)
     people_named: list[str] = field(default_factory=list)  # the name of every person the article names
     dates: dict[str, str] = field(default_factory=dict)  # event id -> proposed start date
+    offer_items: dict[str, dict] = field(default_factory=dict)  # offer id -> the item (new, or the registry's) each mention names
+    participants: dict[str, list[dict]] = field(default_factory=dict)  # event id -> its proposed participants
     spans: dict[int, tuple[int, int]] = field(default_factory=dict)  # id(entry) -> (start, end) in text
     quote_speakers: list = field(default_factory=list)  # (Quotation, Speaker) pairs
     notes: list[str] = field(default_factory=list)  # what the curator should know about the draft as a whole
@@ -81,9 +95,10 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
+    happenings = find_happenings(text, date, spans)
     _quotes(draft, text, quotations, entities, ids, reading, masked)
-    _figures_and_offers(draft, text, entities, spans, ids, reading)
-    _events(draft, text, entities, spans, date, registry, ids, reading)
+    _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings)
+    _events(draft, happenings, entities, date, registry, ids, reading)
     _people(draft, entities, article_id)
     _organizations(draft, entities, article_id, outlet_id)
     return draft
@@ -96,7 +111,9 @@ def _people(draft: Draft, entities: Entities, article_id: str) -> None:
         if person.new:
             draft.new_people.append(_entry(
                 {"person_id": person.person_id, "name": person.name, "aliases": list(person.aliases) or None,
-                 "role": person.role or None, "org_id": person.org_id}, person.confidence,
+                 "role": person.role or None, "org_id": person.org_id,
+                 "org_basis": ("inferred" if person.org_note else "stated") if person.org_id else None,
+                 "note": person.org_note or None}, person.confidence,
                 f"named in {article_id}" + ("" if person.role else "; no title given: write the role")))
 
 
@@ -105,8 +122,12 @@ def _organizations(draft: Draft, entities: Entities, article_id: str, outlet_id:
     for org in entities.orgs.values():
         if org.new and (entities.count(org.org_id) or org.org_id == outlet_id):
             draft.new_organizations.append(_entry(
-                {"org_id": org.org_id, "name": org.name, "short_name": org.short_name or org.name, "kind": org.kind,
-                 "parent_org_id": org.parent_org_id, "aliases": list(org.aliases) or None}, org.confidence,
+                {"org_id": org.org_id, "name": org.name, "name_basis": org.name_basis,
+                 "short_name": org.short_name or org.name, "kind": org.kind,
+                 "parent_org_id": org.parent_org_id, "parent_basis": "inferred" if org.parent_org_id else None,
+                 "aliases": list(org.aliases) or None, "aliases_basis": "printed" if org.aliases else None,
+                 "note": "; ".join(n for n in (org.note, f"the parent is read from the name ({org.name})" if org.parent_org_id else "") if n)
+                 or None}, org.confidence,
                 f"named in {article_id}; kind '{org.kind}' is read from the words of its name"))
 
 
@@ -185,16 +206,22 @@ def _outlet(article, given: str | None, entities: Entities, text: str) -> tuple[
     """Who published the article, how we know ("stated" or "inferred"), and a note for the curator:
     --outlet first, then the Source line or dateline credit, then an outlet the text names."""
     if given:
-        return _outlet_given(given, entities)
+        return _outlet_given(given, entities, text)
     return _outlet_of_clue(article, entities) or _outlet_named(entities, text)
 
 
-def _outlet_given(given: str, entities: Entities) -> tuple[str, str, str]:
+def _printed(name: str, text: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text) is not None
+
+
+def _outlet_given(given: str, entities: Entities, text: str) -> tuple[str, str, str]:
     """The outlet named with --outlet: a known organization by id or name, else a new one."""
     for org in entities.orgs.values():
         if given == org.org_id or given.lower() in (s.lower() for s in org.surfaces()):
             return org.org_id, "stated", f"Outlet: given with --outlet ({given})."
-    new = Org(slug(given), given, given, OUTLET, new=True, confidence=0.6)
+    printed = _printed(given, text)
+    new = Org(slug(given), given, given, OUTLET, new=True, confidence=0.6, name_basis="printed" if printed else "outside_knowledge",
+              note="" if printed else f"the name was given with --outlet ({given}); the article does not print it")
     entities.orgs[new.org_id] = new
     return new.org_id, "stated", f"Outlet: given with --outlet ({given}); not yet in the registry."
 
@@ -211,8 +238,11 @@ def _outlet_of_clue(article, entities: Entities) -> tuple[str, str, str] | None:
     for org in outlets.values():
         if _stem_names(stem, org):
             return org.org_id, "stated", f"Outlet: {where} ({clue})."
-    new = Org(stem, clue.split(".")[0].upper() if "." in clue else clue, clue, OUTLET,
-              aliases=(clue,) if "." in clue else (), new=True, confidence=0.5)
+    name = clue.split(".")[0].upper() if "." in clue else clue
+    printed = _printed(name, article.text)
+    new = Org(stem, name, clue, OUTLET, aliases=(clue,) if "." in clue else (), new=True, confidence=0.5,
+              name_basis="printed" if printed else "outside_knowledge",
+              note="" if printed else f"the name is read from {where} ({clue}); the article does not print it: check the outlet's own name")
     entities.orgs[new.org_id] = new
     return new.org_id, "stated", f"Outlet: {where} ({clue}); a new organization, check its name."
 
@@ -254,7 +284,7 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
         note = "; ".join(n for n in (quote.note, speaker.note) if n)
         entry = _entry({
             "quote_id": quote_id, "text": quote.text, "occurrence": reading.occurrence(quote.text, quote.start),
-            "speaker_person_id": speaker.person_id, "speaker_org_id": speaker.org_id,
+            "speaker_person_id": speaker.person_id, "speaker_org_id": _speaker_org(entities, speaker),
             "speaker_as_written": speaker.as_written or None, "speaker_basis": speaker.basis, "note": note or None,
             "cue": speaker.cue or None, "channel": speaker.channel, "kind": quote.kind,
             "parent_quote_id": quote_ids[quote.parent] if quote.parent is not None else None,
@@ -264,56 +294,339 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
     draft.quote_speakers = list(zip(proposed, speakers, strict=True))  # for figures said inside a quotation
 
 
+def _speaker_org(entities: Entities, speaker) -> str | None:
+    """The organization of a quotation's speaker: for a person, the one the people table records for
+    them, the same in every quotation (a new person without one takes the organization the attribution
+    names, and the people table records that); for an organization speaking, that organization."""
+    person = entities.people.get(speaker.person_id) if speaker.person_id else None
+    if person is None:
+        return speaker.org_id
+    if person.new and person.org_id is None and speaker.org_id:
+        person.org_id = speaker.org_id
+        if speaker.basis != "stated":
+            person.org_note = f"read from the attribution '{speaker.as_written}'"
+    return person.org_id
+
+
 def _limit(draft: Draft, found: int, what: str) -> None:
     if found > MAX_PROPOSALS:
         draft.notes.append(f"the article holds {found:,} {what}: only the first {MAX_PROPOSALS:,} are proposed "
                            "(is this file one news article?)")
 
 
-def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids: _Ids, reading: _Reading) -> None:
+def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids: _Ids, reading: _Reading,
+                        registry: Registry | None = None, happenings: list[Happening] | None = None) -> None:
+    """The figures of the article, the offer items they are the values of (one per distinct item:
+    the article's mentions of one item are merged, an item the registry holds is named, not proposed
+    again), and a mention of an item at each place the article tells of it."""
     figures = find_figures(text)
     _limit(draft, len(figures), "figures")
     figures = figures[:MAX_PROPOSALS]
-    items = find_offer_items(text, figures, spans)
-    figure_offer: dict[int, str] = {}
     said_inside = _Quoted(draft.quote_speakers)
-    counterparts: dict[str | None, str | None] = {}
-    for item in items:
-        sentence = reading.sentences.at(item.start)
-        said = reading.sentence_text(sentence)
-        proposer = _proposer(text, entities, sentence, item.start, reading)
-        told = _asserted(draft, text, entities, sentence, item.start, reading, said_inside)
-        if proposer not in counterparts:
-            counterparts[proposer] = _counterpart(entities, proposer)
-        asserted = told.org_id if told and told.org_id and told.org_id != proposer else None
-        status = "characterization" if asserted else item.status
-        offer_id = ids.take(f"{proposer or 'unknown'}-{item.item_type.replace('_', '-')}-{_value_slug(item.value, item.unit)}")
-        for index in item.figures:
-            figure_offer[index] = offer_id
-        entry = _entry({
-            "offer_id": offer_id, "evidence_text": item.evidence, "occurrence": reading.occurrence(item.evidence, item.start),
-            "proposer_org_id": proposer, "recipient_org_id": counterparts[proposer],
-            "asserted_by_org_id": asserted, "status": status, "item_type": item.item_type,
-            "value": _number(item.value), "unit": item.unit, "previous_value": _number(item.previous_value),
-            "recurrence": item.recurrence, "school_years": item.school_years, "eligible_group": item.eligible_group,
-            "description": said,
-        }, item.confidence, "description is the sentence itself: rewrite it as one line a data user can read")
-        draft.offers.append(entry)
-        draft.spans[id(entry)] = (item.start, item.start + len(item.evidence))
+    offers = _OfferProposals(draft, entities, ids, reading, registry or Registry(), said_inside, happenings or [])
+    items = find_offer_items(text, figures, spans)
+    _limit(draft, len(items), "offer items")
+    for item in items[:MAX_PROPOSALS]:
+        offers.add(item, figures)
+    plain = find_plain_items(text, spans, [(i.start, i.end) for i in items])
+    _limit(draft, len(plain), "offer items without a figure")
+    for item in plain[:MAX_PROPOSALS]:
+        offers.add(item, figures)
+    draft.new_offers = list(offers.entries.values())
     for index, figure in enumerate(figures):
         sentence = reading.sentences.at(figure.start)
         told = _asserted(draft, text, entities, sentence, figure.start, reading, said_inside) if sentence else None
+        person, org = (told.person_id, _speaker_org(entities, told)) if told else (None, None)
+        basis = (told.basis if told.basis in ("stated", "inferred") else "inferred") if person or org else None
+        offer_id, role = offers.figures.get(index, (None, None))
+        notes = [_told_note(told) if basis == "inferred" else "", offers.unplaced.get(index, "")]
         figure_words = figure.text.replace("%", " pct").replace("$", "usd ")
         entry = _entry({
             "figure_id": ids.take(f"{draft.article['article_id']}-{figure_words}"), "text": figure.text,
             "occurrence": reading.occurrence(figure.text, figure.start),
             "value": _number(figure.value), "unit": figure.unit, "qualifier": figure.qualifier,
             "measure": _measure(text, sentence, figure) if sentence else None,
-            "asserted_by_person_id": told.person_id if told else None,
-            "asserted_by_org_id": told.org_id if told else None, "offer_id": figure_offer.get(index),
+            "asserted_by_person_id": person, "asserted_by_org_id": org, "asserted_by_basis": basis,
+            "offer_id": offer_id, "offer_role": role, "note": "; ".join(n for n in notes if n) or None,
         }, figure.confidence, "measure is the figure's clause: say what is measured")
         draft.figures.append(entry)
         draft.spans[id(entry)] = (figure.start, figure.end)
+
+
+def _told_note(told) -> str:
+    """Why who states a figure or tells of an item is inferred: the attribution's own note, else its words."""
+    if told is None:
+        return ""
+    return told.note or (f"read from '{told.as_written}'" if told.as_written else "read from the sentence around it")
+
+
+class _OfferProposals:
+    """The offer items of one draft and their mentions, proposed one item found by find_offer_items at
+    a time. An item is (proposer, item type, value, unit): the same again in the article is one more
+    mention of it; one the registry holds is named by its id. An earlier value ("up from 2%") is an
+    item of its own, which the new one supersedes."""
+
+    def __init__(self, draft: Draft, entities: Entities, ids: _Ids, reading: _Reading, registry: Registry,
+                 said_inside: _Quoted, happenings: list[Happening]):
+        self.draft, self.entities, self.ids, self.reading = draft, entities, ids, reading
+        self.said_inside = said_inside
+        self.happenings = happenings
+        self.happening_starts = [h.start for h in happenings]
+        self.known = _known_offers(registry)
+        self.proposers: dict[tuple, str] = {}  # (item type, value, unit) -> the proposer of the first such item, known or told
+        for key in self.known:
+            self.proposers.setdefault(key[1:], key[0])
+        self.items: dict[tuple, str] = {}  # (proposer, item type, value, unit) -> offer id, new or the registry's
+        self.entries: dict[str, dict] = {}  # offer id -> the new item's entry
+        self.figures: dict[int, tuple[str, str]] = {}  # figure index -> (offer id, offer_role)
+        self.unplaced: dict[int, str] = {}  # figure index -> why it is no item's value
+        self.told: set[tuple[str, int]] = set()  # (offer id, start) of each mention made
+        self.recipients: dict[str, str | None] = {}
+        self.registry_items = registry.offers
+
+    def add(self, item: OfferItem, figures: list[Figure]) -> None:
+        text = self.reading.text
+        sentence = self.reading.sentences.at(item.start)
+        if sentence is None:
+            return
+        told = _asserted(self.draft, text, self.entities, sentence, item.start, self.reading, self.said_inside)
+        teller = _speaker_org(self.entities, told) if told else None
+        if teller is not None and self.entities.orgs.get(teller) is None:
+            teller = None
+        quoted = self.said_inside.at(item.start) is not None
+        proposer, how = _proposer_of(text, self.entities, sentence, item, teller, self.reading, quoted)
+        if proposer is None or how.startswith(GUESSED):  # the same item told again ("the 3% raise"): its proposer
+            value = None if item.value is None else float(_number(item.value))
+            same = self.proposers.get((item.item_type, value, item.unit)) if value is not None else None
+            if same:
+                proposer, how = same, f"no proposer is named in the sentence: read as the same {item.item_type.replace('_', ' ')} item told before"
+        if proposer is None:
+            for index in item.figures:
+                self.unplaced[index] = f"reads as a {item.item_type.replace('_', ' ')} item, but no proposer is named: link it to an offer item"
+            return
+        if proposer not in self.recipients:
+            self.recipients[proposer] = _counterpart(self.entities, proposer)
+        said = strip_dateline(self.reading.sentence_text(sentence))
+        previous_id = None
+        if item.previous_value is not None:
+            previous_id = self._item(item, proposer, item.previous_value, None, said, earlier=True)
+            if item.previous_start is not None:
+                self._mention(previous_id, proposer, told, teller, how, item.previous_start, item.previous_end, item.confidence)
+            if item.previous_figure is not None:
+                self.figures[item.previous_figure] = (previous_id, self._role(previous_id, figures[item.previous_figure]))
+        offer_id = self._item(item, proposer, item.value, previous_id, said)
+        self._mention(offer_id, proposer, told, teller, how, item.start, item.end, item.confidence)
+        for index in item.figures:
+            self.figures[index] = (offer_id, self._role(offer_id, figures[index]))
+        self._first_date(item, sentence, offer_id, previous_id)
+
+    def _role(self, offer_id: str, figure: Figure) -> str:
+        """value when the figure is the item's own value (same value and unit), else secondary."""
+        offer = self.draft.offer_items.get(offer_id, {})
+        same = offer.get("unit") == figure.unit and offer.get("value") is not None and float(offer["value"]) == figure.value
+        return "value" if same else "secondary"
+
+    def _item(self, item: OfferItem, proposer: str, value, supersedes: str | None, said: str, earlier: bool = False) -> str:
+        """The id of the item (proposer, type, value, unit): the registry's, one proposed already from
+        this article (its empty columns filled from this mention), or a new one."""
+        value = _number(value)
+        key = (proposer, item.item_type, None if value is None else float(value), item.unit)
+        known = self.known.get(key)
+        if known is not None:
+            self.draft.offer_items.setdefault(known, self.registry_items.get(known, {}))
+            return known
+        if key in self.items:
+            entry = self.entries[self.items[key]]
+            for column, filled in (("school_years", item.school_years), ("eligible_group", item.eligible_group),
+                                   ("recurrence", item.recurrence), ("supersedes_offer_id", supersedes)):
+                if filled and not entry.get(column):
+                    entry[column] = filled
+            return self.items[key]
+        offer_id = self.ids.take(f"{proposer}-{item.item_type.replace('_', '-')}-{_value_slug(value, item.unit)}")
+        self.items[key] = offer_id
+        self.proposers.setdefault(key[1:], proposer)
+        recipient = self.recipients.get(proposer)
+        comment = ("the earlier value of an item the article says was raised or changed ('up from', 'from ... to'): "
+                   "an item of its own, superseded; " if earlier else "")
+        entry = _entry({
+            "offer_id": offer_id, "proposer_org_id": proposer, "recipient_org_id": recipient, "status": item.status,
+            "item_type": item.item_type, "value": value, "unit": item.unit, "recurrence": item.recurrence,
+            "school_years": item.school_years, "eligible_group": item.eligible_group,
+            "supersedes_offer_id": supersedes, "description": said,
+        }, item.confidence, comment + "recipient is read as the other side the article names most"
+           + "; description is the sentence itself: rewrite it as one line a data user can read")
+        self.entries[offer_id] = entry
+        self.draft.offer_items[offer_id] = entry
+        return offer_id
+
+    def _mention(self, offer_id: str, proposer: str, told, teller: str | None, how: str, start: int, end: int,
+                 confidence: float) -> None:
+        """One place the article tells of the item: its words, who tells it, and whether that is the
+        proposer's own account or the other side's characterization."""
+        text = self.reading.text
+        evidence = text[start:end].strip(" ,;")
+        start = text.find(evidence, start)
+        if (offer_id, start) in self.told or not evidence:
+            return
+        self.told.add((offer_id, start))
+        if teller is not None:
+            basis, notes = told.basis if told.basis in ("stated", "inferred") else "inferred", []
+            if basis == "inferred":
+                notes.append(_told_note(told))
+        else:
+            teller, basis = proposer, "inferred"
+            notes = ["the article names no source: read as the proposer's own account"]
+        if how:
+            notes.append(how)
+        characterization = teller != proposer
+        entry = _entry({
+            "offer_id": offer_id, "evidence_text": evidence, "occurrence": self.reading.occurrence(evidence, start),
+            "asserted_by_org_id": teller, "asserted_by_basis": basis, "characterization": characterization,
+            "note": "; ".join(notes) or None,
+        }, confidence * (0.8 if characterization else 1), "the teller is who the sentence reports; a characterization is "
+           "one side telling of the other side's item")
+        self.draft.offer_mentions.append(entry)
+        self.draft.spans[id(entry)] = (start, start + len(evidence))
+
+    def _first_date(self, item: OfferItem, sentence: Span, offer_id: str, previous_id: str | None) -> None:
+        """When the sentence telling of a new item dates its offer ("presented Monday", "in its November
+        offer"), its first_date range: the date told nearest the item's words, a date in the words of
+        the earlier value belonging to the earlier item. Nothing when the article gives no such date."""
+        text = self.reading.text
+        said = self.reading.sentence_text(sentence)
+        if not OFFER_VERBS.search(said):
+            return
+        lo, hi = bisect_left(self.happening_starts, sentence.start), bisect_left(self.happening_starts, sentence.end)
+        for happening in self.happenings[lo:hi]:
+            if happening.start_date is None or happening.tense == "future":
+                continue
+            earlier = item.previous_start is not None and happening.start >= item.previous_start
+            target = previous_id if earlier else offer_id
+            entry = self.entries.get(target) if target else None
+            if entry is None or entry.get("first_date"):
+                continue
+            latest = _latest(happening.start_date, happening.precision, happening.end_date)
+            where = text[max(sentence.start, happening.start - 40):min(sentence.end, happening.end + 20)].strip()
+            review = {k: entry.pop(k) for k in ("confirmed", "confidence") if k in entry}  # kept last
+            entry.update({
+                "first_date": happening.start_date, "first_date_latest": latest,
+                "first_date_precision": happening.precision, "first_date_basis": happening.basis,
+                "first_date_note": f"'{happening.expression}' in '...{where}...'"
+                                   + (f" ({happening.note})" if happening.note else "")
+                                   + ": the article dates the offer; an earlier first offer is not ruled out",
+            }, **review)
+
+
+def _known_offers(registry: Registry) -> dict[tuple, str]:
+    """The registry's offer items by (proposer, item type, value, unit): the first of each."""
+    known: dict[tuple, str] = {}
+    for offer_id, offer in registry.offers.items():
+        try:
+            value = None if offer.get("value") in (None, "") else float(offer["value"])
+        except (TypeError, ValueError):
+            continue
+        known.setdefault((offer.get("proposer_org_id"), offer.get("item_type"), value, offer.get("unit") or None), offer_id)
+    return known
+
+
+GUESSED = "no proposer is named in the sentence: read as"  # how a proposer read from outside its sentence is noted
+FIRST_PERSON = re.compile(r"\b(?:we|our|us)\b", re.I)
+# Words for the members of a union ("Teachers are demanding ..."): read as the union the article names most.
+MEMBERS = re.compile(r"\b(?:teachers|educators|staff|employees|workers|nurses|members|drivers|custodians)\b", re.I)
+
+
+def _proposer_of(text: str, entities: Entities, sentence: Span, item: OfferItem, teller: str | None,
+                 reading: _Reading, quoted: bool = False) -> tuple[str | None, str]:
+    """Whose item it is, and how that was read ("" when an organization is named as its proposer): the
+    party named in the item's clause, else in its sentence (a party named after the teller: "the
+    union said the district demanded ..."), a descriptor ("the district"), the teller itself, or the party
+    named last before the sentence. An item no side asks for its own members (a wage freeze, higher
+    health costs), read as a union's, is the employer's position as the union tells it."""
+    proposer, how = None, ""
+    clause = _clause_start(text, sentence, item.start)
+    if quoted and teller is not None and entities.orgs[teller].kind != OUTLET and FIRST_PERSON.search(text, sentence.start, item.start):
+        return _employer_position(entities, item, teller, "'we' in the quotation read as the speaker's organization")
+    for start in dict.fromkeys((clause, sentence.start)):
+        first = bisect_left(reading.party_starts, start)
+        last = bisect_left(reading.party_starts, item.start)
+        parties = [m for m in reading.parties[first:last] if m.end <= item.start]
+        if parties:
+            others = [m.id for m in parties if m.id != teller]
+            if parties[0].id != teller:
+                proposer = parties[0].id
+            elif others:
+                proposer = others[-1]
+            else:  # only the teller is named: "the Teachers Alliance said the district demanded ..."
+                after = parties[-1].end
+                descriptor = entities.descriptor(text[after:item.start], after, first=True)
+                proposer = descriptor if descriptor and descriptor != teller else teller
+                if proposer != teller:
+                    how = f"the proposer is read from the words after the teller as {entities.orgs[proposer].name}"
+            break
+        descriptor = entities.descriptor(text[start:item.start], start, first=True)
+        if descriptor:
+            proposer, how = descriptor, f"the proposer is read from the words before the item as {entities.orgs[descriptor].name}"
+            break
+    if proposer is None:  # "The 3% raise is the district's third offer"
+        descriptor = entities.descriptor(text[item.end:sentence.end], item.end, first=True)
+        if descriptor:
+            proposer, how = descriptor, f"the proposer is read from the words after the item as {entities.orgs[descriptor].name}"
+    if proposer is None and teller is not None and entities.orgs[teller].kind != OUTLET:
+        proposer, how = teller, "no proposer is named in the sentence: read as the teller's own item"
+    members = MEMBERS.search(text, clause, item.start) if proposer is None else None
+    union = _most_named(entities, UNION_KINDS) if members else None
+    if union is not None:
+        proposer, how = union, f"'{members.group()}' read as {entities.orgs[union].name}, the union the article names most"
+    if proposer is None:
+        first = bisect_left(reading.party_starts, sentence.start)
+        if first > 0:
+            proposer = reading.parties[first - 1].id
+            how = f"no proposer is named in the sentence: read as {entities.orgs[proposer].name}, the party named last before it"
+    return _employer_position(entities, item, proposer, how)
+
+
+def _employer_position(entities: Entities, item: OfferItem, proposer: str | None, how: str) -> tuple[str | None, str]:
+    """An item no side asks for its own members (a wage freeze, higher health costs), read as a
+    union's, is the employer's position as the union tells it."""
+    if proposer is not None and item.item_type in EMPLOYER_ITEMS and entities.orgs[proposer].kind in UNION_KINDS:
+        employer = _counterpart(entities, proposer)
+        if employer:
+            how = (f"a {item.item_type.replace('_', ' ')} is no union's own demand: read as the position of "
+                   f"{entities.orgs[employer].name}, as {entities.orgs[proposer].name} tells it")
+            proposer = employer
+    return proposer, how
+
+
+def _most_named(entities: Entities, kinds: tuple[str, ...]) -> str | None:
+    """The organization of these kinds the article names most (the one without a parent first)."""
+    named = [o for o in entities.orgs.values() if o.kind in kinds and entities.count(o.org_id)]
+    return max(named, key=lambda o: (entities.count(o.org_id), o.parent_org_id is None)).org_id if named else None
+
+
+CLAUSE_OF_ITEM = re.compile(r";\s|\s(?:but|while|whereas)\s")
+
+
+def _clause_start(text: str, sentence: Span, position: int) -> int:
+    """Where the clause holding `position` starts: after the last semicolon, "but", "while" or
+    "whereas" of the sentence before it ("the union came down to 6%; the district moved to 4%")."""
+    start = sentence.start
+    for m in CLAUSE_OF_ITEM.finditer(text, sentence.start, position):
+        start = m.end()
+    return start
+
+
+def _latest(start: str | None, precision: str, end: str | None = None) -> str | None:
+    """The latest possible day of a start: the day itself, else the end of its week, month or year."""
+    if start is None:
+        return None
+    day = dt.date.fromisoformat(start)
+    if precision == "week":
+        return end or (day + dt.timedelta(days=6 - day.weekday())).isoformat()
+    if precision == "month":
+        return ((day.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)).isoformat()
+    if precision == "year":
+        return day.replace(month=12, day=31).isoformat()
+    return end if precision == "range" and end else start
 
 
 def _value_slug(value, unit) -> str:
@@ -368,18 +681,6 @@ class _Quoted:
         return None
 
 
-def _proposer(text: str, entities: Entities, sentence, position: int, reading: _Reading | None = None) -> str | None:
-    """The party making an offer: the organization named last before it in the sentence, or the one before that."""
-    reading = reading or _Reading(text, [], entities)
-    first = bisect_left(reading.party_starts, sentence.start)
-    if first < len(reading.parties) and reading.parties[first].start < position:
-        return reading.parties[first].id
-    descriptor = entities.descriptor(text[sentence.start:position], sentence.start, first=True)
-    if descriptor:
-        return descriptor
-    return reading.parties[first - 1].id if first > 0 else None
-
-
 def _counterpart(entities: Entities, proposer: str | None) -> str | None:
     """District offers go to the most named union; union demands to the most named district."""
     if proposer is None:
@@ -387,18 +688,22 @@ def _counterpart(entities: Entities, proposer: str | None) -> str | None:
     kind = entities.orgs[proposer].kind
     wanted = ("union", "union_chapter") if kind == "school_district" else ("school_district",) if kind in ("union", "union_chapter") else ()
     named = [o for o in entities.orgs.values() if o.kind in wanted and entities.count(o.org_id)]
-    return max(named, key=lambda o: (entities.count(o.org_id), o.parent_org_id is None)).org_id if named else None
+    if not named:  # none named by name ("the district"): the registry's only one, or its main one
+        named = [o for o in entities.orgs.values() if o.kind in wanted and o.parent_org_id is None]
+        return named[0].org_id if len(named) == 1 else None
+    return max(named, key=lambda o: (entities.count(o.org_id), o.parent_org_id is None)).org_id
 
 
-def _events(draft: Draft, text: str, entities: Entities, spans, date: dt.date | None, registry: Registry, ids: _Ids,
-            reading: _Reading) -> None:
-    """A dated mention for each sentence and date the article holds, and the events the registry lacks."""
-    happenings = find_happenings(text, date, spans)
+def _events(draft: Draft, happenings: list[Happening], entities: Entities, date: dt.date | None, registry: Registry,
+            ids: _Ids, reading: _Reading) -> None:
+    """A dated mention for each sentence and date the article holds, and the events the registry lacks
+    with the organizations of each (event_participants)."""
     _limit(draft, len(happenings), "date expressions")
     proposals = _EventProposals(draft, entities, date, registry, ids, reading)
     for happening in happenings[:MAX_PROPOSALS]:
         proposals.add(happening)
     draft.new_events = [e for e in proposals.events.values() if e]
+    draft.new_event_participants = [p for e in draft.new_events for p in draft.participants.get(e["event_id"], [])]
 
 
 class _EventProposals:
@@ -410,7 +715,7 @@ class _EventProposals:
         self.draft, self.entities, self.date, self.ids, self.reading = draft, entities, date, ids, reading
         self.seen: dict[tuple[int, str | None], dict] = {}  # (sentence start, date) -> its mention
         self.events: dict[str, dict] = {}  # event id -> the new event's entry ({} for one the registry holds)
-        self.parties: dict[int, tuple[str | None, str | None]] = {}  # sentence start -> (actor, counterpart)
+        self.parties: dict[tuple[int, str], list[tuple[str, str, str, str]]] = {}  # (sentence start, kind) -> its participants
         self.known = _known_events(registry)
 
     def add(self, happening: Happening) -> None:
@@ -441,22 +746,29 @@ class _EventProposals:
         return mention, sentence.start + said.find(mention)
 
     def _event_id(self, happening: Happening, kind: str, status: str, mention: str, sentence: Span) -> str:
-        """The registry's event of this type and start date, else a new event (proposed once)."""
+        """The registry's event of this type and start date, else a new event (proposed once), with
+        the organizations its sentence gives it."""
         event_id = self.known.get((kind, happening.start_date)) if happening.start_date else None
         if event_id is not None:
             self.events.setdefault(event_id, {})  # already in the registry
             return event_id
-        actor, counterpart = self._parties_of(sentence)
+        parties = self._parties_of(sentence, kind)
+        actor = next((org for org, role, _, _ in parties if role == "actor"), None)
         event_id = self.ids.take(f"{actor or 'event'}-{kind.replace('_', '-')}-{happening.start_date or 'undated'}")
         if event_id not in self.events:
-            self.events[event_id] = _new_event(event_id, happening, kind, status, mention, actor, counterpart, self.date)
+            self.events[event_id] = _new_event(event_id, happening, kind, status, mention, self.date)
+            self.draft.participants[event_id] = [
+                _entry({"event_id": event_id, "org_id": org, "role": role, "basis": basis, "note": note or None},
+                       0.6 if basis == "stated" else 0.45,
+                       "the role is read from the order of the sentence: the first party named acts, the next is its counterpart")
+                for org, role, basis, note in parties]
         return event_id
 
-    def _parties_of(self, sentence: Span) -> tuple[str | None, str | None]:
-        """Who acts in the sentence, and who is acted on (remembered per sentence)."""
-        if sentence.start not in self.parties:
-            self.parties[sentence.start] = _parties(self.reading.text, self.entities, sentence, self.reading)
-        return self.parties[sentence.start]
+    def _parties_of(self, sentence: Span, kind: str) -> list[tuple[str, str, str, str]]:
+        """The organizations of the sentence and their roles (remembered per sentence and kind)."""
+        if (sentence.start, kind) not in self.parties:
+            self.parties[(sentence.start, kind)] = _participants(self.reading.text, self.entities, sentence, self.reading, kind)
+        return self.parties[(sentence.start, kind)]
 
 
 def _reported_status(happening: Happening, mention: str) -> str:
@@ -466,17 +778,24 @@ def _reported_status(happening: Happening, mention: str) -> str:
     return "claimed" if CLAIMED.search(blank_quoted(mention, "“", "”", lambda passage: "")) else "occurred"
 
 
-def _new_event(event_id: str, happening: Happening, kind: str, status: str, mention: str, actor: str | None,
-               counterpart: str | None, date: dt.date | None) -> dict:
-    """The proposed registry entry of an event the registry lacks."""
+def _new_event(event_id: str, happening: Happening, kind: str, status: str, mention: str, date: dt.date | None) -> dict:
+    """The proposed registry entry of an event the registry lacks. A week, month or year is a range
+    of possible first days (start_date to start_latest); a happening that lasts and has no end in
+    the article is ongoing when reported as under way, else its end is not in the articles."""
     basis_note = happening.note
+    latest = _latest(happening.start_date, happening.precision, happening.end_date)
+    if kind in LASTING:
+        end_status = "ongoing" if status == "occurred" else "not_in_articles"
+        note = (f"end_status: a {kind.replace('_', ' ')} lasts, and the article gives no end; "
+                + ("reported as under way, so ongoing as of the article's date" if end_status == "ongoing" else "its end is not in the article"))
+    else:
+        end_status, note = "one_day", None
     return _entry({
         "event_id": event_id, "event_type": kind, "status": status, "start_date": happening.start_date,
-        "end_date": happening.end_date, "date_precision": happening.precision, "time_local": happening.time_local,
-        "date_basis": happening.basis,
+        "start_latest": latest, "end_status": end_status, "date_precision": happening.precision,
+        "time_local": happening.time_local, "date_basis": happening.basis,
         "date_note": f"{basis_note} (article of {date.isoformat()})" if date and basis_note else basis_note or None,
-        "location": location(mention), "actor_org_id": actor, "counterpart_org_id": counterpart,
-        "description": mention,
+        "location": location(mention), "description": mention, "note": note,
     }, happening.confidence, "description is the sentence itself: rewrite it as what happened")
 
 
@@ -488,16 +807,81 @@ def _clause_of(sentence: str, position: int) -> str:
     return sentence
 
 
-def _parties(text: str, entities: Entities, sentence, reading: _Reading | None = None) -> tuple[str | None, str | None]:
+PARTY_WORDS = re.compile(r"\b(?:(?:the|its|their|a)\s+)?(?:[a-z’'-]+\s+){0,2}(?:district|union|unions|association|chapter|board)\b"
+                         r"(?:(?:’s|'s)?\s+(?:officials|leaders|members|representatives|negotiators|bargaining team|team))?", re.I)
+PLACE_BEFORE = re.compile(r"(?:\b(?:in front of|outside(?: of)?|at|inside|near|on the steps of)\s+(?:the\s+)?)$", re.I)
+# Happenings a union does to an employer (its members' words stand for it), and one the employer does.
+UNION_ACTIONS = {"strike", "picket", "rally"}
+EMPLOYER_ACTIONS = {"school_closure"}
+# Happenings with no other side: no counterpart is inferred for them.
+ONE_SIDED = {"school_closure", "report_released", "announcement", "other"}
+EMPLOYER_KINDS = ("school_district",)
+
+
+def _participants(text: str, entities: Entities, sentence, reading: _Reading | None = None,
+                  kind: str = "other") -> list[tuple[str, str, str, str]]:
+    """The organizations a sentence gives its happening, as (org_id, role, basis, note). Named ones are
+    stated, those read from words ("the district", "union leaders", "teachers") inferred. A strike,
+    picket or rally is the unions' (actors) against the employer (counterpart), a school closure the
+    employer's; otherwise the first party acts, with those joined to it by "and" or a comma, and the
+    next is its counterpart. An organization named as the place ("outside the County Office") or a
+    school is the host. A party with no counterpart in the sentence has the other side the article
+    names most, inferred."""
     reading = reading or _Reading(text, [], entities)
-    named: list[str] = []
+    found: list[tuple[int, int, str, str, str]] = []  # (start, end, org_id, basis, note)
     for i in range(bisect_left(reading.org_starts, sentence.start), bisect_left(reading.org_starts, sentence.end)):
-        if reading.orgs[i].id not in named:
-            named.append(reading.orgs[i].id)
-    if not named:
-        descriptor = entities.descriptor(text[sentence.start:sentence.end], sentence.start)
-        named = [descriptor] if descriptor else []
-    return (named[0] if named else None), (named[1] if len(named) > 1 else None)
+        m = reading.orgs[i]
+        found.append((m.start, m.end, m.id, "stated", ""))
+    narration = blank_quoted(text[sentence.start:sentence.end], "“", "”", lambda passage: " ")
+    for m in PARTY_WORDS.finditer(narration):
+        start, end = sentence.start + m.start(), sentence.end + m.end() - len(narration)
+        if any(a < end and start < b for a, b, *_ in found):
+            continue
+        org = entities.descriptor(m.group(), start)
+        if org and entities.orgs[org].kind != OUTLET:
+            found.append((start, end, org, "inferred", f"'{m.group()}' read as {entities.orgs[org].name}"))
+    if kind in UNION_ACTIONS:
+        members = MEMBERS.search(narration)
+        union = _most_named(entities, UNION_KINDS) if members else None
+        if union:
+            at = sentence.start + members.start()
+            found.append((at, at + len(members.group()), union, "inferred",
+                          f"'{members.group()}' read as {entities.orgs[union].name}, the union the article names most"))
+    found.sort()
+    named = {f[2]: f for f in found if f[3] == "stated"}  # an organization named anywhere in the sentence is stated
+    seen: set[str] = set()
+    parties = []
+    for start, end, org, basis, note in found:  # each organization once, where the sentence first gives it
+        if org not in seen:
+            seen.add(org)
+            parties.append((start, end, org, *(("stated", "") if org in named else (basis, note))))
+    out: list[tuple[str, str, str, str]] = []
+    actor_end, actor, counterpart = None, None, None
+    for start, end, org, basis, note in parties:
+        org_kind = entities.orgs[org].kind
+        if org_kind == "school" or PLACE_BEFORE.search(text, max(sentence.start, start - 30), start):
+            role = "host"
+        elif kind in UNION_ACTIONS | EMPLOYER_ACTIONS and org_kind in UNION_KINDS + EMPLOYER_KINDS:
+            acting = UNION_KINDS if kind in UNION_ACTIONS else EMPLOYER_KINDS
+            role = "actor" if org_kind in acting else "counterpart"
+        elif actor_end is None or (counterpart is None and JOINED.fullmatch(text, actor_end, start)):
+            role, actor_end = "actor", end
+        elif counterpart is None:
+            role = "counterpart"
+        else:
+            role = "participant"
+        actor = actor or (org if role == "actor" else None)
+        counterpart = counterpart or (org if role == "counterpart" else None)
+        out.append((org, role, basis, note))
+    if actor and counterpart is None and kind not in ONE_SIDED and entities.orgs[actor].kind in UNION_KINDS + EMPLOYER_KINDS:
+        other = _counterpart(entities, actor)
+        if other and other not in seen:
+            out.append((other, "counterpart", "inferred",
+                        f"the sentence names no other side: read as {entities.orgs[other].name}, the other side the article names most"))
+    return out
+
+
+JOINED = re.compile(r"(?:,\s+|\s+)(?:and\s+|&\s+)?(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
 
 
 def _known_events(registry: Registry) -> dict[tuple[str | None, str | None], str]:
@@ -541,7 +925,7 @@ def render_article(draft: Draft, today: str) -> str:
     lines = [HEADER.format(seed_file=draft.article["seed_file"], today=today).rstrip("\n")]
     lines += [f"# extract: {note}" for note in draft.notes]
     lines += _mapping_lines(draft.article, "")
-    for key in ("quotes", "offers", "figures", "event_mentions"):
+    for key in ARTICLE_LISTS:
         entries = getattr(draft, key)
         lines.append("")
         lines.append(f"{key}:" if entries else f"{key}: []")

@@ -102,6 +102,8 @@ class Org:
     aliases: tuple[str, ...] = ()
     new: bool = False
     confidence: float = 1.0
+    name_basis: str = "printed"  # outside_knowledge: no article prints the name (note says where it comes from)
+    note: str = ""
 
     def surfaces(self) -> list[str]:
         return [s for s in {self.name, self.short_name, *self.aliases} if s]
@@ -116,10 +118,17 @@ class Person:
     org_id: str | None = None
     new: bool = False
     confidence: float = 1.0
+    org_note: str = ""  # how the organization was read, when the article does not tie the person to it itself
 
     @property
     def surname(self) -> str:
         return self.name.split()[-1]
+
+
+# The registry files the extractor reads, by resource, as a project's seeds/ names them (a caller
+# holding the project's resource registry passes its own: extract.files.registry_files).
+REGISTRY_FILES = {"organizations": "organizations.yaml", "people": "people.yaml", "events": "events.yaml",
+                  "offers": "offers.yaml"}
 
 
 @dataclass
@@ -127,11 +136,16 @@ class Registry:
     orgs: dict[str, Org] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     events: dict[str, dict] = field(default_factory=dict)
+    offers: dict[str, dict] = field(default_factory=dict)  # offer items already curated, by offer_id
 
     @classmethod
-    def load(cls, folder: Path) -> Registry:
-        """The registry files of a folder (a project's seeds/, or a held-out corpus)."""
-        def entries(name: str) -> list[dict]:
+    def load(cls, folder: Path, files: dict[str, str] | None = None) -> Registry:
+        """The registry files of a folder (a project's seeds/, or a held-out corpus); `files` names the
+        file of each resource in it (default REGISTRY_FILES). A file that is not there holds nothing."""
+        files = {**REGISTRY_FILES, **(files or {})}
+
+        def entries(resource: str) -> list[dict]:
+            name = files[resource]
             path = folder / name
             if not os.path.lexists(path):
                 return []
@@ -141,14 +155,17 @@ class Registry:
             return [e for e in data if isinstance(e, dict)]
 
         registry = cls()
-        for e in entries("organizations.yaml"):
+        for e in entries("organizations"):
             registry.orgs[str(e["org_id"])] = Org(str(e["org_id"]), str(e.get("name") or ""), str(e.get("short_name") or ""),
                                                   str(e.get("kind") or "other"), e.get("parent_org_id"), _names(e.get("aliases")))
-        for e in entries("people.yaml"):
+        for e in entries("people"):
             registry.people[str(e["person_id"])] = Person(str(e["person_id"]), str(e.get("name") or ""), _names(e.get("aliases")),
                                                           str(e.get("role") or ""), e.get("org_id"))
-        for e in entries("events.yaml"):
+        for e in entries("events"):
             registry.events[str(e["event_id"])] = {k: (str(v) if v is not None else None) for k, v in e.items()}
+        for e in entries("offers"):
+            if e.get("offer_id") is not None:
+                registry.offers[str(e["offer_id"])] = dict(e)
         return registry
 
 

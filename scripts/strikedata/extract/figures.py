@@ -48,9 +48,10 @@ ITEM_TYPES = [
     ("signing_bonus", re.compile(r"\bsigning bonus", re.I)),
     ("one_time_stipend", re.compile(r"\bstipend|\bone-time payment", re.I)),
     ("bonus", re.compile(r"\bbonus", re.I)),
-    ("wage_freeze", re.compile(r"\bfreeze\b|\bno (?:raise|increase)|\bnot be eligible for any increase|\bwon’t be eligible for any increase", re.I)),
+    ("wage_freeze", re.compile(r"\bfreeze\b|\bno (?:raise|increase)|\b(?:not|won[’']t) be eligible for any increase", re.I)),
     ("cost_of_living", re.compile(r"\bcost[- ]of[- ]living|\bCOLA\b", re.I)),
-    ("health_cost", re.compile(r"\b(?:health|medical|insurance)\b[^.]{0,60}\b(?:cost|costs|premium|premiums)\b|\btake-home pay\b", re.I)),
+    ("health_cost", re.compile(r"\b(?:health|medical|insurance)\b[^.]{0,60}\b(?:cost|costs|premium|premiums)\b|\btake-home pay\b"
+                               r"|\b(?:health|medical|insurance)\b[^.]{0,80}\bto pay\b|\bpay\b[^.]{0,40}\bfor (?:coverage|health)", re.I)),
     ("health_coverage", re.compile(r"\bhealth|\bmedical|\binsurance|\bcoverage", re.I)),
     ("salary_increase", re.compile(r"\braises?\b|\bsalar(?:y|ies)\b|\bwages?\b|\bpay (?:increase|raise)|\bincrease pay|\bincrease in pay", re.I)),
     ("professional_development", re.compile(r"\bprofessional development|\btraining\b", re.I)),
@@ -85,8 +86,11 @@ class OfferItem:
     school_years: str | None
     eligible_group: str | None
     status: str
-    figures: tuple[int, ...]  # indexes into the figures list
+    figures: tuple[int, ...]  # indexes into the figures list: the figure of the item's value
     confidence: float
+    previous_figure: int | None = None  # the figure holding the earlier value ("up from 2%"), if one does
+    previous_start: int | None = None  # where the words of the earlier value stand ("up from 2%", "from $2,000")
+    previous_end: int | None = None
 
 
 def find_figures(text: str) -> list[Figure]:
@@ -126,7 +130,7 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(OF_THOSE, text, folded, UNIT_AT, _unit_window(" ")):
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)
     for m in ORDINAL_DAY.finditer(text):
-        add(m, float(ORDINAL_WORDS[m.group("ord").lower()]), "days", 0.6)
+        add(m, float(ORDINAL_WORDS[m.group("ord").lower()]), "day_number", 0.6)  # an ordinal, never a duration
     for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts):
         num = m.group("num")
         if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
@@ -254,7 +258,7 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
             continue
         if figure.unit in ("usd", "usd_per_hour") and item_type == "salary_increase" and not OFFER_VERBS.search(said):
             continue  # "members make around $15 an hour" is pay today, not an offer
-        linked, previous, end = [index], None, figure.end
+        previous, end, previous_figure, previous_span = None, figure.end, None, (None, None)
         up_from = UP_FROM.search(text, figure.end, min(sentence.end, figure.end + 60))
         from_to = next((m for m in from_tos if m.start("b") <= figure.start < m.end("b")), None)
         earlier, group = (from_to, "a") if from_to else (up_from, "num")  # where the earlier value is said, if anywhere
@@ -262,7 +266,9 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
             source = earlier.start(group)
             previous = number_value(earlier.group(group).strip("$% "))
             holder = bisect_right(starts, source) - 1  # the figure holding the earlier value, if one does
-            linked += [holder] if holder >= 0 and source < figures[holder].end else []
+            previous_figure = holder if holder >= 0 and source < figures[holder].end else None
+            words = text[earlier.start():earlier.end("a") if from_to else earlier.end()].rstrip()
+            previous_span = (earlier.start(), earlier.start() + len(words))  # "up from 2%", "from $2,000"
             if up_from and not from_to:
                 end = up_from.end()
         start = figure.start
@@ -278,7 +284,57 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
         items.append(OfferItem(
             start, start + len(evidence), evidence, item_type, figure.value, figure.unit, previous,
             _recurrence(window, item_type), _school_years(text[figure.start:min(following, sentence.end)]),
-            _group(window), _status(said), tuple(sorted(set(linked))), 0.5))
+            _group(window), _status(said), (index,), 0.5, previous_figure, *previous_span))
+    return items
+
+
+LIST_BREAK = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or|as well as|plus)\s+|;\s+")
+PLAIN_ITEM_WORDS = 14  # a longer piece of a list is a clause, not an item
+PLAIN_ITEM_END = re.compile(r"[.:!?“”\"]|\s(?:but|while|because|although|though|which|after|before|when|if|since)\s")
+
+
+def find_plain_items(text: str, sentences, covered: list[tuple[int, int]] = ()) -> list[OfferItem]:
+    """Items told with no figure ("demanding higher wages and more staffing", "proposals that would
+    expand health coverage ... and provide bonuses"): each piece of the list after an offer verb that
+    names a pay or benefit item is an item of that type, without a value. Pieces overlapping an item
+    read from a figure (`covered`) are that item's."""
+    items: list[OfferItem] = []
+    covered = sorted(covered)
+    covered_starts = [a for a, _ in covered]
+    reach = [b for _, b in covered]  # the furthest end among the first i+1 spans: any one of them reaching a piece
+    for i in range(1, len(reach)):
+        reach[i] = max(reach[i], reach[i - 1])
+
+    def overlaps(start: int, end: int) -> bool:
+        last = bisect_right(covered_starts, end - 1) - 1  # the spans starting before the piece ends
+        return last >= 0 and reach[last] > start
+
+    for sentence in sentences:
+        verb = OFFER_VERBS.search(text, sentence.start, sentence.end)
+        if verb is None:
+            continue
+        said = text[sentence.start:sentence.end]
+        stop = PLAIN_ITEM_END.search(text, verb.end(), sentence.end)
+        end = stop.start() if stop else sentence.end
+        at = verb.end()
+        pieces = []
+        for m in LIST_BREAK.finditer(text, at, end):
+            pieces.append((at, m.start()))
+            at = m.end()
+        pieces.append((at, end))
+        for start, stop_at in pieces:
+            piece = text[start:stop_at]
+            words = piece.split()
+            if not words or len(words) > PLAIN_ITEM_WORDS or overlaps(start, stop_at):
+                continue
+            item_type = next((kind for kind, pattern in ITEM_TYPES if kind != "other" and pattern.search(piece)), None)
+            if item_type is None:
+                continue
+            lead = len(piece) - len(piece.lstrip())
+            evidence = piece.strip(" ,;")
+            first = start + lead
+            items.append(OfferItem(first, first + len(evidence), evidence, item_type, None, None, None,
+                                   _recurrence(piece, item_type), None, _group(piece), _status(said), (), 0.4))
     return items
 
 
@@ -322,6 +378,8 @@ def _item_type(text: str, clause: tuple[int, int], sentence, figure: Figure,
     """The item word nearest the figure: in its clause if there is one, else the nearest before it."""
     best = None
     for item_type, start, end in words if words is not None else _item_words(text, sentence, figure.unit):
+        if figure.unit == "years" and item_type != "wage_freeze":
+            continue  # a number of years is an item's only as the length of a freeze ("a 5-year wage freeze")
         inside = clause[0] <= start < clause[1]
         if not inside and start > figure.start:
             continue

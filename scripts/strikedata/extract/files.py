@@ -148,7 +148,7 @@ def carry_out(root: Path, plan: Plan, draft: Draft, *, today: dt.date) -> list[s
             handle.write(plan.sum_line)
     plan.target.parent.mkdir(parents=True, exist_ok=True)
     plan.target.write_text(render_article(draft, today.isoformat()), "utf-8")
-    written = [f"{_shown(root, plan.target)}: {len(draft.quotes)} quotes, {len(draft.offers)} offers, "
+    written = [f"{_shown(root, plan.target)}: {len(draft.quotes)} quotes, {len(draft.offer_mentions)} offer mentions, "
                f"{len(draft.figures)} figures, {len(draft.event_mentions)} event mentions"]
     for path, (addition, count, what) in plan.registries.items():
         with (root / path).open("a", encoding="utf-8") as handle:

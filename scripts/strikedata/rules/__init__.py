@@ -18,7 +18,18 @@ from ..registry import SPAN_EXACT, span_columns
 from ..validator.cells import cell_rules
 from ..validator.rules import Rule, table_finding
 from ..validator.validate import Context
-from .records import delimited_rules, event_rules, figure_rules, mention_rules, mentioned_rules, offer_rules, quote_rules
+from .records import (
+    basis_rules,
+    delimited_rules,
+    event_rules,
+    figure_rules,
+    mention_rules,
+    mentioned_rules,
+    offer_mention_rules,
+    offer_rules,
+    quote_rules,
+    speaker_rules,
+)
 from .spans import span_rules
 from .texts import article_rules, load_texts
 
@@ -74,10 +85,16 @@ def rules_by_table(context: Context, names: list[str], texts: dict[str, str]) ->
         rules["quotes"] += quote_rules(typed["quotes"]) + delimited_rules(texts)
     if "offers" in typed:
         rules["offers"] += offer_rules()
+    if {"offer_mentions", "offers"} <= typed.keys():
+        rules["offer_mentions"] += offer_mention_rules(typed["offers"])
     if {"figures", "offers"} <= typed.keys():
-        rules["figures"] += figure_rules(typed["offers"])
+        rules["figures"] += figure_rules(typed["offers"], typed.get("offer_mentions"))
+    if {"quotes", "people"} <= typed.keys():
+        rules["quotes"] += speaker_rules(typed["people"])
     if "events" in typed:
         rules["events"] += event_rules()
+    for name in names:
+        rules[name] += basis_rules(typed[name])
     if {"event_mentions", "events", "articles"} <= typed.keys():
         rules["event_mentions"] += mention_rules(typed["events"], typed["articles"])
     if "articles" in typed:

@@ -108,34 +108,56 @@ def in_article(d: pd.DataFrame, column: str, texts: dict[str, str]) -> pd.Series
 
 def offer_rules() -> list[Rule]:
     low, high = PERCENT_RANGE
-
-    def percent_ok(column: str) -> Callable[[pd.DataFrame], pd.Series]:
-        return lambda d: ~((d["unit"] == "percent") & ((d[column] < low) | (d[column] > high))).fillna(False).astype(bool)
-
     return [
-        Rule("percent-range", "value", f"a percentage must be between {low} and {high}", percent_ok("value")),
-        Rule("percent-range", "previous_value", f"a percentage must be between {low} and {high}", percent_ok("previous_value")),
-        Rule("unit-without-value", "unit", "unit is set but value and previous_value are empty",
-             lambda d: d["unit"].isna() | d["value"].notna() | d["previous_value"].notna()),
-        Rule("value-without-unit", "value", "value is set but unit is empty",
-             lambda d: (d["value"].isna() & d["previous_value"].isna()) | d["unit"].notna()),
+        Rule("percent-range", "value", f"a percentage must be between {low} and {high}",
+             lambda d: ~((d["unit"] == "percent") & ((d["value"] < low) | (d["value"] > high))).fillna(False).astype(bool)),
+        Rule("unit-without-value", "unit", "unit is set but value is empty", lambda d: d["unit"].isna() | d["value"].notna()),
+        Rule("value-without-unit", "value", "value is set but unit is empty", lambda d: d["value"].isna() | d["unit"].notna()),
+        Rule("range-reversed", "first_date_latest", "first_date_latest is before first_date",
+             lambda d: ~(d["first_date_latest"] < d["first_date"]).fillna(False).astype(bool)),
+        Rule("range-incomplete", "first_date_latest", "first_date and first_date_latest are set together, with a precision",
+             lambda d: (d["first_date"].isna() == d["first_date_latest"].isna()) & (d["first_date"].isna() == d["first_date_precision"].isna())),
+        Rule("supersedes-itself", "supersedes_offer_id", "an item cannot replace itself",
+             lambda d: (d["supersedes_offer_id"] != d["offer_id"]).fillna(True).astype(bool)),
     ]
 
 
-def figure_rules(offers: pd.DataFrame) -> list[Rule]:
-    by_id = offers.drop_duplicates("offer_id").set_index("offer_id")[["article_id", "value", "previous_value", "unit"]]
+def offer_mention_rules(offers: pd.DataFrame) -> list[Rule]:
+    """A mention is a characterization exactly when the teller is not the item's proposer."""
+    proposer = offers.drop_duplicates("offer_id").set_index("offer_id")["proposer_org_id"]
 
-    def matches_offer(d: pd.DataFrame) -> pd.Series:
-        offer = by_id.reindex(d["offer_id"]).set_axis(d.index)
-        linked = d["offer_id"].notna() & offer["article_id"].notna()
-        same = (offer["article_id"] == d["article_id"]) & (offer["unit"] == d["unit"]) & (
-            (offer["value"] == d["value"]) | (offer["previous_value"] == d["value"]))
-        return ~(linked & ~same.fillna(False).astype(bool))
+    def told_by_proposer_or_marked(d: pd.DataFrame) -> pd.Series:
+        own = proposer.reindex(d["offer_id"]).set_axis(d.index)
+        other = (d["asserted_by_org_id"] != own).astype("boolean")
+        return (other == d["characterization"].astype("boolean")).fillna(True).astype(bool)
 
     return [
-        Rule("figure-offer-mismatch", "offer_id",
-             "the offer is in another article, or its value, previous_value and unit do not match this figure",
-             matches_offer, "link a figure only to the offer whose value or previous_value it is"),
+        Rule("characterization-mismatch", "characterization",
+             "characterization must be true exactly when asserted_by_org_id is not the item's proposer", told_by_proposer_or_marked,
+             "one side's account of the other side's position is a characterization; the proposer's own is not"),
+    ]
+
+
+def figure_rules(offers: pd.DataFrame, mentions: pd.DataFrame | None) -> list[Rule]:
+    by_id = offers.drop_duplicates("offer_id").set_index("offer_id")[["value", "unit"]]
+    told = set() if mentions is None else set(zip(mentions["offer_id"], mentions["article_id"], strict=True))
+
+    def value_matches(d: pd.DataFrame) -> pd.Series:
+        offer = by_id.reindex(d["offer_id"]).set_axis(d.index)
+        same = (offer["unit"] == d["unit"]) & (offer["value"] == d["value"])
+        return ~((d["offer_role"] == "value") & d["offer_id"].notna() & ~same.fillna(False).astype(bool)).fillna(False).astype(bool)
+
+    def told_in_the_article(d: pd.DataFrame) -> pd.Series:
+        pairs = zip(d["offer_id"], d["article_id"], strict=True)
+        return pd.Series([not isinstance(offer, str) or (offer, article) in told for offer, article in pairs], index=d.index, dtype=bool)
+
+    return [
+        Rule("figure-offer-mismatch", "offer_id", "offer_role is value, but the item's value and unit differ from this figure",
+             value_matches, "a figure that is not the item's own value is its secondary figure (offer_role secondary)"),
+        Rule("figure-offer-elsewhere", "offer_id", "the article stating this figure has no mention of the item (offer_mentions)",
+             told_in_the_article, "link a figure to an item its own article tells of"),
+        Rule("offer-role", "offer_role", "offer_role is set exactly when offer_id is",
+             lambda d: d["offer_id"].isna() == d["offer_role"].isna()),
     ]
 
 
@@ -143,7 +165,48 @@ def event_rules() -> list[Rule]:
     return [
         Rule("end-before-start", "end_date", "end_date is before start_date",
              lambda d: ~(d["end_date"] < d["start_date"]).fillna(False).astype(bool)),
+        Rule("range-reversed", "start_latest", "start_latest is before start_date",
+             lambda d: ~(d["start_latest"] < d["start_date"]).fillna(False).astype(bool)),
+        Rule("end-status", "end_status", "end_date is given exactly when end_status is stated",
+             lambda d: ((d["end_status"] == "stated") == d["end_date"].notna()).fillna(True).astype(bool),
+             "one_day, not_in_articles and ongoing have no end_date"),
     ]
+
+
+def speaker_rules(people: pd.DataFrame) -> list[Rule]:
+    """A quoted person's organization is the one the people table records for them."""
+    recorded = people.drop_duplicates("person_id").set_index("person_id")["org_id"]
+
+    def as_recorded(d: pd.DataFrame) -> pd.Series:
+        org = recorded.reindex(d["speaker_person_id"]).set_axis(d.index)
+        return ~(d["speaker_person_id"].notna() & (org.fillna("") != d["speaker_org_id"].fillna(""))).fillna(False).astype(bool)
+
+    return [
+        Rule("speaker-org-drift", "speaker_org_id", "differs from the organization the people table records for this speaker", as_recorded,
+             "set speaker_org_id to the person's org_id in people.yaml; the attribution's own words stay in speaker_as_written"),
+    ]
+
+
+# The values of a *_basis column that a reader must be told more about.
+NEEDS_A_NOTE = ("inferred", "outside_knowledge")
+
+
+def basis_rules(frame: pd.DataFrame) -> list[Rule]:
+    """Every inference is labelled in the package: a row whose *_basis column says inferred or
+    outside_knowledge carries its reasoning in the matching *_note column, or in note."""
+    rules = []
+    for column in (c for c in frame.columns if c.endswith("_basis") or c == "basis"):
+        prefix = column.removesuffix("basis")
+        note = next((n for n in (f"{prefix}note", "note") if n in frame.columns), None)
+        if note is None:
+            continue
+
+        def explained(d: pd.DataFrame, column: str = column, note: str = note) -> pd.Series:
+            return ~(d[column].isin(NEEDS_A_NOTE) & d[note].isna()).fillna(False).astype(bool)
+
+        rules.append(Rule("inference-unexplained", note, f"{column} says the value is not printed in the articles, but {note} is empty",
+                          explained, f"say in {note} how the value was read, or where it comes from"))
+    return rules
 
 
 def mention_rules(events: pd.DataFrame, articles: pd.DataFrame) -> list[Rule]:

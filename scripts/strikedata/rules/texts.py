@@ -73,9 +73,6 @@ def article_rules(texts: dict[str, str]) -> list[Rule]:
              "the text changed after the build; rebuild with `strikedata build`"),
         Rule("text-length", "word_count", "word_count differs from the words in texts/<article_id>.txt", words_ok),
         Rule("text-length", "char_count", "char_count differs from the length of texts/<article_id>.txt", length_ok),
-        Rule("date-missing", "date_note", "the date is inferred (date_basis inferred) but published_date or date_note is empty",
-             lambda d: ~((d["date_basis"] == "inferred") & ((d["published_date"].isna()) | d["date_note"].isna())).fillna(False).astype(bool),
-             "give published_date and the reasoning in date_note"),
         Rule("text-path", "text_path", "text_path must be texts/<article_id>.txt",
              lambda d: d["text_path"] == "texts/" + d["article_id"] + ".txt"),
     ]
