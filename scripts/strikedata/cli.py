@@ -298,7 +298,7 @@ def extract(
     project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
 ) -> None:
     # The backslashes keep the second paragraph one line, so --help wraps it to the terminal's width.
-    """Propose a draft annotation file for a new article: quotations with speakers, people, organizations, figures, offer items and their mentions, dated happenings and their parties.
+    """Propose a draft annotation file for a new article: quotations and speakers, people, organizations, figures, offers, dated happenings.
 
     The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and events the \
 registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a confidence, and \
