@@ -10,18 +10,22 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
 import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses for a str
 from pathlib import Path
+from typing import Any
 
 from .docs import constraint_summary
 from .packages import Package
 from .paths import UnsafePath, inside, safe_name
-from .validator.fields import field_by_name, foreign_keys, primary_key, python_value
+from .validator.fields import TRUE_VALUES, field_by_name, foreign_keys, primary_key, python_value
+from .validator.tables import Table
 from .zips import write_atomically, zip_bytes, zip_time
 
 FORMATS = ("xlsx", "sqlite", "parquet", "json")
@@ -36,31 +40,71 @@ class ExportError(Exception):
 
 @dataclass
 class TypedTable:
-    """A validated table as Python values of its declared types (None for blanks)."""
+    """A validated table as Python values of its declared types (None for blanks), held column by
+    column: every export walks a column with one kind of value, so the type is decided once per column."""
 
     name: str
     resource: dict
     schema: dict
     columns: list[str]
-    rows: list[tuple]
+    data: list[list]  # data[i]: the values of columns[i], one per row
+    height: int  # rows (kept apart from `data`, which a table without columns does not have)
 
     @property
     def fields(self) -> list[dict]:
         by_name = field_by_name(self.schema)
         return [by_name[c] for c in self.columns]
 
+    @property
+    def rows(self) -> list[tuple]:
+        return list(zip(*self.data, strict=True)) if self.data else [() for _ in range(self.height)]
+
+
+def typed_column(cells: list[str], field: dict) -> list:
+    """python_value over a whole column: the same values and the same errors, with the choice of
+    type made once instead of for every cell (that choice, a Python call per cell, was most of the cost)."""
+    kind = field.get("type", "string")
+    if kind in ("integer", "year"):
+        return [int(v) if v != "" else None for v in cells]
+    if kind == "number":
+        return [float(v) if v != "" else None for v in cells]
+    if kind == "boolean":
+        trues = field.get("trueValues", TRUE_VALUES)
+        return [v in trues if v != "" else None for v in cells]
+    if kind in ("date", "datetime"):  # strptime is slow, and a column holds few distinct dates: each is parsed once
+        parsed = {v: python_value(v, field) for v in dict.fromkeys(cells)}
+        return [parsed[v] for v in cells]
+    return [v if v != "" else None for v in cells]
+
+
+def _raise_first_bad_cell(columns: list[list[str]], fields: list[dict]) -> None:
+    """Read the table row by row, as exports always did, so that a value that does not convert is
+    reported as before: the first one in reading order, with Python's own message."""
+    for row in zip(*columns, strict=True):
+        for raw, field in zip(row, fields, strict=True):
+            python_value(raw, field)
+
+
+def typed_table(table: Table, resource: dict) -> TypedTable:
+    """One table as typed columns. The raw strings come out of the reader's frame in one call per column."""
+    by_name = field_by_name(table.schema)
+    columns = list(table.frame.columns)
+    fields = [by_name[c] for c in columns]
+    cells = [table.frame[c].tolist() for c in columns]
+    try:
+        data = [typed_column(raw, f) for raw, f in zip(cells, fields, strict=True)]
+    except (ValueError, OverflowError, TypeError):
+        _raise_first_bad_cell(cells, fields)
+        raise
+    return TypedTable(table.name, resource, table.schema, columns, data, len(table.frame))
+
 
 def typed_tables(package: Package) -> list[TypedTable]:
     out = []
     for resource in package.resources():
         table = package.table(resource)
-        if table is None:
-            continue
-        fields = [field_by_name(table.schema)[c] for c in table.frame.columns]
-        converters = [lambda raw, f=f: python_value(raw, f) for f in fields]
-        rows = [tuple(convert(raw) for convert, raw in zip(converters, record, strict=True))
-                for record in table.frame.itertuples(index=False)]
-        out.append(TypedTable(table.name, resource, table.schema, list(table.frame.columns), rows))
+        if table is not None:
+            out.append(typed_table(table, resource))
     return out
 
 
@@ -158,7 +202,7 @@ def _about_rows(descriptor: dict, tables: list[TypedTable], extra_files: int) ->
         ("Cite as", citation(descriptor)),
         ("Sources", "; ".join(s.get("title", s.get("path", "")) for s in descriptor.get("sources", []))),
         ("Description", descriptor.get("description", "")),
-        ("Tables", "; ".join(f"{t.name} ({len(t.rows)} rows)" for t in tables)),
+        ("Tables", "; ".join(f"{t.name} ({t.height} rows)" for t in tables)),
     ]
     return rows + [("How to read this workbook" if i == 0 else "", line) for i, line in enumerate(how)]
 
@@ -208,23 +252,24 @@ def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
     dictionary.freeze_panes = "A2"
 
     for t in tables:
-        if len(t.rows) + 1 > EXCEL_MAX_ROWS:
-            raise ExportError(f"{t.name}: {len(t.rows)} rows do not fit in a spreadsheet sheet ({EXCEL_MAX_ROWS - 1} at most)")
+        if t.height + 1 > EXCEL_MAX_ROWS:
+            raise ExportError(f"{t.name}: {t.height} rows do not fit in a spreadsheet sheet ({EXCEL_MAX_ROWS - 1} at most)")
         ws = workbook.create_sheet(_sheet_title(t.name, taken))
+        rows = t.rows
         formats = [_number_format(f) for f in t.fields]
         for c, name in enumerate(t.columns, start=1):
             _put(ws, 1, c, name).font = bold
-        for r, row in enumerate(t.rows, start=2):
+        for r, row in enumerate(rows, start=2):
             for c, (value, fmt) in enumerate(zip(row, formats, strict=True), start=1):
                 if value is not None:
                     _put(ws, r, c, value, fmt)
         for c, name in enumerate(t.columns, start=1):
-            sample = (row[c - 1] for row in t.rows[:2000])
+            sample = (row[c - 1] for row in rows[:2000])
             width = 12 if formats[c - 1] == "yyyy-mm-dd" else _display_width([name, *sample])
             ws.column_dimensions[get_column_letter(c)].width = width
         ws.freeze_panes = "A2"
         if t.columns:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(t.columns))}{len(t.rows) + 1}"
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(t.columns))}{t.height + 1}"
 
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -297,6 +342,21 @@ def _sql_value(value: object) -> object:
     return value
 
 
+def _sql_column(values: list, field: dict) -> list:
+    """_sql_value over a column. A column holds one type of value, so only booleans and dates change."""
+    kind = field.get("type", "string")
+    if kind == "boolean" or kind in ("date", "datetime"):
+        return [_sql_value(v) for v in values]
+    return values
+
+
+def _sql_rows(table: TypedTable) -> Iterable[Sequence[object]]:
+    """The rows to insert, as tuples zipped from the columns (no per-cell work in Python)."""
+    if not table.data:
+        return ([] for _ in range(table.height))
+    return zip(*(_sql_column(values, f) for values, f in zip(table.data, table.fields, strict=True)), strict=True)
+
+
 def sqlite_bytes(tables: list[TypedTable]) -> bytes:
     """The database file: one table per resource, loaded, then checked with PRAGMA foreign_key_check."""
     with tempfile.TemporaryDirectory(prefix="strikedata-") as tmp:
@@ -307,8 +367,7 @@ def sqlite_bytes(tables: list[TypedTable]) -> bytes:
                 connection.execute(create_table_sql(t))
             for t in tables:
                 marks = ", ".join("?" for _ in t.columns)
-                connection.executemany(f"INSERT INTO {quoted(t.name)} VALUES ({marks})",
-                                       ([_sql_value(v) for v in row] for row in t.rows))
+                connection.executemany(f"INSERT INTO {quoted(t.name)} VALUES ({marks})", _sql_rows(t))
                 for statement in index_sql(t):
                     connection.execute(statement)
             connection.commit()
@@ -365,8 +424,7 @@ def parquet_bytes(table: TypedTable) -> bytes:
                        metadata={"title": f.get("title", ""), "description": f.get("description", "")})
               for f in table.fields]
     schema = pa.schema(fields, metadata={"frictionless:schema": json.dumps(table.schema, ensure_ascii=False)})
-    columns: list[tuple[object, ...]] = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.columns]
-    arrow = pa.Table.from_arrays([pa.array(list(col), type=f.type) for col, f in zip(columns, fields, strict=True)], schema=schema)
+    arrow = pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(table.data, fields, strict=True)], schema=schema)
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer)
     return buffer.getvalue()
@@ -376,10 +434,46 @@ def _json_value(value: object) -> object:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def json_bytes(table: TypedTable) -> bytes:
+def _json_records(table: TypedTable) -> bytes:
+    """The JSON file as json.dumps writes it from one dict per row: the reference for json_bytes, and
+    what it falls back to when a value is not JSON (json.dumps then raises, on the first such value)."""
     records = [{c: _json_value(v) for c, v in zip(table.columns, row, strict=True)} for row in table.rows]
     # NaN and infinity are valid Table Schema numbers but not JSON: refuse rather than write invalid JSON.
     return (json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+
+
+def _json_iso(value: dt.date) -> str:
+    return encode_basestring(value.isoformat())
+
+
+# How json.dumps writes a value of each declared type (what python_value makes of it); text otherwise.
+_JSON_TEXT: dict[str, Callable[[Any], str]] = {
+    "integer": int.__repr__, "year": int.__repr__, "number": float.__repr__,
+    "boolean": lambda v: "true" if v else "false", "date": _json_iso, "datetime": _json_iso,
+}
+
+
+def _json_texts(values: list, field: dict) -> list[str] | None:
+    """Each value of a column as JSON text, as json.dumps writes it; None when one is not JSON (NaN, infinity)."""
+    kind = field.get("type", "string")
+    if kind == "number" and not all(math.isfinite(v) for v in values if v is not None):
+        return None
+    text = _JSON_TEXT.get(kind, encode_basestring)
+    return ["null" if v is None else text(v) for v in values]
+
+
+def json_bytes(table: TypedTable) -> bytes:
+    """A JSON array of one object per row, byte for byte what json.dumps(indent=2) writes.
+
+    json.dumps with an indent runs its pure-Python encoder, a few calls per value; here each value
+    is turned into JSON text once, a column at a time, and each row laid out by one format.
+    """
+    texts = [_json_texts(values, f) for values, f in zip(table.data, table.fields, strict=True)]
+    if not table.height or not table.columns or len(set(table.columns)) < len(table.columns) or None in texts:
+        return _json_records(table)  # nothing to gain, or a value json.dumps refuses
+    layout = "{\n    " + ",\n    ".join(encode_basestring(c).replace("%", "%%") + ": %s" for c in table.columns) + "\n  }"
+    records = [layout % row for row in zip(*texts, strict=True)]
+    return ("[\n  " + ",\n  ".join(records) + "\n]\n").encode("utf-8")
 
 
 # --- all of them ----------------------------------------------------------------------------
