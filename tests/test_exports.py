@@ -353,7 +353,7 @@ def test_values_a_format_cannot_hold_are_refused_clearly(tmp_path, value, format
 
 
 # --- a column at a time, as the cell-by-cell writers did ------------------------------------
-# The exports convert and write a column at a time (JSON laid out by a format, SQLite rows zipped);
+# The exports convert and write a column at a time (xlsx rows as XML, JSON laid out by a format);
 # each is held here to the cell-by-cell way it replaced, on the cells that part ways most easily.
 
 ODD_CELLS = {
@@ -414,6 +414,40 @@ def test_the_first_bad_cell_in_reading_order_is_the_one_reported(tmp_path):
 
     with pytest.raises(ExportError, match="could not convert string to float: 'x'"):
         export_files(load(folder / "datapackage.json"), ["json"])
+
+
+def test_xlsx_rows_written_as_xml_are_what_openpyxl_writes(built, tmp_path, monkeypatch):
+    from strikedata import exports
+
+    def as_openpyxl(*args):  # the XML rows may not fall back to openpyxl's cell-by-cell writing here
+        try:
+            return real(*args)
+        except exports._NotAsOpenpyxlWrites:
+            raise AssertionError("the probe cells came out otherwise than openpyxl writes them") from None
+
+    real = exports._filled_sheet
+    monkeypatch.setattr(exports, "_filled_sheet", as_openpyxl)
+    for descriptor in (built / "datapackage.json", odd_package(tmp_path / "odd")):
+        package = load(descriptor)
+        tables = exports.typed_tables(package)
+        assert exports.workbook_bytes(package, tables) == exports.workbook_bytes(package, tables, cell_by_cell=True), descriptor
+
+
+@pytest.mark.parametrize("cells, message", [
+    ([["ok", "fine"], ["a\x01b", "x" * 40_000]], "row 3: a control character"),  # the first cell of the row decides
+    ([["ok", "fine"], ["ab", "x" * 40_000], ["a\x01b", "c"]], "row 3: a text of 40000 characters"),
+])
+def test_xlsx_reports_the_first_cell_it_cannot_hold(tmp_path, cells, message):
+    from strikedata.exports import ExportError
+
+    folder = tmp_path / "cells"
+    folder.mkdir()
+    with (folder / "t.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([["s", "t"], *cells])
+    (folder / "datapackage.json").write_text(json.dumps({"name": "cells", "resources": [
+        {"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "s"}, {"name": "t"}]}}]}))
+    with pytest.raises(ExportError, match=message):
+        export_files(load(folder / "datapackage.json"), ["xlsx"])
 
 
 def test_json_is_laid_out_as_json_dumps_does(built, tmp_path):
