@@ -13,6 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from strikedata.annotations import load_yaml
 from strikedata.cli import app
 from strikedata.release import ReleaseError, bumped, make_release, updated_changelog, updated_citation
 from strikedata.validate import validate_package
@@ -68,7 +69,10 @@ def tag(root: Path, version: str) -> None:
 def correct_a_quote(root: Path) -> str:
     article = sorted((root / "seeds" / "articles").glob("*.yaml"))[0]
     edit_yaml(article, lambda d: first_quote(d).update(note="Checked against the broadcast."))
-    return first_quote(yaml.safe_load(article.read_text("utf-8")))["quote_id"]
+    # Read back as the build reads it: a key written twice is refused, not silently the last one.
+    document, findings = load_yaml(article, article.relative_to(root).as_posix())
+    assert findings == [] and document is not None, findings
+    return first_quote(document.data)["quote_id"]
 
 
 def add_a_field(root: Path) -> None:
