@@ -141,6 +141,7 @@ def pasted_words(project: Path, size: int, seed: int) -> str:
     return " ".join(rng.choice(words) for _ in range(size // 4))[:size]
 
 
+@pytest.mark.scale
 def test_four_megabyte_pasted_text_not_found(project):
     path = project / ARTICLE
     path.write_text(path.read_text().replace("text: We are worth every cent,", "text: " + pasted_words(project, 4_000_000, 1), 1))
@@ -150,6 +151,7 @@ def test_four_megabyte_pasted_text_not_found(project):
     assert 'closest passage: "' in result.output
 
 
+@pytest.mark.scale
 def test_thousands_of_pasted_texts_not_found(project):
     """Each miss is bounded, and so are all of them together: the build has a few seconds for hints."""
     path = project / ARTICLE
@@ -205,6 +207,7 @@ def test_read_only_build_texts_leaves_the_previous_build_whole(project):
     assert not (project / "build.old").exists() and not list(project.glob(".build-*"))
 
 
+@pytest.mark.scale
 def test_four_concurrent_builds_all_succeed_and_build_is_never_missing(project):
     descriptor = project / "build" / "datapackage.json"
     done = threading.Event()
