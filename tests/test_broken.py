@@ -50,10 +50,15 @@ def test_broken_annotation_gets_its_finding(project, path):
 
 
 def test_edited_raw_seed_is_refused(project):
-    shutil.copyfile(BROKEN / "seeds" / "000_a1ca0f72364604f2.txt", project / "seeds" / "raw" / "000_a1ca0f72364604f2.txt")
+    [edited] = (BROKEN / "seeds").glob("*.txt")
+    shutil.copyfile(edited, project / "seeds" / "raw" / edited.name)
+    # The annotation that names the seed, at its seed_file line.
+    [(article, line)] = [(p.relative_to(project).as_posix(), number) for p in sorted((project / "seeds" / "articles").glob("*.yaml"))
+                         for number, text in enumerate(p.read_text("utf-8").splitlines(), start=1)
+                         if text.startswith("seed_file:") and text.endswith(f"/{edited.name}")]
     findings = build_package(project)
     [finding] = [f for f in findings if f.code == "seed-hash-mismatch"]
-    assert (finding.file, finding.line, finding.field) == ("seeds/articles/ktxl-strike-second-day.yaml", 4, "seed_file")
+    assert (finding.file, finding.line, finding.field) == (article, line, "seed_file")
 
 
 def break_package(package: Path, name: str, case: dict) -> None:

@@ -269,3 +269,81 @@ def test_without_a_key_a_dropped_duplicate_row_counts(tmp_path):
 
     diff = diff_packages(load(package("old", "a\na\n")), load(package("new", "a\n")))
     assert diff.rows["t"].removed == [{"x": "a"}] and diff.bump == "major"
+
+
+# --- rows compared a column at a time, as the record-by-record reading did -------------------
+
+def rows_record_by_record(old, new, matched: dict, key: list[str]) -> dict:
+    """The row changes as diff found them reading one record at a time (the reference)."""
+    from collections import Counter
+
+    old_key = [matched.get(k, k) for k in key]
+    keyed = bool(key) and all(k in new.frame.columns for k in key) and all(k in old.frame.columns for k in old_key)
+    shared = [n for n in new.frame.columns if n in matched and matched[n] in old.frame.columns]
+    out: dict = {"key": key if keyed else [], "added": [], "removed": [], "changed": []}
+    if not keyed:
+        old_rows = Counter(tuple(r) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False))
+        new_rows = Counter(tuple(r) for r in new.frame[shared].itertuples(index=False))
+        out["added"] = [dict(zip(shared, r, strict=True)) for r in (new_rows - old_rows).elements()]
+        out["removed"] = [dict(zip(shared, r, strict=True)) for r in (old_rows - new_rows).elements()]
+        return out
+    old_index: dict = {}
+    for record in old.frame.to_dict("records"):
+        old_index.setdefault(tuple(record[k] for k in old_key), record)
+    seen = set()
+    for record in new.frame.to_dict("records"):
+        k = tuple(record[f] for f in key)
+        if k in seen:
+            continue
+        seen.add(k)
+        before = old_index.get(k)
+        if before is None:
+            out["added"].append(dict(zip(key, k, strict=True)))
+            continue
+        cells = {n: [before[matched[n]], record[n]] for n in shared if before[matched[n]] != record[n]}
+        if cells:
+            out["changed"].append({"key": dict(zip(key, k, strict=True)), "cells": cells})
+    out["removed"] = [dict(zip(key, k, strict=True)) for k in old_index if k not in seen]
+    return out
+
+
+def frame_table(rows: list[list[str]], columns: list[str], arrow: bool):
+    """A Table as the fast reader (Arrow-backed strings) or the csv module (Python objects) gives it."""
+    import pandas as pd
+
+    from strikedata.validator.tables import Table
+
+    frame = pd.DataFrame(rows, columns=columns, dtype=object)
+    if arrow:
+        frame = frame.astype("string[pyarrow]")
+    return Table("t", "t.csv", {"fields": [{"name": c} for c in columns]}, frame)
+
+
+OLD_ROWS = [["a", "1", "x", "p"], ["b", "1", "y", "q"], ["a", "1", "z", "r"], ["c", "2", "x", "s"], ["d", "1", "w", "t"]]
+NEW_ROWS = [["b", "1", "Y", "q"], ["a", "1", "x", "p"], ["e", "1", "v", "u"], ["b", "1", "y", "q"], ["c", "2", "x", "S"],
+            ["a", "2", "x", "p"]]
+
+
+@pytest.mark.parametrize("arrow", [True, False], ids=["arrow", "objects"])
+@pytest.mark.parametrize("key, renamed", [(["id"], False), (["id", "n"], False), (["id"], True), ([], False), (["gone"], False)])
+def test_rows_compared_by_column_as_by_record(arrow, key, renamed):
+    """Repeated keys on both sides (the first row stands), added, removed and changed rows, a
+    two-field key, a renamed field, no key, and a key the table lacks (rows matched whole)."""
+    from dataclasses import asdict
+
+    from strikedata.diff import row_changes
+
+    new_columns = ["id", "n", "text", "label" if renamed else "note"]
+    old = frame_table(OLD_ROWS, ["id", "n", "text", "note"], arrow)
+    new = frame_table(NEW_ROWS, new_columns, arrow)
+    matched = {c: c for c in new_columns} | ({"label": "note"} if renamed else {})
+    found = asdict(row_changes(old, new, matched, key))
+    assert {k: found[k] for k in ("key", "added", "removed", "changed")} == rows_record_by_record(old, new, matched, key)
+    assert (found["rows_old"], found["rows_new"]) == (len(OLD_ROWS), len(NEW_ROWS))
+
+
+def test_rows_with_no_field_in_common_are_compared_as_empty_rows():
+    from strikedata.diff import row_changes
+
+    old, new = frame_table(OLD_ROWS, ["id", "n", "text", "note"], True), frame_table(NEW_ROWS[:2], ["a", "b", "c", "d"], True)
+    assert row_changes(old, new, {}, []).removed == [{}, {}, {}]

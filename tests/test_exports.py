@@ -350,3 +350,120 @@ def test_values_a_format_cannot_hold_are_refused_clearly(tmp_path, value, format
     for fmt in formats:
         with pytest.raises(ExportError, match=fmt):
             export_files(load(folder / "datapackage.json"), [fmt])
+
+
+# --- a column at a time, as the cell-by-cell writers did ------------------------------------
+# The exports convert and write a column at a time (xlsx rows as XML, JSON laid out by a format);
+# each is held here to the cell-by-cell way it replaced, on the cells that part ways most easily.
+
+ODD_CELLS = {
+    "integer": ["0", "-0", "+5", "007", "9007199254740993", "123456789012345678901", ""],
+    "number": ["1.", ".5", "1e5", "-0.0", "1e-7", "2800", "0.1", "1E+300", "-2.5e-310", "12345678901234567", "NaN", "-inf", ""],
+    "boolean": ["true", "false", "True", "FALSE", "1", "0", ""],
+    "date": ["1900-01-15", "1899-12-31", "1900-02-28", "1900-03-01", "0001-01-01", "9999-12-31", "1900-01-15", ""],
+    "datetime": ["2022-03-23T10:00:00Z", "2022-03-23T10:00:00.123456", "2022-03-23T10:00:00+02:00", "1900-01-01T00:00:01", ""],
+    "string": [" lead", "trail ", "  ", "&<>\"'", "a\nb", "a\r\nb", "\u00a0x", "\u2028x", "✓😀", "=1+1", "a]]>b", "%s %d", ""],
+}
+ODD_FIELDS = [{"name": kind, "type": kind} for kind in ODD_CELLS] + [
+    {"name": "yes_no", "type": "boolean", "trueValues": ["yes"], "falseValues": ["no"]},
+    {"name": "day_month", "type": "date", "format": "%d/%m/%Y"},
+    {"name": "year", "type": "year"}, {"name": "time", "type": "time"}, {"name": "object", "type": "object"},
+]
+
+
+def odd_package(folder: Path, rows: int = 60, number_cells: list[str] | None = None) -> Path:
+    """A table of every type, its cells drawn from ODD_CELLS; one row and one column all blank."""
+    extra = {"yes_no": ["yes", "no", ""], "day_month": ["23/03/2022", ""], "year": ["2022", ""], "time": ["10:00:00", ""],
+             "object": ['{"a": 1}', ""]}
+    cells = {**ODD_CELLS, "number": number_cells or ODD_CELLS["number"], **extra}
+    folder.mkdir(parents=True)
+    with (folder / "odd.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow([f["name"] for f in ODD_FIELDS] + ["blank"])
+        for r in range(rows):
+            row = [cells[f["name"]][(r * (i + 1)) % len(cells[f["name"]])] for i, f in enumerate(ODD_FIELDS)]
+            writer.writerow([""] * len(row) + [""] if r == 7 else row + [""])
+    descriptor = {"name": "odd", "created": "2024-05-06T07:08:09Z", "resources": [{
+        "name": "odd", "path": "odd.csv", "schema": {"fields": [*ODD_FIELDS, {"name": "blank", "type": "string"}]}}]}
+    (folder / "datapackage.json").write_text(json.dumps(descriptor), "utf-8")
+    return folder / "datapackage.json"
+
+
+def shown(values: list) -> list[str]:
+    return [f"{type(v).__name__} {v!r}" for v in values]  # NaN is not equal to itself, nor True to 1 by type
+
+
+@pytest.mark.parametrize("field", ODD_FIELDS, ids=lambda f: f["name"])
+def test_a_column_converts_as_its_cells_do(field):
+    from strikedata.exports import typed_column
+    from strikedata.validator.fields import python_value
+
+    cells = ODD_CELLS.get(field["type"], ODD_CELLS["string"]) if field["name"] in ODD_CELLS else {
+        "yes_no": ["yes", "no", "", "maybe"], "day_month": ["23/03/2022", ""], "year": ["2022", ""],
+        "time": ["10:00:00", ""], "object": ['{"a": 1}', ""]}[field["name"]]
+    assert shown(typed_column(cells, field)) == shown([python_value(c, field) for c in cells])
+
+
+def test_the_first_bad_cell_in_reading_order_is_the_one_reported(tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    (folder / "t.csv").write_text("s,i,n\na,1,x\nb,zz,2\n")  # row 1's number comes before row 2's integer
+    (folder / "datapackage.json").write_text(json.dumps({"name": "bad", "resources": [{"name": "t", "path": "t.csv", "schema": {
+        "fields": [{"name": "s"}, {"name": "i", "type": "integer"}, {"name": "n", "type": "number"}]}}]}))
+    from strikedata.exports import ExportError
+
+    with pytest.raises(ExportError, match="could not convert string to float: 'x'"):
+        export_files(load(folder / "datapackage.json"), ["json"])
+
+
+def test_xlsx_rows_written_as_xml_are_what_openpyxl_writes(built, tmp_path, monkeypatch):
+    from strikedata import exports
+
+    def as_openpyxl(*args):  # the XML rows may not fall back to openpyxl's cell-by-cell writing here
+        try:
+            return real(*args)
+        except exports._NotAsOpenpyxlWrites:
+            raise AssertionError("the probe cells came out otherwise than openpyxl writes them") from None
+
+    real = exports._filled_sheet
+    monkeypatch.setattr(exports, "_filled_sheet", as_openpyxl)
+    for descriptor in (built / "datapackage.json", odd_package(tmp_path / "odd")):
+        package = load(descriptor)
+        tables = exports.typed_tables(package)
+        assert exports.workbook_bytes(package, tables) == exports.workbook_bytes(package, tables, cell_by_cell=True), descriptor
+
+
+@pytest.mark.parametrize("cells, message", [
+    ([["ok", "fine"], ["a\x01b", "x" * 40_000]], "row 3: a control character"),  # the first cell of the row decides
+    ([["ok", "fine"], ["ab", "x" * 40_000], ["a\x01b", "c"]], "row 3: a text of 40000 characters"),
+])
+def test_xlsx_reports_the_first_cell_it_cannot_hold(tmp_path, cells, message):
+    from strikedata.exports import ExportError
+
+    folder = tmp_path / "cells"
+    folder.mkdir()
+    with (folder / "t.csv").open("w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle, lineterminator="\n").writerows([["s", "t"], *cells])
+    (folder / "datapackage.json").write_text(json.dumps({"name": "cells", "resources": [
+        {"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "s"}, {"name": "t"}]}}]}))
+    with pytest.raises(ExportError, match=message):
+        export_files(load(folder / "datapackage.json"), ["xlsx"])
+
+
+def test_json_is_laid_out_as_json_dumps_does(built, tmp_path):
+    from strikedata.exports import _json_records, json_bytes, typed_tables
+
+    finite = [c for c in ODD_CELLS["number"] if c.lower() not in ("nan", "-inf")]
+    for descriptor in (built / "datapackage.json", odd_package(tmp_path / "odd", number_cells=finite)):
+        for table in typed_tables(load(descriptor)):
+            assert json_bytes(table) == _json_records(table), table.name
+    # The number column reads "1", "NaN", "-inf", ... (row r takes cell 2r): NaN is met first.
+    with pytest.raises(ValueError, match="not JSON compliant: nan"):
+        json_bytes(typed_tables(load(odd_package(tmp_path / "nan", number_cells=["1", "-inf", "NaN"])))[0])
+
+
+def test_sqlite_rows_are_the_cells_values(tmp_path):
+    from strikedata.exports import _sql_rows, _sql_value, typed_tables
+
+    table = typed_tables(load(odd_package(tmp_path / "odd")))[0]
+    assert list(_sql_rows(table)) == [tuple(_sql_value(v) for v in row) for row in table.rows]

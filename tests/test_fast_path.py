@@ -82,6 +82,7 @@ def test_a_generated_valid_package_is_this_dataset_and_valid(tmp_path, variety):
     assert validate_package(out / "datapackage.json", max_per_check=None).findings == []
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("variety", ["repeat", "unique"])
 def test_large_package_takes_the_shortcuts_and_agrees(tmp_path, variety):
     """At 100k rows the vectorized rules run (and, where values repeat, each is judged once): still the same findings."""
@@ -260,6 +261,7 @@ def test_patterns_in_arrow_match_as_in_python(values):
             assert schema_module._fullmatch(pattern)(series).tolist() == expected, pattern
 
 
+@pytest.mark.scale
 def test_cells_holding_line_ends_are_read_fast_and_located_exactly(tmp_path):
     """Notes spanning lines, over several 4 MB blocks: the fast reader takes the file, the line of
     every finding matches the reference reader's."""
@@ -300,6 +302,7 @@ def test_integers_parse_as_the_pattern_reads_them(values):
     assert [None if pd.isna(v) else int(v) for v in parsed] == [plain(v) for v in values]
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("line_end", ["\n", "\r\n"])
 def test_odd_records_stay_on_the_fast_reader(tmp_path, line_end):
     """Rows of the wrong length and blank rows, over several blocks, the same text twice, at the
@@ -326,6 +329,7 @@ def test_odd_records_stay_on_the_fast_reader(tmp_path, line_end):
             ("missing-cell", 30_001), ("missing-cell", 30_002), ("extra-cell", len(lines))} <= codes
 
 
+@pytest.mark.scale
 def test_wrong_labels_stay_on_the_fast_reader(tmp_path):
     """As many labels as fields, some wrong, blank or repeated: columns are read by position, the labels reported."""
     out = tmp_path / "labels"

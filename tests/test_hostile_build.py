@@ -37,6 +37,11 @@ def tree(directory: Path) -> dict[str, bytes]:
     return {p.relative_to(directory).as_posix(): p.read_bytes() for p in sorted(directory.rglob("*")) if p.is_file()}
 
 
+def line_of(path: Path, start: str) -> int:
+    """The 1-based number of the first line of `path` that starts with `start`."""
+    return next(n for n, line in enumerate(path.read_text().splitlines(), start=1) if line.startswith(start))
+
+
 def set_seed_file(project: Path, value: str) -> None:
     path = project / ARTICLE
     text, count = re.subn(r"(?m)^seed_file: .*$", lambda _: f"seed_file: {json.dumps(value)}", path.read_text())
@@ -102,12 +107,13 @@ def test_newline_forged_line_cannot_vouch_for_an_edited_seed(project):
     edited = seed.read_bytes() + b"\nAn edited sentence that was never in the article.\n"
     seed.write_bytes(edited)
     forged = f"{'0' * 64}  innocent.txt\n{hashlib.sha256(edited).hexdigest()}  {seed.name}\n"
+    recorded = len((project / SUMS).read_text().splitlines())
     with (project / SUMS).open("a") as handle:
         handle.write(forged)
     result = run_bounded(["build"], cwd=project, seconds=30)
     assert_refused(result, "seed-sums")
-    assert f"{SUMS}:7: seed-sums" in result.output
-    assert f"{ARTICLE}:4: seed-sums" in result.output  # the seed listed twice is not verified
+    assert f"{SUMS}:{recorded + 2}: seed-sums" in result.output  # the forged line for the seed
+    assert f"{ARTICLE}:{line_of(project / ARTICLE, 'seed_file:')}: seed-sums" in result.output  # listed twice, not verified
     assert tree(project / "build") == before
 
 
@@ -121,9 +127,10 @@ def test_duplicate_or_malformed_sums_line_is_a_finding_at_its_line(project, line
     sums = project / SUMS
     text = sums.read_text()
     sums.write_text(text + (line if line is not None else text.splitlines()[0]) + "\n")
+    added = len(text.splitlines()) + 1
     result = run_bounded(["build"], cwd=project, seconds=30)
     assert_refused(result, "seed-sums")
-    assert f"{SUMS}:6: seed-sums" in result.output and problem in result.output, result.output[-2000:]
+    assert f"{SUMS}:{added}: seed-sums" in result.output and problem in result.output, result.output[-2000:]
 
 
 # --- 3. the closest-passage hint is bounded ------------------------------------------------------
@@ -134,6 +141,7 @@ def pasted_words(project: Path, size: int, seed: int) -> str:
     return " ".join(rng.choice(words) for _ in range(size // 4))[:size]
 
 
+@pytest.mark.scale
 def test_four_megabyte_pasted_text_not_found(project):
     path = project / ARTICLE
     path.write_text(path.read_text().replace("text: We are worth every cent,", "text: " + pasted_words(project, 4_000_000, 1), 1))
@@ -143,6 +151,7 @@ def test_four_megabyte_pasted_text_not_found(project):
     assert 'closest passage: "' in result.output
 
 
+@pytest.mark.scale
 def test_thousands_of_pasted_texts_not_found(project):
     """Each miss is bounded, and so are all of them together: the build has a few seconds for hints."""
     path = project / ARTICLE
@@ -198,6 +207,7 @@ def test_read_only_build_texts_leaves_the_previous_build_whole(project):
     assert not (project / "build.old").exists() and not list(project.glob(".build-*"))
 
 
+@pytest.mark.scale
 def test_four_concurrent_builds_all_succeed_and_build_is_never_missing(project):
     descriptor = project / "build" / "datapackage.json"
     done = threading.Event()

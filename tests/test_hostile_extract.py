@@ -37,6 +37,7 @@ def extract(project: Path, seed: Path | str, *args: str, seconds: float = 30):
 
 # --- 1. linear time ------------------------------------------------------------------------------
 
+@pytest.mark.scale
 def test_a_two_megabyte_article_takes_seconds(project, tmp_path):
     """The paragraphs of a seed repeated to 2 MB: quadratic, this took more than 300 s."""
     paragraphs = body(project) + "\n\n"
@@ -50,6 +51,7 @@ def test_a_two_megabyte_article_takes_seconds(project, tmp_path):
     assert "quote_id:" in result.stdout and "figure_id:" in result.stdout and "event_id:" in result.stdout
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("how", ["scattered", "closing-in-a-row", "straight-in-a-row"])
 def test_twenty_thousand_quotation_marks_take_seconds(project, tmp_path, how):
     rng = random.Random(20_000)

@@ -141,6 +141,7 @@ def test_diff_refuses_a_link_in_an_archive(tmp_path, built):
     assert "symbolic link" in result.output
 
 
+@pytest.mark.scale
 def test_diff_refuses_a_zip_bomb_quickly(tmp_path, built):
     archive = tmp_path / "bomb.zip"
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bomb:
@@ -313,6 +314,7 @@ def test_a_pattern_that_backtracks_in_python_runs_in_re2(tmp_path):
     assert result.output.count("pattern [name]") == 3
 
 
+@pytest.mark.scale
 @pytest.mark.parametrize("shape", ["extra", "missing"])
 def test_many_rows_of_the_wrong_length_are_counted_not_listed(tmp_path, shape):
     rows = 200_000
@@ -327,6 +329,7 @@ def test_many_rows_of_the_wrong_length_are_counted_not_listed(tmp_path, shape):
     assert result.peak_mb < 1024
 
 
+@pytest.mark.scale
 def test_a_huge_cell_is_read_within_bounds(tmp_path):
     folder = package(tmp_path / "pkg", [table(fields=("id", "text"))])
     with (folder / "t.csv").open("w") as handle:

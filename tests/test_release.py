@@ -13,6 +13,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from strikedata.annotations import load_yaml
 from strikedata.cli import app
 from strikedata.release import ReleaseError, bumped, make_release, updated_changelog, updated_citation
 from strikedata.validate import validate_package
@@ -36,10 +37,9 @@ UNRELEASED = """# Changelog
 NAME = json.loads((ROOT / "datapackage.json").read_text())["name"]
 
 
-@pytest.fixture()
-def repo(tmp_path: Path) -> Path:
+def make_repo(target: Path) -> Path:
     """A copy of the project with the files a release touches, committed in a fresh git repository."""
-    root = copy_project(tmp_path / "project")
+    root = copy_project(target)
     for name in ("README.md", "CHANGELOG.md", "CITATION.cff", "LICENSE", "docs"):
         source = ROOT / name
         shutil.copytree(source, root / name) if source.is_dir() else shutil.copy2(source, root / name)
@@ -55,8 +55,46 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
+def copy_repo(source: Path, target: Path) -> Path:
+    """A writable copy of a project folder, its git repository included."""
+    return Path(shutil.copytree(source, target, symlinks=True))
+
+
 def release(root: Path, bump: str = "auto", **options):
     return make_release(root, bump, date=DATE, **options)
+
+
+def archive_of(root: Path, version: str) -> Path:
+    return root / "dist" / f"{NAME}-{version}.zip"
+
+
+# A release builds, validates and exports the package: seconds each. The never-released repository is
+# made once per module and its first release once; each test that goes on from either takes a copy.
+
+@pytest.fixture(scope="module")
+def unreleased(tmp_path_factory) -> Path:
+    return make_repo(tmp_path_factory.mktemp("unreleased") / "project")
+
+
+@pytest.fixture()
+def repo(unreleased: Path, tmp_path: Path) -> Path:
+    """The never-released repository, to release in this test."""
+    return copy_repo(unreleased, tmp_path / "project")
+
+
+@pytest.fixture(scope="module")
+def first_release(unreleased: Path, tmp_path_factory):
+    """`release(repo)` made once on a copy of the never-released repository: its folder (read-only) and result."""
+    root = copy_repo(unreleased, tmp_path_factory.mktemp("first-release") / "project")
+    return root, release(root)
+
+
+@pytest.fixture()
+def released(first_release, tmp_path: Path) -> Path:
+    """A writable copy of the repository just after its first release (1.0.0, not committed nor tagged)."""
+    root, result = first_release
+    assert (result.version, result.archive) == ("1.0.0", archive_of(root, "1.0.0"))
+    return copy_repo(root, tmp_path / "project")
 
 
 def tag(root: Path, version: str) -> None:
@@ -68,7 +106,10 @@ def tag(root: Path, version: str) -> None:
 def correct_a_quote(root: Path) -> str:
     article = sorted((root / "seeds" / "articles").glob("*.yaml"))[0]
     edit_yaml(article, lambda d: first_quote(d).update(note="Checked against the broadcast."))
-    return first_quote(yaml.safe_load(article.read_text("utf-8")))["quote_id"]
+    # Read back as the build reads it: a key written twice is refused, not silently the last one.
+    document, findings = load_yaml(article, article.relative_to(root).as_posix())
+    assert findings == [] and document is not None, findings
+    return first_quote(document.data)["quote_id"]
 
 
 def add_a_field(root: Path) -> None:
@@ -84,9 +125,9 @@ def test_bumped(version, level, expected):
     assert bumped(version, level) == expected
 
 
-def test_first_release_writes_version_changelog_citation_archive_and_sums(repo):
-    unreleased_notes = (repo / "CHANGELOG.md").read_text().split("## [Unreleased]")[1].strip().splitlines()
-    result = release(repo)
+def test_first_release_writes_version_changelog_citation_archive_and_sums(unreleased, first_release):
+    unreleased_notes = (unreleased / "CHANGELOG.md").read_text().split("## [Unreleased]")[1].strip().splitlines()
+    repo, result = first_release
     assert (result.version, result.bump, result.previous) == ("1.0.0", "major", None)
 
     descriptor = json.loads((repo / "datapackage.json").read_text())
@@ -116,16 +157,17 @@ def test_first_release_writes_version_changelog_citation_archive_and_sums(repo):
         assert zf.read(top + "CHANGELOG.md") == (repo / "CHANGELOG.md").read_bytes()
 
 
-def test_the_archive_is_a_valid_package(repo, tmp_path):
-    archive = release(repo).archive
+def test_the_archive_is_a_valid_package(first_release, tmp_path):
+    archive = first_release[1].archive
     with zipfile.ZipFile(archive) as zf:
         zf.extractall(tmp_path / "unzipped")
     report = validate_package(tmp_path / "unzipped" / f"{NAME}-1.0.0" / "datapackage.json", official=True)
     assert report.findings == []
 
 
-def test_releasing_twice_gives_byte_identical_archives(repo):
-    first = release(repo).archive.read_bytes()
+def test_releasing_twice_gives_byte_identical_archives(released):
+    repo = released
+    first = archive_of(repo, "1.0.0").read_bytes()
     tracked = {p: p.read_bytes() for p in (repo / "CHANGELOG.md", repo / "CITATION.cff", repo / "datapackage.json")}
     second = release(repo, "major")
     assert second.version == "1.0.0"
@@ -133,26 +175,33 @@ def test_releasing_twice_gives_byte_identical_archives(repo):
     assert {p: p.read_bytes() for p in tracked} == tracked
 
 
-def test_after_the_tag_nothing_to_bump_and_the_same_archive(repo):
-    first = release(repo).archive.read_bytes()
+def test_after_the_tag_nothing_to_bump_and_the_same_archive(released):
+    repo = released
+    first = archive_of(repo, "1.0.0").read_bytes()
     tag(repo, "1.0.0")
     again = release(repo)
     assert (again.version, again.bump) == ("1.0.0", "none")
     assert again.archive.read_bytes() == first
 
 
-def test_corrected_quote_is_a_patch_release(repo):
-    release(repo)
-    tag(repo, "1.0.0")
-    quote_id = correct_a_quote(repo)
-    result = release(repo)
+@pytest.fixture(scope="module")
+def patched(first_release, tmp_path_factory):
+    """After the first release, tagged: a quote corrected and released (read-only), and the quote's id."""
+    root = copy_repo(first_release[0], tmp_path_factory.mktemp("patched") / "project")
+    tag(root, "1.0.0")
+    quote_id = correct_a_quote(root)
+    return root, release(root), quote_id
+
+
+def test_corrected_quote_is_a_patch_release(patched):
+    repo, result, quote_id = patched
     assert (result.version, result.implied, result.previous) == ("1.0.1", "patch", "v1.0.0")
     entry = (repo / "CHANGELOG.md").read_text().split(f"## [1.0.1] - {DATE}")[1].split("## [1.0.0]")[0]
     assert "### Fixed" in entry and f"`{quote_id}`" in entry and "(note)" in entry
 
 
-def test_a_smaller_bump_than_the_changes_need_is_refused(repo):
-    release(repo)
+def test_a_smaller_bump_than_the_changes_need_is_refused(released):
+    repo = released  # release(repo) made
     tag(repo, "1.0.0")
     add_a_field(repo)
     before = (repo / "datapackage.json").read_bytes()
@@ -162,11 +211,9 @@ def test_a_smaller_bump_than_the_changes_need_is_refused(repo):
     assert release(repo).version == "2.0.0"
 
 
-def test_a_later_run_replaces_an_untagged_version(repo):
-    release(repo)
-    tag(repo, "1.0.0")
-    correct_a_quote(repo)
-    assert release(repo).version == "1.0.1"
+def test_a_later_run_replaces_an_untagged_version(patched, tmp_path):
+    repo = copy_repo(patched[0], tmp_path / "project")  # released, tagged, a quote corrected, released again
+    assert patched[1].version == "1.0.1"
     add_a_field(repo)
     assert release(repo).version == "2.0.0"
     changelog = (repo / "CHANGELOG.md").read_text()
@@ -176,8 +223,9 @@ def test_a_later_run_replaces_an_untagged_version(repo):
     assert sorted(p.name for p in (repo / "dist").glob("*.zip")) == [f"{NAME}-1.0.0.zip", f"{NAME}-2.0.0.zip"]
 
 
-def test_previous_release_given_as_a_zip(repo, tmp_path):
-    first = release(repo).archive
+def test_previous_release_given_as_a_zip(released, tmp_path):
+    repo = released
+    first = archive_of(repo, "1.0.0")
     kept = shutil.copy(first, tmp_path / "kept.zip")
     correct_a_quote(repo)
     git(repo, "commit", "-qam", "no tag this time")
@@ -216,8 +264,8 @@ def test_release_command_reports_and_refuses_in_one_line(repo, monkeypatch):
     assert "Traceback" not in refused.output
 
 
-def test_without_its_tag_a_released_version_is_never_rewritten(repo):
-    release(repo)
+def test_without_its_tag_a_released_version_is_never_rewritten(released):
+    repo = released  # release(repo) made
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "Release 1.0.0, tag forgotten")
     changelog = (repo / "CHANGELOG.md").read_text()

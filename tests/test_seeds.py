@@ -4,6 +4,8 @@ import hashlib
 
 import pytest
 
+from strikedata.annotations import load_yaml
+
 from conftest import ROOT, SHARED_SEEDS
 
 
@@ -34,10 +36,11 @@ def test_recorded_sums_are_the_shared_ones():
 
 
 def test_every_annotation_file_names_an_existing_seed(root):
-    import yaml
-
     seeds = set(recorded_sums())
     named = set()
     for path in (root / "seeds" / "articles").glob("*.yaml"):
-        named.add(yaml.safe_load(path.read_text())["seed_file"].split("/")[-1])
+        # Read as the build reads it: a key written twice is refused, not silently the last one.
+        document, findings = load_yaml(path, path.relative_to(root).as_posix())
+        assert findings == [] and document is not None, findings
+        named.add(document.data["seed_file"].split("/")[-1])
     assert named == seeds

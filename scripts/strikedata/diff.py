@@ -15,8 +15,10 @@ import json
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+import numpy as np
+
 from .packages import Package
-from .validator.fields import primary_key
+from .validator.fields import arrow_strings, primary_key
 from .validator.tables import Table, resource_name
 
 LEVELS = ("none", "patch", "minor", "major")
@@ -98,24 +100,41 @@ def _ordered(value: object) -> tuple[int, object]:
         return (1, str(value))  # ISO dates and times order as text
 
 
+def _flag_direction(old: object, new: object) -> str:
+    """`required` or `unique` turned on is tighter, turned off looser (absent counts as off)."""
+    if bool(new) and not bool(old):
+        return "tighter"
+    return "looser" if bool(old) and not bool(new) else "same"
+
+
+def _enum_direction(old: list, new: list) -> str:
+    """More allowed values is looser; any value dropped (even with others added) is tighter."""
+    old_set, new_set = {json.dumps(v) for v in old}, {json.dumps(v) for v in new}
+    if new_set == old_set:
+        return "same"
+    return "looser" if new_set > old_set else "tighter"
+
+
+def _bound_direction(key: str, old: object, new: object) -> str:
+    """A lower bound raised, or an upper bound lowered, is tighter."""
+    raised = _ordered(new) > _ordered(old)
+    return "tighter" if raised == (key in _LOWER_BOUNDS) else "looser"
+
+
 def constraint_direction(key: str, old: object, new: object) -> str:
     """'tighter', 'looser' or 'same' for one constraint (None = absent). Unknown changes count as tighter."""
     if old == new:
         return "same"
     if key in _FLAGS:
-        return "tighter" if bool(new) and not bool(old) else ("looser" if bool(old) and not bool(new) else "same")
+        return _flag_direction(old, new)
     if new is None:
         return "looser"
     if old is None:
         return "tighter"
     if key == "enum" and isinstance(old, list) and isinstance(new, list):
-        old_set, new_set = {json.dumps(v) for v in old}, {json.dumps(v) for v in new}
-        if new_set == old_set:
-            return "same"
-        return "looser" if new_set > old_set else "tighter"
+        return _enum_direction(old, new)
     if key in _LOWER_BOUNDS or key in _UPPER_BOUNDS:
-        raised = _ordered(new) > _ordered(old)
-        return "tighter" if raised == (key in _LOWER_BOUNDS) else "looser"
+        return _bound_direction(key, old, new)
     return "tighter"  # a new pattern (or anything else) may reject values the old one accepted
 
 
@@ -129,13 +148,19 @@ def _fingerprint(values: dict) -> str:
     return json.dumps(values, sort_keys=True, ensure_ascii=False)
 
 
+def _values(table: Table, name: str) -> list:
+    """A column's cells as a list, in one call: iterating a frame's column goes through pandas
+    one cell at a time (microseconds each for the fast reader's Arrow-backed strings)."""
+    return table.frame[name].tolist()
+
+
 def _column(table: Table | None, name: str, key: list[str]) -> dict | list | None:
     if table is None or name not in table.frame.columns:
         return None
     if key and all(k in table.frame.columns for k in key):
-        keys = zip(*(table.frame[k] for k in key), strict=True)
-        return dict(zip(keys, table.frame[name], strict=True))
-    return list(table.frame[name])
+        keys = zip(*(_values(table, k) for k in key), strict=True)
+        return dict(zip(keys, _values(table, name), strict=True))
+    return _values(table, name)
 
 
 def detect_renames(removed: list[dict], added: list[dict], old: Table | None, new: Table | None,
@@ -154,67 +179,185 @@ def detect_renames(removed: list[dict], added: list[dict], old: Table | None, ne
     return renames
 
 
-def schema_changes(resource: str, old: dict, new: dict, old_table: Table | None = None,
-                   new_table: Table | None = None) -> tuple[list[Change], dict[str, str]]:
-    """The schema's changes, and {new field name: old field name} for the fields both versions have."""
-    changes: list[Change] = []
-    old_fields = {f["name"]: f for f in old.get("fields", [])}
-    new_fields = {f["name"]: f for f in new.get("fields", [])}
-    removed = [f for n, f in old_fields.items() if n not in new_fields]
-    added = [f for n, f in new_fields.items() if n not in old_fields]
-    renames = detect_renames(removed, added, old_table, new_table, primary_key(new))
-    for new_name, old_name in renames.items():
-        changes.append(Change("major", "field-renamed", resource, new_name, f"field `{old_name}` renamed to `{new_name}`"))
-    for f in added:
-        if f["name"] not in renames:
-            changes.append(Change("major", "field-added", resource, f["name"], f"field `{f['name']}` ({f.get('type', 'any')}) added"))
-    for f in removed:
-        if f["name"] not in renames.values():
-            changes.append(Change("major", "field-removed", resource, f["name"], f"field `{f['name']}` removed"))
+def _field_set_changes(resource: str, added: list[dict], removed: list[dict], renames: dict[str, str]) -> list[Change]:
+    """Fields renamed, added or removed: each breaks a reader that names its columns (major).
+    A rename is reported as one change, not as a removal plus an addition."""
+    changes = [Change("major", "field-renamed", resource, new_name, f"field `{old_name}` renamed to `{new_name}`")
+               for new_name, old_name in renames.items()]
+    changes += [Change("major", "field-added", resource, f["name"], f"field `{f['name']}` ({f.get('type', 'any')}) added")
+                for f in added if f["name"] not in renames]
+    changes += [Change("major", "field-removed", resource, f["name"], f"field `{f['name']}` removed")
+                for f in removed if f["name"] not in renames.values()]
+    return changes
 
-    matched = {n: n for n in new_fields if n in old_fields} | renames
+
+def _order_changes(resource: str, old_fields: dict, new_fields: dict, matched: dict[str, str]) -> list[Change]:
+    """The fields both versions have, in another order: a reader by position breaks (major)."""
     order_old = [n for n in old_fields if n in matched.values()]
     order_new = [matched[n] for n in new_fields if n in matched]
-    if order_old != order_new:
-        changes.append(Change("major", "fields-reordered", resource, None,
-                              f"fields reordered: {', '.join(order_old)} → {', '.join(order_new)}"))
+    if order_old == order_new:
+        return []
+    return [Change("major", "fields-reordered", resource, None, f"fields reordered: {', '.join(order_old)} → {', '.join(order_new)}")]
 
-    for new_name, old_name in matched.items():
-        before, after = old_fields[old_name], new_fields[new_name]
-        for prop in ("type", "format"):
-            if before.get(prop, "default" if prop == "format" else "string") != after.get(prop, "default" if prop == "format" else "string"):
-                changes.append(Change("major", f"field-{'retyped' if prop == 'type' else 'reformatted'}", resource, new_name,
-                                      f"field `{new_name}` {prop} {before.get(prop)} → {after.get(prop)}"))
-        c_old, c_new = before.get("constraints") or {}, after.get("constraints") or {}
-        for key in sorted(set(c_old) | set(c_new)):
-            direction = constraint_direction(key, c_old.get(key), c_new.get(key))
-            if direction != "same":
-                level = "major" if direction == "tighter" else "minor"
-                changes.append(Change(level, f"constraint-{direction}", resource, new_name,
-                                      f"field `{new_name}` constraint {key} {direction}: {_show(c_old.get(key))} → {_show(c_new.get(key))}"))
-        rest_old = {k: v for k, v in before.items() if k not in ("name", "type", "format", "constraints")}
-        rest_new = {k: v for k, v in after.items() if k not in ("name", "type", "format", "constraints")}
-        for prop in sorted(set(rest_old) | set(rest_new)):
-            if rest_old.get(prop) != rest_new.get(prop):
-                changes.append(Change("patch", "field-metadata", resource, new_name, f"field `{new_name}` {prop} changed"))
 
+def _type_changes(resource: str, name: str, before: dict, after: dict) -> list[Change]:
+    """A field's type or format changed (defaults spelled out, so `string` = no type): values now
+    read differently (major)."""
+    changes = []
+    for prop, default in (("type", "string"), ("format", "default")):
+        if before.get(prop, default) != after.get(prop, default):
+            changes.append(Change("major", f"field-{'retyped' if prop == 'type' else 'reformatted'}", resource, name,
+                                  f"field `{name}` {prop} {before.get(prop)} → {after.get(prop)}"))
+    return changes
+
+
+def _constraint_changes(resource: str, name: str, before: dict, after: dict) -> list[Change]:
+    """Each constraint of a field that moved: tighter may reject data that passed (major), looser
+    only accepts more (minor)."""
+    c_old, c_new = before.get("constraints") or {}, after.get("constraints") or {}
+    changes = []
+    for key in sorted(set(c_old) | set(c_new)):
+        direction = constraint_direction(key, c_old.get(key), c_new.get(key))
+        if direction != "same":
+            changes.append(Change("major" if direction == "tighter" else "minor", f"constraint-{direction}", resource, name,
+                                  f"field `{name}` constraint {key} {direction}: {_show(c_old.get(key))} → {_show(c_new.get(key))}"))
+    return changes
+
+
+_FIELD_READING = ("name", "type", "format", "constraints")  # compared by the steps above
+
+
+def _field_metadata_changes(resource: str, name: str, before: dict, after: dict) -> list[Change]:
+    """Anything else about a field (title, description, examples...): documentation only (patch)."""
+    rest_old = {k: v for k, v in before.items() if k not in _FIELD_READING}
+    rest_new = {k: v for k, v in after.items() if k not in _FIELD_READING}
+    return [Change("patch", "field-metadata", resource, name, f"field `{name}` {prop} changed")
+            for prop in sorted(set(rest_old) | set(rest_new)) if rest_old.get(prop) != rest_new.get(prop)]
+
+
+def _field_changes(resource: str, name: str, before: dict, after: dict) -> list[Change]:
+    """What changed in one field both versions have (`name` as the new version calls it)."""
+    return (_type_changes(resource, name, before, after) + _constraint_changes(resource, name, before, after)
+            + _field_metadata_changes(resource, name, before, after))
+
+
+def _key_changes(resource: str, old: dict, new: dict, matched: dict[str, str]) -> list[Change]:
+    """Primary key changed (ids no longer mean the same rows: major); foreign keys added (data that
+    passed may now fail: major) or dropped (minor). A renamed field in the key is not a change."""
+    changes = []
     if primary_key(old) != [matched.get(k, k) for k in primary_key(new)]:
         changes.append(Change("major", "primary-key-changed", resource, None,
                               f"primary key {', '.join(primary_key(old)) or '(none)'} → {', '.join(primary_key(new)) or '(none)'}"))
     fks_old = {_fingerprint(fk) for fk in old.get("foreignKeys") or []}
     fks_new = {_fingerprint(fk) for fk in new.get("foreignKeys") or []}
-    for fk in sorted(fks_new - fks_old):
-        changes.append(Change("major", "foreign-key-added", resource, None, f"foreign key added: {fk}"))
-    for fk in sorted(fks_old - fks_new):
-        changes.append(Change("minor", "foreign-key-removed", resource, None, f"foreign key removed: {fk}"))
+    changes += [Change("major", "foreign-key-added", resource, None, f"foreign key added: {fk}") for fk in sorted(fks_new - fks_old)]
+    changes += [Change("minor", "foreign-key-removed", resource, None, f"foreign key removed: {fk}") for fk in sorted(fks_old - fks_new)]
+    return changes
+
+
+def _schema_property_changes(resource: str, old: dict, new: dict) -> list[Change]:
+    """The schema's other properties: missingValues and fieldsMatch change how every row is read
+    (major); the rest is documentation (patch)."""
+    changes = []
     for prop in sorted((set(old) | set(new)) - {"fields", "primaryKey", "foreignKeys"}):
         if old.get(prop) != new.get(prop):
             level = "major" if prop in ("missingValues", "fieldsMatch") else "patch"
             changes.append(Change(level, "schema-changed", resource, None, f"schema {prop} changed: {_show(old.get(prop))} → {_show(new.get(prop))}"))
+    return changes
+
+
+def schema_changes(resource: str, old: dict, new: dict, old_table: Table | None = None,
+                   new_table: Table | None = None) -> tuple[list[Change], dict[str, str]]:
+    """The schema's changes, and {new field name: old field name} for the fields both versions have.
+
+    In reporting order: the set of fields, their order, each shared field, the keys, the rest.
+    """
+    old_fields = {f["name"]: f for f in old.get("fields", [])}
+    new_fields = {f["name"]: f for f in new.get("fields", [])}
+    removed = [f for n, f in old_fields.items() if n not in new_fields]
+    added = [f for n, f in new_fields.items() if n not in old_fields]
+    renames = detect_renames(removed, added, old_table, new_table, primary_key(new))
+    matched = {n: n for n in new_fields if n in old_fields} | renames
+    changes = _field_set_changes(resource, added, removed, renames)
+    changes += _order_changes(resource, old_fields, new_fields, matched)
+    for new_name, old_name in matched.items():
+        changes += _field_changes(resource, new_name, old_fields[old_name], new_fields[new_name])
+    changes += _key_changes(resource, old, new, matched)
+    changes += _schema_property_changes(resource, old, new)
     return changes, matched
 
 
 # --- rows -----------------------------------------------------------------------------------
+
+def _first_rows(keys: list[tuple]) -> dict[tuple, int]:
+    """{key: the row where it first appears}, in order of first appearance (a repeated key is a
+    finding of validate; the diff, like any reader by key, takes the first row)."""
+    first: dict[tuple, int] = {}
+    for row, key in enumerate(keys):
+        first.setdefault(key, row)
+    return first
+
+
+def _differing(old: Table, new: Table, old_name: str, new_name: str, old_rows: np.ndarray, new_rows: np.ndarray) -> np.ndarray:
+    """Where the column differs between the paired rows, compared in one vectorized pass (Arrow's
+    string comparison; Python's, cell by cell, for a column that is not all text)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    before, after = old.frame[old_name], new.frame[new_name]
+    try:
+        a, b = arrow_strings(before).take(pa.array(old_rows)), arrow_strings(after).take(pa.array(new_rows))
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        a = b = None
+    if a is None or b is None or a.null_count or b.null_count:
+        old_cells, new_cells = before.tolist(), after.tolist()
+        return np.array([old_cells[i] != new_cells[j] for i, j in zip(old_rows, new_rows, strict=True)], dtype=bool)
+    return pc.not_equal(a, b).to_numpy(zero_copy_only=False).astype(bool)
+
+
+def _changed_cells(old: Table, new: Table, matched: dict[str, str], shared: list[str],
+                   pairs: list[tuple[int, int]]) -> list[dict[str, list]]:
+    """For each pair (old row, new row), the cells that differ: {field: [old, new]} in field order
+    (empty when the rows agree). Columns are compared whole; only differing cells become Python values."""
+    cells: list[dict[str, list]] = [{} for _ in pairs]
+    if not pairs:
+        return cells
+    old_rows = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+    new_rows = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+    for name in shared:
+        at = np.flatnonzero(_differing(old, new, matched[name], name, old_rows, new_rows))
+        if not len(at):
+            continue
+        before, after = old.frame[matched[name]], new.frame[name]
+        for k, was, now in zip(at.tolist(), before.iloc[old_rows[at]].tolist(), after.iloc[new_rows[at]].tolist(), strict=True):
+            cells[k][name] = [was, now]
+    return cells
+
+
+def _keyed_row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str], shared: list[str],
+                       result: RowChanges) -> RowChanges:
+    """Rows matched by key: keys only in the new version are added, keys only in the old removed,
+    and a key in both with a differing cell is changed. Each key's first row stands for it."""
+    old_first = _first_rows(list(zip(*(_values(old, matched.get(k, k)) for k in key), strict=True)))
+    new_first = _first_rows(list(zip(*(_values(new, k) for k in key), strict=True)))
+    both = [k for k in new_first if k in old_first]
+    result.added = [dict(zip(key, k, strict=True)) for k in new_first if k not in old_first]
+    cells = _changed_cells(old, new, matched, shared, [(old_first[k], new_first[k]) for k in both])
+    result.changed = [{"key": dict(zip(key, k, strict=True)), "cells": c} for k, c in zip(both, cells, strict=True) if c]
+    result.removed = [dict(zip(key, k, strict=True)) for k in old_first if k not in new_first]
+    return result
+
+
+def _unkeyed_row_changes(old: Table, new: Table, matched: dict[str, str], shared: list[str], result: RowChanges) -> RowChanges:
+    """No key to match on: the rows compared as multisets, so a dropped duplicate counts."""
+    old_rows = Counter(zip(*(_values(old, matched[n]) for n in shared), strict=True))
+    new_rows = Counter(zip(*(_values(new, n) for n in shared), strict=True))
+    if not shared:  # no column in common: every row is the empty row
+        old_rows, new_rows = Counter({(): len(old.frame)}), Counter({(): len(new.frame)})
+    result.added = [dict(zip(shared, r, strict=True)) for r in (new_rows - old_rows).elements()]
+    result.removed = [dict(zip(shared, r, strict=True)) for r in (old_rows - new_rows).elements()]
+    return result
+
 
 def row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str]) -> RowChanges:
     """Rows added, removed and changed, by `key` (the primary key, named as in the new schema)."""
@@ -222,30 +365,9 @@ def row_changes(old: Table, new: Table, matched: dict[str, str], key: list[str])
     keyed = bool(key) and all(k in new.frame.columns for k in key) and all(k in old.frame.columns for k in old_key)
     result = RowChanges(key if keyed else [], len(old.frame), len(new.frame))
     shared = [n for n in new.frame.columns if n in matched and matched[n] in old.frame.columns]
-    if not keyed:  # no key to match on: compare the rows as multisets, so a dropped duplicate counts
-        old_rows = Counter(tuple(r) for r in old.frame[[matched[n] for n in shared]].itertuples(index=False))
-        new_rows = Counter(tuple(r) for r in new.frame[shared].itertuples(index=False))
-        result.added = [dict(zip(shared, r, strict=True)) for r in (new_rows - old_rows).elements()]
-        result.removed = [dict(zip(shared, r, strict=True)) for r in (old_rows - new_rows).elements()]
-        return result
-    old_index: dict[tuple, dict] = {}
-    for record in old.frame.to_dict("records"):
-        old_index.setdefault(tuple(record[k] for k in old_key), record)
-    seen = set()
-    for record in new.frame.to_dict("records"):
-        k = tuple(record[f] for f in key)
-        if k in seen:
-            continue
-        seen.add(k)
-        before = old_index.get(k)
-        if before is None:
-            result.added.append(dict(zip(key, k, strict=True)))
-            continue
-        cells = {n: [before[matched[n]], record[n]] for n in shared if before[matched[n]] != record[n]}
-        if cells:
-            result.changed.append({"key": dict(zip(key, k, strict=True)), "cells": cells})
-    result.removed = [dict(zip(key, k, strict=True)) for k in old_index if k not in seen]
-    return result
+    if keyed:
+        return _keyed_row_changes(old, new, matched, key, shared, result)
+    return _unkeyed_row_changes(old, new, matched, shared, result)
 
 
 def _rows(n: int) -> str:
@@ -361,48 +483,54 @@ def _key_text(key: dict) -> str:
     return ", ".join(str(v) for v in key.values())
 
 
-def render_text(diff: PackageDiff, limit: int = 50) -> str:
+def _summary_lines(diff: PackageDiff) -> list[str]:
+    """The two versions, then the bump and its reasons, most serious first."""
     old, new = diff.old, diff.new
     lines = [f"old: {old['name']} {old['version'] or '(no version)'}  [{old['label']}]",
              f"new: {new['name']} {new['version'] or '(no version)'}  [{new['label']}]"]
     if not diff.changes:
-        lines.append("No differences (version bookkeeping aside): no release needed.")
-        return "\n".join(lines)
+        return [*lines, "No differences (version bookkeeping aside): no release needed."]
     lines.append(f"Implied version bump: {diff.bump.upper()}")
     for level in ("major", "minor", "patch"):
         for c in diff.reasons(level):
             where = f"{c.resource}: " if c.resource else ""
             lines.append(f"  {level:<5}  {where}{c.message}")
-    tabular = diff.rows
-    if tabular:
-        lines.append("")
-        lines.append("Rows (old → new, +added -removed ~changed):")
-        width = max(len(n) for n in tabular)
-        for name, rows in tabular.items():
-            lines.append(f"  {name:<{width}}  {rows.rows_old} → {rows.rows_new}  "
-                         f"+{len(rows.added)} -{len(rows.removed)} ~{len(rows.changed)}")
-    for name, rows in tabular.items():
-        if not rows.any:
-            continue
-        lines.append("")
-        lines.append(f"{name}:")
-        shown = 0
-        for key in rows.added:
-            if shown < limit:
-                lines.append(f"  + {_key_text(key)}")
-            shown += 1
-        for key in rows.removed:
-            if shown < limit:
-                lines.append(f"  - {_key_text(key)}")
-            shown += 1
-        for change in rows.changed:
-            if shown < limit:
-                lines.append(f"  ~ {_key_text(change['key'])}")
-                for field_name, (before, after) in change["cells"].items():
-                    lines.append(f"      {field_name}: {short(before, after)} → {short(after, before)}")
-            shown += 1
-        if shown > limit:
-            lines.append(f"  … and {shown - limit} more (all of them with --format json, or raise --limit)")
+    return lines
+
+
+def _row_count_lines(tabular: dict[str, RowChanges]) -> list[str]:
+    """One line per table: rows before and after, and how many were added, removed, changed."""
+    width = max(len(n) for n in tabular)
+    return ["", "Rows (old → new, +added -removed ~changed):"] + [
+        f"  {name:<{width}}  {rows.rows_old} → {rows.rows_new}  +{len(rows.added)} -{len(rows.removed)} ~{len(rows.changed)}"
+        for name, rows in tabular.items()]
+
+
+def _row_detail_lines(name: str, rows: RowChanges, limit: int) -> list[str]:
+    """A table's rows by key (+ added, - removed, ~ changed with each cell old → new), the first
+    `limit` of them, then how many more there are."""
+    lines = ["", f"{name}:"]
+    none: dict[str, list[str]] = {}
+    listed = [("+", key, none) for key in rows.added] + [("-", key, none) for key in rows.removed]
+    listed += [("~", change["key"], change["cells"]) for change in rows.changed]
+    for sign, key, cells in listed[:limit]:
+        lines.append(f"  {sign} {_key_text(key)}")
+        for field_name, (before, after) in cells.items():
+            lines.append(f"      {field_name}: {short(before, after)} → {short(after, before)}")
+    if len(listed) > limit:
+        lines.append(f"  … and {len(listed) - limit} more (all of them with --format json, or raise --limit)")
+    return lines
+
+
+def render_text(diff: PackageDiff, limit: int = 50) -> str:
+    lines = _summary_lines(diff)
+    if not diff.changes:
+        return "\n".join(lines)
+    if diff.rows:
+        lines += _row_count_lines(diff.rows)
+    for name, rows in diff.rows.items():
+        if rows.any:
+            lines += _row_detail_lines(name, rows, limit)
     return "\n".join(lines)
 
 

@@ -10,19 +10,27 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import math
 import re
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses for a str
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .docs import constraint_summary
 from .packages import Package
 from .paths import UnsafePath, inside, safe_name
-from .validator.fields import field_by_name, foreign_keys, primary_key, python_value
+from .validator.fields import TRUE_VALUES, field_by_name, foreign_keys, primary_key, python_value
+from .validator.tables import Table
 from .zips import write_atomically, zip_bytes, zip_time
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.worksheet.worksheet import Worksheet
 
 FORMATS = ("xlsx", "sqlite", "parquet", "json")
 
@@ -36,31 +44,75 @@ class ExportError(Exception):
 
 @dataclass
 class TypedTable:
-    """A validated table as Python values of its declared types (None for blanks)."""
+    """A validated table as Python values of its declared types (None for blanks), held column by
+    column: every export walks a column with one kind of value, so the type is decided once per column."""
 
     name: str
     resource: dict
     schema: dict
     columns: list[str]
-    rows: list[tuple]
+    data: list[list]  # data[i]: the values of columns[i], one per row
+    height: int  # rows (kept apart from `data`, which a table without columns does not have)
 
     @property
     def fields(self) -> list[dict]:
         by_name = field_by_name(self.schema)
         return [by_name[c] for c in self.columns]
 
+    @property
+    def rows(self) -> list[tuple]:
+        return list(zip(*self.data, strict=True)) if self.data else [() for _ in range(self.height)]
+
+
+# The types python_value turns into something other than the cell's text.
+NOT_TEXT = frozenset({"integer", "year", "number", "boolean", "date", "datetime"})
+
+
+def typed_column(cells: list[str], field: dict) -> list:
+    """python_value over a whole column: the same values and the same errors, with the choice of
+    type made once instead of for every cell (that choice, a Python call per cell, was most of the cost)."""
+    kind = field.get("type", "string")
+    if kind in ("integer", "year"):
+        return [int(v) if v != "" else None for v in cells]
+    if kind == "number":
+        return [float(v) if v != "" else None for v in cells]
+    if kind == "boolean":
+        trues = field.get("trueValues", TRUE_VALUES)
+        return [v in trues if v != "" else None for v in cells]
+    if kind in ("date", "datetime"):  # strptime is slow, and a column holds few distinct dates: each is parsed once
+        parsed = {v: python_value(v, field) for v in dict.fromkeys(cells)}
+        return [parsed[v] for v in cells]
+    return [v if v != "" else None for v in cells]
+
+
+def _raise_first_bad_cell(columns: list[list[str]], fields: list[dict]) -> None:
+    """Read the table row by row, as exports always did, so that a value that does not convert is
+    reported as before: the first one in reading order, with Python's own message."""
+    for row in zip(*columns, strict=True):
+        for raw, field in zip(row, fields, strict=True):
+            python_value(raw, field)
+
+
+def typed_table(table: Table, resource: dict) -> TypedTable:
+    """One table as typed columns. The raw strings come out of the reader's frame in one call per column."""
+    by_name = field_by_name(table.schema)
+    columns = list(table.frame.columns)
+    fields = [by_name[c] for c in columns]
+    cells = [table.frame[c].tolist() for c in columns]
+    try:
+        data = [typed_column(raw, f) for raw, f in zip(cells, fields, strict=True)]
+    except (ValueError, OverflowError, TypeError):
+        _raise_first_bad_cell(cells, fields)
+        raise
+    return TypedTable(table.name, resource, table.schema, columns, data, len(table.frame))
+
 
 def typed_tables(package: Package) -> list[TypedTable]:
     out = []
     for resource in package.resources():
         table = package.table(resource)
-        if table is None:
-            continue
-        fields = [field_by_name(table.schema)[c] for c in table.frame.columns]
-        converters = [lambda raw, f=f: python_value(raw, f) for f in fields]
-        rows = [tuple(convert(raw) for convert, raw in zip(converters, record, strict=True))
-                for record in table.frame.itertuples(index=False)]
-        out.append(TypedTable(table.name, resource, table.schema, list(table.frame.columns), rows))
+        if table is not None:
+            out.append(typed_table(table, resource))
     return out
 
 
@@ -158,36 +210,33 @@ def _about_rows(descriptor: dict, tables: list[TypedTable], extra_files: int) ->
         ("Cite as", citation(descriptor)),
         ("Sources", "; ".join(s.get("title", s.get("path", "")) for s in descriptor.get("sources", []))),
         ("Description", descriptor.get("description", "")),
-        ("Tables", "; ".join(f"{t.name} ({len(t.rows)} rows)" for t in tables)),
+        ("Tables", "; ".join(f"{t.name} ({t.height} rows)" for t in tables)),
     ]
     return rows + [("How to read this workbook" if i == 0 else "", line) for i, line in enumerate(how)]
 
 
-def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
-    from openpyxl import Workbook
+def _about_sheet(workbook, package: Package, tables: list[TypedTable], taken: set[str]) -> None:
+    """The first sheet: what the workbook is, how to cite it and how to read it."""
     from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.worksheet import Worksheet
-
-    bold = Font(bold=True)
-    top = Alignment(vertical="top", wrap_text=True)
-    workbook = Workbook()
-    moment = release_moment(package.descriptor)
-    workbook.properties.creator = "strikedata"
-    workbook.properties.title = package.descriptor.get("title")
-    workbook.properties.created = moment
-    taken: set[str] = set()
 
     about = workbook.active  # a new workbook starts with one worksheet: it becomes the 'about' sheet
     if not isinstance(about, Worksheet):
         about = workbook.create_sheet()
     about.title = _sheet_title("about", taken)
+    bold, top = Font(bold=True), Alignment(vertical="top", wrap_text=True)
     extra = len(package.resources()) - len(tables)
     for r, (label, text) in enumerate(_about_rows(package.descriptor, tables, extra), start=1):
         _put(about, r, 1, label).font = bold
         _put(about, r, 2, text).alignment = top
     about.column_dimensions["A"].width = 26
     about.column_dimensions["B"].width = 110
+
+
+def _dictionary_sheet(workbook, tables: list[TypedTable], taken: set[str]) -> None:
+    """The second sheet: every declared field of every table, with its type, constraints and meaning."""
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
 
     dictionary = workbook.create_sheet(_sheet_title("dictionary", taken))
     header = ("resource", "field", "title", "type", "required", "primary key", "constraints", "description")
@@ -198,6 +247,7 @@ def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
             entries.append((t.name, f["name"], f.get("title", ""), f.get("type", "string"),
                             "yes" if (f.get("constraints") or {}).get("required") else "no",
                             "yes" if f["name"] in pk else "no", constraint_summary(f), f.get("description", "")))
+    bold, top = Font(bold=True), Alignment(vertical="top", wrap_text=True)
     for c, label in enumerate(header, start=1):
         _put(dictionary, 1, c, label).font = bold
     for r, entry in enumerate(entries, start=2):
@@ -207,37 +257,213 @@ def workbook_bytes(package: Package, tables: list[TypedTable]) -> bytes:
         dictionary.column_dimensions[get_column_letter(c)].width = _display_width([label, *(e[c - 1] for e in entries)])
     dictionary.freeze_panes = "A2"
 
-    for t in tables:
-        if len(t.rows) + 1 > EXCEL_MAX_ROWS:
-            raise ExportError(f"{t.name}: {len(t.rows)} rows do not fit in a spreadsheet sheet ({EXCEL_MAX_ROWS - 1} at most)")
-        ws = workbook.create_sheet(_sheet_title(t.name, taken))
-        formats = [_number_format(f) for f in t.fields]
-        for c, name in enumerate(t.columns, start=1):
-            _put(ws, 1, c, name).font = bold
+
+def _first_unstorable(values: list) -> int | None:
+    """The row of the first text a spreadsheet cell cannot hold (too long, or a control character).
+    One scan of the column's joined text finds whether any cell is at fault; only then is it looked for."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    present = [v for v in values if v is not None]
+    # "\n" may stand in a cell, so joining by it makes no match that no cell has.
+    if max(map(len, present), default=0) <= EXCEL_MAX_CELL and not ILLEGAL_CHARACTERS_RE.search("\n".join(present)):
+        return None
+    return next(r for r, v in enumerate(values) if v is not None and (len(v) > EXCEL_MAX_CELL or ILLEGAL_CHARACTERS_RE.search(v)))
+
+
+def _refuse_unstorable_text(title: str, table: TypedTable) -> None:
+    """The error _put would raise on the first text cell, in reading order, that a spreadsheet cannot hold."""
+    found = [(r, c) for c, (field, values) in enumerate(zip(table.fields, table.data, strict=True))
+             if field.get("type", "string") not in NOT_TEXT and (r := _first_unstorable(values)) is not None]
+    if not found:
+        return
+    row, column = min(found)
+    value = table.data[column][row]
+    if len(value) > EXCEL_MAX_CELL:
+        raise ExportError(f"sheet {title}, row {row + 2}: a text of {len(value)} characters "
+                          f"is longer than a spreadsheet cell holds ({EXCEL_MAX_CELL})")
+    raise ExportError(f"sheet {title}, row {row + 2}: a control character cannot be stored in a spreadsheet cell")
+
+
+def _probe_cells(ws: Worksheet, table: TypedTable, formats: list[str | None]) -> list[Cell]:
+    """Write, through openpyxl, each column's first value, and a value of the last row that has one.
+
+    These cells make openpyxl register every number format and cell style the sheet uses, in the
+    order it always did (a style is numbered when first met, row by row), and size the sheet's
+    dimension; the other cells are written as XML (_sheet_rows_xml).
+    """
+    cells = []
+    last = -1
+    for c, values in enumerate(table.data):
+        first = next((r for r, v in enumerate(values) if v is not None), None)
+        if first is None:
+            continue
+        cells.append(_put(ws, first + 2, c + 1, values[first], formats[c]))
+        last = max(last, next(r for r in range(len(values) - 1, -1, -1) if values[r] is not None))
+    if last >= 0 and all(cell.row != last + 2 for cell in cells):
+        c = next(c for c, values in enumerate(table.data) if values[last] is not None)
+        cells.append(_put(ws, last + 2, c + 1, table.data[c][last], formats[c]))
+    return cells
+
+
+def _data_sheet(workbook, t: TypedTable, taken: set[str], *, cell_by_cell: bool) -> tuple[Worksheet, list[Cell]]:
+    """A table's sheet: bold frozen header, widths, filter. Its rows are written cell by cell through
+    openpyxl only when asked; otherwise only the probe cells are, and the rows come later as XML."""
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    if t.height + 1 > EXCEL_MAX_ROWS:
+        raise ExportError(f"{t.name}: {t.height} rows do not fit in a spreadsheet sheet ({EXCEL_MAX_ROWS - 1} at most)")
+    ws = workbook.create_sheet(_sheet_title(t.name, taken))
+    formats = [_number_format(f) for f in t.fields]
+    for c, name in enumerate(t.columns, start=1):
+        _put(ws, 1, c, name).font = Font(bold=True)
+    probes: list[Cell] = []
+    if cell_by_cell:
         for r, row in enumerate(t.rows, start=2):
             for c, (value, fmt) in enumerate(zip(row, formats, strict=True), start=1):
                 if value is not None:
                     _put(ws, r, c, value, fmt)
-        for c, name in enumerate(t.columns, start=1):
-            sample = (row[c - 1] for row in t.rows[:2000])
-            width = 12 if formats[c - 1] == "yyyy-mm-dd" else _display_width([name, *sample])
-            ws.column_dimensions[get_column_letter(c)].width = width
-        ws.freeze_panes = "A2"
-        if t.columns:
-            ws.auto_filter.ref = f"A1:{get_column_letter(len(t.columns))}{len(t.rows) + 1}"
+    else:
+        _refuse_unstorable_text(ws.title, t)
+        probes = _probe_cells(ws, t, formats)
+    for c, name in enumerate(t.columns, start=1):
+        width = 12 if formats[c - 1] == "yyyy-mm-dd" else _display_width([name, *t.data[c - 1][:2000]])
+        ws.column_dimensions[get_column_letter(c)].width = width
+    ws.freeze_panes = "A2"
+    if t.columns:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(t.columns))}{t.height + 1}"
+    return ws, probes
 
+
+def workbook_bytes(package: Package, tables: list[TypedTable], *, cell_by_cell: bool = False) -> bytes:
+    """The workbook. openpyxl makes everything but the tables' rows, which are written straight as
+    the XML openpyxl would write for them (a Python object per cell made a 100,000-row table take
+    minutes); `cell_by_cell` has openpyxl write every cell, as it did before."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    moment = release_moment(package.descriptor)
+    workbook.properties.creator = "strikedata"
+    workbook.properties.title = package.descriptor.get("title")
+    workbook.properties.created = moment
+    taken: set[str] = set()
+    _about_sheet(workbook, package, tables, taken)
+    _dictionary_sheet(workbook, tables, taken)
+    sheets = [(*_data_sheet(workbook, t, taken, cell_by_cell=cell_by_cell), t) for t in tables]
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return _pinned_workbook(buffer.getvalue(), moment)
+    rows = {}
+    for ws, probes, t in sheets:
+        if probes:  # after saving: a cell's style number is given as the sheet is written
+            styles: list[int | None] = [None] * len(t.columns)
+            for cell in probes:
+                styles[cell.column - 1] = cell.style_id if cell.has_style else None
+            rows[ws.path.lstrip("/")] = (t, styles, probes)
+    try:
+        return _pinned_workbook(buffer.getvalue(), moment, rows)
+    except _NotAsOpenpyxlWrites:
+        return workbook_bytes(package, tables, cell_by_cell=True)
 
 
-def _pinned_workbook(data: bytes, moment: dt.datetime) -> bytes:
-    """openpyxl stamps the time of saving into docProps/core.xml and into every zip entry: pin both."""
+# --- a sheet's rows as openpyxl writes them ---------------------------------------------------
+
+class _NotAsOpenpyxlWrites(Exception):
+    """The rows written as XML would differ from openpyxl's own writing of the probe cells (another
+    openpyxl, say): the workbook is made cell by cell instead."""
+
+
+def _escaped(text: str) -> str:
+    """Element text as xml.etree escapes it (only &, < and >)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _text_cells(prefix: str, numbers: Sequence[int], values: list) -> list[str]:
+    """<c> elements of text cells: inline strings, xml:space="preserve" when the text starts or ends
+    with white space (and is not only white space), as openpyxl.xml.functions.whitespace decides.
+
+    The column is escaped in one pass over its cells joined by NUL (which no cell holds: it is one of
+    the characters a spreadsheet refuses), and a cell is stripped only when some cell of the column
+    starts or ends with white space.
+    """
+    plain = prefix + ' t="inlineStr"><is><t>%s</t></is></c>'
+    kept = prefix + ' t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
+    present = [v for v in values if v is not None]
+    joined = "\x00".join(present)
+    one_pass = bool(present) and joined.count("\x00") == len(present) - 1  # no NUL of a cell's own
+    texts = iter(_escaped(joined).split("\x00") if one_pass else [_escaped(v) for v in present])
+    if not any(v[0].isspace() or v[-1].isspace() for v in present):
+        return [plain % (r, next(texts)) if v is not None else "" for r, v in zip(numbers, values, strict=True)]
+    out = []
+    for r, v in zip(numbers, values, strict=True):
+        if v is None:
+            out.append("")
+            continue
+        stripped = v.strip()
+        out.append((kept if stripped and v != stripped else plain) % (r, next(texts)))
+    return out
+
+
+def _value_cells(prefix: str, kind: str, numbers: Sequence[int], values: list) -> list[str]:
+    """<c> elements of numbers, booleans and dates: each value as openpyxl.compat.safe_string writes it
+    (dates as Excel serial days), an empty <v /> for what it writes as nothing (NaN, infinity)."""
+    from openpyxl.compat import safe_string
+    from openpyxl.utils.datetime import to_excel
+
+    full = prefix + (' t="b"' if kind == "boolean" else ' t="n"') + "><v>%s</v></c>"
+    empty = prefix + (' t="b"' if kind == "boolean" else ' t="n"') + "><v /></c>"
+    if kind in ("date", "datetime"):
+        serials = {v: safe_string(to_excel(v)) for v in dict.fromkeys(values) if v is not None}
+        texts = [serials[v] if v is not None else None for v in values]
+    else:
+        texts = [safe_string(v) if v is not None else None for v in values]
+    return ["" if text is None else (full % (r, text) if text else empty % r)
+            for r, text in zip(numbers, texts, strict=True)]
+
+
+def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | None], numbers: Sequence[int]) -> str:
+    """<row> elements, byte for byte as openpyxl writes them: `data` holds each column's values of the
+    sheet rows `numbers`; no element for an empty cell, no row without a cell."""
+    from openpyxl.utils import get_column_letter
+
+    columns = []
+    for c, (field, values, style) in enumerate(zip(fields, data, styles, strict=True)):
+        prefix = f'<c r="{get_column_letter(c + 1)}%d"' + (f' s="{style}"' if style is not None else "")
+        kind = field.get("type", "string")
+        columns.append(_value_cells(prefix, kind, numbers, values) if kind in NOT_TEXT
+                       else _text_cells(prefix, numbers, values))
+    rows = []
+    for r, cells in zip(numbers, zip(*columns, strict=True), strict=True):
+        body = "".join(cells)
+        if body:
+            rows.append(f'<row r="{r}">{body}</row>')
+    return "".join(rows)
+
+
+def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probes: list[Cell]) -> bytes:
+    """A data sheet as openpyxl saved it (header and probe cells) with all its rows put in: everything
+    after the header row is replaced. Refused (_NotAsOpenpyxlWrites) unless the probe cells, written
+    here, come out exactly as openpyxl wrote them."""
+    start = xml.index(b"</row>") + len(b"</row>")
+    end = xml.index(b"</sheetData>")
+    at = {(cell.row - 2, cell.column - 1) for cell in probes}
+    lines = sorted({r for r, _ in at})
+    sample = [[values[r] if (r, c) in at else None for r in lines] for c, values in enumerate(table.data)]
+    if _sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines]).encode("utf-8") != xml[start:end]:
+        raise _NotAsOpenpyxlWrites
+    rows = _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2))
+    return xml[:start] + rows.encode("utf-8") + xml[end:]
+
+
+def _pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) -> bytes:
+    """openpyxl stamps the time of saving into docProps/core.xml and into every zip entry: pin both.
+    `rows` ({sheet entry: (table, styles, probes)}) fills the data sheets in."""
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    rows = rows or {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
     entries = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
-                if name == "docProps/core.xml" else body) for name, body in entries]
+                if name == "docProps/core.xml" else _filled_sheet(body, *rows[name]) if name in rows else body)
+               for name, body in entries]
     return zip_bytes(entries, zip_time(moment))
 
 
@@ -297,6 +523,21 @@ def _sql_value(value: object) -> object:
     return value
 
 
+def _sql_column(values: list, field: dict) -> list:
+    """_sql_value over a column. A column holds one type of value, so only booleans and dates change."""
+    kind = field.get("type", "string")
+    if kind == "boolean" or kind in ("date", "datetime"):
+        return [_sql_value(v) for v in values]
+    return values
+
+
+def _sql_rows(table: TypedTable) -> Iterable[Sequence[object]]:
+    """The rows to insert, as tuples zipped from the columns (no per-cell work in Python)."""
+    if not table.data:
+        return ([] for _ in range(table.height))
+    return zip(*(_sql_column(values, f) for values, f in zip(table.data, table.fields, strict=True)), strict=True)
+
+
 def sqlite_bytes(tables: list[TypedTable]) -> bytes:
     """The database file: one table per resource, loaded, then checked with PRAGMA foreign_key_check."""
     with tempfile.TemporaryDirectory(prefix="strikedata-") as tmp:
@@ -307,8 +548,7 @@ def sqlite_bytes(tables: list[TypedTable]) -> bytes:
                 connection.execute(create_table_sql(t))
             for t in tables:
                 marks = ", ".join("?" for _ in t.columns)
-                connection.executemany(f"INSERT INTO {quoted(t.name)} VALUES ({marks})",
-                                       ([_sql_value(v) for v in row] for row in t.rows))
+                connection.executemany(f"INSERT INTO {quoted(t.name)} VALUES ({marks})", _sql_rows(t))
                 for statement in index_sql(t):
                     connection.execute(statement)
             connection.commit()
@@ -365,8 +605,7 @@ def parquet_bytes(table: TypedTable) -> bytes:
                        metadata={"title": f.get("title", ""), "description": f.get("description", "")})
               for f in table.fields]
     schema = pa.schema(fields, metadata={"frictionless:schema": json.dumps(table.schema, ensure_ascii=False)})
-    columns: list[tuple[object, ...]] = list(zip(*table.rows, strict=True)) if table.rows else [() for _ in table.columns]
-    arrow = pa.Table.from_arrays([pa.array(list(col), type=f.type) for col, f in zip(columns, fields, strict=True)], schema=schema)
+    arrow = pa.Table.from_arrays([pa.array(col, type=f.type) for col, f in zip(table.data, fields, strict=True)], schema=schema)
     buffer = io.BytesIO()
     pq.write_table(arrow, buffer)
     return buffer.getvalue()
@@ -376,10 +615,46 @@ def _json_value(value: object) -> object:
     return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
 
 
-def json_bytes(table: TypedTable) -> bytes:
+def _json_records(table: TypedTable) -> bytes:
+    """The JSON file as json.dumps writes it from one dict per row: the reference for json_bytes, and
+    what it falls back to when a value is not JSON (json.dumps then raises, on the first such value)."""
     records = [{c: _json_value(v) for c, v in zip(table.columns, row, strict=True)} for row in table.rows]
     # NaN and infinity are valid Table Schema numbers but not JSON: refuse rather than write invalid JSON.
     return (json.dumps(records, indent=2, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+
+
+def _json_iso(value: dt.date) -> str:
+    return encode_basestring(value.isoformat())
+
+
+# How json.dumps writes a value of each declared type (what python_value makes of it); text otherwise.
+_JSON_TEXT: dict[str, Callable[[Any], str]] = {
+    "integer": int.__repr__, "year": int.__repr__, "number": float.__repr__,
+    "boolean": lambda v: "true" if v else "false", "date": _json_iso, "datetime": _json_iso,
+}
+
+
+def _json_texts(values: list, field: dict) -> list[str] | None:
+    """Each value of a column as JSON text, as json.dumps writes it; None when one is not JSON (NaN, infinity)."""
+    kind = field.get("type", "string")
+    if kind == "number" and not all(math.isfinite(v) for v in values if v is not None):
+        return None
+    text = _JSON_TEXT.get(kind, encode_basestring)
+    return ["null" if v is None else text(v) for v in values]
+
+
+def json_bytes(table: TypedTable) -> bytes:
+    """A JSON array of one object per row, byte for byte what json.dumps(indent=2) writes.
+
+    json.dumps with an indent runs its pure-Python encoder, a few calls per value; here each value
+    is turned into JSON text once, a column at a time, and each row laid out by one format.
+    """
+    texts = [_json_texts(values, f) for values, f in zip(table.data, table.fields, strict=True)]
+    if not table.height or not table.columns or len(set(table.columns)) < len(table.columns) or None in texts:
+        return _json_records(table)  # nothing to gain, or a value json.dumps refuses
+    layout = "{\n    " + ",\n    ".join(encode_basestring(c).replace("%", "%%") + ": %s" for c in table.columns) + "\n  }"
+    records = [layout % row for row in zip(*texts, strict=True)]
+    return ("[\n  " + ",\n  ".join(records) + "\n]\n").encode("utf-8")
 
 
 # --- all of them ----------------------------------------------------------------------------
