@@ -179,7 +179,8 @@ def speaker_rules(people: pd.DataFrame) -> list[Rule]:
 
     def as_recorded(d: pd.DataFrame) -> pd.Series:
         org = recorded.reindex(d["speaker_person_id"]).set_axis(d.index)
-        return ~(d["speaker_person_id"].notna() & (org.fillna("") != d["speaker_org_id"].fillna(""))).fillna(False).astype(bool)
+        known = d["speaker_person_id"].isin(recorded.index)  # an unknown person is the foreign key's finding
+        return ~(known & (org.fillna("") != d["speaker_org_id"].fillna(""))).fillna(False).astype(bool)
 
     return [
         Rule("speaker-org-drift", "speaker_org_id", "differs from the organization the people table records for this speaker", as_recorded,
