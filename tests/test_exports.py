@@ -23,6 +23,7 @@ from typer.testing import CliRunner
 from strikedata.cli import app
 from strikedata.exports import export_files, write_exports
 from strikedata.packages import load
+from strikedata.validator.fields import FALSE_VALUES, TRUE_VALUES
 
 from conftest import ROOT
 
@@ -51,6 +52,11 @@ def assert_same_value(value: object, raw: str, field: dict, *, dates_as: str = "
     elif kind == "number":
         # A spreadsheet has one number type (openpyxl reads 2800.0 back as 2800); columns types are tested apart.
         assert type(value) in (int, float) and value == float(raw), f"{where}: {value!r} is not the number {raw}"
+    elif kind == "boolean":
+        # True or False (SQLite, which has no boolean, stores 1 or 0), as the field's true and false values say.
+        truth = raw in field.get("trueValues", TRUE_VALUES)
+        assert raw in (*field.get("trueValues", TRUE_VALUES), *field.get("falseValues", FALSE_VALUES)), f"{where}: {raw!r}"
+        assert type(value) in (bool, int) and value == truth, f"{where}: {value!r} is not the boolean {raw}"
     elif kind == "date" and dates_as == "date":
         assert isinstance(value, dt.date) and value.isoformat()[:10] == raw, f"{where}: {value!r} is not the date {raw}"
     else:
@@ -158,6 +164,9 @@ def test_libreoffice_reads_the_workbook_as_the_csvs(exported, built, tmp_path):
     sheets = libreoffice_csvs(exported / f"{STEM}.xlsx", tmp_path)
     for resource in SCHEMAS:
         header, rows = csv_rows(built, resource)
+        # A spreadsheet shows a boolean cell as TRUE or FALSE.
+        booleans = [i for i, f in enumerate(fields_of(resource)) if f["type"] == "boolean"]
+        rows = [[cell.upper() if i in booleans else cell for i, cell in enumerate(row)] for row in rows]
         assert sheets[resource] == [header, *rows], resource
 
 
@@ -194,7 +203,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path):
 
 # --- SQLite and Datasette -------------------------------------------------------------------
 
-SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT"}
+SQL_TYPES = {"string": "TEXT", "integer": "INTEGER", "number": "REAL", "date": "TEXT", "boolean": "INTEGER"}
 
 
 @pytest.fixture(scope="module")
@@ -288,7 +297,7 @@ def test_duckdb_reads_the_database_and_the_parquet(exported):
 
 # --- Parquet and JSON -----------------------------------------------------------------------
 
-ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double", "date": "date32[day]"}
+ARROW_TYPES = {"string": "string", "integer": "int64", "number": "double", "date": "date32[day]", "boolean": "bool"}
 
 
 @pytest.mark.parametrize("resource", sorted(SCHEMAS))

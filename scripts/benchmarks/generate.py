@@ -165,10 +165,11 @@ def generate(out: Path, rows: int, *, broken: bool = False, seed: int = 1, per_k
         j = i // QUOTES_PER_ARTICLE
         choices = templates[models[j % len(models)]["article_id"]]
         model = rng.choice(choices) if variety == "unique" else choices[i % len(choices)]
+        speaker = people[i % n_people]
         quote = dict(model, quote_id=f"quote-{i:07d}", article_id=f"generated-{j:06d}",
-                     speaker_person_id=f"person-{i % n_people:06d}", parent_quote_id="")
-        if variety == "unique":
-            quote["note"] = f"Generated note {i}: checked against the article." if i % 3 == 0 else ""
+                     speaker_person_id=speaker["person_id"], speaker_org_id=speaker["org_id"], parent_quote_id="")
+        if variety == "unique":  # the model's note stays where it explains an inferred speaker
+            quote["note"] = f"Generated note {i}: checked against the article." if i % 3 == 0 else model["note"]
         quotes.append(quote)
     tables["articles"] += articles
     tables["people"] += people

@@ -413,7 +413,16 @@ def load_tables(root: Path, registry: Registry) -> tuple[Tables, dict[tuple, tup
         load_article(root, path, tables, lines, sums)
     for resource in registry.resources:
         tables.rows[resource.name].sort(key=resource.sort_key)
+    mark_told_by_proposer(tables.rows)
     return tables, lines
+
+
+def mark_told_by_proposer(rows: dict[str, list[dict]]) -> None:
+    """offers.told_by_proposer: whether any mention of the item is its proposer's own account, so
+    that counting a side's proposals need not count the other side's descriptions of them."""
+    own = {m["offer_id"] for m in rows.get("offer_mentions", []) if m.get("characterization") == "false"}
+    for offer in rows.get("offers", []):
+        offer["told_by_proposer"] = "true" if offer["offer_id"] in own else "false"
 
 
 def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:

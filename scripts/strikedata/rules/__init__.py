@@ -29,6 +29,7 @@ from .records import (
     offer_rules,
     quote_rules,
     speaker_rules,
+    told_rules,
 )
 from .spans import span_rules
 from .texts import article_rules, load_texts
@@ -87,6 +88,7 @@ def rules_by_table(context: Context, names: list[str], texts: dict[str, str]) ->
         rules["offers"] += offer_rules()
     if {"offer_mentions", "offers"} <= typed.keys():
         rules["offer_mentions"] += offer_mention_rules(typed["offers"])
+        rules["offers"] += told_rules(typed["offer_mentions"])
     if {"figures", "offers"} <= typed.keys():
         rules["figures"] += figure_rules(typed["offers"], typed.get("offer_mentions"))
     if {"quotes", "people"} <= typed.keys():

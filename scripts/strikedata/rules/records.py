@@ -122,6 +122,19 @@ def offer_rules() -> list[Rule]:
     ]
 
 
+def told_rules(mentions: pd.DataFrame) -> list[Rule]:
+    """offers.told_by_proposer says whether a mention of the item is no characterization."""
+    own = set(mentions.loc[mentions["characterization"].eq(False).fillna(False).astype(bool), "offer_id"])
+    return [
+        Rule("told-by-proposer", "told_by_proposer", "disagrees with the item's mentions (true exactly when one is no characterization)",
+             lambda d: (d["told_by_proposer"].astype("boolean") == d["offer_id"].isin(own)).fillna(True).astype(bool),
+             "rebuild: the build computes it from offer_mentions"),
+        Rule("offer-unmentioned", "offer_id", "no article tells of this item (offer_mentions)",
+             lambda d: d["offer_id"].isin(set(mentions["offer_id"])),
+             "add the passage that tells of it to the article's offer_mentions, or remove the item"),
+    ]
+
+
 def offer_mention_rules(offers: pd.DataFrame) -> list[Rule]:
     """A mention is a characterization exactly when the teller is not the item's proposer."""
     proposer = offers.drop_duplicates("offer_id").set_index("offer_id")["proposer_org_id"]
@@ -198,7 +211,8 @@ def basis_rules(frame: pd.DataFrame) -> list[Rule]:
     rules = []
     for column in (c for c in frame.columns if c.endswith("_basis") or c == "basis"):
         prefix = column.removesuffix("basis")
-        note = next((n for n in (f"{prefix}note", "note") if n in frame.columns), None)
+        notes = [c for c in frame.columns if c.endswith("_note")]  # a table with one note column keeps all its reasoning there
+        note = next((n for n in (f"{prefix}note", "note", *(notes if len(notes) == 1 else [])) if n in frame.columns), None)
         if note is None:
             continue
 
