@@ -337,7 +337,7 @@ def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids:
         sentence = reading.sentences.at(figure.start)
         told = _asserted(draft, text, entities, sentence, figure.start, reading, said_inside) if sentence else None
         person, org = (told.person_id, _speaker_org(entities, told)) if told else (None, None)
-        basis = (told.basis if told.basis in ("stated", "inferred") else "inferred") if person or org else None
+        basis = (told.basis if told.basis in ("stated", "inferred") else "inferred") if told and (person or org) else None
         offer_id, role = offers.figures.get(index, (None, None))
         notes = [_told_note(told) if basis == "inferred" else "", offers.unplaced.get(index, "")]
         figure_words = figure.text.replace("%", " pct").replace("$", "usd ")
@@ -410,7 +410,7 @@ class _OfferProposals:
         previous_id = None
         if item.previous_value is not None:
             previous_id = self._item(item, proposer, item.previous_value, None, said, earlier=True)
-            if item.previous_start is not None:
+            if item.previous_start is not None and item.previous_end is not None:
                 self._mention(previous_id, proposer, told, teller, how, item.previous_start, item.previous_end, item.confidence)
             if item.previous_figure is not None:
                 self.figures[item.previous_figure] = (previous_id, self._role(previous_id, figures[item.previous_figure]))
@@ -575,7 +575,7 @@ def _proposer_of(text: str, entities: Entities, sentence: Span, item: OfferItem,
         proposer, how = teller, "no proposer is named in the sentence: read as the teller's own item"
     members = MEMBERS.search(text, clause, item.start) if proposer is None else None
     union = _most_named(entities, UNION_KINDS) if members else None
-    if union is not None:
+    if union is not None and members is not None:
         proposer, how = union, f"'{members.group()}' read as {entities.orgs[union].name}, the union the article names most"
     if proposer is None:
         first = bisect_left(reading.party_starts, sentence.start)
@@ -833,17 +833,17 @@ def _participants(text: str, entities: Entities, sentence, reading: _Reading | N
         m = reading.orgs[i]
         found.append((m.start, m.end, m.id, "stated", ""))
     narration = blank_quoted(text[sentence.start:sentence.end], "“", "”", lambda passage: " ")
-    for m in PARTY_WORDS.finditer(narration):
-        start, end = sentence.start + m.start(), sentence.end + m.end() - len(narration)
+    for word in PARTY_WORDS.finditer(narration):
+        start, end = sentence.start + word.start(), sentence.end + word.end() - len(narration)
         if any(a < end and start < b for a, b, *_ in found):
             continue
-        org = entities.descriptor(m.group(), start)
+        org = entities.descriptor(word.group(), start)
         if org and entities.orgs[org].kind != OUTLET:
-            found.append((start, end, org, "inferred", f"'{m.group()}' read as {entities.orgs[org].name}"))
+            found.append((start, end, org, "inferred", f"'{word.group()}' read as {entities.orgs[org].name}"))
     if kind in UNION_ACTIONS:
         members = MEMBERS.search(narration)
         union = _most_named(entities, UNION_KINDS) if members else None
-        if union:
+        if union and members:
             at = sentence.start + members.start()
             found.append((at, at + len(members.group()), union, "inferred",
                           f"'{members.group()}' read as {entities.orgs[union].name}, the union the article names most"))

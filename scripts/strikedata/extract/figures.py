@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .text import NUMBER_WORDS, ORDINAL_WORDS, SpanIndex, number_value, plain_number
@@ -258,7 +258,8 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
             continue
         if figure.unit in ("usd", "usd_per_hour") and item_type == "salary_increase" and not OFFER_VERBS.search(said):
             continue  # "members make around $15 an hour" is pay today, not an offer
-        previous, end, previous_figure, previous_span = None, figure.end, None, (None, None)
+        previous, end, previous_figure = None, figure.end, None
+        previous_span: tuple[int | None, int | None] = (None, None)
         up_from = UP_FROM.search(text, figure.end, min(sentence.end, figure.end + 60))
         from_to = next((m for m in from_tos if m.start("b") <= figure.start < m.end("b")), None)
         earlier, group = (from_to, "a") if from_to else (up_from, "num")  # where the earlier value is said, if anywhere
@@ -267,8 +268,8 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
             previous = number_value(earlier.group(group).strip("$% "))
             holder = bisect_right(starts, source) - 1  # the figure holding the earlier value, if one does
             previous_figure = holder if holder >= 0 and source < figures[holder].end else None
-            words = text[earlier.start():earlier.end("a") if from_to else earlier.end()].rstrip()
-            previous_span = (earlier.start(), earlier.start() + len(words))  # "up from 2%", "from $2,000"
+            earlier_words = text[earlier.start():earlier.end("a") if from_to else earlier.end()].rstrip()
+            previous_span = (earlier.start(), earlier.start() + len(earlier_words))  # "up from 2%", "from $2,000"
             if up_from and not from_to:
                 end = up_from.end()
         start = figure.start
@@ -293,7 +294,7 @@ PLAIN_ITEM_WORDS = 14  # a longer piece of a list is a clause, not an item
 PLAIN_ITEM_END = re.compile(r"[.:!?“”\"]|\s(?:but|while|because|although|though|which|after|before|when|if|since)\s")
 
 
-def find_plain_items(text: str, sentences, covered: list[tuple[int, int]] = ()) -> list[OfferItem]:
+def find_plain_items(text: str, sentences, covered: Sequence[tuple[int, int]] = ()) -> list[OfferItem]:
     """Items told with no figure ("demanding higher wages and more staffing", "proposals that would
     expand health coverage ... and provide bonuses"): each piece of the list after an offer verb that
     names a pay or benefit item is an item of that type, without a value. Pieces overlapping an item
