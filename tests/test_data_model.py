@@ -29,13 +29,13 @@ def test_offers_count_items_not_mentions(db):
 def test_a_characterization_is_never_the_proposers_own_account(db):
     """Items the district proposed by its own account leave out what only the unions say it proposed."""
     own = {r[0] for r in db.execute(
-        "SELECT offer_id FROM offers WHERE proposer_org_id = 'scusd' AND told_by_proposer").fetchall()}
+        "SELECT offer_id FROM offers WHERE proposer_org_id = 'scusd' AND proposer_account <> 'none'").fetchall()}
     told_by_district = {r[0] for r in db.execute(
         "SELECT DISTINCT m.offer_id FROM offer_mentions m JOIN offers o USING (offer_id) "
         "WHERE o.proposer_org_id = 'scusd' AND m.asserted_by_org_id = 'scusd'").fetchall()}
     assert own == told_by_district and own
     only_told_by_others = db.execute(
-        "SELECT count(*) FROM offers WHERE proposer_org_id = 'scusd' AND NOT told_by_proposer").fetchone()[0]
+        "SELECT count(*) FROM offers WHERE proposer_org_id = 'scusd' AND proposer_account = 'none'").fetchone()[0]
     assert only_told_by_others > 0  # they exist, and the column keeps them apart
     assert db.execute("SELECT count(*) FROM offer_mentions m JOIN offers o USING (offer_id) "
                       "WHERE m.characterization <> (m.asserted_by_org_id <> o.proposer_org_id)").fetchone()[0] == 0

@@ -413,16 +413,21 @@ def load_tables(root: Path, registry: Registry) -> tuple[Tables, dict[tuple, tup
         load_article(root, path, tables, lines, sums)
     for resource in registry.resources:
         tables.rows[resource.name].sort(key=resource.sort_key)
-    mark_told_by_proposer(tables.rows)
+    mark_proposer_account(tables.rows)
     return tables, lines
 
 
-def mark_told_by_proposer(rows: dict[str, list[dict]]) -> None:
-    """offers.told_by_proposer: whether any mention of the item is its proposer's own account, so
-    that counting a side's proposals need not count the other side's descriptions of them."""
-    own = {m["offer_id"] for m in rows.get("offer_mentions", []) if m.get("characterization") == "false"}
+def mark_proposer_account(rows: dict[str, list[dict]]) -> None:
+    """offers.proposer_account: whether a mention gives the item in its proposer's own account (stated,
+    or inferred from the reporter's unattributed words), or none does, so that counting a side's
+    proposals need not count the other side's descriptions of them."""
+    accounts: dict[str, set[str]] = {}
+    for mention in rows.get("offer_mentions", []):
+        if mention.get("characterization") == "false":
+            accounts.setdefault(mention["offer_id"], set()).add(mention.get("asserted_by_basis") or "stated")
     for offer in rows.get("offers", []):
-        offer["told_by_proposer"] = "true" if offer["offer_id"] in own else "false"
+        found = accounts.get(offer["offer_id"], set())
+        offer["proposer_account"] = "stated" if "stated" in found else "inferred" if found else "none"
 
 
 def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:

@@ -142,7 +142,7 @@ CODES: dict[str, tuple[str, str, str]] = {
     "attribution-not-found": ("semantic", "speaker_as_written is not the article's own words", "copy the attribution phrase from the article"),
     "inference-unexplained": ("semantic", "a *_basis column says a value is inferred or outside knowledge, and its note is empty",
                               "say in the note how the value was read, or where it comes from"),
-    "told-by-proposer": ("semantic", "an offer's told_by_proposer disagrees with its mentions", "rebuild: the build computes it"),
+    "proposer-account": ("semantic", "an offer's proposer_account disagrees with its mentions", "rebuild: the build computes it"),
     "offer-unmentioned": ("semantic", "an offer item no article tells of", "add its mention to an article's offer_mentions, or remove it"),
     "characterization-mismatch": ("semantic", "an offer mention's characterization disagrees with whether its teller is the item's proposer",
                                   "true when one side tells of the other side's item; false for the proposer's own words"),

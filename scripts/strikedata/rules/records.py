@@ -123,11 +123,17 @@ def offer_rules() -> list[Rule]:
 
 
 def told_rules(mentions: pd.DataFrame) -> list[Rule]:
-    """offers.told_by_proposer says whether a mention of the item is no characterization."""
-    own = set(mentions.loc[mentions["characterization"].eq(False).fillna(False).astype(bool), "offer_id"])
+    """offers.proposer_account follows from the item's mentions; every item is told of somewhere."""
+    own = mentions[mentions["characterization"].eq(False).fillna(False).astype(bool)]
+    stated = set(own.loc[own["asserted_by_basis"].ne("inferred").fillna(True).astype(bool), "offer_id"])
+    inferred = set(own["offer_id"]) - stated
+
+    def as_mentioned(d: pd.DataFrame) -> pd.Series:
+        expected = np.where(d["offer_id"].isin(stated), "stated", np.where(d["offer_id"].isin(inferred), "inferred", "none"))
+        return (d["proposer_account"] == expected).fillna(True).astype(bool)
+
     return [
-        Rule("told-by-proposer", "told_by_proposer", "disagrees with the item's mentions (true exactly when one is no characterization)",
-             lambda d: (d["told_by_proposer"].astype("boolean") == d["offer_id"].isin(own)).fillna(True).astype(bool),
+        Rule("proposer-account", "proposer_account", "disagrees with the item's mentions", as_mentioned,
              "rebuild: the build computes it from offer_mentions"),
         Rule("offer-unmentioned", "offer_id", "no article tells of this item (offer_mentions)",
              lambda d: d["offer_id"].isin(set(mentions["offer_id"])),
