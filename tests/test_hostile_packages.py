@@ -471,8 +471,10 @@ def test_diff_shows_terminal_control_escaped(tmp_path):
 
 
 def test_export_of_an_integer_python_will_not_read_is_one_error(tmp_path):
+    """5,000 digits are more than int() reads: a type error, as frictionless says, so nothing is exported."""
     folder = package(tmp_path / "pkg", [{"name": "t", "path": "t.csv", "schema": {"fields": [{"name": "n", "type": "integer"}]}}])
     (folder / "t.csv").write_text("n\n" + "1" * 5000 + "\n")
     result = run_bounded(["export", str(folder), "--out", str(tmp_path / "out"), "--format", "json"], tmp_path)
-    assert_refused(result, exit_codes=(2,))
-    assert "could not finish" not in result.output and "cannot be read as its declared type" in result.output
+    assert_refused(result, "type", exit_codes=(1,))
+    assert "not a valid integer" in result.output and "nothing exported" in result.output
+    assert not (tmp_path / "out").exists()
