@@ -70,26 +70,34 @@ def break_package(package: Path, name: str, case: dict) -> None:
     (package / "datapackage.json").write_text(json.dumps(descriptor, indent=2))
 
 
-@pytest.mark.parametrize("name", sorted(CSV_CASES))
-def test_broken_csv_gets_its_finding(package_copy, name, monkeypatch):
+@pytest.fixture(scope="module", params=sorted(CSV_CASES))
+def broken_csv(request, built: Path, tmp_path_factory) -> tuple[str, Path, object]:
+    """One broken copy of the built package per case (read-only), and our validator's report on it,
+    run from inside the package so that files are named relative to it."""
+    name = request.param
+    package = Path(shutil.copytree(built, tmp_path_factory.mktemp("broken-csv") / "package"))
+    break_package(package, name, CSV_CASES[name])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(package)
+        report = validate_package(Path("datapackage.json"), official=False)
+    return name, package, report
+
+
+def test_broken_csv_gets_its_finding(broken_csv):
+    name, _, report = broken_csv
     case = CSV_CASES[name]
-    break_package(package_copy, name, case)
-    monkeypatch.chdir(package_copy)
-    report = validate_package(Path("datapackage.json"), official=False)
     wanted = (case["code"], case["resource"], f"{case['resource']}.csv", case["row"], case["line"], case["field"])
     got = [(f.code, f.resource, f.file, f.row, f.line, f.field if case["field"] is not None else None) for f in report.findings]
     assert wanted in got, got
     assert all(f.code in CODES for f in report.findings)
 
 
-@pytest.mark.parametrize("name", sorted(CSV_CASES))
-def test_ours_alone_catches_a_superset_of_the_official_validator(package_copy, name):
+def test_ours_alone_catches_a_superset_of_the_official_validator(broken_csv):
     """Run the real frictionless validator and ours (without frictionless) on the same broken package."""
     import frictionless
 
-    break_package(package_copy, name, CSV_CASES[name])
-    theirs = frictionless.validate(str(package_copy / "datapackage.json"))
-    ours = validate_package(package_copy / "datapackage.json", official=False)
+    _, package, ours = broken_csv
+    theirs = frictionless.validate(str(package / "datapackage.json"))
     assert not theirs.valid or not ours.valid  # every case here is broken for someone
     if not theirs.valid:
         assert not ours.valid

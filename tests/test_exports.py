@@ -442,6 +442,22 @@ def test_xlsx_rows_written_as_xml_are_what_openpyxl_writes(built, tmp_path, monk
         assert exports.workbook_bytes(package, tables) == exports.workbook_bytes(package, tables, cell_by_cell=True), descriptor
 
 
+def test_the_workbooks_character_classes_are_pythons_and_openpyxls():
+    """Arrow's RE2 tells white space (str.strip's) and the characters openpyxl refuses as Python does."""
+    import sys
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    from strikedata.exports import UNSTORABLE, WHITE_SPACE
+
+    chars = [chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000]
+    text = pa.array(chars, type=pa.large_string())
+    assert pc.match_substring_regex(text, f"^{WHITE_SPACE}$").to_pylist() == [c.isspace() for c in chars]
+    assert pc.match_substring_regex(text, UNSTORABLE).to_pylist() == [bool(ILLEGAL_CHARACTERS_RE.search(c)) for c in chars]
+
+
 @pytest.mark.parametrize("cells, message", [
     ([["ok", "fine"], ["a\x01b", "x" * 40_000]], "row 3: a control character"),  # the first cell of the row decides
     ([["ok", "fine"], ["ab", "x" * 40_000], ["a\x01b", "c"]], "row 3: a text of 40000 characters"),

@@ -136,8 +136,6 @@ def test_opt_in_checks_report_the_leading_space_and_formula_cells(packages):
     assert report.stats["by_code"] == {code: sum(1 for *_, c in expected if c == code) for code in ("formula-injection", "whitespace")}
 
 
-@pytest.mark.xfail(strict=True, reason="validator/fields.py _bound_check: a blank `number` parses to NaN, which fails "
-                                       "ge/le (fillna(True) keeps NaN's False): reported as below the minimum and above the maximum")
 def test_a_blank_bounded_number_is_no_finding(packages, tmp_path):
     """`confidence` is an optional number between 0 and 1: a blank cell is missing, and no bound applies."""
     descriptor = packages["valid"]

@@ -93,7 +93,7 @@ def test_seed_that_is_not_a_plain_file_is_refused(project, kind):
     else:
         (project / "seeds/raw/big.txt").write_bytes(b"SACRAMENTO strike talks. " * 240_000)  # 6 MB
         set_seed_file(project, "seeds/raw/big.txt")
-    result = run_bounded(["build"], cwd=project, seconds=30)
+    result = run_bounded(["build"], cwd=project, seconds=30, fresh=True)  # its memory is bounded
     assert_refused(result, "seed-unreadable" if kind in ("fifo", "too-large") else "seed-path")
     assert result.peak_mb < 500, result.peak_mb
 

@@ -233,3 +233,17 @@ def test_integers_too_long_for_python_are_type_errors_as_for_frictionless(tmp_pa
     assert theirs == [3, 5, 7]
     for backend in ({}, {"backend": REFERENCE}):
         assert sorted(f.row for f in validate_package(tmp_path, **backend).findings if f.code == "type") == theirs
+
+
+def test_bounds_skip_a_blank_number_but_not_nan_as_frictionless_does(tmp_path):
+    (tmp_path / "t.csv").write_text("x\nNaN\n-1\n\n5\n1\n")
+    (tmp_path / "datapackage.json").write_text(json.dumps({"name": "bounded", "resources": [{"name": "t", "path": "t.csv", "schema": {
+        "fields": [{"name": "x", "type": "number", "constraints": {"minimum": 0, "maximum": 3}}]}}]}))
+    theirs = sorted(e.row_number for task in frictionless.validate(str(tmp_path / "datapackage.json")).tasks for e in task.errors
+                    if e.type == "constraint-error")
+    assert theirs == [2, 2, 3, 5]  # NaN fails both bounds; the blank row (4) is a blank-row, not a bound
+    from strikedata.validator import REFERENCE
+
+    for backend in ({}, {"backend": REFERENCE}):
+        ours = sorted(f.row for f in validate_package(tmp_path, **backend).findings if f.code in ("minimum", "maximum"))
+        assert ours == theirs

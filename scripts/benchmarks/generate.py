@@ -332,9 +332,8 @@ def foreign_rows(rng: random.Random, rows: int, n_articles: int, n_people: int) 
                 text += f', she said, "{rng.choice(WORDS)}"'
             text = " " + text if i % 50 == 3 else "=" + text if i % 71 == 5 else text
             start = rng.randrange(20_000)
-            # Never blank: a blank number under a minimum or maximum is a false finding of strikedata's today
-            # (tests/test_foreign.py::test_a_blank_bounded_number_is_no_finding).
-            confidence = "0" if i % 97 == 0 else "1" if i % 97 == 1 else f"{rng.random():.3f}"
+            # The bounds met exactly, and blanks: a missing number is on neither side of a bound.
+            confidence = "0" if i % 97 == 0 else "1" if i % 97 == 1 else "" if i % 31 == 17 else f"{rng.random():.3f}"
             yield {"quote_id": str(i + 1), "article_id": str(i // FOREIGN_QUOTES_PER_ARTICLE + 1),
                    "speaker_id": "" if i % 19 == 7 else str(rng.randint(1, n_people)), "text": text,
                    "start": str(start), "end": str(start + max(len(text), 1)),

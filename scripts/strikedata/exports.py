@@ -7,6 +7,7 @@ byte for byte reproducible, so a release archive that holds them is too.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -20,6 +21,8 @@ from dataclasses import dataclass
 from json.encoder import encode_basestring  # the C encoder json.dumps(ensure_ascii=False) uses for a str
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+import numpy as np
 
 from .docs import constraint_summary
 from .packages import Package
@@ -62,6 +65,16 @@ class TypedTable:
     @property
     def rows(self) -> list[tuple]:
         return list(zip(*self.data, strict=True)) if self.data else [() for _ in range(self.height)]
+
+    def text(self, column: int):
+        """A text column as Arrow strings (None as null), made once: the workbook checks and writes it."""
+        import pyarrow as pa
+
+        if column not in self._text:
+            self._text[column] = pa.array(self.data[column], type=pa.large_string())
+        return self._text[column]
+
+    _text: dict = dataclasses.field(default_factory=dict, repr=False, compare=False)
 
 
 # The types python_value turns into something other than the cell's text.
@@ -258,22 +271,23 @@ def _dictionary_sheet(workbook, tables: list[TypedTable], taken: set[str]) -> No
     dictionary.freeze_panes = "A2"
 
 
-def _first_unstorable(values: list) -> int | None:
-    """The row of the first text a spreadsheet cell cannot hold (too long, or a control character).
-    One scan of the column's joined text finds whether any cell is at fault; only then is it looked for."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+# openpyxl's ILLEGAL_CHARACTERS_RE ([\000-\010]|[\013-\014]|[\016-\037]) as one character class, for Arrow's RE2.
+UNSTORABLE = r"[\x00-\x08\x0b\x0c\x0e-\x1f]"
 
-    present = [v for v in values if v is not None]
-    # "\n" may stand in a cell, so joining by it makes no match that no cell has.
-    if max(map(len, present), default=0) <= EXCEL_MAX_CELL and not ILLEGAL_CHARACTERS_RE.search("\n".join(present)):
-        return None
-    return next(r for r, v in enumerate(values) if v is not None and (len(v) > EXCEL_MAX_CELL or ILLEGAL_CHARACTERS_RE.search(v)))
+
+def _first_unstorable(text) -> int | None:
+    """The row of the first text a spreadsheet cell cannot hold (too long, or a control character),
+    in an Arrow text column; utf8_length counts characters, as len() does."""
+    import pyarrow.compute as pc
+
+    bad = pc.or_(pc.greater(pc.utf8_length(text), EXCEL_MAX_CELL), pc.match_substring_regex(text, UNSTORABLE))
+    return pc.index(bad, True).as_py() if pc.any(bad).as_py() else None
 
 
 def _refuse_unstorable_text(title: str, table: TypedTable) -> None:
     """The error _put would raise on the first text cell, in reading order, that a spreadsheet cannot hold."""
-    found = [(r, c) for c, (field, values) in enumerate(zip(table.fields, table.data, strict=True))
-             if field.get("type", "string") not in NOT_TEXT and (r := _first_unstorable(values)) is not None]
+    found = [(r, c) for c, f in enumerate(table.fields)
+             if f.get("type", "string") not in NOT_TEXT and (r := _first_unstorable(table.text(c))) is not None]
     if not found:
         return
     row, column = min(found)
@@ -372,71 +386,106 @@ class _NotAsOpenpyxlWrites(Exception):
     openpyxl, say): the workbook is made cell by cell instead."""
 
 
-def _escaped(text: str) -> str:
-    """Element text as xml.etree escapes it (only &, < and >)."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+def _literal(text: str):
+    """A constant for Arrow's string kernels, of the large_string type every column here has."""
+    import pyarrow as pa
+
+    return pa.scalar(text, pa.large_string())
 
 
-def _text_cells(prefix: str, numbers: Sequence[int], values: list) -> list[str]:
-    """<c> elements of text cells: inline strings, xml:space="preserve" when the text starts or ends
-    with white space (and is not only white space), as openpyxl.xml.functions.whitespace decides.
+def _xml_text(text):
+    """Arrow text escaped as xml.etree escapes element text: &, < and > only (each looked for first:
+    finding is faster than replacing)."""
+    import pyarrow.compute as pc
 
-    The column is escaped in one pass over its cells joined by NUL (which no cell holds: it is one of
-    the characters a spreadsheet refuses), and a cell is stripped only when some cell of the column
-    starts or ends with white space.
-    """
-    plain = prefix + ' t="inlineStr"><is><t>%s</t></is></c>'
-    kept = prefix + ' t="inlineStr"><is><t xml:space="preserve">%s</t></is></c>'
-    present = [v for v in values if v is not None]
-    joined = "\x00".join(present)
-    one_pass = bool(present) and joined.count("\x00") == len(present) - 1  # no NUL of a cell's own
-    texts = iter(_escaped(joined).split("\x00") if one_pass else [_escaped(v) for v in present])
-    if not any(v[0].isspace() or v[-1].isspace() for v in present):
-        return [plain % (r, next(texts)) if v is not None else "" for r, v in zip(numbers, values, strict=True)]
-    out = []
-    for r, v in zip(numbers, values, strict=True):
-        if v is None:
-            out.append("")
-            continue
-        stripped = v.strip()
-        out.append((kept if stripped and v != stripped else plain) % (r, next(texts)))
-    return out
+    for character, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
+        if pc.any(pc.match_substring(text, character)).as_py():
+            text = pc.replace_substring(text, character, entity)
+    return text
 
 
-def _value_cells(prefix: str, kind: str, numbers: Sequence[int], values: list) -> list[str]:
-    """<c> elements of numbers, booleans and dates: each value as openpyxl.compat.safe_string writes it
-    (dates as Excel serial days), an empty <v /> for what it writes as nothing (NaN, infinity)."""
+# The characters str.strip() strips (str.isspace), as a character class for Arrow's RE2, whose \\s
+# is ASCII only.
+WHITE_SPACE = "[\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+
+
+def _text_opening(text):
+    """<t>, or <t xml:space="preserve"> for a text that starts or ends with white space and is not
+    only white space (openpyxl.xml.functions.whitespace), for each cell of an Arrow text column."""
+    import pyarrow.compute as pc
+
+    edge = pc.match_substring_regex(text, f"^{WHITE_SPACE}|{WHITE_SPACE}$")
+    if not pc.any(edge).as_py():
+        return _literal("<t>")
+    kept = pc.and_(edge, pc.invert(pc.match_substring_regex(text, f"^{WHITE_SPACE}+$")))
+    return pc.if_else(kept, _literal('<t xml:space="preserve">'), _literal("<t>"))
+
+
+def _value_text(kind: str, values: list):
+    """Numbers, booleans and dates as openpyxl.compat.safe_string writes them (dates as Excel serial
+    days; "" for NaN and infinity), as Arrow strings. Whole numbers up to 2**53, which "%.16g" writes
+    as their digits, are cast by Arrow; the other values go through safe_string itself."""
+    import pyarrow as pa
     from openpyxl.compat import safe_string
     from openpyxl.utils.datetime import to_excel
 
-    full = prefix + (' t="b"' if kind == "boolean" else ' t="n"') + "><v>%s</v></c>"
-    empty = prefix + (' t="b"' if kind == "boolean" else ' t="n"') + "><v /></c>"
     if kind in ("date", "datetime"):
         serials = {v: safe_string(to_excel(v)) for v in dict.fromkeys(values) if v is not None}
-        texts = [serials[v] if v is not None else None for v in values]
-    else:
-        texts = [safe_string(v) if v is not None else None for v in values]
-    return ["" if text is None else (full % (r, text) if text else empty % r)
-            for r, text in zip(numbers, texts, strict=True)]
+        return pa.array([serials[v] if v is not None else None for v in values], type=pa.large_string())
+    if kind == "boolean":  # "%.16g" % True is "1"
+        return pa.array(values, type=pa.bool_()).cast(pa.int8()).cast(pa.large_string())
+    if kind != "number" and all(-(2**53) <= v <= 2**53 for v in values if v is not None):
+        return pa.array(values, type=pa.int64()).cast(pa.large_string())
+    return pa.array([safe_string(v) if v is not None else None for v in values], type=pa.large_string())
 
 
-def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | None], numbers: Sequence[int]) -> str:
-    """<row> elements, byte for byte as openpyxl writes them: `data` holds each column's values of the
-    sheet rows `numbers`; no element for an empty cell, no row without a cell."""
+def _column_cells(c: int, field: dict, values: list, style: int | None, numbers, text=None):
+    """The <c> elements of one column, as Arrow strings (null for an empty cell, which gets none), in
+    the form openpyxl's etree writer gives them: r, s and t attributes in that order; an inline
+    string for text; <v> for the rest, empty (<v />) for what safe_string writes as nothing."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
     from openpyxl.utils import get_column_letter
 
-    columns = []
-    for c, (field, values, style) in enumerate(zip(fields, data, styles, strict=True)):
-        prefix = f'<c r="{get_column_letter(c + 1)}%d"' + (f' s="{style}"' if style is not None else "")
-        kind = field.get("type", "string")
-        columns.append(_value_cells(prefix, kind, numbers, values) if kind in NOT_TEXT
-                       else _text_cells(prefix, numbers, values))
-    rows = []
-    for r, cells in zip(numbers, zip(*columns, strict=True), strict=True):
-        body = "".join(cells)
-        if body:
-            rows.append(f'<row r="{r}">{body}</row>')
-    return "".join(rows)
+    head = _literal(f'<c r="{get_column_letter(c + 1)}')
+    attributes = '"' + (f' s="{style}"' if style is not None else "")
+    kind = field.get("type", "string")
+    if kind not in NOT_TEXT:
+        text = text if text is not None else pa.array(values, type=pa.large_string())
+        return pc.binary_join_element_wise(head, numbers, _literal(attributes + ' t="inlineStr"><is>'), _text_opening(text),
+                                           _xml_text(text), _literal("</t></is></c>"), _literal(""))
+    text = _value_text(kind, values)
+    attributes += ' t="b">' if kind == "boolean" else ' t="n">'
+    full = pc.binary_join_element_wise(head, numbers, _literal(attributes + "<v>"), text, _literal("</v></c>"), _literal(""))
+    empty = pc.binary_join_element_wise(head, numbers, _literal(attributes + "<v /></c>"), _literal(""))
+    return pc.if_else(pc.equal(text, _literal("")), empty, full)
+
+
+def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | None], numbers: Sequence[int],
+                    text: Callable[[int], Any] | None = None) -> bytes:
+    """<row> elements, byte for byte as openpyxl writes them: `data` holds each column's values of the
+    sheet rows `numbers` (`text` gives a text column as Arrow strings, if already made); no element
+    for an empty cell, no row without a cell.
+
+    Built a column at a time by Arrow's string kernels: each cell's element, then each row's."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not fields or not len(numbers):
+        return b""
+    row_numbers = pa.array(np.asarray(numbers, dtype=np.int64)).cast(pa.large_string())
+    cells = [_column_cells(c, f, values, style, row_numbers, text(c) if text and f.get("type", "string") not in NOT_TEXT else None)
+             for c, (f, values, style) in enumerate(zip(fields, data, styles, strict=True))]
+    body = pc.binary_join_element_wise(*cells, _literal(""), null_handling="replace")
+    del cells  # the rows are as large as the sheet: one copy of it at a time
+    keep = pc.not_equal(body, _literal(""))
+    rows = pc.binary_join_element_wise(_literal('<row r="'), row_numbers, _literal('">'), body, _literal("</row>"), _literal(""))
+    del body
+    rows = rows.filter(keep)
+    if not len(rows) or rows.buffers()[2] is None:
+        return b""
+    offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset: rows.offset + len(rows) + 1]
+    return memoryview(rows.buffers()[2])[offsets[0]: offsets[-1]].tobytes()
 
 
 def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probes: list[Cell]) -> bytes:
@@ -448,10 +497,9 @@ def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probe
     at = {(cell.row - 2, cell.column - 1) for cell in probes}
     lines = sorted({r for r, _ in at})
     sample = [[values[r] if (r, c) in at else None for r in lines] for c, values in enumerate(table.data)]
-    if _sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines]).encode("utf-8") != xml[start:end]:
+    if _sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines]) != xml[start:end]:
         raise _NotAsOpenpyxlWrites
-    rows = _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2))
-    return xml[:start] + rows.encode("utf-8") + xml[end:]
+    return xml[:start] + _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2), table.text) + xml[end:]
 
 
 def _pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) -> bytes:

@@ -64,21 +64,25 @@ OPENING_POINTS = np.array([ord(c) for c in OPENING_MARKS], dtype=np.uint32)
 CLOSING_POINTS = np.array([ord(c) for c in CLOSING_MARKS], dtype=np.uint32)
 
 
-def rows_by_article(d: pd.DataFrame) -> dict[object, np.ndarray]:
-    """The positions of each article's rows."""
-    groups = pd.Series(np.arange(len(d))).groupby(d["article_id"].to_numpy(), sort=False).indices
-    return {article: np.asarray(rows) for article, rows in groups.items()}
+def texts_of_rows(d: pd.DataFrame, texts: dict[str, str]) -> tuple[np.ndarray, list[str]]:
+    """Each row's article text as an index into the distinct texts (-1: no text), and those texts:
+    articles that share a text are judged once."""
+    article_codes, articles = pd.factorize(d["article_id"])
+    distinct: dict[str, int] = {}
+    codes = [distinct.setdefault(texts[a], len(distinct)) if isinstance(a, str) and a in texts else -1 for a in articles]
+    return np.array([*codes, -1], dtype=np.int64)[article_codes], list(distinct)
 
 
 def between_marks(d: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
     """Whether the character before char_start opens a quotation and the one at char_end closes it (or the
-    span starts or ends the text), read off each article's code points at once. Rows whose offsets do not
+    span starts or ends the text), read off each text's code points at once. Rows whose offsets do not
     fit their text are left to the span rules."""
     ok = np.ones(len(d), dtype=bool)
     starts = d["char_start"].to_numpy(dtype=np.int64, na_value=-1)
     ends = d["char_end"].to_numpy(dtype=np.int64, na_value=-1)
-    for article, rows in rows_by_article(d).items():
-        text = texts.get(article) if isinstance(article, str) else None
+    text_of, distinct = texts_of_rows(d, texts)
+    for key, rows in pd.Series(np.arange(len(d))).groupby(text_of, sort=False).indices.items():
+        text = distinct[int(str(key))] if int(str(key)) >= 0 else ""
         if not text:
             continue
         points = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
@@ -93,12 +97,8 @@ def between_marks(d: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
 def in_article(d: pd.DataFrame, column: str, texts: dict[str, str]) -> pd.Series:
     """Whether each non-blank cell of `column` appears in its article's text: judged once per distinct
     (text, cell) pair, since phrases repeat within an article and articles may share a text."""
-    article_codes, articles = pd.factorize(d["article_id"])
-    distinct_texts: dict[str, int] = {}
-    text_of = np.array([distinct_texts.setdefault(texts[a], len(distinct_texts)) if a in texts else -1 for a in articles] + [-1],
-                       dtype=np.int64)[article_codes]
+    text_of, by_index = texts_of_rows(d, texts)
     cell_codes, cells = pd.factorize(d[column])
-    by_index = list(distinct_texts)
     width = len(cells) + 1  # a cell's code, plus one: 0 is a missing cell
     pair_codes, pairs = pd.factorize(text_of * width + cell_codes + 1)
     found = np.array([text < 0 or cell == 0 or not cells[cell - 1] or cells[cell - 1] in by_index[text]

@@ -53,13 +53,13 @@ class TextBytes:
         self.last = np.concatenate(lasts) if lasts else np.zeros(0, dtype=np.uint8)
 
     def rows_with_byte(self, values: tuple[int, ...]) -> np.ndarray:
-        """Rows whose bytes include any of `values` (one comparison per value over the raw buffers)."""
+        """Rows whose bytes include any of `values` (one table lookup per byte of the raw buffers)."""
+        wanted = np.zeros(256, dtype=bool)
+        wanted[list(values)] = True
         found, base = [], 0
         for ends, body in self._chunks:
             used = body[ends[0]: ends[-1]] if len(ends) else body[:0]
-            hit = np.zeros(len(used), dtype=bool)
-            for value in values:
-                hit |= used == value
+            hit = wanted[used]
             found.append(base + np.searchsorted(ends, np.flatnonzero(hit) + ends[0], side="right") - 1)
             base += len(ends) - 1
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)

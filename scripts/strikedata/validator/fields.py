@@ -387,10 +387,11 @@ def _present(test: Callable[[pd.Series], pd.Series]) -> Callable[[pd.Series], pd
 
 
 def _bound_check(code: str, name: str, message: str, typed: Callable[[pd.Series], pd.Series], op: str, bound: object) -> FieldCheck:
-    """A minimum or maximum: `op` ("ge" or "le") compares the parsed values with the parsed `bound`."""
-    def within(values: pd.Series) -> pd.Series:
-        return getattr(values, op)(bound).fillna(True).astype(bool)
-    return FieldCheck(code, name, message, lambda s: within(typed(s)), lambda raw, values: within(values))
+    """A minimum or maximum: `op` ("ge" or "le") compares the parsed values with the parsed `bound`.
+    A blank cell has no value to bound; a "NaN" cell is on no side of it and fails, as in frictionless."""
+    def within(raw: pd.Series, values: pd.Series) -> pd.Series:
+        return getattr(values, op)(bound).fillna(True).astype(bool) | (raw == "").to_numpy(dtype=bool)
+    return FieldCheck(code, name, message, lambda s: within(s, typed(s)), within)
 
 
 def field_checks(field: dict) -> list[FieldCheck]:
