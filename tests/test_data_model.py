@@ -56,9 +56,16 @@ def test_events_involving_seiu_are_selected_by_key(db):
 
 
 def test_sorting_by_the_date_range_puts_late_2021_after_october_2021(db):
-    ordered = [r[0] for r in db.execute("SELECT event_id FROM events ORDER BY start_date, start_latest, event_id").fetchall()]
+    by_date = "SELECT event_id FROM events ORDER BY start_date, start_latest, order_in_day NULLS FIRST, event_id"
+    ordered = [r[0] for r in db.execute(by_date).fetchall()]
     late, october = "scusd-seiu-talks-late-2021", "seiu-bargaining-began-2021-10"
     assert ordered.index(october) < ordered.index(late)
+    # "Union members first gathered for a rally ... before bargaining teams ... entered the district
+    # building", then the negotiations "late Wednesday night": one day, no clock times printed.
+    day = ["union-rally-serna-center-2022-03-30", "unions-enter-district-office-2022-03-30", "scusd-unions-session-2022-03-30"]
+    assert [e for e in ordered if e in day] == day
+    built_order = [r[0] for r in db.execute("SELECT event_id FROM events").fetchall()]
+    assert built_order == ordered  # events.csv is already in that order
     assert db.execute("SELECT count(*) FROM events WHERE start_latest < start_date").fetchone()[0] == 0
 
 

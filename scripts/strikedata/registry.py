@@ -81,9 +81,10 @@ class Resource:
         return row[key[0]] if len(key) == 1 else tuple(row[c] for c in key)
 
     def sort_key(self, row: dict) -> tuple:
-        """Where a row of CSV-ready strings goes in the table: by `order`, integer columns as numbers."""
+        """Where a row of CSV-ready strings goes in the table: by `order`, integer columns as numbers
+        (an empty one first)."""
         integers = {f["name"] for f in self.schema.get("fields", []) if f.get("type") == "integer"}
-        return tuple(int(row[c]) if c in integers and row[c] else row[c] for c in self.order)
+        return tuple((int(row[c]) if row[c] else -1) if c in integers else row[c] for c in self.order)
 
 
 def span_columns(schema: dict) -> dict[str, str]:
