@@ -256,6 +256,8 @@ def test_release_command_reports_and_refuses_in_one_line(repo, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "version 1.0.0: a MAJOR release (first release)" in result.output
     assert "git tag v1.0.0" in result.output
+    archive = next((repo / "dist").glob("*-1.0.0.zip"))
+    assert f"{archive.relative_to(repo)}  sha256 {hashlib.sha256(archive.read_bytes()).hexdigest()}" in result.output
     tag(repo, "1.0.0")
     add_a_field(repo)
     refused = runner.invoke(app, ["release", "--bump", "patch", "--project", str(repo)])

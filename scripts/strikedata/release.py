@@ -350,6 +350,7 @@ def _publish(stage: Path, root: Path, result: Release, data: bytes) -> None:
         (dist / f"{result.name}-{result.replaces}.zip").unlink(missing_ok=True)  # never tagged: superseded
     partial.replace(archive)
     result.archive = archive
+    result.sha256 = hashlib.sha256(data).hexdigest()
     write_atomically(dist / "SHA256SUMS", checksums(dist).encode("utf-8"))
 
 
