@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from strikedata.build import build_package
 
@@ -169,3 +170,30 @@ def test_article_id_cannot_write_outside_build(project):
     finding = only(build_package(project, official=False), "pattern")
     assert finding.field == "article_id"
     assert raw.read_bytes() == before
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab: -\n\t'\"[]{}&*#!|>%@`,?01é“”")), max_size=80))
+def test_the_fast_yaml_reader_reads_what_the_reference_reads(text):
+    """libyaml reads the plain files, the pure-Python loader the rest: where the pure-Python loader
+    reads a text, the same values and lines; where it refuses one, libyaml either refuses it too (and
+    the pure-Python loader words the problem) or reads it as the YAML it is (a bare `!` or `|#`, which
+    PyYAML alone refuses)."""
+    import yaml
+
+    from strikedata import annotations as ann
+
+    def outcome(read):
+        try:
+            return "value", shape(read(text))
+        except (yaml.YAMLError, ValueError, RecursionError) as error:
+            return "error", type(error).__name__, str(error)
+
+    def shape(value):
+        if isinstance(value, ann.Located):
+            return value.line, sorted(value.key_lines.items()), {k: shape(v) for k, v in value.items()}
+        return [shape(v) for v in value] if isinstance(value, list) else value
+
+    reference = outcome(lambda t: yaml.load(t, Loader=ann._LineLoader))  # noqa: S506
+    fast = outcome(ann._parsed)
+    assert fast == reference or (reference[0] == "error" and fast[0] == "value")
