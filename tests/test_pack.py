@@ -172,3 +172,12 @@ def test_an_inferred_date_without_its_reasoning_fails_validate(package_copy):
     errors = json.loads(result.stdout)["errors"]
     assert {(e["row"], e["code"], e["field"]) for e in errors} == {(2, "inference-unexplained", "date_note")}
     assert any("date_basis" in e["message"] for e in errors)  # (an inferred outlet, whose reasoning is there too, is named apart)
+
+
+def test_an_edited_proposer_account_disagrees_with_the_mentions(package_copy):
+    """The build computes offers.proposer_account from offer_mentions; the pack holds it to them."""
+    def edit(rows):
+        rows[0]["proposer_account"] = "stated" if rows[0]["proposer_account"] == "none" else "none"
+    edit_csv(package_copy, "offers", edit)
+    errors = json.loads(validate(str(package_copy)).stdout)["errors"]
+    assert [(e["resource"], e["row"], e["code"]) for e in errors] == [("offers", 2, "proposer-account")]

@@ -26,6 +26,7 @@ from .findings import Finding, tidy
 from .normalize import NormalizationError, NormalizedArticle, normalize
 from .paths import UnsafePath
 from .registry import ARTICLE_FILES, BUILD_KEY, SPAN_END, SPAN_START, Registry, RegistryError, Resource, load_registry, span_columns
+from .rules.records import proposer_accounts
 from .rules.texts import text_facts
 from .spans import HintBudget, NotFound, locate, shorten
 
@@ -418,16 +419,12 @@ def load_tables(root: Path, registry: Registry) -> tuple[Tables, dict[tuple, tup
 
 
 def mark_proposer_account(rows: dict[str, list[dict]]) -> None:
-    """offers.proposer_account: whether a mention gives the item in its proposer's own account (stated,
-    or inferred from the reporter's unattributed words), or none does, so that counting a side's
-    proposals need not count the other side's descriptions of them."""
-    accounts: dict[str, set[str]] = {}
-    for mention in rows.get("offer_mentions", []):
-        if mention.get("characterization") == "false":
-            accounts.setdefault(mention["offer_id"], set()).add(mention.get("asserted_by_basis") or "stated")
+    """offers.proposer_account (rules.records.proposer_accounts), so that counting a side's proposals
+    need not count the other side's descriptions of them."""
+    accounts = proposer_accounts((m["offer_id"], m.get("characterization") == "false", m.get("asserted_by_basis"))
+                                 for m in rows.get("offer_mentions", []))
     for offer in rows.get("offers", []):
-        found = accounts.get(offer["offer_id"], set())
-        offer["proposer_account"] = "stated" if "stated" in found else "inferred" if found else "none"
+        offer["proposer_account"] = accounts.get(offer["offer_id"], "none")
 
 
 def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:

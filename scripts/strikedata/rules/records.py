@@ -3,7 +3,7 @@ nested quotations, quotation marks and attributions, offers and their figures, e
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pandas as pd
@@ -81,8 +81,9 @@ def between_marks(d: pd.DataFrame, texts: dict[str, str]) -> pd.Series:
     starts = d["char_start"].to_numpy(dtype=np.int64, na_value=-1)
     ends = d["char_end"].to_numpy(dtype=np.int64, na_value=-1)
     text_of, distinct = texts_of_rows(d, texts)
-    for key, rows in pd.Series(np.arange(len(d))).groupby(text_of, sort=False).indices.items():
-        text = distinct[int(str(key))] if int(str(key)) >= 0 else ""
+    order = np.argsort(text_of, kind="stable")  # the rows of each text together, one run per text
+    for rows in np.split(order, np.flatnonzero(np.diff(text_of[order])) + 1) if len(order) else []:
+        text = distinct[text_of[rows[0]]] if text_of[rows[0]] >= 0 else ""
         if not text:
             continue
         points = np.frombuffer(text.encode("utf-32-le"), dtype="<u4")
@@ -122,14 +123,25 @@ def offer_rules() -> list[Rule]:
     ]
 
 
+def proposer_accounts(mentions: Iterable[tuple[str, bool, str | None]]) -> dict[str, str]:
+    """offers.proposer_account, from each mention's (offer_id, is no characterization, asserted_by_basis):
+    `stated` when a mention the article attributes gives the proposer's own account, `inferred` when
+    only the reporter's unattributed words do; an item missing here has `none`. The build writes
+    it, the pack checks it: one statement of the rule."""
+    accounts: dict[str, str] = {}
+    for offer_id, own, basis in mentions:
+        if own:
+            accounts[offer_id] = "stated" if basis != "inferred" or accounts.get(offer_id) == "stated" else "inferred"
+    return accounts
+
+
 def told_rules(mentions: pd.DataFrame) -> list[Rule]:
     """offers.proposer_account follows from the item's mentions; every item is told of somewhere."""
-    own = mentions[mentions["characterization"].eq(False).fillna(False).astype(bool)]
-    stated = set(own.loc[own["asserted_by_basis"].ne("inferred").fillna(True).astype(bool), "offer_id"])
-    inferred = set(own["offer_id"]) - stated
+    own = mentions["characterization"].eq(False).fillna(False).astype(bool)
+    accounts = proposer_accounts(zip(mentions["offer_id"], own, mentions["asserted_by_basis"].fillna(""), strict=True))
 
     def as_mentioned(d: pd.DataFrame) -> pd.Series:
-        expected = np.where(d["offer_id"].isin(stated), "stated", np.where(d["offer_id"].isin(inferred), "inferred", "none"))
+        expected = d["offer_id"].map(accounts).fillna("none")
         return (d["proposer_account"] == expected).fillna(True).astype(bool)
 
     return [
