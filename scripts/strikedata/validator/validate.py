@@ -96,6 +96,10 @@ def validate_package(descriptor: Path, *, backend: Backend = FAST, packs: Iterab
     kept per check (None keeps all), and every failure is counted.
     """
     started = time.perf_counter()
+    checks = tuple(checks)
+    unknown = sorted(set(checks) - set(CELL_CHECKS))
+    if unknown:  # before a byte of data is read
+        raise CannotRun(f"unknown check {', '.join(unknown)}: the checks are {', '.join(CELL_CHECKS)}")
     descriptor = descriptor_file(descriptor)
     package, unreadable = read_descriptor(descriptor)
     if unreadable:
@@ -186,9 +190,6 @@ def extra_findings(package: dict, folder: Path, tables: dict[str, Table], found:
                    typed: dict[str, pd.DataFrame], packs: Iterable[Pack], checks: Iterable[str]) -> list[Finding]:
     """The opt-in cell checks and the rules of every pack that claims the package, on the tables
     whose header matches their schema."""
-    unknown = sorted(set(checks) - set(CELL_CHECKS))
-    if unknown:
-        raise CannotRun(f"unknown check {', '.join(unknown)}: the checks are {', '.join(CELL_CHECKS)}")
     broken = {f.resource for f in found if f.code in LABEL_CODES}
     context = Context(package, folder, {n: t for n, t in tables.items() if n not in broken}, backend, tally, typed)
     out: list[Finding] = []
