@@ -427,15 +427,16 @@ def test_the_first_bad_cell_in_reading_order_is_the_one_reported(tmp_path):
 
 def test_xlsx_rows_written_as_xml_are_what_openpyxl_writes(built, tmp_path, monkeypatch):
     from strikedata import exports
+    from strikedata.exports import sheet_rows
 
     def as_openpyxl(*args):  # the XML rows may not fall back to openpyxl's cell-by-cell writing here
         try:
             return real(*args)
-        except exports._NotAsOpenpyxlWrites:
+        except sheet_rows.NotAsOpenpyxlWrites:
             raise AssertionError("the probe cells came out otherwise than openpyxl writes them") from None
 
-    real = exports._filled_sheet
-    monkeypatch.setattr(exports, "_filled_sheet", as_openpyxl)
+    real = sheet_rows._filled_sheet
+    monkeypatch.setattr(sheet_rows, "_filled_sheet", as_openpyxl)
     for descriptor in (built / "datapackage.json", odd_package(tmp_path / "odd")):
         package = load(descriptor)
         tables = exports.typed_tables(package)
@@ -450,7 +451,8 @@ def test_the_workbooks_character_classes_are_pythons_and_openpyxls():
     import pyarrow.compute as pc
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    from strikedata.exports import UNSTORABLE, WHITE_SPACE
+    from strikedata.exports.sheet_rows import WHITE_SPACE
+    from strikedata.exports.workbook import UNSTORABLE
 
     chars = [chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000]
     text = pa.array(chars, type=pa.large_string())
@@ -476,7 +478,8 @@ def test_xlsx_reports_the_first_cell_it_cannot_hold(tmp_path, cells, message):
 
 
 def test_json_is_laid_out_as_json_dumps_does(built, tmp_path):
-    from strikedata.exports import _json_records, json_bytes, typed_tables
+    from strikedata.exports import typed_tables
+    from strikedata.exports.columnar import _json_records, json_bytes
 
     finite = [c for c in ODD_CELLS["number"] if c.lower() not in ("nan", "-inf")]
     for descriptor in (built / "datapackage.json", odd_package(tmp_path / "odd", number_cells=finite)):
@@ -488,7 +491,8 @@ def test_json_is_laid_out_as_json_dumps_does(built, tmp_path):
 
 
 def test_sqlite_rows_are_the_cells_values(tmp_path):
-    from strikedata.exports import _sql_rows, _sql_value, typed_tables
+    from strikedata.exports import typed_tables
+    from strikedata.exports.sqlite import _sql_rows, _sql_value
 
     table = typed_tables(load(odd_package(tmp_path / "odd")))[0]
     assert list(_sql_rows(table)) == [tuple(_sql_value(v) for v in row) for row in table.rows]
