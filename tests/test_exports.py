@@ -77,8 +77,14 @@ def test_every_resource_and_only_those_are_exported(exported):
 
 
 def test_exports_are_byte_identical_every_time(built):
+    """Twice the same bytes, and the same again from the tables the validation read (as `export` does)."""
+    from strikedata.validate import validate_package
+
     package = load(built / "datapackage.json")
-    assert export_files(package) == export_files(package)
+    first = export_files(package)
+    report = validate_package(built / "datapackage.json")
+    assert report.valid and set(report.tables) == {r["name"] for r in package.resources() if r.get("schema")}
+    assert export_files(package) == first == export_files(package, read=report.tables)
 
 
 # --- XLSX -----------------------------------------------------------------------------------
@@ -242,12 +248,19 @@ def test_sqlite_foreign_keys_resolve_and_are_indexed(database):
             assert any(cols[: len(fk["fields"])] == tuple(fk["fields"]) for cols in indexed), (resource, fk["fields"])
 
 
-def test_sqlite_refuses_a_value_outside_the_enum(exported, tmp_path):
+def test_sqlite_refuses_a_value_outside_the_enum(exported, built, tmp_path):
+    """Every enum column, on a row that has a value: another listed value passes, an unlisted one is refused."""
     copy = tmp_path / "copy.db"
     shutil.copy(exported / f"{STEM}.db", copy)
     connection = sqlite3.connect(copy)
-    with pytest.raises(sqlite3.IntegrityError):
-        connection.execute("UPDATE quotes SET kind = 'paraphrase' WHERE rowid = 1")
+    enums = [(r["name"], f["name"], f["constraints"]["enum"]) for r in json.loads((built / "datapackage.json").read_text())["resources"]
+             if isinstance(r.get("schema"), dict) for f in r["schema"]["fields"] if "enum" in f.get("constraints", {})]
+    assert len(enums) >= 10
+    for table, column, allowed in enums:
+        where = f'rowid = (SELECT min(rowid) FROM "{table}" WHERE "{column}" IS NOT NULL)'
+        connection.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {where}', (allowed[-1],))
+        with pytest.raises(sqlite3.IntegrityError):
+            connection.execute(f'UPDATE "{table}" SET "{column}" = ? WHERE {where}', (allowed[-1] + "x",))
     connection.close()
 
 

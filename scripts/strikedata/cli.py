@@ -228,7 +228,7 @@ def export(
     chosen = [f.value for f in formats] if formats else list(FORMATS)
     try:
         package = load(descriptor)
-        files = export_files(package, chosen, progress=lambda step: typer.echo(f"… {step}", err=True))
+        files = export_files(package, chosen, progress=lambda step: typer.echo(f"… {step}", err=True), read=report.tables)
         written = write_exports(files, out)
     except (ExportError, PackageError, OSError) as error:
         typer.echo(f"error: {error}", err=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..packages import Package
 from ..paths import UnsafePath, inside, safe_name
+from ..validator.tables import Table
 from ..zips import write_atomically
 from .columnar import json_bytes, parquet_bytes
 from .sqlite import datasette_metadata, sqlite_bytes
@@ -26,9 +27,10 @@ __all__ = ["FORMATS", "ExportError", "TypedTable", "citation", "export_files", "
 FORMATS = ("xlsx", "sqlite", "parquet", "json")
 
 
-def export_files(package: Package, formats: Iterable[str] = FORMATS,
-                 progress: Callable[[str], None] = lambda _: None) -> dict[str, bytes]:
-    """{relative path: bytes} of every export asked for; the package must be valid."""
+def export_files(package: Package, formats: Iterable[str] = FORMATS, progress: Callable[[str], None] = lambda _: None,
+                 read: dict[str, Table] | None = None) -> dict[str, bytes]:
+    """{relative path: bytes} of every export asked for; the package must be valid. `read`: its
+    tables as the validation read them (Report.tables), not to read them twice."""
     try:  # names become file names: checked before anything is computed
         stem = safe_name(package.name or "package", "package name")
         for resource in package.resources():
@@ -36,7 +38,7 @@ def export_files(package: Package, formats: Iterable[str] = FORMATS,
     except UnsafePath as error:
         raise ExportError(str(error)) from None
     try:
-        tables = typed_tables(package)
+        tables = typed_tables(package, read)
     except (OverflowError, ValueError) as error:  # e.g. an integer of more digits than Python converts
         raise ExportError(f"a value cannot be read as its declared type: {error}") from None
     files: dict[str, bytes] = {}

@@ -91,10 +91,12 @@ def typed_table(table: Table, resource: dict) -> TypedTable:
     return TypedTable(table.name, resource, table.schema, columns, data, len(table.frame))
 
 
-def typed_tables(package: Package) -> list[TypedTable]:
+def typed_tables(package: Package, read: dict[str, Table] | None = None) -> list[TypedTable]:
+    """Every table of the package, typed; `read` holds tables already read (by the validation that
+    came first), so that they are not read again."""
     out = []
     for resource in package.resources():
-        table = package.table(resource)
+        table = (read or {}).get(str(resource.get("name"))) or package.table(resource)
         if table is not None:
             out.append(typed_table(table, resource))
     return out

@@ -43,6 +43,8 @@ class CannotRun(Exception):
 class Report:
     findings: list[Finding]
     stats: dict = field(default_factory=dict)
+    # The tables as read (raw strings), for a caller that goes on to use them (export) without reading again.
+    tables: dict[str, Table] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def valid(self) -> bool:
@@ -122,7 +124,7 @@ def validate_package(descriptor: Path, *, backend: Backend = FAST, packs: Iterab
     if official and not any(f.code in ("unsafe-path", "remote-reference") for f in findings):
         findings = frictionless_report.merged(findings, descriptor)
     findings = tidy(shown_from_cwd(f, folder) for f in findings)
-    return Report(findings, statistics(findings, tables, tally, started))
+    return Report(findings, statistics(findings, tables, tally, started), tables)
 
 
 def descriptor_file(path: Path) -> Path:
