@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from ..packages import Package
-from ..validator.fields import TRUE_VALUES, field_by_name, foreign_keys, python_value
+from ..validator.fields import TRUE_VALUES, field_by_name, foreign_keys, primary_key, python_value
 from ..validator.tables import Table
 
 
@@ -100,6 +101,59 @@ def typed_tables(package: Package, read: dict[str, Table] | None = None) -> list
         if table is not None:
             out.append(typed_table(table, resource))
     return out
+
+
+TEXTS = "texts"  # the name of the table of the package's text files, in every export that holds them
+
+
+def _is_text_file(resource: dict) -> bool:
+    return not resource.get("schema") and (resource.get("mediatype") == "text/plain" or resource.get("format") == "txt")
+
+
+def texts_table(package: Package, tables: list[TypedTable]) -> TypedTable | None:
+    """The package's plain-text files (here: each article's normalized text, which the offsets index)
+    as one table, so that a quote can be checked against its text in a database or a spreadsheet.
+
+    Columns: the key of the row that names the file (found in whichever table has a column holding
+    the file's path: articles.text_path gives article_id), the path, the SHA-256 of the file's bytes,
+    and the text. None when the package has no text file, or a table of its own named `texts`."""
+    files = [r for r in package.resources() if _is_text_file(r)]
+    if not files or any(t.name == TEXTS for t in tables):
+        return None
+    owners: dict[str, tuple[TypedTable, str, object]] = {}
+    for t in tables:
+        key = primary_key(t.schema)
+        if len(key) != 1:
+            continue
+        ids = t.data[t.columns.index(key[0])]
+        for values, f in zip(t.data, t.fields, strict=True):
+            if f.get("type", "string") == "string":
+                for row, value in enumerate(values):
+                    if isinstance(value, str) and value not in owners and any(r.get("path") == value for r in files):
+                        owners[value] = (t, key[0], ids[row])
+    names = {(t.name, column) for t, column, _ in owners.values()}
+    owner, id_column = next(iter(names)) if len(names) == 1 else (None, "resource")
+    rows = []
+    for resource in files:
+        data = package.data_file(resource).read_bytes()
+        found = owners.get(str(resource.get("path")))
+        rows.append((found[2] if owner and found else resource.get("name"), resource.get("path"),
+                     hashlib.sha256(data).hexdigest(), data.decode("utf-8")))
+    rows.sort(key=lambda row: (str(row[0]), str(row[1])))
+    fields: list[dict] = [{"name": id_column, "type": "string", "constraints": {"required": True, "unique": True},
+               "description": f"The {owner} row whose text this is." if owner else "The name of the text's resource."},
+              {"name": "path", "type": "string", "constraints": {"required": True, "unique": True},
+               "description": "The text file, relative to the package."},
+              {"name": "sha256", "type": "string", "constraints": {"required": True},
+               "description": "The SHA-256 of the file's bytes (UTF-8)."},
+              {"name": "text", "type": "string", "constraints": {"required": True},
+               "description": "The whole text. Offsets count its characters (Unicode code points) from 0, the end excluded."}]
+    schema: dict = {"fields": fields, "primaryKey": [id_column]}
+    if owner:
+        schema["foreignKeys"] = [{"fields": [id_column], "reference": {"resource": owner, "fields": [id_column]}}]
+    resource = {"name": TEXTS, "title": "Texts", "description": "The package's text files, one row each, with their SHA-256."}
+    columns = [f["name"] for f in fields]
+    return TypedTable(TEXTS, resource, schema, columns, [list(c) for c in zip(*rows, strict=True)], len(rows))
 
 
 def release_moment(descriptor: dict) -> dt.datetime:
