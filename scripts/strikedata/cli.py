@@ -160,14 +160,16 @@ class ExportFormat(enum.StrEnum):
 class DiffFormat(enum.StrEnum):
     text = "text"
     json = "json"
+    markdown = "markdown"
 
 
 @app.command()
 def diff(
     old: str = typer.Argument(..., help="The old version: a package folder, a datapackage.json, a release .zip, or a git ref (its build/)."),
     new: str = typer.Argument("build", help="The new version, given the same ways (default: build/)."),
-    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="text (a summary, then row by row) or json (everything)."),
-    limit: int = typer.Option(50, "--limit", min=0, help="Rows listed per table in text output."),
+    fmt: DiffFormat = typer.Option(DiffFormat.text, "--format", help="text (a summary, then row by row), json (everything) or markdown "
+                                                                     "(the same as text, as tables for a pull request's job summary)."),
+    limit: int = typer.Option(50, "--limit", min=0, help="Rows listed per table in text and markdown output."),
 ) -> None:
     """Show what changed between two versions of a package, and the version bump that implies.
 
@@ -191,6 +193,8 @@ def diff(
         raise typer.Exit(2) from None
     if fmt is DiffFormat.json:
         typer.echo(diffs.render_json(result))
+    elif fmt is DiffFormat.markdown:  # every cell escaped: data from anywhere never becomes markup
+        typer.echo(diffs.render_markdown(result, limit), nl=False)
     else:  # cells from an archive of anywhere: control characters are shown, never sent to the terminal
         typer.echo("\n".join(printable(line) for line in diffs.render_text(result, limit).split("\n")))
 

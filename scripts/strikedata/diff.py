@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from .findings import printable
 from .packages import Package
 from .validator.fields import arrow_strings, primary_key
 from .validator.tables import Table, resource_name
@@ -537,3 +539,87 @@ def render_text(diff: PackageDiff, limit: int = 50) -> str:
 def render_json(diff: PackageDiff) -> str:
     return json.dumps(diff.as_dict(), indent=2, ensure_ascii=False)
 
+
+
+# --- Markdown, for a pull request's job summary ---------------------------------------------
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
+BUMP_MEANING = {
+    "major": "a reader's code or a citation may break (fields, keys or types changed, rows removed, constraints tightened)",
+    "minor": "new rows, tables or looser constraints; everything that was there still is",
+    "patch": "corrected values or descriptions only",
+}
+
+
+def md_text(text: str) -> str:
+    """Any text as literal Markdown inside a table cell: HTML and Markdown syntax escaped, control
+    characters shown as escapes, all on one line (cells come from whoever made the package)."""
+    text = printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def md_message(message: str) -> str:
+    """A change's message, its `backquoted` names set as code, everything else escaped."""
+    parts = message.split("`")
+    if len(parts) % 2 == 0:  # an odd number of backquotes: no pairs to trust
+        return md_text(message)
+    return "".join(md_text(part) if i % 2 == 0 else f"<code>{md_text(part)}</code>" for i, part in enumerate(parts))
+
+
+def _next_version(version: str, level: str) -> str | None:
+    match = _SEMVER.fullmatch(version or "")
+    if not match or level not in ("major", "minor", "patch"):
+        return None
+    major, minor, patch = (int(part) for part in match.groups())
+    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[level]
+
+
+def _md_side(side: dict) -> str:
+    return f"{md_text(side['name'])} {md_text(side['version'] or '(no version)')} (<code>{md_text(side['label'])}</code>)"
+
+
+def _md_cell(value: object, other: object) -> str:
+    return md_text(short(value, other)) if isinstance(value, str) and isinstance(other, str) else md_text(_show(value))
+
+
+def _md_rows(name: str, rows: RowChanges, limit: int) -> list[str]:
+    """A table's rows by key: added, removed, and each changed cell old → new; the first `limit` rows."""
+    listed: list[tuple[str, dict, dict]] = [("added", key, {}) for key in rows.added]
+    listed += [("removed", key, {}) for key in rows.removed]
+    listed += [("changed", change["key"], change["cells"]) for change in rows.changed]
+    key_name = ", ".join(rows.key) or "row"
+    lines = ["", f"#### <code>{md_text(name)}</code>", "", f"| | {md_text(key_name)} | field | old → new |", "|---|---|---|---|"]
+    for what, key, cells in listed[:limit]:
+        shown_key = md_text(_key_text(key))
+        if not cells:
+            lines.append(f"| {what} | {shown_key} | | |")
+        for field_name, (before, after) in cells.items():
+            lines.append(f"| {what} | {shown_key} | {md_text(field_name)} | {_md_cell(before, after)} → {_md_cell(after, before)} |")
+    if len(listed) > limit:
+        lines += ["", f"… and {len(listed) - limit} more rows: `strikedata diff --format json` lists them all."]
+    return lines
+
+
+def render_markdown(diff: PackageDiff, limit: int = 50) -> str:
+    """The diff as GitHub-flavoured Markdown (a pull request's job summary): the implied bump, the
+    schema and metadata changes, the row counts, then rows by key with each changed cell old → new."""
+    lines = ["## Data changes", "", f"From {_md_side(diff.old)} to {_md_side(diff.new)}.", ""]
+    if not diff.changes:
+        return "\n".join([*lines, "**No data changes** (version bookkeeping aside): merging this needs no release.", ""])
+    level = diff.bump
+    upcoming = _next_version(diff.old["version"], level)
+    to = f" ({md_text(diff.old['version'])} → {upcoming} at the next release)" if upcoming else ""
+    lines += [f"**Implied version bump: {level.upper()}**{to}: {BUMP_MEANING[level]}.", ""]
+    lines += ["| level | table | change |", "|---|---|---|"]
+    for rank in ("major", "minor", "patch"):
+        for c in diff.reasons(rank):
+            lines.append(f"| {rank} | {md_text(c.resource or '(package)')} | {md_message(c.message)} |")
+    if diff.rows:
+        lines += ["", "### Rows", "", "| table | rows before | rows after | added | removed | changed |", "|---|--:|--:|--:|--:|--:|"]
+        for name, rows in diff.rows.items():
+            lines.append(f"| {md_text(name)} | {rows.rows_old} | {rows.rows_new} | {len(rows.added)} | {len(rows.removed)} | {len(rows.changed)} |")
+        for name, rows in diff.rows.items():
+            if rows.any:
+                lines += _md_rows(name, rows, limit)
+    return "\n".join(lines) + "\n"
