@@ -31,6 +31,14 @@ ORDERED = {"integer", "number", "date", "time", "datetime", "year", "yearmonth",
 FORMATS = {"string": {"default", "uri", "email"}}
 FIELD_TEXT = {"name", "title", "description", "format", "rdfType"}
 PARTY_TEXT = {"name", "title", "path", "email", "role", "organization"}
+# The standard profiles a root `$schema` may name (Data Package v1 and v2): frictionless resolves the
+# version from them and fetches nothing; any other value goes to frictionless.
+PACKAGE_SCHEMAS = {"https://datapackage.org/profiles/1.0/datapackage.json", "https://datapackage.org/profiles/2.0/datapackage.json"}
+# v2 resource types the fast path knows (v2 defines only `table`; v1 said profile: tabular-data-resource).
+RESOURCE_TYPES = {"table"}
+# Custom properties that no validator interprets (frictionless ignores them), accepted as lists of text:
+# a resource's usage warnings for its data users.
+TEXT_LISTS = {"usageWarnings"}
 CONSTRAINTS: dict[str, type | tuple[type, ...]] = {
     "required": bool, "unique": bool, "enum": list, "pattern": str, "minLength": int, "maxLength": int,
     "minimum": (int, float, str), "maximum": (int, float, str),
@@ -45,10 +53,15 @@ CREATED = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.
 NEEDS = {"licenses": ("name", "path"), "contributors": ("title",), "sources": ("title",)}
 
 
+def _text_list(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
 def _parties(value: object, kind: str) -> bool:
+    """Licenses, contributors or sources; a contributor's v2 `roles` (a list) as well as its v1 `role`."""
     return isinstance(value, list) and all(
-        isinstance(p, dict) and set(p) <= PARTY_TEXT and _texts(p, PARTY_TEXT) and any(p.get(k) for k in NEEDS[kind])
-        and ("email" not in p or EMAIL.match(p["email"])) for p in value)
+        isinstance(p, dict) and set(p) <= PARTY_TEXT | {"roles"} and _texts(p, PARTY_TEXT) and any(p.get(k) for k in NEEDS[kind])
+        and ("email" not in p or EMAIL.match(p["email"])) and ("roles" not in p or _text_list(p["roles"])) for p in value)
 
 
 def _field(field: object) -> bool:
@@ -107,10 +120,14 @@ def _schema(schema: object, resources: set[str]) -> bool:
 
 
 def _resource(resource: object, resources: set[str]) -> bool:
-    allowed = RESOURCE_TEXT | {"schema", "bytes", "licenses", "sources", "profile"}
+    allowed = RESOURCE_TEXT | TEXT_LISTS | {"schema", "bytes", "licenses", "sources", "profile", "type"}
     if not isinstance(resource, dict) or not set(resource) <= allowed or not _texts(resource, RESOURCE_TEXT):
         return False
     if resource.get("profile", "data-resource") not in ("data-resource", "tabular-data-resource"):
+        return False
+    if "type" in resource and not (isinstance(resource["type"], str) and resource["type"] in RESOURCE_TYPES):
+        return False
+    if not all(_text_list(resource[k]) for k in TEXT_LISTS & resource.keys()):
         return False
     if not (isinstance(resource.get("name"), str) and NAME.match(resource["name"])):
         return False
@@ -126,7 +143,9 @@ def _resource(resource: object, resources: set[str]) -> bool:
 
 def is_plain(descriptor: object) -> bool:
     """True when every part of the descriptor is of a kind the fast path understands and well formed."""
-    if not isinstance(descriptor, dict) or not set(descriptor) <= PACKAGE_TEXT | PACKAGE_LISTS | {"resources", "keywords", "profile"}:
+    if not isinstance(descriptor, dict) or not set(descriptor) <= PACKAGE_TEXT | PACKAGE_LISTS | {"resources", "keywords", "profile", "$schema"}:
+        return False
+    if "$schema" in descriptor and not (isinstance(descriptor["$schema"], str) and descriptor["$schema"] in PACKAGE_SCHEMAS):
         return False
     if descriptor.get("profile", "data-package") not in ("data-package", "tabular-data-package"):
         return False
