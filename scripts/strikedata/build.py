@@ -415,6 +415,7 @@ def load_tables(root: Path, registry: Registry) -> tuple[Tables, dict[tuple, tup
     for resource in registry.resources:
         tables.rows[resource.name].sort(key=resource.sort_key)
     mark_proposer_account(tables.rows)
+    label_articles(tables.rows)
     return tables, lines
 
 
@@ -425,6 +426,31 @@ def mark_proposer_account(rows: dict[str, list[dict]]) -> None:
                                  for m in rows.get("offer_mentions", []))
     for offer in rows.get("offers", []):
         offer["proposer_account"] = accounts.get(offer["offer_id"], "none")
+
+
+def article_label(article: dict, outlets: dict[str, str]) -> str:
+    """articles.label: the outlet's name and the published date ("KCRA 3, 2022-03-30"), for people and
+    tools that show a row by a label (the field typed rdfs:label). The seeds give no headline."""
+    outlet = outlets.get(article.get("outlet_org_id", ""), "") or article.get("outlet_org_id", "")
+    return ", ".join(x for x in (outlet, article.get("published_date", "")) if x)
+
+
+def label_articles(rows: dict[str, list[dict]]) -> None:
+    outlets = {o["org_id"]: o.get("name", "") for o in rows.get("organizations", [])}
+    for article in rows.get("articles", []):
+        article["label"] = article_label(article, outlets)
+
+
+def article_sources(articles: list[dict]) -> list[dict]:
+    """The package's sources: one per article, named by its label (and the domain its seed gives), with
+    a path only to what the seeds say: the article's URL when they give one, else its text in the package."""
+    out = []
+    for article in articles:
+        domain = article.get("source_domain", "")
+        title = ", ".join(x for x in (article.get("label", ""), domain) if x)
+        out.append({"title": f"{title} (article {article['article_id']})",
+                    "path": article.get("url") or article["text_path"]})
+    return out
 
 
 def csv_bytes(rows: list[dict], columns: list[str]) -> bytes:
@@ -443,21 +469,26 @@ def created_timestamp(source: dict) -> str:
 
 
 def package_descriptor(source: dict, schemas: dict, files: dict[str, bytes], articles: list[dict]) -> dict:
-    """The self-contained build/datapackage.json: schemas inlined, hash and bytes on every resource."""
-    descriptor = {k: v for k, v in source.items() if k != "resources"}
+    """The self-contained build/datapackage.json (Data Package v2): the source descriptor's metadata
+    (id, homepage, repository and any other property as declared there), schemas inlined, hash and bytes
+    on every resource, the tables typed `table`, each article's text a resource of its own."""
+    descriptor = {k: v for k, v in source.items() if k not in ("resources", "sources")}
     descriptor["created"] = created_timestamp(source)
+    # Data Package v2: the sources the source descriptor declares, then one per article.
+    descriptor["sources"] = [*source.get("sources", []), *article_sources(articles)]
     resources = []
     for resource in source["resources"]:
         name = resource["name"]
         path = f"{name}.csv"
         data = files[path]
         resources.append({
-            **{k: v for k, v in resource.items() if k not in ("path", "schema", BUILD_KEY)},
+            "name": name,
+            "type": "table",  # v2 (v1 said profile: tabular-data-resource)
+            **{k: v for k, v in resource.items() if k not in ("name", "path", "schema", BUILD_KEY)},
             "path": path,
             "format": "csv",
             "mediatype": "text/csv",
             "encoding": "utf-8",
-            "profile": "tabular-data-resource",
             "bytes": len(data),
             "hash": f"sha256:{sha256(data)}",
             "schema": schemas[name],
