@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -9,6 +10,15 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
+
+# Property tests draw few examples in `make test`, which must stay quick, and many more when
+# STRIKEDATA_THOROUGH=1, as .ci/run does once after it: the same assertions, a wider search.
+THOROUGH = os.environ.get("STRIKEDATA_THOROUGH") == "1"
+
+
+def examples(quick: int, thorough: int) -> int:
+    """How many examples a property test draws: `quick` in make test, `thorough` in CI's thorough pass."""
+    return thorough if THOROUGH else quick
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,8 @@ from hypothesis import given, settings, strategies as st
 
 from strikedata.build import build_package
 
+from conftest import examples
+
 ARTICLE = "seeds/articles/ktxl-strike-second-day.yaml"
 
 
@@ -172,7 +174,7 @@ def test_article_id_cannot_write_outside_build(project):
     assert raw.read_bytes() == before
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(150, 1000), deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab: -\n\t'\"[]{}&*#!|>%@`,?01é“”")), max_size=80))
 def test_the_fast_yaml_reader_reads_what_the_reference_reads(text):
     """libyaml reads the plain files, the pure-Python loader the rest: where the pure-Python loader

@@ -16,6 +16,7 @@ import pytest
 from strikedata.build import build_package
 from strikedata.codes import CODES
 from strikedata.validate import validate_package
+from strikedata.validator import REFERENCE
 
 BROKEN = Path(__file__).parent / "broken"
 ANNOTATIONS = sorted((BROKEN / "annotations").glob("*.yaml"))
@@ -72,14 +73,14 @@ def break_package(package: Path, name: str, case: dict) -> None:
 
 @pytest.fixture(scope="module", params=sorted(CSV_CASES))
 def broken_csv(request, built: Path, tmp_path_factory) -> tuple[str, Path, object]:
-    """One broken copy of the built package per case (read-only), and our validator's report on it,
-    run from inside the package so that files are named relative to it."""
+    """One broken copy of the built package per case (read-only), and our validator's report on it
+    (every finding kept), run from inside the package so that files are named relative to it."""
     name = request.param
     package = Path(shutil.copytree(built, tmp_path_factory.mktemp("broken-csv") / "package"))
     break_package(package, name, CSV_CASES[name])
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(package)
-        report = validate_package(Path("datapackage.json"), official=False)
+        report = validate_package(Path("datapackage.json"), official=False, max_per_check=None)
     return name, package, report
 
 
@@ -90,6 +91,16 @@ def test_broken_csv_gets_its_finding(broken_csv):
     got = [(f.code, f.resource, f.file, f.row, f.line, f.field if case["field"] is not None else None) for f in report.findings]
     assert wanted in got, got
     assert all(f.code in CODES for f in report.findings)
+
+
+def test_the_reference_backend_finds_the_same(broken_csv):
+    """The reference backend (csv module, pandera) reports exactly what the fast one (pyarrow) does."""
+    _, package, fast = broken_csv
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(package)
+        reference = validate_package(Path("datapackage.json"), official=False, max_per_check=None, backend=REFERENCE)
+    assert fast.findings, "every broken case has a finding"
+    assert reference.findings == fast.findings
 
 
 def test_ours_alone_catches_a_superset_of_the_official_validator(broken_csv):
