@@ -17,14 +17,17 @@ from ..paths import UnsafePath, inside, safe_name
 from ..validator.tables import Table
 from ..zips import write_atomically
 from .columnar import json_bytes, parquet_bytes
-from .sqlite import datasette_metadata, sqlite_bytes
-from .tables import ExportError, TypedTable, citation, release_moment, typed_column, typed_tables
+from .sqlite import canned_queries, datasette_metadata, sqlite_bytes
+from .tables import ExportError, TypedTable, citation, release_moment, texts_table, typed_column, typed_tables
 from .workbook import workbook_bytes
 
-__all__ = ["FORMATS", "ExportError", "TypedTable", "citation", "export_files", "release_moment", "typed_column",
-           "typed_tables", "workbook_bytes", "write_exports"]
+__all__ = ["FORMATS", "ExportError", "TypedTable", "citation", "export_files", "release_moment", "texts_table",
+           "typed_column", "typed_tables", "workbook_bytes", "write_exports"]
 
 FORMATS = ("xlsx", "sqlite", "parquet", "json")
+# The formats that carry the package's text files as a `texts` table (tables.texts_table) beside its
+# tables; the workbook makes its own texts sheet.
+WITH_TEXTS = frozenset({"sqlite", "parquet", "json"})
 
 
 def export_files(package: Package, formats: Iterable[str] = FORMATS, progress: Callable[[str], None] = lambda _: None,
@@ -42,10 +45,13 @@ def export_files(package: Package, formats: Iterable[str] = FORMATS, progress: C
     except (OverflowError, ValueError) as error:  # e.g. an integer of more digits than Python converts
         raise ExportError(f"a value cannot be read as its declared type: {error}") from None
     files: dict[str, bytes] = {}
+    with_texts: list[TypedTable] = []  # the tables and the texts table, made once for the formats that hold both
     for fmt in formats:
         progress(f"writing {fmt}")
         try:
-            files.update(_export_one(fmt, package, tables, stem))
+            if fmt in WITH_TEXTS and not with_texts:
+                with_texts = [*tables, *filter(None, [texts_table(package, tables)])]
+            files.update(_export_one(fmt, package, with_texts if fmt in WITH_TEXTS else tables, stem))
         except (OverflowError, ValueError, sqlite3.Error) as error:
             raise ExportError(f"{fmt}: a value cannot be written in this format: {error}") from None
     return files
@@ -55,8 +61,9 @@ def _export_one(fmt: str, package: Package, tables: list[TypedTable], stem: str)
     if fmt == "xlsx":
         return {f"{stem}.xlsx": workbook_bytes(package, tables)}
     if fmt == "sqlite":
-        metadata = datasette_metadata(package.descriptor, stem, tables)
-        return {f"{stem}.db": sqlite_bytes(tables),
+        queries = canned_queries(package.descriptor)
+        metadata = datasette_metadata(package.descriptor, stem, tables, queries)
+        return {f"{stem}.db": sqlite_bytes(tables, queries),
                 "metadata.json": (json.dumps(metadata, indent=2, ensure_ascii=False) + "\n").encode("utf-8")}
     if fmt == "parquet":
         return {f"parquet/{t.name}.parquet": parquet_bytes(t) for t in tables}
