@@ -134,7 +134,7 @@ def test_pull_requests_run_the_checks_and_the_data_diff():
     assert flow["permissions"] == {"contents": "read"}
     assert [s["run"] for s in steps(flow, "checks") if "run" in s] == ["bash .ci/run"]
     diff = step(flow, "data-diff", "Data diff against the base, into the job summary")
-    assert 'strikedata diff "$BASE" build --format markdown >> "$GITHUB_STEP_SUMMARY"' in diff["run"]
+    assert diff["run"].strip() == '.venv/bin/strikedata diff "$BASE" build --format markdown | tee -a "$GITHUB_STEP_SUMMARY"'
     assert diff["env"] == {"BASE": "${{ github.event.pull_request.base.sha }}"}
     assert steps(flow, "data-diff")[0]["with"]["fetch-depth"] == 0  # the base commit is read from git
 
@@ -293,7 +293,7 @@ def test_the_data_diff_goes_into_the_job_summary(tmp_path):
     assert f"(<code>{base}</code>) to" in summary and "(<code>build</code>)" in summary
     assert "**Implied version bump: PATCH**" in summary and "| patch | people | 1 row corrected (role) |" in summary
     assert re.search(r'^\| changed \| [^|]+ \| role \| "[^"]*" → "[^"]* \(acting\)" \|$', summary, re.MULTILINE), summary
-    assert "Implied version bump: PATCH" in runner.logs["Data diff against the base, into the job summary"]  # the log has the text
+    assert runner.logs["Data diff against the base, into the job summary"] == summary  # and the job's log shows it
 
 
 def test_a_package_that_does_not_build_says_so_in_the_summary(tmp_path):
