@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from typer.testing import CliRunner
 
 from strikedata.annotations import load_yaml
 from strikedata.cli import app
-from strikedata.release import ReleaseError, bumped, make_release, updated_changelog, updated_citation
+from strikedata.release import Previous, ReleaseError, bumped, find_previous, make_release, updated_changelog, updated_citation
 from strikedata.validate import validate_package
 
 from conftest import ROOT, copy_project
@@ -266,15 +267,59 @@ def test_release_command_reports_and_refuses_in_one_line(repo, monkeypatch):
     assert "Traceback" not in refused.output
 
 
-def test_without_its_tag_a_released_version_is_never_rewritten(released):
-    repo = released  # release(repo) made
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "Release 1.0.0, tag forgotten")
-    changelog = (repo / "CHANGELOG.md").read_text()
-    assert release(repo).archive.is_file()  # re-created, as a fresh clone without tags would
-    with pytest.raises(ReleaseError, match="datapackage.json is at 1.0.0.*git tag v1.0.0"):
-        release(repo, "minor")
-    assert (repo / "CHANGELOG.md").read_text() == changelog
+def test_a_fresh_clone_without_tags_finds_the_last_release_in_its_history(released, tmp_path):
+    """A clone that fetched no tag (a fork, a CI checkout) cuts the next release against the commit
+    that released 1.0.0, says so, and makes the same archive twice; the 1.0.0 entry is never rewritten."""
+    tag(released, "1.0.0")  # the release commit, tagged in the original only
+    release_commit = git_out(released, "rev-parse", "--short=7", "HEAD")
+    correct_a_quote(released)
+    git(released, "commit", "-qam", "A quote's note")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--no-tags", str(released), str(clone))
+    assert git_out(clone, "tag") == ""
+    logged = (clone / "CHANGELOG.md").read_text().split("## [1.0.0]")[1]
+
+    result = runner.invoke(app, ["release", "--bump", "patch", "--date", DATE, "--project", str(clone)])
+    assert result.exit_code == 0, result.output
+    assert f"compared against the release 1.0.0 at commit {release_commit} (found in the git history" in result.output
+    assert f"version 1.0.1: a PATCH release since 1.0.0 (commit {release_commit}, untagged)" in result.output
+    first = archive_of(clone, "1.0.1").read_bytes()
+    again = release(clone, "patch")
+    assert (again.version, again.compared.commit, again.compared.found) == ("1.0.1", release_commit, "history")
+    assert again.archive.read_bytes() == first
+    assert (clone / "CHANGELOG.md").read_text().split("## [1.0.0]")[1] == logged
+
+
+def git_out(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_the_previous_release_from_tags_and_history(tmp_path):
+    """No build needed: which commit or tag counts as the last release."""
+    root = tmp_path / "repo"
+    root.mkdir()
+
+    def commit(version: str, changelog: str, message: str) -> str:
+        (root / "datapackage.json").write_text(json.dumps({"name": "p", "version": version, "title": message}))
+        (root / "CHANGELOG.md").write_text(changelog)
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", message)
+        return git_out(root, "rev-parse", "--short=7", "HEAD")
+
+    git(root, "init", "-q")
+    draft = commit("0.1.0", "# Changelog\n\n## [Unreleased]\n", "a first draft sets a version: no release")
+    assert find_previous(root, None) is None
+    released_at = commit("1.0.0", "## [Unreleased]\n\n## [1.0.0] - 2026-01-01\n", "Release 1.0.0")
+    commit("1.0.0", "## [Unreleased]\n- more\n\n## [1.0.0] - 2026-01-01\n", "later work")
+    found = find_previous(root, None)
+    assert found is not None and found.spec.startswith(released_at)
+    assert (found.version, found.commit, found.found, found.label) == ("1.0.0", released_at, "history", f"1.0.0 (commit {released_at}, untagged)")
+    git(root, "tag", "v0.9.0", draft)  # a tag older than the release the history records
+    assert find_previous(root, None).found == "history"
+    git(root, "tag", "v1.0.0", "HEAD")  # a tag of the same version wins
+    head = git_out(root, "rev-parse", "--short=7", "HEAD")
+    assert find_previous(root, None) == Previous("v1.0.0", "1.0.0", head, "tag")
+    assert find_previous(root, draft) == Previous(draft, None, draft, "given")
 
 
 def test_a_first_release_may_be_a_minor(repo):

@@ -64,17 +64,104 @@ def release_tags(repo: Path) -> list[str]:
     return sorted(tags, key=lambda n: parse_version(n[1:]), reverse=True)
 
 
+@dataclass(frozen=True)
+class Previous:
+    """The earlier release a release compares against: what `opened` takes, and how it was found."""
+
+    spec: str  # a tag, a commit, a folder or a zip
+    version: str | None = None
+    commit: str | None = None  # abbreviated
+    found: str = "given"  # "given" (--previous), "tag", "history"
+
+    @property
+    def label(self) -> str:
+        """How messages name it: the tag, or the version with its commit when no tag names it."""
+        if self.found == "history":
+            return f"{self.version} (commit {self.commit}, untagged)"
+        return self.spec
+
+    def said(self) -> str:
+        """The sentence `strikedata release` prints about it."""
+        where = f" at commit {self.commit}" if self.commit else ""
+        how = {"tag": f"its tag {self.spec}",
+               "history": "found in the git history: the commit that set this version, with its CHANGELOG entry (no tag)",
+               "given": f"--previous {self.spec}"}[self.found]
+        return f"compared against the release {self.version}{where} ({how})"
+
+
+def _at(root: Path, ref: str, path: str) -> bytes | None:
+    """A file as committed at `ref` (None when it is not there)."""
+    try:
+        return git("show", f"{ref}:{path}", cwd=root)
+    except PackageError:
+        return None
+
+
+def _version_at(root: Path, ref: str) -> str | None:
+    data = _at(root, ref, "datapackage.json")
+    try:
+        version = json.loads(data).get("version") if data is not None else None
+    except (ValueError, AttributeError):
+        return None
+    return version if isinstance(version, str) else None
+
+
+def _short(root: Path, ref: str) -> str | None:
+    try:
+        return git("rev-parse", "--short=7", "--verify", "--quiet", f"{ref}^{{commit}}", cwd=root).decode().strip() or None
+    except PackageError:
+        return None
+
+
+def version_commits(root: Path) -> Iterator[tuple[str, str]]:
+    """(version, commit) for each commit that changed datapackage.json's version, newest first."""
+    try:  # -G: only the commits whose diff of datapackage.json touches a "version" line
+        commits = git("log", "--format=%H", "-G", '"version"', "--", "datapackage.json", cwd=root).decode().split()
+    except PackageError:
+        return
+    for commit in commits:
+        version = _version_at(root, commit)
+        if version is not None and VERSION.fullmatch(version) and _version_at(root, f"{commit}^") != version:
+            yield version, commit
+
+
+def _logged(changelog: bytes | None, version: str) -> bool:
+    """Whether a changelog has a dated entry for `version`, as a release writes it."""
+    text = changelog.decode("utf-8", "replace") if changelog else ""
+    return re.search(rf"^## \[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}", text, re.MULTILINE) is not None
+
+
+def released_in_history(root: Path) -> Previous | None:
+    """The newest release the git history records, tag or no tag: a commit that set datapackage.json's
+    version and whose CHANGELOG.md has that version's dated entry (a release commits both at once).
+    A commit that only set a version (a first draft at 0.1.0, say) is no release."""
+    for version, commit in version_commits(root):
+        if _logged(_at(root, commit, "CHANGELOG.md"), version):
+            return Previous(commit, version, _short(root, commit), "history")
+    return None
+
+
+def find_previous(root: Path, previous: str | None) -> Previous | None:
+    """The last release: `previous` (folder, zip or git ref) when given; else the newest vX.Y.Z tag,
+    unless the history records a newer release (a tag not fetched, or never made); else none."""
+    if previous is not None:
+        return Previous(previous, commit=_short(root, previous) if not Path(previous).exists() else None)
+    tags = release_tags(root)
+    recorded = released_in_history(root)
+    if tags and (recorded is None or recorded.version is None or parse_version(tags[0][1:]) >= parse_version(recorded.version)):
+        return Previous(tags[0], tags[0][1:], _short(root, tags[0]), "tag")
+    return recorded
+
+
 @contextlib.contextmanager
-def previous_release(root: Path, previous: str | None) -> Iterator[Package | None]:
-    """The package of the last release: `previous` (folder, zip or git ref) or the newest vX.Y.Z tag."""
-    if previous is None:
-        tags = release_tags(root)
-        if not tags:
-            yield None
-            return
-        previous = tags[0]
-    with opened(previous, root) as package:
-        yield package
+def previous_release(root: Path, previous: str | None) -> Iterator[tuple[Package, Previous] | None]:
+    """The package of the last release (see find_previous) and how it was found; None before the first."""
+    found = find_previous(root, previous)
+    if found is None:
+        yield None
+        return
+    with opened(found.spec, root) as package:
+        yield package, Previous(found.spec, package.version, found.commit, found.found)
 
 
 # --- the changelog --------------------------------------------------------------------------
@@ -236,6 +323,7 @@ class Release:
     notes: list[str] = field(default_factory=list)
     name: str = ""
     replaces: str | None = None  # a drafted, never committed version this release takes the place of
+    compared: Previous | None = None  # the earlier release, and how it was found
 
 
 def release_date(date: str | None) -> str:
@@ -370,15 +458,19 @@ def _release_in(stage: Path, root: Path, bump: str, *, previous: str | None, dat
     except UnsafePath as error:
         raise ReleaseError(str(error)) from None
 
-    with previous_release(root, previous) as last:
+    with previous_release(root, previous) as found:
+        last, how = found if found is not None else (None, None)
         diff = diff_packages(last, current) if last is not None else None
         base = last.version if last is not None else "0.0.0"
-        label = last.label if last is not None else None
+        label = how.label if how is not None else None
         generated = changelog_items(diff, current)
     parse_version(base)
     # With no earlier release any bump goes (0.1.0 is a fine first version); auto makes it 1.0.0.
     implied = diff.bump if diff is not None else "major"
-    result = Release("", label, implied, bump, diff=diff, name=name)
+    result = Release("", label, implied, bump, diff=diff, name=name, compared=how)
+    result.notes.append(how.said() if how is not None else
+                        "no earlier release to compare against: no vX.Y.Z tag, and no commit in the history that set "
+                        "datapackage.json's version with its CHANGELOG entry")
 
     if diff is not None and implied == "none":
         if current.version != base:
@@ -399,8 +491,10 @@ def _release_in(stage: Path, root: Path, bump: str, *, previous: str | None, dat
     if current.version != result.version or not logged:
         replaces = draft_version(root, current, base)
         if replaces is None and VERSION.fullmatch(current.version) and parse_version(current.version) > parse_version(result.version):
+            setter = next((commit for version, commit in version_commits(root) if version == current.version), None)
+            where = f" {_short(root, setter)}" if setter else ""
             raise ReleaseError(f"datapackage.json is at {current.version}, newer than the {result.version} this would make "
-                               f"from {label or 'no earlier release'}: tag the last release (git tag v{current.version}) "
+                               f"from {label or 'no earlier release'}: tag the last release (git tag v{current.version}{where}) "
                                "or name it with --previous")
         result.replaces = replaces
         day = release_date(date)
