@@ -155,7 +155,15 @@ def test_first_release_writes_version_changelog_citation_archive_and_sums(unrele
                          f"exports/{NAME}.xlsx", f"exports/{NAME}.db", "exports/metadata.json"):
             assert top + expected in names
         assert any(n.startswith(top + "texts/") for n in names)
-        assert zf.read(top + "CHANGELOG.md") == (repo / "CHANGELOG.md").read_bytes()
+        # The README, LICENSE and CHANGELOG in the zip are about the data in it, not the project's own.
+        title = json.loads(zf.read(top + "datapackage.json"))["title"]
+        readme = zf.read(top + "README.md").decode()
+        assert readme.startswith(f"# {title}\n") and "make build" not in readme
+        assert (repo / "README.md").read_text().startswith("# strikedata")  # the developer README stays
+        assert "quotes.csv" in zf.read(top + "LICENSE").decode() and "MIT" not in zf.read(top + "LICENSE").decode()
+        shipped = zf.read(top + "CHANGELOG.md").decode()
+        assert f"## [1.0.0] - {DATE}" in shipped and "- first release of the package" in shipped
+        assert "A typo in a note." not in shipped and "The tables, curated" not in shipped  # notes not generated from the data
 
 
 def test_the_archive_is_a_valid_package(first_release, tmp_path):

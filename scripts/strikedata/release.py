@@ -29,7 +29,8 @@ from .zips import write_atomically, zip_bytes, zip_time
 BUMPS = ("auto", "major", "minor", "patch")
 VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 HEADINGS = ("Added", "Changed", "Deprecated", "Removed", "Fixed", "Security")
-ARCHIVED_PROJECT_FILES = ("README.md", "LICENSE", "CHANGELOG.md", "CITATION.cff")
+# The project files a release archive carries as they are; its README, LICENSE and CHANGELOG are written for it.
+ARCHIVED_PROJECT_FILES = ("CITATION.cff",)
 
 
 class ReleaseError(Exception):
@@ -289,18 +290,26 @@ def updated_descriptor(text: str, version: str, date: str) -> str:
 # --- the archive ----------------------------------------------------------------------------
 
 def archive_entries(root: Path, package: Package, exports: dict[str, bytes]) -> list[tuple[str, bytes]]:
-    """Everything the release zip holds, under one folder `<name>-<version>/`, sorted."""
+    """Everything the release zip holds, under one folder `<name>-<version>/`, sorted: the package, its
+    exports, CITATION.cff, and a README, LICENSE and CHANGELOG written for data users about what is in
+    the zip (the repository's own README, LICENSE and CHANGELOG are about the project and its tools)."""
+    from .userdocs import user_documents
+
     top = f"{safe_name(package.name, 'package name')}-{safe_name(package.version, 'version')}"
     entries = {}
     for path in sorted(package.folder.rglob("*")):
         if path.is_file() and not path.is_symlink():
-            entries[f"{top}/{path.relative_to(package.folder).as_posix()}"] = path.read_bytes()
+            entries[path.relative_to(package.folder).as_posix()] = path.read_bytes()
     for name in ARCHIVED_PROJECT_FILES:
         if (root / name).is_file():
-            entries[f"{top}/{name}"] = (root / name).read_bytes()
+            entries[name] = (root / name).read_bytes()
     for relative, data in exports.items():
-        entries[f"{top}/exports/{relative}"] = data
-    return sorted(entries.items())
+        entries[f"exports/{relative}"] = data
+    changelog = root / "CHANGELOG.md"
+    documents = user_documents(package, sorted(entries), exports, changelog.read_text("utf-8") if changelog.is_file() else "")
+    for name, text in documents.items():
+        entries[name] = text.encode("utf-8")
+    return sorted((f"{top}/{name}", data) for name, data in entries.items())
 
 
 def checksums(dist: Path) -> str:
@@ -370,7 +379,7 @@ def draft_version(root: Path, current: Package, base: str) -> str | None:
 
 # What a release reads and may rewrite, copied into a staging folder first: nothing in the project
 # changes until every file the release will write is ready.
-STAGED = ("datapackage.json", "schemas", "seeds", "build", "docs", *ARCHIVED_PROJECT_FILES)
+STAGED = ("datapackage.json", "schemas", "seeds", "build", "docs", "README.md", "LICENSE", "CHANGELOG.md", *ARCHIVED_PROJECT_FILES)
 
 
 def make_release(root: Path, bump: str = "auto", *, previous: str | None = None, date: str | None = None,
