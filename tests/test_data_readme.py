@@ -141,16 +141,18 @@ def anchors(readme: str) -> set[str]:
     return {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-") for h in re.findall(r"^#+ (.+)$", readme, re.MULTILINE)}
 
 
-def test_every_relative_link_resolves_inside_the_archive(unzipped):
-    links = [a or b or c for a, b, c in LINK.findall(unzipped.readme)]
-    assert links
+@pytest.mark.parametrize("document", ["README.md", "CHANGELOG.md"])
+def test_every_relative_link_resolves_inside_the_archive(unzipped, document):
+    text = (unzipped.folder / document).read_text()
+    links = [a or b or c for a, b, c in LINK.findall(text)]
+    assert links or document != "README.md"
     for link in links:
         if re.match(r"https?://", link):
             continue
         assert not re.match(r"[a-z]+:", link), f"{link}: only web links may leave the archive"
         path, _, fragment = link.partition("#")
         if not path:
-            assert fragment in anchors(unzipped.readme), link
+            assert fragment in anchors(text), link
             continue
         assert ".." not in Path(path).parts and not path.startswith("/"), link
         assert (unzipped.folder / path).exists() and path in unzipped.names, link
@@ -259,3 +261,11 @@ def test_the_archive_changelog_comes_from_the_projects(unzipped):
     assert data and tools
     assert all(line in shipped.splitlines() for line in data)
     assert not [line for line in tools if line in shipped]
+
+
+def test_the_datasette_queries_are_named(unzipped):
+    metadata = json.loads((unzipped.folder / "exports" / "metadata.json").read_text())
+    queries = {name: q["title"] for db in metadata["databases"].values() for name, q in db.get("queries", {}).items()}
+    datasette = section(unzipped.readme, "### Datasette")
+    assert all(f"{title} (`{name}`)" in datasette for name, title in queries.items())
+    assert ("ready-made queries" in datasette) == bool(queries)

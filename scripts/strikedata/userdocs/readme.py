@@ -8,6 +8,7 @@ The template's recipes are run, as printed, by tests/test_recipes.py: each fence
 from __future__ import annotations
 
 import functools
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Mapping
@@ -133,6 +134,16 @@ def _database_objects(data: bytes | None) -> set[str]:
         connection.close()
 
 
+def canned_queries(metadata: bytes | None) -> list[tuple[str, str]]:
+    """(name, title) of the canned queries Datasette's metadata.json offers, in its order."""
+    try:
+        databases = json.loads(metadata or b"{}").get("databases") or {}
+    except ValueError:
+        return []
+    return [(name, str(query.get("title") or name)) for database in databases.values() if isinstance(database, dict)
+            for name, query in (database.get("queries") or {}).items() if isinstance(query, dict)]
+
+
 def loader_source() -> str:
     """load.py's code without its module docstring: the README's loading recipe."""
     text = LOADER.read_text("utf-8")
@@ -163,7 +174,8 @@ def readme_context(package: Package, names: list[str], exports: Mapping[str, byt
         "text_count": len(text_files), "tables": tables, "table_names": [t.name for t in tables],
         "coverage": coverage(frames), "has": lambda path: path in shipped,
         "database": database, "sqlite_texts": "texts" in objects, "context_views": views, "context_view": context_view,
-        "parquet_texts": "parquet/texts.parquet" in exports, "loader": loader_source(),
+        "parquet_texts": "parquet/texts.parquet" in exports,
+        "queries": canned_queries(exports.get("metadata.json")), "loader": loader_source(),
     }
 
 
