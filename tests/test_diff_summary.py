@@ -86,6 +86,12 @@ def test_names_in_backquotes_are_code_and_the_rest_is_escaped():
     assert md_text("a & b < c") == "a &amp; b &lt; c"
 
 
+def test_a_long_message_is_cut():
+    message = "description: " + "x" * 5000
+    assert md_message(message) == md_text(message[:300]) + "…"
+    assert md_message("`a` " + "y" * 400).startswith("<code>a</code> ")
+
+
 def test_many_rows_are_cut_at_the_limit_with_a_pointer_to_all():
     rows = RowChanges(["quote_id"], 0, 30, added=[{"quote_id": f"q-{i}"} for i in range(30)])
     markdown = render_markdown(a_diff(rows, [Change("minor", "rows-added", "quotes", None, "30 rows added")]), limit=5)

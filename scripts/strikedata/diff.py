@@ -559,8 +559,11 @@ def md_text(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def md_message(message: str) -> str:
-    """A change's message, its `backquoted` names set as code, everything else escaped."""
+def md_message(message: str, width: int = 300) -> str:
+    """A change's message, its `backquoted` names set as code, everything else escaped; cut at `width`
+    characters (a description or inline data changed whole would otherwise fill the summary)."""
+    if len(message) > width:
+        message = message[:width] + "…"
     parts = message.split("`")
     if len(parts) % 2 == 0:  # an odd number of backquotes: no pairs to trust
         return md_text(message)
