@@ -152,7 +152,7 @@ def test_datasette_shows_foreign_keys_by_their_label(exported, metadata, databas
     labelled = [(r["name"], fk["fields"][0], fk["reference"]["resource"], fk["reference"]["fields"][0])
                 for r in descriptor["resources"] if isinstance(r.get("schema"), dict) for fk in r["schema"].get("foreignKeys", [])
                 if metadata["databases"][STEM]["tables"][fk["reference"]["resource"]].get("label_column")]
-    assert ("quotes", "speaker_person_id", "people", "person_id") in labelled
+    assert {("quotes", "speaker_person_id", "people", "person_id"), ("quotes", "article_id", "articles", "article_id")} <= set(labelled)
     responses = serve(exported / f"{STEM}.db", metadata,
                       *(f"/{STEM}/{table}.json?_shape=array&_labels=on&_size=max&_col={column}" for table, column, _, _ in labelled))
     for (table, column, target, key), response in zip(labelled, responses, strict=True):
@@ -213,6 +213,15 @@ def test_datasette_serves_the_canned_queries_and_the_views(exported, metadata):
     assert {"speaker", "quotation", "outlet"} <= set(said.json()[0])
     assert view.status_code == 200 and "text_at_offsets" in view.text
     assert metadata["databases"][STEM]["tables"]["quotes_in_context"]["description"].split(":")[0] in view.text
+
+
+def test_datasette_links_the_homepage_and_repository_when_the_descriptor_has_them(exported, descriptor):
+    """The addresses reach the page a visitor sees (here from a descriptor given both)."""
+    given = {**descriptor, "homepage": "https://example.org/strike-data", "repository": "https://example.org/strike-code"}
+    made = datasette_metadata(given, STEM, [])
+    (index,) = serve(exported / f"{STEM}.db", made, "/")
+    assert 'href="https://example.org/strike-data"' in index.text and 'href="https://example.org/strike-code"' in index.text
+    assert 'href="https://creativecommons.org/licenses/by/4.0/"' in index.text
 
 
 def test_a_canned_query_the_database_cannot_run_is_refused(tmp_path):
