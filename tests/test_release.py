@@ -289,7 +289,8 @@ def test_a_fresh_clone_without_tags_finds_the_last_release_in_its_history(releas
 
     result = runner.invoke(app, ["release", "--bump", "patch", "--date", DATE, "--project", str(clone)])
     assert result.exit_code == 0, result.output
-    assert f"compared against the release 1.0.0 at commit {release_commit} (found in the git history" in result.output
+    assert f"compared against the release 1.0.0 at commit {release_commit} (no tag: found in the git history" in result.output
+    assert "edited later" not in result.output
     assert f"version 1.0.1: a PATCH release since 1.0.0 (commit {release_commit}, untagged)" in result.output
     first = archive_of(clone, "1.0.1").read_bytes()
     again = release(clone, "patch")
@@ -322,6 +323,11 @@ def test_the_previous_release_from_tags_and_history(tmp_path):
     found = find_previous(root, None)
     assert found is not None and found.spec.startswith(released_at)
     assert (found.version, found.commit, found.found, found.label) == ("1.0.0", released_at, "history", f"1.0.0 (commit {released_at}, untagged)")
+    assert found.edited is None
+    edited = commit("1.0.0", "## [Unreleased]\n\n## [1.0.0] - 2026-01-01\n- a note\n", "the 1.0.0 entry edited")
+    found = find_previous(root, None)
+    assert (found.commit, found.edited) == (released_at, edited)
+    assert f"edited later, last in {edited}: if 1.0.0 was released from a later commit, tag that commit" in found.said()
     git(root, "tag", "v0.9.0", draft)  # a tag older than the release the history records
     assert find_previous(root, None).found == "history"
     git(root, "tag", "v1.0.0", "HEAD")  # a tag of the same version wins

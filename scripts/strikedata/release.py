@@ -73,6 +73,7 @@ class Previous:
     version: str | None = None
     commit: str | None = None  # abbreviated
     found: str = "given"  # "given" (--previous), "tag", "history"
+    edited: str | None = None  # found in the history: a later commit that edited the version's CHANGELOG entry
 
     @property
     def label(self) -> str:
@@ -85,9 +86,13 @@ class Previous:
         """The sentence `strikedata release` prints about it."""
         where = f" at commit {self.commit}" if self.commit else ""
         how = {"tag": f"its tag {self.spec}",
-               "history": "found in the git history: the commit that set this version, with its CHANGELOG entry (no tag)",
+               "history": "no tag: found in the git history, the commit that set this version with its CHANGELOG entry",
                "given": f"--previous {self.spec}"}[self.found]
-        return f"compared against the release {self.version}{where} ({how})"
+        said = f"compared against the release {self.version}{where} ({how})"
+        if self.edited:
+            said += (f"; its CHANGELOG entry was edited later, last in {self.edited}: if {self.version} was released from "
+                     f"a later commit, tag that commit (git tag v{self.version} COMMIT) or name it with --previous")
+        return said
 
 
 def _at(root: Path, ref: str, path: str) -> bytes | None:
@@ -126,10 +131,25 @@ def version_commits(root: Path) -> Iterator[tuple[str, str]]:
             yield version, commit
 
 
-def _logged(changelog: bytes | None, version: str) -> bool:
-    """Whether a changelog has a dated entry for `version`, as a release writes it."""
+def _logged(changelog: bytes | None, version: str) -> str | None:
+    """A changelog's dated entry for `version`, as a release writes it (None when it has none)."""
     text = changelog.decode("utf-8", "replace") if changelog else ""
-    return re.search(rf"^## \[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}", text, re.MULTILINE) is not None
+    entry = re.search(rf"^## \[{re.escape(version)}\] - \d{{4}}-\d{{2}}-\d{{2}}.*?(?=^## \[|\Z)", text, re.MULTILINE | re.DOTALL)
+    return entry.group(0) if entry else None
+
+
+def _entry_edited_after(root: Path, commit: str, version: str) -> str | None:
+    """The last commit after `commit` that changed `version`'s CHANGELOG entry, if the entry changed
+    since: a sign that the release may have been made later than the commit that set the version."""
+    now = _logged(_at(root, "HEAD", "CHANGELOG.md"), version)
+    if now is None or now == _logged(_at(root, commit, "CHANGELOG.md"), version):
+        return None
+    try:
+        later = git("log", "--format=%H", f"{commit}..HEAD", "--", "CHANGELOG.md", cwd=root).decode().split()
+    except PackageError:
+        return None
+    return next((c for c in later if _logged(_at(root, c, "CHANGELOG.md"), version) == now
+                 and _logged(_at(root, f"{c}^", "CHANGELOG.md"), version) != now), None)
 
 
 def released_in_history(root: Path) -> Previous | None:
@@ -137,8 +157,9 @@ def released_in_history(root: Path) -> Previous | None:
     version and whose CHANGELOG.md has that version's dated entry (a release commits both at once).
     A commit that only set a version (a first draft at 0.1.0, say) is no release."""
     for version, commit in version_commits(root):
-        if _logged(_at(root, commit, "CHANGELOG.md"), version):
-            return Previous(commit, version, _short(root, commit), "history")
+        if _logged(_at(root, commit, "CHANGELOG.md"), version) is not None:
+            edited = _entry_edited_after(root, commit, version)
+            return Previous(commit, version, _short(root, commit), "history", _short(root, edited) if edited else None)
     return None
 
 
@@ -162,7 +183,7 @@ def previous_release(root: Path, previous: str | None) -> Iterator[tuple[Package
         yield None
         return
     with opened(found.spec, root) as package:
-        yield package, Previous(found.spec, package.version, found.commit, found.found)
+        yield package, Previous(found.spec, package.version, found.commit, found.found, found.edited)
 
 
 # --- the changelog --------------------------------------------------------------------------
