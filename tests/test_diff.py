@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 
 from strikedata.build import build_package
 from strikedata.cli import app
-from strikedata.diff import constraint_direction, diff_packages, schema_changes
+from strikedata.diff import constraint_direction, diff_packages, metadata_changes, schema_changes
 from strikedata.packages import load
 
 from test_validate import edit_csv
@@ -59,16 +59,36 @@ def test_corrected_quote_is_a_patch_with_the_cell_shown(corrected):
     assert all(not r.any for name, r in diff.rows.items() if name != "quotes")
 
 
-def test_new_field_is_a_major(project, built):
+LANGUAGE = {"name": "language", "title": "Language", "description": "Language of the quotation.", "type": "string"}
+
+
+def test_a_field_added_after_the_others_is_a_minor(project, built):
+    """More columns are welcome (SPEC §3): readers by name and by position still read what they read."""
     schema_path = project / "schemas" / "quotes.json"
     schema = json.loads(schema_path.read_text())
-    schema["fields"].append({"name": "language", "title": "Language", "description": "Language of the quotation.",
-                             "type": "string"})
+    schema["fields"].append(LANGUAGE)
     schema_path.write_text(json.dumps(schema, indent=2))
     diff = diff_packages(load(built / "datapackage.json"), load(build(project) / "datapackage.json"))
-    assert diff.bump == "major"
-    assert [(c.kind, c.resource, c.field) for c in diff.reasons("major")] == [("field-added", "quotes", "language")]
+    assert diff.bump == "minor"
+    assert [(c.kind, c.resource, c.field) for c in diff.reasons("minor")] == [("field-added", "quotes", "language")]
     assert not diff.rows["quotes"].changed  # a new empty column is not a changed value
+
+
+@pytest.mark.parametrize("at", [0, 3])
+def test_a_field_added_before_another_is_a_major(built, at):
+    """Inserted among the fields, a column moves the ones after it: a reader by position breaks."""
+    old = load(built / "datapackage.json").schema(next(r for r in load(built / "datapackage.json").resources() if r["name"] == "quotes"))
+    new = dict(old, fields=old["fields"][:at] + [LANGUAGE] + old["fields"][at:])
+    changes, _ = schema_changes("quotes", old, new)
+    assert [(c.level, c.kind, c.field) for c in changes] == [("major", "field-added", "language")]
+
+
+def test_a_v1_table_and_a_v2_table_are_the_same_kind_of_resource():
+    """profile: tabular-data-resource (v1) and type: table (v2) say the same: no change to report."""
+    v1 = {"name": "quotes", "path": "quotes.csv", "profile": "tabular-data-resource"}
+    assert metadata_changes(v1, {"name": "quotes", "path": "quotes.csv", "type": "table"}, "quotes") == []
+    [change] = metadata_changes(v1, {"name": "quotes", "path": "quotes.csv"}, "quotes")
+    assert (change.level, change.kind) == ("major", "resource-format-changed")
 
 
 def test_rows_added_and_removed(package_copy, built):

@@ -1,10 +1,13 @@
 """What changed between two versions of a Data Package, and the version bump that implies.
 
 The levels follow the Frictionless "Data Package Version" pattern (semver for data):
-- MAJOR: fields added, removed, renamed or reordered; a type or format changed; a constraint
-  tightened; the primary key changed; a foreign key added; a resource removed; rows removed
-  (their ids are citable, so losing one breaks a reference); the package renamed or relicensed.
-- MINOR: new rows or resources; a constraint loosened; a foreign key dropped.
+- MAJOR: fields removed, renamed or reordered, or added before a field a reader already had; a
+  type or format changed; a constraint tightened; the primary key changed; a foreign key added; a
+  resource removed; rows removed (their ids are citable, so losing one breaks a reference); the
+  package renamed or relicensed.
+- MINOR: new rows or resources; fields added after every field there was (SPEC: more columns are
+  welcome; a reader by name or by position reads what it read before); a constraint loosened; a
+  foreign key dropped.
 - PATCH: corrected values; descriptor metadata (titles, descriptions, sources...).
 """
 
@@ -181,13 +184,21 @@ def detect_renames(removed: list[dict], added: list[dict], old: Table | None, ne
     return renames
 
 
-def _field_set_changes(resource: str, added: list[dict], removed: list[dict], renames: dict[str, str]) -> list[Change]:
-    """Fields renamed, added or removed: each breaks a reader that names its columns (major).
+def _field_set_changes(resource: str, added: list[dict], removed: list[dict], renames: dict[str, str],
+                       new_order: list[str]) -> list[Change]:
+    """Fields renamed or removed break a reader that names its columns (major); a field added after
+    every field a reader had keeps both readers by name and by position working (minor), one
+    added before them moves the columns a reader by position counts on (major).
     A rename is reported as one change, not as a removal plus an addition."""
     changes = [Change("major", "field-renamed", resource, new_name, f"field `{old_name}` renamed to `{new_name}`")
                for new_name, old_name in renames.items()]
-    changes += [Change("major", "field-added", resource, f["name"], f"field `{f['name']}` ({f.get('type', 'any')}) added")
-                for f in added if f["name"] not in renames]
+    new_names = {f["name"] for f in added if f["name"] not in renames}
+    kept = [n for n in new_order if n not in new_names]
+    last_kept = new_order.index(kept[-1]) if kept else -1
+    changes += [Change("minor" if new_order.index(f["name"]) > last_kept else "major", "field-added", resource, f["name"],
+                       f"field `{f['name']}` ({f.get('type', 'any')}) added"
+                       + ("" if new_order.index(f["name"]) > last_kept else ", before fields that were there"))
+                for f in added if f["name"] in new_names]
     changes += [Change("major", "field-removed", resource, f["name"], f"field `{f['name']}` removed")
                 for f in removed if f["name"] not in renames.values()]
     return changes
@@ -280,7 +291,7 @@ def schema_changes(resource: str, old: dict, new: dict, old_table: Table | None 
     added = [f for n, f in new_fields.items() if n not in old_fields]
     renames = detect_renames(removed, added, old_table, new_table, primary_key(new))
     matched = {n: n for n in new_fields if n in old_fields} | renames
-    changes = _field_set_changes(resource, added, removed, renames)
+    changes = _field_set_changes(resource, added, removed, renames, list(new_fields))
     changes += _order_changes(resource, old_fields, new_fields, matched)
     for new_name, old_name in matched.items():
         changes += _field_changes(resource, new_name, old_fields[old_name], new_fields[new_name])
@@ -402,8 +413,17 @@ def _digest(package: Package, resource: dict) -> str | None:
     return _fingerprint({"data": resource.get("data")})
 
 
+def _kind(resource: dict) -> object:
+    """What a resource is, in either spelling: Data Package v1's profile and v2's type say the same."""
+    if resource.get("type") == "table" or resource.get("profile") == "tabular-data-resource":
+        return "table"
+    return resource.get("type", resource.get("profile") if resource.get("profile") != "data-resource" else None)
+
+
 def metadata_changes(old: dict, new: dict, resource: str | None = None) -> list[Change]:
     skip = DERIVED | {"name"} if resource else RELEASE_BOOKKEEPING | {"resources"}
+    if resource and _kind(old) == _kind(new):  # v1 → v2 (profile: tabular-data-resource → type: table) reads the same
+        skip |= {"profile", "type"}
     out = []
     for prop in sorted((set(old) | set(new)) - skip):
         if old.get(prop) == new.get(prop):
