@@ -30,6 +30,7 @@ from conftest import ROOT
 runner = CliRunner()
 SCHEMAS = {p.stem: json.loads(p.read_text("utf-8")) for p in sorted((ROOT / "schemas").glob("*.json"))}
 STEM = json.loads((ROOT / "datapackage.json").read_text("utf-8"))["name"]
+TEXTS = "texts"  # the table of the articles' texts, which every format carries besides the package's tables
 
 
 def csv_rows(package: Path, resource: str) -> tuple[list[str], list[list[str]]]:
@@ -71,8 +72,8 @@ def exported(built: Path, tmp_path_factory) -> Path:
 
 
 def test_every_resource_and_only_those_are_exported(exported):
-    assert sorted(p.stem for p in (exported / "parquet").iterdir()) == sorted(SCHEMAS)
-    assert sorted(p.stem for p in (exported / "json").iterdir()) == sorted(SCHEMAS)
+    assert sorted(p.stem for p in (exported / "parquet").iterdir()) == sorted([*SCHEMAS, TEXTS])
+    assert sorted(p.stem for p in (exported / "json").iterdir()) == sorted([*SCHEMAS, TEXTS])
     assert (exported / f"{STEM}.xlsx").is_file() and (exported / f"{STEM}.db").is_file()
 
 
@@ -129,7 +130,9 @@ def test_xlsx_dictionary_lists_every_declared_field(workbook):
     declared = [(name, f["name"], f["type"], f["description"])
                 for name in [r["name"] for r in json.loads((ROOT / "datapackage.json").read_text())["resources"]]
                 for f in fields_of(name)]
-    assert listed == declared
+    assert listed[: len(declared)] == declared
+    # then the columns of the sheet of texts, which is the workbook's own
+    assert [(r, f) for r, f, _, _ in listed[len(declared):]] == [(TEXTS, c.value) for c in workbook[TEXTS][1]]
 
 
 def test_xlsx_first_sheet_says_what_it_is(workbook, built):
@@ -346,7 +349,7 @@ def test_export_command_writes_only_the_formats_asked_for(built, tmp_path):
     result = runner.invoke(app, ["export", str(built / "datapackage.json"), "--format", "json", "--format", "sqlite", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     written = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file())
-    assert written == sorted([f"{STEM}.db", "metadata.json", *(f"json/{r}.json" for r in SCHEMAS)])
+    assert written == sorted([f"{STEM}.db", "metadata.json", *(f"json/{r}.json" for r in [*SCHEMAS, TEXTS])])
 
 
 def test_export_refuses_an_invalid_package(package_copy, tmp_path):
@@ -384,7 +387,8 @@ ODD_CELLS = {
     "boolean": ["true", "false", "True", "FALSE", "1", "0", ""],
     "date": ["1900-01-15", "1899-12-31", "1900-02-28", "1900-03-01", "0001-01-01", "9999-12-31", "1900-01-15", ""],
     "datetime": ["2022-03-23T10:00:00Z", "2022-03-23T10:00:00.123456", "2022-03-23T10:00:00+02:00", "1900-01-01T00:00:01", ""],
-    "string": [" lead", "trail ", "  ", "&<>\"'", "a\nb", "a\r\nb", "\u00a0x", "\u2028x", "✓😀", "=1+1", "a]]>b", "%s %d", ""],
+    "string": [" lead", "trail ", "  ", "&<>\"'", "a\nb", "a\r\nb", "\u00a0x", "\u2028x", "✓😀", "=1+1", "a]]>b", "%s %d", "",
+               "a text long enough to wrap in its column, " * 3],  # rows of their own height
 }
 ODD_FIELDS = [{"name": kind, "type": kind} for kind in ODD_CELLS] + [
     {"name": "yes_no", "type": "boolean", "trueValues": ["yes"], "falseValues": ["no"]},

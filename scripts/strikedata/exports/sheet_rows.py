@@ -98,11 +98,22 @@ def _column_cells(c: int, field: dict, values: list, style: int | None, numbers,
     return pc.if_else(pc.equal(text, _literal("")), empty, full)
 
 
+def _row_attributes(heights: np.ndarray):
+    """What openpyxl writes after a row's number for its height (points; 0 for none): ht as
+    safe_string writes a number, and customHeight, which it always adds to a height."""
+    import pyarrow as pa
+    from openpyxl.compat import safe_string
+
+    distinct, which = np.unique(heights, return_inverse=True)
+    written = [f' ht="{safe_string(float(h))}" customHeight="1"' if h else "" for h in distinct]
+    return pa.array(written, type=pa.large_string()).take(pa.array(which.ravel()))
+
+
 def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | None], numbers: Sequence[int],
-                    text: Callable[[int], Any] | None = None) -> bytes:
+                    text: Callable[[int], Any] | None = None, heights: np.ndarray | None = None) -> bytes:
     """<row> elements, byte for byte as openpyxl writes them: `data` holds each column's values of the
-    sheet rows `numbers` (`text` gives a text column as Arrow strings, if already made); no element
-    for an empty cell, no row without a cell.
+    sheet rows `numbers` (`text` gives a text column as Arrow strings, if already made; `heights` each
+    row's height in points, 0 for none); no element for an empty cell, no row without a cell.
 
     Built a column at a time by Arrow's string kernels: each cell's element, then each row's."""
     import pyarrow as pa
@@ -116,7 +127,9 @@ def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | Non
     body = pc.binary_join_element_wise(*cells, _literal(""), null_handling="replace")
     del cells  # the rows are as large as the sheet: one copy of it at a time
     keep = pc.not_equal(body, _literal(""))
-    rows = pc.binary_join_element_wise(_literal('<row r="'), row_numbers, _literal('">'), body, _literal("</row>"), _literal(""))
+    attributes = _literal("") if heights is None or not heights.any() else _row_attributes(heights)
+    rows = pc.binary_join_element_wise(_literal('<row r="'), row_numbers, _literal('"'), attributes, _literal(">"), body,
+                                       _literal("</row>"), _literal(""))
     del body
     rows = rows.filter(keep)
     if not len(rows) or rows.buffers()[2] is None:
@@ -125,7 +138,7 @@ def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | Non
     return memoryview(rows.buffers()[2])[offsets[0]: offsets[-1]].tobytes()
 
 
-def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probes: list[Cell]) -> bytes:
+def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probes: list[Cell], heights: np.ndarray) -> bytes:
     """A data sheet as openpyxl saved it (header and probe cells) with all its rows put in: everything
     after the header row is replaced. Refused (NotAsOpenpyxlWrites) unless the probe cells, written
     here, come out exactly as openpyxl wrote them."""
@@ -134,14 +147,14 @@ def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probe
     at = {(cell.row - 2, cell.column - 1) for cell in probes}
     lines = sorted({r for r, _ in at})
     sample = [[values[r] if (r, c) in at else None for r in lines] for c, values in enumerate(table.data)]
-    if _sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines]) != xml[start:end]:
+    if _sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines], heights=heights[lines]) != xml[start:end]:
         raise NotAsOpenpyxlWrites
-    return xml[:start] + _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2), table.text) + xml[end:]
+    return xml[:start] + _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2), table.text, heights) + xml[end:]
 
 
 def pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) -> bytes:
     """openpyxl stamps the time of saving into docProps/core.xml and into every zip entry: pin both.
-    `rows` ({sheet entry: (table, styles, probes)}) fills the data sheets in."""
+    `rows` ({sheet entry: (table, styles, probes, row heights)}) fills the data sheets in."""
     stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
     rows = rows or {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
