@@ -114,9 +114,10 @@ def correct_a_quote(root: Path) -> str:
 
 
 def add_a_field(root: Path) -> None:
+    """A MAJOR change: a field inserted among the others (a reader by position reads another column)."""
     path = root / "schemas" / "quotes.json"
     schema = json.loads(path.read_text())
-    schema["fields"].append({"name": "language", "title": "Language", "description": "Language of the quotation.", "type": "string"})
+    schema["fields"].insert(1, {"name": "language", "title": "Language", "description": "Language of the quotation.", "type": "string"})
     path.write_text(json.dumps(schema, indent=2))
 
 
