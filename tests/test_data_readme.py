@@ -269,3 +269,12 @@ def test_the_datasette_queries_are_named(unzipped):
     datasette = section(unzipped.readme, "### Datasette")
     assert all(f"{title} (`{name}`)" in datasette for name, title in queries.items())
     assert ("ready-made queries" in datasette) == bool(queries)
+
+
+def test_the_workbook_sheets_are_named(unzipped):
+    from openpyxl import load_workbook
+
+    workbook = next(unzipped.folder.glob("exports/*.xlsx"))
+    sheets = load_workbook(workbook, read_only=True).sheetnames
+    spreadsheets = section(unzipped.readme, "### Spreadsheets (LibreOffice, Excel, Numbers)")
+    assert "Its sheets: " + ", ".join(f"`{s}`" for s in sheets) + "." in " ".join(spreadsheets.split())

@@ -8,8 +8,12 @@ The template's recipes are run, as printed, by tests/test_recipes.py: each fence
 from __future__ import annotations
 
 import functools
+import html
+import io
 import json
+import re
 import sqlite3
+import zipfile
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -144,6 +148,18 @@ def canned_queries(metadata: bytes | None) -> list[tuple[str, str]]:
             for name, query in (database.get("queries") or {}).items() if isinstance(query, dict)]
 
 
+def sheet_names(workbook: bytes | None) -> list[str]:
+    """The sheets of an exported workbook, in order (read from its xl/workbook.xml, nothing else)."""
+    if not workbook:
+        return []
+    try:
+        with zipfile.ZipFile(io.BytesIO(workbook)) as archive:
+            listing = archive.read("xl/workbook.xml").decode("utf-8")
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
+        return []
+    return [html.unescape(name) for name in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', listing)]
+
+
 def loader_source() -> str:
     """load.py's code without its module docstring: the README's loading recipe."""
     text = LOADER.read_text("utf-8")
@@ -175,7 +191,7 @@ def readme_context(package: Package, names: list[str], exports: Mapping[str, byt
         "coverage": coverage(frames), "has": lambda path: path in shipped,
         "database": database, "sqlite_texts": "texts" in objects, "context_views": views, "context_view": context_view,
         "parquet_texts": "parquet/texts.parquet" in exports,
-        "queries": canned_queries(exports.get("metadata.json")), "loader": loader_source(),
+        "queries": canned_queries(exports.get("metadata.json")), "sheets": sheet_names(exports.get(f"{stem}.xlsx")), "loader": loader_source(),
     }
 
 
