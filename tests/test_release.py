@@ -329,6 +329,9 @@ def test_the_previous_release_from_tags_and_history(tmp_path):
     found = find_previous(root, None)
     assert (found.commit, found.edited) == (released_at, edited)
     assert f"edited later, last in {edited}: if 1.0.0 was released from a later commit, tag that commit" in found.said()
+    shallow = tmp_path / "shallow"  # a CI checkout of depth 1: the commit that set the version is not there
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{root}", str(shallow))
+    assert find_previous(shallow, None) is None
     git(root, "tag", "v0.9.0", draft)  # a tag older than the release the history records
     assert find_previous(root, None).found == "history"
     git(root, "tag", "v1.0.0", "HEAD")  # a tag of the same version wins

@@ -125,10 +125,22 @@ def version_commits(root: Path) -> Iterator[tuple[str, str]]:
         commits = git("log", "--format=%H", "-G", '"version"', "--", "datapackage.json", cwd=root).decode().split()
     except PackageError:
         return
+    cut = shallow_commits(root)
     for commit in commits:
+        if commit in cut:  # a shallow clone's oldest commit: its parent is not here, so what it changed is unknown
+            return
         version = _version_at(root, commit)
         if version is not None and VERSION.fullmatch(version) and _version_at(root, f"{commit}^") != version:
             yield version, commit
+
+
+def shallow_commits(root: Path) -> set[str]:
+    """The commits a shallow clone was cut at (none in a full clone)."""
+    try:
+        listing = Path(root, git("rev-parse", "--git-path", "shallow", cwd=root).decode().strip())
+        return set(listing.read_text().split()) if listing.is_file() else set()
+    except (PackageError, OSError, UnicodeDecodeError):
+        return set()
 
 
 def _logged(changelog: bytes | None, version: str) -> str | None:
@@ -523,9 +535,10 @@ def _release_in(stage: Path, root: Path, bump: str, *, previous: str | None, dat
         if replaces is None and VERSION.fullmatch(current.version) and parse_version(current.version) > parse_version(result.version):
             setter = next((commit for version, commit in version_commits(root) if version == current.version), None)
             where = f" {_short(root, setter)}" if setter else ""
+            shallow = "; this clone is shallow, so its history may hold the release: git fetch --unshallow" if shallow_commits(root) else ""
             raise ReleaseError(f"datapackage.json is at {current.version}, newer than the {result.version} this would make "
                                f"from {label or 'no earlier release'}: tag the last release (git tag v{current.version}{where}) "
-                               "or name it with --previous")
+                               f"or name it with --previous{shallow}")
         result.replaces = replaces
         day = release_date(date)
         progress(f"setting version {result.version} ({day})")
