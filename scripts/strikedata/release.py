@@ -179,7 +179,8 @@ def find_previous(root: Path, previous: str | None) -> Previous | None:
     """The last release: `previous` (folder, zip or git ref) when given; else the newest vX.Y.Z tag,
     unless the history records a newer release (a tag not fetched, or never made); else none."""
     if previous is not None:
-        return Previous(previous, commit=_short(root, previous) if not Path(previous).exists() else None)
+        is_ref = not previous.startswith("-") and not Path(previous).exists()  # opened() refuses an option-like name
+        return Previous(previous, commit=_short(root, previous) if is_ref else None)
     tags = release_tags(root)
     recorded = released_in_history(root)
     if tags and (recorded is None or recorded.version is None or parse_version(tags[0][1:]) >= parse_version(recorded.version)):
