@@ -259,7 +259,7 @@ def _source(descriptor: dict) -> dict[str, str]:
     homepage = web_address(descriptor.get("homepage"))
     out = {"source": "; ".join(str(s.get("title") or s.get("path") or "") for s in sources),
            "source_url": one or web_address(descriptor.get("repository")),
-           "about": f"{descriptor.get('title') or descriptor.get('name') or 'The data'}: homepage" if homepage else "",
+           "about": "Homepage" if homepage else "",
            "about_url": homepage}
     return {k: v for k, v in out.items() if v}
 
