@@ -245,7 +245,9 @@ def export(
 def release(
     bump: Bump = typer.Option(..., "--bump", help="auto (what the changes call for), or major, minor, patch."),
     previous: str = typer.Option(None, "--previous",
-                                 help="The last release to diff against: a folder, a .zip or a git ref. Default: the newest vX.Y.Z tag, or without one the newest release commit in the git history (one that set the version and dated its CHANGELOG entry)."),
+                                 help="The last release to diff against: a folder, a .zip or a git ref. Default: the newest vX.Y.Z "
+                                      "tag, or without one the newest release commit in the git history (one that set the "
+                                      "version and dated its CHANGELOG entry)."),
     date: str = typer.Option(None, "--date", help="Release date, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today, UTC)."),
     project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
 ) -> None:
