@@ -17,11 +17,12 @@ build: $(STAMP)
 	$(BIN)/strikedata docs
 
 # The suite on every core (pytest-xdist), less the scale cases (@pytest.mark.scale: large generated
-# inputs), which CI runs once after it (.ci/run); run them with `.venv/bin/python -m pytest -m scale`.
+# inputs) and the slow end-to-end runs (@pytest.mark.slow), which CI runs once after it (.ci/run);
+# run them with `.venv/bin/python -m pytest -m "scale or slow"`.
 # Options go through PYTEST_ARGS, e.g. make test PYTEST_ARGS="-k release --durations=20".
 PYTEST_ARGS ?=
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not scale" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not scale and not slow" $(PYTEST_ARGS)
 
 # The gates: ruff (rules in pyproject.toml) over the scripts and tests, mypy over the package.
 lint: $(STAMP)

@@ -18,6 +18,8 @@ from strikedata.userdocs import data_changelog, data_readme
 from conftest import ROOT
 from test_recipes import Unzipped, unzip_release
 
+# One worker makes the release archive and runs every test that reads it (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("unzipped-release")
 
 @pytest.fixture(scope="module")
 def unzipped(built, tmp_path_factory) -> Unzipped:

@@ -75,6 +75,9 @@ def unzip_release(built: Path, where: Path) -> Unzipped:
     return _made[built]
 
 
+# One worker makes the release archive and runs every test that reads it (make test: --dist loadgroup).
+pytestmark = pytest.mark.xdist_group("unzipped-release")
+
 @pytest.fixture(scope="module")
 def unzipped(built, tmp_path_factory) -> Unzipped:
     return unzip_release(built, tmp_path_factory.mktemp("release"))

@@ -206,19 +206,23 @@ def released(tmp_path_factory) -> Released:
     return Released(runner, flow, tag, version, descriptor["name"], skipped)
 
 
+@pytest.mark.slow
 def test_only_the_steps_that_need_github_or_pypi_are_left_out(released):
     assert released.skipped == ["actions/checkout@v4", "actions/setup-python@v5", *sorted(NOT_RUN_HERE)]
 
 
+@pytest.mark.slow
 def test_the_tag_is_fetched_again_as_pushed(released):
     assert git(released.runner.workspace, "cat-file", "-t", f"refs/tags/{released.tag}") == "tag"
 
 
+@pytest.mark.slow
 def test_the_tag_is_read_as_a_release(released):
     descriptor = json.loads((released.runner.workspace / "datapackage.json").read_text("utf-8"))
     assert released.runner.outputs["tag"] == {"name": released.name, "version": released.version, "date": descriptor["created"][:10]}
 
 
+@pytest.mark.slow
 def test_the_archive_is_made_again_byte_for_byte_and_changes_no_committed_file(released):
     runner = released.runner
     outputs = runner.outputs["release"]
@@ -233,6 +237,7 @@ def test_the_archive_is_made_again_byte_for_byte_and_changes_no_committed_file(r
     assert git(runner.workspace, "status", "--porcelain", "--untracked-files=no") == ""
 
 
+@pytest.mark.slow
 def test_notes_and_summary_give_the_changelog_entry_the_digest_and_the_versions(released):
     summary = released.runner.summary.read_text("utf-8")
     changelog = (released.runner.workspace / "CHANGELOG.md").read_text("utf-8")
@@ -253,6 +258,7 @@ LOCAL = "The same bytes as the maintainer's archive, when the tag records its SH
     ("Release {version}", "no"),
     ("Release {version}\n\nsha256 {wrong}", None),
 ])
+@pytest.mark.slow
 def test_a_digest_in_the_tag_must_be_the_archives(released, message, checked):
     runner, digest = released.runner, released.runner.outputs["release"]["sha256"]
     text = message.format(version=released.version, digest=digest, upper=digest.upper(), wrong="0" * 64)
@@ -269,6 +275,7 @@ def test_a_digest_in_the_tag_must_be_the_archives(released, message, checked):
         assert runner.outputs["local"] == {"checked": checked}
 
 
+@pytest.mark.slow
 def test_a_tag_on_a_commit_at_another_version_is_refused(released):
     spec = step(released.flow, "release", "The tag names a release commit")
     result = released.runner.run({"TAG": "v99.0.0"}, spec, check=False)
