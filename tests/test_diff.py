@@ -367,3 +367,14 @@ def test_rows_with_no_field_in_common_are_compared_as_empty_rows():
 
     old, new = frame_table(OLD_ROWS, ["id", "n", "text", "note"], True), frame_table(NEW_ROWS[:2], ["a", "b", "c", "d"], True)
     assert row_changes(old, new, {}, []).removed == [{}, {}, {}]
+
+
+def test_a_long_value_is_described_not_printed():
+    """A changelog line stays a line: long values are described by kind and size, short ones shown."""
+    from strikedata.diff import value_change
+
+    assert value_change("title", "Old", "New") == 'title: "Old" → "New"'
+    warnings = ["Do not sum value: units differ." * 3, "Dates are estimates." * 3]
+    assert value_change("usageWarnings", None, warnings) == "usageWarnings added (a list of 2)"
+    assert value_change("usageWarnings", warnings, None) == "usageWarnings removed (was a list of 2)"
+    assert value_change("description", "x" * 150, "y" * 160) == "description changed (a text of 150 characters → a text of 160 characters)"

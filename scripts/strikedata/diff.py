@@ -147,6 +147,28 @@ def _show(value: object) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+SHOWN_WHOLE = 100  # longer values are described, not printed: a changelog line stays a line
+
+
+def _described(value: object) -> str:
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return f"an object of {len(value)} keys"
+    return f"a text of {len(value)} characters" if isinstance(value, str) else _show(value)[:SHOWN_WHOLE] + "…"
+
+
+def value_change(prop: str, old: object, new: object) -> str:
+    """`prop: old → new`, each value whole when short; a long one is described (the descriptor has it)."""
+    if len(_show(old)) <= SHOWN_WHOLE and len(_show(new)) <= SHOWN_WHOLE:
+        return f"{prop}: {_show(old)} → {_show(new)}"
+    if old is None:
+        return f"{prop} added ({_described(new)})"
+    if new is None:
+        return f"{prop} removed (was {_described(old)})"
+    return f"{prop} changed ({_described(old)} → {_described(new)})"
+
+
 # --- schemas --------------------------------------------------------------------------------
 
 def _fingerprint(values: dict) -> str:
@@ -275,7 +297,7 @@ def _schema_property_changes(resource: str, old: dict, new: dict) -> list[Change
     for prop in sorted((set(old) | set(new)) - {"fields", "primaryKey", "foreignKeys"}):
         if old.get(prop) != new.get(prop):
             level = "major" if prop in ("missingValues", "fieldsMatch") else "patch"
-            changes.append(Change(level, "schema-changed", resource, None, f"schema {prop} changed: {_show(old.get(prop))} → {_show(new.get(prop))}"))
+            changes.append(Change(level, "schema-changed", resource, None, "schema " + value_change(prop, old.get(prop), new.get(prop))))
     return changes
 
 
@@ -436,7 +458,7 @@ def metadata_changes(old: dict, new: dict, resource: str | None = None) -> list[
             level, kind = "major", "package-renamed"
         else:
             level, kind = "patch", "metadata-changed"
-        out.append(Change(level, kind, resource, None, f"{prop}: {_show(old.get(prop))} → {_show(new.get(prop))}"))
+        out.append(Change(level, kind, resource, None, value_change(prop, old.get(prop), new.get(prop))))
     return out
 
 
