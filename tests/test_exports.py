@@ -480,6 +480,7 @@ def test_the_workbooks_character_classes_are_pythons_and_openpyxls():
 @pytest.mark.parametrize("cells, message", [
     ([["ok", "fine"], ["a\x01b", "x" * 40_000]], "row 3: a control character"),  # the first cell of the row decides
     ([["ok", "fine"], ["ab", "x" * 40_000], ["a\x01b", "c"]], "row 3: a text of 40000 characters"),
+    ([["ok", "fine"]] * 20 + [["a\x01b", "fine"]], "row 22: a control character"),  # a column that repeats its texts
 ])
 def test_xlsx_reports_the_first_cell_it_cannot_hold(tmp_path, cells, message):
     from strikedata.exports import ExportError

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from strikedata.exports import export_files
-from strikedata.exports.workbook import CHARS_PER_WIDTH, LINE_HEIGHT, MAX_ROW_HEIGHT, text_lines
+from strikedata.exports.workbook import CHARS_PER_WIDTH, LINE_HEIGHT, MAX_ROW_HEIGHT, WRAP_WIDTH, text_lines
 from strikedata.packages import load
 
 from test_exports import SCHEMAS, STEM, TEXTS, csv_rows, soffice
@@ -217,3 +217,19 @@ def test_the_page_count_reads_the_outline_of_a_pdf():
            b"<</Title<FEFF0061>\n/Dest[1 0 R/XYZ 0 841 0]>><</Title<FEFF0062>\n/Dest[7 0 R/XYZ 0 841 0]>>")
     assert pages_per_sheet(pdf) == {"a": 2, "b": 1}
 
+
+
+def test_a_text_too_tall_for_a_row_widens_its_column(tmp_path):
+    """A row is at most 409 points (27 lines): a text that needs more lines at the usual width gets a wider column."""
+    from openpyxl import load_workbook
+
+    from test_exports import tiny_package
+
+    long_text = " ".join(f"word{i % 97}" for i in range(400))  # 2,700 characters
+    files = export_files(load(tiny_package(tmp_path / "tiny", ["short", long_text])), ["xlsx"])
+    (tmp_path / "tiny.xlsx").write_bytes(files["tiny.xlsx"])
+    ws = load_workbook(tmp_path / "tiny.xlsx")["notes"]
+    width = ws.column_dimensions["B"].width
+    assert width > WRAP_WIDTH and ws.cell(row=3, column=2).alignment.wrap_text
+    assert LINE_HEIGHT * shown_lines(long_text, width) <= ws.row_dimensions[3].height <= MAX_ROW_HEIGHT
+    assert ws.row_dimensions[2].height is None  # "short" keeps the default height

@@ -4,6 +4,7 @@ string kernels (a Python object per cell made a 100,000-row table take minutes).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import zipfile
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..zips import zip_bytes, zip_time
+from ..zips import DateTime, zip_time
 from .tables import NOT_TEXT, TypedTable
 
 if TYPE_CHECKING:
@@ -76,6 +77,32 @@ def _value_text(kind: str, values: list):
     return pa.array([safe_string(v) if v is not None else None for v in values], type=pa.large_string())
 
 
+def _text_cell_ends(text, attributes: str):
+    """What follows a text cell's reference: its attributes and its inline string, escaped (null for
+    an empty cell). A column that repeats its texts (a quotation, a status) has them made once for
+    each distinct text, then laid out by row: the escaping looks at each text once. (A column of
+    ids, all different, would only pay for the look-up: a sample of its first rows tells which.)"""
+    import pyarrow.compute as pc
+
+    def ends(distinct):
+        return pc.binary_join_element_wise(_literal(attributes + ' t="inlineStr"><is>'), _text_opening(distinct),
+                                           _xml_text(distinct), _literal("</t></is></c>"), _literal(""))
+
+    if not repeats_its_texts(text):
+        return ends(text)
+    encoded = pc.dictionary_encode(text)  # nulls are left out of the dictionary, and stay null
+    return ends(encoded.dictionary).take(encoded.indices)
+
+
+def repeats_its_texts(text) -> bool:
+    """Whether an Arrow text column holds each of its texts twice or more, on average, as told by
+    its first rows: then work done on its distinct texts is worth the look-up that finds them."""
+    import pyarrow.compute as pc
+
+    sample = text.slice(0, 4096)
+    return pc.count_distinct(sample).as_py() * 2 <= len(sample)
+
+
 def _column_cells(c: int, field: dict, values: list, style: int | None, numbers, text=None):
     """The <c> elements of one column, as Arrow strings (null for an empty cell, which gets none), in
     the form openpyxl's etree writer gives them: r, s and t attributes in that order; an inline
@@ -89,8 +116,7 @@ def _column_cells(c: int, field: dict, values: list, style: int | None, numbers,
     kind = field.get("type", "string")
     if kind not in NOT_TEXT:
         text = text if text is not None else pa.array(values, type=pa.large_string())
-        return pc.binary_join_element_wise(head, numbers, _literal(attributes + ' t="inlineStr"><is>'), _text_opening(text),
-                                           _xml_text(text), _literal("</t></is></c>"), _literal(""))
+        return pc.binary_join_element_wise(head, numbers, _text_cell_ends(text, attributes), _literal(""))
     text = _value_text(kind, values)
     attributes += ' t="b">' if kind == "boolean" else ' t="n">'
     full = pc.binary_join_element_wise(head, numbers, _literal(attributes + "<v>"), text, _literal("</v></c>"), _literal(""))
@@ -110,12 +136,12 @@ def _row_attributes(heights: np.ndarray):
 
 
 def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | None], numbers: Sequence[int],
-                    text: Callable[[int], Any] | None = None, heights: np.ndarray | None = None) -> bytes:
+                    text: Callable[[int], Any] | None = None, heights: np.ndarray | None = None) -> bytes | memoryview:
     """<row> elements, byte for byte as openpyxl writes them: `data` holds each column's values of the
     sheet rows `numbers` (`text` gives a text column as Arrow strings, if already made; `heights` each
     row's height in points, 0 for none); no element for an empty cell, no row without a cell.
 
-    Built a column at a time by Arrow's string kernels: each cell's element, then each row's."""
+    Built a column at a time by Arrow's string kernels: each cell's element, then the rows, in one join."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
@@ -124,18 +150,17 @@ def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | Non
     row_numbers = pa.array(np.asarray(numbers, dtype=np.int64)).cast(pa.large_string())
     cells = [_column_cells(c, f, values, style, row_numbers, text(c) if text and f.get("type", "string") not in NOT_TEXT else None)
              for c, (f, values, style) in enumerate(zip(fields, data, styles, strict=True))]
-    body = pc.binary_join_element_wise(*cells, _literal(""), null_handling="replace")
-    del cells  # the rows are as large as the sheet: one copy of it at a time
-    keep = pc.not_equal(body, _literal(""))
+    empty = functools.reduce(pc.and_, [pc.is_null(cells) for cells in cells])  # a row with no cell is not written
     attributes = _literal("") if heights is None or not heights.any() else _row_attributes(heights)
-    rows = pc.binary_join_element_wise(_literal('<row r="'), row_numbers, _literal('"'), attributes, _literal(">"), body,
-                                       _literal("</row>"), _literal(""))
-    del body
-    rows = rows.filter(keep)
+    rows = pc.binary_join_element_wise(_literal('<row r="'), row_numbers, _literal('"'), attributes, _literal(">"), *cells,
+                                       _literal("</row>"), _literal(""), null_handling="replace")
+    del cells  # the rows are as large as the sheet: one copy of it at a time
+    if pc.any(empty).as_py():
+        rows = rows.filter(pc.invert(empty))
     if not len(rows) or rows.buffers()[2] is None:
         return b""
     offsets = np.frombuffer(rows.buffers()[1], dtype=np.int64)[rows.offset: rows.offset + len(rows) + 1]
-    return memoryview(rows.buffers()[2])[offsets[0]: offsets[-1]].tobytes()
+    return memoryview(rows.buffers()[2])[offsets[0]: offsets[-1]]  # not copied: the sheet is put together once
 
 
 def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probes: list[Cell], heights: np.ndarray) -> bytes:
@@ -147,9 +172,30 @@ def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probe
     at = {(cell.row - 2, cell.column - 1) for cell in probes}
     lines = sorted({r for r, _ in at})
     sample = [[values[r] if (r, c) in at else None for r in lines] for c, values in enumerate(table.data)]
-    if _sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines], heights=heights[lines]) != xml[start:end]:
+    if bytes(_sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines], heights=heights[lines])) != xml[start:end]:
         raise NotAsOpenpyxlWrites
-    return xml[:start] + _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2), table.text, heights) + xml[end:]
+    rows = _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2), table.text, heights)
+    return b"".join((xml[:start], rows, xml[end:]))
+
+
+# The sheets' XML is most of a workbook (90 MB for 100,000 quotes), and deflating it at the archives'
+# level (zips.COMPRESS_LEVEL, 6) took longer than writing it: level 1 deflates it four times faster
+# for a file a quarter larger (7.6 MB instead of 6.0). Any fixed level gives the same bytes every run.
+WORKBOOK_COMPRESS_LEVEL = 1
+
+
+def _workbook_zip(entries: list[tuple[str, bytes]], date_time: DateTime) -> bytes:
+    """The workbook's entries zipped as zips.zip_bytes zips an archive (stamped `date_time`, mode
+    0644, made on unix, deflated), at WORKBOOK_COMPRESS_LEVEL. (zip_bytes could take the level.)"""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o100644 << 16
+            info.create_system = 3
+            archive.writestr(info, data, compresslevel=WORKBOOK_COMPRESS_LEVEL)
+    return buffer.getvalue()
 
 
 def pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) -> bytes:
@@ -162,4 +208,4 @@ def pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) 
     entries = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
                 if name == "docProps/core.xml" else _filled_sheet(body, *rows[name]) if name in rows else body)
                for name, body in entries]
-    return zip_bytes(entries, zip_time(moment))
+    return _workbook_zip(entries, zip_time(moment))

@@ -20,7 +20,7 @@ import numpy as np
 from ..docs import constraint_summary
 from ..packages import Package
 from ..validator.fields import primary_key
-from .sheet_rows import NotAsOpenpyxlWrites, pinned_workbook
+from .sheet_rows import NotAsOpenpyxlWrites, pinned_workbook, repeats_its_texts
 from .tables import NOT_TEXT, ExportError, TypedTable, citation, license_text, link_texts, release_moment, texts_table
 
 if TYPE_CHECKING:
@@ -97,20 +97,28 @@ def _chars_of_a_cut_word(width: float) -> int:
 
 def text_lines(text, width: float) -> np.ndarray:
     """The lines each text of an Arrow text column takes when wrapped in a column `width` wide (one
-    for an empty cell).
+    for an empty cell): counted once for each distinct text (a column often repeats its texts)."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    if not len(text):
+        return np.zeros(0, dtype=np.int64)
+    encoded = pc.dictionary_encode(pc.fill_null(text, pa.scalar("", text.type)))
+    return _distinct_text_lines(encoded.dictionary, width)[encoded.indices.to_numpy(zero_copy_only=False)]
+
+
+def _distinct_text_lines(text, width: float) -> np.ndarray:
+    """The lines each text of an Arrow text column (no nulls) takes wrapped in a column `width` wide.
 
     As a spreadsheet program wraps: a line break starts a paragraph; a line takes words while they
     fit (chars_per_line), and a word longer than a line takes lines of its own. Done for every
     paragraph of every cell at once: a step lays one more line of each paragraph not yet done,
     finding its last word by a binary search over the words' end positions, made increasing over
     the whole column by setting each paragraph after the one before it."""
-    import pyarrow as pa
     import pyarrow.compute as pc
 
     chars, cut = chars_per_line(width), _chars_of_a_cut_word(width)
-    if not len(text):
-        return np.zeros(0, dtype=np.int64)
-    paragraphs = pc.split_pattern(pc.fill_null(text, pa.scalar("", text.type)), "\n")
+    paragraphs = pc.split_pattern(text, "\n")
     words = pc.split_pattern(pc.list_flatten(paragraphs), " ")
     length = pc.utf8_length(pc.list_flatten(words)).to_numpy(zero_copy_only=False).astype(np.int64)
     per_paragraph = pc.list_value_length(words).to_numpy(zero_copy_only=False).astype(np.int64)
@@ -149,15 +157,25 @@ class ColumnLayout:
     wrap: bool
 
 
-def _wrap_width(text, lines_at) -> tuple[float, np.ndarray]:
+def _wrap_width(text) -> tuple[float, np.ndarray]:
     """The width at which a long text column wraps: WRAP_WIDTH, or wider if a cell would take more
-    lines than the tallest row shows; with each cell's lines at that width."""
-    width = WRAP_WIDTH
-    lines = lines_at(width)
-    while lines.max(initial=0) > MAX_LINES and width < EXCEL_MAX_WIDTH:
+    lines than the tallest row shows; with each cell's lines at that width. (A wider column never
+    takes more lines, so only the cells too tall are tried wider.)"""
+    width, lines = WRAP_WIDTH, text_lines(text, WRAP_WIDTH)
+    tall = text.filter(_arrow_mask(lines > MAX_LINES))
+    if not len(tall):
+        return width, lines
+    while len(tall) and width < EXCEL_MAX_WIDTH:
         width = min(EXCEL_MAX_WIDTH, width + 10)
-        lines = lines_at(width)
-    return width, lines
+        tall = tall.filter(_arrow_mask(text_lines(tall, width) > MAX_LINES))
+    return width, text_lines(text, width)
+
+
+def _arrow_mask(mask: np.ndarray):
+    """A numpy boolean mask as an Arrow one, to filter an Arrow array."""
+    import pyarrow as pa
+
+    return pa.array(mask, type=pa.bool_())
 
 
 def _layout(table: TypedTable) -> tuple[list[ColumnLayout], np.ndarray]:
@@ -179,7 +197,7 @@ def _layout(table: TypedTable) -> tuple[list[ColumnLayout], np.ndarray]:
         if widest + 2 <= WRAP_WIDTH:
             layouts.append(ColumnLayout(max(8, len(name) + 2, widest + 2), False))
             continue
-        width, column_lines = _wrap_width(text, lambda w, text=text: text_lines(text, w))
+        width, column_lines = _wrap_width(text)
         layouts.append(ColumnLayout(max(width, len(name) + 2), True))
         np.maximum(lines, column_lines, out=lines)
     heights = np.where(lines > 1, np.minimum(MAX_ROW_HEIGHT, lines * LINE_HEIGHT), 0.0)
@@ -383,10 +401,18 @@ def first_unstorable(text) -> int | None:
     return pc.index(bad, True).as_py() if pc.any(bad).as_py() else None
 
 
+def _storable(text) -> bool:
+    """Whether a spreadsheet cell can hold every text of an Arrow text column: asked of each distinct
+    text once when the column repeats them."""
+    import pyarrow.compute as pc
+
+    return first_unstorable(pc.dictionary_encode(text).dictionary if repeats_its_texts(text) else text) is None
+
+
 def _refuse_unstorable_text(title: str, table: TypedTable) -> None:
     """The error _put would raise on the first text cell, in reading order, that a spreadsheet cannot hold."""
-    found = [(r, c) for c, f in enumerate(table.fields)
-             if f.get("type", "string") not in NOT_TEXT and (r := first_unstorable(table.text(c))) is not None]
+    found = [(r, c) for c, f in enumerate(table.fields) if f.get("type", "string") not in NOT_TEXT
+             and not _storable(table.text(c)) and (r := first_unstorable(table.text(c))) is not None]
     if not found:
         return
     row, column = min(found)
