@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build test lint validate bench clean
+.PHONY: build test lint validate site bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,10 @@ lint: $(STAMP)
 validate: $(STAMP)
 	$(BIN)/strikedata validate build/datapackage.json
 	$(BIN)/frictionless validate build/datapackage.json
+
+# The static website of the built package: open dist/site/index.html from disk, or put dist/site on any static host.
+site: $(STAMP)
+	$(BIN)/strikedata site build --out dist/site
 
 # Generates 10k, 100k and 1M-row packages (valid and with seeded errors) under /tmp and times both
 # validators on them; takes about a quarter of an hour, most of it frictionless on 1M rows.

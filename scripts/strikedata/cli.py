@@ -393,6 +393,39 @@ def _evaluate(root: Path, corpus: Path | None, misses: bool) -> None:
                 typer.echo(f"{score.article_id}: {miss}")
 
 
+@app.command()
+def site(
+    package: Path = typer.Argument(Path("build"), help="The built package: its folder or its datapackage.json."),
+    out: Path = typer.Option(Path("dist/site"), "--out", help="Folder to write the site into (a site written before is replaced whole)."),
+    release: Path = typer.Option(None, "--release",
+                                 help="A release archive to offer for download, with its size and SHA-256. Default: "
+                                      "dist/<name>-<version>.zip beside the package's folder, when it exists."),
+) -> None:
+    """Write the package's static website: open OUT/index.html from disk or put OUT on any static host.
+
+    A landing page (what the data is, coverage, limits, downloads with sizes and SHA-256, how to cite,
+    license, changes), a page per table (data dictionary, caveats, rows to sort and filter), per person
+    and per organization (every quote in its paragraph), per article (every span highlighted), a
+    timeline and the offers over time. Made from the built package alone; every file is local (no
+    CDN, no tracking), and the same package gives the same bytes.
+    """
+    from .site import SiteError, build_site
+
+    if release is not None and not release.is_file():
+        raise typer.BadParameter(f"{release} is not a file", param_hint="--release")
+    folder = package.parent if package.name == "datapackage.json" else package
+    if not (folder / "datapackage.json").is_file():
+        typer.echo(f"error: no datapackage.json in {folder} (run `strikedata build` first, or name a package folder)", err=True)
+        raise typer.Exit(2)
+    try:
+        files = build_site(folder, out, release=release, progress=lambda step: typer.echo(f"… {step}", err=True))
+    except SiteError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+    pages = sum(1 for f in files if f.suffix == ".html")
+    typer.echo(f"{pages} pages, {len(files)} files: open {out / 'index.html'}")
+
+
 def main() -> None:
     """Console entry point: a last guard so that nobody ever sees a traceback."""
     try:
