@@ -289,7 +289,8 @@ def release(
 def extract(
     seed: Path = typer.Argument(None, help="The new raw article (a .txt file); one outside the project is copied into seeds/raw/."),
     date: str = typer.Option(None, "--date",
-                             help="The article's publication date, YYYY-MM-DD, when the text states none; weekdays are resolved against it."),
+                             help="The article's publication date, YYYY-MM-DD; weekdays are resolved against it. It overrides a "
+                                  "date header in the text (the draft notes what the header said)."),
     outlet: str = typer.Option(None, "--outlet",
                                help="The outlet's org_id or name, when the text does not say (no Source line, no dateline credit)."),
     output: Path = typer.Option(None, "--output", help="Where to write the draft (default: seeds/articles/<article_id>.yaml)."),

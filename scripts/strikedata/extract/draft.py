@@ -29,6 +29,7 @@ from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
+from .furniture import Furniture
 from .happenings import Happening, event_type, find_happenings, location
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
@@ -80,22 +81,30 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     text = article.text
     entities = find_entities(text, registry)
     ids = _Ids(set(taken))
-    stated = article.published_date
+    header_date = article.published_date
+    # --date wins over the seed's date header (a stored page can carry the date it was saved, not
+    # published): the draft then writes published_date and says what the header said.
+    overridden = header_date if published is not None and header_date and header_date != published.isoformat() else None
+    stated = None if overridden else header_date
     date = dt.date.fromisoformat(stated) if stated else published
     outlet_id, outlet_basis, outlet_note = _outlet(article, outlet, entities, text)
     article_id = ids.take(f"{outlet_id or 'article'}-{date.isoformat() if date else slug(' '.join(text.split()[:4]))}")
     header = {
         "article_id": article_id, "seed_file": seed_file, "outlet_org_id": outlet_id, "outlet_basis": outlet_basis,
         "published_date": None if stated else (date.isoformat() if date else None),
-        "date_note": _date_note(stated, date, outlet_note),
+        "date_note": _date_note(stated, date, outlet_note, overridden),
         "confirmed": False, "confidence": 0.6,
     }
     draft = Draft(text, header)
+    if overridden:
+        draft.notes.append(f"--date {date.isoformat() if date else ''} overrides the seed's date header, "
+                           f"which says {overridden}: relative dates are read against --date")
     quotations = find_quotations(text)
     masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
-    happenings = find_happenings(text, date, spans)
+    furniture = Furniture(text)
+    happenings = [h for h in find_happenings(text, date, spans) if not furniture.holds(h.start)]
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings)
     _events(draft, happenings, entities, date, registry, ids, reading)
@@ -262,7 +271,10 @@ def _outlet_named(entities: Entities, text: str) -> tuple[str | None, str, str]:
     return None, "inferred", "Outlet: not found in the text; give it with --outlet."
 
 
-def _date_note(stated: str | None, date: dt.date | None, outlet_note: str) -> str:
+def _date_note(stated: str | None, date: dt.date | None, outlet_note: str, overridden: str | None = None) -> str:
+    if overridden and date:
+        return (f"Date: given with --date ({date.isoformat()}), which overrides the seed's date header ({overridden}): "
+                f"write how the text supports it (the build reports the two dates as date-conflict until they agree). {outlet_note}")
     if stated:
         return f"Date: the seed's date header ({stated}). {outlet_note}"
     if date:
@@ -319,7 +331,8 @@ def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids:
     """The figures of the article, the offer items they are the values of (one per distinct item:
     the article's mentions of one item are merged, an item the registry holds is named, not proposed
     again), and a mention of an item at each place the article tells of it."""
-    figures = find_figures(text)
+    furniture = Furniture(text)
+    figures = [f for f in find_figures(text) if not furniture.holds(f.start)]
     _limit(draft, len(figures), "figures")
     figures = figures[:MAX_PROPOSALS]
     said_inside = _Quoted(draft.quote_speakers)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import ExtractError, read_yaml
+from .furniture import Furniture
 from .text import slug
 
 # General English vocabulary, never names from any one article.
@@ -21,6 +22,7 @@ ORG_WORDS = {
     "Alliance", "Guild", "Employees", "Workers", "Teachers", "Educators", "Hospital", "Clinic", "Health", "Insurance",
     "Bureau", "Administration", "Services", "Partners", "Group", "Society", "League", "Middle",
     "High", "Charter", "Government", "Assembly", "Senate", "Legislature", "Court", "Police", "Fire",
+    "Assn", "Assoc", "Dept", "Univ",  # the abbreviations news copy uses in names ("Teachers Assn.")
 }
 PLACE_WORDS = {
     "Plaza", "Hall", "Avenue", "Ave", "Boulevard", "Blvd", "Street", "Road", "Park", "Square", "Building", "Campus",
@@ -36,6 +38,13 @@ TITLE_WORDS = {
     "Coordinator", "Negotiator", "Organizer", "Dr", "Mr", "Mrs", "Ms", "Professor", "Deputy", "Assistant",
     "Associate", "Executive", "General", "Counsel", "Attorney", "Judge", "Sheriff", "Chancellor", "Dean", "Reporter",
     "Lead", "Interim", "Acting", "Former", "Board", "Supervisor", "Lt", "Sgt", "Capt", "Pastor", "Rev", "Father",
+    "Supt", "Prof", "Atty", "Mayor-elect",
+    # Who a person is to the story, written before the name like a title ("Mom Jane Doe", "Senior Ana Li").
+    "Mom", "Dad", "Mother", "Grandmother", "Grandfather", "Grandma", "Grandpa", "Parent", "Aunt", "Uncle",
+    "Student", "Senior", "Junior", "Sophomore", "Freshman", "Nurse", "Custodian", "Resident", "Neighbor",
+    "Volunteer", "Coach", "Librarian", "Counselor", "Aide", "Paraeducator", "Educator", "Instructor", "Staffer",
+    "Employee", "Worker", "Activist", "Advocate", "Economist", "Analyst", "Researcher", "Lawmaker", "Veteran",
+    "Owner", "Founder", "Alum", "Alumna", "Alumnus", "Parishioner", "Substitute", "Kindergarten",
 }
 CALENDAR_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -52,11 +61,20 @@ SENTENCE_WORDS = {
     "Yes", "No", "Not", "Here", "There", "Today", "Tomorrow", "Yesterday", "Tonight", "Mr", "Mrs", "Ms", "Dr",
     "Students", "Parents", "Teachers", "Officials", "Leaders", "Members", "Union", "District", "Another", "Each",
     "Every", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Saturday’s",
+    # Prepositions, conjunctions and verbs that open a sentence before a name ("Despite Reyes's ...").
+    "Despite", "Amid", "Among", "Without", "Through", "Under", "Against", "Unlike", "Like", "Because", "Once",
+    "Unless", "Whether", "Instead", "Across", "Following", "Including", "Regarding", "Per", "Via", "Thanks",
+    "Besides", "Beyond", "Throughout", "Upon", "Within", "Toward", "Towards", "Behind", "Between", "Around",
+    "Along", "Near", "Except", "Given", "Asked", "Told", "Says", "Said", "Added", "Plus", "Yet", "Nor", "Whereas",
+    "Whenever", "Wherever", "Should", "Could", "Would", "Will", "Can", "Did", "Does", "Do", "Is", "Are", "Was",
+    "Were", "Has", "Have", "Had", "Please", "Thank", "Dear", "Unfortunately", "Fortunately", "Overall",
+    "Afterward", "Later", "Earlier", "Currently", "Previously", "Additionally", "Ask", "Tell", "Call", "Let",
 }
 KIND_WORDS = [
     ("union_chapter", {"Chapter"}),
     ("school_district", {"District", "Unified"}),
-    ("union", {"Union", "Association", "Federation", "Local", "Guild", "Employees", "Workers", "Teachers", "Educators"}),
+    ("union", {"Union", "Association", "Assn", "Assoc", "Federation", "Local", "Guild", "Employees", "Workers", "Teachers",
+               "Educators"}),
     ("school", {"School", "Elementary", "Academy", "High", "Middle", "Charter"}),
     ("government", {"Council", "Office", "Department", "County", "City", "State", "Commission", "Government", "Board",
                     "Assembly", "Senate", "Legislature", "Court", "Police", "Fire", "Bureau", "Administration"}),
@@ -301,7 +319,9 @@ def _head_index(words: list[str], first: bool) -> int | None:
 def find_entities(text: str, registry: Registry) -> Entities:
     """The registry's people and organizations the text names, new ones it names, and every mention."""
     orgs = {k: replace(v) for k, v in registry.orgs.items()}
-    runs = _capitalized_runs(text)
+    furniture = Furniture(text)
+    # Page furniture (banners, credits, menus, related links) names no one the article tells of.
+    runs = [run for run in _capitalized_runs(text) if not furniture.holds(run[0])] if furniture else _capitalized_runs(text)
     for org in new_organizations(text, orgs, runs):
         orgs[org.org_id] = org
     surfaces = {o.org_id: o.surfaces() for o in orgs.values()}
@@ -323,11 +343,24 @@ def _people_in_runs(text: str, runs: list[tuple[int, list[re.Match]]], known: di
     for m in org_mentions:
         taken[m.start:m.end] = b"\x01" * (m.end - m.start)
     person_mentions: list[Mention] = []
+    places = dateline_places(text)
     for _, tokens in runs:
+        if places and " ".join(t.group() for t in tokens[-3:]).endswith(tuple(places)):
+            continue  # "teachers in Pine Hollow": the dateline's town, not a person
         found = _person_in_run(text, tokens, known, orgs, people, taken)
         if found:
             person_mentions.append(found)
     return person_mentions
+
+
+# A dateline, with or without its state and its credit: "PINE HOLLOW, Ore. (KPHX) —", "PINE HOLLOW (KPHX) —".
+DATELINE_PLACE = re.compile(r"^\W{0,3}(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, [A-Z][A-Za-z.]*\.?)?"
+                            r"(?: \([A-Za-z0-9 .]{1,20}\))? [—–-]", re.MULTILINE)
+
+
+def dateline_places(text: str) -> set[str]:
+    """The places of the text's datelines, as running text writes them ("Pine Hollow")."""
+    return {m.group("place").title() for m in DATELINE_PLACE.finditer(text) if " " in m.group("place")}
 
 
 def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:
@@ -483,8 +516,10 @@ def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
                 runs.append((current[0].start(), current))
                 current = []
             continue
-        joined = current and text[current[-1].end():m.start()] == " "
-        if word[0].isupper() and not word.isupper() or (word.isupper() and len(word) > 1):
+        gap = text[current[-1].end():m.start()] if current else ""
+        joined = current and (gap == " " or gap == ". " and _abbreviated(current[-1].group()))
+        if word[0].isupper() and not word.isupper() or (word.isupper() and len(word) > 1) \
+                or (current and _initial(word) and text.startswith(". ", m.end())):  # a middle initial
             if current and not joined:
                 runs.append((current[0].start(), current))
                 current = []
@@ -501,39 +536,81 @@ def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
     return runs
 
 
+# Words news copy abbreviates with a period inside a name or title ("Teachers Assn. President",
+# "Jane Q. Public"): a run of capitalised words goes on after them.
+ABBREVIATED = frozenset({"Assn", "Assoc", "Dept", "Univ", "Supt", "Prof", "Atty", "Sgt", "Capt", "Lt", "Gov", "Sen", "Rep",
+                         "Dr", "Mr", "Mrs", "Ms", "Rev", "Gen", "Jr", "Sr"})
+ABBREVIATION_PERIOD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATED)) + r"|[A-Z])\.(?= )")
+TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _abbreviated(word: str) -> bool:
+    """A word whose period does not end a run of a name: an initial, or an abbreviation of a title or name."""
+    return (len(word) == 1 and word.isupper()) or word in ABBREVIATED
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 1 and word.isupper()
+
+
 def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], orgs: dict[str, Org],
                    people: dict[str, Person], taken: bytearray) -> Mention | None:
     """The person a run of capitalised words names, if any. `known`: the registry's people by name
-    and alias; `taken`: 1 under every organization mention."""
+    and alias; `taken`: 1 under every organization mention. A middle initial is part of the name
+    ("Ana M. Reyes"), and the registry's "Ana Reyes" is the same person. A run longer than a
+    name ends in one when the registry knows its last words, or when it continues a title with "of"
+    ("Superintendent of Public Instruction Tomas Ibarra")."""
     cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
-    if not 2 <= len(name_tokens) <= 3:
+    plain = [t for t in name_tokens if not _initial(t.group())]
+    if len(plain) > 3 or (len(plain) > 2 and len(name_tokens) > len(plain)):
+        name_tokens = _trailing_name(text, name_tokens, known)
+        plain = [t for t in name_tokens if not _initial(t.group())]
+    if not 2 <= len(plain) <= 3 or _initial(name_tokens[-1].group()) or _initial(name_tokens[0].group()):
         return None
     name_words = _name_words(name_tokens)
     if name_words is None:
         return None
-    start, end = name_tokens[0].start(), name_tokens[0].start() + len(" ".join(name_words))
+    start = name_tokens[0].start()
+    end = name_tokens[-1].start() + len(name_words[-1])
     if taken.find(1, start, end) >= 0:
         return None
-    name = " ".join(name_words)
-    existing = known.get(name)
+    name = " ".join(text[start:end].split())
+    existing = known.get(name) or known.get(" ".join(w for w in name_words if not _initial(w)))
     if existing:
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
     person_id = slug(name)
     if person_id not in people:
-        person = _new_person(text, tokens[:cut], name_words, start, end, orgs, people)
+        person = _new_person(text, tokens[:cut], name_words, start, end, orgs, people, name)
         if person is None:
             return None
         people[person_id] = person
     return Mention(start, end, "person", person_id)
 
 
+def _trailing_name(text: str, name_tokens: list[re.Match], known: dict[str, Person]) -> list[re.Match]:
+    """The last words of a run too long for a name, when they are one: a name the registry knows
+    (with or without a middle initial), else, when the run continues a title with "of" or "for", its
+    last two words (three with a middle initial). The run unchanged otherwise."""
+    for size in (3, 2):
+        tail = name_tokens[-size:]
+        words = [t.group() for t in tail]
+        if len(tail) == size and " ".join(w for w in words if not _initial(w)) in known:
+            return tail
+    if TITLE_OF.search(text, max(0, name_tokens[0].start() - 60), name_tokens[0].start()):
+        size = 3 if len(name_tokens) >= 3 and _initial(name_tokens[-2].group()) else 2
+        return name_tokens[-size:]
+    return name_tokens
+
+
 def _title_cut(words: list[str]) -> int:
     """Where the name in a run starts: after the last title word, acronym, organization, sentence or
-    calendar word ("RTA Vice President Ana Reyes": at "Ana")."""
+    calendar word ("RTA Vice President Ana Reyes": at "Ana"); a middle initial is no acronym."""
     cut = 0
     for i, word in enumerate(words):
+        if _initial(word) and 0 < i < len(words) - 1:
+            continue
         if word in TITLE_WORDS or word.isupper() or word in ORG_WORDS or word in SENTENCE_WORDS or word.rstrip("’'s") in CALENDAR_WORDS:
             cut = i + 1
     return cut
@@ -546,18 +623,18 @@ def _name_words(name_tokens: list[re.Match]) -> list[str] | None:
     last = name_words[-1]
     if last.endswith(("’s", "'s")):
         name_words[-1] = last[:-2]
-    if any(w in PLACE_WORDS or w in ORG_WORDS or w in CALENDAR_WORDS or w.isupper() for w in name_words):
+    if any(w in PLACE_WORDS or w in ORG_WORDS or w in CALENDAR_WORDS or (w.isupper() and not _initial(w)) for w in name_words):
         return None
     return name_words
 
 
 def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], start: int, end: int,
-                orgs: dict[str, Org], people: dict[str, Person]) -> Person | None:
+                orgs: dict[str, Org], people: dict[str, Person], name: str = "") -> Person | None:
     """A person the registry lacks, with the role the text gives and the organization it names.
     None past the bounds: a word too long to be a name's, or MAX_NEW_PEOPLE proposed already."""
     if any(len(w) > MAX_NAME_WORD for w in name_words) or sum(p.new for p in people.values()) >= MAX_NEW_PEOPLE:
         return None
-    name = " ".join(name_words)
+    name = name or " ".join(name_words)
     role = _role(text, title_tokens, start, end)
     org_id = _org_in(role, orgs)
     if role.endswith(("’s", "'s")):
@@ -570,7 +647,8 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     after = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;“”\"]{3,90}?)(?=[,.;“”\"]|\s+(?:said|says|told)\b|$)", text[end:end + 120])
     if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)):
         return after.group(1).strip()
-    words = re.findall(r"[\w’'&-]+|[^\w\s]", text[max(0, start - 120):start])
+    before = ABBREVIATION_PERIOD.sub(r"\1", text[max(0, start - 120):start])  # "Teachers Assn. President"
+    words = re.findall(r"[\w’'&-]+|[^\w\s]", before)
     role: list[str] = []
     for word in reversed(words):
         if not re.match(r"[\w’'&-]", word) or word.lower() in ROLE_BOUNDARY:
@@ -653,6 +731,11 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
     words = [t.group() for t in tokens]
     while words and words[0] in SENTENCE_WORDS:
         words.pop(0)
+    # "… Teachers Assn. President Jane Doe": the name ends before the title that follows it.
+    for i in range(1, len(words)):
+        if words[i] in TITLE_WORDS and words[i - 1] in ORG_WORDS and words[i] not in ORG_WORDS:
+            words, tokens = words[:i], tokens[:len(tokens) - len(words) + i]
+            break
     if len(words) < 2 or len(words) > MAX_NAME_WORDS or words[-1] not in ORG_WORDS or any(w in CALENDAR_WORDS for w in words):
         return None
     name = " ".join(words)

@@ -11,7 +11,7 @@ from ..spans import Span  # a range of the text, as the build locates one: one d
 # Abbreviations whose final period does not end a sentence in news copy.
 ABBREVIATIONS = re.compile(
     r"(?:\b(?:a\.m|p\.m|Calif|Ore|Wash|Ariz|Nev|Colo|Mich|Mass|Penn|Conn|Fla|Tex|Ill|Ind|Minn|Wis|Va|Ga|Md|Mo|Ky|Tenn|Okla|Kan|Neb"
-    r"|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|St|Ave|Blvd|Rd|No|Inc|Corp|Co|Jr|Sr|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|D\.C|e\.g|i\.e)"
+    r"|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|St|Assn|Assoc|Dept|Univ|Supt|Prof|Atty|Sgt|Capt|Rev|Ave|Blvd|Rd|No|Inc|Corp|Co|Jr|Sr|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|D\.C|e\.g|i\.e)"
     r"|\b[A-Z])\.$"
 )
 SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?=\s+|$)")

@@ -1,0 +1,132 @@
+"""Page furniture: the lines of a saved news page that are the site's, not the article's.
+
+An article copied from a web page brings its page along: app and share banners ("Open in app",
+"Share on Facebook"), photo and wire credits ("Photo: … / Getty Images"), site banners and
+newsletter prompts ("Register Today!", "Sign up for our newsletter"), page metadata ("2 days ago",
+"Updated 5:42 PM"), lists of related links. Their capitalised words are no person, organization or
+event. A furniture line is read from its form and general web-page vocabulary, never from any one
+site or article:
+
+- a credit (a line that opens with Photo/Image/Video/Credit/Courtesy, or a short one naming a
+  photo agency or a copyright);
+- page metadata (a time "ago", "Updated …", "Published …", a line that is only a date and time);
+- a short line with no sentence punctuation (no quotation mark) holding a word of site vocabulary
+  ("Share", "Subscribe", "Newsletter", "App", "Register", "Sign up", "Related" …);
+- a list heading ("Related", "More stories", "Read more", "Trending") and the unpunctuated lines that
+  follow it (the links' titles).
+
+Lines are examined one at a time; the whole is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..spans import Span
+
+# A line longer than this (in words) is prose or a headline, never a banner, credit or menu.
+SHORT_LINE_WORDS = 14
+# A credit line may run a little longer ("Photo: Jane Doe, a teacher, marches … / The Courier").
+CREDIT_LINE_WORDS = 30
+# Site vocabulary: words of menus, banners, sharing, subscriptions and page chrome (compared in lower
+# case). A strong word is page chrome wherever a short unpunctuated line holds it; a weak one is also
+# plain English ("continue", "watch"), and makes a line furniture only when they are half its words
+# ("Print Email Copy link"), or in a line of at most WEAK_LINE_WORDS words ("Skip to content").
+STRONG_SITE_WORDS = frozenset({
+    "share", "facebook", "twitter", "linkedin", "pinterest", "reddit", "whatsapp", "instagram", "youtube", "tiktok",
+    "app", "apps", "download", "chrome", "safari", "firefox", "browser", "subscribe", "subscribers", "subscription",
+    "newsletter", "newsletters", "signup", "login", "register", "registration", "rsvp", "advertisement", "sponsored",
+    "trending", "related", "recommended", "click", "tap", "cookie", "cookies", "privacy", "webinar", "roundtable",
+    "tickets", "donate", "notifications", "homepage", "livestream", "slideshow", "gallery", "caption", "podcast",
+})
+WEAK_SITE_WORDS = frozenset({
+    "tweet", "email", "print", "copy", "link", "open", "continue", "sign", "log", "menu", "skip", "search", "popular",
+    "watch", "listen", "follow", "comments", "comment", "terms", "close", "upcoming", "membership", "ad", "ads",
+    "alerts", "home", "weather", "traffic", "sports", "entertainment", "loading", "playing", "video", "videos",
+    "photos", "expand", "collapse", "next", "previous", "back", "top", "toggle", "today", "now", "live", "more",
+})
+WEAK_LINE_WORDS = 3
+CREDIT_OPENING = re.compile(r"^\s*\(?(?:photo|photos|image|images|video|credit|credits|courtesy|file photo|caption|graphic|"
+                            r"illustration|photograph|photographer|source)s?\b\s*(?:by\b|[:/|—–-]|\()", re.I)
+CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|Shutterstock|iStock|Alamy|Courtesy of|"
+                          r"Copyright|All rights reserved|Staff Photo|Contributed photo|Pool photo)\b|©|\(c\)\s*\d{4}", re.I)
+AGO = re.compile(r"\b\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b", re.I)
+METADATA_OPENING = re.compile(r"^\s*(?:updated|published|posted|last updated|modified|created|originally published)\b\s*:?", re.I)
+MONTH_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+DATE_TIME_ONLY = re.compile(
+    rf"^[\W\d]*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?\s*)?(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})?[\s,/|·•-]*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}|\d{1,2}\s*[ap]\.?m\.?)?"
+    rf"[\s,/|·•-]*(?:{MONTH_WORD}\s+\d{{1,2}},?\s*\d{{4}})?\W*$", re.I)
+LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|links|content|news))?|"
+                          r"more(?:\s+(?:stories|news|coverage|from\b.*|on\b.*|headlines))?|"
+                          r"read more|also read|see also|trending(?:\s+(?:now|stories))?|most (?:popular|read|viewed)|top stories|"
+                          r"you may also like|recommended(?:\s+for you)?|latest(?:\s+(?:news|stories|headlines))?|in other news|"
+                          r"what to read next|up next|watch next|other stories)\s*:?\s*$", re.I)
+SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
+QUOTE_MARKS = re.compile("[“”\"]")
+WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+LINE = re.compile(r"[^\n]+")
+
+
+def is_furniture(line: str) -> bool:
+    """A line of the page's furniture (credit, metadata, banner, menu), read from the line alone."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    words = WORD.findall(stripped)
+    count = len(stripped.split())
+    if count <= CREDIT_LINE_WORDS and (CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped)):
+        return not QUOTE_MARKS.search(stripped)
+    if count <= SHORT_LINE_WORDS and (AGO.search(stripped) or METADATA_OPENING.match(stripped)):
+        return True
+    if any(c.isdigit() for c in stripped) and DATE_TIME_ONLY.match(stripped):
+        return True
+    if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
+        return False
+    if LIST_HEADING.match(stripped):
+        return True
+    if SENTENCE_PUNCTUATION.search(stripped) and not stripped.endswith("!"):
+        return False  # a sentence: prose, even a short one
+    lowered = [w.lower() for w in words]
+    if any(w in STRONG_SITE_WORDS for w in lowered):
+        return True
+    weak = sum(w in WEAK_SITE_WORDS for w in lowered)
+    return (weak >= 2 and 2 * weak >= len(words)) or (weak == 1 and count <= WEAK_LINE_WORDS)
+
+
+def furniture_lines(text: str) -> list[Span]:
+    """The furniture lines of a text, in order: each line `is_furniture` finds, and after a list
+    heading ("Related:", "More stories") the lines without sentence punctuation that follow it."""
+    out: list[Span] = []
+    in_list = False
+    for m in LINE.finditer(text):
+        line = m.group()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_furniture(line):
+            out.append(Span(m.start(), m.end()))
+            in_list = bool(LIST_HEADING.match(stripped)) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
+            continue
+        if in_list and len(stripped.split()) <= SHORT_LINE_WORDS * 2 and not SENTENCE_PUNCTUATION.search(stripped) \
+                and not QUOTE_MARKS.search(stripped):
+            out.append(Span(m.start(), m.end()))  # a related link's title
+            continue
+        in_list = False
+    return out
+
+
+class Furniture:
+    """Which positions of a text stand in a furniture line (a bisection over the lines found once)."""
+
+    def __init__(self, text: str):
+        self.lines = furniture_lines(text)
+        self.starts = [s.start for s in self.lines]
+
+    def holds(self, position: int) -> bool:
+        i = bisect_right(self.starts, position) - 1
+        return i >= 0 and position < self.lines[i].end
+
+    def __bool__(self) -> bool:
+        return bool(self.lines)

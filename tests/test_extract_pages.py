@@ -1,0 +1,137 @@
+"""The annotation assistant on text as saved from real news web pages (issue 17): page furniture,
+a wrong date header, names as news copy writes them. Every text here is invented (a made-up strike in
+a made-up town); none is keyed to a seed article."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from strikedata.extract import Registry, extract_article
+from strikedata.extract.entities import Org, Person, find_entities
+from strikedata.extract.furniture import furniture_lines, is_furniture
+
+TOWN = Registry(orgs={
+    "alder-usd": Org("alder-usd", "Alder Creek Unified School District", "Alder Creek Unified", "school_district"),
+    "acea": Org("acea", "Alder Creek Education Association", "ACEA", "union"),
+}, people={
+    "nora-feld": Person("nora-feld", "Nora Feld", role="Superintendent", org_id="alder-usd"),
+})
+
+
+def draft_of(text: str, published: dt.date | None = dt.date(2024, 3, 6), registry: Registry = TOWN):
+    return extract_article(text.encode(), "seeds/raw/x.txt", registry, published=published)
+
+
+def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
+    entities = find_entities(text, registry)
+    return {p.person_id: p.name for p in entities.people.values()}
+
+
+# --- page furniture -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "Skip to content", "Open in App", "News App Open", "Firefox Safari Continue", "Share on Facebook Share on Twitter Email",
+    "Photo: Maya Lintner/Getty Images", "(AP Photo/Rob Senn)", "Courtesy of the Alder Creek Education Association",
+    "2 days ago", "Updated: 7:15 PM MST Mar 6, 2024", "Published March 6, 2024", "Wednesday, March 6, 2024 10:02 a.m.",
+    "Sign up for our morning newsletter", "Upcoming Webinar on Sept. 9 Register Today!", "Related:", "More stories",
+    "Copyright 2024 KACR. All rights reserved.",
+])
+def test_banners_credits_metadata_and_menus_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Teachers strike enters third day in Alder Creek",  # a headline: the article's own
+    "Teachers walked out Monday.",
+    "“We will be back on the line tomorrow,” said Pia Cortes.",
+    "The district said it would share its offer with parents on Friday.",
+    "Strike could continue into next week",
+])
+def test_headlines_and_prose_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_a_related_links_list_is_furniture_until_prose_returns():
+    text = ("Teachers rallied Tuesday.\nRelated stories\nParents Scramble For Child Care\nJudge Rules On Strike Request\n"
+            "The strike continues Wednesday.")
+    lines = [text[s.start:s.end] for s in furniture_lines(text)]
+    assert lines == ["Related stories", "Parents Scramble For Child Care", "Judge Rules On Strike Request"]
+
+
+PAGE = """News App Open
+Firefox Safari Continue
+Upcoming Roundtable on Aug. 18 Register Today!
+2 days ago
+ALDER CREEK, Ariz. (KACR) — Teachers in Alder Creek stayed off the job Tuesday, Superintendent Nora Feld said.
+Photo: Maya Lintner/Getty Images
+"We are ready to talk," said union president Pia Cortes.
+Sign up for our newsletter
+Related:
+Parents Weigh Child Care Options
+"""
+
+
+def test_furniture_proposes_no_person_organization_event_or_figure():
+    draft = draft_of(PAGE)
+    names = {p["name"] for p in draft.new_people}
+    assert names == {"Pia Cortes"}
+    assert not [o for o in draft.new_organizations if o["org_id"] != draft.article["outlet_org_id"]]
+    assert all("Roundtable" not in e["text"] and "ago" not in e["text"] for e in draft.event_mentions)
+    assert all("ago" not in f["text"] for f in draft.figures)
+    assert any(e["text"].startswith("ALDER CREEK") or "stayed off the job" in e["text"] for e in draft.event_mentions)
+
+
+# --- --date and the date header --------------------------------------------------------------------
+
+def test_date_given_overrides_a_date_header_and_says_what_the_header_said():
+    text = " date 2021-01-04 ALDER CREEK, Ariz. — Teachers walked out Monday, the union said.\n"
+    draft = draft_of(text, published=dt.date(2024, 3, 6))
+    assert draft.article["published_date"] == "2024-03-06"
+    assert "2021-01-04" in draft.article["date_note"] and "--date" in draft.article["date_note"]
+    assert any("2021-01-04" in n for n in draft.notes)
+    assert [m for m in draft.event_mentions if draft.dates.get(m["event_id"], "").startswith("2024-03-04")]
+
+
+def test_a_date_header_alone_or_agreeing_is_the_date_with_no_note():
+    text = " date 2024-03-06 ALDER CREEK, Ariz. — Teachers walked out Monday, the union said.\n"
+    for published in (None, dt.date(2024, 3, 6)):
+        draft = draft_of(text, published=published)
+        assert not draft.article.get("published_date") and draft.notes == []
+        assert "date header (2024-03-06)" in draft.article["date_note"]
+
+
+# --- names as news copy writes them ----------------------------------------------------------------
+
+def test_a_middle_initial_is_the_registrys_person_without_it():
+    assert people_of("Nora J. Feld said talks would go on.") == {"nora-feld": "Nora Feld"}
+
+
+def test_a_new_person_keeps_the_middle_initial_and_the_surname_points_back():
+    entities = find_entities("Pia R. Cortes led the march. Later, Cortes spoke.", TOWN)
+    person = entities.people["pia-r-cortes"]
+    assert person.name == "Pia R. Cortes" and person.surname == "Cortes" and person.aliases == ("Cortes",)
+
+
+def test_an_abbreviated_organization_in_a_title_keeps_the_speaker():
+    text = "“Not one day sooner,” said Alder Creek Teachers Assn. President Pia Cortes. The talks ended."
+    draft = draft_of(text)
+    assert draft.quotes[0]["speaker_person_id"] == "pia-cortes"
+    person = next(p for p in draft.new_people if p["person_id"] == "pia-cortes")
+    assert person["role"] == "Alder Creek Teachers Assn President"
+    assert any(o["name"] == "Alder Creek Teachers Assn" for o in draft.new_organizations)
+
+
+def test_a_title_with_of_ends_where_the_name_begins():
+    assert people_of("State Superintendent of Public Instruction Ruben Talley said he would visit.") == {
+        "ruben-talley": "Ruben Talley"}
+    assert people_of("Director of Human Resources Ann Q. Mabry said so.") == {"ann-q-mabry": "Ann Q. Mabry"}
+
+
+def test_a_word_glued_to_a_name_is_not_part_of_it():
+    assert people_of("Mom Lena Ortiz said her son missed class.") == {"lena-ortiz": "Lena Ortiz"}
+    entities = find_entities("Mom Lena Ortiz said her son missed class.", TOWN)
+    assert entities.people["lena-ortiz"].role == "Mom"
+    assert people_of("Despite Cortes's optimism, no deal came.") == {}
+    assert people_of("Nora Feld spoke first. Despite Feld's optimism, no deal came.") == {"nora-feld": "Nora Feld"}
