@@ -11,6 +11,7 @@ import pytest
 from strikedata.extract import Registry, extract_article
 from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.furniture import furniture_lines, is_furniture
+from strikedata.extract.quotations import find_quotations
 
 TOWN = Registry(orgs={
     "alder-usd": Org("alder-usd", "Alder Creek Unified School District", "Alder Creek Unified", "school_district"),
@@ -135,3 +136,27 @@ def test_a_word_glued_to_a_name_is_not_part_of_it():
     assert entities.people["lena-ortiz"].role == "Mom"
     assert people_of("Despite Cortes's optimism, no deal came.") == {}
     assert people_of("Nora Feld spoke first. Despite Feld's optimism, no deal came.") == {"nora-feld": "Nora Feld"}
+
+
+# --- the outlet --------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("opening", ["ALDER CREEK (KACR7) — Teachers walked out.", "ALDER CREEK, Ariz. (KACR7) - Teachers walked out."])
+def test_the_outlet_credited_in_a_dateline_with_or_without_a_state(opening):
+    draft = draft_of(opening + "\n")
+    assert draft.article["outlet_org_id"] == "kacr7" and draft.article["outlet_basis"] == "stated"
+
+
+# --- quotations --------------------------------------------------------------------------------------
+
+def test_a_quotation_left_unclosed_does_not_swallow_the_next_paragraphs_attributed_quotation():
+    text = ("“We made our best offer,” district officials wrote in an email. “It is time to settle.\n"
+            "“The offer is an insult,” said Pia Cortes, a teacher.")
+    quotes = find_quotations(text)
+    assert [q.text for q in quotes] == ["We made our best offer,", "It is time to settle.", "The offer is an insult,"]
+    assert quotes[1].confidence < 0.5
+
+
+def test_a_quotation_continued_in_the_next_paragraph_still_runs_on():
+    text = "Pia Cortes spoke first. “We will stay out.\n“We will not move,” she said."
+    [quote] = find_quotations(text)
+    assert quote.text == "We will stay out.\n“We will not move,"

@@ -26,7 +26,7 @@ from ..normalize import NormalizationError, normalize, strip_dateline
 from ..registry import load_registry
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
-from .entities import Entities, Org, Registry, find_entities
+from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
 from .furniture import Furniture
@@ -238,7 +238,9 @@ def _outlet_given(given: str, entities: Entities, text: str) -> tuple[str, str, 
 def _outlet_of_clue(article, entities: Entities) -> tuple[str, str, str] | None:
     """The outlet the seed states (its Source line, else its dateline credit): a known outlet whose
     name matches, else a new one. None when the seed states neither."""
-    clues = [(article.source_domain, "the trailing Source line"), (article.dateline_credit, "the dateline credit")]
+    # A dateline credit the build's dateline does not read ("PINE HOLLOW (KPHX13) —": no state after the town).
+    credit = article.dateline_credit or dateline_credit(article.text)
+    clues = [(article.source_domain, "the trailing Source line"), (credit, "the dateline credit")]
     clue, where = next(((c, w) for c, w in clues if c), (None, ""))
     if not clue:
         return None

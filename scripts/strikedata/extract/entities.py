@@ -355,12 +355,17 @@ def _people_in_runs(text: str, runs: list[tuple[int, list[re.Match]]], known: di
 
 # A dateline, with or without its state and its credit: "PINE HOLLOW, Ore. (KPHX) —", "PINE HOLLOW (KPHX) —".
 DATELINE_PLACE = re.compile(r"^\W{0,3}(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?:, [A-Z][A-Za-z.]*\.?)?"
-                            r"(?: \([A-Za-z0-9 .]{1,20}\))? [—–-]", re.MULTILINE)
+                            r"(?: \((?P<credit>[A-Za-z0-9][A-Za-z0-9 .&-]{0,19})\))? [—–-]", re.MULTILINE)
 
 
 def dateline_places(text: str) -> set[str]:
     """The places of the text's datelines, as running text writes them ("Pine Hollow")."""
     return {m.group("place").title() for m in DATELINE_PLACE.finditer(text) if " " in m.group("place")}
+
+
+def dateline_credit(text: str) -> str | None:
+    """The outlet credited in the text's first dateline that credits one ("PINE HOLLOW (KPHX13) —")."""
+    return next((m.group("credit") for m in DATELINE_PLACE.finditer(text) if m.group("credit")), None)
 
 
 def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:

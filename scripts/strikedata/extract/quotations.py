@@ -22,6 +22,12 @@ DOUBLE_OR_BREAK = re.compile('[“”"\n]')
 SINGLE_OPENING = re.compile("[‘']")
 SINGLE_CLOSING = re.compile("[’']")
 NOT_SPACE = re.compile(r"\S")
+# How far around the paragraph break an attribution is looked for (characters): a paragraph's speaker
+# is named near its quotation, and the work stays in proportion to the text's length.
+ATTRIBUTION_REACH = 400
+# An attribution's verb, in the words just around a quotation (the paragraph's own speaker).
+SAID = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|tweeted|posted|explained|asked|stated|according to)\b")
+SAID_AFTER = re.compile(r"[\s,]*(?:[\w’'.-]+\s+){0,5}?(?:said|says|told|wrote|writes|added|tweeted|posted|explained|asked|stated)\b")
 
 
 @dataclass(frozen=True)
@@ -90,7 +96,8 @@ def _double_quoted(text: str) -> list[tuple[int, int, float, str]]:
         elif ch == "\n":
             word = NOT_SPACE.search(text, i)
             after = word.start() if word else len(text)
-            if after < len(text) and (text[after] == OPEN_CURLY or text[after] == STRAIGHT):
+            if after < len(text) and (text[after] == OPEN_CURLY or text[after] == STRAIGHT) \
+                    and not _both_attributed(text, open_at, i, after):
                 continued = True  # the news convention: the quotation goes on in the next paragraph
                 i = after
             else:
@@ -114,6 +121,23 @@ def _double_quoted(text: str) -> list[tuple[int, int, float, str]]:
     if open_at is not None:
         spans.append((open_at + 1, len(text), 0.3, "no closing quotation mark"))
     return spans
+
+
+def _both_attributed(text: str, open_at: int, line_break: int, after: int) -> bool:
+    """Whether an unclosed quotation's paragraph and the quotation opening the next one each have a
+    speaker of their own: an attribution's verb outside the quotation before it, in its paragraph
+    ("…," district officials wrote. “It is time), and one just after the next quotation's closing
+    mark ("“The offer is low,” said …"). Then the closing mark was left out, and the quotation does
+    not run on into the next paragraph. Reads the two paragraphs only."""
+    floor = max(0, open_at - ATTRIBUTION_REACH)  # bounded: a quotation run on over many paragraphs re-reads no more
+    paragraph_start = max(floor, text.rfind("\n", floor, open_at) + 1)
+    if not SAID.search(text, paragraph_start, open_at):
+        return False
+    next_break = text.find("\n", after)
+    end = len(text) if next_break < 0 else next_break
+    end = min(end, after + ATTRIBUTION_REACH)
+    close = next((k for k in range(after + 1, end) if text[k] in (CLOSE_CURLY, STRAIGHT)), None)
+    return close is not None and SAID_AFTER.match(text, close + 1, min(end, close + 80)) is not None
 
 
 def _opens(text: str, i: int) -> bool:
