@@ -8,7 +8,7 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -32,10 +32,12 @@ def _literal(text: str):
 
 
 def _xml_text(text):
-    """Arrow text escaped as xml.etree escapes element text: &, < and > only (each looked for first:
+    """Arrow text escaped as xml.etree escapes element text: &, < and > only (looked for first:
     finding is faster than replacing)."""
     import pyarrow.compute as pc
 
+    if not pc.any(pc.match_substring_regex(text, "[&<>]")).as_py():  # one look for all three, most often enough
+        return text
     for character, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;")):
         if pc.any(pc.match_substring(text, character)).as_py():
             text = pc.replace_substring(text, character, entity)
@@ -72,9 +74,23 @@ def _value_text(kind: str, values: list):
         return pa.array([serials[v] if v is not None else None for v in values], type=pa.large_string())
     if kind == "boolean":  # "%.16g" % True is "1"
         return pa.array(values, type=pa.bool_()).cast(pa.int8()).cast(pa.large_string())
-    if kind != "number" and all(-(2**53) <= v <= 2**53 for v in values if v is not None):
-        return pa.array(values, type=pa.int64()).cast(pa.large_string())
+    if kind != "number" and (whole := _whole_numbers_up_to_2_53(values)) is not None:
+        return whole.cast(pa.large_string())
     return pa.array([safe_string(v) if v is not None else None for v in values], type=pa.large_string())
+
+
+def _whole_numbers_up_to_2_53(values: list):
+    """An integer column as Arrow int64, when every value lies within ±2**53; else None."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    try:
+        numbers = pa.array(values, type=pa.int64())
+    except (OverflowError, pa.ArrowInvalid):  # beyond int64
+        return None
+    extremes = pc.min_max(numbers)
+    low, high = extremes["min"].as_py(), extremes["max"].as_py()
+    return numbers if low is None or (low >= -(2**53) and high <= 2**53) else None
 
 
 def _text_cell_ends(text, attributes: str):
@@ -120,8 +136,11 @@ def _column_cells(c: int, field: dict, values: list, style: int | None, numbers,
     text = _value_text(kind, values)
     attributes += ' t="b">' if kind == "boolean" else ' t="n">'
     full = pc.binary_join_element_wise(head, numbers, _literal(attributes + "<v>"), text, _literal("</v></c>"), _literal(""))
+    blank = pc.equal(text, _literal(""))  # NaN or infinity: safe_string writes nothing
+    if not pc.any(blank).as_py():
+        return full
     empty = pc.binary_join_element_wise(head, numbers, _literal(attributes + "<v /></c>"), _literal(""))
-    return pc.if_else(pc.equal(text, _literal("")), empty, full)
+    return pc.if_else(blank, empty, full)
 
 
 def _row_attributes(heights: np.ndarray):
@@ -163,10 +182,14 @@ def _sheet_rows_xml(fields: list[dict], data: list[list], styles: list[int | Non
     return memoryview(rows.buffers()[2])[offsets[0]: offsets[-1]]  # not copied: the sheet is put together once
 
 
-def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probes: list[Cell], heights: np.ndarray) -> bytes:
+def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probes: list[Cell],
+                  heights: np.ndarray) -> Iterator[bytes | memoryview]:
     """A data sheet as openpyxl saved it (header and probe cells) with all its rows put in: everything
-    after the header row is replaced. Refused (NotAsOpenpyxlWrites) unless the probe cells, written
-    here, come out exactly as openpyxl wrote them."""
+    after the header row is replaced. Refused (NotAsOpenpyxlWrites), before any piece is made, unless
+    the probe cells, written here, come out exactly as openpyxl wrote them.
+
+    The sheet comes in pieces, ROWS_AT_A_TIME rows each, made as the zip takes them: a 100,000-row
+    sheet is never whole in memory, and Arrow reuses the memory of one piece for the next."""
     start = xml.index(b"</row>") + len(b"</row>")
     end = xml.index(b"</sheetData>")
     at = {(cell.row - 2, cell.column - 1) for cell in probes}
@@ -174,9 +197,23 @@ def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probe
     sample = [[values[r] if (r, c) in at else None for r in lines] for c, values in enumerate(table.data)]
     if bytes(_sheet_rows_xml(table.fields, sample, styles, [r + 2 for r in lines], heights=heights[lines])) != xml[start:end]:
         raise NotAsOpenpyxlWrites
-    rows = _sheet_rows_xml(table.fields, table.data, styles, range(2, table.height + 2), table.text, heights)
-    return b"".join((xml[:start], rows, xml[end:]))
 
+    def pieces() -> Iterator[bytes | memoryview]:
+        yield xml[:start]
+        for first in range(0, table.height, ROWS_AT_A_TIME):
+            yield _rows_from(table, styles, heights, first, min(first + ROWS_AT_A_TIME, table.height))
+        yield xml[end:]
+
+    return pieces()
+
+
+def _rows_from(table: TypedTable, styles: list[int | None], heights: np.ndarray, first: int, last: int) -> bytes | memoryview:
+    """The <row> elements of the table's rows first to last (0-based, last excluded)."""
+    return _sheet_rows_xml(table.fields, [values[first:last] for values in table.data], styles, range(first + 2, last + 2),
+                           lambda c: table.text(c).slice(first, last - first), heights[first:last])
+
+
+ROWS_AT_A_TIME = 16_384
 
 # The sheets' XML is most of a workbook (90 MB for 100,000 quotes), and deflating it at the archives'
 # level (zips.COMPRESS_LEVEL, 6) took longer than writing it: level 1 deflates it four times faster
@@ -184,9 +221,13 @@ def _filled_sheet(xml: bytes, table: TypedTable, styles: list[int | None], probe
 WORKBOOK_COMPRESS_LEVEL = 1
 
 
-def _workbook_zip(entries: list[tuple[str, bytes]], date_time: DateTime) -> bytes:
+def _workbook_zip(entries: Iterable[tuple[str, bytes | Iterable[bytes | memoryview]]], date_time: DateTime) -> bytes:
     """The workbook's entries zipped as zips.zip_bytes zips an archive (stamped `date_time`, mode
-    0644, made on unix, deflated), at WORKBOOK_COMPRESS_LEVEL. (zip_bytes could take the level.)"""
+    0644, made on unix, deflated), at WORKBOOK_COMPRESS_LEVEL; an entry given in pieces is written
+    as they come (deflate gives the same bytes however its input is cut).
+
+    (zip_bytes could take the level and pieces: ZipFile.open takes the level from the entry's
+    ZipInfo only, as `_compresslevel`, named `compress_level` from Python 3.13 on.)"""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in entries:
@@ -194,7 +235,10 @@ def _workbook_zip(entries: list[tuple[str, bytes]], date_time: DateTime) -> byte
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16
             info.create_system = 3
-            archive.writestr(info, data, compresslevel=WORKBOOK_COMPRESS_LEVEL)
+            setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", WORKBOOK_COMPRESS_LEVEL)
+            with archive.open(info, "w") as entry:
+                for piece in [data] if isinstance(data, bytes) else data:
+                    entry.write(piece)
     return buffer.getvalue()
 
 
@@ -205,7 +249,7 @@ def pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) 
     rows = rows or {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
-    entries = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
-                if name == "docProps/core.xml" else _filled_sheet(body, *rows[name]) if name in rows else body)
-               for name, body in entries]
-    return _workbook_zip(entries, zip_time(moment))
+    filled = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
+               if name == "docProps/core.xml" else _filled_sheet(body, *rows[name]) if name in rows else body)
+              for name, body in entries]  # every sheet's probe cells checked before anything is written
+    return _workbook_zip(filled, zip_time(moment))
