@@ -8,6 +8,7 @@ import hashlib
 import itertools
 import random
 import re
+import shutil
 import subprocess
 import textwrap
 from pathlib import Path
@@ -32,7 +33,24 @@ def xlsx(built: Path, tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def workbook(xlsx: Path):
+def printing(xlsx: Path, tmp_path_factory):
+    """LibreOffice printing the workbook to PDF, started as soon as the workbook is made: its few
+    seconds pass while the other tests of the module run."""
+    program = shutil.which("soffice") or shutil.which("libreoffice")
+    if program is None:
+        yield None
+        return
+    out = tmp_path_factory.mktemp("printed")
+    process = subprocess.Popen([program, "--headless", f"-env:UserInstallation=file://{out / 'profile'}", "--convert-to", "pdf",
+                                "--outdir", str(out), str(xlsx)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    yield process, out / f"{STEM}.pdf"
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+
+
+@pytest.fixture(scope="module")
+def workbook(xlsx: Path, printing):
     from openpyxl import load_workbook
 
     return load_workbook(xlsx)
@@ -191,15 +209,15 @@ def pages_per_sheet(pdf: bytes) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def printed(xlsx: Path, tmp_path_factory) -> bytes:
+def printed(printing) -> bytes:
     """The workbook as LibreOffice prints it, to PDF (one conversion for the module)."""
-    program = soffice()
-    if program is None:
+    if printing is None:
+        soffice()  # fails where LibreOffice is required
         pytest.skip("LibreOffice is not installed (CI installs it: see .ci/run)")
-    out = tmp_path_factory.mktemp("printed")
-    subprocess.run([program, "--headless", f"-env:UserInstallation=file://{out / 'profile'}", "--convert-to", "pdf",
-                    "--outdir", str(out), str(xlsx)], check=True, capture_output=True, timeout=300)
-    return (out / f"{STEM}.pdf").read_bytes()
+    process, pdf = printing
+    _, errors = process.communicate(timeout=300)
+    assert process.returncode == 0, errors.decode("utf-8", "replace")
+    return pdf.read_bytes()
 
 
 def test_each_table_prints_on_a_handful_of_landscape_pages(printed, workbook):
@@ -233,3 +251,19 @@ def test_a_text_too_tall_for_a_row_widens_its_column(tmp_path):
     assert width > WRAP_WIDTH and ws.cell(row=3, column=2).alignment.wrap_text
     assert LINE_HEIGHT * shown_lines(long_text, width) <= ws.row_dimensions[3].height <= MAX_ROW_HEIGHT
     assert ws.row_dimensions[2].height is None  # "short" keeps the default height
+
+
+def test_a_sheet_narrower_than_a_page_gives_its_long_text_the_room_left(tmp_path):
+    from openpyxl import load_workbook
+
+    from strikedata.exports.workbook import page_width
+
+    from test_exports import tiny_package
+
+    prose = " ".join(f"word{i}" for i in range(60))  # 400 characters: wraps
+    files = export_files(load(tiny_package(tmp_path / "tiny", [prose, "short"])), ["xlsx"])
+    (tmp_path / "tiny.xlsx").write_bytes(files["tiny.xlsx"])
+    ws = load_workbook(tmp_path / "tiny.xlsx")["notes"]
+    widths = [ws.column_dimensions[letter].width for letter in "ABC"]
+    assert widths[1] > WRAP_WIDTH and page_width(3) - 1 <= sum(widths) <= page_width(3)
+    assert LINE_HEIGHT * shown_lines(prose, widths[1]) <= ws.row_dimensions[2].height < LINE_HEIGHT * shown_lines(prose, WRAP_WIDTH)

@@ -145,6 +145,9 @@ def _distinct_text_lines(text, width: float) -> np.ndarray:
     return np.bincount(owner, weights=lines, minlength=len(text)).astype(np.int64)
 
 
+PAGE_MARGIN = 0.4  # inches, left and right: narrow, for wide tables
+
+
 def _row_height(lines: int) -> float:
     return min(MAX_ROW_HEIGHT, lines * LINE_HEIGHT)
 
@@ -182,10 +185,12 @@ def _layout(table: TypedTable) -> tuple[list[ColumnLayout], np.ndarray]:
     """Each column's layout, and each row's height in points (0 where the default, one line, shows all).
 
     A text column is long text when its longest value does not fit in WRAP_WIDTH characters: it
-    wraps there; every other column is as wide as its header and longest value."""
+    wraps there; every other column is as wide as its header and longest value. A sheet narrower
+    than a page gives the room left to its long text, which then takes fewer lines."""
     import pyarrow.compute as pc
 
-    layouts, lines = [], np.ones(table.height, dtype=np.int64)
+    layouts: list[ColumnLayout] = []
+    lines_of: dict[int, np.ndarray] = {}  # each wrapped column's lines, cell by cell
     for c, (name, field) in enumerate(zip(table.columns, table.fields, strict=True)):
         kind = field.get("type", "string")
         if kind in NOT_TEXT:
@@ -197,11 +202,25 @@ def _layout(table: TypedTable) -> tuple[list[ColumnLayout], np.ndarray]:
         if widest + 2 <= WRAP_WIDTH:
             layouts.append(ColumnLayout(max(8, len(name) + 2, widest + 2), False))
             continue
-        width, column_lines = _wrap_width(text)
+        width, lines_of[c] = _wrap_width(text)
         layouts.append(ColumnLayout(max(width, len(name) + 2), True))
+    room = page_width(len(layouts)) - sum(layout.width for layout in layouts)
+    if lines_of and room >= len(lines_of):
+        for c in lines_of:
+            layouts[c] = ColumnLayout(min(EXCEL_MAX_WIDTH, layouts[c].width + room // len(lines_of)), True)
+            lines_of[c] = text_lines(table.text(c), layouts[c].width)
+    lines = np.ones(table.height, dtype=np.int64)
+    for column_lines in lines_of.values():
         np.maximum(lines, column_lines, out=lines)
     heights = np.where(lines > 1, np.minimum(MAX_ROW_HEIGHT, lines * LINE_HEIGHT), 0.0)
     return layouts, heights
+
+
+def page_width(columns: int) -> int:
+    """How many characters wide `columns` columns may be, all told, to print at full size across a
+    landscape page: US Letter (narrower than A4) is 734 points wide within the margins, and a column
+    w characters wide takes 5.25 w + 3.75 points (a digit is 7 pixels, plus 5 of padding)."""
+    return int(((11 - 2 * PAGE_MARGIN) * 72 - 3.75 * columns) / 5.25)
 
 
 def _bold():
@@ -226,7 +245,7 @@ def _print_setup(ws: Worksheet, descriptor: dict, *, title_row: bool) -> None:
     if ws.sheet_properties.pageSetUpPr is None:
         ws.sheet_properties.pageSetUpPr = PageSetupProperties()
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3, footer=0.3)
+    ws.page_margins = PageMargins(left=PAGE_MARGIN, right=PAGE_MARGIN, top=0.7, bottom=0.6, header=0.3, footer=0.3)
     if title_row:
         ws.print_title_rows = "1:1"
         ws.print_options.gridLines = True
