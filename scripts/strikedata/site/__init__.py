@@ -32,7 +32,7 @@ from pathlib import Path
 from ..packages import PackageError, load
 from ..paths import inside, path_problem
 from ..userdocs.changelog import data_changelog
-from . import entities, landing, tables
+from . import articles, entities, landing, offers, tables, timeline
 from .context import ANCHORS, Download, Page, SiteContext, SiteError, row_key
 from .layout import STATIC, render_template
 
@@ -43,6 +43,9 @@ PAGES: list[Callable[[SiteContext], list[Page]]] = [
     landing.pages,
     tables.pages,
     entities.pages,
+    articles.pages,
+    timeline.pages,
+    offers.pages,
 ]
 
 MARKER = "static/site.css"  # a folder holding it is a site we wrote, and may be replaced
