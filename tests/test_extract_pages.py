@@ -9,6 +9,7 @@ import datetime as dt
 import pytest
 
 from strikedata.extract import Registry, extract_article
+from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.furniture import furniture_lines, is_furniture
 from strikedata.extract.quotations import find_quotations
@@ -160,3 +161,32 @@ def test_a_quotation_continued_in_the_next_paragraph_still_runs_on():
     text = "Pia Cortes spoke first. “We will stay out.\n“We will not move,” she said."
     [quote] = find_quotations(text)
     assert quote.text == "We will stay out.\n“We will not move,"
+
+
+# --- speakers ----------------------------------------------------------------------------------------
+
+def speakers_of(text: str, registry: Registry = TOWN):
+    quotations = find_quotations(text)
+    return [(s.person_id, s.org_id) for s in attribute(text, quotations, find_entities(text, registry))]
+
+
+def test_a_middle_initial_does_not_end_the_attribution():
+    assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
+
+
+def test_the_subject_is_the_speaker_when_a_clause_stands_between_it_and_the_verb():
+    text = "Superintendent Nora Feld, in an email to staff that was shared with reporters, wrote: “We will reopen Monday.”"
+    assert speakers_of(text) == [("nora-feld", "alder-usd")]
+    text = ("The Alder Creek Education Association, which represents 900 teachers, said talks ended with “nothing new.”")
+    assert speakers_of(text) == [(None, "acea")]
+
+
+def test_an_unnamed_individual_is_nobody_the_article_names():
+    text = "“I miss my class,” said a teacher walking the line outside Birch Elementary, who asked not to be named."
+    assert speakers_of(text) == [(None, None)]
+    assert speakers_of("“We are ready,” said a district spokeswoman.") == [(None, "alder-usd")]
+
+
+def test_a_document_speaks_for_the_one_who_wrote_it():
+    text = ("The district wrote in an email that the offer “is final.”\n\n“It is time to settle,” the email said.")
+    assert speakers_of(text) == [(None, "alder-usd"), (None, "alder-usd")]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .entities import HEADS, OUTLET_KIND, Entities
+from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
 from .quotations import Quotation
 from .text import MAX_SENTENCE, Lines, SpanIndex, blank_quoted, sentences
 
@@ -59,6 +59,10 @@ PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "their", "them", "we"}
 
 
+NAME_PERIOD = re.compile(r"(?<![\w.])(?:[A-Z]|" + "|".join(sorted(ABBREVIATED)) + r")\.(?= [A-Z])")
+NAME_MARK = "\x01"
+
+
 @dataclass(frozen=True)
 class Speaker:
     person_id: str | None
@@ -93,12 +97,23 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
             speakers.append(_nested(text, quote, quotations[quote.parent], entities))
             continue
         speaker = _direct(text, masked, index_of_sentences, quote, entities, channels)
+        if speaker is not None and speaker.note.startswith(DOCUMENT_NOTE):
+            speaker = _author(speaker, speakers[last_named] if last_named >= 0 else None)
         if speaker is None:
             speaker = _inherited(text, quotations, speakers, index, last_named, lines)
         speakers.append(speaker or NOBODY)
         if speakers[-1] is not NOBODY and (speakers[-1].person_id or speakers[-1].org_id):
             last_named = index
     return speakers
+
+
+def _author(document: Speaker, before: Speaker | None) -> Speaker:
+    """The speaker of "the email said": who the quotation before it was from (the one who wrote it)."""
+    if before is None or not (before.person_id or before.org_id):
+        return replace(document, note=f"speaker '{document.as_written}' not recognised: name who wrote it")
+    who = before.person_id or before.org_id
+    return replace(document, person_id=before.person_id, org_id=before.org_id, confidence=0.6,
+                   note=f"'{document.as_written}' read as the document of {who}, the speaker of the quotation before it")
 
 
 def mask_quotations(text: str, quotations: list[Quotation]) -> str:
@@ -111,7 +126,9 @@ def mask_quotations(text: str, quotations: list[Quotation]) -> str:
         pieces += [text[done:start], "\n".join("\x00" * len(part) for part in text[start:q.end].split("\n"))]
         done = q.end
     pieces.append(text[done:])
-    return "".join(pieces)
+    # The period of a middle initial or an abbreviated title ("Miriam T. Castaño said", "Teachers Assn.
+    # President") ends no sentence and no attribution: it is read as a plain mark (same offsets).
+    return NAME_PERIOD.sub(lambda m: m.group()[:-1] + NAME_MARK, "".join(pieces))
 
 
 def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities: Entities,
@@ -169,6 +186,14 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         clause = before[clause_start + 1:cue.start()]
         lead = len(clause) - len(clause.lstrip())
         clause = clause.strip()
+        if not clause and boundaries:
+            # "Jane Doe, in an email to staff that was shared with us, wrote:": the clause before the
+            # verb is an inserted one; the speaker is the sentence's subject, its first clause.
+            first = CLAUSE_BOUNDARY.search(before, 0, cue.start())
+            clause_start = -1
+            clause = before[:first.start() if first else cue.start()]
+            lead = len(clause) - len(clause.lstrip())
+            clause = clause.strip()
         stripped = LEADING_WORDS.sub("", clause)
         np_start = before_start + clause_start + 1 + lead + (len(clause) - len(stripped))
         np_end = np_start + len(stripped)
@@ -307,6 +332,13 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
             return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.65,
                            f"'{np}' read as {person.name}, the last person named before it")
         return None
+    if UNNAMED.match(lowered) and not DESCRIBED_BY_ORG.match(lowered):
+        return Speaker(None, None, written, cue, channel, "inferred", 0.5,
+                       f"'{np}': the article does not name this speaker (an individual, not the organization named near)")
+    document = DOCUMENT.match(lowered)
+    if document:
+        return Speaker(None, None, written, cue, _document_channel(document.group("doc")) or channel, "inferred", 0.2,
+                       f"{DOCUMENT_NOTE} '{np}'")
     org_id = entities.descriptor(np, np_start)
     if orgs and not (org_id and _head_after(np, text[orgs[-1].start:orgs[-1].end])):
         longest = max(orgs, key=lambda m: m.end - m.start)
@@ -320,6 +352,24 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
             return Speaker(None, earlier.id, written, cue, channel, "inferred", 0.5,
                            f"'{np}' read as {entities.orgs[earlier.id].name}, the last organization named before it")
     return Speaker(None, None, written, cue, channel, "inferred", 0.2, f"speaker '{np}' not recognised: name them")
+
+
+# A speaker described, not named: "a teacher walking the picket line", "one parent", "another nurse".
+PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|counselor|custodian|driver|resident|"
+                r"neighbor|volunteer|worker|employee|staffer|librarian|aide|paraeducator|substitute|grandmother|"
+                r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man")
+UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})s?\b")
+# "a district spokeswoman", "a union official": the organization speaks through them.
+DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?:district|union|association|board|federation|"
+                              r"school|city|county|state)\b")
+# A document as the speaker ("the email said"): its author is the speaker of the quotation before.
+DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|"
+                      r"news release|press release|message|memo|post|tweet|report|notice|flyer|newsletter)\b")
+DOCUMENT_NOTE = "a document speaks:"
+
+
+def _document_channel(word: str) -> str | None:
+    return next((name for name, pattern in CHANNELS if pattern.search(word)), None)
 
 
 def _head_after(np: str, named: str) -> bool:

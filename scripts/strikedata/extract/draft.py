@@ -79,7 +79,8 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
         raise NormalizationError(f"{len(raw):,} bytes: larger than a raw article may be ({MAX_ARTICLE_BYTES:,} bytes)")
     article = normalize(raw)
     text = article.text
-    entities = find_entities(text, registry)
+    furniture = Furniture(text)  # the page's own lines (banners, credits, menus): nothing is proposed from them
+    entities = find_entities(text, registry, furniture)
     ids = _Ids(set(taken))
     header_date = article.published_date
     # --date wins over the seed's date header (a stored page can carry the date it was saved, not
@@ -103,10 +104,9 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
-    furniture = Furniture(text)
     happenings = [h for h in find_happenings(text, date, spans) if not furniture.holds(h.start)]
     _quotes(draft, text, quotations, entities, ids, reading, masked)
-    _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings)
+    _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings, furniture)
     _events(draft, happenings, entities, date, registry, ids, reading)
     _people(draft, entities, article_id)
     _organizations(draft, entities, article_id, outlet_id)
@@ -329,11 +329,12 @@ def _limit(draft: Draft, found: int, what: str) -> None:
 
 
 def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids: _Ids, reading: _Reading,
-                        registry: Registry | None = None, happenings: list[Happening] | None = None) -> None:
+                        registry: Registry | None = None, happenings: list[Happening] | None = None,
+                        furniture: Furniture | None = None) -> None:
     """The figures of the article, the offer items they are the values of (one per distinct item:
     the article's mentions of one item are merged, an item the registry holds is named, not proposed
     again), and a mention of an item at each place the article tells of it."""
-    furniture = Furniture(text)
+    furniture = furniture if furniture is not None else Furniture(text)
     figures = [f for f in find_figures(text) if not furniture.holds(f.start)]
     _limit(draft, len(figures), "figures")
     figures = figures[:MAX_PROPOSALS]

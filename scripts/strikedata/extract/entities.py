@@ -316,10 +316,11 @@ def _head_index(words: list[str], first: bool) -> int | None:
     return next((i for i in order if words[i] in HEADS), None)
 
 
-def find_entities(text: str, registry: Registry) -> Entities:
-    """The registry's people and organizations the text names, new ones it names, and every mention."""
+def find_entities(text: str, registry: Registry, furniture: Furniture | None = None) -> Entities:
+    """The registry's people and organizations the text names, new ones it names, and every mention.
+    `furniture`: Furniture(text), when the caller has it already."""
     orgs = {k: replace(v) for k, v in registry.orgs.items()}
-    furniture = Furniture(text)
+    furniture = furniture if furniture is not None else Furniture(text)
     # Page furniture (banners, credits, menus, related links) names no one the article tells of.
     runs = [run for run in _capitalized_runs(text) if not furniture.holds(run[0])] if furniture else _capitalized_runs(text)
     for org in new_organizations(text, orgs, runs):

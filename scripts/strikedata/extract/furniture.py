@@ -67,23 +67,27 @@ SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
 QUOTE_MARKS = re.compile("[“”\"]")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 LINE = re.compile(r"[^\n]+")
+DIGIT = re.compile(r"\d")
+LONGEST_LINE = 20 * CREDIT_LINE_WORDS  # characters: a longer line is prose, whatever its words
 
 
 def is_furniture(line: str) -> bool:
     """A line of the page's furniture (credit, metadata, banner, menu), read from the line alone."""
     stripped = line.strip()
-    if not stripped:
+    if not stripped or len(stripped) > LONGEST_LINE:
         return False
-    words = WORD.findall(stripped)
     count = len(stripped.split())
-    if count <= CREDIT_LINE_WORDS and (CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped)):
+    if count > CREDIT_LINE_WORDS:
+        return False  # prose
+    if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped):
         return not QUOTE_MARKS.search(stripped)
-    if count <= SHORT_LINE_WORDS and (AGO.search(stripped) or METADATA_OPENING.match(stripped)):
-        return True
-    if any(c.isdigit() for c in stripped) and DATE_TIME_ONLY.match(stripped):
-        return True
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
         return False
+    if AGO.search(stripped) or METADATA_OPENING.match(stripped):
+        return True
+    if DIGIT.search(stripped) and DATE_TIME_ONLY.match(stripped):
+        return True
+    words = WORD.findall(stripped)
     if LIST_HEADING.match(stripped):
         return True
     if SENTENCE_PUNCTUATION.search(stripped) and not stripped.endswith("!"):
