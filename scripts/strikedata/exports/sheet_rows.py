@@ -3,6 +3,7 @@ string kernels (a Python object per cell made a 100,000-row table take minutes).
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import functools
 import io
@@ -237,9 +238,20 @@ def _workbook_zip(entries: Iterable[tuple[str, bytes | Iterable[bytes | memoryvi
             info.create_system = 3
             setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", WORKBOOK_COMPRESS_LEVEL)
             with archive.open(info, "w") as entry:
-                for piece in [data] if isinstance(data, bytes) else data:
+                for piece in [data] if isinstance(data, bytes) else _made_ahead(iter(data)):
                     entry.write(piece)
     return buffer.getvalue()
+
+
+def _made_ahead(pieces: Iterator[bytes | memoryview]) -> Iterator[bytes | memoryview]:
+    """The pieces, each made in another thread while the one before is deflated: Arrow's kernels and
+    zlib both let go of Python's lock, so on two cores making and deflating overlap. In order, one
+    piece ahead at most."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as maker:
+        upcoming = maker.submit(next, pieces, None)
+        while (piece := upcoming.result()) is not None:
+            upcoming = maker.submit(next, pieces, None)
+            yield piece
 
 
 def pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) -> bytes:
