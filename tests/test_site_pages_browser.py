@@ -8,6 +8,9 @@ Skips without /usr/bin/chromium, unless STRIKEDATA_REQUIRE_CHROMIUM=1 (then it f
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -15,11 +18,21 @@ from strikedata.site import PAGES, articles, load_context, offers, timeline
 from strikedata.site.layout import STATIC, render_template
 
 from conftest import ROOT
-from test_site_browser import CHROMIUM, _require_chromium
+
+CHROMIUM = Path("/usr/bin/chromium")
 
 SPAN_TABLES = {"quotes": ("text", lambda r: f"quote-{r['quote_id']}"), "figures": ("text", lambda r: f"figure-{r['figure_id']}"),
                "offer_mentions": ("evidence_text", lambda r: f"mention-{r['offer_id']}-{r['char_start']}"),
                "event_mentions": ("text", lambda r: f"event-mention-{r['event_id']}-{r['char_start']}")}
+
+def _require_chromium() -> None:
+    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
+        return
+    message = f"{CHROMIUM} is not installed (apt-get install chromium)"
+    if os.environ.get("STRIKEDATA_REQUIRE_CHROMIUM") == "1":
+        pytest.fail(message + "; STRIKEDATA_REQUIRE_CHROMIUM=1 says the browser tests must run")
+    pytest.skip(message)
+
 
 def read(name: str) -> pd.DataFrame:
     return pd.read_csv(ROOT / "build" / f"{name}.csv", dtype=str, keep_default_na=False)
