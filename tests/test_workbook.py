@@ -267,3 +267,18 @@ def test_a_sheet_narrower_than_a_page_gives_its_long_text_the_room_left(tmp_path
     widths = [ws.column_dimensions[letter].width for letter in "ABC"]
     assert widths[1] > WRAP_WIDTH and page_width(3) - 1 <= sum(widths) <= page_width(3)
     assert LINE_HEIGHT * shown_lines(prose, widths[1]) <= ws.row_dimensions[2].height < LINE_HEIGHT * shown_lines(prose, WRAP_WIDTH)
+
+
+@pytest.mark.parametrize("text", ["x" * 10_000, "word " * 3_000, "a\n\n" + "long paragraph " * 600 + "\nend", "", "short"])
+def test_a_text_too_long_for_a_row_is_cut_into_parts_that_fit(text):
+    import pyarrow as pa
+
+    from strikedata.exports.workbook import MAX_LINES, PROSE_WIDTH, _text_parts
+
+    parts = _text_parts(text, PROSE_WIDTH)
+    assert "".join(text[start:end] for start, end in parts) == text
+    assert all(start < end for start, end in parts)
+    pieces = pa.array([text[start:end] for start, end in parts], type=pa.large_string())
+    assert all(lines <= MAX_LINES for lines in text_lines(pieces, PROSE_WIDTH))
+    if " " in text:  # cut after a space, or at a paragraph's end
+        assert all(text[end - 1] in " \n" for _, end in parts[:-1])

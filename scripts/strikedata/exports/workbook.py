@@ -360,28 +360,38 @@ def _paragraph_ends(text: str) -> list[int]:
 
 def _text_parts(text: str, width: float) -> list[tuple[int, int]]:
     """(start, end) of the parts a text is cut into so that each fits in a row (MAX_LINES lines in a
-    column `width` wide): whole paragraphs, as many as fit; a paragraph too long alone is cut at
-    the last space that lets it fit."""
+    column `width` wide): whole paragraphs, as many as fit; a paragraph too long alone is cut after
+    the last space that lets it fit (or, with no space, after the last character that does)."""
     import pyarrow as pa
 
     def fits(start: int, end: int) -> bool:
         return int(text_lines(pa.array([text[start:end]], type=pa.large_string()), width)[0]) <= MAX_LINES
 
+    ends = _paragraph_ends(text)
     parts, start = [], 0
     while start < len(text):
         end = start
-        for candidate in _paragraph_ends(text):
-            if candidate > end and fits(start, candidate):
-                end = candidate
-            elif candidate > end:
+        for candidate in (e for e in ends if e > start):
+            if not fits(start, candidate):
                 break
-        if end == start:  # one paragraph alone is too long: cut it at a space
-            end = start + 1
-            while end < len(text) and fits(start, text.index(" ", end) + 1 if " " in text[end:] else len(text)):
-                end = text.index(" ", end) + 1 if " " in text[end:] else len(text)
+            end = candidate
+        if end == start:  # the next paragraph alone is too long
+            end = _longest_fitting(start, next(e for e in ends if e > start), fits)
+            space = text.rfind(" ", start, end)
+            end = space + 1 if space >= start else end
         parts.append((start, end))
         start = end
     return parts
+
+
+def _longest_fitting(start: int, stop: int, fits) -> int:
+    """The largest end in (start, stop] for which fits(start, end), one character at least (more
+    text never takes fewer lines, so a binary search finds it)."""
+    low, high = start + 1, stop
+    while low < high:
+        middle = (low + high + 1) // 2
+        low, high = (middle, high) if fits(start, middle) else (low, middle - 1)
+    return low
 
 
 def _texts_sheet_table(texts: TypedTable) -> TypedTable:
