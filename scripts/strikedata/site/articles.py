@@ -226,17 +226,18 @@ def note(ctx: SiteContext, names: Names, span: Span, page: str) -> dict[str, obj
         if row.get("speaker_person_id"):
             who = _link(ctx, names, "person", row["speaker_person_id"], page)
             if row.get("speaker_org_id"):
-                who = Markup("{} ({})").format(who, _link(ctx, names, "organization", row["speaker_org_id"], page))
+                org = row["speaker_org_id"]
+                who = Markup("{} ({})").format(who, _link(ctx, names, "organization", org, page, names.short(org)))
         else:
             who = _link(ctx, names, "organization", row["speaker_org_id"], page)
         lines_.append(Markup("{} · as written: “{}” · {}").format(who, row["speaker_as_written"], row["kind"]))
     elif span.table == "offer_mentions":
         offer = names.row("offers", row["offer_id"])
         lines_.append(Markup("{}: {}").format(_link(ctx, names, "offer", row["offer_id"], page, row["offer_id"]), offer.get("description", "")))
-        teller = _link(ctx, names, "organization", row["asserted_by_org_id"], page)
+        teller = _link(ctx, names, "organization", row["asserted_by_org_id"], page, names.short(row["asserted_by_org_id"]))
         if row.get("characterization") == "true":
             lines_.append(Markup("Told by {} ({}), not by the proposer, {}: a characterization.").format(
-                teller, row.get("asserted_by_basis", ""), names.label("organization", offer.get("proposer_org_id", ""))))
+                teller, row.get("asserted_by_basis", ""), names.short(offer.get("proposer_org_id", ""))))
         else:
             lines_.append(Markup("Told by the proposer, {} ({}).").format(teller, row.get("asserted_by_basis", "")))
     elif span.table == "figures":

@@ -151,7 +151,7 @@ def chart(names: Names, all_items: list[Item]) -> alt.FacetChart:
     dates = [d for d in list(frame["date"]) + list(frame["date2"]) if d]
     start = (dt.date.fromisoformat(min(dates)) - dt.timedelta(days=1)).isoformat()
     end = (dt.date.fromisoformat(max(dates)) + dt.timedelta(days=1)).isoformat()
-    x = alt.X("date:T", title="Date", scale=alt.Scale(type="utc", domain=[start, end]),
+    x = alt.X("date:T", title="Date of the article that tells it", scale=alt.Scale(type="utc", domain=[start, end]),
               axis=alt.Axis(format="%d %b", labelAngle=0, tickCount="day", grid=True))
     # The item names are written inside the plot, above their row, so the chart stays narrow enough for a phone.
     y = alt.Y("item:N", title=None, sort=order, axis=alt.Axis(labelAlign="left", labelBaseline="bottom", labelPadding=-4, labelOffset=-5,
