@@ -179,9 +179,12 @@ def test_the_timeline_lists_every_event_in_date_order(site, tables):
         assert f"articles/{mention['article_id']}.html#event-mention-{mention['event_id']}-{mention['char_start']}" in page.links
     for _, participant in tables["event_participants"].iterrows():
         assert f"organizations/{participant['org_id']}.html" in page.links
-    for _, event in tables["events"].iterrows():  # a date that is a range is shown as one
+    for _, event in tables["events"].iterrows():  # a date that is a range is shown as one; an unknown end is said
         if event["start_latest"] and event["start_latest"] != event["start_date"]:
             assert f'<time datetime="{event["start_latest"]}">' in html
+        if event["end_status"] in ("ongoing", "not_in_articles"):
+            item = html[html.index(f'id="event-{event["event_id"]}"'):]
+            assert timeline.end_label(event.to_dict()) in item[:item.index("</li>")]
 
 
 @pytest.mark.parametrize(("start", "latest", "precision", "label"), [

@@ -72,6 +72,14 @@ def end_label(event: dict[str, str]) -> str:
     }.get(status, "")
 
 
+def short_end(event: dict[str, str]) -> str:
+    """The end in a few words, after the short date: ' – 25 Mar 2022', ' – ongoing', ' – end not given'."""
+    status = event.get("end_status", "")
+    if status == "stated" and event.get("end_date"):
+        return f" – {short_label(event['end_date'], event['end_date'], 'day')}"
+    return {"ongoing": " – ongoing", "not_in_articles": " – end not given"}.get(status, "")
+
+
 def sort_key(event: dict[str, str]) -> tuple[str, str, int, str]:
     """The package's own order of events (datapackage.json: start_date, start_latest, order_in_day, event_id)."""
     order = int(event["order_in_day"]) if event.get("order_in_day") else -1
@@ -111,6 +119,7 @@ def timeline(ctx: SiteContext) -> list[Group]:
             "row": event,
             "anchor": ANCHORS["event"](event["event_id"]),
             "end": end_label(event),
+            "short_end": short_end(event),
             "participants": participants.get(event["event_id"], []),
             "mentions": [{**m, "published_date": str(articles.get(m["article_id"], {}).get("published_date", ""))} for m in told],
         })
