@@ -90,6 +90,8 @@ class SiteContext:
     changelog: str = ""
     paths: set[str] = field(default_factory=set)
     render_template: Callable[..., str] | None = None
+    _rows: dict[str, list[dict[str, str]]] = field(default_factory=dict, repr=False)
+    _indexes: dict[tuple[str, str], dict[str, dict[str, str]]] = field(default_factory=dict, repr=False)
 
     # -- looking things up -------------------------------------------------------------------------
 
@@ -106,8 +108,15 @@ class SiteContext:
         return self.tables.get(name, pd.DataFrame())
 
     def rows(self, name: str) -> list[dict[str, str]]:
-        """The table's rows as {column: cell} dicts of strings, in file order ([] when there is no such table)."""
-        return records(self.table(name))
+        """The table's rows as {column: cell} dicts of strings, in file order ([] when there is no such table).
+        Made once per table and shared: read them, do not change them."""
+        if name not in self._rows:
+            self._rows[name] = records(self.table(name))
+        return self._rows[name]
+
+    def where(self, name: str, column: str, value: str) -> list[dict[str, str]]:
+        """The rows of table `name` whose `column` is `value`."""
+        return [row for row in self.rows(name) if row.get(column) == value]
 
     def fields(self, name: str) -> list[dict]:
         return list((self.resources.get(name, {}).get("schema") or {}).get("fields", []))
@@ -117,12 +126,16 @@ class SiteContext:
         return [key] if isinstance(key, str) else list(key)
 
     def lookup(self, table: str, key_column: str, value: str) -> dict[str, str] | None:
-        """The first row of `table` whose `key_column` is `value`, as {column: cell}."""
-        frame = self.tables.get(table)
-        if frame is None or key_column not in frame.columns or not value:
-            return None
-        hits = frame[frame[key_column] == value]
-        return None if hits.empty else {str(k): str(v) for k, v in hits.iloc[0].items()}
+        """The first row of `table` whose `key_column` is `value`, as {column: cell} (indexed once per column)."""
+        index = self._indexes.get((table, key_column))
+        if index is None:
+            frame = self.tables.get(table)
+            index = {}
+            if frame is not None and key_column in frame.columns:
+                for row in self.rows(table):
+                    index.setdefault(row[key_column], row)
+            self._indexes[(table, key_column)] = index
+        return index.get(value) if value else None
 
     def label(self, kind: str, id: str) -> str:
         """A readable name for a person, an organization or an article (its id when it has none)."""

@@ -17,6 +17,7 @@ from .context import Page, SiteContext, row_key
 ENTITY_KINDS = {"people": "person", "organizations": "organization", "articles": "article"}
 ENTITY_KEYS = {"people": "person_id", "organizations": "org_id", "articles": "article_id"}
 NUMERIC = {"integer", "number"}
+LONG = 60  # characters: a column with a value longer than this gets the room of a paragraph
 
 
 def where_shown(table: str, row: dict[str, str]) -> tuple[str, object, str] | None:
@@ -38,24 +39,24 @@ def where_shown(table: str, row: dict[str, str]) -> tuple[str, object, str] | No
     return None
 
 
-def constraints_in_words(field: dict) -> list[str]:
-    """A field's constraints, one phrase each (the enum's values listed)."""
+def constraints_in_words(field: dict) -> list[tuple[str, list[str]]]:
+    """A field's constraints, each as (words, [values to show as code]): ("one of:", [the enum's values])."""
     c = field.get("constraints") or {}
-    words = []
+    words: list[tuple[str, list[str]]] = []
     if c.get("required"):
-        words.append("required")
+        words.append(("required", []))
     if c.get("unique"):
-        words.append("unique")
+        words.append(("unique", []))
     if "enum" in c:
-        words.append("one of: " + ", ".join(str(v) for v in c["enum"]))
+        words.append(("one of:", [str(v) for v in c["enum"]]))
     if "pattern" in c:
-        words.append(f"matches {c['pattern']}")
+        words.append(("matches", [str(c["pattern"])]))
     for key, phrase in (("minimum", "at least"), ("maximum", "at most"), ("minLength", "length at least"),
                         ("maxLength", "length at most"), ("exclusiveMinimum", "more than"), ("exclusiveMaximum", "less than")):
         if key in c:
-            words.append(f"{phrase} {c[key]}")
+            words.append((phrase, [str(c[key])]))
     if field.get("format") not in (None, "default"):
-        words.append(f"format {field['format']}")
+        words.append(("format", [str(field["format"])]))
     return words
 
 
@@ -70,8 +71,8 @@ class Row:
 class Cell:
     text: str
     href: str | None = None
-    value: str | None = None  # data-value, what sorting compares (when it differs from the text)
     numeric: bool = False
+    long: bool = False  # a column of long texts: given room to wrap
 
 
 def _cell_links(ctx: SiteContext, name: str, page: str) -> dict[str, object]:
@@ -108,16 +109,15 @@ def table_page(ctx: SiteContext, name: str) -> str:
                            "key": field["name"] in key,
                            "references": (target["resource"] or name, target["ref_fields"][target["fields"].index(field["name"])])
                            if target else None})
+    long = {f["name"] for f in fields if f["name"] in frame.columns and frame[f["name"]].str.len().max() > LONG}
     rows: list[Row] = []
-    records = frame.to_dict("records") if not frame.empty else []
-    for record in records:
-        row = {str(k): str(v) for k, v in record.items()}
+    for row in ctx.rows(name):
         cells = []
         for field in fields:
             value = row.get(field["name"], "")
             link = links.get(field["name"])
             href = link(value) if link and value else None  # type: ignore[operator]
-            cells.append(Cell(value, href, numeric=field.get("type") in NUMERIC))
+            cells.append(Cell(value, href, numeric=field.get("type") in NUMERIC, long=field["name"] in long))
         shown = where_shown(name, row)
         where = Cell("")
         if shown:
