@@ -160,6 +160,8 @@ def test_article_pages_list_the_repairs_and_the_curators_summary(site, tables):
             assert articles.NORMALIZATIONS[repair] in html.replace("&lt;", "<").replace("&gt;", ">")
         if article["summary"]:
             assert "curators’ words" in html
+        quotes = tables["quotes"][tables["quotes"]["article_id"] == article["article_id"]]
+        assert {f"#quote-{q}" for q in quotes["quote_id"]} <= set(Page(html).links)  # "quoted in this article", by speaker
         assert f'datetime="{article["published_date"]}"' in html
     index = Page(site["articles/index.html"])
     assert {f"{a}.html" for a in tables["articles"]["article_id"]} <= set(index.links)

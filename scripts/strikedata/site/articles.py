@@ -299,6 +299,25 @@ def legend(spans_by_article: dict[str, list[Span]], ctx: SiteContext) -> list[tu
     return out
 
 
+def speakers(ctx: SiteContext, names: Names, spans: list[Span], page: str) -> list[tuple[Markup, list[Span]]]:
+    """Who is quoted in the article (a person with their organization, or an organization), each with
+    their quotations in the order of the text; speakers by their first quotation."""
+    out: dict[tuple[str, str], list[Span]] = {}
+    for span in spans:
+        if span.table == "quotes":
+            out.setdefault((span.row.get("speaker_person_id", ""), span.row.get("speaker_org_id", "")), []).append(span)
+    listed = []
+    for (person, org), quotes in out.items():
+        org_link = _link(ctx, names, "organization", org, page, names.short(org)) if org else Markup("")
+        if person:
+            who = _link(ctx, names, "person", person, page)
+            who = Markup("{} ({})").format(who, org_link) if org else who
+        else:
+            who = org_link
+        listed.append((who, quotes))
+    return listed
+
+
 def article_page(ctx: SiteContext, names: Names, article_id: str, spans_by_article: dict[str, list[Span]]) -> str:
     page = f"articles/{article_id}.html"
     article = names.row("articles", article_id)
@@ -308,7 +327,7 @@ def article_page(ctx: SiteContext, names: Names, article_id: str, spans_by_artic
     for span in spans:
         counts[span.table] = counts.get(span.table, 0) + 1
     return ctx.render("article.html.j2", page, article=article, article_id=article_id, paragraphs=paragraphs(ctx, names, article_id, spans, page),
-                      name=names.label,
+                      name=names.label, speakers=speakers(ctx, names, spans, page),
                       legend=legend(spans_by_article, ctx), counts=counts, repairs=repairs)
 
 
