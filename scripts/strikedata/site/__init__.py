@@ -103,7 +103,8 @@ def load_context(package_folder: Path, release: Path | None = None) -> SiteConte
     downloads = []
     if release is not None:
         data = release.read_bytes()
-        downloads.append(Download(f"downloads/{release.name}", f"Release archive ({release.name})", len(data), _sha256(data)))
+        downloads.append(Download(f"downloads/{release.name}", "the release archive: the package, its texts, the exports and a README for data users",
+                                  len(data), _sha256(data)))
     return SiteContext(descriptor=package.descriptor, folder=package.folder, tables=frames, resources=resources, texts=texts,
                        downloads=downloads, changelog=_changelog(package.folder, release, package))
 

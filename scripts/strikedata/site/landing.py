@@ -66,6 +66,17 @@ def downloads(ctx: SiteContext) -> list[Download]:
     return out
 
 
+def resource_licenses(ctx: SiteContext) -> list[tuple[dict, list[str]]]:
+    """The licenses resources declare for themselves (such as the article texts'), each with the files it covers."""
+    groups: dict[str, tuple[dict, list[str]]] = {}
+    for resource in ctx.descriptor.get("resources", []):
+        for lic in (resource.get("licenses") or []) if isinstance(resource, dict) else []:
+            if isinstance(lic, dict):
+                key = str(lic.get("title") or lic.get("name") or lic.get("path"))
+                groups.setdefault(key, (lic, []))[1].append(str(resource.get("path") or resource.get("name")))
+    return list(groups.values())
+
+
 def landing_page(ctx: SiteContext) -> str:
     page = "index.html"
     covered = coverage(ctx.tables)
@@ -79,9 +90,12 @@ def landing_page(ctx: SiteContext) -> str:
         ("Tables", "tables/index.html", "the data dictionary and every row, to sort and filter"),
     ) if path in ctx.paths]
     files = [(d, ctx.url_for("page", d.path, page=page) or d.path) for d in downloads(ctx)]
+    archive = [(d, href) for d, href in files if d.path.startswith("downloads/")]
+    files = [(d, href) for d, href in files if not d.path.startswith("downloads/")]
     counts = [(name, r.get("title") or name, len(ctx.table(name)), ctx.url_for("table", name, page=page)) for name, r in ctx.resources.items()]
     return ctx.render("index.html.j2", page, descriptor=ctx.descriptor, coverage=covered, limits=limits, explore=explore,
-                      files=files, counts=counts, changelog=markdown_html(ctx.changelog, shift=1) if ctx.changelog else "")
+                      files=files, archive=archive, counts=counts, licenses_by_file=resource_licenses(ctx),
+                      changelog=markdown_html(ctx.changelog, shift=1) if ctx.changelog else "")
 
 
 def pages(ctx: SiteContext) -> list[Page]:
