@@ -11,6 +11,7 @@ import pytest
 from strikedata.extract import Registry, extract_article
 from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
+from strikedata.extract.figures import find_figures
 from strikedata.extract.furniture import furniture_lines, is_furniture
 from strikedata.extract.quotations import find_quotations
 
@@ -190,3 +191,25 @@ def test_an_unnamed_individual_is_nobody_the_article_names():
 def test_a_document_speaks_for_the_one_who_wrote_it():
     text = ("The district wrote in an email that the offer “is final.”\n\n“It is time to settle,” the email said.")
     assert speakers_of(text) == [(None, "alder-usd"), (None, "alder-usd")]
+
+
+# --- figures -----------------------------------------------------------------------------------------
+
+def figures_in(text: str) -> list[tuple[str, float, str, str | None]]:
+    return [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(text)]
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    assert figures_in("Roughly 1,200 of the district's 1,400 nurses stayed out.") == [
+        ("Roughly 1,200", 1200, "count", "approximately"), ("1,400 nurses", 1400, "count", None)]
+    assert figures_in("Seven out of the nine bus depots closed.")[0] == ("Seven", 7, "count", None)
+    assert figures_in("They made up three of the eight missed school days.")[0] == ("three", 3, "days", None)
+
+
+def test_numbers_in_words_ordinals_and_compounds():
+    assert figures_in("The walkout reached day three on Friday.") == [("day three", 3, "day_number", None)]
+    assert figures_in("The board will add two more reading specialists.") == [("two more reading specialists", 2, "count", None)]
+    assert figures_in("Eleven campuses were closed.") == [("Eleven campuses", 11, "count", None)]
+    assert figures_in("A five-member panel heard the case.") == [("five-member", 5, "count", None)]
+    assert figures_in("said Lena Ortiz, a mother of three.") == [("a mother of three", 3, "count", None)]
+    assert figures_in("Students lost six instructional days.") == [("six instructional days", 6, "days", None)]

@@ -35,9 +35,27 @@ ORDINAL_DAY = re.compile(r"\b(?:a|the) (?P<ord>" + "|".join(ORDINAL_WORDS) + r")
 MULTIPLE = re.compile(r"\b(?P<word>doubled|tripled|quadrupled)\b", re.I)
 MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4}
 COUNT = re.compile(
-    "(?i:" + QUALIFIER + ")" + rf"(?:all )?(?P<num>{DIGITS}|{NUMBER_WORD})(?: of (?:its|the|their|our|his|her))?"
+    "(?i:" + QUALIFIER + ")" + rf"(?:all )?(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: of (?:its|the|their|our|his|her))?"
     r"(?: [A-Z][\w’'-]*){0,2}(?: [a-z]+(?:-[a-z]+)?)?"
     r" (?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b")
+COUNTED = r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
+# "two additional school counselors", "Six schools": a number word with a capital, up to two words before the noun.
+COUNT_DESCRIBED = re.compile(
+    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: [a-z]+(?:-[a-z]+)?){{1,2}} " + COUNTED)
+# A part of a whole: "Roughly 1,700 of the district's 1,900 teachers", "six out of the eight bus yards":
+# the part counts the same things as the whole (the figure is the part's words).
+PART_OF = re.compile(
+    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|those|these)"
+    rf"(?: [\w’'-]+(?:’s|'s))? (?:{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
+# "nine lost instructional days": a duration with up to two words between its number and its unit.
+DURATION_DESCRIBED = re.compile(
+    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>year|day|hour)s\b", re.I)
+# "the strike reached day two", "Day 3": a day's number written after the word.
+DAY_NUMBER = re.compile(rf"\b[Dd]ay (?P<num>{NUMBER_WORD}|\d{{1,3}})\b(?![-,.]\d)")
+# "a three-member panel", "a parent of two": counts written as a compound or after "of".
+HYPHEN_COUNT = re.compile(rf"\b(?P<num>{NUMBER_WORD}|\d{{1,3}})-(?:member|person|people|seat|school|campus|student)\b", re.I)
+PARENT_OF = re.compile(rf"\b(?:a |the )?(?:parent|mother|father|mom|dad|grandmother|grandfather) of "
+                       rf"(?P<num>{NUMBER_WORD}|\d{{1,2}})\b(?! (?:of|percent))")
 SCHOOL_YEAR = re.compile(r"\b(?P<a>(?:19|20)\d{2})[-–](?P<b>\d{2})(?= school year)")
 SCHOOL_YEARS_SPAN = re.compile(r"\b(?P<a>(?:19|20)\d{2}) (?:to|through|-) (?P<b>(?:19|20)\d{2}) school years\b")
 UP_FROM = re.compile(rf"\bup from (?:\$)?(?P<num>{DIGITS})\s?%?")
@@ -98,10 +116,10 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     taken = bytearray(len(text))  # 1 under every figure found so far
 
-    def add(m: re.Match, value: float | None, unit: str, confidence: float) -> None:
+    def add(m: re.Match, value: float | None, unit: str, confidence: float, end: int | None = None) -> None:
         if value is None:
             return
-        start, end = m.start(), m.end()
+        start, end = m.start(), m.end() if end is None else end
         if taken.find(1, start, end) >= 0 or _part_of_name(text, m.start("num") if "num" in m.re.groupindex and m.group("num") else start):
             return
         qual = m.groupdict().get("qual")
@@ -121,23 +139,46 @@ def find_figures(text: str) -> list[Figure]:
         add(m, value, unit, 0.9)
     for m in _matches(DOLLARS, text, folded, DOLLARS_AT):
         add(m, number_value(m.group("num")), "usd", 0.7)
+    numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
+    for m in _matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers):
+        num, noun = m.group("num"), m.group("noun").lower()
+        if _is_year(num) or num.lower() == "one" or text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
+            continue
+        unit = {"days": "days", "years": "years", "hours": "hours"}.get(noun, "count")
+        add(m, number_value(num), unit, 0.55, end=m.end("num"))
     for m in _matches(DURATION, text, folded, UNIT_AT, _unit_window("- ")):
         num = m.group("num").lower()
         value = 1.0 if num in ("a", "an") else number_value(num)
         if _is_year(m.group("num")) or WHEN_AFTER.match(text, m.end()):
             continue  # "a day after" says when, not how long
         add(m, value, m.group("unit").lower() + "s", 0.75)
+    for m in _matches(DURATION_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
+        if not _is_year(m.group("num")) and not WHEN_AFTER.match(text, m.end()):
+            add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.6)
     for m in _matches(OF_THOSE, text, folded, UNIT_AT, _unit_window(" ")):
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)
     for m in ORDINAL_DAY.finditer(text):
         add(m, float(ORDINAL_WORDS[m.group("ord").lower()]), "day_number", 0.6)  # an ordinal, never a duration
-    for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts):
+    for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts, numbers):
         num = m.group("num")
         if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
             continue
         if text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
             continue
         add(m, number_value(num), "count", 0.6)
+    for m in _matches(COUNT_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
+        num = m.group("num")
+        if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
+            continue
+        if text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
+            continue
+        add(m, number_value(num), "count", 0.5)
+    for m in DAY_NUMBER.finditer(text):
+        add(m, number_value(m.group("num")), "day_number", 0.6)
+    for m in HYPHEN_COUNT.finditer(text):
+        add(m, number_value(m.group("num")), "count", 0.5)
+    for m in PARENT_OF.finditer(text):
+        add(m, number_value(m.group("num")), "count", 0.5)
     for m in MULTIPLE.finditer(text):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
     return sorted(found, key=lambda f: f.start)
@@ -159,18 +200,25 @@ WHEN_AFTER = re.compile(r" (?:after|before|later|earlier|ago)\b")
 NUMBER_CHARACTER = re.compile(r"[\d,.]")
 
 
-def _matches(pattern: re.Pattern, text: str, folded: str, anchor: re.Pattern, starts=None):
+def _matches(pattern: re.Pattern, text: str, folded: str, anchor: re.Pattern, starts=None, positions: list[int] | None = None):
     """pattern.finditer(text), trying the pattern only where one of its matches can start: at the
     positions `starts(text, anchor_match)` gives (by default, from far enough before the anchor for
-    a qualifier, spaces, "all ", "an additional ", a number, a scale word and " of those " to its end)."""
+    a qualifier, spaces, "all ", "an additional ", a number, a scale word and " of those " to its end).
+    `positions`: those positions, sorted, when the caller has them already (patterns sharing an anchor)."""
     starts = starts or _window
     end = 0
-    for start in sorted({p for a in anchor.finditer(folded) for p in starts(text, a)}):
+    if positions is None:
+        positions = _positions(text, folded, anchor, starts)
+    for start in positions:
         if start >= end:
             m = pattern.match(text, start)
             if m:
                 yield m
                 end = m.end()
+
+
+def _positions(text: str, folded: str, anchor: re.Pattern, starts) -> list[int]:
+    return sorted({p for a in anchor.finditer(folded) for p in starts(text, a)})
 
 
 def _window(text: str, anchor: re.Match) -> range:
