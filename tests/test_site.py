@@ -169,6 +169,22 @@ def test_landing_says_what_version_how_to_cite_and_the_license(site):
     assert "Changes to the data" in page
 
 
+def test_landing_names_every_license_with_what_it_covers(site):
+    page = text_of(site / "index.html")
+    for resource in DESCRIPTOR["resources"]:
+        for license in resource.get("licenses", []):
+            assert license["title"] in page
+            assert resource["path"] in page
+
+
+def test_organizations_are_listed_by_kind_in_the_schemas_order(site):
+    kinds = next(f for f in TABLES if f["name"] == "organizations")["schema"]["fields"]
+    order = next(f for f in kinds if f["name"] == "kind")["constraints"]["enum"]
+    raw = (site / "organizations" / "index.html").read_text(encoding="utf-8")
+    listed = re.findall(r'<h2 id="kind-([a-z_]+)"', raw)
+    assert listed == [k for k in order if k in set(csv("organizations")["kind"])]
+
+
 def test_landing_lists_every_article_and_links_it(site):
     page = (site / "index.html").read_text(encoding="utf-8")
     for article_id in csv("articles")["article_id"]:

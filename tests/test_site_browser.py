@@ -276,6 +276,13 @@ def test_table_filter_and_sort_from_the_keyboard(crawl):
     assert set(_visible_rows(page)) == expected
     assert count.inner_text() == f"{len(expected)} of {len(quotes)} rows shown"
 
+    # The words of the column that only links elsewhere ("in its article") are not searched.
+    page.keyboard.press("Control+A")
+    page.keyboard.type("in its article")
+    assert _visible_rows(page) == [] and count.inner_text() == f"0 of {len(quotes)} rows shown"
+    page.keyboard.press("Control+A")
+    page.keyboard.type(speaker)
+
     # The column choice narrows it to one column, chosen with the arrow keys.
     _tab_to(page, "select")
     column = list(page.eval_on_selector_all("select option", "os => os.map(o => o.textContent)")).index("speaker_person_id")

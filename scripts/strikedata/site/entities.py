@@ -90,7 +90,10 @@ def organizations_index(ctx: SiteContext) -> str:
     kinds: dict[str, list[dict]] = {}
     for row in sorted(ctx.rows("organizations"), key=lambda r: r["name"].lower()):
         kinds.setdefault(row.get("kind", "") or "other", []).append(row)
-    return ctx.render("organizations_index.html.j2", "organizations/index.html", kinds=sorted(kinds.items()),
+    kind_field = next((f for f in ctx.fields("organizations") if f["name"] == "kind"), {})
+    order = [str(v) for v in (kind_field.get("constraints") or {}).get("enum", [])]  # the schema's order: district, unions, ...
+    ranked = sorted(kinds.items(), key=lambda item: (order.index(item[0]) if item[0] in order else len(order), item[0]))
+    return ctx.render("organizations_index.html.j2", "organizations/index.html", kinds=ranked,
                       counts=_quote_counts(ctx, "speaker_org_id"))
 
 

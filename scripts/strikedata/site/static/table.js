@@ -38,6 +38,7 @@
       any.textContent = "any column";
       column.appendChild(any);
       headers.forEach(function (th, i) {
+        if (th.hasAttribute("data-nofilter")) { return; }
         var option = document.createElement("option");
         option.value = String(i);
         option.textContent = th.getAttribute("data-name") || th.textContent.trim();
@@ -53,12 +54,17 @@
       box.addEventListener("input", filter);
       column.addEventListener("change", filter);
     }
+    function searchable(row) { // the row's cells, less the columns that only link elsewhere
+      return Array.prototype.filter.call(row.cells, function (cell, i) {
+        return !(headers[i] && headers[i].hasAttribute("data-nofilter"));
+      }).map(function (cell) { return cell.textContent; }).join("\n");
+    }
     function filter() {
       var words = box.value.trim().toLowerCase();
       var only = column.value === "" ? -1 : Number(column.value);
       var shown = 0;
       rows.forEach(function (row) {
-        var text = only < 0 ? row.textContent : (row.cells[only] ? row.cells[only].textContent : "");
+        var text = only < 0 ? searchable(row) : (row.cells[only] ? row.cells[only].textContent : "");
         var keep = words === "" || text.toLowerCase().indexOf(words) !== -1;
         row.hidden = !keep;
         if (keep) { shown += 1; }
