@@ -319,6 +319,14 @@ def test_site_command_explains_a_missing_package(tmp_path):
     assert result.exit_code == 0 and "--out" in result.stdout and "--release" in result.stdout
 
 
+def test_site_command_refuses_a_release_that_is_not_a_zip(tmp_path):
+    (tmp_path / "not.zip").write_text("hello")
+    result = CliRunner().invoke(app, ["site", str(BUILD), "--out", str(tmp_path / "web"), "--release", str(tmp_path / "not.zip")])
+    assert result.exit_code == 1
+    assert "is not a release archive" in result.stderr
+    assert not (tmp_path / "web").exists()
+
+
 def test_site_error_for_a_package_that_cannot_be_read(tmp_path):
     (tmp_path / "datapackage.json").write_text("{not json")
     with pytest.raises(SiteError, match="not a JSON descriptor"):

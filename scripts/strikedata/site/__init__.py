@@ -65,10 +65,13 @@ def _changelog(package_folder: Path, release: Path | None, package) -> str:
     """The data changelog: the release archive's CHANGELOG.md, else the project's, kept to the data's changes."""
     text = ""
     if release is not None:
-        with zipfile.ZipFile(release) as archive:
-            names = [n for n in archive.namelist() if n.count("/") <= 1 and n.endswith("/CHANGELOG.md") or n == "CHANGELOG.md"]
-            if names:
-                text = archive.read(names[0]).decode("utf-8")
+        try:
+            with zipfile.ZipFile(release) as archive:
+                names = [n for n in archive.namelist() if n.count("/") <= 1 and n.endswith("/CHANGELOG.md") or n == "CHANGELOG.md"]
+                if names:
+                    text = archive.read(names[0]).decode("utf-8")
+        except (zipfile.BadZipFile, OSError, UnicodeDecodeError) as error:
+            raise SiteError(f"{release} is not a release archive (a zip with its CHANGELOG.md): {error}") from None
     else:
         project = package_folder.resolve().parent / "CHANGELOG.md"
         if project.is_file():

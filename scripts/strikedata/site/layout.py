@@ -33,6 +33,11 @@ def environment() -> jinja2.Environment:
                               autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+def short_title(title: str) -> str:
+    """The package's title without its parenthesis and what follows it, for the header and the window title."""
+    return title.split(" (", 1)[0].strip() or title
+
+
 def render_template(template: str, page: str, ctx: SiteContext, **values: object) -> str:
     """Render `template` as site page `page`. Besides `values`, templates get: ctx, page, url_for(kind, id),
     static(name) (a link to static/<name>), nav ([(label, link, is_current)]), version, license and citation."""
@@ -44,5 +49,5 @@ def render_template(template: str, page: str, ctx: SiteContext, **values: object
     licenses = [license_line(lic) for lic in ctx.descriptor.get("licenses", []) if isinstance(lic, dict)]
     text = environment().get_template(template).render(
         ctx=ctx, page=page, url_for=url_for, static=lambda name: relative(f"static/{name}", page), nav=nav,
-        version=ctx.version, site_title=ctx.title, licenses=licenses, citation=citation(ctx.descriptor), **values)
+        version=ctx.version, site_title=ctx.title, short_title=short_title(ctx.title), licenses=licenses, citation=citation(ctx.descriptor), **values)
     return "\n".join(line.rstrip() for line in text.splitlines()) + "\n"
