@@ -13,7 +13,9 @@ from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.figures import find_figures
 from strikedata.extract.furniture import furniture_lines, is_furniture
+from strikedata.extract.happenings import find_happenings
 from strikedata.extract.quotations import find_quotations
+from strikedata.extract.text import sentences
 
 TOWN = Registry(orgs={
     "alder-usd": Org("alder-usd", "Alder Creek Unified School District", "Alder Creek Unified", "school_district"),
@@ -213,3 +215,36 @@ def test_numbers_in_words_ordinals_and_compounds():
     assert figures_in("A five-member panel heard the case.") == [("five-member", 5, "count", None)]
     assert figures_in("said Lena Ortiz, a mother of three.") == [("a mother of three", 3, "count", None)]
     assert figures_in("Students lost six instructional days.") == [("six instructional days", 6, "days", None)]
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+WEDNESDAY = dt.date(2024, 3, 6)
+
+
+def dates_in(text: str, published: dt.date = WEDNESDAY) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(h.expression, h.start_date, h.end_date, h.time_local) for h in find_happenings(text, published, sentences(text))]
+
+
+def test_a_weekday_with_its_calendar_date_is_one_date_in_the_year_that_fits():
+    assert dates_in("Talks resume Friday, Dec. 29, the union said.", dt.date(2024, 1, 3)) == [
+        ("Friday, Dec. 29", "2023-12-29", None, None)]
+    assert dates_in("The board meets Monday, March 11.") == [("Monday, March 11", "2024-03-11", None, None)]
+
+
+def test_afternoon_is_no_clock_time_and_this_evening_is_the_articles_day():
+    assert dates_in("Teachers rallied Tuesday afternoon.") == [("Tuesday afternoon", "2024-03-05", None, None)]
+    assert dates_in("A mediator will arrive this evening.") == [("this evening", "2024-03-06", None, None)]
+
+
+def test_weekends_and_this_week_point_the_way_the_words_say():
+    assert dates_in("The union will rally this weekend.")[0][1:3] == ("2024-03-09", "2024-03-10")
+    assert dates_in("Parents rallied over the weekend.")[0][1:3] == ("2024-03-02", "2024-03-03")
+    assert dates_in("The district made an offer earlier this week.")[0][1:3] == ("2024-03-04", "2024-03-05")
+    assert dates_in("The board will vote later this week.")[0][1:3] == ("2024-03-07", "2024-03-10")
+
+
+def test_an_attribution_after_the_date_does_not_give_its_tense():
+    assert dates_in("Its members will return to work Friday, he said.")[0][1] == "2024-03-08"
+    assert dates_in("Talks between the two sides resume Monday.")[0][1] == "2024-03-11"
+    assert dates_in("Teachers walked out Monday.")[0][1] == "2024-03-04"

@@ -21,12 +21,19 @@ MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April
 MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9,
                        "Oct": 10, "Nov": 11, "Dec": 12}
 MONTH = r"(?P<month>" + "|".join(list(MONTHS) + list(MONTH_ABBREVIATIONS)) + r")\.?"
-TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<noon>noon)"
+TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<noon>\bnoon\b)"
 WEEKDAY = re.compile(
     r"(?:\b(?P<rel>last|next|this|since|late|early)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
+    # "Monday, April 4": the weekday and its calendar date are one date (the weekday says the year).
+    r"(?:,?\s+(?P<cmonth>" + "|".join(["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                                      "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
+                                      "Sept", "Sep", "Oct", "Nov", "Dec"]) + r")\.?\s+(?P<cday>\d{1,2})(?:st|nd|rd|th)?\b"
+    r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
 RELATIVE = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b"
-                      r"|\b(?P<word>yesterday|today|tonight|tomorrow)\b", re.I)
+                      r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
+# "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
+WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
 MONTH_ONLY = re.compile(r"\b(?P<prep>in|since|back in|until|by|last|this|next|early|late|mid-|mid)\s+"
                         r"(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2}))?\b")
@@ -132,6 +139,8 @@ class _Found:
 def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
     """A weekday ("met Monday", "next Friday at noon"): the one before or after the article's date,
     as its qualifier or else its clause's tense says."""
+    if m.group("cmonth"):
+        return _weekday_with_date(m, published, reader)
     rel = (m.group("rel") or "").lower()
     direction = _weekday_direction(m, reader)
     day = resolve_weekday(published, WEEKDAYS.index(m.group("day")), direction, strict=rel in ("last", "next"))
@@ -140,12 +149,42 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
                        f"'{m.group()}' read as the {reading} {m.group('day')}", _clock(m, prefix="w"))
 
 
+def _weekday_with_date(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    """"Monday, April 4": the date stated; without a year, the year within one of the article's in
+    which that day is that weekday (the nearest such), else the year the tense points to."""
+    month, day_of_month, weekday = _month(m.group("cmonth")), int(m.group("cday")), WEEKDAYS.index(m.group("day"))
+    stated = m.group("cyear")
+    note = ""
+    if stated:
+        year: int | None = int(stated)
+    elif published is None:
+        year = None
+    else:
+        fitting = [y for y in (published.year, published.year - 1, published.year + 1) if _weekday_of(y, month, day_of_month) == weekday]
+        year = fitting[0] if fitting else _year_for(published, month, day_of_month, reader.text, m, reader=reader)
+        note = f"the year is the one in which {m.group('cmonth')} {day_of_month} is a {m.group('day')}" if fitting else ""
+    try:
+        day = dt.date(year, month, day_of_month).isoformat() if year else None
+    except ValueError:
+        day = None
+    return _Resolution((day, None) if day else None, "day", "stated" if stated else "weekday_resolved", 0.85, note,
+                       _clock(m, prefix="w"))
+
+
+def _weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return dt.date(year, month, day).weekday()
+    except ValueError:
+        return None
+
+
 def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     """Which way a weekday points: "last" and "since" back, "next" ahead; otherwise the tense of the
     verb nearest it or of its clause, and ahead in an "if"/"unless" clause (a condition still open)."""
     text = reader.text
     clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
     when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
+    when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
 
 
@@ -153,6 +192,24 @@ def _resolve_relative_mention(m: re.Match[str], published: dt.date | None, reade
     """"Last week", "this month", "tomorrow": counted from the article's date."""
     return _Resolution(resolve_relative(published, m), _relative_precision(m), "weekday_resolved", 0.7,
                        f"'{m.group()}' resolved against the article's date")
+
+
+def _resolve_weekend_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    """A weekend: "last" and "this past" back, "next" and "this coming" ahead, else as the tense tells
+    (the weekend the article's day is in, when it is one)."""
+    rel = m.group("rel").lower()
+    direction = {"last": "past", "this past": "past", "next": "future", "this coming": "future"}.get(rel) \
+        or _weekday_direction(m, reader)
+    if published is None:
+        return _Resolution(None, "week", "weekday_resolved", 0.6, "")
+    if published.weekday() >= 5 and rel in ("this", "the", "over the"):
+        saturday = published - dt.timedelta(days=published.weekday() - 5)
+    elif direction == "past":
+        saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+    else:
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+    return _Resolution((saturday.isoformat(), (saturday + dt.timedelta(days=1)).isoformat()), "week", "weekday_resolved", 0.6,
+                       f"'{m.group()}' read as the {'previous' if direction == 'past' else 'coming'} Saturday and Sunday")
 
 
 def _relative_precision(m: re.Match[str]) -> str:
@@ -220,6 +277,7 @@ Resolver = Callable[[re.Match[str], dt.date | None, "_Reader"], "_Resolution | N
 RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (WEEKDAY, _resolve_weekday_mention),
     (RELATIVE, _resolve_relative_mention),
+    (WEEKEND, _resolve_weekend_mention),
     (CALENDAR, _resolve_calendar_mention),
     (DAY_OF_MONTH, _resolve_day_of_month_mention),
     (MONTH_ONLY, _resolve_month_mention),
@@ -318,6 +376,9 @@ def tense(clause: str) -> str:
     return "present"
 
 
+# A verb in the present that tells a schedule ("talks resume Monday", "classes begin Tuesday"): the weekday is ahead.
+PLANNED_PRESENT = re.compile(r"\b(?:resumes?|begins?|starts?|opens?|reopens?|returns?|meets?|convenes?|votes?|ends?|closes?|"
+                             r"go|goes)\b(?![^,;.]*\b(?:ago|last)\b)", re.I)
 CONDITION = re.compile(r"\W*(?:if|unless)\b", re.I)
 FUTURE_WORDS = {"will", "would", "should", "could", "might", "planned", "scheduled", "expected", "upcoming", "next",
                 "tomorrow", "plans", "plan", "expects", "expect", "set", "going", "intends", "hopes", "aims"}
@@ -359,11 +420,12 @@ def _words_before(text: str, start: int) -> list[str]:
 
 
 def _words_after(text: str, end: int) -> list[str]:
-    """The first three words after `end`, before the next line break or period."""
+    """The first three words after `end`, before the next line break, period or comma (after a comma
+    comes another clause: "will return Friday, he said" is told as future)."""
     width = 64
     while True:
         high = min(len(text), end + width)
-        stops = [x for x in (text.find("\n", end, high), text.find(".", end, high)) if x >= 0]
+        stops = [x for x in (text.find("\n", end, high), text.find(".", end, high), text.find(",", end, high)) if x >= 0]
         if stops or high == len(text):
             return TENSE_WORD.findall(text, end, min(stops) if stops else len(text))[:3]
         words = TENSE_WORD.findall(text, end, high)
@@ -406,13 +468,18 @@ def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str |
         return None
     word = (m.group("word") or "").lower()
     if word:
-        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}[word]
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}.get(word, 0)
         return (published + dt.timedelta(days=offset)).isoformat(), None
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     shift = -1 if rel == "last" else 1 if rel == "next" else 0
     if unit == "week":
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
-        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
+        sunday = monday + dt.timedelta(days=6)
+        if rel == "earlier this" and published > monday:
+            return monday.isoformat(), (published - dt.timedelta(days=1)).isoformat()  # before the article's day
+        if rel == "later this" and published < sunday:
+            return (published + dt.timedelta(days=1)).isoformat(), sunday.isoformat()  # after it
+        return monday.isoformat(), sunday.isoformat()
     month = published.month + shift
     year = published.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
