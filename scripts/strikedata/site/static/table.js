@@ -1,13 +1,14 @@
 // Sort and filter the rows of a data table, in the page, with no other file.
-// Every <table data-rows> gets a filter box, a column choice and a live count (placed in the
-// <div class="data-controls" data-for="TABLE-ID"> before it), and its column headings become buttons
-// that sort by that column (again: the other way). Buttons and inputs work from the keyboard as they are.
+// The page holds the controls already (so nothing moves once it has been laid out): for each
+// <table data-rows id="T">, a <div class="data-controls" data-for="T" hidden> with a search box, a
+// column choice and a live count, shown once this script runs; and a <button class="sort"> in each
+// column heading, which sorts by that column (again: the other way). Buttons, boxes and lists work
+// from the keyboard as they are.
 (function () {
   "use strict";
   function cellValue(row, index) {
     var cell = row.cells[index];
-    if (!cell) { return ""; }
-    return cell.hasAttribute("data-value") ? cell.getAttribute("data-value") : cell.textContent.trim();
+    return cell ? cell.textContent.trim() : "";
   }
   function compare(a, b, numeric) {
     if (numeric) { return Number(a) - Number(b); }
@@ -19,64 +20,35 @@
     var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
     var controls = document.querySelector('.data-controls[data-for="' + table.id + '"]');
     var total = rows.length;
-    var count, box, column;
     rows.forEach(function (row, i) { row.setAttribute("data-order", String(i)); });
     if (controls) {
-      var filterLabel = document.createElement("label");
-      filterLabel.textContent = "Show rows containing";
-      box = document.createElement("input");
-      box.type = "search";
-      box.id = table.id + "-filter";
-      box.setAttribute("autocomplete", "off");
-      filterLabel.appendChild(box);
-      var columnLabel = document.createElement("label");
-      columnLabel.textContent = "in column";
-      column = document.createElement("select");
-      column.id = table.id + "-column";
-      var any = document.createElement("option");
-      any.value = "";
-      any.textContent = "any column";
-      column.appendChild(any);
-      headers.forEach(function (th, i) {
-        if (th.hasAttribute("data-nofilter")) { return; }
-        var option = document.createElement("option");
-        option.value = String(i);
-        option.textContent = th.getAttribute("data-name") || th.textContent.trim();
-        column.appendChild(option);
-      });
-      columnLabel.appendChild(column);
-      count = document.createElement("output");
-      count.setAttribute("aria-live", "polite");
-      count.id = table.id + "-count";
-      controls.appendChild(filterLabel);
-      controls.appendChild(columnLabel);
-      controls.appendChild(count);
+      var box = controls.querySelector("input[type=search]");
+      var column = controls.querySelector("select");
+      var count = controls.querySelector("output");
+      var searchable = function (row) { // the row's cells, less the columns that only link elsewhere
+        return Array.prototype.filter.call(row.cells, function (cell, i) {
+          return !(headers[i] && headers[i].hasAttribute("data-nofilter"));
+        }).map(function (cell) { return cell.textContent; }).join("\n");
+      };
+      var filter = function () {
+        var words = box.value.trim().toLowerCase();
+        var only = column.value === "" ? -1 : Number(column.value);
+        var shown = 0;
+        rows.forEach(function (row) {
+          var text = only < 0 ? searchable(row) : (row.cells[only] ? row.cells[only].textContent : "");
+          var keep = words === "" || text.toLowerCase().indexOf(words) !== -1;
+          if (row.hidden === keep) { row.hidden = !keep; }
+          if (keep) { shown += 1; }
+        });
+        count.textContent = shown === total ? "all " + total + " rows shown" : shown + " of " + total + " rows shown";
+      };
       box.addEventListener("input", filter);
       column.addEventListener("change", filter);
-    }
-    function searchable(row) { // the row's cells, less the columns that only link elsewhere
-      return Array.prototype.filter.call(row.cells, function (cell, i) {
-        return !(headers[i] && headers[i].hasAttribute("data-nofilter"));
-      }).map(function (cell) { return cell.textContent; }).join("\n");
-    }
-    function filter() {
-      var words = box.value.trim().toLowerCase();
-      var only = column.value === "" ? -1 : Number(column.value);
-      var shown = 0;
-      rows.forEach(function (row) {
-        var text = only < 0 ? searchable(row) : (row.cells[only] ? row.cells[only].textContent : "");
-        var keep = words === "" || text.toLowerCase().indexOf(words) !== -1;
-        row.hidden = !keep;
-        if (keep) { shown += 1; }
-      });
-      count.textContent = shown === total ? "all " + total + " rows shown" : shown + " of " + total + " rows shown";
+      controls.hidden = false;
     }
     headers.forEach(function (th, index) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "sort";
-      while (th.firstChild) { button.appendChild(th.firstChild); }
-      th.appendChild(button);
+      var button = th.querySelector("button.sort");
+      if (!button) { return; }
       button.addEventListener("click", function () {
         var ascending = th.getAttribute("aria-sort") !== "ascending";
         var numeric = th.getAttribute("data-type") === "integer" || th.getAttribute("data-type") === "number";
@@ -92,10 +64,11 @@
           }
           return order || Number(a.getAttribute("data-order")) - Number(b.getAttribute("data-order"));
         });
-        sorted.forEach(function (row) { body.appendChild(row); });
+        var fragment = document.createDocumentFragment();
+        sorted.forEach(function (row) { fragment.appendChild(row); });
+        body.appendChild(fragment);
       });
     });
-    if (controls) { filter(); }
   }
   Array.prototype.forEach.call(document.querySelectorAll("table[data-rows]"), setUp);
 }());
