@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import posixpath
-import shutil
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlsplit
@@ -327,18 +327,48 @@ def test_text_sort_puts_empty_cells_last_both_ways(crawl):
     page.close()
 
 
-def test_screenshots_when_asked(crawl):
-    """STRIKEDATA_SITE_SCREENSHOTS=FOLDER saves each page at 1280 and 390 px wide, to look at."""
-    folder = os.environ.get("STRIKEDATA_SITE_SCREENSHOTS")
-    if not folder:
-        return
-    out = Path(folder)
-    shutil.rmtree(out, ignore_errors=True)
-    out.mkdir(parents=True)
-    page = crawl.context.new_page()
-    for width in (1280, 390):
-        page.set_viewport_size({"width": width, "height": 900})
-        for path in sorted(crawl.visits):
-            page.goto(crawl.url(path), wait_until="load")
-            page.screenshot(path=str(out / f"{width}-{path.replace('/', '_')}.png"), full_page=True)
-    page.close()
+def test_without_chromium_the_tests_skip_unless_ci_requires_them(monkeypatch, tmp_path):
+    module = sys.modules[__name__]
+    monkeypatch.setattr(module, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.delenv("STRIKEDATA_REQUIRE_CHROMIUM", raising=False)
+    with pytest.raises(pytest.skip.Exception):
+        module._require_chromium()
+    monkeypatch.setenv("STRIKEDATA_REQUIRE_CHROMIUM", "1")
+    with pytest.raises(pytest.fail.Exception, match="must run"):
+        module._require_chromium()
+
+
+def save_screenshots(site: Path, out: Path, widths: tuple[int, ...] = (1280, 390)) -> list[Path]:
+    """Every page of `site` as PNGs in `out` at each width, the height of a screen, top and further down,
+    to look at (python tests/test_site_browser.py OUT_FOLDER [SITE_FOLDER])."""
+    from playwright.sync_api import sync_playwright
+
+    out.mkdir(parents=True, exist_ok=True)
+    saved = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        for width in widths:
+            page = browser.new_page(viewport={"width": width, "height": 900 if width > 600 else 844})
+            for path in sorted(site.rglob("*.html")):
+                page.goto(path.as_uri(), wait_until="load")
+                height = page.evaluate("document.documentElement.scrollHeight")
+                for y in range(0, min(height, 4 * 900), 900):
+                    page.evaluate(f"window.scrollTo(0, {y})")
+                    saved.append(out / f"{width}-{path.relative_to(site).as_posix().replace('/', '_')}-{y}.png")
+                    page.screenshot(path=str(saved[-1]))
+            page.close()
+        browser.close()
+    return saved
+
+
+if __name__ == "__main__":
+    import tempfile
+
+    from strikedata.site import build_site
+
+    if len(sys.argv) < 2:
+        sys.exit("usage: python tests/test_site_browser.py OUT_FOLDER [SITE_FOLDER]  (screenshots of every page)")
+    site = Path(sys.argv[2]) if len(sys.argv) > 2 else Path(tempfile.mkdtemp()) / "site"
+    if len(sys.argv) <= 2:
+        build_site(ROOT / "build", site)
+    print(f"{len(save_screenshots(site, Path(sys.argv[1])))} screenshots in {sys.argv[1]}")
