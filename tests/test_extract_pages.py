@@ -248,3 +248,37 @@ def test_an_attribution_after_the_date_does_not_give_its_tense():
     assert dates_in("Its members will return to work Friday, he said.")[0][1] == "2024-03-08"
     assert dates_in("Talks between the two sides resume Monday.")[0][1] == "2024-03-11"
     assert dates_in("Teachers walked out Monday.")[0][1] == "2024-03-04"
+
+
+def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
+    banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
+    assert is_furniture(banner)
+    assert not is_furniture("The district will share the offer on Facebook and Twitter, a spokesman said.")
+    draft = draft_of(banner + "\nALDER CREEK, Ariz. — “We are ready,” said Pia Cortes.\n")
+    assert [q["text"] for q in draft.quotes] == ["We are ready,"]
+
+
+@pytest.mark.parametrize("line", [
+    "About Us", "Higher Ed", "Now Playing: Morning Edition", "Blog > Community News", "Dana Whitfield",
+    "By Ruth Okafor, Courier Staff Writer", "By RUTH OKAFOR Valley Wire Service", "Contact Ruth Okafor at rokafor@example.com.",
+    "Valley Wire writer Sam Obi contributed to this report from Fresno.",
+    "Strike Help: members can apply for a 0% loan through June 30. Learn more",
+    "Federally insured by NCUA. Equal Housing Opportunity.",
+    "Republish our articles for free under a Creative Commons license.",
+])
+def test_menus_bylines_contributor_lines_promotions_and_footers_are_furniture(line):
+    assert is_furniture(line)
+
+
+def test_a_captions_closing_photo_credit_is_furniture_and_the_caption_is_not():
+    text = "Teachers cheer outside the district office early Thursday. Photo: Nadia Berg / KACR\nTeachers cheered."
+    [credit] = furniture_lines(text)
+    assert text[credit.start:credit.end] == "Photo: Nadia Berg / KACR"
+    assert people_of(text) == {}
+
+
+def test_a_name_after_the_or_after_an_organization_word_is_no_new_person():
+    assert people_of("The story first appeared in the Pine Herald on Monday.") == {}
+    assert people_of("A review by the nonprofit School Budget Watch found a gap.") == {}
+    assert people_of("The Chalk Board reported it first.") == {}
+    assert people_of("District Superintendent Ana Li said so.") == {"ana-li": "Ana Li"}

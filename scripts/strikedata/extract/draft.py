@@ -100,7 +100,7 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     if overridden:
         draft.notes.append(f"--date {date.isoformat() if date else ''} overrides the seed's date header, "
                            f"which says {overridden}: relative dates are read against --date")
-    quotations = find_quotations(text)
+    quotations = [q for q in find_quotations(text) if not furniture.holds(q.start)]  # a banner's quoted title is nobody's
     masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)

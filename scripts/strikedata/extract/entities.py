@@ -587,12 +587,26 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
     person_id = slug(name)
+    if person_id not in people and _not_a_person(text, tokens, cut, start):
+        return None
     if person_id not in people:
         person = _new_person(text, tokens[:cut], name_words, start, end, orgs, people, name)
         if person is None:
             return None
         people[person_id] = person
     return Mention(start, end, "person", person_id)
+
+
+THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+
+
+def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bool:
+    """A new name that reads as a title of something, not a person: after "the" ("in the Pine Herald",
+    "The Chalk Line"), or the end of a run that an organization word opens ("School Finance Watch")."""
+    if THE_BEFORE.search(text, max(0, start - 5), start):
+        return True
+    opener = tokens[cut - 1].group() if cut else ""
+    return opener in ORG_WORDS and opener not in TITLE_WORDS
 
 
 def _trailing_name(text: str, name_tokens: list[re.Match], known: dict[str, Person]) -> list[re.Match]:

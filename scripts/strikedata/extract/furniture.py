@@ -50,7 +50,19 @@ WEAK_LINE_WORDS = 3
 CREDIT_OPENING = re.compile(r"^\s*\(?(?:photo|photos|image|images|video|credit|credits|courtesy|file photo|caption|graphic|"
                             r"illustration|photograph|photographer|source)s?\b\s*(?:by\b|[:/|—–-]|\()", re.I)
 CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|Shutterstock|iStock|Alamy|Courtesy of|"
-                          r"Copyright|All rights reserved|Staff Photo|Contributed photo|Pool photo)\b|©|\(c\)\s*\d{4}", re.I)
+                          r"Copyright|All rights reserved|Staff Photo|Contributed photo|Pool photo|Creative Commons|"
+                          r"contributed (?:to )?(?:this )?report(?:ing)?|Equal Housing (?:Opportunity|Lender)|Federally insured|"
+                          r"Member FDIC)\b|©|\(c\)\s*\d{4}", re.I)
+# A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
+BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Story by)\s+[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@", re.I)
+# A call to action closing a promotion ("… through June 30. Learn more").
+CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|today)|sign up(?: now| today)?|register (?:now|today)|"
+                            r"subscribe(?: now| today)?|donate(?: now| today)?|click here|listen live|watch live)\W*$", re.I)
+# A photo credit closing a caption ("… early Thursday. Photo: Jane Doe / KXYZ").
+CREDIT_TAIL = re.compile(r"(?:(?<=\s)|^)\(?(?:Photo|Photos|Image|Video|Credit|Photograph)s?(?: by)?\s*[:/]\s*[^.\n“”\"]{1,80}$")
+# Small words a title-case menu item or site name may hold in lower case.
+TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", ">", "|", "/", "-", "—", ":"})
+MENU_LINE_WORDS = 5
 AGO = re.compile(r"\b\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b", re.I)
 METADATA_OPENING = re.compile(r"^\s*(?:updated|published|posted|last updated|modified|created|originally published)\b\s*:?", re.I)
 MONTH_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
@@ -68,6 +80,7 @@ QUOTE_MARKS = re.compile("[“”\"]")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 LINE = re.compile(r"[^\n]+")
 DIGIT = re.compile(r"\d")
+ATTRIBUTION = re.compile(r"\b(?:said|says|told|wrote|writes|added|according to|asked|tweeted|posted)\b", re.I)
 LONGEST_LINE = 20 * CREDIT_LINE_WORDS  # characters: a longer line is prose, whatever its words
 
 
@@ -79,10 +92,15 @@ def is_furniture(line: str) -> bool:
     count = len(stripped.split())
     if count > CREDIT_LINE_WORDS:
         return False  # prose
-    if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped):
+    if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped) or BYLINE.match(stripped) or CALL_TO_ACTION.search(stripped):
         return not QUOTE_MARKS.search(stripped)
+    if count <= MENU_LINE_WORDS and _title_case(stripped):
+        return True  # a menu item, a section's or site's name, a name alone on its line (a byline)
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
-        return False
+        # A banner may quote a title ("Register Today! Upcoming Webinar: “After the Strike”"): two words
+        # of site vocabulary, no attribution, and no full stop at its end.
+        strong = sum(w.lower() in STRONG_SITE_WORDS for w in WORD.findall(stripped))
+        return strong >= 2 and not ATTRIBUTION.search(stripped) and not stripped.rstrip("”\"’' ").endswith(".")
     if AGO.search(stripped) or METADATA_OPENING.match(stripped):
         return True
     if DIGIT.search(stripped) and DATE_TIME_ONLY.match(stripped):
@@ -97,6 +115,15 @@ def is_furniture(line: str) -> bool:
         return True
     weak = sum(w in WEAK_SITE_WORDS for w in lowered)
     return (weak >= 2 and 2 * weak >= len(words)) or (weak == 1 and count <= WEAK_LINE_WORDS)
+
+
+def _title_case(line: str) -> bool:
+    """Every word capitalised (small words aside) and no sentence punctuation: "About Us", "Higher Ed",
+    "Now Playing: All Things Considered"."""
+    if SENTENCE_PUNCTUATION.search(line) or QUOTE_MARKS.search(line):
+        return False
+    words = [w for w in line.replace(":", " ").split() if w.lower() not in TITLE_SMALL_WORDS]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and any(w[0].isupper() for w in words)
 
 
 def furniture_lines(text: str) -> list[Span]:
@@ -118,6 +145,9 @@ def furniture_lines(text: str) -> list[Span]:
             out.append(Span(m.start(), m.end()))  # a related link's title
             continue
         in_list = False
+        tail = CREDIT_TAIL.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None
+        if tail:
+            out.append(Span(m.start() + tail.start(), m.end()))  # a caption's closing photo credit
     return out
 
 
