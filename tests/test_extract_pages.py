@@ -282,3 +282,7 @@ def test_a_name_after_the_or_after_an_organization_word_is_no_new_person():
     assert people_of("A review by the nonprofit School Budget Watch found a gap.") == {}
     assert people_of("The Chalk Board reported it first.") == {}
     assert people_of("District Superintendent Ana Li said so.") == {"ana-li": "Ana Li"}
+
+
+def test_a_count_far_from_its_noun():
+    assert figures_in("More than 70 of the district's schools had no classes.")[0] == ("More than 70", 70, "count", "more_than")

@@ -42,11 +42,16 @@ COUNTED = r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
 # "two additional school counselors", "Six schools": a number word with a capital, up to two words before the noun.
 COUNT_DESCRIBED = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: [a-z]+(?:-[a-z]+)?){{1,2}} " + COUNTED)
-# A part of a whole: "Roughly 1,700 of the district's 1,900 teachers", "six out of the eight bus yards":
+# A part of a whole: "Roughly 1,700 of the district's 1,900 teachers", "six out of the eight bus yards",
+# "more than 70 of the district's schools":
 # the part counts the same things as the whole (the figure is the part's words).
 PART_OF = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|those|these)"
     rf"(?: [\w’'-]+(?:’s|'s))? (?:{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
+# The same with no number for the whole: read after COUNT, which keeps "all 75 of its campuses" whole.
+PART_OF_ALL = re.compile(
+    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|those|these)"
+    rf"(?: [\w’'-]+(?:’s|'s))?(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
 # "nine lost instructional days": a duration with up to two words between its number and its unit.
 DURATION_DESCRIBED = re.compile(
     QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>year|day|hour)s\b", re.I)
@@ -140,12 +145,7 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(DOLLARS, text, folded, DOLLARS_AT):
         add(m, number_value(m.group("num")), "usd", 0.7)
     numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
-    for m in _matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers):
-        num, noun = m.group("num"), m.group("noun").lower()
-        if _is_year(num) or num.lower() == "one" or text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
-            continue
-        unit = {"days": "days", "years": "years", "hours": "hours"}.get(noun, "count")
-        add(m, number_value(num), unit, 0.55, end=m.end("num"))
+    _parts_of_wholes(_matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(DURATION, text, folded, UNIT_AT, _unit_window("- ")):
         num = m.group("num").lower()
         value = 1.0 if num in ("a", "an") else number_value(num)
@@ -166,6 +166,7 @@ def find_figures(text: str) -> list[Figure]:
         if text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
             continue
         add(m, number_value(num), "count", 0.6)
+    _parts_of_wholes(_matches(PART_OF_ALL, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(COUNT_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
         num = m.group("num")
         if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
@@ -182,6 +183,16 @@ def find_figures(text: str) -> list[Figure]:
     for m in MULTIPLE.finditer(text):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
     return sorted(found, key=lambda f: f.start)
+
+
+def _parts_of_wholes(matches, text: str, add) -> None:
+    """Each part of a whole (PART_OF, PART_OF_ALL) as a figure of the part's words, counting what the whole counts."""
+    for m in matches:
+        num, noun = m.group("num"), m.group("noun").lower()
+        if _is_year(num) or num.lower() == "one" or text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
+            continue
+        unit = {"days": "days", "years": "years", "hours": "hours"}.get(noun, "count")
+        add(m, number_value(num), unit, 0.55, end=m.end("num"))
 
 
 # The patterns above that begin with a qualifier or a number word are tried at every position of
