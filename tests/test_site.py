@@ -116,6 +116,11 @@ def test_the_same_package_gives_the_same_bytes(site, tmp_path):
     assert ours == theirs
 
 
+def test_the_site_is_ready_for_github_pages(site):
+    assert (site / ".nojekyll").read_bytes() == b""  # no Jekyll pass: files served as they are
+    assert 'name="description"' in (site / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_package_is_copied_whole_under_data(site):
     for resource in DESCRIPTOR["resources"]:
         assert (site / "data" / resource["path"]).read_bytes() == (BUILD / resource["path"]).read_bytes()
@@ -242,6 +247,20 @@ def test_rows_link_to_where_they_appear(site):
             assert f'href="../people/{quote["speaker_person_id"]}.html"' in row.group(1)
         if quote["parent_quote_id"]:
             assert f'href="#{quote["parent_quote_id"]}"' in row.group(1)
+
+
+@pytest.mark.parametrize(("table", "item", "anchor"), [
+    ("offer_mentions", "offer_id", "mention-{item}-{start}"),
+    ("event_mentions", "event_id", "event-mention-{item}-{start}"),
+    ("figures", "figure_id", "figure-{item}"),
+])
+def test_span_rows_link_to_their_highlight_in_the_article(site, table, item, anchor):
+    raw = (site / "tables" / f"{table}.html").read_text(encoding="utf-8")
+    key = next(r for r in TABLES if r["name"] == table)["schema"]["primaryKey"]
+    for _, row in csv(table).iterrows():
+        fragment = anchor.format(item=row[item], start=row["char_start"])
+        found = re.search(rf'<tr id="{re.escape(row_key(tuple(row[k] for k in key)))}">(.*?)</tr>', raw, re.DOTALL)
+        assert found and f'href="../articles/{row["article_id"]}.html#{fragment}"' in found.group(1), (table, fragment)
 
 
 def test_cells_are_escaped(tmp_path, core_pages):

@@ -122,6 +122,7 @@ def _copied_files(ctx: SiteContext, release: Path | None) -> list[Page]:
             pages.append(Page(f"data/{path}", inside(ctx.folder, path).read_bytes))
     if release is not None:
         pages.append(Page(f"downloads/{release.name}", release.read_bytes))
+    pages.append(Page(".nojekyll", lambda: b""))  # GitHub Pages serves the files as they are
     return pages
 
 
