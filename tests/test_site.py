@@ -346,6 +346,17 @@ def test_site_command_refuses_a_release_that_is_not_a_zip(tmp_path):
     assert not (tmp_path / "web").exists()
 
 
+def test_an_id_cannot_name_a_file_outside_the_site(tmp_path, core_pages):
+    package = Path(shutil.copytree(BUILD, tmp_path / "package"))
+    people = csv("people")
+    people.loc[0, "person_id"] = "../../escaped"
+    people.to_csv(package / "people.csv", index=False)
+    with pytest.raises(SiteError, match="not a plain slug"):
+        build_site(package, tmp_path / "out" / "site")
+    assert not list(tmp_path.rglob("escaped*"))
+    assert not (tmp_path / "out" / "site").exists()
+
+
 def test_site_error_for_a_package_that_cannot_be_read(tmp_path):
     (tmp_path / "datapackage.json").write_text("{not json")
     with pytest.raises(SiteError, match="not a JSON descriptor"):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 import zipfile
@@ -126,10 +127,14 @@ def _copied_files(ctx: SiteContext, release: Path | None) -> list[Page]:
     return pages
 
 
+def _check_out(out: Path) -> None:
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file())):
+        raise SiteError(f"{out} exists and is not a site strikedata wrote; give an empty or new folder")
+
+
 def _replace_folder(stage: Path, out: Path) -> None:
+    _check_out(out)
     if out.exists():
-        if not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).is_file()):
-            raise SiteError(f"{out} exists and is not a site strikedata wrote; give an empty or new folder")
         shutil.rmtree(out)
     os.replace(stage, out)
 
@@ -153,8 +158,12 @@ def build_site(package_folder: Path, out: Path, *, release: Path | None = None,
     duplicates = sorted({p for p in paths if paths.count(p) > 1})
     if duplicates:
         raise SiteError(f"two pages would be written to {', '.join(duplicates)}")
+    unsafe = sorted(p for p in paths if path_problem(p) or not re.fullmatch(r"[A-Za-z0-9._/-]+", p))
+    if unsafe:  # a page named after an id: ids come from the data, and must not name a file outside the site
+        raise SiteError(f"cannot name a page {unsafe[0]!r}: an id that is not a plain slug")
     ctx.paths = set(paths)
     out = out.resolve()
+    _check_out(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     stage.chmod(0o755)  # mkdtemp makes it private; a site is to be read
