@@ -13,7 +13,7 @@ from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.figures import find_figures
 from strikedata.extract.furniture import furniture_lines, is_furniture
-from strikedata.extract.happenings import find_happenings
+from strikedata.extract.happenings import event_type, find_happenings
 from strikedata.extract.quotations import find_quotations
 from strikedata.extract.text import sentences
 
@@ -286,3 +286,10 @@ def test_a_name_after_the_or_after_an_organization_word_is_no_new_person():
 
 def test_a_count_far_from_its_noun():
     assert figures_in("More than 70 of the district's schools had no classes.")[0] == ("More than 70", 70, "count", "more_than")
+
+
+def test_a_return_to_class_is_not_a_strike():
+    sentence = "Teachers will return to class Monday after a nine-day strike."
+    assert event_type(sentence, sentence.index("Monday")) == "other"
+    sentence = "Teachers will strike Monday unless a deal is reached."
+    assert event_type(sentence, sentence.index("Monday")) == "strike"

@@ -50,6 +50,10 @@ PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|mad
 CONDITIONAL_PAST = re.compile(r"\b(?:would|could|should|might) have\b", re.I)
 NOT_PAST = {"planned", "scheduled", "expected", "proposed", "concerned", "interested", "needed", "united", "unified", "based"}
 EVENT_TYPES = [
+    # "will return to class Monday", "back to work": the end of a strike is no strike (the types have no
+    # value for a return: other, named in the description).
+    ("other", r"\breturn\w*\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+)?(?:class\w*|school\w*|work|the job|campus\w*)\b"
+              r"|\bback (?:to|in) (?:the )?(?:class\w*|school|work)\b"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     ("rally", r"\brall\w*|\bdemonstration|\bmarch(?:ed|es)?\b|\bprotest\w*"),
