@@ -153,30 +153,23 @@ def soffice() -> str | None:
     return found
 
 
-def libreoffice_csvs(xlsx: Path, out: Path) -> dict[str, list[list[str]]]:
-    """Every sheet of the workbook as LibreOffice itself exports it to CSV (UTF-8, all sheets)."""
+def libreoffice_csvs(workbooks: list[Path], out: Path) -> dict[str, dict[str, list[list[str]]]]:
+    """Every sheet of each workbook as LibreOffice itself exports it to CSV (UTF-8, all sheets), by
+    workbook name; one run of LibreOffice converts them all (its start takes most of the time)."""
     program = soffice()
     if program is None:
         pytest.skip("LibreOffice is not installed (CI installs it: see .ci/run)")
     profile = out / "profile"
     subprocess.run([program, "--headless", f"-env:UserInstallation=file://{profile}", "--convert-to",
                     "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-                    "--outdir", str(out), str(xlsx)], check=True, capture_output=True, timeout=300)
-    sheets = {}
-    for path in out.glob(f"{xlsx.stem}-*.csv"):
-        with path.open(newline="", encoding="utf-8") as handle:
-            sheets[path.stem.removeprefix(f"{xlsx.stem}-")] = list(csv.reader(handle))
-    return sheets
-
-
-def test_libreoffice_reads_the_workbook_as_the_csvs(exported, built, tmp_path):
-    sheets = libreoffice_csvs(exported / f"{STEM}.xlsx", tmp_path)
-    for resource in SCHEMAS:
-        header, rows = csv_rows(built, resource)
-        # A spreadsheet shows a boolean cell as TRUE or FALSE.
-        booleans = [i for i, f in enumerate(fields_of(resource)) if f["type"] == "boolean"]
-        rows = [[cell.upper() if i in booleans else cell for i, cell in enumerate(row)] for row in rows]
-        assert sheets[resource] == [header, *rows], resource
+                    "--outdir", str(out), *map(str, workbooks)], check=True, capture_output=True, timeout=300)
+    books: dict[str, dict[str, list[list[str]]]] = {}
+    for xlsx in workbooks:
+        sheets = books.setdefault(xlsx.stem, {})
+        for path in out.glob(f"{xlsx.stem}-*.csv"):
+            with path.open(newline="", encoding="utf-8") as handle:
+                sheets[path.stem.removeprefix(f"{xlsx.stem}-")] = list(csv.reader(handle))
+    return books
 
 
 def tiny_package(folder: Path, texts: list[str]) -> Path:
@@ -197,17 +190,37 @@ def tiny_package(folder: Path, texts: list[str]) -> Path:
 FORMULAS = ["=1+1", "+2+3", "-4+5", "@SUM(A1)", "=HYPERLINK(\"http://example.com\",\"x\")", "=1+1\n=2"]
 
 
-def test_text_that_looks_like_a_formula_stays_text(tmp_path):
+@pytest.fixture(scope="module")
+def formulas_xlsx(tmp_path_factory) -> Path:
+    """The workbook of a package whose texts look like formulas."""
+    folder = tmp_path_factory.mktemp("formulas")
+    files = export_files(load(tiny_package(folder / "tiny", FORMULAS)), ["xlsx"])
+    (folder / "tiny.xlsx").write_bytes(files["tiny.xlsx"])
+    return folder / "tiny.xlsx"
+
+
+@pytest.fixture(scope="module")
+def as_libreoffice_reads(exported, formulas_xlsx, tmp_path_factory) -> dict[str, dict[str, list[list[str]]]]:
+    return libreoffice_csvs([exported / f"{STEM}.xlsx", formulas_xlsx], tmp_path_factory.mktemp("libreoffice"))
+
+
+def test_libreoffice_reads_the_workbook_as_the_csvs(as_libreoffice_reads, built):
+    sheets = as_libreoffice_reads[STEM]
+    for resource in SCHEMAS:
+        header, rows = csv_rows(built, resource)
+        # A spreadsheet shows a boolean cell as TRUE or FALSE.
+        booleans = [i for i, f in enumerate(fields_of(resource)) if f["type"] == "boolean"]
+        rows = [[cell.upper() if i in booleans else cell for i, cell in enumerate(row)] for row in rows]
+        assert sheets[resource] == [header, *rows], resource
+
+
+def test_text_that_looks_like_a_formula_stays_text(formulas_xlsx, as_libreoffice_reads):
     from openpyxl import load_workbook
 
-    descriptor = tiny_package(tmp_path / "tiny", FORMULAS)
-    files = export_files(load(descriptor), ["xlsx"])
-    (tmp_path / "tiny.xlsx").write_bytes(files["tiny.xlsx"])
-    ws = load_workbook(tmp_path / "tiny.xlsx")["notes"]
+    ws = load_workbook(formulas_xlsx)["notes"]
     assert [ws.cell(row=r, column=2).value for r in range(2, len(FORMULAS) + 2)] == FORMULAS
     assert all(ws.cell(row=r, column=2).data_type == "s" for r in range(2, len(FORMULAS) + 2))
-    sheets = libreoffice_csvs(tmp_path / "tiny.xlsx", tmp_path / "lo")
-    assert [row[1] for row in sheets["notes"][1:]] == FORMULAS
+    assert [row[1] for row in as_libreoffice_reads["tiny"]["notes"][1:]] == FORMULAS
 
 
 # --- SQLite and Datasette -------------------------------------------------------------------
