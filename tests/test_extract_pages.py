@@ -293,3 +293,11 @@ def test_a_return_to_class_is_not_a_strike():
     assert event_type(sentence, sentence.index("Monday")) == "other"
     sentence = "Teachers will strike Monday unless a deal is reached."
     assert event_type(sentence, sentence.index("Monday")) == "strike"
+
+
+def test_an_email_or_a_tweet_is_named_in_the_note_and_the_channel_stays_in_the_schema():
+    text = "“We are ready,” district officials wrote in an email.\n\nThe Alder Creek Education Association tweeted, “See you Monday.”"
+    quotations = find_quotations(text)
+    first, second = attribute(text, quotations, find_entities(text, TOWN))
+    assert first.channel == "unknown" and "an email" in first.note and first.org_id == "alder-usd"
+    assert second.channel == "unknown" and "social media" in second.note and second.org_id == "acea"

@@ -99,12 +99,30 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         speaker = _direct(text, masked, index_of_sentences, quote, entities, channels)
         if speaker is not None and speaker.note.startswith(DOCUMENT_NOTE):
             speaker = _author(speaker, speakers[last_named] if last_named >= 0 else None)
+        if speaker is not None and speaker.channel == "unknown":
+            speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
         if speaker is None:
             speaker = _inherited(text, quotations, speakers, index, last_named, lines)
         speakers.append(speaker or NOBODY)
         if speakers[-1] is not NOBODY and (speakers[-1].person_id or speakers[-1].org_id):
             last_named = index
     return speakers
+
+
+# Media the schema's channel list has no value for: the draft says which, the channel stays unknown.
+MEDIA = [("an email", re.compile(r"\be-?mail(?:ed|s)?\b", re.I)),
+         ("a post on social media", re.compile(r"\b(?:tweet(?:ed|s)?|twitter|facebook|instagram|social media|posted on)\b", re.I))]
+
+
+def _medium(speaker: Speaker, masked: str, sentence) -> Speaker:
+    """A speaker whose channel is unknown, with a note naming the medium the sentence gives (an email,
+    a post), which the channel values do not hold."""
+    said = masked[sentence.start:sentence.end] if sentence is not None else ""
+    medium = next((name for name, pattern in MEDIA if pattern.search(said) or pattern.search(speaker.cue)), None)
+    if medium is None:
+        return speaker
+    note = f"said in {medium} (the channel values have none for it: channel is unknown)"
+    return replace(speaker, note="; ".join(n for n in (speaker.note, note) if n))
 
 
 def _author(document: Speaker, before: Speaker | None) -> Speaker:
