@@ -263,6 +263,19 @@ def test_span_rows_link_to_their_highlight_in_the_article(site, table, item, anc
         assert found and f'href="../articles/{row["article_id"]}.html#{fragment}"' in found.group(1), (table, fragment)
 
 
+@pytest.mark.parametrize("case", ["valid-package-foreign-key", "capitals-and-schools-package"])
+def test_the_core_pages_serve_any_data_package(tmp_path, core_pages, case):
+    """Landing and table pages know Data Packages, not this dataset: another package gets them too."""
+    folder = ROOT.parent / "shared" / "peer" / "frictionless" / case
+    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    build_site(folder, tmp_path / "site")
+    for resource in descriptor["resources"]:
+        page = text_of(tmp_path / "site" / "tables" / f"{resource['name']}.html")
+        for field in resource["schema"]["fields"]:
+            assert field["name"] in page
+    assert (tmp_path / "site" / "index.html").is_file() and not (tmp_path / "site" / "people").exists()
+
+
 def test_cells_are_escaped(tmp_path, core_pages):
     package = Path(shutil.copytree(BUILD, tmp_path / "package"))
     people = csv("people")

@@ -99,10 +99,10 @@ def organizations_index(ctx: SiteContext) -> str:
 
 def pages(ctx: SiteContext) -> list[Page]:
     out: list[Page] = []
-    if "person_id" in ctx.table("people").columns:
+    if {"person_id", "name", "role", "org_id"} <= set(ctx.table("people").columns):
         out.append(Page("people/index.html", partial(people_index, ctx)))
         out += [Page(f"people/{r['person_id']}.html", partial(person_page, ctx, r)) for r in ctx.rows("people")]
-    if "org_id" in ctx.table("organizations").columns:
+    if {"org_id", "name"} <= set(ctx.table("organizations").columns):
         out.append(Page("organizations/index.html", partial(organizations_index, ctx)))
         out += [Page(f"organizations/{r['org_id']}.html", partial(organization_page, ctx, r)) for r in ctx.rows("organizations")]
     return out
