@@ -301,3 +301,21 @@ def test_an_email_or_a_tweet_is_named_in_the_note_and_the_channel_stays_in_the_s
     first, second = attribute(text, quotations, find_entities(text, TOWN))
     assert first.channel == "unknown" and "an email" in first.note and first.org_id == "alder-usd"
     assert second.channel == "unknown" and "social media" in second.note and second.org_id == "acea"
+
+
+ROLES = Registry(orgs=TOWN.orgs, people={
+    "nora-feld": Person("nora-feld", "Nora Feld", role="Superintendent", org_id="alder-usd"),
+    "pia-cortes": Person("pia-cortes", "Pia Cortes", role="President, Alder Creek Education Association", org_id="acea"),
+})
+
+
+def test_a_speaker_given_by_title_is_the_one_person_named_with_it():
+    named = "Pia Cortes and Nora Feld met on Monday.\n\n"
+    assert speakers_of(named + "The head of the ACEA told parents, “Stay with us.”", ROLES) == [("pia-cortes", "acea")]
+    assert speakers_of(named + "7:40 a.m.: Union president: “We won this together”", ROLES) == [("pia-cortes", "acea")]
+    assert speakers_of(named + "“We are ready,” the superintendent said.", ROLES) == [("nora-feld", "alder-usd")]
+
+
+def test_a_title_fits_no_one_when_the_article_names_no_holder_or_is_indefinite():
+    assert speakers_of("“We are ready,” the superintendent said.", ROLES) == [(None, None)]
+    assert speakers_of("Pia Cortes spoke.\n\n“We are ready,” said a union president from out of state.", ROLES) == [(None, None)]

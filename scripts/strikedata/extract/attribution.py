@@ -42,6 +42,7 @@ NON_WORD = re.compile(r"\W*")
 SENTENCE_MARK = re.compile(r"[.!?]")
 NP_MAX = 120  # the longest name CUE_AT_END reads before its cue
 NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>response was|reply was|answer was|{CUES})\s*,?\s*$")
+COLON_LABEL = re.compile(r"(?:^|[:.!?]\s+)(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}):\s*$")
 CHANNELS = [
     ("press_release", re.compile(r"\b(?:news |press )?release\b", re.I)),
     ("letter", re.compile(r"\bletter\b", re.I)),
@@ -223,6 +224,12 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
             if intro.startswith(("In a ", "In its ", "In an ")) and intro.endswith(","):
                 written_start = before_start + len(before) - len(before.lstrip())
             return _resolve(text, np_start, np_end, cue.group("cue"), channel, written_start, written_end, entities)
+    label = COLON_LABEL.search(before)
+    if label:  # "Union president: “We won”" (a live update's heading): the label names the speaker
+        np_start, np_end = before_start + label.start("np"), before_start + label.end("np")
+        speaker = _resolve(text, np_start, np_end, ":", channel, np_start, np_end + 1, entities)
+        if speaker is not None and (speaker.person_id or speaker.org_id):
+            return speaker
     return None
 
 
@@ -358,6 +365,10 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         return Speaker(None, None, written, cue, _document_channel(document.group("doc")) or channel, "inferred", 0.2,
                        f"{DOCUMENT_NOTE} '{np}'")
     org_id = entities.descriptor(np, np_start)
+    holder = _title_holder(lowered, org_id or (max(orgs, key=lambda m: m.end - m.start).id if orgs else None), entities)
+    if holder is not None:
+        return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.6,
+                       f"'{np}' read as {holder.name}, the one person the article names with that title")
     if orgs and not (org_id and _head_after(np, text[orgs[-1].start:orgs[-1].end])):
         longest = max(orgs, key=lambda m: m.end - m.start)
         return Speaker(None, longest.id, written, cue, channel, "stated", 0.85)
@@ -388,6 +399,28 @@ DOCUMENT_NOTE = "a document speaks:"
 
 def _document_channel(word: str) -> str | None:
     return next((name for name, pattern in CHANNELS if pattern.search(word)), None)
+
+
+# The words of a title a speaker can be given by ("the union president", "the head of the teachers union"),
+# and what the title of the person it means holds.
+TITLES = {"president": ("president",), "head": ("president", "head", "leader", "chair"), "leader": ("president", "head", "leader"),
+          "chair": ("chair",), "superintendent": ("superintendent",), "spokesperson": ("spokes",), "spokeswoman": ("spokes",),
+          "spokesman": ("spokes",), "negotiator": ("negotiator",), "principal": ("principal",), "mayor": ("mayor",)}
+TITLE_WORD = re.compile(r"\b(?:" + "|".join(TITLES) + r")\b")
+
+
+def _title_holder(lowered: str, org_id: str | None, entities: Entities):
+    """The one person the article names whose title the description gives ("union president",
+    "the head of the teachers union"), of the organization it names when it names one; None when
+    the description is indefinite ("a district spokeswoman") or fits no one, or several."""
+    title = TITLE_WORD.search(lowered)
+    if title is None or re.match(r"(?:a|an|one|another)\b", lowered):
+        return None
+    stems = TITLES[title.group()]
+    named = {m.id for m in entities.of_kind("person")}
+    fitting = [p for p in (entities.people[i] for i in sorted(named))
+               if any(stem in (p.role or "").lower() for stem in stems) and (org_id is None or p.org_id == org_id)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def _head_after(np: str, named: str) -> bool:
