@@ -319,3 +319,8 @@ def test_a_speaker_given_by_title_is_the_one_person_named_with_it():
 def test_a_title_fits_no_one_when_the_article_names_no_holder_or_is_indefinite():
     assert speakers_of("“We are ready,” the superintendent said.", ROLES) == [(None, None)]
     assert speakers_of("Pia Cortes spoke.\n\n“We are ready,” said a union president from out of state.", ROLES) == [(None, None)]
+
+
+@pytest.mark.parametrize("line", ["The union announced the deal on Twitter minutes later:", "PINE HOLLOW, Ore. —"])
+def test_prose_introducing_a_quotation_and_a_dateline_alone_are_not_furniture(line):
+    assert not is_furniture(line)

@@ -63,6 +63,7 @@ CREDIT_TAIL = re.compile(r"(?:(?<=\s)|^)\(?(?:Photo|Photos|Image|Video|Credit|Ph
 # Small words a title-case menu item or site name may hold in lower case.
 TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", ">", "|", "/", "-", "—", ":"})
 MENU_LINE_WORDS = 5
+PROSE_INTRODUCING_WORDS = 5  # a line ending in a colon with more words than this introduces what follows
 AGO = re.compile(r"\b\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b", re.I)
 METADATA_OPENING = re.compile(r"^\s*(?:updated|published|posted|last updated|modified|created|originally published)\b\s*:?", re.I)
 MONTH_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
@@ -110,6 +111,8 @@ def is_furniture(line: str) -> bool:
         return True
     if SENTENCE_PUNCTUATION.search(stripped) and not stripped.endswith("!"):
         return False  # a sentence: prose, even a short one
+    if stripped.endswith(":") and count > PROSE_INTRODUCING_WORDS:
+        return False  # "The union announced the deal on Twitter minutes later:": prose introducing a quotation
     lowered = [w.lower() for w in words]
     if any(w in STRONG_SITE_WORDS for w in lowered):
         return True
@@ -120,8 +123,8 @@ def is_furniture(line: str) -> bool:
 def _title_case(line: str) -> bool:
     """Every word capitalised (small words aside) and no sentence punctuation: "About Us", "Higher Ed",
     "Now Playing: All Things Considered"."""
-    if SENTENCE_PUNCTUATION.search(line) or QUOTE_MARKS.search(line):
-        return False
+    if SENTENCE_PUNCTUATION.search(line) or QUOTE_MARKS.search(line) or line.endswith(("—", "–", "-")):
+        return False  # a sentence, a quotation, a dateline ("PINE HOLLOW, Ore. —")
     words = [w for w in line.replace(":", " ").split() if w.lower() not in TITLE_SMALL_WORDS]
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and any(w[0].isupper() for w in words)
 
