@@ -13,7 +13,7 @@ from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.figures import find_figures
 from strikedata.extract.furniture import furniture_lines, is_furniture
-from strikedata.extract.happenings import event_type, find_happenings
+from strikedata.extract.happenings import event_type, find_happenings, find_undated
 from strikedata.extract.quotations import find_quotations
 from strikedata.extract.text import sentences
 
@@ -324,3 +324,27 @@ def test_a_title_fits_no_one_when_the_article_names_no_holder_or_is_indefinite()
 @pytest.mark.parametrize("line", ["The union announced the deal on Twitter minutes later:", "PINE HOLLOW, Ore. —"])
 def test_prose_introducing_a_quotation_and_a_dateline_alone_are_not_furniture(line):
     assert not is_furniture(line)
+
+
+def undated_in(text: str) -> list[tuple[str, str | None]]:
+    return [(h.expression, h.start_date) for h in find_undated(text, WEDNESDAY, sentences(text), set())]
+
+
+def test_a_happening_with_no_date_words_is_dated_the_articles_day_when_past_or_going_on():
+    assert undated_in("Teachers stayed out for the third straight day.") == []  # no happening word: nothing
+    assert undated_in("Teachers picketed for the third straight day.") == [("picketed", "2024-03-06")]
+    assert undated_in("The board declined the invitation.") == [("declined", "2024-03-06")]
+    assert undated_in("Teachers remain on strike across the city.") == [("strike", "2024-03-06")]
+
+
+def test_a_planned_conditional_or_only_spoken_of_happening_gets_no_undated_proposal():
+    assert undated_in("Teachers will strike if no deal is reached.") == []
+    assert undated_in("If the strike happens, schools close.") == []
+    assert undated_in("Both sides hope to avoid a strike.") == []
+    assert undated_in("“We rejected it,” she said.") == []  # the happening word is inside the quotation
+
+
+def test_a_sentence_with_a_date_gets_no_undated_happening_too():
+    text = "Teachers rallied Monday. The board declined the invitation."
+    draft = draft_of(text)
+    assert [m["text"] for m in draft.event_mentions] == ["Teachers rallied Monday.", "The board declined the invitation."]

@@ -30,7 +30,7 @@ from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
 from .furniture import Furniture
-from .happenings import Happening, event_type, find_happenings, location
+from .happenings import Happening, event_type, find_happenings, find_undated, location
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
@@ -105,6 +105,10 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
     happenings = [h for h in find_happenings(text, date, spans) if not furniture.holds(h.start)]
+    index = SpanIndex(spans)
+    dated = {s.start for s in (index.at(h.start) for h in happenings) if s is not None}
+    undated = [h for h in find_undated(text, date, spans, dated) if not furniture.holds(h.start)]
+    happenings = sorted(happenings + undated, key=lambda h: h.start)
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings, furniture)
     _events(draft, happenings, entities, date, registry, ids, reading)

@@ -114,6 +114,43 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
     return sorted(found.happenings, key=lambda h: h.start)
 
 
+# Words that tell of a happening in news of a labor dispute, for a sentence that gives it no date
+# ("for the third straight day", "declined the invitation", "the offer had been rejected").
+HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?:ed|ing|s)?|rall(?:y|ied|ies)|protest(?:ed|ing)?|"
+                            r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
+                            r"bargained|offered|proposed|presented)\b", re.I)
+
+
+# A happening told in the present that is going on as the article is written.
+ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week)|\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
+                     r"\benter(?:s|ed)?\b|\bstill\b", re.I)
+
+
+def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int]) -> list[Happening]:
+    """A happening for each sentence (outside a quotation's words) that tells of one and holds no date
+    expression (`dated`: the starts of the sentences that hold one), dated the article's day: the
+    latest it can be, for the curator to correct. Only a happening told as past, or as going on
+    ("for the third straight day"): one planned, conditional or only spoken of ("to avoid a strike")
+    has no date to propose. Read once per sentence."""
+    out: list[Happening] = []
+    for sentence in sentence_spans:
+        if sentence.start in dated:
+            continue
+        said = text[sentence.start:sentence.end]
+        narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
+        word = HAPPENING_WORD.search(narration)
+        if word is None:
+            continue
+        when = tense(said)
+        if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
+            continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
+        day = published.isoformat() if published else None
+        out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), day, None, "day",
+                             "inferred", when, None, 0.3,
+                             "no date words: read as the article's date, the latest it can be" if day else "no date words"))
+    return out
+
+
 class _Found:
     """The happenings found so far, and which characters of the text they cover: an expression that
     overlaps one already found is part of it, not a second date ("Friday at 10 a.m.": the time is
