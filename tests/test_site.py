@@ -309,12 +309,16 @@ def test_person_pages_show_every_quote_in_its_passage(site):
 
 def test_organization_pages_list_quotes_people_and_events(site):
     quotes, people, participants = csv("quotes"), csv("people"), csv("event_participants")
+    events = csv("events").set_index("event_id")
     for _, org in csv("organizations").iterrows():
         raw = (site / "organizations" / f"{org['org_id']}.html").read_text(encoding="utf-8")
         assert raw.count("<mark>") == (quotes["speaker_org_id"] == org["org_id"]).sum(), org["org_id"]
         for person_id in people.loc[people["org_id"] == org["org_id"], "person_id"]:
             assert f'href="../people/{person_id}.html"' in raw
         for event_id in participants.loc[participants["org_id"] == org["org_id"], "event_id"]:
+            event = events.loc[event_id]
+            if event["start_latest"] not in ("", event["start_date"]):  # a range is shown as one, not as its first day
+                assert f'<span class="date">{event["start_date"]}</span>' not in raw
             assert f"#event-{event_id}" in raw or f"#{event_id}" in raw, (org["org_id"], event_id)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from .context import Page, SiteContext
+from .timeline import short_label  # dates as precise as they are known: 'Oct 2021', '18–24 Mar 2022'
 
 
 @dataclass
@@ -67,14 +68,17 @@ def organization_page(ctx: SiteContext, row: dict[str, str]) -> str:
     event_rows = []
     for record in ctx.where("event_participants", "org_id", org):
         event = ctx.lookup("events", "event_id", record["event_id"]) or {}
-        event_rows.append({"id": record["event_id"], "role": record.get("role", ""), "start": event.get("start_date", ""),
+        start = event.get("start_date", "")
+        when = short_label(start, event.get("start_latest", ""), event.get("date_precision", "")) if start else ""
+        event_rows.append({"id": record["event_id"], "role": record.get("role", ""), "start": start, "when": when,
                            "description": event.get("description") or record["event_id"]})
     event_rows.sort(key=lambda e: (e["start"], e["id"]))
     return ctx.render(
         "organization.html.j2", page, org=row, about=_about(ctx, "organizations", row, {"org_id", "name", "parent_org_id"}),
         quotes=passages(ctx, quotes, page), spoken_by_people=sum(1 for q in quotes if q.get("speaker_person_id")),
         people=ctx.where("people", "org_id", org), children=ctx.where("organizations", "parent_org_id", org), events=event_rows,
-        offers=ctx.where("offers", "proposer_org_id", org), published=ctx.where("articles", "outlet_org_id", org))
+        offers=sorted(ctx.where("offers", "proposer_org_id", org), key=lambda o: (o.get("first_date") or "9999", o["offer_id"])),
+        published=ctx.where("articles", "outlet_org_id", org))
 
 
 def _quote_counts(ctx: SiteContext, column: str) -> dict[str, int]:
