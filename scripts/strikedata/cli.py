@@ -209,9 +209,11 @@ def export(
 ) -> None:
     """Write the package for spreadsheets and databases, after validating it.
 
-    xlsx: an 'about' sheet, a 'dictionary' sheet, one sheet per table. sqlite: <name>.db with
-    keys and indexes, and metadata.json for `datasette <name>.db -m metadata.json`. parquet and
-    json: one file per table. Types, keys and descriptions all come from the Table Schemas.
+    xlsx: an 'about' sheet, a 'dictionary' sheet, one sheet per table and a 'texts' sheet, made to \
+print. sqlite: <name>.db with keys, indexes, a texts table and a <table>_in_context view per \
+span table, and metadata.json (canned queries) for `datasette <name>.db -m metadata.json`. \
+parquet and json: one file per table, and texts. Types, keys and descriptions all come from the \
+Table Schemas.
     """
     from .exports import FORMATS, ExportError, export_files, write_exports
     from .packages import PackageError, load

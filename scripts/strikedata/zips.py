@@ -25,8 +25,11 @@ def zip_time(moment: dt.datetime) -> DateTime:
 COMPRESS_LEVEL = 6
 
 
-def zip_bytes(entries: Iterable[tuple[str, bytes]], date_time: DateTime = EPOCH) -> bytes:
-    """A zip of `entries` in the order given, each stamped `date_time`, mode 0644, deflated."""
+def zip_bytes(entries: Iterable[tuple[str, bytes | Iterable[bytes | memoryview]]], date_time: DateTime = EPOCH,
+              level: int = COMPRESS_LEVEL) -> bytes:
+    """A zip of `entries` in the order given, each stamped `date_time`, mode 0644, deflated at
+    `level`. An entry's data may come in pieces (an iterable of bytes), written as they come:
+    deflate gives the same bytes however its input is cut, and a large entry is never whole in memory."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in entries:
@@ -34,7 +37,11 @@ def zip_bytes(entries: Iterable[tuple[str, bytes]], date_time: DateTime = EPOCH)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o100644 << 16
             info.create_system = 3  # unix, whatever the machine, so the attributes mean the same everywhere
-            archive.writestr(info, data, compresslevel=COMPRESS_LEVEL)
+            # ZipFile.open takes the level from the entry alone: `_compresslevel`, `compress_level` from Python 3.13.
+            setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", level)
+            with archive.open(info, "w") as entry:
+                for piece in [data] if isinstance(data, bytes) else data:
+                    entry.write(piece)
     return buffer.getvalue()
 
 

@@ -9,12 +9,12 @@ import functools
 import io
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from ..zips import DateTime, zip_time
+from ..zips import zip_bytes, zip_time
 from .tables import NOT_TEXT, TypedTable
 
 if TYPE_CHECKING:
@@ -222,27 +222,6 @@ ROWS_AT_A_TIME = 16_384
 WORKBOOK_COMPRESS_LEVEL = 1
 
 
-def _workbook_zip(entries: Iterable[tuple[str, bytes | Iterable[bytes | memoryview]]], date_time: DateTime) -> bytes:
-    """The workbook's entries zipped as zips.zip_bytes zips an archive (stamped `date_time`, mode
-    0644, made on unix, deflated), at WORKBOOK_COMPRESS_LEVEL; an entry given in pieces is written
-    as they come (deflate gives the same bytes however its input is cut).
-
-    (zip_bytes could take the level and pieces: ZipFile.open takes the level from the entry's
-    ZipInfo only, as `_compresslevel`, named `compress_level` from Python 3.13 on.)"""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in entries:
-            info = zipfile.ZipInfo(name, date_time=date_time)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3
-            setattr(info, "compress_level" if hasattr(info, "compress_level") else "_compresslevel", WORKBOOK_COMPRESS_LEVEL)
-            with archive.open(info, "w") as entry:
-                for piece in [data] if isinstance(data, bytes) else _made_ahead(iter(data)):
-                    entry.write(piece)
-    return buffer.getvalue()
-
-
 def _made_ahead(pieces: Iterator[bytes | memoryview]) -> Iterator[bytes | memoryview]:
     """The pieces, each made in another thread while the one before is deflated: Arrow's kernels and
     zlib both let go of Python's lock, so on two cores making and deflating overlap. In order, one
@@ -264,4 +243,5 @@ def pinned_workbook(data: bytes, moment: dt.datetime, rows: dict | None = None) 
     filled = [(name, re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
                if name == "docProps/core.xml" else _filled_sheet(body, *rows[name]) if name in rows else body)
               for name, body in entries]  # every sheet's probe cells checked before anything is written
-    return _workbook_zip(filled, zip_time(moment))
+    return zip_bytes(((name, body if isinstance(body, bytes) else _made_ahead(iter(body))) for name, body in filled),
+                     zip_time(moment), WORKBOOK_COMPRESS_LEVEL)
