@@ -21,8 +21,10 @@ build: $(STAMP)
 # run them with `.venv/bin/python -m pytest -m "scale or slow"`.
 # Options go through PYTEST_ARGS, e.g. make test PYTEST_ARGS="-k release --durations=20".
 PYTEST_ARGS ?=
+# PYTHONDONTWRITEBYTECODE (set on some machines) would have every worker rewrite and compile every test
+# module and plugin again, about 5 s each: pytest keeps them as bytecode in __pycache__ (git-ignored).
 test: $(STAMP)
-	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not scale and not slow" $(PYTEST_ARGS)
+	env -u PYTHONDONTWRITEBYTECODE $(BIN)/python -m pytest -n auto --dist loadgroup -m "not scale and not slow" $(PYTEST_ARGS)
 
 # The gates: ruff (rules in pyproject.toml) over the scripts and tests, mypy over the package.
 lint: $(STAMP)

@@ -93,6 +93,7 @@ def test_broken_csv_gets_its_finding(broken_csv):
     assert all(f.code in CODES for f in report.findings)
 
 
+@pytest.mark.slow  # the reference backend takes a second and more a case: CI runs it once, after make test
 def test_the_reference_backend_finds_the_same(broken_csv):
     """The reference backend (csv module, pandera) reports exactly what the fast one (pyarrow) does."""
     _, package, fast = broken_csv
@@ -103,6 +104,7 @@ def test_the_reference_backend_finds_the_same(broken_csv):
     assert reference.findings == fast.findings
 
 
+@pytest.mark.slow  # frictionless on each broken package: CI runs it once (test_peer and test_foreign compare in make test)
 def test_ours_alone_catches_a_superset_of_the_official_validator(broken_csv):
     """Run the real frictionless validator and ours (without frictionless) on the same broken package."""
     import frictionless

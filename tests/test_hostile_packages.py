@@ -200,6 +200,7 @@ def snapshot(project: Path) -> dict[str, bytes]:
             if p.is_file() and ".git" not in p.parts and p.name != ".build.lock"}
 
 
+@pytest.mark.slow  # a whole release (seconds): CI runs it once, after make test
 def test_release_with_an_escaping_name_changes_nothing(releasable, tmp_path):
     descriptor = json.loads((releasable / "datapackage.json").read_text())
     descriptor["name"] = "../../escaped"
@@ -212,6 +213,7 @@ def test_release_with_an_escaping_name_changes_nothing(releasable, tmp_path):
     assert not list(tmp_path.rglob("*escaped*"))
 
 
+@pytest.mark.slow  # a whole release (seconds): CI runs it once, after make test
 def test_release_that_fails_late_changes_nothing(releasable, monkeypatch):
     """The export fails after the version, changelog and citation were written and the new build
     made (in the staging copy): nothing moves into the project."""
@@ -446,6 +448,7 @@ def test_an_archive_whose_names_clash_is_one_error(tmp_path, built, entries):
     assert "could not finish" not in result.output
 
 
+@pytest.mark.slow  # a whole release (seconds): CI runs it once, after make test
 def test_release_that_cannot_write_dist_changes_nothing(releasable):
     descriptor = json.loads((releasable / "datapackage.json").read_text())
     descriptor["version"] = "0.1.0"

@@ -19,7 +19,7 @@ from conftest import ROOT, copy_project, examples
 
 RESOURCES = load_registry(ROOT).names
 
-SETTINGS = settings(max_examples=examples(6, 60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(4, 60), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 NASTY = st.sampled_from(["", ":", "- ", "  ", "\t", '"', "'", "“", "#", "[", "{", "}", "&a", "*a", "!!python/object", "\x00",
                          "\r\n", "\ufeff", "ÿ", "=1+1", "2022-02-30", "null", "~", "yes", "9" * 30, "é"])
 

@@ -72,6 +72,9 @@ def archive_of(root: Path, version: str) -> Path:
 # A release builds, validates and exports the package: seconds each. The never-released repository is
 # made once per module and its first release once; each test that goes on from either takes a copy.
 
+# One worker runs the module (make test: --dist loadgroup), so its repositories and releases are made once.
+pytestmark = pytest.mark.xdist_group("release")
+
 @pytest.fixture(scope="module")
 def unreleased(tmp_path_factory) -> Path:
     return make_repo(tmp_path_factory.mktemp("unreleased") / "project")

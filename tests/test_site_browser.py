@@ -102,6 +102,10 @@ def resolve(page: str, href: str) -> tuple[str, str]:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(target))), fragment
 
 
+# The site in a real browser: a crawl of every page takes tens of seconds, so these run once in CI after
+# make test (.ci/run: -m "scale or slow"), or with `pytest -m slow tests/test_site*browser.py`.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
     _require_chromium()

@@ -56,6 +56,10 @@ FACTS = """() => {
 }"""
 
 
+# The site in a real browser: a crawl of every page takes tens of seconds, so these run once in CI after
+# make test (.ci/run: -m "scale or slow"), or with `pytest -m slow tests/test_site*browser.py`.
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
+
 @pytest.fixture(scope="module")
 def seen(tmp_path_factory):
     """The pages written with the site's static files, each opened once at phone width in one browser:

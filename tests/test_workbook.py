@@ -34,8 +34,7 @@ def xlsx(built: Path, tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def printing(xlsx: Path, tmp_path_factory):
-    """LibreOffice printing the workbook to PDF, started as soon as the workbook is made: its few
-    seconds pass while the other tests of the module run."""
+    """LibreOffice printing the workbook to PDF, in the background while the fixture's user waits for it."""
     program = shutil.which("soffice") or shutil.which("libreoffice")
     if program is None:
         yield None
@@ -50,7 +49,7 @@ def printing(xlsx: Path, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def workbook(xlsx: Path, printing):
+def workbook(xlsx: Path):
     from openpyxl import load_workbook
 
     return load_workbook(xlsx)
@@ -229,6 +228,7 @@ def page_limit(workbook, sheet: str) -> int:
     return max(HANDFUL, -(-rows // 12))
 
 
+@pytest.mark.slow  # LibreOffice lays the workbook out for print in seconds of CPU: CI runs this once, after make test
 def test_each_table_prints_on_a_handful_of_landscape_pages(printed, workbook):
     """Before, 212 rows printed on 73 pages, a column or two a page; the dictionary has a row for
     each of the package's fields."""
