@@ -16,6 +16,20 @@ SHARED_SEEDS = ROOT.parent / "shared" / "seeds"
 THOROUGH = os.environ.get("STRIKEDATA_THOROUGH") == "1"
 
 
+# Debian's Chromium, which Playwright drives in the browser tests (it cannot download its own here).
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def require_chromium() -> None:
+    """Skip a browser test where Chromium is missing, or fail when STRIKEDATA_REQUIRE_CHROMIUM=1 (CI) says it must run."""
+    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
+        return
+    message = f"{CHROMIUM} is not installed (apt-get install chromium)"
+    if os.environ.get("STRIKEDATA_REQUIRE_CHROMIUM") == "1":
+        pytest.fail(message + "; STRIKEDATA_REQUIRE_CHROMIUM=1 says the browser tests must run")
+    pytest.skip(message)
+
+
 def examples(quick: int, thorough: int) -> int:
     """How many examples a property test draws: `quick` in make test, `thorough` in CI's thorough pass."""
     return thorough if THOROUGH else quick

@@ -13,7 +13,6 @@ they fail: CI must never pass for want of a browser.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import sys
 from dataclasses import dataclass, field
@@ -22,9 +21,8 @@ from urllib.parse import unquote, urldefrag, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import CHROMIUM, ROOT, require_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
 WEB = ("http://", "https://", "mailto:")
 
 # What each page tells about itself, read in the page once it has loaded.
@@ -73,13 +71,6 @@ class Crawl:
         return (self.site / path).as_uri()
 
 
-def _require_chromium() -> None:
-    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
-        return
-    message = f"{CHROMIUM} is not installed (apt-get install chromium)"
-    if os.environ.get("STRIKEDATA_REQUIRE_CHROMIUM") == "1":
-        pytest.fail(message + "; STRIKEDATA_REQUIRE_CHROMIUM=1 says the browser tests must run")
-    pytest.skip(message)
 
 
 def site_path(site: Path, url: str) -> str | None:
@@ -108,7 +99,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 @pytest.fixture(scope="module")
 def crawl(tmp_path_factory):
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     from strikedata.site import build_site
@@ -333,14 +324,15 @@ def test_text_sort_puts_empty_cells_last_both_ways(crawl):
 
 
 def test_without_chromium_the_tests_skip_unless_ci_requires_them(monkeypatch, tmp_path):
-    module = sys.modules[__name__]
-    monkeypatch.setattr(module, "CHROMIUM", tmp_path / "no-chromium")
+    import conftest
+
+    monkeypatch.setattr(conftest, "CHROMIUM", tmp_path / "no-chromium")
     monkeypatch.delenv("STRIKEDATA_REQUIRE_CHROMIUM", raising=False)
     with pytest.raises(pytest.skip.Exception):
-        module._require_chromium()
+        conftest.require_chromium()
     monkeypatch.setenv("STRIKEDATA_REQUIRE_CHROMIUM", "1")
     with pytest.raises(pytest.fail.Exception, match="must run"):
-        module._require_chromium()
+        conftest.require_chromium()
 
 
 def save_screenshots(site: Path, out: Path, widths: tuple[int, ...] = (1280, 390)) -> list[Path]:

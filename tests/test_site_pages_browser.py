@@ -8,30 +8,18 @@ Skips without /usr/bin/chromium, unless STRIKEDATA_REQUIRE_CHROMIUM=1 (then it f
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pandas as pd
 import pytest
 
 from strikedata.site import PAGES, articles, load_context, offers, timeline
 from strikedata.site.layout import STATIC, render_template
 
-from conftest import ROOT
-
-CHROMIUM = Path("/usr/bin/chromium")
+from conftest import CHROMIUM, ROOT, require_chromium
 
 SPAN_TABLES = {"quotes": ("text", lambda r: f"quote-{r['quote_id']}"), "figures": ("text", lambda r: f"figure-{r['figure_id']}"),
                "offer_mentions": ("evidence_text", lambda r: f"mention-{r['offer_id']}-{r['char_start']}"),
                "event_mentions": ("text", lambda r: f"event-mention-{r['event_id']}-{r['char_start']}")}
 
-def _require_chromium() -> None:
-    if CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK):
-        return
-    message = f"{CHROMIUM} is not installed (apt-get install chromium)"
-    if os.environ.get("STRIKEDATA_REQUIRE_CHROMIUM") == "1":
-        pytest.fail(message + "; STRIKEDATA_REQUIRE_CHROMIUM=1 says the browser tests must run")
-    pytest.skip(message)
 
 
 def read(name: str) -> pd.DataFrame:
@@ -64,7 +52,7 @@ pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("browser")]
 def seen(tmp_path_factory):
     """The pages written with the site's static files, each opened once at phone width in one browser:
     {"facts": {site path: FACTS}, "problems": [console errors, failed requests], "clicked": ...}."""
-    _require_chromium()
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     site = tmp_path_factory.mktemp("pages")
