@@ -139,7 +139,7 @@ def test_pull_requests_run_the_checks_and_the_data_diff():
     assert steps(flow, "data-diff")[0]["with"]["fetch-depth"] == 0  # the base commit is read from git
 
 
-@pytest.mark.parametrize("name", ["release.yml", "pr.yml"])
+@pytest.mark.parametrize("name", ["release.yml", "pr.yml", "pages.yml"])
 def test_actions_pinned_and_no_expression_inside_a_script(name):
     """Actions by a major version; values reach scripts through env, never pasted into the shell text
     (a branch or tag name would otherwise be run as code)."""
@@ -150,6 +150,19 @@ def test_actions_pinned_and_no_expression_inside_a_script(name):
                 assert re.fullmatch(r"actions/[\w-]+@v\d+", spec["uses"]), spec["uses"]
             else:
                 assert "${{" not in spec["run"], spec["name"]
+
+
+def test_the_site_of_each_release_goes_to_github_pages():
+    """On the release tags, the pages job uploads the very folder `make site` writes, then deploys it."""
+    flow = workflow("pages.yml")
+    assert triggers(flow)["push"]["tags"] == triggers(workflow("release.yml"))["push"]["tags"]
+    make = step(flow, "build", "Make the site from the released package")
+    assert make["run"] == "make site"
+    recipe = re.search(r"^site: .*\n\t(.+)$", (ROOT / "Makefile").read_text("utf-8"), re.M).group(1)
+    [upload] = [s for s in steps(flow, "build") if s.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert recipe.split("--out ")[1].split()[0] == upload["with"]["path"]
+    assert flow["jobs"]["deploy"]["needs"] == "build" and flow["permissions"]["pages"] == "write"
+    assert steps(flow, "deploy")[0]["uses"].startswith("actions/deploy-pages@")
 
 
 def test_the_release_is_attached_with_its_checksums():
