@@ -378,3 +378,58 @@ def test_site_error_for_a_package_that_cannot_be_read(tmp_path):
     (tmp_path / "datapackage.json").write_text("{not json")
     with pytest.raises(SiteError, match="not a JSON descriptor"):
         build_site(tmp_path, tmp_path / "site")
+
+
+# --- review mends ---------------------------------------------------------------------------------
+
+
+def test_an_invalid_package_gets_its_findings_and_no_site(tmp_path):
+    """The site is made from a valid package only (as export): a broken offset is a finding, not a traceback."""
+    package = Path(shutil.copytree(BUILD, tmp_path / "package"))
+    quotes = (package / "quotes.csv").read_text(encoding="utf-8").split("\n")
+    header = quotes[0].split(",")
+    row = next(csv_row for csv_row in __import__("csv").reader([quotes[1]]))
+    row[header.index("char_start")] = "x"
+    quotes[1] = ",".join(f'"{c}"' if "," in c or '"' in c else c for c in row)
+    (package / "quotes.csv").write_text("\n".join(quotes), encoding="utf-8")
+    result = CliRunner().invoke(app, ["site", str(package), "--out", str(tmp_path / "web")])
+    assert result.exit_code == 1, result.output
+    assert "quotes.csv" in result.output and "no site written" in result.stderr
+    assert not (tmp_path / "web").exists()
+
+
+def test_the_csv_link_names_the_copied_file_wherever_it_lies(tmp_path):
+    """A data file in a subfolder of the package is copied to data/<its path>, and linked there."""
+    package = Path(shutil.copytree(BUILD, tmp_path / "package"))
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    quotes = next(r for r in descriptor["resources"] if r["name"] == "quotes")
+    (package / "tables").mkdir()
+    (package / "quotes.csv").rename(package / "tables" / "quotes.csv")
+    quotes["path"] = "tables/quotes.csv"
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    ctx = load_context(package)
+    assert ctx.url_for("csv", "quotes", page="tables/quotes.html") == "../data/tables/quotes.csv"
+
+
+def test_an_article_address_is_a_link_only_when_it_is_a_web_address(tmp_path):
+    from strikedata.site import articles
+    from strikedata.site.layout import render_template
+
+    ctx = load_context(BUILD)
+    ctx.render_template = render_template
+    ctx.paths = {page.path for pages in PAGES for page in pages(ctx)}
+    first = ctx.tables["articles"].index[0]
+    ctx.tables["articles"].loc[first, "url"] = "javascript:alert(1)"
+    page = next(p for p in articles.pages(ctx) if p.path == f"articles/{ctx.tables['articles'].loc[first, 'article_id']}.html")
+    rendered = page.render()
+    assert "javascript:alert(1)" in rendered and 'href="javascript:' not in rendered
+
+
+def test_no_chart_is_drawn_when_no_item_has_a_dated_mention():
+    """Nothing to place in time (an offers table whose mentions carry no date): no chart, not a KeyError."""
+    from strikedata.site import offers
+
+    undated = offers.Item.__new__(offers.Item)
+    undated.mentions = [{"published_date": ""}]
+    assert offers.svg(None, [], "no items") is None
+    assert offers.svg(None, [undated], "no dated mention") is None

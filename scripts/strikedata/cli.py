@@ -5,10 +5,14 @@ from __future__ import annotations
 import contextlib
 import enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from .findings import Finding, printable, render_github, render_json, render_text
+
+if TYPE_CHECKING:
+    from .validator import Report
 
 app = typer.Typer(
     help="Build, validate, diff, export and release the strikedata Data Package (March 2022 SCUSD strike, from local news).",
@@ -217,20 +221,11 @@ Table Schemas.
     """
     from .exports import FORMATS, ExportError, export_files, write_exports
     from .packages import PackageError, load
-    from .validate import validate_package
-    from .validator import CannotRun, descriptor_file
+    from .validator import descriptor_file
 
     _lean_arrow_memory()
     descriptor = descriptor_file(descriptor)
-    try:
-        report = validate_package(descriptor, official=False)
-    except CannotRun as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(2) from None
-    if not report.valid:
-        emit(report.findings, Format.text)
-        typer.echo("error: the package is not valid; nothing exported", err=True)
-        raise typer.Exit(1)
+    report = _valid_or_exit(descriptor, "nothing exported")
     chosen = [f.value for f in formats] if formats else list(FORMATS)
     try:
         package = load(descriptor)
@@ -420,6 +415,7 @@ def site(
     if not (folder / "datapackage.json").is_file():
         typer.echo(f"error: no datapackage.json in {folder} (run `strikedata build` first, or name a package folder)", err=True)
         raise typer.Exit(2)
+    _valid_or_exit(folder / "datapackage.json", "no site written")
     try:
         files = build_site(folder, out, release=release, progress=lambda step: typer.echo(f"… {step}", err=True))
     except SiteError as error:
@@ -427,6 +423,23 @@ def site(
         raise typer.Exit(1) from None
     pages = sum(1 for f in files if f.suffix == ".html")
     typer.echo(f"{pages} pages, {len(files)} files: open {out / 'index.html'}")
+
+
+def _valid_or_exit(descriptor: Path, nothing: str) -> Report:
+    """The package's validation report when it is valid; else its findings, then exit 1 (2 when it cannot be read)."""
+    from .validate import validate_package
+    from .validator import CannotRun
+
+    try:
+        report = validate_package(descriptor, official=False)
+    except CannotRun as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(2) from None
+    if not report.valid:
+        emit(report.findings, Format.text)
+        typer.echo(f"error: the package is not valid; {nothing}", err=True)
+        raise typer.Exit(1)
+    return report
 
 
 def main() -> None:

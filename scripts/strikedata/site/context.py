@@ -171,7 +171,7 @@ class SiteContext:
             path, fragment = f"tables/{table}.html", row_key(key if isinstance(key, tuple | list) else (str(key),))
         elif kind == "csv":
             resource = self.resources.get(str(id)) or {}
-            path = f"data/{posixpath.basename(str(resource.get('path', f'{id}.csv')))}"
+            path = f"data/{resource.get('path', f'{id}.csv')}"  # where _copied_files puts it
             return path  # a copied file, always present
         elif kind in ("article", "person", "organization"):
             folder = {"article": "articles", "person": "people", "organization": "organizations"}[kind]

@@ -174,9 +174,13 @@ def chart(names: Names, all_items: list[Item]) -> alt.FacetChart:
     ).resolve_scale(y="independent").configure_view(stroke="#ccc").configure_legend(orient="top", direction="horizontal", labelLimit=400)
 
 
-def svg(names: Names, all_items: list[Item], label: str) -> Markup:
-    """The chart drawn to SVG (offline, the same bytes for the same package), named for assistive technology."""
+def svg(names: Names, all_items: list[Item], label: str) -> Markup | None:
+    """The chart drawn to SVG (offline, the same bytes for the same package), named for assistive
+    technology; None when no item has a dated mention, so that there is nothing to place in time."""
     import vl_convert
+
+    if not any(i.mentions and any(m.get("published_date") for m in i.mentions) for i in all_items):
+        return None
 
     drawn = str(vl_convert.vegalite_to_svg(chart(names, all_items).to_dict(validate=False)))
     if not drawn.startswith("<svg "):

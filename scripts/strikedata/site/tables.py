@@ -98,7 +98,7 @@ def table_page(ctx: SiteContext, name: str) -> str:
     frame = ctx.table(name)
     key = ctx.primary_key(name)
     links = _cell_links(ctx, name, page)
-    if name in ENTITY_KINDS:
+    if name in ENTITY_KINDS and key:
         own = ENTITY_KINDS[name]
         links.setdefault(key[0], lambda value: ctx.url_for(own, value, page=page))
     dictionary = []
