@@ -25,6 +25,7 @@ from .findings import printable
 from .packages import Package
 from .validator.fields import arrow_strings, primary_key
 from .validator.tables import Table, resource_name
+from .versions import next_version
 
 LEVELS = ("none", "patch", "minor", "major")
 
@@ -586,7 +587,6 @@ def render_json(diff: PackageDiff) -> str:
 # --- Markdown, for a pull request's job summary ---------------------------------------------
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
-_SEMVER = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 BUMP_MEANING = {
     "major": "a reader's code or a citation may break (fields, keys or types changed, rows removed, constraints tightened)",
     "minor": "new rows, tables or looser constraints; everything that was there still is",
@@ -610,14 +610,6 @@ def md_message(message: str, width: int = 300) -> str:
     if len(parts) % 2 == 0:  # an odd number of backquotes: no pairs to trust
         return md_text(message)
     return "".join(md_text(part) if i % 2 == 0 else f"<code>{md_text(part)}</code>" for i, part in enumerate(parts))
-
-
-def _next_version(version: str, level: str) -> str | None:
-    match = _SEMVER.fullmatch(version or "")
-    if not match or level not in ("major", "minor", "patch"):
-        return None
-    major, minor, patch = (int(part) for part in match.groups())
-    return {"major": f"{major + 1}.0.0", "minor": f"{major}.{minor + 1}.0", "patch": f"{major}.{minor}.{patch + 1}"}[level]
 
 
 def _md_side(side: dict) -> str:
@@ -653,7 +645,7 @@ def render_markdown(diff: PackageDiff, limit: int = 50) -> str:
     if not diff.changes:
         return "\n".join([*lines, "**No data changes** (version bookkeeping aside): merging this needs no release.", ""])
     level = diff.bump
-    upcoming = _next_version(diff.old["version"], level)
+    upcoming = next_version(diff.old["version"], level)
     to = f" ({md_text(diff.old['version'])} → {upcoming} at the next release)" if upcoming else ""
     lines += [f"**Implied version bump: {level.upper()}**{to}: {BUMP_MEANING[level]}.", ""]
     lines += ["| level | table | change |", "|---|---|---|"]

@@ -24,10 +24,10 @@ from .exports import ExportError, export_files, release_moment
 from .findings import Finding
 from .packages import Package, PackageError, git, load, opened
 from .paths import UnsafePath, safe_name
+from .versions import VERSION, next_version, version_parts
 from .zips import write_atomically, zip_bytes, zip_time
 
 BUMPS = ("auto", "major", "minor", "patch")
-VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 HEADINGS = ("Added", "Changed", "Deprecated", "Removed", "Fixed", "Security")
 # The project files a release archive carries as they are; its README, LICENSE and CHANGELOG are written for it.
 ARCHIVED_PROJECT_FILES = ("CITATION.cff",)
@@ -38,21 +38,18 @@ class ReleaseError(Exception):
 
 
 def parse_version(text: str) -> tuple[int, int, int]:
-    match = VERSION.fullmatch(text.strip())
-    if not match:
+    parts = version_parts(text)
+    if parts is None:
         raise ReleaseError(f"{text!r} is not a MAJOR.MINOR.PATCH version")
-    return tuple(int(part) for part in match.groups())  # type: ignore[return-value]
+    return parts
 
 
 def bumped(version: str, level: str) -> str:
-    major, minor, patch = parse_version(version)
-    if level == "major":
-        return f"{major + 1}.0.0"
-    if level == "minor":
-        return f"{major}.{minor + 1}.0"
-    if level == "patch":
-        return f"{major}.{minor}.{patch + 1}"
-    raise ReleaseError(f"unknown bump {level!r}; choose from {', '.join(BUMPS)}")
+    parse_version(version)
+    after = next_version(version, level)
+    if after is None:
+        raise ReleaseError(f"unknown bump {level!r}; choose from {', '.join(BUMPS)}")
+    return after
 
 
 def release_tags(repo: Path) -> list[str]:

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..packages import Package
+from ..versions import version_parts
 
 HEADINGS = ("Added", "Changed", "Deprecated", "Removed", "Fixed", "Security")
 GENERATED = "- Data: "  # how release.py begins a bullet it generated from the diff
-VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 ENTRY = re.compile(r"^## \[([^\]]+)\]([^\n]*)\n(.*?)(?=^## \[|\Z)", re.MULTILINE | re.DOTALL)
 
 
@@ -56,8 +56,8 @@ def _trimmed(lines: list[str]) -> list[str]:
 
 
 def _newer(version: str, than: str) -> bool:
-    a, b = VERSION.fullmatch(version), VERSION.fullmatch(than)
-    return bool(a and b) and tuple(map(int, a.groups())) > tuple(map(int, b.groups()))  # type: ignore[union-attr]
+    a, b = version_parts(version), version_parts(than)
+    return a is not None and b is not None and a > b
 
 
 def data_entries(changelog: str, newest: str) -> list[tuple[str, str, list[str]]]:
