@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 from .context import ANCHORS, Page, SiteContext
-from .names import Names
+from .names import Names, amount
 
 OA = "http://www.w3.org/ns/oa#"
 
@@ -256,13 +256,9 @@ def note(ctx: SiteContext, names: Names, span: Span, page: str) -> dict[str, obj
 
 def figure_value(row: dict[str, str]) -> str:
     """A figure's value in words: 'more than 10,000', 'up to $12,000 a year', '1.5%', 'day 2'."""
-    if not row.get("value"):
+    text = amount(row.get("value", ""), row.get("unit", ""))
+    if not text:
         return ""
-    number = float(row["value"])
-    shown = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
-    unit = row.get("unit", "")
-    text = {"percent": f"{shown}%", "usd": f"${shown}", "usd_per_hour": f"${shown} an hour", "usd_per_year": f"${shown} a year",
-            "count": shown, "multiple": f"{shown} times", "day_number": f"day {shown}"}.get(unit, f"{shown} {unit}".strip())
     qualifier = row.get("qualifier", "").replace("_", " ")
     return f"{qualifier} {text}" if qualifier else text
 

@@ -137,12 +137,16 @@ class SiteContext:
             self._indexes[(table, key_column)] = index
         return index.get(value) if value else None
 
+    def row(self, table: str, id: str) -> dict[str, str]:
+        """The row of `table` whose (one-column) primary key is `id`; {} when there is none."""
+        key = self.primary_key(table)
+        return (self.lookup(table, key[0], id) if len(key) == 1 else None) or {}
+
     def label(self, kind: str, id: str) -> str:
         """A readable name for a person, an organization or an article (its id when it has none)."""
-        table, key, column = {"person": ("people", "person_id", "name"), "organization": ("organizations", "org_id", "name"),
-                              "article": ("articles", "article_id", "label")}.get(kind, ("", "", ""))
-        row = self.lookup(table, key, id) if table else None
-        return (row or {}).get(column) or id
+        table, column = {"person": ("people", "name"), "organization": ("organizations", "name"),
+                         "article": ("articles", "label")}.get(kind, ("", ""))
+        return (self.row(table, id) if table else {}).get(column) or id
 
     # -- links ---------------------------------------------------------------------------------------
 

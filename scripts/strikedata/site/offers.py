@@ -17,7 +17,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from .context import ANCHORS, Page, SiteContext
-from .names import Names
+from .names import Names, amount
 
 if TYPE_CHECKING:
     import altair as alt
@@ -26,23 +26,11 @@ PAGE = "offers.html"
 OWN = "the proposer's own account"
 OTHER = "another party's account (characterization)"
 
-UNITS = {"percent": "%", "usd": "$", "usd_per_hour": "$ an hour", "usd_per_year": "$ a year"}
 
 
 def value_label(offer: dict[str, str]) -> str:
     """'3%', '$3,000', '5 years'; '' when the item has no figure."""
-    value, unit = offer.get("value", ""), offer.get("unit", "")
-    if not value:
-        return ""
-    number = float(value)
-    shown = f"{number:,.0f}" if number.is_integer() else f"{number:,}"
-    if unit == "percent":
-        return f"{shown}%"
-    if unit == "usd":
-        return f"${shown}"
-    if unit in ("usd_per_hour", "usd_per_year"):
-        return f"${shown} {UNITS[unit][2:]}"
-    return f"{shown} {unit}"
+    return amount(offer.get("value", ""), offer.get("unit", ""))
 
 
 def item_label(offer: dict[str, str]) -> str:

@@ -15,15 +15,14 @@ from .context import Page, SiteContext, row_key
 
 # The pages that show a row of these tables better than the table page does: (kind of url_for, its id).
 ENTITY_KINDS = {"people": "person", "organizations": "organization", "articles": "article"}
-ENTITY_KEYS = {"people": "person_id", "organizations": "org_id", "articles": "article_id"}
 NUMERIC = {"integer", "number"}
 LONG = 60  # characters: a column with a value longer than this gets the room of a paragraph
 
 
-def where_shown(table: str, row: dict[str, str]) -> tuple[str, object, str] | None:
-    """Where a row of `table` appears, as (url_for kind, id, link text); None when nowhere else."""
-    if table in ENTITY_KINDS and row.get(ENTITY_KEYS[table]):
-        return ENTITY_KINDS[table], row[ENTITY_KEYS[table]], "page"
+def where_shown(table: str, row: dict[str, str], key: list[str]) -> tuple[str, object, str] | None:
+    """Where a row of `table` (primary key `key`) appears, as (url_for kind, id, link text); None when nowhere else."""
+    if table in ENTITY_KINDS and len(key) == 1 and row.get(key[0]):
+        return ENTITY_KINDS[table], row[key[0]], "page"
     if table == "quotes" and row.get("quote_id"):
         return "quote", row["quote_id"], "in its article"
     if table == "figures" and row.get("figure_id"):
@@ -118,7 +117,7 @@ def table_page(ctx: SiteContext, name: str) -> str:
             link = links.get(field["name"])
             href = link(value) if link and value else None  # type: ignore[operator]
             cells.append(Cell(value, href, numeric=field.get("type") in NUMERIC, long=field["name"] in long))
-        shown = where_shown(name, row)
+        shown = where_shown(name, row, key)
         where = Cell("")
         if shown:
             kind, id, text = shown
