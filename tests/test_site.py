@@ -433,3 +433,18 @@ def test_no_chart_is_drawn_when_no_item_has_a_dated_mention():
     undated.mentions = [{"published_date": ""}]
     assert offers.svg(None, [], "no items") is None
     assert offers.svg(None, [undated], "no dated mention") is None
+
+
+def test_downloads_give_the_copied_bytes_even_when_the_descriptor_gives_no_size_or_hash(tmp_path):
+    from strikedata.site import landing
+
+    package = Path(shutil.copytree(BUILD, tmp_path / "package"))
+    descriptor = json.loads((package / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        resource.pop("bytes", None)
+        resource.pop("hash", None)
+    (package / "datapackage.json").write_text(json.dumps(descriptor), encoding="utf-8")
+    listed = {d.path: (d.bytes, d.sha256) for d in landing.downloads(load_context(package))}
+    for resource in descriptor["resources"]:
+        file = package / resource["path"]
+        assert listed[f"data/{resource['path']}"] == (file.stat().st_size, sha256(file))

@@ -8,6 +8,7 @@ import hashlib
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from ..paths import inside, path_problem
 from ..userdocs.readme import coverage
 from .context import Download, Page, SiteContext
 
@@ -48,21 +49,19 @@ def _web_links_only(children: list[Token]) -> list[Token]:
     return kept
 
 
-def _sha256_of_hash(value: object) -> str:
-    text = str(value or "")
-    return text.split(":", 1)[1] if text.startswith("sha256:") else ""
-
-
 def downloads(ctx: SiteContext) -> list[Download]:
-    """The release archive (when there is one), the descriptor, then every file of the package under data/."""
+    """The release archive (when there is one), the descriptor, then every file of the package the site
+    copies under data/, each with the size and SHA-256 of the bytes copied (not what the descriptor
+    claims, which another package may leave out)."""
     out = list(ctx.downloads)
     descriptor = (ctx.folder / "datapackage.json").read_bytes()
     out.append(Download("data/datapackage.json", "datapackage.json (the descriptor: every table's schema)", len(descriptor),
                         hashlib.sha256(descriptor).hexdigest()))
     for resource in ctx.descriptor.get("resources", []):
-        if isinstance(resource, dict) and isinstance(resource.get("path"), str):
-            out.append(Download(f"data/{resource['path']}", str(resource.get("title") or resource["path"]),
-                                int(resource.get("bytes") or 0), _sha256_of_hash(resource.get("hash"))))
+        path = resource.get("path") if isinstance(resource, dict) else None
+        if isinstance(path, str) and path_problem(path) is None:  # as _copied_files: a refused path is not offered
+            data = inside(ctx.folder, path).read_bytes()
+            out.append(Download(f"data/{path}", str(resource.get("title") or path), len(data), hashlib.sha256(data).hexdigest()))
     return out
 
 
