@@ -448,3 +448,17 @@ def test_downloads_give_the_copied_bytes_even_when_the_descriptor_gives_no_size_
     for resource in descriptor["resources"]:
         file = package / resource["path"]
         assert listed[f"data/{resource['path']}"] == (file.stat().st_size, sha256(file))
+
+
+def test_the_tables_a_validation_read_make_the_same_site(tmp_path, core_pages):
+    """`strikedata site` hands build_site the tables its validation read: the site is the same bytes."""
+    from strikedata.validate import validate_package
+
+    report = validate_package(BUILD / "datapackage.json")
+    assert report.valid and report.tables
+    fresh, reused = tmp_path / "fresh", tmp_path / "reused"
+    build_site(BUILD, fresh)
+    build_site(BUILD, reused, read=report.tables)
+    files = sorted(p.relative_to(fresh).as_posix() for p in fresh.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(reused).as_posix() for p in reused.rglob("*") if p.is_file())
+    assert all(sha256(fresh / f) == sha256(reused / f) for f in files)

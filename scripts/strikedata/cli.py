@@ -415,9 +415,9 @@ def site(
     if not (folder / "datapackage.json").is_file():
         typer.echo(f"error: no datapackage.json in {folder} (run `strikedata build` first, or name a package folder)", err=True)
         raise typer.Exit(2)
-    _valid_or_exit(folder / "datapackage.json", "no site written")
+    report = _valid_or_exit(folder / "datapackage.json", "no site written")
     try:
-        files = build_site(folder, out, release=release, progress=lambda step: typer.echo(f"… {step}", err=True))
+        files = build_site(folder, out, release=release, progress=lambda step: typer.echo(f"… {step}", err=True), read=report.tables)
     except SiteError as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(1) from None

@@ -33,6 +33,7 @@ from pathlib import Path
 from ..packages import PackageError, load
 from ..paths import inside, path_problem
 from ..userdocs.changelog import data_changelog
+from ..validator.tables import Table
 from . import articles, entities, landing, offers, tables, timeline
 from .context import ANCHORS, Download, Page, SiteContext, SiteError, row_key
 from .layout import STATIC, render_template
@@ -82,12 +83,13 @@ def _changelog(package_folder: Path, release: Path | None, package) -> str:
     return data_changelog(text, package)
 
 
-def load_context(package_folder: Path, release: Path | None = None) -> SiteContext:
-    """The site's view of the package in `package_folder` (its datapackage.json, tables and texts)."""
+def load_context(package_folder: Path, release: Path | None = None, read: dict[str, Table] | None = None) -> SiteContext:
+    """The site's view of the package in `package_folder` (its datapackage.json, tables and texts);
+    `read`: its tables as a validation just read them (Report.tables), not to read them twice."""
     descriptor_path = package_folder / "datapackage.json" if package_folder.is_dir() else package_folder
     try:
         package = load(descriptor_path)
-        tables_read = package.tables()
+        tables_read = read if read is not None else package.tables()
         resources = {}
         for resource in package.resources():
             schema = package.schema(resource)
@@ -140,15 +142,16 @@ def _replace_folder(stage: Path, out: Path) -> None:
 
 
 def build_site(package_folder: Path, out: Path, *, release: Path | None = None,
-               progress: Callable[[str], None] | None = None) -> list[Path]:
+               progress: Callable[[str], None] | None = None, read: dict[str, Table] | None = None) -> list[Path]:
     """Write the site of the package in `package_folder` to `out` (replaced whole); the files written, sorted.
 
     `release`: a release archive to offer for download (default: dist/<name>-<version>.zip beside the
-    package's folder, when it exists). Raises SiteError with a message for the user.
+    package's folder, when it exists); `read`: the tables as validated (load_context). Raises SiteError
+    with a message for the user.
     """
     say = progress or (lambda _step: None)
     say(f"reading {package_folder}")
-    ctx = load_context(package_folder, release)
+    ctx = load_context(package_folder, release, read)
     release = release if release is not None else find_release(ctx.folder, ctx.descriptor)
     ctx.render_template = render_template
     pages = _copied_files(ctx, release)
