@@ -266,7 +266,7 @@ def test_span_rows_link_to_their_highlight_in_the_article(site, table, item, anc
 @pytest.mark.parametrize("case", ["valid-package-foreign-key", "capitals-and-schools-package"])
 def test_the_core_pages_serve_any_data_package(tmp_path, core_pages, case):
     """Landing and table pages know Data Packages, not this dataset: another package gets them too."""
-    folder = ROOT.parent / "shared" / "peer" / "frictionless" / case
+    folder = ROOT / "tests" / "peer" / "frictionless" / case  # the peer suite kept in the repository
     descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     build_site(folder, tmp_path / "site")
     for resource in descriptor["resources"]:
