@@ -26,6 +26,7 @@ from .findings import Finding, tidy
 from .normalize import NormalizationError, NormalizedArticle, normalize
 from .paths import UnsafePath
 from .registry import ARTICLE_FILES, BUILD_KEY, SPAN_END, SPAN_START, Registry, RegistryError, Resource, load_registry, span_columns
+from .review import stamps
 from .rules.records import proposer_accounts
 from .rules.texts import text_facts
 from .spans import HintBudget, NotFound, locate, shorten
@@ -38,7 +39,10 @@ except ImportError:  # Windows: builds are not locked there
 # Keys curators write that are not columns: where to look for a repeated passage.
 ANNOTATION_ONLY = {"occurrence"}
 # Keys `strikedata extract` puts on every proposal; nothing proposed reaches the package unconfirmed.
-REVIEW_KEYS = {"confirmed", "confidence"}
+REVIEW_KEYS = set(stamps.REVIEW_KEYS)
+# Seed-only keys of an article file: the draft's date, and a date header the curators found wrong.
+OVERRIDES_HEADER = "overrides_header_date"
+ARTICLE_ONLY = {stamps.DRAFTED_ON, OVERRIDES_HEADER}
 SEED_DIR = "seeds/raw"
 SEED_SUMS = "seeds/raw/SHA256SUMS"
 # A raw article is read only up to the size an annotation file may have; the list of sums, far less.
@@ -99,15 +103,21 @@ def check_keys(entry: ann.Located, allowed: set[str], computed: set[str], path: 
     return out
 
 
-def check_confirmed(entry: ann.Located, path: str, what: str) -> list[Finding]:
-    """A proposal of `strikedata extract` stays out of the package until a curator confirms it."""
-    if "confirmed" not in entry or entry["confirmed"] is True:
+def check_confirmed(entry: ann.Located, path: str, what: str, drafted: bool) -> list[Finding]:
+    """A proposal of `strikedata extract` stays out of the package until a curator confirms it with
+    `strikedata review`, which stamps it; an entry changed since its stamp is confirmed again."""
+    found = stamps.state(entry, drafted)
+    if found is stamps.State.CONFIRMED:
         return []
+    review = f"strikedata review {path}"
+    if found is stamps.State.CHANGED:
+        return [Finding(file=path, line=entry.line_of("confirmed"), field="confirmed", code="changed-after-review",
+                        message=f"{what}: changed since it was confirmed", hint=f"run `{review}` and confirm it as it now reads")]
     confidence = entry.get("confidence")
     about = f" (confidence {confidence})" if confidence is not None else ""
     return [Finding(file=path, line=entry.line_of("confirmed"), field="confirmed", code="unconfirmed-proposal",
                     message=f"{what}: proposed by strikedata extract{about} and not yet confirmed",
-                    hint="check it against the article, correct it, then delete the 'confirmed' and 'confidence' lines")]
+                    hint=f"run `{review}`: it shows each proposal with its sentence, and you confirm, correct or reject it")]
 
 
 def row_from(entry: ann.Located, columns: list[str]) -> dict[str, str]:
@@ -140,12 +150,14 @@ def in_project(root: Path, display: str, tables: Tables) -> bool:
     return True
 
 
-def check_entry(entry: ann.Located, resource: Resource, lists: frozenset[str], path: str, extra_keys: set[str]) -> list[Finding]:
-    """An entry's keys (columns, less the computed ones, plus `extra_keys`), values and confirmation."""
+def check_entry(entry: ann.Located, resource: Resource, lists: frozenset[str], path: str, extra_keys: set[str],
+                drafted: bool) -> list[Finding]:
+    """An entry's keys (columns, less the computed ones, plus `extra_keys`), values and confirmation
+    (`drafted`: it comes from `strikedata extract`, so only a review stamp confirms it)."""
     computed = resource.computed_columns
     allowed = (set(resource.columns) - computed) | extra_keys | REVIEW_KEYS
     return (check_keys(entry, allowed, set(computed), path, resource.name) + check_values(entry, resource.columns, lists, path, resource.name)
-            + check_confirmed(entry, path, resource.name))
+            + check_confirmed(entry, path, resource.name, drafted))
 
 
 def load_registry_file(root: Path, resource: Resource, tables: Tables, lines: dict) -> None:
@@ -160,7 +172,8 @@ def load_registry_file(root: Path, resource: Resource, tables: Tables, lines: di
     entries, findings = ann.expect_list(doc)
     tables.findings += findings
     for entry in entries:
-        tables.findings += check_entry(entry, resource, tables.registry.list_columns, path, set())
+        tables.findings += check_entry(entry, resource, tables.registry.list_columns, path, {stamps.PROPOSED_FOR},
+                                       stamps.is_drafted(entry))
         row = row_from(entry, resource.columns)
         tables.rows[resource.name].append(row)
         lines[(resource.name, resource.key(row))] = (path, entry)
@@ -175,7 +188,9 @@ def load_article(root: Path, path: Path, tables: Tables, lines: dict, sums: Seed
     data = doc.data
     articles = tables.registry["articles"]
     lists = {r.listed_as for r in tables.registry.article_lists}
-    tables.findings += check_entry(data, articles, tables.registry.list_columns, display, {str(key) for key in lists})
+    drafted = stamps.is_drafted(data)
+    tables.findings += check_entry(data, articles, tables.registry.list_columns, display, {str(key) for key in lists} | ARTICLE_ONLY,
+                                   drafted)
     article_id, seed_file = cell(data.get("article_id")), cell(data.get("seed_file"))
     problem = article_id_problem(article_id, seed_file, data, display)
     if problem:
@@ -199,7 +214,7 @@ def load_article(root: Path, path: Path, tables: Tables, lines: dict, sums: Seed
     tables.texts[article_id] = article.text
     lines[("articles", article_id)] = (display, data)
     for resource in tables.registry.article_lists:
-        load_article_list(doc, resource, article_id, article.text, display, tables, lines)
+        load_article_list(doc, resource, article_id, article.text, display, tables, lines, drafted)
 
 
 def read_article_file(root: Path, path: Path, display: str, tables: Tables) -> ann.Document | None:
@@ -231,28 +246,49 @@ def article_row(data: ann.Located, columns: list[str], article_id: str, raw: byt
                 tables: Tables) -> dict[str, str]:
     """The article's row: what the curator wrote, the date the seed states, and the computed columns."""
     row = row_from(data, columns)
-    stated, curated = article.published_date, row["published_date"]
-    if stated:
-        row["date_basis"] = "stated"
-        if curated and curated != stated:
-            tables.findings.append(Finding(file=display, line=data.line_of("published_date"), resource="articles", field="published_date",
-                                           code="date-conflict", message=f"the seed states {stated} but the annotation says {curated}",
-                                           hint="delete published_date"))
-        row["published_date"] = stated
-    else:
-        row["date_basis"] = "inferred"  # its reasoning (date_note) is the pack's rule `inference-unexplained`
+    row["date_basis"], row["published_date"] = publication_date(data, article.published_date, row["published_date"], display, tables)
     row.update(seed_sha256=sha256(raw), dateline=article.dateline or "", source_domain=article.source_domain or "",
                text_path=f"texts/{article_id}.txt", normalizations=";".join(article.normalizations), **text_facts(article.text))
     return row
 
 
+def publication_date(data: ann.Located, stated: str | None, curated: str, display: str, tables: Tables) -> tuple[str, str]:
+    """The article's (date_basis, published_date). The seed's date header wins, unless the curators
+    found it wrong and say so: `overrides_header_date` repeats the header's date, and `published_date`
+    gives the right one (`corrected`; the pack's rule `inference-unexplained` asks date_note why).
+    Without a header the date is reasoned from the text (`inferred`)."""
+    overridden = cell(data.get(OVERRIDES_HEADER))
+
+    def refuse(field: str, message: str, hint: str) -> None:
+        tables.findings.append(Finding(file=display, line=data.line_of(field), resource="articles", field=field, code="date-conflict",
+                                       message=message, hint=hint))
+
+    if not stated:
+        if overridden:
+            refuse(OVERRIDES_HEADER, f"{OVERRIDES_HEADER} says the header states {overridden}, but the seed has no date header",
+                   f"delete {OVERRIDES_HEADER}")
+        return "inferred", curated
+    if overridden and overridden != stated:
+        refuse(OVERRIDES_HEADER, f"{OVERRIDES_HEADER} is {overridden}, but the seed's header states {stated}",
+               f"write the header's date, {stated}, to confirm that it is the one found wrong")
+    elif overridden and curated and curated != stated:
+        return "corrected", curated
+    elif overridden:
+        refuse(OVERRIDES_HEADER, f"{OVERRIDES_HEADER} says the header's {stated} is wrong, but published_date gives no other date",
+               f"write the right date in published_date, or delete {OVERRIDES_HEADER}")
+    elif curated and curated != stated:
+        refuse("published_date", f"the seed states {stated} but the annotation says {curated}",
+               f"delete published_date; or, if the header is wrong, add `{OVERRIDES_HEADER}: {stated}` and say in date_note why")
+    return "stated", stated
+
+
 def load_article_list(doc: ann.Document, resource: Resource, article_id: str, text: str, display: str, tables: Tables,
-                      lines: dict) -> None:
+                      lines: dict, drafted: bool) -> None:
     """The rows an article file lists under a resource's name, each located in the article's text."""
     entries, findings = ann.expect_list(doc, str(resource.listed_as))
     tables.findings += findings
     for entry in entries:
-        tables.findings += check_entry(entry, resource, tables.registry.list_columns, display, ANNOTATION_ONLY)
+        tables.findings += check_entry(entry, resource, tables.registry.list_columns, display, ANNOTATION_ONLY, drafted)
         span_row = locate_row(entry, resource, article_id, text, display, tables)
         if span_row is not None:
             tables.rows[resource.name].append(span_row)

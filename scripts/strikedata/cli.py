@@ -306,7 +306,7 @@ def extract(
 
     The draft goes to seeds/articles/<article_id>.yaml in the curators' format; people, organizations and events the \
 registries lack are appended to seeds/*.yaml. Every proposal says `confirmed: false` with a confidence, and \
-`strikedata build` refuses it until a curator has checked it and deleted those lines.
+`strikedata build` refuses it until a curator has confirmed it with `strikedata review`.
     """
     import datetime as dt
 
@@ -373,8 +373,8 @@ def _extract(root: Path, seed: Path, published, outlet, output, force: bool, dry
         typer.echo(f"note: {note}", err=True)
     if not draft.article.get("published_date") and not normalize(raw).published_date:
         typer.echo("note: the seed states no date; weekdays are unresolved. Run again with --date YYYY-MM-DD.", err=True)
-    typer.echo("next: check every proposal against the text, correct it, delete its `confirmed`/`confidence` lines, "
-               "then run `strikedata build`.")
+    typer.echo("next: correct the draft where it is wrong, then run `strikedata review` to confirm each proposal, "
+               "then `strikedata build`.")
 
 
 def _evaluate(root: Path, corpus: Path | None, misses: bool) -> None:
@@ -389,6 +389,63 @@ def _evaluate(root: Path, corpus: Path | None, misses: bool) -> None:
         for score in scores:
             for miss in score.misses:
                 typer.echo(f"{score.article_id}: {miss}")
+
+
+@app.command()
+def review(
+    files: list[Path] = typer.Argument(None, help="Draft files to review (seeds/articles/*.yaml, seeds/*.yaml). Default: every file with "
+                                                  "something to review."),
+    list_only: bool = typer.Option(False, "--list", help="Print what waits for review, with its passages, and confirm nothing."),
+    project: Path = typer.Option(Path("."), "--project", help="Project folder (default: the current one or a parent)."),
+) -> None:
+    """Confirm, one by one, what `strikedata extract` proposed: each entry with its passage and the registry entries it links to.
+
+    For each proposal you answer c (confirm it as shown), r (reject: the entry is removed), a number (link it to that nearby \
+event or person instead), s (skip) or q (quit). Confirming writes `confirmed: reviewed <digest>`, a stamp of the entry as you \
+saw it: `strikedata build` refuses a drafted entry without a valid stamp, and one changed after it was stamped. Correct an \
+entry in its file first, then confirm it here. The review asks at a terminal, one answer each: it cannot be piped.
+    """
+    import sys
+
+    from .review.proposals import read_project
+    from .review.session import review as walk, show
+
+    root = project_root(project.resolve())
+    chosen = {_project_path(root, f) for f in files} if files else None
+    if list_only:
+        found = read_project(root, chosen)
+        for finding in found.blocking:
+            typer.echo(f"{finding.file}:{finding.line or ''}: {finding.code}: {finding.message}")
+        for number, proposal in enumerate(found.proposals, 1):
+            typer.echo(show(found, proposal, number, len(found.proposals)))
+        typer.echo(f"\n{len(found.proposals)} to review" if found.proposals else "nothing to review")
+        raise typer.Exit(1 if found.proposals else 0)
+    if not sys.stdin.isatty():
+        typer.echo("error: review asks about each proposal at a terminal, so its answers cannot be piped in; "
+                   "`strikedata review --list` prints them without confirming", err=True)
+        raise typer.Exit(2)
+
+    def ask(question: str) -> str | None:
+        try:
+            return input(question)
+        except EOFError:
+            return None
+
+    outcome = walk(root, chosen, ask, typer.echo)
+    typer.echo(f"\n{outcome.confirmed} confirmed, {outcome.rejected} rejected, {outcome.relinked} relinked, "
+               f"{len(outcome.skipped)} skipped, {outcome.left} left for later")
+    if outcome.skipped or outcome.left:
+        typer.echo("the build refuses what is not confirmed: run `strikedata review` again to finish")
+    else:
+        typer.echo("next: `strikedata build`")
+
+
+def _project_path(root: Path, given: Path) -> str:
+    """A file named on the command line, as the build names it (relative to the project, with /)."""
+    try:
+        return given.resolve().relative_to(root).as_posix()
+    except ValueError:
+        raise typer.BadParameter(f"{given} is not inside the project {root}", param_hint="FILES") from None
 
 
 @app.command()

@@ -32,7 +32,12 @@ CODES: dict[str, tuple[str, str, str]] = {
     "unconfirmed-proposal": (
         "curation",
         "an entry proposed by `strikedata extract` that no curator has confirmed yet",
-        "check it against the article, correct it, then delete its 'confirmed' and 'confidence' lines",
+        "run `strikedata review FILE`: confirm, correct or reject each proposal with its sentence in view",
+    ),
+    "changed-after-review": (
+        "curation",
+        "an entry confirmed with `strikedata review` was changed afterwards (its stamp no longer matches)",
+        "run `strikedata review FILE` and confirm it as it now reads",
     ),
     "wrong-type": ("curation", "a list or mapping where one value belongs", "write a single value"),
     "bad-occurrence": ("curation", "occurrence is not a whole number from 1", "use 1 for the first appearance, 2 for the second, ..."),
@@ -79,7 +84,11 @@ CODES: dict[str, tuple[str, str, str]] = {
         "build/ could not be replaced (a folder in it is not writable, the disk is full, ...); the previous build/ is left as it was",
         "fix what the message names (for a read-only folder: chmod -R u+w build), then build again",
     ),
-    "date-conflict": ("curation", "published_date differs from the date the seed states", "delete published_date"),
+    "date-conflict": (
+        "curation",
+        "published_date differs from the date the seed's header states, and overrides_header_date does not repeat that header",
+        "delete published_date; if the header is wrong, add `overrides_header_date: <the header's date>` and say why in date_note",
+    ),
     "duplicate-id": ("curation", "two annotation files use the same article_id", "give each article its own id"),
     # Descriptor
     "descriptor-error": ("descriptor", "datapackage.json is not JSON", "fix the JSON syntax"),

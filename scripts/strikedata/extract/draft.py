@@ -24,6 +24,7 @@ import yaml
 from ..annotations import MAX_ANNOTATION_BYTES
 from ..normalize import NormalizationError, normalize, strip_dateline
 from ..registry import load_registry
+from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
@@ -93,6 +94,7 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     header = {
         "article_id": article_id, "seed_file": seed_file, "outlet_org_id": outlet_id, "outlet_basis": outlet_basis,
         "published_date": None if stated else (date.isoformat() if date else None),
+        "overrides_header_date": overridden,
         "date_note": _date_note(stated, date, outlet_note, overridden),
         "confirmed": False, "confidence": 0.6,
     }
@@ -279,8 +281,8 @@ def _outlet_named(entities: Entities, text: str) -> tuple[str | None, str, str]:
 
 def _date_note(stated: str | None, date: dt.date | None, outlet_note: str, overridden: str | None = None) -> str:
     if overridden and date:
-        return (f"Date: given with --date ({date.isoformat()}), which overrides the seed's date header ({overridden}): "
-                f"write how the text supports it (the build reports the two dates as date-conflict until they agree). {outlet_note}")
+        return (f"Date: given with --date ({date.isoformat()}); the seed's date header says {overridden}, which "
+                f"overrides_header_date marks as wrong: write how the text supports the date given. {outlet_note}")
     if stated:
         return f"Date: the seed's date header ({stated}). {outlet_note}"
     if date:
@@ -933,9 +935,10 @@ def taken_ids(root: Path) -> set[str]:
 
 HEADER = """# Draft annotations for {seed_file}, proposed by `strikedata extract` on {today}.
 # Every entry below (and the article itself) is a proposal: `confirmed: false` plus a `confidence`
-# from 0 to 1. Check each against the normalized text (build/texts/<article_id>.txt after a build,
-# or `strikedata extract --show-text`), correct it, then delete its `confirmed` and `confidence`
-# lines. `strikedata build` refuses the package while any proposal is unconfirmed.
+# from 0 to 1. Correct what is wrong here, add what is missing, then run `strikedata review` on this
+# file: it shows each proposal with its sentence and the registry entries it links to, and you
+# confirm, reject or relink each one. `strikedata build` refuses the package until every entry of a
+# drafted file carries the stamp a review writes (deleting `confirmed` lines does not confirm them).
 # Comments starting with '# extract:' say how a value was read; delete them with the review.
 """
 
@@ -944,7 +947,7 @@ def render_article(draft: Draft, today: str) -> str:
     """The draft as the YAML text of seeds/articles/<article_id>.yaml."""
     lines = [HEADER.format(seed_file=draft.article["seed_file"], today=today).rstrip("\n")]
     lines += [f"# extract: {note}" for note in draft.notes]
-    lines += _mapping_lines(draft.article, "")
+    lines += _mapping_lines(_before_review(draft.article, DRAFTED_ON, today), "")
     for key in ARTICLE_LISTS:
         entries = getattr(draft, key)
         lines.append("")
@@ -962,8 +965,15 @@ def render_registry(entries: list[dict], what: str, article_id: str) -> str:
              "# Confirm or correct each, then delete its `confirmed` and `confidence` lines."]
     for entry in entries:
         lines.append("")
-        lines += _entry_lines(entry, "")
+        lines += _entry_lines(_before_review(entry, PROPOSED_FOR, article_id), "")
     return "\n".join(lines) + "\n"
+
+
+def _before_review(entry: dict, key: str, value: str) -> dict:
+    """The entry with one more key just before its review keys. `drafted_on` and `proposed_for` mark
+    where a draft came from (they stay, as provenance): only a review stamp confirms such an entry."""
+    own = {k: v for k, v in entry.items() if k not in REVIEW_KEYS}
+    return {**own, key: value, **{k: entry[k] for k in entry if k in REVIEW_KEYS}}
 
 
 def _entry_lines(entry: dict, indent: str) -> list[str]:

@@ -220,7 +220,7 @@ def speaker_rules(people: pd.DataFrame) -> list[Rule]:
 
 
 # The values of a *_basis column that a reader must be told more about.
-NEEDS_A_NOTE = ("inferred", "outside_knowledge")
+NEEDS_A_NOTE = ("inferred", "outside_knowledge", "corrected")
 
 
 def basis_rules(frame: pd.DataFrame) -> list[Rule]:

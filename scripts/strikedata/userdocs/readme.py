@@ -110,10 +110,11 @@ def coverage(frames: Mapping[str, pd.DataFrame]) -> dict:
         if dates:
             out["published"] = (dates[0], dates[-1])
         out["dates_inferred"] = int((_present(articles, "date_basis") == "inferred").sum())
+        out["dates_corrected"] = int((_present(articles, "date_basis") == "corrected").sum())
         for _, row in articles.fillna("").astype(str).iterrows():
             out["articles"].append({
                 "id": row.get("article_id", ""), "outlet": names.get(row.get("outlet_org_id", ""), row.get("outlet_org_id", "")),
-                "date": row.get("published_date", ""), "date_inferred": row.get("date_basis", "") == "inferred",
+                "date": row.get("published_date", ""), "date_basis": "" if row.get("date_basis", "") == "stated" else row.get("date_basis", ""),
                 "headline": row.get("headline", ""), "summary": " ".join(row.get("summary", "").split()),
                 "url": row.get("url", ""), "text_path": row.get("text_path", "")})
         out["articles"].sort(key=lambda a: (a["date"], a["id"]))
