@@ -348,3 +348,52 @@ def test_a_sentence_with_a_date_gets_no_undated_happening_too():
     text = "Teachers rallied Monday. The board declined the invitation."
     draft = draft_of(text)
     assert [m["text"] for m in draft.event_mentions] == ["Teachers rallied Monday.", "The board declined the invitation."]
+
+
+# --- names, titles and attributions of issue 17's second round ------------------------------------------
+
+def test_a_suffix_is_part_of_the_name_and_the_family_name_points_back():
+    text = "“Not yet,” Harold B. Quince Jr., the union’s treasurer, told reporters. Later, Quince said talks would resume."
+    entities = find_entities(text, TOWN)
+    person = entities.people["harold-b-quince-jr"]
+    assert (person.name, person.surname, person.aliases) == ("Harold B. Quince Jr.", "Quince", ("Quince",))
+    assert speakers_of(text) == [("harold-b-quince-jr", "acea")]  # "the union’s": the one union named
+
+
+def test_a_registry_name_with_an_initial_is_found_without_it():
+    town = Registry(orgs=TOWN.orgs, people={"ivo-k-marsh": Person("ivo-k-marsh", "Ivo K. Marsh", org_id="acea")})
+    assert people_of("Union president Ivo Marsh said the vote was close.", town) == {"ivo-k-marsh": "Ivo K. Marsh"}
+
+
+def test_a_family_name_that_is_a_place_word_when_the_name_speaks_but_not_inside_a_school_name():
+    text = ("“We have no more to give,” said Lena Park, the district’s budget director. "
+            "Teachers rallied at Maple Park Elementary. “Then find it,” she said.")
+    assert people_of(text) == {"lena-park": "Lena Park"}
+    assert speakers_of(text) == [("lena-park", "alder-usd"), ("lena-park", "alder-usd")]
+    assert people_of("Crowds filled Riley Park on Sunday.") == {}
+
+
+def test_an_abbreviated_title_with_of_before_the_name():
+    assert people_of("Asst. Supt. of Operations Ray Tolliver said buses would run.") == {"ray-tolliver": "Ray Tolliver"}
+    assert people_of("City Councilor Odile Brisk wrote that the city would help.") == {"odile-brisk": "Odile Brisk"}
+
+
+def test_the_subject_of_a_sentence_that_a_colon_ends_speaks_the_quotation():
+    text = "The Alder Creek Education Association posted on Instagram just after noon: “We are ready. See you at 7.”"
+    assert speakers_of(text) == [(None, "acea")]
+    text = "A statement from the Alder Creek Unified School District read: “Schools will stay open.”"
+    assert speakers_of(text) == [(None, "alder-usd")]
+
+
+def test_words_quoted_as_an_answer_from_someone_are_theirs():
+    text = "“For a year the answer from the Alder Creek Unified School District was, ‘Not this year.’ Now it is yes,” Cortes said."
+    draft = draft_of(text)
+    nested = next(q for q in draft.quotes if q["kind"] == "nested")
+    assert nested["text"] == "Not this year." and nested["speaker_org_id"] == "alder-usd"
+
+
+def test_readers_comments_are_furniture_to_the_end_of_the_page():
+    text = ("Teachers walked out Monday, the union said.\n\n3 thoughts on “Teachers walk out”\n\n"
+            "Pat Quill · May 2, 2024 at 8:01 am\nMaria Lopez said it best: “Pay them.”\n")
+    draft = draft_of(text)
+    assert draft.quotes == [] and not [p for p in draft.new_people if p["name"] in ("Pat Quill", "Maria Lopez")]

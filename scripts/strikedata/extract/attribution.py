@@ -42,6 +42,12 @@ NON_WORD = re.compile(r"\W*")
 SENTENCE_MARK = re.compile(r"[.!?]")
 NP_MAX = 120  # the longest name CUE_AT_END reads before its cue
 NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>response was|reply was|answer was|{CUES})\s*,?\s*$")
+# "the answer from the district was, ‘We hear you ...’": who the answer came from speaks.
+NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\s+(?P<np>[\w’' ]{1,40}?)\s+(?:was|has been|had been)\s*,?\s*$")
+# A sentence whose subject says, posts or reads what a colon introduces: the subject speaks, whatever
+# words (a medium, a time) stand between the verb and the colon.
+COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,100}}?)\s+"
+                         rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES}|read|reads)\b[^:!?\x00]{{0,80}}:\s*$", re.IGNORECASE)
 COLON_LABEL = re.compile(r"(?:^|[:.!?]\s+)(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}):\s*$")
 CHANNELS = [
     ("press_release", re.compile(r"\b(?:news |press )?release\b", re.I)),
@@ -50,7 +56,7 @@ CHANNELS = [
     ("statement", re.compile(r"\bstatement\b", re.I)),
     ("report", re.compile(r"\breport\b", re.I)),
 ]
-APPOSITION = re.compile(r"^[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)+, ")
+APPOSITION = re.compile(r"^[A-Z][\w’'\x01-]+(?: [A-Z][\w’'\x01-]+)+, ")  # \x01: NAME_MARK, an initial's period
 NAMING_CUES = {"called", "calls", "calling", "described", "describes", "termed", "labeled", "dubbed"}
 STRONG_CUES = {"said", "says", "say", "told", "tells", "tell", "stated", "states", "wrote", "writes", "explained", "explains"}
 CLAUSE_BOUNDARY = re.compile(r"[,;—–]|:(?=\s)|\)")
@@ -60,7 +66,9 @@ PRONOUNS_PERSON = {"he", "she", "him", "her"}
 PRONOUNS_GROUP = {"they", "their", "them", "we"}
 
 
-NAME_PERIOD = re.compile(r"(?<![\w.])(?:[A-Z]|" + "|".join(sorted(ABBREVIATED)) + r")\.(?= [A-Z])")
+# The period of an initial or abbreviation inside a name or title, and of a suffix before the comma of
+# an apposition ("Desmond T. Farrow Jr., the union's bargaining chair, told reporters").
+NAME_PERIOD = re.compile(r"(?<![\w.])(?:(?:[A-Z]|" + "|".join(sorted(ABBREVIATED)) + r")\.(?= [A-Z])|(?:Jr|Sr)\.(?=,))")
 NAME_MARK = "\x01"
 
 
@@ -191,6 +199,11 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     if according:
         return _resolve(text, before_start + according.start("np"), before_start + according.end("np"), "according to", channel,
                         before_start + according.start(), before_start + according.end("np"), entities)
+    intro = COLON_INTRO.match(before)
+    if intro:  # "The union posted on Facebook shortly before 9 a.m.:", "A statement from the district read:"
+        np_start = before_start + intro.start("np")
+        return _resolve(text, np_start, before_start + intro.end("np"), intro.group("cue"), channel, np_start,
+                        before_start + intro.end("cue"), entities)
     cues = list(CUE.finditer(before))
     if cues:
         cue = cues[-1]
@@ -461,6 +474,10 @@ def _inherited(text: str, quotations: list[Quotation], speakers: list[Speaker], 
 def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) -> Speaker:
     """Words quoted inside a quotation: the speaker named just before them, inside the quotation."""
     end = quote.start - 1
+    source = NESTED_FROM.search(text, max(parent.start, end - 80), end) if end > parent.start else None
+    if source:
+        return _resolve(text, source.start("np"), source.end("np"), source.group("cue"), "unknown", source.start("cue"), end,
+                        entities) or NOBODY
     m = NESTED_CUE.search(text, _nested_cue_from(text, parent.start, end), end) if end > parent.start else None
     if not m:
         return NOBODY

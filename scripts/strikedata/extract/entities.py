@@ -38,7 +38,9 @@ TITLE_WORDS = {
     "Coordinator", "Negotiator", "Organizer", "Dr", "Mr", "Mrs", "Ms", "Professor", "Deputy", "Assistant",
     "Associate", "Executive", "General", "Counsel", "Attorney", "Judge", "Sheriff", "Chancellor", "Dean", "Reporter",
     "Lead", "Interim", "Acting", "Former", "Board", "Supervisor", "Lt", "Sgt", "Capt", "Pastor", "Rev", "Father",
-    "Supt", "Prof", "Atty", "Mayor-elect",
+    "Supt", "Prof", "Atty", "Mayor-elect", "Asst", "Councilor", "Councillor", "Alderman", "Alderwoman", "Clerk",
+    "Controller", "Auditor", "Administrator", "Inspector", "Provost", "Regent", "Delegate", "Steward", "Specialist",
+    "Bargaining", "Business", "Human", "Resources", "Operations", "Communications", "Finance",
     # Who a person is to the story, written before the name like a title ("Mom Jane Doe", "Senior Ana Li").
     "Mom", "Dad", "Mother", "Grandmother", "Grandfather", "Grandma", "Grandpa", "Parent", "Aunt", "Uncle",
     "Student", "Senior", "Junior", "Sophomore", "Freshman", "Nurse", "Custodian", "Resident", "Neighbor",
@@ -140,7 +142,11 @@ class Person:
 
     @property
     def surname(self) -> str:
-        return self.name.split()[-1]
+        """The family name: the last word, before a suffix ("Desmond T. Farrow Jr." -> "Farrow")."""
+        words = self.name.split()
+        while len(words) > 1 and words[-1].rstrip(".") in SUFFIXES:
+            words.pop()
+        return words[-1]
 
 
 # The registry files the extractor reads, by resource, as a project's seeds/ names them (a caller
@@ -380,7 +386,7 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
     for person in list(people.values()):
         alone = 0
         for start in surnames.get(person.surname, ()):
-            if not named[start]:
+            if not named[start] and not _in_longer_name(text, start, start + len(person.surname)):
                 end = start + len(person.surname)
                 alone_mentions.append(Mention(start, end, "person", person.person_id))
                 named[start:end] = b"\x01" * (end - start)
@@ -388,6 +394,19 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
         if person.new and alone:
             person.aliases = (person.surname,)
     return alone_mentions
+
+
+WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\.? $")
+WORD_AFTER = re.compile(r" ([A-Z][\w’'-]*)")
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """A surname inside another capitalised name ("Linden Park Elementary" is not Gideon Park): a
+    capitalised word joined to it by a space that is no title, sentence opener, weekday or suffix."""
+    before = WORD_BEFORE.search(text, max(0, start - 40), start)
+    after = WORD_AFTER.match(text, end)
+    fine = TITLE_WORDS | SENTENCE_WORDS | CALENDAR_WORDS
+    return bool((before and before.group(1) not in fine) or (after and after.group(1) not in fine | SUFFIXES))
 
 
 def _organizations_of_roles(entities: Entities) -> None:
@@ -402,11 +421,16 @@ def _organizations_of_roles(entities: Entities) -> None:
 
 
 def _people_by_name(registry: Registry) -> dict[str, Person]:
-    """Each name and alias of the registry's people, with the first person holding it."""
+    """Each name and alias of the registry's people, with the first person holding it; a name with a
+    middle initial or a suffix also without them ("Katherine L. Vance" is "Katherine Vance")."""
     known: dict[str, Person] = {}
     for person in registry.people.values():
         for name in (person.name, *person.aliases):
             known.setdefault(name, person)
+        words = person.name.split()
+        core = [w for w in words if not (_initial(w.rstrip(".")) and w.endswith(".")) and w.rstrip(".") not in SUFFIXES]
+        if 2 <= len(core) < len(words):
+            known.setdefault(" ".join(core), person)
     return known
 
 
@@ -544,10 +568,12 @@ def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
 
 # Words news copy abbreviates with a period inside a name or title ("Teachers Assn. President",
 # "Jane Q. Public"): a run of capitalised words goes on after them.
-ABBREVIATED = frozenset({"Assn", "Assoc", "Dept", "Univ", "Supt", "Prof", "Atty", "Sgt", "Capt", "Lt", "Gov", "Sen", "Rep",
-                         "Dr", "Mr", "Mrs", "Ms", "Rev", "Gen", "Jr", "Sr"})
+ABBREVIATED = frozenset({"Assn", "Assoc", "Dept", "Univ", "Supt", "Asst", "Dir", "Admin", "Prof", "Atty", "Sgt", "Capt",
+                         "Lt", "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Rev", "Gen", "Jr", "Sr", "St"})
+# What follows a family name without being one ("Desmond T. Farrow Jr.", "Ana Reyes III").
+SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 ABBREVIATION_PERIOD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATED)) + r"|[A-Z])\.(?= )")
-TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\s+(?:of|for)\s+(?:the\s+)?$")
+TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?$")  # "Asst. Supt. of Human Resources X"
 
 
 def _abbreviated(word: str) -> bool:
@@ -566,6 +592,8 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     ("Ana M. Reyes"), and the registry's "Ana Reyes" is the same person. A run longer than a
     name ends in one when the registry knows its last words, or when it continues a title with "of"
     ("Superintendent of Public Instruction Tomas Ibarra")."""
+    suffix = tokens[-1] if len(tokens) > 2 and tokens[-1].group() in SUFFIXES else None
+    tokens = tokens[:-1] if suffix else tokens
     cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
     plain = [t for t in name_tokens if not _initial(t.group())]
@@ -574,11 +602,14 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         plain = [t for t in name_tokens if not _initial(t.group())]
     if not 2 <= len(plain) <= 3 or _initial(name_tokens[-1].group()) or _initial(name_tokens[0].group()):
         return None
-    name_words = _name_words(name_tokens)
+    name_words = _name_words(name_tokens, _speaking(text, name_tokens[0].start(), name_tokens[-1].end()))
     if name_words is None:
         return None
     start = name_tokens[0].start()
     end = name_tokens[-1].start() + len(name_words[-1])
+    if suffix and name_words[-1] == name_tokens[-1].group() and text[end:suffix.start()] in (" ", ", "):
+        end = suffix.end() + (text[suffix.end():suffix.end() + 1] == ".")  # the suffix is part of the name
+        name_words = [*name_words, text[suffix.start():end]]
     if taken.find(1, start, end) >= 0:
         return None
     name = " ".join(text[start:end].split())
@@ -636,16 +667,31 @@ def _title_cut(words: list[str]) -> int:
     return cut
 
 
-def _name_words(name_tokens: list[re.Match]) -> list[str] | None:
+def _name_words(name_tokens: list[re.Match], speaking: bool = False) -> list[str] | None:
     """The words of a person's name ("Reyes’s" as "Reyes"); None when one is a place, organization or
-    calendar word, or an acronym: then the run names no person."""
+    calendar word, or an acronym: then the run names no person. A family name that is also a place
+    word ("Gideon Park") is one when the run speaks: "said Gideon Park", "Gideon Park, the district's
+    ...", "Gideon Park said"."""
     name_words = [t.group() for t in name_tokens]
     last = name_words[-1]
     if last.endswith(("’s", "'s")):
         name_words[-1] = last[:-2]
-    if any(w in PLACE_WORDS or w in ORG_WORDS or w in CALENDAR_WORDS or (w.isupper() and not _initial(w)) for w in name_words):
+    place = [w for w in name_words if w in PLACE_WORDS]
+    if place and not (speaking and place == [name_words[-1]] and len(name_words) >= 2 and name_words[0] not in PLACE_WORDS):
+        return None
+    if any(w in ORG_WORDS or w in CALENDAR_WORDS or (w.isupper() and not _initial(w)) for w in name_words):
         return None
     return name_words
+
+
+# A run of capitalised words that speaks like a person: after "said" or before "said", or followed by
+# an apposition that opens with a lowercase word ("Gideon Park, the district's chief business officer").
+SPEAKS_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bsaid Friday|\baccording to)\s+$")
+SPEAKS_AFTER = re.compile(r"(?:,\s+(?:the|a|an|who|its|his|her)\s+[a-z]|\s+(?:said|says|told|added|wrote|noted)\b)")
+
+
+def _speaking(text: str, start: int, end: int) -> bool:
+    return bool(SPEAKS_BEFORE.search(text, max(0, start - 20), start) or SPEAKS_AFTER.match(text, end))
 
 
 def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], start: int, end: int,

@@ -352,7 +352,9 @@ def _same_speaker(curated: dict, proposal: dict, registry: Registry, draft: Draf
             return True
         known = registry.people.get(person)
         new = next((p for p in draft.new_people if p["person_id"] == proposed), None)
-        return bool(known and new and new["name"] == known.name)
+        # The article may name a known person as one of the registry's aliases ("Katherine Vance" for
+        # "Katherine L. Vance"): a draft's new person of that name is the same person.
+        return bool(known and new and new["name"] in (known.name, *known.aliases))
     return not proposal.get("speaker_person_id") and proposal.get("speaker_org_id") == curated.get("speaker_org_id")
 
 

@@ -13,7 +13,8 @@ site or article:
 - a short line with no sentence punctuation (no quotation mark) holding a word of site vocabulary
   ("Share", "Subscribe", "Newsletter", "App", "Register", "Sign up", "Related" …);
 - a list heading ("Related", "More stories", "Read more", "Trending") and the unpunctuated lines that
-  follow it (the links' titles).
+  follow it (the links' titles);
+- readers' comments: from their heading ("14 thoughts on “…”", "Leave a Reply") to the end.
 
 Lines are examined one at a time; the whole is linear in the text's length.
 """
@@ -76,6 +77,11 @@ LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|lin
                           r"read more|also read|see also|trending(?:\s+(?:now|stories))?|most (?:popular|read|viewed)|top stories|"
                           r"you may also like|recommended(?:\s+for you)?|latest(?:\s+(?:news|stories|headlines))?|in other news|"
                           r"what to read next|up next|watch next|other stories)\s*:?\s*$", re.I)
+# Where readers' comments begin ("14 thoughts on “…”", "Leave a Reply"): every line from there on is
+# theirs, not the article's.
+COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+[“\"‘']|"
+                              r"(?:leave|post|add) a (?:reply|comment)\b|join the (?:conversation|discussion)\b|"
+                              r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)
 SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
 QUOTE_MARKS = re.compile("[“”\"]")
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -139,6 +145,9 @@ def furniture_lines(text: str) -> list[Span]:
         stripped = line.strip()
         if not stripped:
             continue
+        if COMMENTS_HEADING.match(stripped):
+            out.append(Span(m.start(), len(text)))  # readers' comments, to the end of the page
+            break
         if is_furniture(line):
             out.append(Span(m.start(), m.end()))
             in_list = bool(LIST_HEADING.match(stripped)) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
