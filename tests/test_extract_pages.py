@@ -397,3 +397,37 @@ def test_readers_comments_are_furniture_to_the_end_of_the_page():
             "Pat Quill · May 2, 2024 at 8:01 am\nMaria Lopez said it best: “Pay them.”\n")
     draft = draft_of(text)
     assert draft.quotes == [] and not [p for p in draft.new_people if p["name"] in ("Pat Quill", "Maria Lopez")]
+
+
+# --- figures of issue 17's second round ----------------------------------------------------------------
+
+def figures_of(text: str) -> list[tuple[str, float, str]]:
+    return [(f.text, f.value, f.unit) for f in find_figures(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ninety-one percent voted yes.", ("Ninety-one percent", 91, "percent")),
+    ("Fourteen hundred nurses walked out.", ("Fourteen hundred nurses", 1400, "count")),
+    ("It has forty-four schools.", ("forty-four schools", 44, "count")),
+    ("The walkout could last three more weeks.", ("three more weeks", 21, "days")),
+    ("It was the first strike in nearly three decades.", ("nearly three decades", 30, "years")),
+    ("Crowds of hundreds of parents lined the street.", ("hundreds of parents", 100, "count")),
+    ("It costs about $2.3 million a year.", ("about $2.3 million a year", 2_300_000, "usd_per_year")),
+    ("Of the 830 members who voted, 702, or 85%, said yes.", ("702", 702, "count")),
+    ("She teaches twenty kids, and nine of them ride the bus.", ("nine of them", 9, "count")),
+    ("The line was about triple what it was last week.", ("about triple", 3, "multiple")),
+    ("“Day four. Still here,” the union posted.", ("Day four", 4, "day_number")),
+    ("On the sixth day of the strike, talks resumed.", ("the sixth day", 6, "day_number")),
+])
+def test_figures_written_as_news_copy_writes_them(text, expected):
+    assert expected in figures_of(text)
+
+
+def test_a_range_gives_each_end_in_the_unit_written_once():
+    assert figures_of("A contract lasting two to three years.") == [("two", 2, "years"), ("three years", 3, "years")]
+    assert ("4", 4, "percent") in figures_of("Raises of 4 or 5 percent a year.")
+
+
+def test_words_ending_in_s_and_loose_spans_of_time_are_no_figures():
+    assert figures_of("The two sides met for a week of talks.") == []
+    assert figures_of("I have thirty-two students this year.") == [("thirty-two students", 32, "count")]

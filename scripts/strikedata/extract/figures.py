@@ -8,9 +8,9 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .text import NUMBER_WORDS, ORDINAL_WORDS, SpanIndex, number_value, plain_number
+from .text import NUMBER_PHRASE, ORDINAL_WORDS, SpanIndex, number_value, plain_number
 
-NUMBER_WORD = r"(?:" + "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True)) + r")"
+NUMBER_WORD = NUMBER_PHRASE
 QUALIFYING = ("more than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
               "an average of|an average|average of|on average|as many as|as much as|fewer than|less than")
 QUALIFIER = rf"(?:(?P<qual>{QUALIFYING})\s+)?"
@@ -29,16 +29,35 @@ MONEY = re.compile(
     r"(?P<rate>\s(?:an|per|a|each) (?P<per>hour|year)\b|/(?P<slash>hour|hr|year|yr)\b|\s(?P<yearly>annually|a year)\b)?", re.I)
 DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>million |billion |thousand )?dollars\b", re.I)
 DURATION = re.compile(
-    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?)(?:-| )(?P<unit>year|day|hour)s?\b(?!-old)", re.I)
+    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)", re.I)
+# Units the figures table has no value for, in the one it has: a week is 7 days, a decade 10 years.
+IN_UNITS = {"week": ("days", 7), "decade": ("years", 10)}
+# The first end of a range whose unit is written once, after the second ("two to three years",
+# "two or three years", "5 to 7 percent"): a figure of its own, in that unit.
+RANGE_FIRST = re.compile(
+    rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=(?:\s+(?:to|or)\s+|\s?[-–]\s?)(?:{DIGITS}|{NUMBER_WORD})"
+    rf"(?:(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
+# "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.
+PLURAL_COUNT = re.compile(r"\b(?P<num>tens of thousands|hundreds of thousands|thousands|hundreds|dozens) of "
+                          r"(?:[a-z]+(?:-[a-z]+)? ){0,2}?(?P<noun>[a-z]+s|staff|people|personnel|faculty|children)\b", re.I)
+PLURAL_VALUES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands": 1000, "hundreds": 100, "dozens": 12}
+# "eleven of them": a part of what the sentence counted just before.
+OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|those)\b", re.I)
+# "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.
+WITH_SHARE = re.compile(rf"(?P<num>{DIGITS}),? or (?:about |nearly |roughly |almost )?\d+(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 OF_THOSE = re.compile(rf"(?P<num>{NUMBER_WORD}|{DIGITS}) of (?:those|the|these) (?P<unit>day|year|hour)s\b", re.I)
 ORDINAL_DAY = re.compile(r"\b(?:a|the) (?P<ord>" + "|".join(ORDINAL_WORDS) + r")(?: straight| consecutive| full)? (?P<unit>day)\b", re.I)
-MULTIPLE = re.compile(r"\b(?P<word>doubled|tripled|quadrupled)\b", re.I)
-MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4}
+MULTIPLE = re.compile(QUALIFIER + r"\b(?P<word>doubled|tripled|quadrupled|"
+                      r"(?:double|triple|quadruple)(?= (?:the|a|an|what|that|their|its|our|his|her)\b))\b", re.I)
+MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "double": 2, "triple": 3, "quadruple": 4}
+# Words ending in s that are no plural noun ("thirty-two students this year"), and "the two sides" (of a
+# dispute: the parties, not a quantity anyone reports).
+NOT_PLURAL = r"(?!(?:this|thus|was|has|is|his|its|yes|us|as|plus|less|unless|across|perhaps|sides)\b)"
 COUNT = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?:all )?(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: of (?:its|the|their|our|his|her))?"
     r"(?: [A-Z][\w’'-]*){0,2}(?: [a-z]+(?:-[a-z]+)?)?"
-    r" (?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b")
-COUNTED = r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
+    r" " + NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b")
+COUNTED = NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
 # "two additional school counselors", "Six schools": a number word with a capital, up to two words before the noun.
 COUNT_DESCRIBED = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: [a-z]+(?:-[a-z]+)?){{1,2}} " + COUNTED)
@@ -54,7 +73,7 @@ PART_OF_ALL = re.compile(
     rf"(?: [\w’'-]+(?:’s|'s))?(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
 # "nine lost instructional days": a duration with up to two words between its number and its unit.
 DURATION_DESCRIBED = re.compile(
-    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>year|day|hour)s\b", re.I)
+    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>year|day|hour|week|decade)s\b", re.I)
 # "the strike reached day two", "Day 3": a day's number written after the word.
 DAY_NUMBER = re.compile(rf"\b[Dd]ay (?P<num>{NUMBER_WORD}|\d{{1,3}})\b(?![-,.]\d)")
 # "a three-member panel", "a parent of two": counts written as a compound or after "of".
@@ -121,16 +140,17 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     taken = bytearray(len(text))  # 1 under every figure found so far
 
-    def add(m: re.Match, value: float | None, unit: str, confidence: float, end: int | None = None) -> None:
+    def add(m: re.Match, value: float | None, unit: str, confidence: float, end: int | None = None, qualifier: str | None = None) -> None:
         if value is None:
             return
         start, end = m.start(), m.end() if end is None else end
-        if taken.find(1, start, end) >= 0 or _part_of_name(text, m.start("num") if "num" in m.re.groupindex and m.group("num") else start):
-            return
+        number = m.start("num") if "num" in m.re.groupindex and m.group("num") else start
+        if taken.find(1, start, end) >= 0 or (not ARTICLE_FIRST.match(text, start) and _part_of_name(text, number)):
+            return  # a number in a name ("Local 99"); a figure opening with "a" or "the" ("the fourth day") is in none
         qual = m.groupdict().get("qual")
         taken[start:end] = b"\x01" * (end - start)
-        found.append(Figure(start, end, text[start:end], float(plain_number(value)), unit,
-                            QUALIFIERS.get((qual or "").lower()), confidence))
+        found.append(Figure(start, end, text[start:end], float(plain_number(round(value, 6))), unit,
+                            qualifier or QUALIFIERS.get((qual or "").lower()), confidence))
 
     folded = text.translate(FOLD)
     for m in _matches(PERCENT, text, folded, PERCENT_AT):
@@ -146,15 +166,26 @@ def find_figures(text: str) -> list[Figure]:
         add(m, number_value(m.group("num")), "usd", 0.7)
     numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
     _parts_of_wholes(_matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
+    for m in _matches(RANGE_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
+        if not _is_year(m.group("num")) and not (m.group("unit") and WHEN_AFTER.match(text, m.end())):
+            value, unit = _in_unit(number_value(m.group("num")), m.group("unit")) if m.group("unit") else (number_value(m.group("num")), "percent")
+            add(m, value, unit, 0.6)
     for m in _matches(DURATION, text, folded, UNIT_AT, _unit_window("- ")):
         num = m.group("num").lower()
         value = 1.0 if num in ("a", "an") else number_value(num)
         if _is_year(m.group("num")) or WHEN_AFTER.match(text, m.end()):
             continue  # "a day after" says when, not how long
-        add(m, value, m.group("unit").lower() + "s", 0.75)
+        if num in ("a", "an") and m.group("unit").lower() in IN_UNITS:
+            continue  # "once a week", "a week of talks": a span of time told loosely, not a count of days
+        add(m, *_in_unit(value, m.group("unit")), 0.75)
     for m in _matches(DURATION_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and not WHEN_AFTER.match(text, m.end()):
-            add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.6)
+            add(m, *_in_unit(number_value(m.group("num")), m.group("unit")), 0.6)
+    for m in PLURAL_COUNT.finditer(text):
+        add(m, float(PLURAL_VALUES[" ".join(m.group("num").lower().split())]), "count", 0.5, qualifier="more_than")
+    for m in _matches(WITH_SHARE, text, folded, NUMBER_AT, _count_starts, numbers):
+        if not _is_year(m.group("num")) and text[max(0, m.start() - 1):m.start()] != "$":
+            add(m, number_value(m.group("num")), "count", 0.5, end=m.end("num"))
     for m in _matches(OF_THOSE, text, folded, UNIT_AT, _unit_window(" ")):
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)
     for m in ORDINAL_DAY.finditer(text):
@@ -180,9 +211,19 @@ def find_figures(text: str) -> list[Figure]:
         add(m, number_value(m.group("num")), "count", 0.5)
     for m in PARENT_OF.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5)
-    for m in MULTIPLE.finditer(text):
+    for m in _matches(OF_THEM, text, folded, NUMBER_AT, _count_starts, numbers):
+        if not _is_year(m.group("num")) and m.group("num").lower() != "one":
+            add(m, number_value(m.group("num")), "count", 0.5)
+    for m in _matches(MULTIPLE, text, folded, MULTIPLE_AT):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
     return sorted(found, key=lambda f: f.start)
+
+
+def _in_unit(value: float | None, unit: str) -> tuple[float | None, str]:
+    """A duration in a unit of the figures table: weeks as days, decades as years."""
+    unit = unit.lower()
+    table_unit, factor = IN_UNITS.get(unit, (unit + "s", 1))
+    return (value * factor if value is not None else None), table_unit
 
 
 def _parts_of_wholes(matches, text: str, add) -> None:
@@ -205,8 +246,10 @@ FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") +
 PERCENT_AT = re.compile(r"%|percent|per cent")
 MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
-UNIT_AT = re.compile(r"year|day|hour")
+UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
+MULTIPLE_AT = re.compile(r"doubl|tripl|quadrupl")
+ARTICLE_FIRST = re.compile(r"(?:a|an|the) ")
 WHEN_AFTER = re.compile(r" (?:after|before|later|earlier|ago)\b")
 NUMBER_CHARACTER = re.compile(r"[\d,.]")
 
@@ -281,7 +324,7 @@ def _part_of_name(text: str, start: int) -> bool:
     """'Local 99', 'WXYZ 7', 'COVID-19': a number that belongs to a name is not a figure."""
     before = text[max(0, start - 25):start]
     return bool(re.search(r"(?:[A-Z][\w&]*[A-Z0-9]|[A-Z][a-z]+)[ -]$", before)) and not re.search(
-        r"(?:^|[\s(])(?:[A-Z][a-z]+day|[A-Z][a-z]+ly|More|Over|About|Around|Nearly|All|Some|Up)[ -]$", before)
+        r"(?:^|[\s(“\"‘'])(?:[A-Z][a-z]+day|[A-Z][a-z]+ly|More|Over|About|Around|Nearly|All|Some|Up|Day|Week|Year)[ -]$", before)
 
 
 def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferItem]:

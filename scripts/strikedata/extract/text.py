@@ -29,6 +29,12 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "dozen": 12,
 }
+TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+SCALES = {"hundred": 100, "thousand": 1000}
+# A number in words as news copy writes it: "eleven", "Eighty-eight", "Seventeen hundred", "two thousand".
+_SIMPLE = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
+NUMBER_PHRASE = rf"(?:(?:(?:{'|'.join(TENS)})-(?:{'|'.join(UNITS)})|{_SIMPLE})(?: (?:hundred|thousand)\b)?)"
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
@@ -146,10 +152,16 @@ def slug(text: str) -> str:
 
 
 def number_value(token: str) -> float | None:
-    """'4,250' -> 4250, '2.5' -> 2.5, 'seven' -> 7; None for anything else."""
-    token = token.strip().lower()
+    """'4,250' -> 4250, '2.5' -> 2.5, 'seven' -> 7, 'eighty-eight' -> 88, 'seventeen hundred' -> 1700;
+    None for anything else."""
+    token = " ".join(token.lower().split())
     if token in NUMBER_WORDS:
         return float(NUMBER_WORDS[token])
+    head, _, scale = token.partition(" ")
+    tens, _, unit = head.partition("-")
+    if (scale in SCALES or not scale) and tens in NUMBER_WORDS and (not unit or (tens in TENS and unit in UNITS)):
+        value = NUMBER_WORDS[tens] + (NUMBER_WORDS[unit] if unit else 0)
+        return float(value * SCALES.get(scale, 1))
     try:
         return float(token.replace(",", ""))
     except ValueError:
