@@ -431,3 +431,34 @@ def test_a_range_gives_each_end_in_the_unit_written_once():
 def test_words_ending_in_s_and_loose_spans_of_time_are_no_figures():
     assert figures_of("The two sides met for a week of talks.") == []
     assert figures_of("I have thirty-two students this year.") == [("thirty-two students", 32, "count")]
+
+
+# --- dates of issue 17's second round ------------------------------------------------------------------
+
+def dates_of(text: str, published: dt.date = WEDNESDAY) -> list[tuple[str, str | None]]:
+    return [(h.expression, h.start_date) for h in find_happenings(text, published, sentences(text))]
+
+
+def test_a_verb_after_that_reports_and_does_not_date_the_weekday_before_it():
+    # Wednesday 2024-03-06: "wrote Monday evening that schools would close" is the Monday before.
+    assert dates_of("Officials wrote in a letter to parents Monday evening that schools would close.") == [
+        ("Monday evening", "2024-03-04")]
+
+
+def test_a_participle_after_be_takes_the_modals_tense():
+    assert dates_of("Classes will be canceled Friday across the district.") == [("Friday", "2024-03-08")]
+    assert dates_of("Classes were canceled Friday across the district.") == [("Friday", "2024-03-01")]
+
+
+def test_the_day_before_and_a_time_after_an_article():
+    assert dates_of("The district warned families the day before that schools would close.") == [("the day before", "2024-03-05")]
+    assert dates_of("The union voted the day before the rally.") == []  # the day before something else: not the article's
+    assert dates_of("She spoke at an 11 a.m. news conference.")[0][1] == "2024-03-06"
+
+
+def test_a_sentence_with_no_date_words_takes_the_past_day_of_the_sentence_before_it():
+    text = "Before the ballots were counted Monday, members invited the mayor to speak. She declined the invitation.\n\nTeachers rallied."
+    draft = draft_of(text)
+    dated = {m["text"]: draft.dates.get(m["event_id"]) for m in draft.event_mentions}
+    assert dated.get("She declined the invitation.", "").startswith("2024-03-04")
+    assert dated.get("Teachers rallied.", "").startswith("2024-03-06")  # another paragraph: the article's day

@@ -109,7 +109,9 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     happenings = [h for h in find_happenings(text, date, spans) if not furniture.holds(h.start)]
     index = SpanIndex(spans)
     dated = {s.start for s in (index.at(h.start) for h in happenings) if s is not None}
-    undated = [h for h in find_undated(text, date, spans, dated) if not furniture.holds(h.start)]
+    days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
+            and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
+    undated = [h for h in find_undated(text, date, spans, dated, days) if not furniture.holds(h.start)]
     happenings = sorted(happenings + undated, key=lambda h: h.start)
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings, furniture)

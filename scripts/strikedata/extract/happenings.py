@@ -31,7 +31,9 @@ WEEKDAY = re.compile(
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
 RELATIVE = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b"
-                      r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
+                      r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night|"
+                      # "warned families the day before": the day before the article's (not "the day before the vote")
+                      r"the (?:day|night) before|the previous (?:day|night))\b(?! (?:the|a|an|its|their|his|her)\b)", re.I)
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
@@ -42,7 +44,7 @@ YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 CLOCK = re.compile(TIME)
 SPACED_DIGIT = re.compile(r"\s+\d")
-TIME_ALONE = re.compile(r"\b(?:at|by|until|from)\s+(?:" + TIME + r")")
+TIME_ALONE = re.compile(r"\b(?:at|by|until|from)\s+(?:an?\s+)?(?:" + TIME + r")")  # "at an 11 a.m. news conference"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|expects? to|plans? to|planned|planning|scheduled|"
                     r"is to|are to|upcoming|would|should|next|tomorrow|could|might|intends? to|hopes? to|aims? to)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
@@ -126,14 +128,20 @@ ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week)|\bcontinu\w*|\bre
                      r"\benter(?:s|ed)?\b|\bstill\b", re.I)
 
 
-def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int]) -> list[Happening]:
+def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int],
+                 days: dict[int, str] | None = None) -> list[Happening]:
     """A happening for each sentence (outside a quotation's words) that tells of one and holds no date
-    expression (`dated`: the starts of the sentences that hold one), dated the article's day: the
-    latest it can be, for the curator to correct. Only a happening told as past, or as going on
-    ("for the third straight day"): one planned, conditional or only spoken of ("to avoid a strike")
-    has no date to propose. Read once per sentence."""
+    expression (`dated`: the starts of the sentences that hold one). It is dated the day of the
+    sentence before it in its paragraph when that one tells of a past day (`days`: sentence start ->
+    that day): "Before the notices were delivered Wednesday, leaders invited her. She declined the
+    invitation." Else the article's day: the latest it can be, for the curator to correct. Only a
+    happening told as past, or as going on ("for the third straight day"): one planned, conditional or
+    only spoken of ("to avoid a strike") has no date to propose. Read once per sentence."""
     out: list[Happening] = []
+    days = days or {}
+    before: Span | None = None
     for sentence in sentence_spans:
+        previous, before = before, sentence
         if sentence.start in dated:
             continue
         said = text[sentence.start:sentence.end]
@@ -144,6 +152,11 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
         when = tense(said)
         if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
             continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
+        told = days.get(previous.start) if previous and when == "past" and "\n" not in text[previous.start:sentence.start] else None
+        if told:
+            out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), told, None, "day",
+                                 "inferred", when, None, 0.4, "no date words: read as the day of the sentence before it"))
+            continue
         day = published.isoformat() if published else None
         out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), day, None, "day",
                              "inferred", when, None, 0.3,
@@ -433,13 +446,20 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     before = _words_before(text, start)
     after = _words_after(text, end)
     for distance in range(1, 7):
-        for word in ([before[-distance]] if distance <= len(before) else []) + ([after[distance - 1]] if distance <= len(after) else []):
-            lowered = word.lower()
+        near = [(before, len(before) - distance)] if distance <= len(before) else []
+        near += [(after, distance - 1)] if distance <= len(after) else []
+        for words, at in near:
+            lowered = words[at].lower()
             if lowered.endswith(("’ll", "'ll")) or lowered in FUTURE_WORDS:
                 return "future"
-            if lowered in PAST_WORDS or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4):
+            passive = at > 0 and words[at - 1].lower() in PASSIVE_AFTER  # "will be canceled Monday": the tense is the modal's
+            if not passive and (lowered in PAST_WORDS or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4)):
                 return "past"
     return None
+
+
+# After these a participle tells no tense of its own ("will be canceled", "has to be made up").
+PASSIVE_AFTER = {"be", "been", "being"}
 
 
 TENSE_WORD = re.compile(r"[\w’']+")
@@ -462,7 +482,13 @@ def _words_before(text: str, start: int) -> list[str]:
 
 def _words_after(text: str, end: int) -> list[str]:
     """The first three words after `end`, before the next line break, period or comma (after a comma
-    comes another clause: "will return Friday, he said" is told as future)."""
+    comes another clause: "will return Friday, he said" is told as future), and before "that" (what
+    follows is reported: "wrote Wednesday evening that schools would stay closed" is past)."""
+    words = _three_words_after(text, end)
+    return words[:[w.lower() for w in words].index("that")] if any(w.lower() == "that" for w in words) else words
+
+
+def _three_words_after(text: str, end: int) -> list[str]:
     width = 64
     while True:
         high = min(len(text), end + width)
@@ -510,6 +536,7 @@ def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str |
     word = (m.group("word") or "").lower()
     if word:
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}.get(word, 0)
+        offset = -1 if word.startswith(("the day before", "the night before", "the previous")) else offset
         return (published + dt.timedelta(days=offset)).isoformat(), None
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     shift = -1 if rel == "last" else 1 if rel == "next" else 0
