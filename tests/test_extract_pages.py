@@ -462,3 +462,23 @@ def test_a_sentence_with_no_date_words_takes_the_past_day_of_the_sentence_before
     dated = {m["text"]: draft.dates.get(m["event_id"]) for m in draft.event_mentions}
     assert dated.get("She declined the invitation.", "").startswith("2024-03-04")
     assert dated.get("Teachers rallied.", "").startswith("2024-03-06")  # another paragraph: the article's day
+
+
+# --- the outlet a saved page names in its own lines -------------------------------------------------
+
+@pytest.mark.parametrize(("page", "name", "where"), [
+    ("The Birch Valley Courier\nNews | Sports | Opinion\n\nTeachers walked out Monday, the union said.\n", "The Birch Valley Courier", "masthead"),
+    ("Skip to main content\nTeachers walked out Monday, the union said.\n\n© 2024 Birch Valley Public Radio. All rights reserved.\n",
+     "Birch Valley Public Radio", "copyright"),
+    ("Alder Creek Credit Union\nLoans | Rates\n\nThe following story originally appeared in the Birch Valley Courier and is shared "
+     "with permission.\n\nTeachers walked out Monday, the union said.\n", "Birch Valley Courier", "repost"),
+])
+def test_an_outlet_named_only_by_the_page_is_inferred_from_it(page, name, where):
+    draft = draft_of(page)
+    outlet = next(o for o in draft.new_organizations if o["org_id"] == draft.article["outlet_org_id"])
+    assert outlet["name"] == name and draft.article["outlet_basis"] == "inferred" and where in draft.article["date_note"]
+
+
+def test_a_copyright_owner_company_is_not_the_outlet():
+    draft = draft_of("Teachers walked out Monday, the union said.\n\nCopyright 2024 Sunbelt Broadcasting Co. All rights reserved.\n")
+    assert draft.article["outlet_org_id"] is None

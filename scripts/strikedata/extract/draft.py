@@ -30,7 +30,7 @@ from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
-from .furniture import Furniture
+from .furniture import Furniture, is_furniture_vocabulary
 from .happenings import Happening, event_type, find_happenings, find_undated, location
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
@@ -224,7 +224,7 @@ def _outlet(article, given: str | None, entities: Entities, text: str) -> tuple[
     --outlet first, then the Source line or dateline credit, then an outlet the text names."""
     if given:
         return _outlet_given(given, entities, text)
-    return _outlet_of_clue(article, entities) or _outlet_named(entities, text)
+    return _outlet_of_clue(article, entities) or _outlet_of_page(text, entities) or _outlet_named(entities, text)
 
 
 def _printed(name: str, text: str) -> bool:
@@ -264,6 +264,51 @@ def _outlet_of_clue(article, entities: Entities) -> tuple[str, str, str] | None:
               note="" if printed else f"the name is read from {where} ({clue}); the article does not print it: check the outlet's own name")
     entities.orgs[new.org_id] = new
     return new.org_id, "stated", f"Outlet: {where} ({clue}); a new organization, check its name."
+
+
+# A saved page names its publisher in its own lines: a repost's credit ("The following story originally
+# appeared in the Calloway Herald"), the copyright line ("© 2024 The Alder Crossing Sentinel"), or the
+# masthead, its first line ("The Chalk Line", "AVPR | Alder Valley Public Radio").
+REPOSTED_FROM = re.compile(r"\b(?:originally (?:appeared|was published|published|ran) (?:in|on|by)|first (?:appeared|published) (?:in|on|by)|"
+                           r"reprinted (?:from|with permission (?:of|from))|republished (?:from|with permission (?:of|from))|"
+                           r"reposted from|courtesy of)\s+(?P<name>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,5})")
+COPYRIGHT_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+                            r"(?P<name>(?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,6}?)\s*(?:[.,|]|All rights|Todos|$)", re.I)
+MASTHEAD_WORDS = 8
+OWNER_WORDS = re.compile(r"\b(?:Inc|LLC|Corp|Corporation|Company|Holdings|Group|Media Group|Broadcasting Co)\b\.?", re.I)
+
+
+def _outlet_of_page(text: str, entities: Entities) -> tuple[str, str, str] | None:
+    """The outlet a saved page names in its own lines (inferred: no dateline or Source line states it),
+    a known one when its name matches: a repost's credit first, then the copyright line, then the
+    masthead. None when the page has none of them."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    found = REPOSTED_FROM.search(text)
+    clues = [(found.group("name"), "the repost's credit")] if found else []
+    for line in lines:
+        m = COPYRIGHT_LINE.match(line)
+        if m and not OWNER_WORDS.search(m.group("name")):
+            clues.append((m.group("name"), "the page's copyright line"))
+    masthead = next((line for line in lines[:3] if not is_furniture_vocabulary(line)), None)
+    if masthead and len(masthead.split()) <= MASTHEAD_WORDS and _title_words(masthead):
+        clues.append((max((p.strip() for p in masthead.split("|")), key=len), "the page's masthead (its first line)"))
+    if not clues:
+        return None
+    name, where = clues[0]
+    name = re.sub(r"^the\s+", "", name.strip(" .,"), flags=re.I) if not name.startswith("The ") else name.strip(" .,")
+    stem = slug(name)
+    for org in (o for o in entities.orgs.values() if o.kind == OUTLET):
+        if _stem_names(stem, org):
+            return org.org_id, "inferred", f"Outlet: inferred from {where} ({name})."
+    new = Org(stem, name, name, OUTLET, new=True, confidence=0.4, name_basis="printed")
+    entities.orgs[new.org_id] = new
+    return new.org_id, "inferred", f"Outlet: inferred from {where} ({name}); a new organization, check its name and that it published the story."
+
+
+def _title_words(line: str) -> bool:
+    """A masthead's words: capitalised (small words aside), no sentence punctuation at its end."""
+    words = [w for w in re.findall(r"[^\W\d_][\w’'&-]*", line) if w.lower() not in ("of", "the", "and", "for", "del", "de", "la", "los", "las")]
+    return bool(words) and all(w[0].isupper() for w in words) and not line.rstrip().endswith((".", "!", "?", ":"))
 
 
 def _stem_names(stem: str, org: Org) -> bool:

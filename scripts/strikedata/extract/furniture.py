@@ -126,6 +126,13 @@ def is_furniture(line: str) -> bool:
     return (weak >= 2 and 2 * weak >= len(words)) or (weak == 1 and count <= WEAK_LINE_WORDS)
 
 
+def is_furniture_vocabulary(line: str) -> bool:
+    """A line holding site vocabulary ("Skip to main content", "Listen Live", "Share"): page chrome,
+    not a masthead or a headline."""
+    words = [w.lower() for w in WORD.findall(line)]
+    return any(w in STRONG_SITE_WORDS or w in WEAK_SITE_WORDS for w in words)
+
+
 def _title_case(line: str) -> bool:
     """Every word capitalised (small words aside) and no sentence punctuation: "About Us", "Higher Ed",
     "Now Playing: All Things Considered"."""
