@@ -482,3 +482,20 @@ def test_an_outlet_named_only_by_the_page_is_inferred_from_it(page, name, where)
 def test_a_copyright_owner_company_is_not_the_outlet():
     draft = draft_of("Teachers walked out Monday, the union said.\n\nCopyright 2024 Sunbelt Broadcasting Co. All rights reserved.\n")
     assert draft.article["outlet_org_id"] is None
+
+
+# --- a list of settlement terms ------------------------------------------------------------------------
+
+def test_each_term_of_a_list_keeps_its_own_recurrence_group_and_school_year():
+    text = ("BIRCH VALLEY, Ore. (KBVN) — The Alder Creek Education Association and the district reached a tentative agreement.\n\n"
+            "Highlights:\n• A 5% raise for teachers, followed by a 3% raise in 2025-26\n"
+            "• A one-time payment of $1,500 for all classified employees\n• An annual $2,000 stipend for counselors\n\n"
+            "The district had offered a 4% raise, plus a one-time $1,000 bonus for aides.\n")
+    items = {o["value"]: o for o in draft_of(text).new_offers}
+    assert (items[5].get("recurrence"), items[5].get("eligible_group")) == (None, "teachers")
+    assert items[3].get("school_years") == "2025-26"
+    assert (items[1500].get("item_type"), items[1500].get("recurrence"), items[1500].get("eligible_group")) == (
+        "one_time_stipend", "one_time", "all classified employees")
+    assert (items[2000].get("item_type"), items[2000].get("recurrence")) == ("other", "ongoing")  # yearly: no one-time stipend
+    assert (items[4].get("recurrence"), items[4].get("eligible_group")) == (None, None)  # the bonus's words are not the raise's
+    assert (items[1000].get("recurrence"), items[1000].get("eligible_group")) == ("one_time", "aides")

@@ -80,7 +80,7 @@ DAY_NUMBER = re.compile(rf"\b[Dd]ay (?P<num>{NUMBER_WORD}|\d{{1,3}})\b(?![-,.]\d
 HYPHEN_COUNT = re.compile(rf"\b(?P<num>{NUMBER_WORD}|\d{{1,3}})-(?:member|person|people|seat|school|campus|student)\b", re.I)
 PARENT_OF = re.compile(rf"\b(?:a |the )?(?:parent|mother|father|mom|dad|grandmother|grandfather) of "
                        rf"(?P<num>{NUMBER_WORD}|\d{{1,2}})\b(?! (?:of|percent))")
-SCHOOL_YEAR = re.compile(r"\b(?P<a>(?:19|20)\d{2})[-–](?P<b>\d{2})(?= school year)")
+SCHOOL_YEAR = re.compile(r"\b(?P<a>(?:19|20)\d{2})[-–](?P<b>\d{2})(?= school year)|\b(?:in|for) (?P<a2>(?:19|20)\d{2})[-–](?P<b2>\d{2})\b")
 SCHOOL_YEARS_SPAN = re.compile(r"\b(?P<a>(?:19|20)\d{2}) (?:to|through|-) (?P<b>(?:19|20)\d{2}) school years\b")
 UP_FROM = re.compile(rf"\bup from (?:\$)?(?P<num>{DIGITS})\s?%?")
 FROM_TO = re.compile(rf"\bfrom (?P<a>\$?(?:{DIGITS})\s?%?) to (?P<b>\$?(?:{DIGITS})\s?%?)")
@@ -383,11 +383,17 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
         start = text.find(evidence, start)
         after = bisect_right(starts, figure.end)
         following = figures[after].start if after < len(figures) else sentence.end
-        window = text[clause[0]:clause[1]]
+        before = figures[index - 1].end if index > 0 else clause[0]
+        # The figure's own words: its clause, no further than the figures either side ("a 5% raise, plus
+        # a one-time $1,500 payment for aides": "one-time" and "for aides" are the payment's, not the raise's).
+        own = text[max(clause[0], before, previous_span[1] or 0):max(figure.end, min(clause[1], following))]
+        recurrence = _recurrence(own, item_type)
+        if item_type == "one_time_stipend" and recurrence == "ongoing":
+            item_type = "other"  # "an annual $2,000 stipend": paid every year, so no one-time stipend
         items.append(OfferItem(
             start, start + len(evidence), evidence, item_type, figure.value, figure.unit, previous,
-            _recurrence(window, item_type), _school_years(text[figure.start:min(following, sentence.end)]),
-            _group(window), _status(said), (index,), 0.5, previous_figure, *previous_span))
+            recurrence, _school_years(text[figure.start:min(following, sentence.end)]),
+            _group(own), _status(said), (index,), 0.5, previous_figure, *previous_span))
     return items
 
 
@@ -494,21 +500,23 @@ def _item_type(text: str, clause: tuple[int, int], sentence, figure: Figure,
     return best[1], best[2]
 
 
+ONGOING_WORDS = re.compile(r"\b(?:ongoing|permanent|recurring|annual|annually|yearly|each year|every year|per year)\b", re.I)
+
+
 def _recurrence(clause: str, item_type: str) -> str | None:
-    if item_type in ("signing_bonus", "one_time_stipend") or (item_type != "other" and re.search(r"\bone-time\b", clause, re.I)):
+    """one_time or ongoing as the item's own words say ("a one-time $1,500 payment", "an annual
+    stipend"); a signing bonus is one-time by its nature, a stipend unless its words say yearly."""
+    if re.search(r"\bone-time\b|\bone time\b|\blump[- ]sum\b", clause, re.I) and item_type != "other":
         return "one_time"
-    if item_type == "other":
-        return None
-        return "one_time"
-    if re.search(r"\bongoing\b|\bpermanent\b|\bannual\b", clause, re.I):
+    if ONGOING_WORDS.search(clause):
         return "ongoing"
-    return None
+    return "one_time" if item_type in ("signing_bonus", "one_time_stipend") else None
 
 
 def _school_years(text: str) -> str | None:
     m = SCHOOL_YEAR.search(text)
-    if m:
-        return f"{m.group('a')}-{m.group('b')}"
+    if m:  # "the 2024-25 school year", "a 3% raise in 2024-25"
+        return f"{m.group('a') or m.group('a2')}-{m.group('b') or m.group('b2')}"
     m = SCHOOL_YEARS_SPAN.search(text)
     if m:
         first, last = int(m.group("a")), int(m.group("b"))
