@@ -139,15 +139,17 @@ def show(project: Project, proposal: Proposal, number: int, total: int) -> str:
     head = f"{number} of {total} · " if total else ""
     why = {stamps.State.CHANGED: "changed since it was confirmed", stamps.State.PROPOSED: "proposed"}[proposal.state]
     confidence = f" · confidence {entry['confidence']}" if "confidence" in entry else ""
-    lines = ["", f"── {head}{_singular(proposal.resource)} {proposal.key} · {proposal.file}:{entry.line} · {why}{confidence}"]
+    key = " · ".join(map(str, proposal.key)) if isinstance(proposal.key, tuple) else proposal.key
+    lines = ["", f"── {head}{_singular(proposal.resource)} {key} · {proposal.file}:{entry.line} · {why}{confidence}"]
     text = project.tables.texts.get(proposal.article_id or "", "")
     seen = passage(text, *proposal.span) if proposal.span and text else where_named(project, proposal)
     if seen:
         lines += ["", _indent(seen, "   ")]
     lines.append("")
-    for key, value in entry.items():
-        if key not in stamps.REVIEW_KEYS and not isinstance(value, list | dict) or (isinstance(value, list) and not _nested(value)):
-            lines.append(f"   {key}: {value}")
+    for name, value in entry.items():
+        if name in stamps.REVIEW_KEYS or isinstance(value, dict) or (isinstance(value, list) and _nested(value)):
+            continue
+        lines.append(f"   {name}: {'; '.join(map(str, value)) if isinstance(value, list) else value}")
     for field_name, resource, about in links(project, proposal):
         lines.append(f"   {field_name} → {_singular(resource)}: {about}")
     link_field, near = candidates(project, proposal)
