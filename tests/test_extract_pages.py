@@ -499,3 +499,15 @@ def test_each_term_of_a_list_keeps_its_own_recurrence_group_and_school_year():
     assert (items[2000].get("item_type"), items[2000].get("recurrence")) == ("other", "ongoing")  # yearly: no one-time stipend
     assert (items[4].get("recurrence"), items[4].get("eligible_group")) == (None, None)  # the bonus's words are not the raise's
     assert (items[1000].get("recurrence"), items[1000].get("eligible_group")) == ("one_time", "aides")
+
+
+def test_an_organization_outside_schools_is_named_by_the_last_word_of_its_name():
+    town = Registry(orgs={**TOWN.orgs, "mercy": Org("mercy", "Mercy Alder Hospital", "", "other"),
+                          "arta": Org("arta", "Alder Regional Transit Authority", "ARTA", "government")}, people=TOWN.people)
+    assert speakers_of("“We will stay open,” hospital officials said.", town) == [(None, "mercy")]
+    assert speakers_of("“Service is suspended,” the authority said in a statement.", town) == [(None, "arta")]
+
+
+def test_a_colon_sentence_whose_subject_names_nobody_gives_way_to_the_name_before_the_verb():
+    text = "Pia Cortes spoke first. Asked whether talks would resume, Cortes said: “Not this week.”"
+    assert speakers_of(text) == [("pia-cortes", None)]

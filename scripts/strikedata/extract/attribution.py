@@ -202,8 +202,10 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     intro = COLON_INTRO.match(before)
     if intro:  # "The union posted on Facebook shortly before 9 a.m.:", "A statement from the district read:"
         np_start = before_start + intro.start("np")
-        return _resolve(text, np_start, before_start + intro.end("np"), intro.group("cue"), channel, np_start,
-                        before_start + intro.end("cue"), entities)
+        speaker = _resolve(text, np_start, before_start + intro.end("np"), intro.group("cue"), channel, np_start,
+                           before_start + intro.end("cue"), entities)
+        if speaker is not None and (speaker.person_id or speaker.org_id):
+            return speaker  # else the clause nearest the verb is read below ("Asked whether ..., Ruiz said:")
     cues = list(CUE.finditer(before))
     if cues:
         cue = cues[-1]

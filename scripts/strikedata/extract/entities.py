@@ -277,7 +277,7 @@ class Entities:
     def descriptor(self, np: str, position: int, first: bool = False) -> str | None:
         """'the district', 'union officials', 'the teachers union': an organization the article names."""
         words = re.findall(r"[a-z]+", np.lower())
-        head_index = _head_index(words, first)
+        head_index = _head_index(words, first, self.name_heads())
         if head_index is None:
             return None
         head = words[head_index]
@@ -291,11 +291,17 @@ class Entities:
                 return recent
         return max(candidates, key=lambda o: (head.capitalize() in o.name.split(), self.count(o.org_id), o.parent_org_id is None)).org_id
 
+    def name_heads(self) -> frozenset[str]:
+        """The last word of each organization's name, in lower case, as a descriptor's head noun
+        ("the hospital", "authority officials", "the university said")."""
+        heads = {o.name.split()[-1].lower() for o in self.orgs.values() if o.kind != OUTLET_KIND and o.name.split()}
+        return frozenset(h for h in heads if h.isalpha() and h not in NOT_HEADS and h not in HEADS)
+
     def _fitting(self, head: str, modifiers: list[str]) -> list[Org]:
         """The organizations a head noun ("district") can stand for: of a kind it names, or with it in
         their name; those the article names, else the registry's only one; narrowed by the modifiers
         ("the Pine district") when any fits."""
-        kinds = HEADS[head]
+        kinds = HEADS.get(head, ())
         named = self._by_id()
         fitting = [o for o in self.orgs.values() if o.kind in kinds or head.capitalize() in o.name.split()]
         # Prefer what the article names; else what the registry knows ("the district" in a short piece).
@@ -315,11 +321,16 @@ class Entities:
 DESCRIPTOR_FILLERS = frozenset({"the", "a", "an", "its", "their", "of", "head", "local"})
 
 
-def _head_index(words: list[str], first: bool) -> int | None:
-    """Where the head noun of a descriptor stands: the last of HEADS in it ("the school district": the
-    district), or the first when `first` ("the district's school board" read from its start)."""
+def _head_index(words: list[str], first: bool, more: frozenset[str] = frozenset()) -> int | None:
+    """Where the head noun of a descriptor stands: the last of HEADS (or of `more`: the last words of
+    the organizations' names) in it ("the school district": the district; "hospital officials": the
+    hospital), or the first when `first` ("the district's school board" read from its start)."""
     order = range(len(words)) if first else range(len(words) - 1, -1, -1)
-    return next((i for i in order if words[i] in HEADS), None)
+    return next((i for i in order if words[i] in HEADS or words[i] in more), None)
+
+
+# Last words of a name that say nothing of which organization it is ("Inc", "Local", "22").
+NOT_HEADS = frozenset({"inc", "llc", "co", "corp", "local", "chapter", "the", "of", "and", "for"})
 
 
 def find_entities(text: str, registry: Registry, furniture: Furniture | None = None) -> Entities:
