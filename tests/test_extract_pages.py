@@ -511,3 +511,13 @@ def test_an_organization_outside_schools_is_named_by_the_last_word_of_its_name()
 def test_a_colon_sentence_whose_subject_names_nobody_gives_way_to_the_name_before_the_verb():
     text = "Pia Cortes spoke first. Asked whether talks would resume, Cortes said: “Not this week.”"
     assert speakers_of(text) == [("pia-cortes", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pia Cortes spoke first.\n\n“We are done.” Cortes paused. “We are really done.”", [("pia-cortes", None)] * 2),
+    ("Nora Feld took the stage.\n\n“We will win.” — Pia Cortes, ACEA president", [("pia-cortes", "acea")]),
+    ("“Teachers deserve better,” reads the Alder Creek Education Association’s statement.", [(None, "acea")]),
+    ("Nora Feld spoke last.\n\nFeld’s message to parents was clear: “Schools will open.”", [("nora-feld", "alder-usd")]),
+])
+def test_a_beat_a_dash_credit_and_an_owned_document_name_the_speaker(text, expected):
+    assert speakers_of(text) == expected

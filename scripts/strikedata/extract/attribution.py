@@ -23,7 +23,7 @@ CUES = (
     r"responded|responds|replied|replies|declared|acknowledged|admitted|emphasized|stressed|recalled|urged|"
     r"predicted|posted|tweeted|recounted|conceded|countered|maintained|remarked|observed|lamented|described|"
     r"testified|complained|vowed|promised|pointed out|explain|state|write|add|continue|note|argue|insist|claim|warn|"
-    r"called|calls|calling|termed|labeled|dubbed"
+    r"called|calls|calling|termed|labeled|dubbed|reads"
 )
 CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?P<cue>{CUES})\b")
 CUE_AT_START = re.compile(rf"^\W*(?P<cue>{CUES})\s+(?P<np>.+?)\s*[.!?]?\s*$", re.DOTALL)
@@ -48,6 +48,11 @@ NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\
 # words (a medium, a time) stand between the verb and the colon.
 COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,100}}?)\s+"
                          rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES}|read|reads)\b[^:!?\x00]{{0,80}}:\s*$", re.IGNORECASE)
+# "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
+DASH_CREDIT = re.compile(r"[ \t]*[—–][ \t]*(?P<np>[A-Z][^\n\x00“”\"]{1,100}?)[ \t]*(?=\n|$)")
+# "Ng’s message to parents was clear:", "The union’s reply came minutes later:": the owner speaks.
+POSSESSIVE_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00]{0,80}?)(?:’s|'s|’|')\s+(?P<doc>message|statement|response|reply|answer|"
+                              r"letter|email|e-mail|post|tweet|note|words|position|view|verdict)\b[^:!?\x00]{0,80}:\s*$")
 COLON_LABEL = re.compile(r"(?:^|[:.!?]\s+)(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}):\s*$")
 CHANNELS = [
     ("press_release", re.compile(r"\b(?:news |press )?release\b", re.I)),
@@ -111,6 +116,8 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if speaker is not None and speaker.channel == "unknown":
             speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
         if speaker is None:
+            speaker = _beside(text, masked, index_of_sentences, quote, entities)
+        if speaker is None:
             speaker = _inherited(text, quotations, speakers, index, last_named, lines)
         speakers.append(speaker or NOBODY)
         if speakers[-1] is not NOBODY and (speakers[-1].person_id or speakers[-1].org_id):
@@ -132,6 +139,49 @@ def _medium(speaker: Speaker, masked: str, sentence) -> Speaker:
         return speaker
     note = f"said in {medium} (the channel values have none for it: channel is unknown)"
     return replace(speaker, note="; ".join(n for n in (speaker.note, note) if n))
+
+
+BEAT_WORDS = 12  # a sentence beside a quotation longer than this tells the story, not who is speaking
+
+
+def _line_start(text: str, at: int) -> int:
+    """The start of the line holding `at`, no further back than a sentence reaches (MAX_SENTENCE)."""
+    low = max(0, at - MAX_SENTENCE)
+    return max(low, text.rfind("\n", low, at) + 1)
+
+
+def _line_end(text: str, at: int) -> int:
+    """The end of the line holding `at`, no further on than a sentence reaches (MAX_SENTENCE)."""
+    high = min(len(text), at + MAX_SENTENCE)
+    end = text.find("\n", at, high)
+    return high if end < 0 else end
+
+
+def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation with no attribution, next to a short sentence of its paragraph that opens with a
+    person ("“We are done.” Ruiz paused. “We are really done.”", "Ng did not mince words. “…”"): that
+    person, with a low confidence."""
+    close = min(len(text), quote.end + 1)  # past the closing mark
+    for low, high in ((close, _line_end(masked, close)), (_line_start(masked, quote.start), max(0, quote.start - 1))):
+        # The narration between this quotation and the next (or the one before) on its line: one sentence.
+        piece = masked[low:high]
+        cut = piece.find("\x00") if low == close else piece.rfind("\x00")
+        if cut >= 0:
+            low, high = (low, low + cut) if low == close else (low + cut + 1, high)
+        first = spans.at(low + len(masked[low:high]) - len(masked[low:high].lstrip()))
+        if first is None:
+            continue
+        start, end = max(low, first.start), min(high, first.end)
+        narration = masked[start:end]
+        if not narration.strip() or len(narration.split()) > BEAT_WORDS or CUE.search(narration):
+            continue
+        lead = start + len(narration) - len(narration.lstrip(" ”’\"'"))
+        people = [m for m in entities.within(lead, end, "person") if m.start == lead]
+        if people:
+            person = entities.people[people[0].id]
+            return Speaker(person.person_id, person.org_id, narration.strip(), "", "unknown", "inferred", 0.5,
+                           f"no attribution: read as {person.name}, of whom the sentence beside it tells")
+    return None
 
 
 def _author(document: Speaker, before: Speaker | None) -> Speaker:
@@ -177,6 +227,11 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         if channels is not None:
             channels[sentence.start] = channel
 
+    dash = DASH_CREDIT.match(masked, close)
+    if dash:  # "“We will win.” — Ana Ruiz, BVEA president": a pull quote's or post card's credit
+        speaker = _resolve(text, dash.start("np"), dash.end("np"), "—", channel, dash.start("np"), dash.end("np"), entities)
+        if speaker is not None and (speaker.person_id or speaker.org_id):
+            return speaker
     m = _according_after(after)
     if m:
         return _resolve(text, close + m.start("np"), close + m.end("np"), "according to", channel,
@@ -199,6 +254,13 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     if according:
         return _resolve(text, before_start + according.start("np"), before_start + according.end("np"), "according to", channel,
                         before_start + according.start(), before_start + according.end("np"), entities)
+    owner = POSSESSIVE_INTRO.match(before)
+    if owner:  # "Ng’s message to parents was clear:": whose message it is speaks
+        np_start = before_start + owner.start("np")
+        speaker = _resolve(text, np_start, before_start + owner.end("np"), owner.group("doc"), channel, np_start,
+                           before_start + owner.end(), entities)
+        if speaker is not None and (speaker.person_id or speaker.org_id):
+            return speaker
     intro = COLON_INTRO.match(before)
     if intro:  # "The union posted on Facebook shortly before 9 a.m.:", "A statement from the district read:"
         np_start = before_start + intro.start("np")
@@ -375,6 +437,12 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     if UNNAMED.match(lowered) and not DESCRIBED_BY_ORG.match(lowered):
         return Speaker(None, None, written, cue, channel, "inferred", 0.5,
                        f"'{np}': the article does not name this speaker (an individual, not the organization named near)")
+    owned = OWNED_DOCUMENT.match(np)
+    if owned:  # "the union’s statement", "Ng’s email": whose document it is speaks
+        speaker = _resolve(text, np_start, np_start + owned.end("owner"), cue, _document_channel(owned.group("doc")) or channel,
+                           written_start, written_end, entities)
+        if speaker is not None and (speaker.person_id or speaker.org_id):
+            return speaker
     document = DOCUMENT.match(lowered)
     if document:
         return Speaker(None, None, written, cue, _document_channel(document.group("doc")) or channel, "inferred", 0.2,
@@ -410,6 +478,8 @@ DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?
 DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|"
                       r"news release|press release|message|memo|post|tweet|report|notice|flyer|newsletter)\b")
 DOCUMENT_NOTE = "a document speaks:"
+OWNED_DOCUMENT = re.compile(r"(?P<owner>.{1,80}?)(?:’s|'s)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|news release|"
+                            r"press release|message|memo|post|tweet|notice|flyer|newsletter|website|sign)\b", re.I)
 
 
 def _document_channel(word: str) -> str | None:
