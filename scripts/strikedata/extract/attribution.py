@@ -261,11 +261,11 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
                            before_start + owner.end(), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker
-    intro = COLON_INTRO.match(before)
-    if intro:  # "The union posted on Facebook shortly before 9 a.m.:", "A statement from the district read:"
-        np_start = before_start + intro.start("np")
-        speaker = _resolve(text, np_start, before_start + intro.end("np"), intro.group("cue"), channel, np_start,
-                           before_start + intro.end("cue"), entities)
+    colon = COLON_INTRO.match(before)
+    if colon:  # "The union posted on Facebook shortly before 9 a.m.:", "A statement from the district read:"
+        np_start = before_start + colon.start("np")
+        speaker = _resolve(text, np_start, before_start + colon.end("np"), colon.group("cue"), channel, np_start,
+                           before_start + colon.end("cue"), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker  # else the clause nearest the verb is read below ("Asked whether ..., Ruiz said:")
     cues = list(CUE.finditer(before))
