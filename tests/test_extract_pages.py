@@ -521,3 +521,13 @@ def test_a_colon_sentence_whose_subject_names_nobody_gives_way_to_the_name_befor
 ])
 def test_a_beat_a_dash_credit_and_an_owned_document_name_the_speaker(text, expected):
     assert speakers_of(text) == expected
+
+
+def test_a_pronoun_after_a_title_points_to_the_one_person_with_that_title_even_one_the_article_does_not_name():
+    town = Registry(orgs=TOWN.orgs, people={**TOWN.people, "pia-cortes": Person("pia-cortes", "Pia Cortes", role="ACEA president",
+                                                                                  org_id="acea")})
+    text = ("Nora Feld said the district had moved.\n\nThe Alder Creek Education Association’s president says her members "
+            "did not want a strike.\n\n“We stayed at that table until midnight,” she said.")
+    assert speakers_of(text, town) == [("pia-cortes", "acea")]
+    text = "Nora Feld said the district had moved.\n\n“We stayed at that table until midnight,” she said."
+    assert speakers_of(text, town) == [("nora-feld", "alder-usd")]  # no title between: the last person named

@@ -429,6 +429,12 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     lowered = np.lower()
     if lowered in PRONOUNS_PERSON:
         earlier = entities.last_before(np_start, "person")
+        described = _described_before(text, np_start, earlier.end if earlier else 0)
+        holder = _title_holder(described.group().lower(), entities.descriptor(described.group(), described.start()), entities) \
+            if described else None
+        if holder is not None:  # "The union’s president says …. “…,” she said": the one person with that title
+            return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.55,
+                           f"'{np}' read as {holder.name}, the one person with the title '{described.group()}' it points back to")
         if earlier:
             person = entities.people[earlier.id]
             return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.65,
@@ -490,22 +496,47 @@ def _document_channel(word: str) -> str | None:
 # and what the title of the person it means holds.
 TITLES = {"president": ("president",), "head": ("president", "head", "leader", "chair"), "leader": ("president", "head", "leader"),
           "chair": ("chair",), "superintendent": ("superintendent",), "spokesperson": ("spokes",), "spokeswoman": ("spokes",),
-          "spokesman": ("spokes",), "negotiator": ("negotiator",), "principal": ("principal",), "mayor": ("mayor",)}
+          "spokesman": ("spokes",), "negotiator": ("negotiator",), "principal": ("principal",), "mayor": ("mayor",),
+          "chief": ("chief",), "director": ("director",)}
 TITLE_WORD = re.compile(r"\b(?:" + "|".join(TITLES) + r")\b")
 
 
 def _title_holder(lowered: str, org_id: str | None, entities: Entities):
-    """The one person the article names whose title the description gives ("union president",
-    "the head of the teachers union"), of the organization it names when it names one; None when
-    the description is indefinite ("a district spokeswoman") or fits no one, or several."""
+    """The one person whose title the description gives ("union president", "the head of the
+    teachers union"), of the organization it names when it names one: among the people the article
+    names, else (with an organization named) among the registry's. None when the description is
+    indefinite ("a district spokeswoman") or fits no one, or several."""
     title = TITLE_WORD.search(lowered)
     if title is None or re.match(r"(?:a|an|one|another)\b", lowered):
         return None
     stems = TITLES[title.group()]
-    named = {m.id for m in entities.of_kind("person")}
-    fitting = [p for p in (entities.people[i] for i in sorted(named))
-               if any(stem in (p.role or "").lower() for stem in stems) and (org_id is None or p.org_id == org_id)]
-    return fitting[0] if len(fitting) == 1 else None
+    named = [entities.people[i] for i in sorted({m.id for m in entities.of_kind("person")})]
+
+    def fitting(people) -> list:
+        return [p for p in people if any(stem in (p.role or "").lower() for stem in stems) and (org_id is None or p.org_id == org_id)]
+
+    found = fitting(named)
+    if not found and org_id is not None:
+        found = fitting(entities.known_people.values())
+        if len(found) == 1:
+            entities.people.setdefault(found[0].person_id, found[0])
+    return found[0] if len(found) == 1 else None
+
+
+# A person described by title before a pronoun points back to them: "The union’s president says …".
+DESCRIBED = re.compile(r"\b[Tt]he (?:(?:[A-Z][\w’'-]* ){0,4}[\w’'-]+(?:’s|'s) )?(?:[a-z-]+ ){0,2}(?:" + "|".join(
+    ["president", "superintendent", "spokesperson", "spokeswoman", "spokesman", "negotiator", "principal", "mayor", "chair",
+     "chief", "director", "leader", "head"]) + r")\b")
+
+
+def _described_before(text: str, at: int, after: int):
+    """The last description by title between the last person named (`after`) and a pronoun at `at`,
+    within two sentences' reach."""
+    low = max(after, at - 400)
+    found = None
+    for m in DESCRIBED.finditer(text, low, at):
+        found = m
+    return found
 
 
 def _head_after(np: str, named: str) -> bool:

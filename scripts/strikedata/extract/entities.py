@@ -219,6 +219,7 @@ class Entities:
     orgs: dict[str, Org]
     people: dict[str, Person]
     mentions: list[Mention]
+    known_people: dict[str, Person] = field(default_factory=dict)  # the registry's, named in the article or not
     _index: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def _listed(self, key) -> tuple[list[Mention], list[int]]:
@@ -348,7 +349,7 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
     person_mentions = _people_in_runs(text, runs, _people_by_name(registry), orgs, people, org_mentions)
     person_mentions += _surnames_alone(text, people, person_mentions)
     mentions = sorted(org_mentions + person_mentions, key=lambda m: (m.start, -m.end))
-    entities = Entities(orgs, people, mentions)
+    entities = Entities(orgs, people, mentions, dict(registry.people))
     _organizations_of_roles(entities)
     return entities
 

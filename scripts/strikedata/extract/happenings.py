@@ -45,8 +45,8 @@ DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd
 CLOCK = re.compile(TIME)
 SPACED_DIGIT = re.compile(r"\s+\d")
 TIME_ALONE = re.compile(r"\b(?:at|by|until|from)\s+(?:an?\s+)?(?:" + TIME + r")")  # "at an 11 a.m. news conference"
-FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|expects? to|plans? to|planned|planning|scheduled|"
-                    r"is to|are to|upcoming|would|should|next|tomorrow|could|might|intends? to|hopes? to|aims? to)\b", re.I)
+FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
+                    r"planned|planning|scheduled|is to|are to|upcoming|would|should|next|tomorrow|could|might)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
                   r"sent|brought|spoke|wrote|got|saw|led|ran|chose|would have|could have|should have|might have|\w+ed)\b", re.I)
 CONDITIONAL_PAST = re.compile(r"\b(?:would|could|should|might) have\b", re.I)
@@ -570,16 +570,21 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 def _year_told_as(published: dt.date, candidate: tuple[int, int], told_as: str) -> int:
     """The year of (month, day) as the tense tells it: told as past, not after the article's date;
-    as future, not before it; as present, within six months ahead of it."""
+    as future, not before it; as present, the nearest."""
     today = (published.month, published.day)
     if told_as == "past":
         return published.year - 1 if candidate > today else published.year
     if told_as == "future":
         return published.year + 1 if candidate < today else published.year
-    months_ahead = (candidate[0] - published.month) % 12
-    if months_ahead <= 6 and candidate != today:
-        return published.year + (1 if candidate < today else 0)
-    return published.year - (1 if candidate > today else 0)
+    # Told in the present ("Feb. 2: Talks end", a timeline's entries): the nearest such day.
+    return min((published.year - 1, published.year, published.year + 1), key=lambda year: abs(_days_from(published, year, candidate)))
+
+
+def _days_from(published: dt.date, year: int, candidate: tuple[int, int]) -> int:
+    try:
+        return (dt.date(year, *candidate) - published).days
+    except ValueError:  # 29 February of a common year
+        return 10**6
 
 
 def _clause_tense(text: str, m: re.Match, reader: _Reader | None) -> str:
