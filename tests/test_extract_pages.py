@@ -531,3 +531,16 @@ def test_a_pronoun_after_a_title_points_to_the_one_person_with_that_title_even_o
     assert speakers_of(text, town) == [("pia-cortes", "acea")]
     text = "Nora Feld said the district had moved.\n\n“We stayed at that table until midnight,” she said."
     assert speakers_of(text, town) == [("nora-feld", "alder-usd")]  # no title between: the last person named
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a verb-like word after the quotation that names nobody gives way to the words before it
+    ("Nora Feld told reporters that the offer is “the largest increase in years” and that state funding limits it.",
+     [("nora-feld", "alder-usd")]),
+    # a weak verb that runs on to a colon, or to a fragment, introduces the quotation
+    ("When reporters asked the district, a spokesperson, Nora Feld, replied by email: “We will respond this week.”",
+     [("nora-feld", "alder-usd")]),
+    ("Superintendent Nora Feld thanked families “for your patience during a hard week.”", [("nora-feld", "alder-usd")]),
+])
+def test_the_words_before_a_quotation_when_those_after_it_name_nobody(text, expected):
+    assert speakers_of(text) == expected

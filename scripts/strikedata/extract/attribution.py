@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
 from .quotations import Quotation
@@ -23,7 +24,8 @@ CUES = (
     r"responded|responds|replied|replies|declared|acknowledged|admitted|emphasized|stressed|recalled|urged|"
     r"predicted|posted|tweeted|recounted|conceded|countered|maintained|remarked|observed|lamented|described|"
     r"testified|complained|vowed|promised|pointed out|explain|state|write|add|continue|note|argue|insist|claim|warn|"
-    r"called|calls|calling|termed|labeled|dubbed|reads"
+    r"called|calls|calling|termed|labeled|dubbed|reads|thanked|thanks|praised|praises|blamed|blames|criticized|criticizes|"
+    r"pledged|pledges|apologized|replied by"
 )
 CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?P<cue>{CUES})\b")
 CUE_AT_START = re.compile(rf"^\W*(?P<cue>{CUES})\s+(?P<np>.+?)\s*[.!?]?\s*$", re.DOTALL)
@@ -46,7 +48,7 @@ NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\
 NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\s+(?P<np>[\w’' ]{1,40}?)\s+(?:was|has been|had been)\s*,?\s*$")
 # A sentence whose subject says, posts or reads what a colon introduces: the subject speaks, whatever
 # words (a medium, a time) stand between the verb and the colon.
-COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,100}}?)\s+"
+COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,160}})\s+"
                          rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES}|read|reads)\b[^:!?\x00]{{0,80}}:\s*$", re.IGNORECASE)
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
 DASH_CREDIT = re.compile(r"[ \t]*[—–][ \t]*(?P<np>[A-Z][^\n\x00“”\"]{1,100}?)[ \t]*(?=\n|$)")
@@ -249,7 +251,25 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         np_start = close + m.start("np")
         np_end = close + m.end("np")
         written_end = close + m.end("cue") + _trailing_channel(m.group("rest"))
-        return _resolve(text, np_start, np_end, m.group("cue"), channel, np_start, written_end, entities)
+        reading = _resolve(text, np_start, np_end, m.group("cue"), channel, np_start, written_end, entities)
+        if reading is None or not _unrecognised(reading):
+            return reading
+        # “…” and that tuition and state funding limit …: "state" read as a verb names nobody; the
+        # words before the quotation may ("Provost Leonard Achterberg told the Beacon that …").
+        before_reading = _before(text, masked, quote, before, before_start, channel, entities)
+        return before_reading if before_reading is not None and not _unrecognised(before_reading) else reading
+    return _before(text, masked, quote, before, before_start, channel, entities)
+
+
+def _unrecognised(speaker: Speaker) -> bool:
+    """A reading that found words in the place of a speaker but no one they name."""
+    return not (speaker.person_id or speaker.org_id) and speaker.note.startswith("speaker '")
+
+
+def _before(text: str, masked: str, quote: Quotation, before: str, before_start: int, channel: str,
+            entities: Entities) -> Speaker | None:
+    """The speaker the words before a quotation give, in its sentence: "according to X", "X’s message
+    was:", "X posted:", "X said", a live update's label."""
     according = ACCORDING.search(before)
     if according:
         return _resolve(text, before_start + according.start("np"), before_start + according.end("np"), "according to", channel,
@@ -271,7 +291,8 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     cues = list(CUE.finditer(before))
     if cues:
         cue = cues[-1]
-        if cue.group("cue") not in STRONG_CUES | NAMING_CUES and before[cue.end():].strip(" ,:"):
+        introduces = before.rstrip().endswith(":") or quote.text[:1].islower()  # "replied by email:", "urged them to “stay …”"
+        if cue.group("cue") not in STRONG_CUES | NAMING_CUES and before[cue.end():].strip(" ,:") and not introduces:
             # "continued them “late into the night”": a verb of the story, not of the saying.
             strong = [c for c in cues if c.group("cue") in STRONG_CUES]
             if not strong:
@@ -283,8 +304,13 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         lead = len(clause) - len(clause.lstrip())
         clause = clause.strip()
         if not clause and boundaries:
-            # "Jane Doe, in an email to staff that was shared with us, wrote:": the clause before the
-            # verb is an inserted one; the speaker is the sentence's subject, its first clause.
+            # An inserted clause before the verb: "a spokesperson, Nora Feld, replied": the nearest of the
+            # clauses before it that names someone ...
+            inserted = _named_clause(text, before, before_start, boundaries, cue, channel, entities)
+            if inserted is not None:
+                return inserted
+            # ... else "Jane Doe, in an email to staff that was shared with us, wrote:": the speaker is
+            # the sentence's subject, its first clause.
             first = CLAUSE_BOUNDARY.search(before, 0, cue.start())
             clause_start = -1
             clause = before[:first.start() if first else cue.start()]
@@ -306,6 +332,24 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         np_start, np_end = before_start + label.start("np"), before_start + label.end("np")
         speaker = _resolve(text, np_start, np_end, ":", channel, np_start, np_end + 1, entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
+            return speaker
+    return None
+
+
+def _named_clause(text: str, before: str, before_start: int, boundaries: list[int], cue: re.Match, channel: str,
+                  entities: Entities) -> Speaker | None:
+    """Of the clauses between commas before a verb, the nearest to it that names a person or an
+    organization, as its speaker; None when none does."""
+    ends = [cue.start(), *reversed(boundaries)]
+    for end, start in pairwise([*ends, -1]):
+        clause = before[start + 1:end]
+        stripped = LEADING_WORDS.sub("", clause.strip())
+        if not stripped:
+            continue
+        np_start = before_start + start + 1 + clause.find(stripped)
+        speaker = _resolve(text, np_start, np_start + len(stripped), cue.group("cue"), channel, np_start,
+                           before_start + cue.end("cue"), entities)
+        if speaker is not None and (speaker.person_id or speaker.org_id) and entities.within(np_start, np_start + len(stripped), "person"):
             return speaker
     return None
 

@@ -355,7 +355,17 @@ def _same_speaker(curated: dict, proposal: dict, registry: Registry, draft: Draf
         # The article may name a known person as one of the registry's aliases ("Katherine Vance" for
         # "Katherine L. Vance"): a draft's new person of that name is the same person.
         return bool(known and new and new["name"] in (known.name, *known.aliases))
-    return not proposal.get("speaker_person_id") and proposal.get("speaker_org_id") == curated.get("speaker_org_id")
+    return not proposal.get("speaker_person_id") and _same_org(curated.get("speaker_org_id"), proposal.get("speaker_org_id"), registry, draft)
+
+
+def _same_org(curated: str | None, proposed: str | None, registry: Registry, draft: Draft) -> bool:
+    """The same organization: the same id, or a new one the draft proposes under one of the curated
+    organization's names (an organization only this article names gets an id from its printed name)."""
+    if proposed == curated:
+        return True
+    known = registry.orgs.get(curated or "")
+    new = next((o for o in draft.new_organizations if o["org_id"] == proposed), None)
+    return bool(known and new and {new.get("name"), new.get("short_name")} & set(known.surfaces()))
 
 
 def _within(proposed: str, event: dict) -> bool:
