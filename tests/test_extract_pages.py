@@ -544,3 +544,20 @@ def test_a_pronoun_after_a_title_points_to_the_one_person_with_that_title_even_o
 ])
 def test_the_words_before_a_quotation_when_those_after_it_name_nobody(text, expected):
     assert speakers_of(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We are short of beds,” said a nurse who asked that her name not be used. Pia Cortes was not there.\n\n"
+     "“We are tired,” she said.", [(None, None), ("pia-cortes", None)]),
+    ("Pia Cortes spoke first. “We need relief,” said a nurse who asked that her name not be used.\n\n“We are tired,” she said.",
+     [(None, None), (None, None)]),
+    ("Talks broke off with Mercy Alder Hospital on Monday. Mercy said in a statement that it “remains ready to meet.”",
+     [(None, "mercy-alder-hospital")]),
+    ("Hospital officials said the average nurse earns $46 an hour and called the offer “among the best in the region.”",
+     [(None, "mercy")]),
+    ("Council Member Pia Cortes, whose ward includes the garage, posted on X this afternoon:\n\n“Get it done tonight.”",
+     [("pia-cortes", None)]),
+])
+def test_unnamed_antecedents_first_words_conjoined_verbs_and_colon_paragraphs(text, expected):
+    town = Registry(orgs={**TOWN.orgs, "mercy": Org("mercy", "Mercy Valley Hospital", "", "other")}, people=TOWN.people)
+    assert speakers_of(text, town if "Hospital officials" in text else TOWN) == expected

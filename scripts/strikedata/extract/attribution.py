@@ -118,6 +118,8 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if speaker is not None and speaker.channel == "unknown":
             speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
         if speaker is None:
+            speaker = _introduced(text, masked, quote, entities)
+        if speaker is None:
             speaker = _beside(text, masked, index_of_sentences, quote, entities)
         if speaker is None:
             speaker = _inherited(text, quotations, speakers, index, last_named, lines)
@@ -141,6 +143,23 @@ def _medium(speaker: Speaker, masked: str, sentence) -> Speaker:
         return speaker
     note = f"said in {medium} (the channel values have none for it: channel is unknown)"
     return replace(speaker, note="; ".join(n for n in (speaker.note, note) if n))
+
+
+def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation opening its paragraph, after a paragraph that ends in a colon ("Council Member
+    Anjali Strand … posted on X this afternoon:"): whom that paragraph introduces."""
+    start = _line_start(masked, quote.start)
+    if masked[start:quote.start - 1].strip():
+        return None
+    previous_end = start - 1
+    while previous_end > 0 and not masked[previous_end - 1:previous_end].strip():
+        previous_end -= 1  # back over blank lines
+    line_start = _line_start(masked, previous_end)
+    line = masked[line_start:previous_end]
+    if not line.rstrip().endswith(":") or "\x00" in line:
+        return None
+    speaker = _before(text, masked, quote, line.rstrip() + " ", line_start, _channel(line), entities)
+    return speaker if speaker is not None and (speaker.person_id or speaker.org_id) else None
 
 
 BEAT_WORDS = 12  # a sentence beside a quotation longer than this tells the story, not who is speaking
@@ -318,6 +337,9 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
             clause = clause.strip()
         stripped = LEADING_WORDS.sub("", clause)
         np_start = before_start + clause_start + 1 + lead + (len(clause) - len(stripped))
+        inner = next((c for c in CUE.finditer(stripped) if c.group("cue") in STRONG_CUES), None)
+        if inner is not None and inner.start() > 0 and re.search(r"\band\s*$", stripped):
+            stripped = stripped[:inner.start()].rstrip()  # "Hospital officials said … and called": the first verb's subject
         np_end = np_start + len(stripped)
         if stripped:
             written_end = before_start + cue.end("cue")
@@ -473,6 +495,10 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     lowered = np.lower()
     if lowered in PRONOUNS_PERSON:
         earlier = entities.last_before(np_start, "person")
+        unnamed = _unnamed_before(text, np_start, earlier.end if earlier else 0)
+        if unnamed is not None:  # "… said a nurse who asked that her name not be used. “…,” she said."
+            return Speaker(None, None, written, cue, channel, "inferred", 0.45,
+                           f"'{np}' read as {unnamed.group().strip()!r}, whom the article does not name")
         described = _described_before(text, np_start, earlier.end if earlier else 0)
         holder = _title_holder(described.group().lower(), entities.descriptor(described.group(), described.start()), entities) \
             if described else None
@@ -513,6 +539,11 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         if earlier:
             return Speaker(None, earlier.id, written, cue, channel, "inferred", 0.5,
                            f"'{np}' read as {entities.orgs[earlier.id].name}, the last organization named before it")
+    first_word = [o for o in entities.orgs.values() if o.kind != OUTLET_KIND and o.name.split()[:1] == [np] and len(o.name.split()) > 1] \
+        if re.fullmatch(r"[A-Z][\w’'-]+", np) else []
+    if len(first_word) == 1:  # "Pinecrest said": Pinecrest Health System, the one organization whose name it begins
+        return Speaker(None, first_word[0].org_id, written, cue, channel, "inferred", 0.6,
+                       f"'{np}' read as {first_word[0].name}, the one organization whose name begins with it")
     return Speaker(None, None, written, cue, channel, "inferred", 0.2, f"speaker '{np}' not recognised: name them")
 
 
@@ -571,6 +602,20 @@ def _title_holder(lowered: str, org_id: str | None, entities: Entities):
 DESCRIBED = re.compile(r"\b[Tt]he (?:(?:[A-Z][\w’'-]* ){0,4}[\w’'-]+(?:’s|'s) )?(?:[a-z-]+ ){0,2}(?:" + "|".join(
     ["president", "superintendent", "spokesperson", "spokeswoman", "spokesman", "negotiator", "principal", "mayor", "chair",
      "chief", "director", "leader", "head"]) + r")\b")
+
+
+# An unnamed speaker said to speak ("said a nurse who ...", "one driver said"), before a pronoun.
+UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b"
+                              rf"|\b(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,80}}?\b(?:said|says|told)\b")
+
+
+def _unnamed_before(text: str, at: int, after: int):
+    """The last unnamed speaker said to speak between the last person named (`after`) and a
+    pronoun at `at`, within two sentences' reach; None when a person was named since."""
+    found = None
+    for m in UNNAMED_SPEAKING.finditer(text, max(after, at - 400), at):
+        found = m
+    return found
 
 
 def _described_before(text: str, at: int, after: int):

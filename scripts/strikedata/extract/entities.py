@@ -20,10 +20,12 @@ ORG_WORDS = {
     "Elementary", "Academy", "College", "University", "Unified", "Local", "Chapter", "Committee", "Commission",
     "Coalition", "Foundation", "Institute", "Agency", "Authority", "Company", "Corporation", "Inc", "Party", "Network",
     "Alliance", "Guild", "Employees", "Workers", "Teachers", "Educators", "Hospital", "Clinic", "Health", "Insurance",
-    "Bureau", "Administration", "Services", "Partners", "Group", "Society", "League", "Middle",
+    "Bureau", "Administration", "Services", "Partners", "Group", "Society", "League", "Middle", "System", "Systems",
     "High", "Charter", "Government", "Assembly", "Senate", "Legislature", "Court", "Police", "Fire",
     "Assn", "Assoc", "Dept", "Univ",  # the abbreviations news copy uses in names ("Teachers Assn.")
 }
+# "Harrowgate Medical Center" is an organization, though "Center" alone names a place.
+CARE_WORDS = frozenset({"Medical", "Health", "Cancer", "Care"})
 PLACE_WORDS = {
     "Plaza", "Hall", "Avenue", "Ave", "Boulevard", "Blvd", "Street", "Road", "Park", "Square", "Building", "Campus",
     "Stadium", "Library", "Bridge", "Capitol", "River", "Lake", "County", "City", "Valley", "Heights", "Beach",
@@ -814,7 +816,8 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
         if words[i] in TITLE_WORDS and words[i - 1] in ORG_WORDS and words[i] not in ORG_WORDS:
             words, tokens = words[:i], tokens[:len(tokens) - len(words) + i]
             break
-    if len(words) < 2 or len(words) > MAX_NAME_WORDS or words[-1] not in ORG_WORDS or any(w in CALENDAR_WORDS for w in words):
+    ends_as_org = bool(words) and (words[-1] in ORG_WORDS) or (len(words) > 2 and words[-1] == "Center" and words[-2] in CARE_WORDS)
+    if len(words) < 2 or len(words) > MAX_NAME_WORDS or not ends_as_org or any(w in CALENDAR_WORDS for w in words):
         return None
     name = " ".join(words)
     number = LOCAL_NUMBER.match(text, tokens[-1].end())
