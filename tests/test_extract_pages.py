@@ -561,3 +561,11 @@ def test_the_words_before_a_quotation_when_those_after_it_name_nobody(text, expe
 def test_unnamed_antecedents_first_words_conjoined_verbs_and_colon_paragraphs(text, expected):
     town = Registry(orgs={**TOWN.orgs, "mercy": Org("mercy", "Mercy Valley Hospital", "", "other")}, people=TOWN.people)
     assert speakers_of(text, town if "Hospital officials" in text else TOWN) == expected
+
+
+def test_counts_of_a_range_a_vote_and_dozens_and_a_term_with_share_is_no_banner():
+    assert figures_of("Between 150 and 200 nurses were on the sidewalk.") == [("150", 150, "count"), ("200 nurses", 200, "count")]
+    assert [f[:2] for f in figures_of("Members voted 1,784 to 211 to authorize the strike.")] == [("1,784", 1784), ("211", 211)]
+    assert ("about two dozen operators", 24, "count") in figures_of("They cheered with about two dozen operators.")
+    assert not is_furniture("• The authority’s share of family health premiums rising to 88%, up from 80%")
+    assert is_furniture("Share this story")

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .entities import SENTENCE_WORDS
 from .text import NUMBER_PHRASE, ORDINAL_WORDS, SpanIndex, number_value, plain_number
 
 NUMBER_WORD = NUMBER_PHRASE
@@ -37,10 +38,18 @@ IN_UNITS = {"week": ("days", 7), "decade": ("years", 10)}
 RANGE_FIRST = re.compile(
     rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=(?:\s+(?:to|or)\s+|\s?[-–]\s?)(?:{DIGITS}|{NUMBER_WORD})"
     rf"(?:(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
+# "Between 150 and 200 nurses", "150 to 200 nurses": the first end of a range of counts.
+RANGE_COUNT_FIRST = re.compile(
+    rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=\s+(?:and|to|or)\s+(?:{DIGITS}|{NUMBER_WORD})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?"
+    rf"(?!(?:percent|years?|days?|hours?|weeks?)\b)[a-z]+s\b)", re.I)
+# "Members voted 1,784 to 211": both sides of a vote are counts.
+VOTE_TALLY = re.compile(rf"\b(?:voted|vote of|votes? of|by a vote of|margin of)\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
 # "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.
-PLURAL_COUNT = re.compile(r"\b(?P<num>tens of thousands|hundreds of thousands|thousands|hundreds|dozens) of "
+PLURAL_COUNT = re.compile(r"\b(?:(?P<num>tens of thousands|hundreds of thousands|thousands|hundreds|dozens) of|"
+                          r"(?P<several>several|a few) (?P<scale>hundred|thousand|dozen)) "
                           r"(?:[a-z]+(?:-[a-z]+)? ){0,2}?(?P<noun>[a-z]+s|staff|people|personnel|faculty|children)\b", re.I)
-PLURAL_VALUES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands": 1000, "hundreds": 100, "dozens": 12}
+PLURAL_VALUES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands": 1000, "hundreds": 100, "dozens": 12,
+                 "hundred": 200, "thousand": 2000, "dozen": 24}  # "several hundred": more than two hundred
 # "eleven of them": a part of what the sentence counted just before.
 OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|those)\b", re.I)
 # "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.
@@ -181,8 +190,15 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(DURATION_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and not WHEN_AFTER.match(text, m.end()):
             add(m, *_in_unit(number_value(m.group("num")), m.group("unit")), 0.6)
+    for m in _matches(RANGE_COUNT_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
+        if not _is_year(m.group("num")) and m.group("num").lower() != "one":
+            add(m, number_value(m.group("num")), "count", 0.5)
+    for m in VOTE_TALLY.finditer(text):
+        for group in ("num", "num2"):
+            add(_Group(m, group), number_value(m.group(group)), "count", 0.5)
     for m in PLURAL_COUNT.finditer(text):
-        add(m, float(PLURAL_VALUES[" ".join(m.group("num").lower().split())]), "count", 0.5, qualifier="more_than")
+        size = m.group("num") or m.group("scale")
+        add(m, float(PLURAL_VALUES[" ".join(size.lower().split())]), "count", 0.5, qualifier="more_than")
     for m in _matches(WITH_SHARE, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and text[max(0, m.start() - 1):m.start()] != "$":
             add(m, number_value(m.group("num")), "count", 0.5, end=m.end("num"))
@@ -217,6 +233,27 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(MULTIPLE, text, folded, MULTIPLE_AT):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
     return sorted(found, key=lambda f: f.start)
+
+
+class _Group:
+    """One group of a match, offered to `add` as a match of its own: "1,784" and "211" of "voted 1,784 to 211"."""
+
+    re = re.compile(r"(?P<num>)")  # `add` asks the pattern for a "num" group: this one's is the whole
+
+    def __init__(self, m: re.Match, group: str):
+        self.m, self.name = m, group
+
+    def start(self, group: str | int = 0) -> int:
+        return self.m.start(self.name)
+
+    def end(self, group: str | int = 0) -> int:
+        return self.m.end(self.name)
+
+    def group(self, group: str | int = 0) -> str:
+        return self.m.group(self.name)
+
+    def groupdict(self) -> dict:
+        return {}
 
 
 def _in_unit(value: float | None, unit: str) -> tuple[float | None, str]:
@@ -323,6 +360,9 @@ def _is_year(token: str) -> bool:
 def _part_of_name(text: str, start: int) -> bool:
     """'Local 99', 'WXYZ 7', 'COVID-19': a number that belongs to a name is not a figure."""
     before = text[max(0, start - 25):start]
+    opener = re.search(r"([A-Z][a-z]+) $", before)
+    if opener and opener.group(1) in SENTENCE_WORDS:
+        return False  # "Between 150 and 200 nurses": a word capitalised only because it opens the sentence
     return bool(re.search(r"(?:[A-Z][\w&]*[A-Z0-9]|[A-Z][a-z]+)[ -]$", before)) and not re.search(
         r"(?:^|[\s(“\"‘'])(?:[A-Z][a-z]+day|[A-Z][a-z]+ly|More|Over|About|Around|Nearly|All|Some|Up|Day|Week|Year)[ -]$", before)
 

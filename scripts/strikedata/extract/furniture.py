@@ -84,6 +84,7 @@ COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|r
                               r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)
 SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
 QUOTE_MARKS = re.compile("[“”\"]")
+FIGURE_SIGN = re.compile(r"[$%]|\bpercent\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 LINE = re.compile(r"[^\n]+")
 DIGIT = re.compile(r"\d")
@@ -120,8 +121,8 @@ def is_furniture(line: str) -> bool:
     if stripped.endswith(":") and count > PROSE_INTRODUCING_WORDS:
         return False  # "The union announced the deal on Twitter minutes later:": prose introducing a quotation
     lowered = [w.lower() for w in words]
-    if any(w in STRONG_SITE_WORDS for w in lowered):
-        return True
+    if any(w in STRONG_SITE_WORDS for w in lowered) and not FIGURE_SIGN.search(stripped):
+        return True  # (a term of an agreement, "• The authority’s share of premiums rising to 88%", is no banner)
     weak = sum(w in WEAK_SITE_WORDS for w in lowered)
     return (weak >= 2 and 2 * weak >= len(words)) or (weak == 1 and count <= WEAK_LINE_WORDS)
 

@@ -31,10 +31,10 @@ NUMBER_WORDS = {
 }
 TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 UNITS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-SCALES = {"hundred": 100, "thousand": 1000}
+SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
 # A number in words as news copy writes it: "eleven", "Eighty-eight", "Seventeen hundred", "two thousand".
 _SIMPLE = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
-NUMBER_PHRASE = rf"(?:(?:(?:{'|'.join(TENS)})-(?:{'|'.join(UNITS)})|{_SIMPLE})(?: (?:hundred|thousand)\b)?)"
+NUMBER_PHRASE = rf"(?:(?:(?:{'|'.join(TENS)})-(?:{'|'.join(UNITS)})|{_SIMPLE})(?: (?:hundred|thousand|dozen)\b)?)"
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
