@@ -44,6 +44,7 @@ RANGE_COUNT_FIRST = re.compile(
     rf"(?!(?:percent|years?|days?|hours?|weeks?)\b)[a-z]+s\b)", re.I)
 # "Members voted 1,784 to 211": both sides of a vote are counts.
 VOTE_TALLY = re.compile(rf"\b(?:voted|vote of|votes? of|by a vote of|margin of)\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
+NUMBER_ALONE = re.compile(rf"(?P<num>{DIGITS})")
 # "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.
 PLURAL_COUNT = re.compile(r"\b(?:(?P<num>tens of thousands|hundreds of thousands|thousands|hundreds|dozens) of|"
                           r"(?P<several>several|a few) (?P<scale>hundred|thousand|dozen)) "
@@ -195,7 +196,9 @@ def find_figures(text: str) -> list[Figure]:
             add(m, number_value(m.group("num")), "count", 0.5)
     for m in VOTE_TALLY.finditer(text):
         for group in ("num", "num2"):
-            add(_Group(m, group), number_value(m.group(group)), "count", 0.5)
+            side = NUMBER_ALONE.match(text, m.start(group))  # each side a figure of its own
+            if side:
+                add(side, number_value(side.group("num")), "count", 0.5)
     for m in PLURAL_COUNT.finditer(text):
         size = m.group("num") or m.group("scale")
         add(m, float(PLURAL_VALUES[" ".join(size.lower().split())]), "count", 0.5, qualifier="more_than")
@@ -233,27 +236,6 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(MULTIPLE, text, folded, MULTIPLE_AT):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
     return sorted(found, key=lambda f: f.start)
-
-
-class _Group:
-    """One group of a match, offered to `add` as a match of its own: "1,784" and "211" of "voted 1,784 to 211"."""
-
-    re = re.compile(r"(?P<num>)")  # `add` asks the pattern for a "num" group: this one's is the whole
-
-    def __init__(self, m: re.Match, group: str):
-        self.m, self.name = m, group
-
-    def start(self, group: str | int = 0) -> int:
-        return self.m.start(self.name)
-
-    def end(self, group: str | int = 0) -> int:
-        return self.m.end(self.name)
-
-    def group(self, group: str | int = 0) -> str:
-        return self.m.group(self.name)
-
-    def groupdict(self) -> dict:
-        return {}
 
 
 def _in_unit(value: float | None, unit: str) -> tuple[float | None, str]:
