@@ -569,3 +569,12 @@ def test_counts_of_a_range_a_vote_and_dozens_and_a_term_with_share_is_no_banner(
     assert ("about two dozen operators", 24, "count") in figures_of("They cheered with about two dozen operators.")
     assert not is_furniture("• The authority’s share of family health premiums rising to 88%, up from 80%")
     assert is_furniture("Share this story")
+
+
+def test_a_time_and_an_earlier_day_in_one_sentence_are_two_happenings():
+    text = "Negotiators returned to the table at 10 a.m. with a mediator, their first session since talks broke down late Sunday."
+    assert dates_of(text) == [("at 10 a.m.", "2024-03-06"), ("late Sunday", "2024-03-03")]
+
+
+def test_a_clock_time_ends_no_sentence_for_the_tense_of_the_day_after_it():
+    assert dates_of("Nurses will not be brought back until 7 a.m. Sunday, two days after the strike ends.") == [("Sunday", "2024-03-10")]

@@ -341,17 +341,34 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
 
 def _add_times_alone(found: _Found, published: dt.date | None) -> None:
     """"At 11 a.m., the union will rally": a time with no day is the article's day. Read last, and
-    only in a sentence that holds no date expression, since a time beside a date belongs to that date."""
+    only in a sentence that holds no date expression, since a time beside a date belongs to that date;
+    or in one whose date expression is in another clause that tells of an earlier happening
+    ("Negotiators returned to the table at 10 a.m., … since talks broke down late Sunday")."""
     reader = found.reader
-    dated = {sentence.start for sentence in map(reader.sentence, (h.start for h in found.happenings)) if sentence}
-    for m in TIME_ALONE.finditer(reader.text):
+    text = reader.text
+    dated: dict[int, list[Happening]] = {}
+    for h in found.happenings:
+        sentence = reader.sentence(h.start)
+        if sentence:
+            dated.setdefault(sentence.start, []).append(h)
+    for m in TIME_ALONE.finditer(text):
         sentence = reader.sentence(m.start())
-        if sentence and sentence.start in dated:
+        if sentence and sentence.start in dated and not all(_another_clause(text, m, h) for h in dated[sentence.start]):
             continue
         added = found.add(m, _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                          "a time with no day: read as the article's date", _clock(m)))
         if sentence and added:
-            dated.add(sentence.start)
+            dated.setdefault(sentence.start, []).append(found.happenings[-1])
+
+
+# What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
+EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours after|days after|when|once)\b", re.I)
+
+
+def _another_clause(text: str, m: re.Match[str], happening: Happening) -> bool:
+    """Whether a time alone (`m`) and a date expression of its sentence tell of two happenings: the
+    date comes after the time, in a clause that "since", "after" or "when" opens between them."""
+    return happening.start > m.end() and EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None
 
 
 class _Reader:
@@ -463,20 +480,24 @@ PASSIVE_AFTER = {"be", "been", "being"}
 
 
 TENSE_WORD = re.compile(r"[\w’']+")
+CLOCK_PERIODS = re.compile(r"\b[ap]\.m\.", re.I)
 
 
 def _words_before(text: str, start: int) -> list[str]:
-    """The last six words before `start` in its sentence: after the last line break, and after the last
-    period more than four characters back. Read back only as far as those words reach."""
+    """The last seven words before `start` in its sentence (six to read a tense from, and the one before
+    them, which says whether the sixth is a participle): after the last line break, and after the last
+    period more than four characters back ("7 a.m." ends nothing). Read back only as far as those reach."""
     width = 64
     while True:
         low = max(0, start - width)
-        stop = max(text.rfind("\n", low, start), text.rfind(".", low, start - 4) if start > 4 else -1)
+        window = CLOCK_PERIODS.sub(lambda c: c.group().replace(".", " "), text[low:start])  # "7 a.m." ends no sentence
+        period = window.rfind(".", 0, max(0, start - 4 - low))
+        stop = max(text.rfind("\n", low, start), low + period if period >= 0 else -1)
         if stop >= 0 or low == 0:
-            return TENSE_WORD.findall(text, stop + 1 if stop >= 0 else 0, start)[-6:]
+            return TENSE_WORD.findall(text, stop + 1 if stop >= 0 else 0, start)[-7:]
         words = TENSE_WORD.findall(text, low, start)
-        if len(words) > 6:  # the first may be cut by the window; the last six are whole
-            return words[-6:]
+        if len(words) > 7:  # the first may be cut by the window; the last seven are whole
+            return words[-7:]
         width *= 4
 
 
