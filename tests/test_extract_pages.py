@@ -578,3 +578,36 @@ def test_a_time_and_an_earlier_day_in_one_sentence_are_two_happenings():
 
 def test_a_clock_time_ends_no_sentence_for_the_tense_of_the_day_after_it():
     assert dates_of("Nurses will not be brought back until 7 a.m. Sunday, two days after the strike ends.") == [("Sunday", "2024-03-10")]
+
+
+@pytest.mark.parametrize("line", [
+    "Home | About | Events Calendar | Lost & Found Pets | Submit a Tip",
+    "CLOSINGS: Birch County Schools — Closed Mon. & Tue. | Birch Co. Head Start — Open | Oak Academy — 2 hr delay",
+    "Sat., Feb. 22 · Family Reading Night volunteer training · 10 a.m.",
+    "English Edition | Edición en español",
+    "Por / By Rosa Inés Calderón",
+    "Author: Marisol Vega (KBVN)",
+    "Teodora Lin and Amir Sadeghi, Staff Writers",
+    "Hadley Marsh covers education for The Birch Valley Courier.",
+    "Theo Brandt is the Valley Report's education reporter. Contact him at tbrandt@example.org.",
+    "Media contact: Sam Okafor-Lind, BVEA Communications, (541) 555-0148",
+    "Sign up for the 9 Daily Brief",
+])
+def test_menus_tickers_bylines_and_reporter_lines_are_furniture(line):
+    assert is_furniture(line)
+
+
+@pytest.mark.parametrize("line", [
+    "• The authority’s share of family health premiums rising to 88%, up from 80%",
+    "PORT ELLERY, Wash. (KPEL) — Teachers will walk off the job Monday, union leaders said.",
+    "Members voted 912 to 122 | The board meets Tuesday, and the union says it will be there.",
+])
+def test_terms_datelines_and_prose_are_not_furniture(line):
+    assert not is_furniture(line)
+
+
+def test_places_organizations_and_credits_are_no_people():
+    text = ("BIRCH VALLEY, Ore. — Rents in Calder Springs keep rising, the Birch Valley Education Association said. "
+            "Its paratransit is run by a contractor, Northline Mobility, and the city's Department of Public Works "
+            "will pick up trash. Volunteers met at a Food Share pickup. (Ben Ishikawa / The Courier)\n")
+    assert people_of(text) == {}

@@ -632,7 +632,7 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
     person_id = slug(name)
-    if person_id not in people and _not_a_person(text, tokens, cut, start):
+    if person_id not in people and (_not_a_person(text, tokens, cut, start) or _names_an_organization(name, orgs)):
         return None
     if person_id not in people:
         person = _new_person(text, tokens[:cut], name_words, start, end, orgs, people, name)
@@ -642,14 +642,29 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     return Mention(start, end, "person", person_id)
 
 
-THE_BEFORE = re.compile(r"\b[Tt]he\s+$")
+ORG_NOUN_BEFORE = re.compile(r"\b(?:contractor|company|firm|vendor|agency|nonprofit|organization|provider|operator|publisher|"
+                             r"newspaper|station|chain|consultant|consultancy|subsidiary|partner)\s*,\s+$")
+ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|in|across|throughout|near|around)\s+$")  # "a Food Share pickup", "in Calloway Rapids"
+
+
+def _names_an_organization(name: str, orgs: dict[str, Org]) -> bool:
+    """Words that are part of an organization's name ("Alder Crossing" of "Alder Crossing Education
+    Association", "Calloway Rapids" of "City of Calloway Rapids"): a town or a name, not a person."""
+    return any(name in o.name and name != o.name for o in orgs.values())
 
 
 def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bool:
-    """A new name that reads as a title of something, not a person: after "the" ("in the Pine Herald",
-    "The Chalk Line"), or the end of a run that an organization word opens ("School Finance Watch")."""
-    if THE_BEFORE.search(text, max(0, start - 5), start):
+    """A new name that reads as a title of something, not a person: after "the", "a" or "in" ("in the
+    Pine Herald", "The Chalk Line", "a Food Share pickup", "in Calloway Rapids"), or the end of a run
+    that an organization word opens ("School Finance Watch")."""
+    if THE_BEFORE.search(text, max(0, start - 12), start):
         return True
+    if ORG_NOUN_BEFORE.search(text, max(0, start - 40), start):
+        return True  # "a contractor, Northline Mobility,": an organization named in apposition
+    of_org = ORG_OF_BEFORE.search(text, max(0, start - 40), start)
+    if of_org and of_org.group(1) in ORG_WORDS:
+        return True  # "the city's Department of Public Works": the rest of an organization's name
     opener = tokens[cut - 1].group() if cut else ""
     return opener in ORG_WORDS and opener not in TITLE_WORDS
 

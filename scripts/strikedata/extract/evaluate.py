@@ -75,6 +75,7 @@ class ArticleScores:
     offer_mentions: Score = field(default_factory=Score)
     tellers: Score = field(default_factory=Score)
     participants: Score = field(default_factory=Score)
+    invented: list[str] = field(default_factory=list)  # new people proposed whom no curated person (name or alias) is
     misses: list[str] = field(default_factory=list)
 
     METRICS = ("quote_recall", "quote_precision", "speaker", "people", "figures", "dates", "dated_found",
@@ -230,11 +231,18 @@ def _score_quotes(result: ArticleScores, quotes: list[dict], draft: Draft, regis
 
 
 def _score_people(result: ArticleScores, draft: Draft, registry: Registry, text: str) -> None:
-    """People recall: every registry person whose full name the text holds is one the draft names."""
+    """People recall: every registry person whose full name the text holds is one the draft names.
+    Invented people: a new person the draft proposes whom no curated person's name or alias is
+    (page furniture, a place, a byline read as a person)."""
     names = set(draft.people_named)
     for person in registry.people.values():
         if re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
             result.people.count(person.name in names, result.misses, f"person not found: {person.name}")
+    curated = {n for p in registry.people.values() for n in (p.name, *p.aliases)}
+    for person in draft.new_people:
+        if person["name"] not in curated:
+            result.invented.append(person["name"])
+            result.misses.append(f"invented person: {person['name']}")
 
 
 def _score_figures(result: ArticleScores, figures: list[dict], draft: Draft, text: str) -> None:
@@ -394,16 +402,17 @@ def table(scores: list[ArticleScores], title: str) -> str:
     """A Markdown table: one row per article, then the totals."""
     heads = ["article", "quote recall", "quote precision", "speaker accuracy", "people recall", "figure recall",
              "date accuracy", "dated mentions found", "offer item recall", "offer item precision", "offer mentions found",
-             "teller accuracy", "participant recall"]
+             "teller accuracy", "participant recall", "invented people"]
     rows = [f"| {' | '.join(heads)} |", "|" + "---|" * len(heads)]
 
     def cell(t: Score) -> str:
         return "n/a" if not t.total else f"{100 * t.hit / t.total:.0f}% ({t.hit}/{t.total})"
 
     for s in scores:
-        rows.append("| " + " | ".join([s.article_id] + [cell(getattr(s, m)) for m in ArticleScores.METRICS]) + " |")
+        rows.append("| " + " | ".join([s.article_id] + [cell(getattr(s, m)) for m in ArticleScores.METRICS] + [str(len(s.invented))]) + " |")
     total = {m: Score(sum(getattr(s, m).hit for s in scores), sum(getattr(s, m).total for s in scores)) for m in ArticleScores.METRICS}
-    rows.append("| " + " | ".join([f"**{title}**"] + [f"**{cell(total[m])}**" for m in ArticleScores.METRICS]) + " |")
+    invented = f"{sum(len(s.invented) for s in scores)} on {len(scores)} pages"
+    rows.append("| " + " | ".join([f"**{title}**"] + [f"**{cell(total[m])}**" for m in ArticleScores.METRICS] + [f"**{invented}**"]) + " |")
     return "\n".join(rows)
 
 

@@ -55,12 +55,23 @@ CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|
                           r"contributed (?:to )?(?:this )?report(?:ing)?|Equal Housing (?:Opportunity|Lender)|Federally insured|"
                           r"Member FDIC)\b|©|\(c\)\s*\d{4}", re.I)
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
-BYLINE = re.compile(r"^\s*(?:By|Written by|Reporting by|Story by)\s+[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@", re.I)
+BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by)\s+|"
+                    r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@|"
+                    r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$|"
+                    # a reporter's line: "Hadley Marsh covers education for the Register", "… is the Report's education reporter"
+                    r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:covers|reports on|writes about|is\b.{0,60}\b(?:reporter|editor|writer|correspondent))\b",
+                    re.I)
+# A menu, ticker or date line: three or more items between separators, no sentence in it.
+SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
+SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
 # A call to action closing a promotion ("… through June 30. Learn more").
+CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the app|follow us|watch live|listen live|join us|donate)\b", re.I)
 CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|today)|sign up(?: now| today)?|register (?:now|today)|"
                             r"subscribe(?: now| today)?|donate(?: now| today)?|click here|listen live|watch live)\W*$", re.I)
 # A photo credit closing a caption ("… early Thursday. Photo: Jane Doe / KXYZ").
-CREDIT_TAIL = re.compile(r"(?:(?<=\s)|^)\(?(?:Photo|Photos|Image|Video|Credit|Photograph)s?(?: by)?\s*[:/]\s*[^.\n“”\"]{1,80}$")
+# A photo credit in parentheses closing a caption ("… on Larkspur Avenue. (Ben Ishikawa / The Sentinel)").
+CREDIT_IN_PARENTHESES = re.compile(r"\((?:Photo:?\s*|Foto:?\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[/|]\s*[^()]{1,60}\)\s*$")
+CREDIT_TAIL = re.compile(r"(?:(?<=\s)|^)\(?(?:Photo|Photos|Image|Video|Credit|Photograph|Foto)s?(?: by\s+|\s*[:/]\s*)[^.\n“”\"]{1,80}$")
 # Small words a title-case menu item or site name may hold in lower case.
 TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", ">", "|", "/", "-", "—", ":"})
 MENU_LINE_WORDS = 5
@@ -84,6 +95,7 @@ COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|r
                               r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)
 SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
 QUOTE_MARKS = re.compile("[“”\"]")
+SENTENCE_IN_ITEM = re.compile(r"\b(?:said|says|is|are|was|were|will|has|have)\b")  # a verb: prose between the bars
 FIGURE_SIGN = re.compile(r"[$%]|\bpercent\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 LINE = re.compile(r"[^\n]+")
@@ -100,10 +112,14 @@ def is_furniture(line: str) -> bool:
     count = len(stripped.split())
     if count > CREDIT_LINE_WORDS:
         return False  # prose
-    if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped) or BYLINE.match(stripped) or CALL_TO_ACTION.search(stripped):
+    if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped) or BYLINE.search(stripped) or CALL_TO_ACTION.search(stripped) \
+            or (CALL_TO_ACTION_FIRST.match(stripped) and count <= SHORT_LINE_WORDS):
         return not QUOTE_MARKS.search(stripped)
     if count <= MENU_LINE_WORDS and _title_case(stripped):
         return True  # a menu item, a section's or site's name, a name alone on its line (a byline)
+    separated = SEPARATED_ITEMS.fullmatch(stripped) or (count <= 12 and SEPARATED_PAIR.fullmatch(stripped) and not SENTENCE_PUNCTUATION.search(stripped))
+    if separated and not SENTENCE_IN_ITEM.search(stripped) and not QUOTE_MARKS.search(stripped):
+        return True  # "Home | About | Events Calendar", "CLOSINGS: … — Closed Mon. | … — Open", "Sat., Feb. 22 · … · 10 a.m."
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
         # A banner may quote a title ("Register Today! Upcoming Webinar: “After the Strike”"): two words
         # of site vocabulary, no attribution, and no full stop at its end.
@@ -166,6 +182,7 @@ def furniture_lines(text: str) -> list[Span]:
             continue
         in_list = False
         tail = CREDIT_TAIL.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None
+        tail = tail or (CREDIT_IN_PARENTHESES.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None)
         if tail:
             out.append(Span(m.start() + tail.start(), m.end()))  # a caption's closing photo credit
     return out
