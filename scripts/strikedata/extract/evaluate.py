@@ -239,10 +239,10 @@ def _score_people(result: ArticleScores, draft: Draft, registry: Registry, text:
         if re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
             result.people.count(person.name in names, result.misses, f"person not found: {person.name}")
     curated = {n for p in registry.people.values() for n in (p.name, *p.aliases)}
-    for person in draft.new_people:
-        if person["name"] not in curated:
-            result.invented.append(person["name"])
-            result.misses.append(f"invented person: {person['name']}")
+    for proposed in draft.new_people:
+        if proposed["name"] not in curated:
+            result.invented.append(proposed["name"])
+            result.misses.append(f"invented person: {proposed['name']}")
 
 
 def _score_figures(result: ArticleScores, figures: list[dict], draft: Draft, text: str) -> None:

@@ -59,7 +59,8 @@ BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Stor
                     r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@|"
                     r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$|"
                     # a reporter's line: "Hadley Marsh covers education for the Register", "… is the Report's education reporter"
-                    r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:covers|reports on|writes about|is\b.{0,60}\b(?:reporter|editor|writer|correspondent))\b",
+                    r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s+"
+                    r"(?:covers|reports on|writes about|is\b.{0,60}\b(?:reporter|editor|writer|correspondent))\b",
                     re.I)
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
@@ -117,7 +118,8 @@ def is_furniture(line: str) -> bool:
         return not QUOTE_MARKS.search(stripped)
     if count <= MENU_LINE_WORDS and _title_case(stripped):
         return True  # a menu item, a section's or site's name, a name alone on its line (a byline)
-    separated = SEPARATED_ITEMS.fullmatch(stripped) or (count <= 12 and SEPARATED_PAIR.fullmatch(stripped) and not SENTENCE_PUNCTUATION.search(stripped))
+    separated = SEPARATED_ITEMS.fullmatch(stripped) or (
+        count <= 12 and SEPARATED_PAIR.fullmatch(stripped) and not SENTENCE_PUNCTUATION.search(stripped))
     if separated and not SENTENCE_IN_ITEM.search(stripped) and not QUOTE_MARKS.search(stripped):
         return True  # "Home | About | Events Calendar", "CLOSINGS: … — Closed Mon. | … — Open", "Sat., Feb. 22 · … · 10 a.m."
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
