@@ -609,5 +609,6 @@ def test_terms_datelines_and_prose_are_not_furniture(line):
 def test_places_organizations_and_credits_are_no_people():
     text = ("BIRCH VALLEY, Ore. — Rents in Calder Springs keep rising, the Birch Valley Education Association said. "
             "Its paratransit is run by a contractor, Northline Mobility, and the city's Department of Public Works "
-            "will pick up trash. Volunteers met at a Food Share pickup. (Ben Ishikawa / The Courier)\n")
+            "will pick up trash. Volunteers met at a Food Share pickup. (Ben Ishikawa / The Courier)\n"
+            "Teachers march downtown on Monday. Jane Doe/The Birch Ledger\n")
     assert people_of(text) == {}

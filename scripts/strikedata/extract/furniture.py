@@ -71,7 +71,9 @@ CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|t
                             r"subscribe(?: now| today)?|donate(?: now| today)?|click here|listen live|watch live)\W*$", re.I)
 # A photo credit closing a caption ("… early Thursday. Photo: Jane Doe / KXYZ").
 # A photo credit in parentheses closing a caption ("… on Larkspur Avenue. (Ben Ishikawa / The Sentinel)").
-CREDIT_IN_PARENTHESES = re.compile(r"\((?:Photo:?\s*|Foto:?\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[/|]\s*[^()]{1,60}\)\s*$")
+CREDIT_IN_PARENTHESES = re.compile(r"\((?:Photo:?\s*|Foto:?\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[/|]\s*[^()]{1,60}\)\s*$"
+                                   # "… on the picket line. Jane Doe/The Ledger": a name and an outlet after a caption's last sentence
+                                   r"|(?<=[.!?] )[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*/\s*(?:The\s+)?[A-Z][^./]{1,50}$")
 CREDIT_TAIL = re.compile(r"(?:(?<=\s)|^)\(?(?:Photo|Photos|Image|Video|Credit|Photograph|Foto)s?(?: by\s+|\s*[:/]\s*)[^.\n“”\"]{1,80}$")
 # Small words a title-case menu item or site name may hold in lower case.
 TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "a", "an", "&", ">", "|", "/", "-", "—", ":"})
