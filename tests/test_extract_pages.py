@@ -162,8 +162,8 @@ def test_a_quotation_left_unclosed_does_not_swallow_the_next_paragraphs_attribut
 
 def test_a_quotation_continued_in_the_next_paragraph_still_runs_on():
     text = "Pia Cortes spoke first. “We will stay out.\n“We will not move,” she said."
-    [quote] = find_quotations(text)
-    assert quote.text == "We will stay out.\n“We will not move,"
+    assert [q.text for q in find_quotations(text)] == ["We will stay out.", "We will not move,"]  # a passage per paragraph
+    assert speakers_of(text) == [("pia-cortes", None), ("pia-cortes", None)]
 
 
 # --- speakers ----------------------------------------------------------------------------------------
@@ -612,3 +612,23 @@ def test_places_organizations_and_credits_are_no_people():
             "will pick up trash. Volunteers met at a Food Share pickup. (Ben Ishikawa / The Courier)\n"
             "Teachers march downtown on Monday. Jane Doe/The Birch Ledger\n")
     assert people_of(text) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a first name alone, after the full name, is that person (features)
+    ("Pia Cortes and Nora Feld met.\n\nPia sat on the bargaining team. “We tried,” she said.", [("pia-cortes", None)]),
+    # "Its statement … read in full:" then a quotation of several paragraphs: the organization just named
+    ("The Alder Creek Education Association answered within hours. Its statement, signed by its board, read in full:\n\n"
+     "“We came in good faith.\n\n“We will be on the picket lines Tuesday.”", [(None, "acea"), (None, "acea")]),
+    # a sentence opening with a person and ending in a colon, with no verb of saying
+    ("Association President Pia Cortes, reached Friday, pointed to the vote: “Two members saw what we see.”", [("pia-cortes", None)]),
+    # a fragment carried by the sentence's subject
+    ("Pia Cortes walked out of the building looking, by her own description, “like a raccoon in the coffee.”", [("pia-cortes", None)]),
+    # a one-sentence beat in the paragraph before
+    ("Pia Cortes paused, watching a truck honk.\n\n“That is the good part of staying.”", [("pia-cortes", None)]),
+    # a reader's credit on the line under the quotation; the town after the comma is nobody
+    ("We asked readers what they think.\n\n“Hold the line.”\n— Delia Fontaine, East Calder\n", [("delia-fontaine", None)]),
+])
+def test_first_names_documents_colons_fragments_beats_and_credits(text, expected):
+    assert speakers_of(text) == expected
+    assert "east-calder" not in people_of(text)

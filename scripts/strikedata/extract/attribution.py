@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
-from .quotations import Quotation
+from .quotations import CONTINUED, Quotation
 from .text import MAX_SENTENCE, Lines, SpanIndex, blank_quoted, sentences
 
 CUES = (
@@ -51,7 +51,7 @@ NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\
 COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,160}})\s+"
                          rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES}|read|reads)\b[^:!?\x00]{{0,80}}:\s*$", re.IGNORECASE)
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
-DASH_CREDIT = re.compile(r"[ \t]*[—–][ \t]*(?P<np>[A-Z][^\n\x00“”\"]{1,100}?)[ \t]*(?=\n|$)")
+DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>[A-Z][^\n\x00“”\"]{1,100}?)[ \t]*(?=\n|$)")
 # "Ng’s message to parents was clear:", "The union’s reply came minutes later:": the owner speaks.
 POSSESSIVE_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00]{0,80}?)(?:’s|'s|’|')\s+(?P<doc>message|statement|response|reply|answer|"
                               r"letter|email|e-mail|post|tweet|note|words|position|view|verdict)\b[^:!?\x00]{0,80}:\s*$")
@@ -126,7 +126,24 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         speakers.append(speaker or NOBODY)
         if speakers[-1] is not NOBODY and (speakers[-1].person_id or speakers[-1].org_id):
             last_named = index
-    return speakers
+    return _continued(quotations, speakers)
+
+
+# The notes of a speaker taken from the quotation before (_inherited), not from the quotation's own words.
+BORROWED = ("no attribution of its own", "a paragraph of quotation alone")
+
+
+def _continued(quotations: list[Quotation], speakers: list[Speaker]) -> list[Speaker]:
+    """A paragraph of a quotation that runs on into the next, with no speaker of its own, is the
+    speaker's whom the quotation names at its end ("“First part.\n\n“Second part,” said Ana Reyes.")."""
+    out = list(speakers)
+    for index in range(len(out) - 2, -1, -1):
+        said, later = out[index], out[index + 1]
+        borrowed = not (said.person_id or said.org_id) or said.note.startswith(BORROWED)  # none of its own
+        if quotations[index].note == CONTINUED and borrowed and (later.person_id or later.org_id):
+            out[index] = replace(later, confidence=min(later.confidence, 0.7),
+                                 note="a paragraph of a quotation that runs on: the speaker its last paragraph names")
+    return out
 
 
 # Media the schema's channel list has no value for: the draft says which, the channel stays unknown.
@@ -158,10 +175,15 @@ def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) ->
     line = masked[line_start:previous_end]
     if not line.rstrip().endswith(":") or "\x00" in line:
         return None
+    ends = list(LAST_SENTENCE.finditer(line))
+    last = ends[-1] if ends else None
+    if last is not None:  # "The union answered within hours. Its statement … read in full:": the last sentence introduces
+        line_start, line = line_start + last.end(), line[last.end():]
     speaker = _before(text, masked, quote, line.rstrip() + " ", line_start, _channel(line), entities)
     return speaker if speaker is not None and (speaker.person_id or speaker.org_id) else None
 
 
+LAST_SENTENCE = re.compile(r"[.!?][”’\"']*\s+(?=[A-Z])")
 BEAT_WORDS = 12  # a sentence beside a quotation longer than this tells the story, not who is speaking
 
 
@@ -183,7 +205,13 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     person ("“We are done.” Ruiz paused. “We are really done.”", "Ng did not mince words. “…”"): that
     person, with a low confidence."""
     close = min(len(text), quote.end + 1)  # past the closing mark
-    for low, high in ((close, _line_end(masked, close)), (_line_start(masked, quote.start), max(0, quote.start - 1))):
+    spots = [(close, _line_end(masked, close)), (_line_start(masked, quote.start), max(0, quote.start - 1))]
+    if not masked[spots[1][0]:spots[1][1]].strip():  # the quotation opens its paragraph: the paragraph before, if a beat
+        end = spots[1][0] - 1
+        while end > 0 and not masked[end - 1:end].strip():
+            end -= 1
+        spots.append((_line_start(masked, end), end))
+    for low, high in spots:
         # The narration between this quotation and the next (or the one before) on its line: one sentence.
         piece = masked[low:high]
         cut = piece.find("\x00") if low == close else piece.rfind("\x00")
@@ -355,7 +383,25 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
         speaker = _resolve(text, np_start, np_end, ":", channel, np_start, np_end + 1, entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker
-    return None
+    return _subject(text, before, before_start, quote, channel, entities)
+
+
+def _subject(text: str, before: str, before_start: int, quote: Quotation, channel: str, entities: Entities) -> Speaker | None:
+    """No verb of saying: a sentence that opens with a person and runs on to a colon before the
+    quotation ("Association President Joanna Prewitt, reached Friday, pointed to the vote:"), or to a
+    fragment of theirs ("Teodoro Vance … walked out looking, by his own description, “like …”"):
+    that person, with a low confidence."""
+    if not (before.rstrip().endswith(":") or quote.text[:1].islower()):
+        return None
+    lead = len(before) - len(before.lstrip())
+    clause = CLAUSE_BOUNDARY.search(before, lead)
+    first = entities.within(before_start + lead, before_start + (clause.start() if clause else len(before)), "person")
+    if not first:
+        return None
+    person = entities.people[first[0].id]
+    how = "ends in a colon" if before.rstrip().endswith(":") else "carries the fragment"
+    return Speaker(person.person_id, person.org_id, text[before_start + lead:before_start + len(before.rstrip())].strip(), "", channel,
+                   "inferred", 0.5, f"no verb of saying: read as {person.name}, the subject of the sentence that {how}")
 
 
 def _named_clause(text: str, before: str, before_start: int, boundaries: list[int], cue: re.Match, channel: str,
@@ -520,6 +566,11 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker
     document = DOCUMENT.match(lowered)
+    if document and lowered.startswith(("its ", "their ")):  # "Its statement … read in full:": the organization just named
+        earlier = entities.last_before(np_start, "speaking")
+        if earlier:
+            return Speaker(None, earlier.id, written, cue, _document_channel(document.group("doc")) or channel, "inferred", 0.6,
+                           f"'{np}' read as the document of {entities.orgs[earlier.id].name}, the organization named just before")
     if document:
         return Speaker(None, None, written, cue, _document_channel(document.group("doc")) or channel, "inferred", 0.2,
                        f"{DOCUMENT_NOTE} '{np}'")
@@ -557,7 +608,8 @@ DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?
                               r"school|city|county|state)\b")
 # A document as the speaker ("the email said"): its author is the speaker of the quotation before.
 DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|"
-                      r"news release|press release|message|memo|post|tweet|report|notice|flyer|newsletter)\b")
+                      r"news release|press release|message|memo|post|tweet|report|notice|flyer|flier|newsletter|faq|fact sheet|"
+                      r"website|handout)\b")
 DOCUMENT_NOTE = "a document speaks:"
 OWNED_DOCUMENT = re.compile(r"(?P<owner>.{1,80}?)(?:’s|'s)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|news release|"
                             r"press release|message|memo|post|tweet|notice|flyer|newsletter|website|sign)\b", re.I)
@@ -656,7 +708,8 @@ def _inherited(text: str, quotations: list[Quotation], speakers: list[Speaker], 
     # Alone in its paragraph: nothing but spaces before and after it there (read up to the first word).
     alone = NOT_SPACE.search(text, paragraph_start, quote.start - 1 if quote.start else len(text) - 1) is None and \
         NOT_SPACE.search(text, quote.end + 1, paragraph_end) is None
-    previous_paragraph = lines.start(paragraph_start - 1) - 1 if paragraph_start > 0 else -1
+    last_word = _spaces_back(text, 0, paragraph_start - 1) - 1 if paragraph_start > 0 else -1  # over blank lines
+    previous_paragraph = lines.start(last_word) - 1 if last_word >= 0 else -1
     if alone and prior.start > previous_paragraph:
         return Speaker(said.person_id, said.org_id, said.as_written, said.cue, said.channel, "inferred",
                        0.55, "a paragraph of quotation alone: the speaker of the paragraph before")

@@ -31,6 +31,8 @@ PLACE_WORDS = {
     "Stadium", "Library", "Bridge", "Capitol", "River", "Lake", "County", "City", "Valley", "Heights", "Beach",
     "Airport", "Drive", "Lane", "Way", "Mall", "Station", "Highway", "Freeway", "State", "Island", "Mountain",
     "Center", "Centre",  # a place, not an organization: "outside the ... Center" names where, not who
+    "Common", "Commons", "Junction", "Crossing", "Falls", "Springs", "Creek", "Harbor", "Ridge", "Grove", "Landing",
+    "Village", "Hollow",  # the ends of town and park names ("Lamplighter Common", "Pelham Junction")
 }
 TITLE_WORDS = {
     "President", "Vice", "Superintendent", "Chief", "Director", "Secretary", "Treasurer", "Chair", "Chairman",
@@ -350,6 +352,7 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
     people: dict[str, Person] = {}
     person_mentions = _people_in_runs(text, runs, _people_by_name(registry), orgs, people, org_mentions)
     person_mentions += _surnames_alone(text, people, person_mentions)
+    person_mentions += _first_names_alone(text, people, person_mentions)
     mentions = sorted(org_mentions + person_mentions, key=lambda m: (m.start, -m.end))
     entities = Entities(orgs, people, mentions, dict(registry.people))
     _organizations_of_roles(entities)
@@ -368,6 +371,9 @@ def _people_in_runs(text: str, runs: list[tuple[int, list[re.Match]]], known: di
     for _, tokens in runs:
         if places and " ".join(t.group() for t in tokens[-3:]).endswith(tuple(places)):
             continue  # "teachers in Pine Hollow": the dateline's town, not a person
+        line_start = text.rfind("\n", 0, tokens[0].start()) + 1
+        if CREDIT_LINE.match(text, line_start) and text.find(",", line_start, tokens[0].start()) >= 0:
+            continue  # "— Delia Fontaine, East Calder": after the name, where the reader lives
         found = _person_in_run(text, tokens, known, orgs, people, taken)
         if found:
             person_mentions.append(found)
@@ -421,6 +427,35 @@ def _in_longer_name(text: str, start: int, end: int) -> bool:
     after = WORD_AFTER.match(text, end)
     fine = TITLE_WORDS | SENTENCE_WORDS | CALENDAR_WORDS
     return bool((before and before.group(1) not in fine) or (after and after.group(1) not in fine | SUFFIXES))
+
+
+def _first_names_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:
+    """A first name alone, after the full name, where one person of the article has it ("Nadia sat on
+    the bargaining team. … “We tried,” she said."): that person, as features write. A first name two
+    people share, or that is also a word opening sentences, is no one's."""
+    firsts: dict[str, list[Person]] = {}
+    for person in people.values():
+        words = person.name.split()
+        if len(words) >= 2 and not _initial(words[0].rstrip(".")):
+            firsts.setdefault(words[0], []).append(person)
+    named = bytearray(len(text))
+    for m in person_mentions:
+        named[m.start:m.end] = b"\x01" * (m.end - m.start)
+    first_seen: dict[str, int] = {}
+    for mention in sorted(person_mentions, key=lambda m: m.start):
+        first_seen.setdefault(mention.id, mention.start)
+    out = []
+    for first, holders in firsts.items():
+        if len(holders) != 1 or first in SENTENCE_WORDS or first in TITLE_WORDS or first in CALENDAR_WORDS:
+            continue
+        person = holders[0]
+        for found in re.finditer(rf"(?<![\w’'-]){re.escape(first)}(?![\w-])", text):
+            after = WORD_AFTER.match(text, found.end())
+            if named[found.start()] or found.start() < first_seen.get(person.person_id, len(text)) \
+                    or (after and after.group(1) not in SENTENCE_WORDS):
+                continue  # before the full name, inside a name, or followed by another capitalised word
+            out.append(Mention(found.start(), found.end(), "person", person.person_id))
+    return out
 
 
 def _organizations_of_roles(entities: Entities) -> None:
@@ -642,16 +677,34 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     return Mention(start, end, "person", person_id)
 
 
+CREDIT_LINE = re.compile(r"[ \t]*[—–]")
 ORG_NOUN_BEFORE = re.compile(r"\b(?:contractor|company|firm|vendor|agency|nonprofit|organization|provider|operator|publisher|"
                              r"newspaper|station|chain|consultant|consultancy|subsidiary|partner)\s*,\s+$")
 ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
-THE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|in|across|throughout|near|around)\s+$")  # "a Food Share pickup", "in Calloway Rapids"
+# "a Food Share pickup", "in Calloway Rapids", "his Advanced Placement exams": no person's name.
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|in|across|throughout|near|around|his|her|their|its|our|my|your)\s+$")
 
 
 def _names_an_organization(name: str, orgs: dict[str, Org]) -> bool:
     """Words that are part of an organization's name ("Alder Crossing" of "Alder Crossing Education
-    Association", "Calloway Rapids" of "City of Calloway Rapids"): a town or a name, not a person."""
-    return any(name in o.name and name != o.name for o in orgs.values())
+    Association", "Calloway Rapids" of "City of Calloway Rapids"), or that begin with the town an
+    organization's name opens with ("Calder Falls Parks" beside "Calder Falls School District"): a
+    town or a name, not a person."""
+    if any(name in o.name and name != o.name for o in orgs.values()):
+        return True
+    return any(name.startswith(town + " ") for town in _towns(orgs))
+
+
+def _towns(orgs: dict[str, Org]) -> set[str]:
+    """The words an organization's name opens with before its first organization word, when two or
+    more: the town ("Calder Falls" of "Calder Falls School District")."""
+    towns = set()
+    for org in orgs.values():
+        words = org.name.split()
+        cut = next((i for i, w in enumerate(words) if w in ORG_WORDS or w in ("of", "for")), len(words))
+        if cut >= 2 and cut < len(words):
+            towns.add(" ".join(words[:cut]))
+    return towns
 
 
 def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bool:

@@ -168,15 +168,18 @@ def furniture_lines(text: str) -> list[Span]:
     heading ("Related:", "More stories") the lines without sentence punctuation that follow it."""
     out: list[Span] = []
     in_list = False
+    previous = ""
     for m in LINE.finditer(text):
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
+        prior, previous = previous, stripped
         if COMMENTS_HEADING.match(stripped):
             out.append(Span(m.start(), len(text)))  # readers' comments, to the end of the page
             break
-        if is_furniture(line):
+        if is_furniture(line) and not (stripped[:1] in "—–" and prior.endswith(("”", '"'))):
+            # (a dash line under a quotation credits it: "— Delia Fontaine, Calder Falls")
             out.append(Span(m.start(), m.end()))
             in_list = bool(LIST_HEADING.match(stripped)) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
             continue

@@ -3,7 +3,7 @@
 Handles curly and straight double quotes, a curly opening closed by a straight mark (and the reverse),
 single quotes nested inside double ones, fragments inside a sentence, the news convention for a
 quotation that runs across paragraphs (no closing mark at the paragraph's end, a fresh opening mark on
-the next), and marks left unbalanced (closed at the paragraph's end, with a low confidence).
+the next: a passage per paragraph), and marks left unbalanced (closed at the paragraph's end, with a low confidence).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ DOUBLE_OR_BREAK = re.compile('[“”"\n]')
 SINGLE_OPENING = re.compile("[‘']")
 SINGLE_CLOSING = re.compile("[’']")
 NOT_SPACE = re.compile(r"\S")
+CONTINUED = "a paragraph of a quotation that runs on into the next (no closing mark, a fresh opening one): the same speaker"
 # How far around the paragraph break an attribution is looked for (characters): a paragraph's speaker
 # is named near its quotation, and the work stays in proportion to the text's length.
 ATTRIBUTION_REACH = 400
@@ -98,7 +99,11 @@ def _double_quoted(text: str) -> list[tuple[int, int, float, str]]:
             after = word.start() if word else len(text)
             if after < len(text) and (text[after] == OPEN_CURLY or text[after] == STRAIGHT) \
                     and not _both_attributed(text, open_at, i, after):
-                continued = True  # the news convention: the quotation goes on in the next paragraph
+                # The news convention: the quotation goes on in the next paragraph, which opens with a
+                # fresh mark. Each paragraph is a passage of its own, as curators annotate them (the
+                # paragraph's words, without the next one's opening mark); they share a speaker.
+                spans.append((open_at + 1, i, 0.7, CONTINUED))
+                open_at, straight_open, continued = after, text[after] == STRAIGHT, True
                 i = after
             else:
                 spans.append((open_at + 1, i, 0.4, "no closing quotation mark: closed at the end of the paragraph"))
@@ -109,7 +114,7 @@ def _double_quoted(text: str) -> list[tuple[int, int, float, str]]:
             if (ch == STRAIGHT) != straight_open:
                 note = "opening and closing marks differ"
             if continued:
-                confidence, note = 0.7, "runs across a paragraph break"
+                confidence, note = 0.7, "the last paragraph of a quotation that runs across paragraphs"
             spans.append((open_at + 1, i, confidence, note))
             open_at = None
             floor = i + 1
