@@ -632,3 +632,9 @@ def test_places_organizations_and_credits_are_no_people():
 def test_first_names_documents_colons_fragments_beats_and_credits(text, expected):
     assert speakers_of(text) == expected
     assert "east-calder" not in people_of(text)
+
+
+def test_a_new_name_nothing_shows_to_be_a_person_is_not_proposed():
+    text = ("Buses and Blue Line trains stopped. Volunteers signed up for Family Literacy Night.\n\n"
+            "The mediator, Frances Idowu, met both teams. KBVN 9’s Lysa Mitri reported from the hall.")
+    assert people_of(text) == {"frances-idowu": "Frances Idowu", "lysa-mitri": "Lysa Mitri"}

@@ -353,6 +353,7 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
     person_mentions = _people_in_runs(text, runs, _people_by_name(registry), orgs, people, org_mentions)
     person_mentions += _surnames_alone(text, people, person_mentions)
     person_mentions += _first_names_alone(text, people, person_mentions)
+    person_mentions = _with_evidence(text, people, person_mentions)
     mentions = sorted(org_mentions + person_mentions, key=lambda m: (m.start, -m.end))
     entities = Entities(orgs, people, mentions, dict(registry.people))
     _organizations_of_roles(entities)
@@ -427,6 +428,36 @@ def _in_longer_name(text: str, start: int, end: int) -> bool:
     after = WORD_AFTER.match(text, end)
     fine = TITLE_WORDS | SENTENCE_WORDS | CALENDAR_WORDS
     return bool((before and before.group(1) not in fine) or (after and after.group(1) not in fine | SUFFIXES))
+
+
+# What a person's name does in a sentence that a menu item, a place or a product's name does not.
+ACTS_AFTER = re.compile(r",?\s+(?:who|whose|said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|recalled|reported|reports|"
+                        r"announced|argued|insisted|agreed|declined|testified|warned|answered|replied|responded|stated|"
+                        r"is|was|has|had|will|would|can|could|did|does|thinks|believes|teaches|taught|works|worked|leads|led|spoke|"
+                        r"called|urged|posted|tweeted|sat|stood|took|went|came|gave|got|made|met|ran|spent|kept|held|left|brought|"
+                        r"[a-z]{2,}ed\b|\(|,\s+(?:a|an|the|\d))")  # a verb in the past: someone acting
+# "a state mediator, Frances Idowu": a role in apposition before the name.
+ROLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[a-z]+,\s+$")
+
+
+def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]) -> list[Mention]:
+    """The mentions, less those of a new person nothing shows to be one: no title or role, not
+    referred to again, never saying or doing anything ("Blue Line trains", "Family Literacy Night").
+    Such a person is dropped from `people` too."""
+    by_person: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_person.setdefault(m.id, []).append(m)
+    dropped = set()
+    for person_id, found in by_person.items():
+        person = people.get(person_id)
+        if person is None or not person.new or person.role or len(found) > 1:
+            continue
+        m = found[0]
+        if ACTS_AFTER.match(text, m.end) or _speaking(text, m.start, m.end) or ROLE_BEFORE.search(text, max(0, m.start - 60), m.start):
+            continue
+        dropped.add(person_id)
+        del people[person_id]
+    return [m for m in mentions if m.id not in dropped]
 
 
 def _first_names_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:
