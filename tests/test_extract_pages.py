@@ -638,3 +638,9 @@ def test_a_new_name_nothing_shows_to_be_a_person_is_not_proposed():
     text = ("Buses and Blue Line trains stopped. Volunteers signed up for Family Literacy Night.\n\n"
             "The mediator, Frances Idowu, met both teams. KBVN 9’s Lysa Mitri reported from the hall.")
     assert people_of(text) == {"frances-idowu": "Frances Idowu", "lysa-mitri": "Lysa Mitri"}
+
+
+def test_a_modal_outweighs_an_adjective_in_ed_and_a_day_set_for_is_ahead():
+    assert dates_of("The board will meet in closed session Friday night.") == [("Friday night", "2024-03-08")]
+    assert dates_of("Talks broke off, and a mediator has called both teams back for Friday.") == [("Friday", "2024-03-08")]
+    assert dates_of("Talks ended Friday without a deal.") == [("Friday", "2024-03-01")]

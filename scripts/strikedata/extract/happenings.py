@@ -239,6 +239,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
     when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
+    if SET_FOR.search(text, max(0, m.start() - 12), m.start()):
+        when = "future"  # "called both teams back for Friday": the day a thing is set for is ahead
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
 
 
@@ -462,6 +464,7 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     """The tense of the verb nearest a date expression ("presented Monday, would raise": past), or None."""
     before = _words_before(text, start)
     after = _words_after(text, end)
+    ed_word = False  # a word in -ed near it: a verb in the past, or only an adjective ("in closed session")
     for distance in range(1, 7):
         near = [(before, len(before) - distance)] if distance <= len(before) else []
         near += [(after, distance - 1)] if distance <= len(after) else []
@@ -470,13 +473,17 @@ def local_tense(text: str, start: int, end: int) -> str | None:
             if lowered.endswith(("’ll", "'ll")) or lowered in FUTURE_WORDS:
                 return "future"
             passive = at > 0 and words[at - 1].lower() in PASSIVE_AFTER  # "will be canceled Monday": the tense is the modal's
-            if not passive and (lowered in PAST_WORDS or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4)):
+            if passive:
+                continue
+            if lowered in PAST_WORDS:
                 return "past"
-    return None
+            ed_word = ed_word or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4)
+    return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
 
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").
 PASSIVE_AFTER = {"be", "been", "being"}
+SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for)\s+$")
 
 
 TENSE_WORD = re.compile(r"[\w’']+")
