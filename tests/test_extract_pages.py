@@ -644,3 +644,11 @@ def test_a_modal_outweighs_an_adjective_in_ed_and_a_day_set_for_is_ahead():
     assert dates_of("The board will meet in closed session Friday night.") == [("Friday night", "2024-03-08")]
     assert dates_of("Talks broke off, and a mediator has called both teams back for Friday.") == [("Friday", "2024-03-08")]
     assert dates_of("Talks ended Friday without a deal.") == [("Friday", "2024-03-01")]
+
+
+def test_an_earlier_happening_after_a_later_date_is_its_own_at_the_articles_day():
+    text = "Students will miss class on Thursday after the district and the union ended talks with no agreement."
+    draft = draft_of(text)
+    assert sorted(draft.dates[m["event_id"]] for m in draft.event_mentions) == ["2024-03-06", "2024-03-07"]
+    text = "Students missed class on Monday after the district and the union ended talks with no agreement."
+    assert sorted(draft_of(text).dates.values()) == ["2024-03-04"]  # the sentence's own day is past: one happening

@@ -143,6 +143,9 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
     for sentence in sentence_spans:
         previous, before = before, sentence
         if sentence.start in dated:
+            earlier = _earlier_clause(text, sentence, published, days.get(sentence.start))
+            if earlier is not None:
+                out.append(earlier)
             continue
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
@@ -162,6 +165,33 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
                              "inferred", when, None, 0.3,
                              "no date words: read as the article's date, the latest it can be" if day else "no date words"))
     return out
+
+
+# "… will not be in class on Thursday after the unions finished negotiations": a past happening told
+# in a clause of its own, with no date words, in a sentence dated by another.
+EARLIER_HAPPENING = re.compile(r"\bafter\s+(?!noon|midnight|\d)(?:[\w’'-]+\s+){1,6}?(?P<verb>[a-z]{3,}ed|met|broke|left|went|held)\b"
+                               r"(?P<rest>[^,.;:]*)")
+WHEN_WORDS = re.compile(r"\d|\b(?:noon|midnight|morning|afternoon|evening|night|today|yesterday|tonight|week|month|year|"
+                        r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
+
+def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_day: str | None) -> Happening | None:
+    """A past happening in an "after …" clause of a sentence whose date tells of a later one
+    (none when the sentence's own date is a past day already: `past_day`): at the article's date, the
+    latest it can be."""
+    if past_day or published is None:
+        return None
+    said = text[sentence.start:sentence.end]
+    narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
+    m = EARLIER_HAPPENING.search(narration)
+    if m is None or m.group("verb") in NOT_PAST or re.search(r"\b(?:will|would|be|been)\s+$", narration[:m.start("verb")]):
+        return None
+    if WHEN_WORDS.search(narration, m.start(), m.end()):
+        return None  # the clause says when, or counts time: a date of its own
+    start = sentence.start + m.start("verb")
+    return Happening(start, start + len(m.group("verb")), m.group("verb"), published.isoformat(), None, "day", "inferred", "past",
+                     None, 0.3, "an earlier happening in a clause with no date words: read as the article's date, the latest it can be")
 
 
 class _Found:
