@@ -652,3 +652,37 @@ def test_an_earlier_happening_after_a_later_date_is_its_own_at_the_articles_day(
     assert sorted(draft.dates[m["event_id"]] for m in draft.event_mentions) == ["2024-03-06", "2024-03-07"]
     text = "Students missed class on Monday after the district and the union ended talks with no agreement."
     assert sorted(draft_of(text).dates.values()) == ["2024-03-04"]  # the sentence's own day is past: one happening
+
+
+# --- what a review of the rules above found (each once wrong) -------------------------------------------
+
+def test_relative_words_keep_their_date_before_any_word_and_the_day_before_something_is_not_the_articles():
+    assert dates_of("Yesterday the board voted no.") == [("Yesterday", "2024-03-05")]
+    assert dates_of("The union said today the strike goes on.") == [("today", "2024-03-06")]
+    assert dates_of("They voted the day before Thanksgiving.") == []
+    assert dates_of("Teachers voted two weeks ago to strike.") == [("two weeks ago", "2024-02-19")]
+    assert dates_of("In a statement Monday, the union said it will not accept the offer.") == [("Monday", "2024-03-04")]
+
+
+def test_prose_that_covers_or_a_comments_subhead_mid_story_is_not_furniture():
+    assert not is_furniture("The new agreement covers about 2,400 classified employees and raises pay 4%.")
+    text = "Teachers walked out.\n\nComments\nThe board said it would vote Friday on the new offer and more.\n" + "More prose. " * 40
+    assert find_figures(text) == [] and len([s for s in furniture_lines(text) if s.end - s.start > 100]) == 0
+
+
+def test_a_headline_atop_a_plain_text_is_no_outlet_and_a_known_outlet_named_wins():
+    town = Registry(orgs={**TOWN.orgs, "kbvn": Org("kbvn", "KBVN", "KBVN", "news_outlet")}, people=TOWN.people)
+    draft = draft_of("Teachers Strike Enters Third Day In Alder Creek\n\nTeachers stayed out, KBVN reported.\n", registry=town)
+    assert draft.article["outlet_org_id"] == "kbvn"
+
+
+def test_a_quotation_opening_the_text_is_introduced_by_nothing_at_its_end():
+    text = "“We will not stop.”\n\nThe union president Pia Cortes posted this afternoon:"
+    assert speakers_of(text) == [(None, None)]
+
+
+def test_a_subordinate_clause_dates_by_its_own_verb_and_reporters_placeholders_and_mediators():
+    text = "Students will return to class Monday after the district reached agreements with both unions late Friday."
+    assert dates_of(text) == [("Monday", "2024-03-11"), ("late Friday", "2024-03-01")]
+    assert is_furniture("[Author photo] Maren Holt")
+    assert people_of("Mediator Ione Sandvik said both sides would meet.") == {"ione-sandvik": "Ione Sandvik"}

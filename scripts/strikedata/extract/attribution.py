@@ -166,11 +166,9 @@ def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) ->
     """A quotation opening its paragraph, after a paragraph that ends in a colon ("Council Member
     Anjali Strand … posted on X this afternoon:"): whom that paragraph introduces."""
     start = _line_start(masked, quote.start)
-    if masked[start:quote.start - 1].strip():
-        return None
-    previous_end = start - 1
-    while previous_end > 0 and not masked[previous_end - 1:previous_end].strip():
-        previous_end -= 1  # back over blank lines
+    if start == 0 or masked[start:quote.start - 1].strip():
+        return None  # the quotation does not open its paragraph, or opens the text: nothing introduces it
+    previous_end = _spaces_back(masked, 0, start - 1)  # back over blank lines
     line_start = _line_start(masked, previous_end)
     line = masked[line_start:previous_end]
     if not line.rstrip().endswith(":") or "\x00" in line:
@@ -206,10 +204,8 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     person, with a low confidence."""
     close = min(len(text), quote.end + 1)  # past the closing mark
     spots = [(close, _line_end(masked, close)), (_line_start(masked, quote.start), max(0, quote.start - 1))]
-    if not masked[spots[1][0]:spots[1][1]].strip():  # the quotation opens its paragraph: the paragraph before, if a beat
-        end = spots[1][0] - 1
-        while end > 0 and not masked[end - 1:end].strip():
-            end -= 1
+    if spots[1][0] > 0 and not masked[spots[1][0]:spots[1][1]].strip():  # the quotation opens its paragraph: the one before, if a beat
+        end = _spaces_back(masked, 0, spots[1][0] - 1)  # back over blank lines
         spots.append((_line_start(masked, end), end))
     for low, high in spots:
         # The narration between this quotation and the next (or the one before) on its line: one sentence.

@@ -30,7 +30,7 @@ from .attribution import attribute, mask_quotations, reporter
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
-from .furniture import Furniture, is_furniture_vocabulary
+from .furniture import Furniture, is_furniture, is_furniture_vocabulary
 from .happenings import Happening, event_type, find_happenings, find_undated, location
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
@@ -224,7 +224,8 @@ def _outlet(article, given: str | None, entities: Entities, text: str) -> tuple[
     --outlet first, then the Source line or dateline credit, then an outlet the text names."""
     if given:
         return _outlet_given(given, entities, text)
-    return _outlet_of_clue(article, entities) or _outlet_of_page(text, entities) or _outlet_named(entities, text)
+    return (_outlet_of_clue(article, entities) or _outlet_of_page(text, entities, masthead=False) or _outlet_named(entities, text)
+            or _outlet_of_page(text, entities, masthead=True) or (None, "inferred", "Outlet: not found in the text; give it with --outlet."))
 
 
 def _printed(name: str, text: str) -> bool:
@@ -278,10 +279,11 @@ MASTHEAD_WORDS = 8
 OWNER_WORDS = re.compile(r"\b(?:Inc|LLC|Corp|Corporation|Company|Holdings|Group|Media Group|Broadcasting Co)\b\.?", re.I)
 
 
-def _outlet_of_page(text: str, entities: Entities) -> tuple[str, str, str] | None:
+def _outlet_of_page(text: str, entities: Entities, masthead: bool) -> tuple[str, str, str] | None:
     """The outlet a saved page names in its own lines (inferred: no dateline or Source line states it),
-    a known one when its name matches: a repost's credit first, then the copyright line, then the
-    masthead. None when the page has none of them."""
+    a known one when its name matches: a repost's credit, then the copyright line; with `masthead`, the
+    page's first line when page furniture (a menu, a banner) follows it, so a headline atop a plain
+    text is no outlet. None when the page has none of them."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     found = REPOSTED_FROM.search(text)
     clues = [(found.group("name"), "the repost's credit")] if found else []
@@ -289,9 +291,12 @@ def _outlet_of_page(text: str, entities: Entities) -> tuple[str, str, str] | Non
         m = COPYRIGHT_LINE.match(line)
         if m and not OWNER_WORDS.search(m.group("name")):
             clues.append((m.group("name"), "the page's copyright line"))
-    masthead = next((line for line in lines[:3] if not is_furniture_vocabulary(line)), None)
-    if masthead and len(masthead.split()) <= MASTHEAD_WORDS and _title_words(masthead):
-        clues.append((max((p.strip() for p in masthead.split("|")), key=len), "the page's masthead (its first line)"))
+    if masthead and not clues:
+        first = next((i for i, line in enumerate(lines[:3]) if not is_furniture_vocabulary(line)), None)
+        head = lines[first] if first is not None else ""
+        chrome = any(is_furniture(line) for line in lines[first + 1:first + 4]) if first is not None else False
+        if head and chrome and len(head.split()) <= MASTHEAD_WORDS and _title_words(head):
+            clues.append((max((p.strip() for p in head.split("|")), key=len), "the page's masthead (its first line)"))
     if not clues:
         return None
     name, where = clues[0]
@@ -317,13 +322,13 @@ def _stem_names(stem: str, org: Org) -> bool:
     return any(slug(s) == stem or slug(s).startswith(stem) or stem.startswith(slug(s)) for s in org.surfaces() if slug(s))
 
 
-def _outlet_named(entities: Entities, text: str) -> tuple[str | None, str, str]:
-    """The first outlet the text names, inferred to be the publisher; or none."""
+def _outlet_named(entities: Entities, text: str) -> tuple[str | None, str, str] | None:
+    """The first outlet the text names, inferred to be the publisher; None when it names none."""
     outlets = {o.org_id for o in entities.orgs.values() if o.kind == OUTLET}
     named = [m for m in entities.mentions if m.kind == "org" and m.id in outlets]
     if named:
         return named[0].id, "inferred", f"Outlet: inferred from the text naming {text[named[0].start:named[0].end]!r}; the seed states none."
-    return None, "inferred", "Outlet: not found in the text; give it with --outlet."
+    return None
 
 
 def _date_note(stated: str | None, date: dt.date | None, outlet_note: str, overridden: str | None = None) -> str:

@@ -42,7 +42,8 @@ TITLE_WORDS = {
     "Coordinator", "Negotiator", "Organizer", "Dr", "Mr", "Mrs", "Ms", "Professor", "Deputy", "Assistant",
     "Associate", "Executive", "General", "Counsel", "Attorney", "Judge", "Sheriff", "Chancellor", "Dean", "Reporter",
     "Lead", "Interim", "Acting", "Former", "Board", "Supervisor", "Lt", "Sgt", "Capt", "Pastor", "Rev", "Father",
-    "Supt", "Prof", "Atty", "Mayor-elect", "Asst", "Councilor", "Councillor", "Alderman", "Alderwoman", "Clerk",
+    "Supt", "Prof", "Atty", "Mayor-elect", "Asst", "Mediator", "Arbitrator", "Facilitator", "Ombudsman", "Councilor", "Councillor",
+    "Alderman", "Alderwoman", "Clerk",
     "Controller", "Auditor", "Administrator", "Inspector", "Provost", "Regent", "Delegate", "Steward", "Specialist",
     "Bargaining", "Business", "Human", "Resources", "Operations", "Communications", "Finance",
     # Who a person is to the story, written before the name like a title ("Mom Jane Doe", "Senior Ana Li").
@@ -417,6 +418,7 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
     return alone_mentions
 
 
+CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?![\w-])")
 WORD_BEFORE = re.compile(r"([A-Z][\w’'-]*)\.? $")
 WORD_AFTER = re.compile(r" ([A-Z][\w’'-]*)")
 
@@ -431,11 +433,12 @@ def _in_longer_name(text: str, start: int, end: int) -> bool:
 
 
 # What a person's name does in a sentence that a menu item, a place or a product's name does not.
-ACTS_AFTER = re.compile(r",?\s+(?:who|whose|said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|recalled|reported|reports|"
+ACTS_AFTER = re.compile(r",\s+(?:a|an|the|\d)|,?\s+(?:who|whose|said|says|told|tells|added|adds|wrote|writes|asked|explained|noted|recalled|"
+                        r"reported|reports|"
                         r"announced|argued|insisted|agreed|declined|testified|warned|answered|replied|responded|stated|"
                         r"is|was|has|had|will|would|can|could|did|does|thinks|believes|teaches|taught|works|worked|leads|led|spoke|"
                         r"called|urged|posted|tweeted|sat|stood|took|went|came|gave|got|made|met|ran|spent|kept|held|left|brought|"
-                        r"[a-z]{2,}ed\b|\(|,\s+(?:a|an|the|\d))")  # a verb in the past: someone acting
+                        r"[a-z]{2,}ed\b|\()")  # a verb in the past: someone acting
 # "a state mediator, Frances Idowu": a role in apposition before the name.
 ROLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[a-z]+,\s+$")
 
@@ -475,17 +478,19 @@ def _first_names_alone(text: str, people: dict[str, Person], person_mentions: li
     first_seen: dict[str, int] = {}
     for mention in sorted(person_mentions, key=lambda m: m.start):
         first_seen.setdefault(mention.id, mention.start)
-    out = []
-    for first, holders in firsts.items():
-        if len(holders) != 1 or first in SENTENCE_WORDS or first in TITLE_WORDS or first in CALENDAR_WORDS:
-            continue
-        person = holders[0]
-        for found in re.finditer(rf"(?<![\w’'-]){re.escape(first)}(?![\w-])", text):
-            after = WORD_AFTER.match(text, found.end())
-            if named[found.start()] or found.start() < first_seen.get(person.person_id, len(text)) \
-                    or (after and after.group(1) not in SENTENCE_WORDS):
-                continue  # before the full name, inside a name, or followed by another capitalised word
-            out.append(Mention(found.start(), found.end(), "person", person.person_id))
+    unique = {first: holders[0] for first, holders in firsts.items()
+              if len(holders) == 1 and first not in SENTENCE_WORDS | TITLE_WORDS | CALENDAR_WORDS}
+    out: list[Mention] = []
+    if not unique:
+        return out
+    for found in CAPITALISED_WORD.finditer(text):  # one pass, whatever the number of people
+        holder = unique.get(found.group())
+        if holder is None or named[found.start()] or found.start() < first_seen.get(holder.person_id, len(text)):
+            continue  # no one's first name, inside a name, or before the full name
+        after = WORD_AFTER.match(text, found.end())
+        if after and after.group(1) not in SENTENCE_WORDS:
+            continue  # followed by another capitalised word: part of another name
+        out.append(Mention(found.start(), found.end(), "person", holder.person_id))
     return out
 
 

@@ -57,11 +57,13 @@ CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
 BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by)\s+|"
                     r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@|"
-                    r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$|"
-                    # a reporter's line: "Hadley Marsh covers education for the Register", "… is the Report's education reporter"
-                    r"^\s*[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s+"
-                    r"(?:covers|reports on|writes about|is\b.{0,60}\b(?:reporter|editor|writer|correspondent))\b",
-                    re.I)
+                    r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$", re.I)
+# An image's or embed's placeholder a copied page keeps ("[Photo]", "[Author photo]", "[Video: …]").
+PLACEHOLDER = re.compile(r"\[(?:[^\]\n]{0,12}\b(?:photo|photos|image|images|video|graphic|map|embed|advertisement|ad)\b[^\]\n]{0,40})\]", re.I)
+# A reporter's note about themselves, however long: "Maren Holt covers schools and the school board for The Sentinel."
+REPORTER_LINE = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:covers|reports on|writes about)\s+[^.]{3,120}\s+for\s+(?:the\s+)?[A-Z]"
+                           # "Theo Brandt is the Valley Report's education reporter."
+                           r"|[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+is\s+(?:a|an|the\s+)?[A-Z][^.]{0,60}\b(?:reporter|editor|correspondent)\b")
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
@@ -93,9 +95,10 @@ LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|lin
                           r"what to read next|up next|watch next|other stories)\s*:?\s*$", re.I)
 # Where readers' comments begin ("14 thoughts on “…”", "Leave a Reply"): every line from there on is
 # theirs, not the article's.
-COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+[“\"‘']|"
-                              r"(?:leave|post|add) a (?:reply|comment)\b|join the (?:conversation|discussion)\b|"
-                              r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)
+COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+[“\"‘'][^.!?]*[”\"’']\s*$|"
+                              r"(?:leave|post|add) a (?:reply|comment)\s*$|join the (?:conversation|discussion)\s*$|"
+                              r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)  # a heading alone on its line
+COMMENTS_FROM = 0.6  # where in a page a bare "Comments" heading can begin readers' comments
 SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
 QUOTE_MARKS = re.compile("[“”\"]")
 SENTENCE_IN_ITEM = re.compile(r"\b(?:said|says|is|are|was|were|will|has|have)\b")  # a verb: prose between the bars
@@ -113,6 +116,8 @@ def is_furniture(line: str) -> bool:
     if not stripped or len(stripped) > LONGEST_LINE:
         return False
     count = len(stripped.split())
+    if PLACEHOLDER.match(stripped) or REPORTER_LINE.match(stripped):
+        return True  # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"
     if count > CREDIT_LINE_WORDS:
         return False  # prose
     if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped) or BYLINE.search(stripped) or CALL_TO_ACTION.search(stripped) \
@@ -175,8 +180,10 @@ def furniture_lines(text: str) -> list[Span]:
         if not stripped:
             continue
         prior, previous = previous, stripped
-        if COMMENTS_HEADING.match(stripped):
-            out.append(Span(m.start(), len(text)))  # readers' comments, to the end of the page
+        if COMMENTS_HEADING.match(stripped) and (stripped[:1].isdigit() or m.start() > COMMENTS_FROM * len(text)):
+            # Readers' comments, to the end of the page: "14 thoughts on “…”" anywhere, a bare "Comments"
+            # or "Leave a reply" only in the page's last part (a subhead in the story is no such heading).
+            out.append(Span(m.start(), len(text)))
             break
         if is_furniture(line) and not (stripped[:1] in "—–" and prior.endswith(("”", '"'))):
             # (a dash line under a quotation credits it: "— Delia Fontaine, Calder Falls")

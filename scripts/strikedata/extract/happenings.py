@@ -30,10 +30,11 @@ WEEKDAY = re.compile(
                                       "Sept", "Sep", "Oct", "Nov", "Dec"]) + r")\.?\s+(?P<cday>\d{1,2})(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
-RELATIVE = re.compile(r"\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b"
+RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week)s? ago)\b"
+                      r"|\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night|"
                       # "warned families the day before": the day before the article's (not "the day before the vote")
-                      r"the (?:day|night) before|the previous (?:day|night))\b(?! (?:the|a|an|its|their|his|her)\b)", re.I)
+                      r"the (?:day|night) before(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z])))\b", re.I)
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
@@ -271,6 +272,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()):
         when = "future"  # "called both teams back for Friday": the day a thing is set for is ahead
+    elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
+        when = "past"  # "In a statement Thursday, the association called …": a statement reported was made
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
 
 
@@ -300,9 +303,11 @@ def _resolve_weekend_mention(m: re.Match[str], published: dt.date | None, reader
 
 def _relative_precision(m: re.Match[str]) -> str:
     """A week for "last week", a month for "next month", a day for "yesterday"."""
-    unit = m.group("unit")
+    unit = m.group("unit") or (m.groupdict().get("span") if m.groupdict().get("ago") else None)
     if (unit or "").lower() == "week":
         return "week"
+    if (unit or "").lower() == "day":
+        return "day"
     return "month" if unit else "day"
 
 
@@ -513,6 +518,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
 
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").
 PASSIVE_AFTER = {"be", "been", "being"}
+STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
+                          r"news release|press release|interview|video|message|memo)\s+$", re.I)
 SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for)\s+$")
 
 
@@ -571,7 +578,7 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
     return clause if len(clause.split()) > 4 else text[low:high]
 
 
-CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]")
+CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]|\s(?=(?:after|before|since|because|until|although|while) )")  # a subordinate clause has its own verb
 
 
 def resolve_weekday(published: dt.date | None, weekday: int, direction: str, strict: bool = False) -> str | None:
@@ -588,13 +595,24 @@ def resolve_weekday(published: dt.date | None, weekday: int, direction: str, str
     return (published - dt.timedelta(days=back) if back <= ahead else published + dt.timedelta(days=ahead)).isoformat()
 
 
+AGO_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
 def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str | None] | None:
     if published is None:
         return None
+    if m.groupdict().get("ago"):  # "two weeks ago": counted back from the article's date
+        count = m.group("count").lower()
+        n = 1 if count in ("a", "one") else int(count) if count.isdigit() else AGO_WORDS[count]
+        if m.group("span").lower() == "day":
+            return (published - dt.timedelta(days=n)).isoformat(), None
+        day = published - dt.timedelta(weeks=n)  # "two weeks ago": some day of that week, as loosely as it is told
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
     word = (m.group("word") or "").lower()
     if word:
         offset = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1}.get(word, 0)
-        offset = -1 if word.startswith(("the day before", "the night before", "the previous")) else offset
+        offset = -1 if word.startswith(("the day before", "the night before")) else offset
         return (published + dt.timedelta(days=offset)).isoformat(), None
     rel, unit = m.group("rel").lower(), m.group("unit").lower()
     shift = -1 if rel == "last" else 1 if rel == "next" else 0
