@@ -11,14 +11,15 @@ import sys
 from pathlib import Path
 
 import pexpect
+import pytest
 import yaml
 from typer.testing import CliRunner
 
 from strikedata.build import build_package
 from strikedata.cli import app
 from strikedata.review import stamps
-from strikedata.review.proposals import read_project
-from strikedata.review.session import review
+from strikedata.review.proposals import candidates, read_project, referring
+from strikedata.review.session import EditRefused, review, write
 
 from test_extract import drop_what_only_the_article_told
 
@@ -46,13 +47,14 @@ def test_deleting_the_confirmed_lines_without_review_confirms_nothing(project: P
     draft = drafted(project)
     proposals = len(read_project(project).proposals)
     assert proposals > 20
-    for path in (project / "seeds").glob("**/*.yaml"):  # the rubber stamp the issue describes
-        kept = [line for line in path.read_text("utf-8").splitlines() if not re.match(r"\s*(confirmed|confidence):", line)]
+    for path in (project / "seeds").glob("**/*.yaml"):  # the rubber stamp the issue describes, markers and all
+        kept = [line for line in path.read_text("utf-8").splitlines()
+                if not re.match(r"\s*(- )?(confirmed|confidence|drafted_on|proposed_for):", line)]
         path.write_text("\n".join(kept) + "\n", "utf-8")
+    assert "drafted_on:" not in draft.read_text("utf-8")
     found = build_package(project, official=False)
-    assert {f.code for f in found} == {"unconfirmed-proposal"} and len(found) == proposals
+    assert {f.code for f in found} == {"unconfirmed-proposal"} and len(found) == proposals  # seeds/DRAFTED still lists them
     assert any(f.file == DRAFT for f in found) and all("strikedata review" in (f.hint or "") for f in found)
-    assert "drafted_on:" in draft.read_text("utf-8")
 
 
 def test_confirmed_true_is_not_a_stamp(project: Path):
@@ -149,7 +151,10 @@ def test_review_refuses_piped_answers_and_lists_instead(project: Path):
     listed = runner.invoke(app, ["review", "--list", str(project / DRAFT), "--project", str(project)])
     assert listed.exit_code == 1 and re.search(r"\n\d+ to review\n", listed.output) and "»" in listed.output
     assert "unconfirmed-proposal" in codes(project)  # listing confirms nothing
-    assert runner.invoke(app, ["review", "--list", str(project / ARTICLE.replace("kcra-talks", "none")), "--project", str(project)]).exit_code == 0
+    curated = project / "seeds" / "articles" / "abc10-strike-preparation.yaml"  # curated by hand: nothing to review
+    assert runner.invoke(app, ["review", "--list", str(curated), "--project", str(project)]).exit_code == 0
+    missing = runner.invoke(app, ["review", "--list", str(project / "seeds" / "articles" / "no-such.yaml"), "--project", str(project)])
+    assert missing.exit_code == 2 and "no such file" in missing.output
 
 
 # --- a wrong date header --------------------------------------------------------------------------
@@ -196,3 +201,41 @@ def test_extract_with_date_over_a_header_drafts_the_override(project: Path):
     assert result.exit_code == 0, result.output
     assert "overrides_header_date: '2021-01-04'" in result.output and "published_date: '2022-03-22'" in result.output
     assert path.exists()
+
+
+def test_review_offers_no_relink_of_an_entrys_own_id_and_refuses_to_reject_what_others_name(project: Path):
+    drafted(project)
+    found = read_project(project, {DRAFT})
+    event = next(p for p in found.proposals if p.resource == "events")
+    assert candidates(found, event) == ("", [])  # its own event_id is no link to move
+    named = [p for p in found.proposals if p.resource == "events" and referring(found, p)]
+    assert named
+    events = (project / "seeds" / "events.yaml").read_text("utf-8")
+    said: list[str] = []
+    answers = iter(["r", "q"])
+    target = named[0].ident
+
+    def ask(_: str) -> str:
+        return next(answers) if shown_target[0] else "s"
+
+    shown_target = [False]
+
+    def say(line: str) -> None:
+        said.append(line)
+        shown_target[0] = line.startswith("\n── ") and f"event {named[0].key} " in line if line.startswith("\n── ") else shown_target[0]
+
+    review(project, {DRAFT}, ask, say)
+    assert any("still name it" in line for line in said) and (project / "seeds" / "events.yaml").read_text("utf-8") == events
+    assert target in {p.ident for p in read_project(project, {DRAFT}).proposals}
+
+
+def test_an_edit_keeps_crlf_and_an_edit_that_would_break_the_file_writes_nothing(project: Path):
+    draft = drafted(project)
+    draft.write_bytes(draft.read_bytes().replace(b"\n", b"\r\n"))
+    answers = iter(["c", "q"])
+    assert review(project, {DRAFT}, lambda _: next(answers), lambda _: None).confirmed == 1
+    assert b"\r\n" in draft.read_bytes() and b"\n" not in draft.read_bytes().replace(b"\r\n", b"")
+    before = draft.read_bytes()
+    with pytest.raises(EditRefused):
+        write(project, DRAFT, ["quotes:", "confirmed: x", "- quote_id: a"])
+    assert draft.read_bytes() == before

@@ -59,6 +59,7 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]*")
 class Tables:
     registry: Registry
     rows: dict[str, list[dict]] = field(default_factory=dict)
+    drafted: frozenset[str] = frozenset()  # the ledger's lines: entries `strikedata extract` wrote (stamps.LEDGER)
     texts: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     # A build spends a few seconds at most on closest-passage hints, however many spans are missing.
@@ -172,9 +173,9 @@ def load_registry_file(root: Path, resource: Resource, tables: Tables, lines: di
     entries, findings = ann.expect_list(doc)
     tables.findings += findings
     for entry in entries:
-        tables.findings += check_entry(entry, resource, tables.registry.list_columns, path, {stamps.PROPOSED_FOR},
-                                       stamps.is_drafted(entry))
         row = row_from(entry, resource.columns)
+        drafted = stamps.is_drafted(entry) or stamps.ledger_line(resource.name, resource.key(row)) in tables.drafted
+        tables.findings += check_entry(entry, resource, tables.registry.list_columns, path, {stamps.PROPOSED_FOR}, drafted)
         tables.rows[resource.name].append(row)
         lines[(resource.name, resource.key(row))] = (path, entry)
 
@@ -188,10 +189,10 @@ def load_article(root: Path, path: Path, tables: Tables, lines: dict, sums: Seed
     data = doc.data
     articles = tables.registry["articles"]
     lists = {r.listed_as for r in tables.registry.article_lists}
-    drafted = stamps.is_drafted(data)
+    article_id, seed_file = cell(data.get("article_id")), cell(data.get("seed_file"))
+    drafted = stamps.is_drafted(data) or stamps.ledger_line("articles", article_id) in tables.drafted
     tables.findings += check_entry(data, articles, tables.registry.list_columns, display, {str(key) for key in lists} | ARTICLE_ONLY,
                                    drafted)
-    article_id, seed_file = cell(data.get("article_id")), cell(data.get("seed_file"))
     problem = article_id_problem(article_id, seed_file, data, display)
     if problem:
         tables.findings.append(problem)
@@ -437,9 +438,17 @@ def locate_row(entry: ann.Located, resource: Resource, article_id: str, text: st
     return row
 
 
+def read_drafted(root: Path) -> frozenset[str]:
+    """The ledger of drafted entries (stamps.LEDGER), empty when there is none."""
+    try:
+        return stamps.read_ledger(paths.read_limited(root / stamps.LEDGER, ann.MAX_ANNOTATION_BYTES, stamps.LEDGER).decode("utf-8", "replace"))
+    except (OSError, UnsafePath):
+        return frozenset()
+
+
 def load_tables(root: Path, registry: Registry) -> tuple[Tables, dict[tuple, tuple[str, ann.Located]]]:
     """Read every curated file; rows come back as CSV-ready strings, with where each row came from."""
-    tables = Tables(registry, {name: [] for name in registry.names})
+    tables = Tables(registry, {name: [] for name in registry.names}, drafted=read_drafted(root))
     lines: dict[tuple, tuple[str, ann.Located]] = {}
     for resource in registry.resources:
         if resource.from_registry_file:

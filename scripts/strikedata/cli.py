@@ -403,7 +403,8 @@ def review(
     For each proposal you answer c (confirm it as shown), r (reject: the entry is removed), a number (link it to that nearby \
 event or person instead), s (skip) or q (quit). Confirming writes `confirmed: reviewed <digest>`, a stamp of the entry as you \
 saw it: `strikedata build` refuses a drafted entry without a valid stamp, and one changed after it was stamped. Correct an \
-entry in its file first, then confirm it here. The review asks at a terminal, one answer each: it cannot be piped.
+entry in its file first, then confirm it here. The review asks at a terminal, one answer each: it cannot be piped. \
+It exits 1 while anything is left unconfirmed. The stamp guards against a careless review, not a determined one.
     """
     import sys
 
@@ -412,6 +413,9 @@ entry in its file first, then confirm it here. The review asks at a terminal, on
 
     root = project_root(project.resolve())
     chosen = {_project_path(root, f) for f in files} if files else None
+    missing = sorted(f for f in chosen or () if not (root / f).is_file())
+    if missing:
+        raise typer.BadParameter(f"no such file: {', '.join(missing)}", param_hint="FILES")
     if list_only:
         found = read_project(root, chosen)
         for finding in found.blocking:
@@ -436,8 +440,8 @@ entry in its file first, then confirm it here. The review asks at a terminal, on
                f"{len(outcome.skipped)} skipped, {outcome.left} left for later")
     if outcome.skipped or outcome.left:
         typer.echo("the build refuses what is not confirmed: run `strikedata review` again to finish")
-    else:
-        typer.echo("next: `strikedata build`")
+        raise typer.Exit(1)
+    typer.echo("next: `strikedata build`")
 
 
 def _project_path(root: Path, given: Path) -> str:

@@ -1014,7 +1014,7 @@ def render_registry(entries: list[dict], what: str, article_id: str) -> str:
     if not entries:
         return ""
     lines = ["", f"# Proposed by `strikedata extract` for {article_id}: {what} the registry did not hold.",
-             "# Confirm or correct each, then delete its `confirmed` and `confidence` lines."]
+             "# Correct each where it is wrong, then confirm it with `strikedata review` (it asks about these with the article)."]
     for entry in entries:
         lines.append("")
         lines += _entry_lines(_before_review(entry, PROPOSED_FOR, article_id), "")

@@ -17,6 +17,7 @@ from pathlib import Path
 from ..build import MAX_SEED_BYTES, MAX_SUMS_BYTES, SEED_SUMS, recorded_sums
 from ..paths import TooLarge, UnsafePath, inside, read_limited, safe_name
 from ..registry import load_registry
+from ..review.stamps import LEDGER, LEDGER_HEADER, ledger_line
 from .draft import Draft, render_article, render_registry
 from .errors import ExtractError, read_yaml
 
@@ -154,7 +155,23 @@ def carry_out(root: Path, plan: Plan, draft: Draft, *, today: dt.date) -> list[s
         with (root / path).open("a", encoding="utf-8") as handle:
             handle.write(addition)
         written.append(f"{path}: {count} new {what} appended")
+    _record_drafted(root, draft)
     return written
+
+
+def _record_drafted(root: Path, draft: Draft) -> None:
+    """Add the draft's entries to seeds/DRAFTED (stamps.LEDGER): the article, and each entry it
+    appended to a registry, so the build asks a review stamp of them whatever is deleted elsewhere."""
+    registry = load_registry(root)
+    lines = [ledger_line("articles", draft.article["article_id"])]
+    for attribute, (_, resource) in registry_files(root).items():
+        for entry in getattr(draft, attribute, None) or []:
+            row = {c: "" if entry.get(c) is None else str(entry[c]) for c in registry[resource].columns}
+            lines.append(ledger_line(resource, registry[resource].key(row)))
+    ledger = root / LEDGER
+    header = "" if _exists(ledger) else LEDGER_HEADER
+    with ledger.open("a", encoding="utf-8") as handle:
+        handle.write(header + "".join(f"{line}\n" for line in lines))
 
 
 def _recorded(root: Path) -> dict:

@@ -72,7 +72,9 @@ def read_project(root: Path, files: set[str] | None = None) -> Project:
             continue
         row = by_key[resource].get(key) or {}
         article = lines.get(("articles", row.get("article_id"))) if resource != "articles" else None
-        found = stamps.state(entry, stamps.is_drafted(entry, article[1] if article else None))
+        listed = stamps.ledger_line(resource, key) in tables.drafted or (
+            article is not None and stamps.ledger_line("articles", row.get("article_id")) in tables.drafted)
+        found = stamps.state(entry, listed or stamps.is_drafted(entry, article[1] if article else None))
         if found is stamps.State.CONFIRMED:
             continue
         offsets = span_columns(registry[resource].schema)
@@ -127,6 +129,21 @@ def where_named(project: Project, proposal: Proposal) -> str | None:
     return None
 
 
+def referring(project: Project, proposal: Proposal) -> list[tuple[str, object]]:
+    """The entries (resource, key) whose links name this one: what rejecting it would leave broken."""
+    if proposal.resource not in project.registry.registry_files:
+        return []
+    own = project.registry.own_ids.get(proposal.resource)
+    out = []
+    for resource in project.registry.names:
+        for field, target in foreign_keys(project.registry, resource).items():
+            if target != proposal.resource or field != own or (resource == proposal.resource):
+                continue
+            out += [(resource, project.registry[resource].key(row)) for row in project.tables.rows.get(resource, [])
+                    if row.get(field) == str(proposal.key)]
+    return out
+
+
 def summary(row: dict) -> str:
     """A registry row in one line: its name, role, type, dates, description, as far as it has them."""
     parts = [str(row[c]) for c in SUMMARY if row.get(c)]
@@ -162,7 +179,8 @@ def candidates(project: Project, proposal: Proposal) -> tuple[str, list[tuple[st
     """The field a curator may relink, and the registry entries close to what it links to now:
     events of the same type or within a week of it, people of the same family name or organization
     (or named in the passage). ("", []) when the entry links to nothing relinkable."""
-    field = next((f for f in RELINKABLE if proposal.entry.get(f)), "")
+    own_id = project.registry.own_ids.get(proposal.resource)  # an event's event_id is its name, not a link
+    field = next((f for f in RELINKABLE if proposal.entry.get(f) and f != own_id), "")
     if not field:
         return "", []
     current = str(proposal.entry[field])

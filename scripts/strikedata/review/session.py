@@ -9,14 +9,17 @@ Files are edited line by line, so every other line, comment and blank keeps its 
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from .. import annotations as ann
 from . import stamps
-from .proposals import Project, Proposal, candidates, links, passage, read_project, where_named
+from .proposals import Project, Proposal, candidates, links, passage, read_project, referring, where_named
 
 DRAFT_HEADER = "# Draft annotations for "  # how extract's draft opens (extract/draft.py HEADER)
 Ask = Callable[[str], str | None]  # shows a prompt, returns the answer (None at end of input)
@@ -64,17 +67,23 @@ def review(root: Path, files: set[str] | None, ask: Ask, say: Say) -> Outcome:
             passed.add(proposal.ident)
         elif _moved(root, files, proposal):
             say("  the file changed since this was shown: here it is again")
-        elif answer == "c":
-            write(root, proposal.file, confirm_lines(_lines(root, proposal.file), proposal.entry))
-            outcome.confirmed += 1
-        elif answer == "r":
-            write(root, proposal.file, remove_lines(_lines(root, proposal.file), proposal.entry))
-            outcome.rejected += 1
-            total -= 1
-        else:  # a candidate's id: relink, and show the entry again
-            link_field, _ = candidates(project, proposal)
-            write(root, proposal.file, set_lines(_lines(root, proposal.file), proposal.entry, link_field, answer))
-            outcome.relinked += 1
+        else:
+            try:
+                if answer == "c":
+                    write(root, proposal.file, confirm_lines(_lines(root, proposal.file), proposal.entry))
+                    outcome.confirmed += 1
+                elif answer == "r":
+                    write(root, proposal.file, remove_lines(_lines(root, proposal.file), proposal.entry))
+                    outcome.rejected += 1
+                    total -= 1
+                else:  # a candidate's id: relink, and show the entry again
+                    link_field, _ = candidates(project, proposal)
+                    write(root, proposal.file, set_lines(_lines(root, proposal.file), proposal.entry, link_field, answer))
+                    outcome.relinked += 1
+            except EditRefused as refused:
+                say(f"  {refused}; it is skipped")
+                outcome.skipped.append(proposal)
+                passed.add(proposal.ident)
         shown = set(project.blocking)
         project = read_project(root, files)
         if broken := [f for f in project.blocking if f not in shown]:  # an edit the build cannot read: stop, say where
@@ -89,12 +98,12 @@ def review(root: Path, files: set[str] | None, ask: Ask, say: Say) -> Outcome:
 def settle_headers(root: Path, project: Project) -> None:
     """A draft's opening comments (how to review it, how its values were read) give way, once nothing
     in the file waits for review, to one line saying it was drafted and reviewed."""
-    waiting = {p.file for p in project.proposals}
+    waiting = {p.file for p in project.proposals} | {f.file for f in project.blocking}
     for display in {display for display, _ in project.drafts} - waiting:
         lines = _lines(root, display)
         if lines and lines[0].startswith(DRAFT_HEADER):
             body = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
-            drafted = next((line.split(": ", 1)[1] for line in lines if line.startswith(f"{stamps.DRAFTED_ON}: ")), "")
+            drafted = next((line.split(": ", 1)[1].strip("'\"") for line in lines if line.startswith(f"{stamps.DRAFTED_ON}: ")), "")
             write(root, display, [f"# Drafted by `strikedata extract` on {drafted}; every entry confirmed with `strikedata review`.",
                                   *lines[body:]])
 
@@ -119,6 +128,11 @@ def _answer(project: Project, proposal: Proposal, ask: Ask, say: Say) -> str:
             if proposal.resource == "articles":
                 say("  the article itself is not rejected here: delete its file (and its raw seed) to drop the draft")
                 continue
+            users = referring(project, proposal)
+            if users:
+                say(f"  {len(users)} entries still name it (first: {_singular(users[0][0])} {_key_text(users[0][1])}): "
+                    "reject or relink those first")
+                continue
             return "r"
         if given.isdigit() and 1 <= int(given) <= len(near):
             return near[int(given) - 1][0]
@@ -139,8 +153,7 @@ def show(project: Project, proposal: Proposal, number: int, total: int) -> str:
     head = f"{number} of {total} · " if total else ""
     why = {stamps.State.CHANGED: "changed since it was confirmed", stamps.State.PROPOSED: "proposed"}[proposal.state]
     confidence = f" · confidence {entry['confidence']}" if "confidence" in entry else ""
-    key = " · ".join(map(str, proposal.key)) if isinstance(proposal.key, tuple) else proposal.key
-    lines = ["", f"── {head}{_singular(proposal.resource)} {key} · {proposal.file}:{entry.line} · {why}{confidence}"]
+    lines = ["", f"── {head}{_singular(proposal.resource)} {_key_text(proposal.key)} · {proposal.file}:{entry.line} · {why}{confidence}"]
     text = project.tables.texts.get(proposal.article_id or "", "")
     seen = passage(text, *proposal.span) if proposal.span and text else where_named(project, proposal)
     if seen:
@@ -159,6 +172,10 @@ def show(project: Project, proposal: Proposal, number: int, total: int) -> str:
     return "\n".join(lines)
 
 
+def _key_text(key: object) -> str:
+    return " · ".join(map(str, key)) if isinstance(key, tuple) else str(key)
+
+
 def _nested(value: list) -> bool:
     return any(isinstance(v, dict) for v in value)
 
@@ -174,19 +191,38 @@ def _indent(text: str, pad: str) -> str:
 
 # --- editing a YAML file line by line --------------------------------------------------------------
 
+class EditRefused(Exception):
+    """An edit that would leave its file unreadable, or without its list: nothing is written."""
+
+
 def _lines(root: Path, display: str) -> list[str]:
-    return (root / display).read_text("utf-8").splitlines()
+    return (root / display).read_bytes().decode("utf-8-sig").splitlines()
 
 
 def write(root: Path, display: str, lines: list[str]) -> None:
-    (root / display).write_text("\n".join(lines) + "\n", "utf-8")
+    """The file with these lines, in its own line endings and byte-order mark, written only when the
+    result still reads as YAML of the same shape (a list stays a list), and atomically."""
+    path = root / display
+    raw = path.read_bytes()
+    bom = b"\xef\xbb\xbf" if raw.startswith(b"\xef\xbb\xbf") else b""
+    newline = "\r\n" if b"\r\n" in raw else "\n"
+    text = newline.join(lines) + newline
+    try:
+        before, after = yaml.safe_load(raw.decode("utf-8-sig")), yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise EditRefused(f"{display}: the edit would leave the file unreadable ({str(error).splitlines()[0]}): edit it by hand") from None
+    if type(before) is not type(after):
+        raise EditRefused(f"{display}: the edit would leave the file without its entries: edit it by hand")
+    temporary = path.with_name(f".{path.name}.review")
+    temporary.write_bytes(bom + text.encode("utf-8"))
+    os.replace(temporary, path)
 
 
 def confirm_lines(lines: list[str], entry: ann.Located) -> list[str]:
     """The entry stamped as it now reads, its confidence and `# extract:` comments gone."""
     out = set_lines(lines, entry, "confirmed", stamps.stamp(entry))  # replaced in place, or added after confidence
-    if "confidence" in entry.key_lines:
-        del out[entry.line_of("confidence") - 1]
+    if "confidence" in entry.key_lines and entry.line_of("confidence") != entry.line:
+        del out[entry.line_of("confidence") - 1]  # (a confidence on the entry's dash line stays: it is harmless)
     return _drop_comments(out, entry) if _is_list_item(lines, entry) else out
 
 
@@ -205,6 +241,8 @@ def set_lines(lines: list[str], entry: ann.Located, key: str, value: str) -> lis
         at = entry.line_of(key) - 1
         lead = re.match(rf"\s*(?:-\s+)?{re.escape(key)}:", out[at])  # the list item's dash stays
         out[at] = f"{lead.group(0) if lead else key + ':'} {value}"
+    elif not _is_list_item(lines, entry) and not lines[entry.line - 1].rstrip().endswith(("|", ">", "|-", ">-", ":")):
+        out.insert(entry.line, f"{' ' * _key_column(lines, entry)}{key}: {value}")  # a file's mapping: after its first key
     else:
         out.insert(_extent(lines, entry)[1], f"{' ' * _key_column(lines, entry)}{key}: {value}")
     return out

@@ -20,6 +20,13 @@ REVIEW_KEYS = frozenset({"confirmed", "confidence"})
 DRAFTED_ON = "drafted_on"  # on an article file drafted by `strikedata extract`
 PROPOSED_FOR = "proposed_for"  # on a registry entry it appended: the article it was proposed for
 STAMP_PREFIX = "reviewed "
+# Every entry `strikedata extract` wrote, a line each ("<resource>\t<key>"), kept beside the files a
+# curator edits: deleting the markers in those files (drafted_on, proposed_for, confirmed) does not
+# make a drafted entry a hand-curated one. The stamp is a speed bump for a careless review, not a seal:
+# someone set on it can forge one.
+LEDGER = "seeds/DRAFTED"
+LEDGER_HEADER = ("# Entries drafted by `strikedata extract`, one per line: the table, a tab, the entry's key.\n"
+                 "# The build asks a review stamp (`strikedata review`) of each. Keep this file.\n")
 
 
 class State(Enum):
@@ -60,3 +67,13 @@ def is_drafted(entry: Mapping, article: Mapping | None = None) -> bool:
 
 def _entries(value: object) -> bool:
     return isinstance(value, list) and any(isinstance(v, Mapping) for v in value)
+
+
+def ledger_line(resource: str, key: object) -> str:
+    """An entry's line in the ledger: its table and its key (the values of a key of several columns joined by '|')."""
+    return f"{resource}\t{'|'.join(map(str, key)) if isinstance(key, tuple) else key}"
+
+
+def read_ledger(text: str) -> frozenset[str]:
+    """The lines of a ledger's text, less comments and blanks."""
+    return frozenset(line.rstrip("\r") for line in text.splitlines() if line.strip() and not line.startswith("#"))
