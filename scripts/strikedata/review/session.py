@@ -9,6 +9,7 @@ Files are edited line by line, so every other line, comment and blank keeps its 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Callable
@@ -104,8 +105,9 @@ def settle_headers(root: Path, project: Project) -> None:
         if lines and lines[0].startswith(DRAFT_HEADER):
             body = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
             drafted = next((line.split(": ", 1)[1].strip("'\"") for line in lines if line.startswith(f"{stamps.DRAFTED_ON}: ")), "")
-            write(root, display, [f"# Drafted by `strikedata extract` on {drafted}; every entry confirmed with `strikedata review`.",
-                                  *lines[body:]])
+            with contextlib.suppress(EditRefused):  # refused: the opening comments stay as they were, nothing depends on them
+                write(root, display, [f"# Drafted by `strikedata extract` on {drafted}; every entry confirmed with `strikedata review`.",
+                                      *lines[body:]])
 
 
 def _moved(root: Path, files: set[str] | None, shown: Proposal) -> bool:
