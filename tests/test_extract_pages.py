@@ -686,3 +686,9 @@ def test_a_subordinate_clause_dates_by_its_own_verb_and_reporters_placeholders_a
     assert dates_of(text) == [("Monday", "2024-03-11"), ("late Friday", "2024-03-01")]
     assert is_furniture("[Author photo] Maren Holt")
     assert people_of("Mediator Ione Sandvik said both sides would meet.") == {"ione-sandvik": "Ione Sandvik"}
+
+
+def test_a_copyright_line_by_an_outlet_names_it_without_the_by():
+    draft = draft_of("Teachers walked out Monday, the union said.\n\nCopyright 2025 by KBVN-TV. All rights reserved.\n")
+    outlet = next(o for o in draft.new_organizations if o["org_id"] == draft.article["outlet_org_id"])
+    assert outlet["name"] == "KBVN-TV"

@@ -84,6 +84,7 @@ def test_a_review_answering_each_proposal_builds_and_an_edit_afterwards_is_caugh
     assert len(blocks) == len(asked)
     spanned = [b for b in blocks if re.match(r"\n── \d+ of \d+ · (quote|figure|event mention|offer mention|event|offer) ", b)]
     assert len(spanned) > 20 and all("»" in b for b in spanned)
+    assert not [b for b in blocks if re.search(r"^   \w+: $", b, re.M)]  # no value shown empty (an article's empty list)
 
     # A curator's later edit of a stamped quote: the build names it, and a review confirms it again.
     lines = text.splitlines()

@@ -273,7 +273,7 @@ def _outlet_of_clue(article, entities: Entities) -> tuple[str, str, str] | None:
 REPOSTED_FROM = re.compile(r"\b(?:originally (?:appeared|was published|published|ran) (?:in|on|by)|first (?:appeared|published) (?:in|on|by)|"
                            r"reprinted (?:from|with permission (?:of|from))|republished (?:from|with permission (?:of|from))|"
                            r"reposted from|courtesy of)\s+(?P<name>(?:the\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,5})")
-COPYRIGHT_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+COPYRIGHT_LINE = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?(?:by\s+)?"
                             r"(?P<name>(?:The\s+)?[A-Z][\w&’'.-]*(?:\s+[A-Z][\w&’'.-]*){0,6}?)\s*(?:[.,|]|All rights|Todos|$)", re.I)
 MASTHEAD_WORDS = 8
 OWNER_WORDS = re.compile(r"\b(?:Inc|LLC|Corp|Corporation|Company|Holdings|Group|Media Group|Broadcasting Co)\b\.?", re.I)

@@ -162,8 +162,8 @@ def show(project: Project, proposal: Proposal, number: int, total: int) -> str:
         lines += ["", _indent(seen, "   ")]
     lines.append("")
     for name, value in entry.items():
-        if name in stamps.REVIEW_KEYS or isinstance(value, dict) or (isinstance(value, list) and _nested(value)):
-            continue
+        if name in stamps.REVIEW_KEYS or isinstance(value, dict) or (isinstance(value, list) and (_nested(value) or not value)):
+            continue  # (an article's lists are shown entry by entry; an empty one says nothing)
         lines.append(f"   {name}: {'; '.join(map(str, value)) if isinstance(value, list) else value}")
     for field_name, resource, about in links(project, proposal):
         lines.append(f"   {field_name} → {_singular(resource)}: {about}")
