@@ -692,3 +692,10 @@ def test_a_copyright_line_by_an_outlet_names_it_without_the_by():
     draft = draft_of("Teachers walked out Monday, the union said.\n\nCopyright 2025 by KBVN-TV. All rights reserved.\n")
     outlet = next(o for o in draft.new_organizations if o["org_id"] == draft.article["outlet_org_id"])
     assert outlet["name"] == "KBVN-TV"
+
+
+def test_the_days_of_a_strike_are_counted_from_the_one_the_article_is_written_on():
+    # Wednesday 2024-03-06 is day three; day one was Monday, and day five will be Friday.
+    text = "It's day three of the strike. On day one, pickets went up at dawn. Talks may resume by day five."
+    assert dates_of(text) == [("day three of the strike", "2024-03-06"), ("day one", "2024-03-04"), ("day five", "2024-03-08")]
+    assert dates_of("On day one, pickets went up at dawn.") == []  # no day of the article's to count from

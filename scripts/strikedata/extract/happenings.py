@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..spans import Span
-from .text import Lines, SpanIndex, blank_quoted
+from .text import NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -113,8 +113,55 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
             resolution = resolve(m, published, reader)
             if resolution is not None:
                 found.add(m, resolution)
+    _add_strike_days(found, published)
     _add_times_alone(found, published)
     return sorted(found.happenings, key=lambda h: h.start)
+
+
+# "day three of the strike", "the fourth day of the strike", "its fifth day": the strike's days, counted.
+STRIKE_DAY = re.compile(r"\b(?:[Dd]ay (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b|(?:the|its|a) (?P<ord>"
+                        + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full )?day\b)"
+                        r"(?P<of> of (?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage))?")
+# A sentence telling which day of the strike it is as the article is written.
+TODAY_IS = re.compile(r"\b(?:it's|it’s|it is|is|enters?|entered|entering|reach(?:es|ed)?|marks?|marked|on)\b[^.]{0,30}$", re.I)
+
+
+def _add_strike_days(found: _Found, published: dt.date | None) -> None:
+    """The days of a strike told by their number, dated from the one the article says it is written
+    on ("It's day three of the strike", "as the strike entered its fourth day"): day N is that many
+    weekdays (school days; calendar days when the article's own day is a weekend day) before or after
+    it. None without such an anchor: a strike's first day is not in the words."""
+    if published is None:
+        return
+    text = found.reader.text
+    days = [(m, n) for m in STRIKE_DAY.finditer(text) if (n := _strike_day_number(m))]
+    anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and TODAY_IS.search(text, max(0, m.start() - 30), m.start())
+                   and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end()) != "past"), None)
+    if anchor is None:
+        return
+    for m, n in days:
+        day = _count_days(published, n - anchor)
+        note = f"day {n} of the strike, counted from day {anchor} on the article's date ({published.isoformat()})"
+        found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5, note))
+
+
+def _strike_day_number(m: re.Match[str]) -> int | None:
+    if m.group("n"):
+        return NUMBER_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else None)
+    word = m.group("ord").lower()
+    return ORDINAL_WORDS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
+
+
+def _count_days(published: dt.date, offset: int) -> dt.date:
+    """The day `offset` strike days from the article's: weekdays on a weekday, calendar days otherwise."""
+    if published.weekday() >= 5:
+        return published + dt.timedelta(days=offset)
+    day, step = published, (1 if offset > 0 else -1)
+    for _ in range(abs(offset)):
+        day += dt.timedelta(days=step)
+        while day.weekday() >= 5:
+            day += dt.timedelta(days=step)
+    return day
 
 
 # Words that tell of a happening in news of a labor dispute, for a sentence that gives it no date
