@@ -425,7 +425,7 @@ def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(
     score = totals(scores)
     assert score["quote_recall"] >= 0.97 and score["quote_precision"] >= 0.97 and score["people"] >= 0.9
     assert score["speaker"] >= 0.88 and score["figures"] >= 0.9 and score["dates"] >= 0.88
-    assert score["dated_found"] >= 0.8  # below the issue's 90% on blind-e (87%) and blind-g (83%): floors, not the target
+    assert score["dated_found"] >= 0.8  # below the issue's 90% on blind-e (87%) and blind-g (85%): floors, not the target
     assert sum(len(s.invented) for s in scores) <= len(scores) / 3  # the target: at most one invented person in three pages
 
 
