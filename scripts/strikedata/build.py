@@ -38,8 +38,6 @@ except ImportError:  # Windows: builds are not locked there
 
 # Keys curators write that are not columns: where to look for a repeated passage.
 ANNOTATION_ONLY = {"occurrence"}
-# Keys `strikedata extract` puts on every proposal; nothing proposed reaches the package unconfirmed.
-REVIEW_KEYS = set(stamps.REVIEW_KEYS)
 # Seed-only keys of an article file: the draft's date, and a date header the curators found wrong.
 OVERRIDES_HEADER = "overrides_header_date"
 ARTICLE_ONLY = {stamps.DRAFTED_ON, OVERRIDES_HEADER}
@@ -156,7 +154,7 @@ def check_entry(entry: ann.Located, resource: Resource, lists: frozenset[str], p
     """An entry's keys (columns, less the computed ones, plus `extra_keys`), values and confirmation
     (`drafted`: it comes from `strikedata extract`, so only a review stamp confirms it)."""
     computed = resource.computed_columns
-    allowed = (set(resource.columns) - computed) | extra_keys | REVIEW_KEYS
+    allowed = (set(resource.columns) - computed) | extra_keys | stamps.REVIEW_KEYS  # the keys a proposal carries
     return (check_keys(entry, allowed, set(computed), path, resource.name) + check_values(entry, resource.columns, lists, path, resource.name)
             + check_confirmed(entry, path, resource.name, drafted))
 

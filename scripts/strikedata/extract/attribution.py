@@ -89,6 +89,7 @@ class Speaker:
     basis: str  # stated | inferred
     confidence: float
     note: str = ""
+    borrowed: bool = False  # taken from the quotation before (_inherited), not from the quotation's own words
 
 
 NOBODY = Speaker(None, None, "", "", "unknown", "inferred", 0.1, "no attribution found: name the speaker")
@@ -129,9 +130,6 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
     return _continued(quotations, speakers)
 
 
-# The notes of a speaker taken from the quotation before (_inherited), not from the quotation's own words.
-BORROWED = ("no attribution of its own", "a paragraph of quotation alone")
-
 
 def _continued(quotations: list[Quotation], speakers: list[Speaker]) -> list[Speaker]:
     """A paragraph of a quotation that runs on into the next, with no speaker of its own, is the
@@ -139,8 +137,8 @@ def _continued(quotations: list[Quotation], speakers: list[Speaker]) -> list[Spe
     out = list(speakers)
     for index in range(len(out) - 2, -1, -1):
         said, later = out[index], out[index + 1]
-        borrowed = not (said.person_id or said.org_id) or said.note.startswith(BORROWED)  # none of its own
-        if quotations[index].note == CONTINUED and borrowed and (later.person_id or later.org_id):
+        own = (said.person_id or said.org_id) and not said.borrowed
+        if quotations[index].note == CONTINUED and not own and (later.person_id or later.org_id):
             out[index] = replace(later, confidence=min(later.confidence, 0.7),
                                  note="a paragraph of a quotation that runs on: the speaker its last paragraph names")
     return out
@@ -698,7 +696,7 @@ def _inherited(text: str, quotations: list[Quotation], speakers: list[Speaker], 
     paragraph_start = lines.start(quote.start)
     if prior.start >= paragraph_start:
         return Speaker(said.person_id, said.org_id, said.as_written, said.cue, said.channel, said.basis,
-                       min(said.confidence, 0.75), "no attribution of its own: same speaker as the quotation before it")
+                       min(said.confidence, 0.75), "no attribution of its own: same speaker as the quotation before it", borrowed=True)
     paragraph_end = lines.next_break(quote.end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     # Alone in its paragraph: nothing but spaces before and after it there (read up to the first word).
@@ -708,7 +706,7 @@ def _inherited(text: str, quotations: list[Quotation], speakers: list[Speaker], 
     previous_paragraph = lines.start(last_word) - 1 if last_word >= 0 else -1
     if alone and prior.start > previous_paragraph:
         return Speaker(said.person_id, said.org_id, said.as_written, said.cue, said.channel, "inferred",
-                       0.55, "a paragraph of quotation alone: the speaker of the paragraph before")
+                       0.55, "a paragraph of quotation alone: the speaker of the paragraph before", borrowed=True)
     return None
 
 

@@ -300,8 +300,11 @@ class Entities:
     def name_heads(self) -> frozenset[str]:
         """The last word of each organization's name, in lower case, as a descriptor's head noun
         ("the hospital", "authority officials", "the university said")."""
-        heads = {o.name.split()[-1].lower() for o in self.orgs.values() if o.kind != OUTLET_KIND and o.name.split()}
-        return frozenset(h for h in heads if h.isalpha() and h not in NOT_HEADS and h not in HEADS)
+        key = ("name heads", len(self.orgs))  # read once per set of organizations (a draft may add an outlet later)
+        if key not in self._index:
+            heads = {o.name.split()[-1].lower() for o in self.orgs.values() if o.kind != OUTLET_KIND and o.name.split()}
+            self._index[key] = frozenset(h for h in heads if h.isalpha() and h not in NOT_HEADS and h not in HEADS)
+        return self._index[key]
 
     def _fitting(self, head: str, modifiers: list[str]) -> list[Org]:
         """The organizations a head noun ("district") can stand for: of a kind it names, or with it in

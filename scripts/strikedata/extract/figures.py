@@ -210,20 +210,12 @@ def find_figures(text: str) -> list[Figure]:
     for m in ORDINAL_DAY.finditer(text):
         add(m, float(ORDINAL_WORDS[m.group("ord").lower()]), "day_number", 0.6)  # an ordinal, never a duration
     for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts, numbers):
-        num = m.group("num")
-        if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
-            continue
-        if text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
-            continue
-        add(m, number_value(num), "count", 0.6)
+        if _counts(text, m):
+            add(m, number_value(m.group("num")), "count", 0.6)
     _parts_of_wholes(_matches(PART_OF_ALL, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(COUNT_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
-        num = m.group("num")
-        if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
-            continue
-        if text[max(0, m.start("num") - 1):m.start("num")] in ("$", "-"):
-            continue
-        add(m, number_value(num), "count", 0.5)
+        if _counts(text, m):
+            add(m, number_value(m.group("num")), "count", 0.5)
     for m in DAY_NUMBER.finditer(text):
         add(m, number_value(m.group("num")), "day_number", 0.6)
     for m in HYPHEN_COUNT.finditer(text):
@@ -243,6 +235,15 @@ def _in_unit(value: float | None, unit: str) -> tuple[float | None, str]:
     unit = unit.lower()
     table_unit, factor = IN_UNITS.get(unit, (unit + "s", 1))
     return (value * factor if value is not None else None), table_unit
+
+
+def _counts(text: str, m: re.Match) -> bool:
+    """Whether a COUNT-like match counts something: not a year, not "one", not a number glued to a
+    dash, colon or percent sign, nor one after a dollar sign or dash."""
+    num = m.group("num")
+    if _is_year(num) or num.lower() == "one" or text[m.end("num"):m.end("num") + 1] in ("-", ":", "%"):
+        return False
+    return text[max(0, m.start("num") - 1):m.start("num")] not in ("$", "-")
 
 
 def _parts_of_wholes(matches, text: str, add) -> None:

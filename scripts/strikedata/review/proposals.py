@@ -12,6 +12,7 @@ from .. import annotations as ann
 from ..build import Tables, load_tables
 from ..findings import Finding
 from ..registry import SPAN_END, SPAN_START, Registry, load_registry, span_columns
+from ..validator.fields import foreign_keys as schema_foreign_keys
 from . import stamps
 
 # Findings of the build that review itself settles; any other finding in a file under review is
@@ -165,14 +166,7 @@ def links(project: Project, proposal: Proposal) -> list[tuple[str, str, str]]:
 
 def foreign_keys(registry: Registry, resource: str) -> dict[str, str]:
     """The single-column foreign keys of a resource: field -> the resource it names."""
-    keys = registry[resource].schema.get("foreignKeys", [])
-    out = {}
-    for fk in keys:
-        fields = fk.get("fields")
-        fields = [fields] if isinstance(fields, str) else fields
-        if fields and len(fields) == 1:
-            out[fields[0]] = fk.get("reference", {}).get("resource") or resource
-    return out
+    return {fk["fields"][0]: fk["resource"] or resource for fk in schema_foreign_keys(registry[resource].schema) if len(fk["fields"]) == 1}
 
 
 def candidates(project: Project, proposal: Proposal) -> tuple[str, list[tuple[str, str]]]:
