@@ -13,7 +13,7 @@ from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.figures import find_figures
 from strikedata.extract.furniture import furniture_lines, is_furniture
-from strikedata.extract.happenings import event_type, find_happenings, find_undated
+from strikedata.extract.happenings import event_kin, event_type, find_happenings, find_undated
 from strikedata.extract.quotations import find_quotations
 from strikedata.extract.text import sentences
 
@@ -288,11 +288,14 @@ def test_a_count_far_from_its_noun():
     assert figures_in("More than 70 of the district's schools had no classes.")[0] == ("More than 70", 70, "count", "more_than")
 
 
-def test_a_return_to_class_is_not_a_strike():
+def test_a_return_to_class_and_a_vote_are_not_a_strike():
     sentence = "Teachers will return to class Monday after a nine-day strike."
-    assert event_type(sentence, sentence.index("Monday")) == "other"
+    assert event_kin(sentence, sentence.index("Monday")) == "other:return"
     sentence = "Teachers will strike Monday unless a deal is reached."
-    assert event_type(sentence, sentence.index("Monday")) == "strike"
+    assert event_kin(sentence, sentence.index("Monday")) == "strike"
+    sentence = "Teachers voted Monday to authorize a strike."
+    assert event_kin(sentence, sentence.index("Monday")) == "other:vote"
+    assert event_type("other:vote") == "other" and event_type("strike") == "strike"
 
 
 def test_an_email_or_a_tweet_is_named_in_the_note_and_the_channel_stays_in_the_schema():
@@ -699,3 +702,43 @@ def test_the_days_of_a_strike_are_counted_from_the_one_the_article_is_written_on
     text = "It's day three of the strike. On day one, pickets went up at dawn. Talks may resume by day five."
     assert dates_of(text) == [("day three of the strike", "2024-03-06"), ("day one", "2024-03-04"), ("day five", "2024-03-08")]
     assert dates_of("On day one, pickets went up at dawn.") == []  # no day of the article's to count from
+
+
+# --- days told from other days, and one happening told twice ----------------------------------------
+
+def test_a_day_told_from_the_day_told_before_it():
+    # Wednesday 2024-03-06.
+    text = "The teams met Monday for nine hours. The day before, they had met for six."
+    assert dates_of(text) == [("Monday", "2024-03-04"), ("The day before", "2024-03-03")]
+    text = "Teachers voted two weeks ago to strike. Support staff had voted the week before."
+    assert dates_of(text) == [("two weeks ago", "2024-02-19"), ("the week before", "2024-02-12")]
+    text = "Of the members who voted last week, most said yes. Staff backed it in a vote that closed the same day."
+    assert [d for _, d in dates_of(text)] == ["2024-02-26", "2024-02-26"]
+    text = "Talks broke off Friday. The next day, the union set a strike date."
+    assert dates_of(text)[1] == ("The next day", "2024-03-02")
+
+
+def test_a_day_told_before_reaches_back_one_sentence_only():
+    text = "Talks broke off Friday.\n\nParents worried. Schools were calm. The district warned families the day before."
+    assert dates_of(text)[-1] == ("the day before", "2024-03-05")  # no day in reach: the day before the article's
+    assert dates_of("They met that day.") == []  # "that day" with nothing told before it has no date
+
+
+def test_a_loose_telling_takes_the_day_of_the_same_happening_told_exactly():
+    text = ("Jan. 30 — Teachers vote to authorize a strike.\n\n"
+            "Teachers voted two weeks ago to authorize a strike, by 91%.\n\n"
+            "The strike began Monday. The walkout closed every school.")
+    mentions = {m["text"]: draft.dates[m["event_id"]]
+                for draft in [draft_of(text, dt.date(2024, 2, 14))] for m in draft.event_mentions}
+    assert mentions["Teachers voted two weeks ago to authorize a strike, by 91%."] == "2024-01-30"  # the vote, not its week's Monday
+    assert mentions["The walkout closed every school."] == "2024-02-12"  # no date words: the strike told the sentence before
+
+
+def test_a_loose_telling_with_several_candidates_is_left_for_the_curator():
+    text = ("The teams negotiated Monday. They negotiated again Tuesday.\n\n"
+            "They negotiated last week as well, without a deal.")
+    dates = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text, dt.date(2024, 3, 13))] for m in d.event_mentions}
+    assert dates["They negotiated last week as well, without a deal."] == "2024-03-04"  # the week's Monday, as told
+    text = "The teams negotiated Monday.\n\nThey negotiated last week as well, without a deal."
+    dates = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text, dt.date(2024, 3, 13))] for m in d.event_mentions}
+    assert dates["They negotiated last week as well, without a deal."] == "2024-03-04"  # Monday the 11th is not last week

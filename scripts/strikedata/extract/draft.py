@@ -27,11 +27,12 @@ from ..registry import load_registry
 from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
+from .coreference import exact_tellings, registry_tellings, settle
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
 from .furniture import Furniture, is_furniture, is_furniture_vocabulary
-from .happenings import Happening, event_type, find_happenings, find_undated, location
+from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
@@ -47,8 +48,6 @@ ARTICLE_LISTS = ("quotes", "offer_mentions", "figures", "event_mentions")
 # Items no side puts forward for its own members: told by a union, they are the employer's position.
 EMPLOYER_ITEMS = {"wage_freeze", "health_cost"}
 UNION_KINDS = ("union", "union_chapter")
-# Happenings that last several days: with no end in the article, their end is not one day after the start.
-LASTING = {"strike", "school_closure", "picket"}
 
 
 @dataclass
@@ -774,8 +773,10 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     with the organizations of each (event_participants)."""
     _limit(draft, len(happenings), "date expressions")
     proposals = _EventProposals(draft, entities, date, registry, ids, reading)
-    for happening in happenings[:MAX_PROPOSALS]:
-        proposals.add(happening)
+    happenings = happenings[:MAX_PROPOSALS]
+    page, known = exact_tellings(happenings, proposals.kind), registry_tellings(registry.events)
+    for happening in happenings:
+        proposals.add(settle(happening, proposals.kind(happening), page, known, date))
     draft.new_events = [e for e in proposals.events.values() if e]
     draft.new_event_participants = [p for e in draft.new_events for p in draft.participants.get(e["event_id"], [])]
 
@@ -798,7 +799,7 @@ class _EventProposals:
         if sentence is None or (sentence.start, happening.start_date) in self.seen:
             return
         mention, start = self._mention(sentence, happening)
-        kind = event_type(mention, happening.start - start)
+        kind = event_type(self.kind(happening))
         status = _reported_status(happening, mention)
         event_id = self._event_id(happening, kind, status, mention, sentence)
         basis_note = happening.note
@@ -809,6 +810,14 @@ class _EventProposals:
         self.draft.event_mentions.append(entry)
         self.draft.spans[id(entry)] = (start, start + len(mention))
         self.draft.dates[event_id] = happening.start_date or ""
+
+    def kind(self, happening: Happening) -> str:
+        """The kin of happening whose word stands nearest the date in the happening's mention."""
+        sentence = self.reading.sentences.at(happening.start)
+        if sentence is None:
+            return "other"
+        mention, start = self._mention(sentence, happening)
+        return event_kin(mention, happening.start - start)
 
     def _mention(self, sentence: Span, happening: Happening) -> tuple[str, int]:
         """The text of the mention and where it starts: its sentence without a dateline, or only the

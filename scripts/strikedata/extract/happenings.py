@@ -32,9 +32,7 @@ WEEKDAY = re.compile(
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
 RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week)s? ago)\b"
                       r"|\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b"
-                      r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night|"
-                      # "warned families the day before": the day before the article's (not "the day before the vote")
-                      r"the (?:day|night) before(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z])))\b", re.I)
+                      r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
@@ -49,14 +47,21 @@ TIME_ALONE = re.compile(r"\b(?:at|by|until|from)\s+(?:an?\s+)?(?:" + TIME + r")"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|next|tomorrow|could|might)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
-                  r"sent|brought|spoke|wrote|got|saw|led|ran|chose|would have|could have|should have|might have|\w+ed)\b", re.I)
+                  r"sent|brought|spoke|wrote|got|saw|led|ran|chose|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
+                  r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
+                  r"would have|could have|should have|might have|\w+ed)\b", re.I)
 CONDITIONAL_PAST = re.compile(r"\b(?:would|could|should|might) have\b", re.I)
 NOT_PAST = {"planned", "scheduled", "expected", "proposed", "concerned", "interested", "needed", "united", "unified", "based"}
+# The event types and the words that tell of each. A name "other:<kin>" is a happening the types have
+# no value for (written as other, named in the description), told apart from the rest of "other" so
+# that two tellings of one vote are found to be one happening (coreference) and a vote is no strike.
 EVENT_TYPES = [
-    # "will return to class Monday", "back to work": the end of a strike is no strike (the types have no
-    # value for a return: other, named in the description).
-    ("other", r"\breturn\w*\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+)?(?:class\w*|school\w*|work|the job|campus\w*)\b"
+    # "will return to class Monday", "back to work": the end of a strike is no strike.
+    ("other:return", r"\breturn\w*\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+)?(?:class\w*|school\w*|work|the job|campus\w*)\b"
               r"|\bback (?:to|in) (?:the )?(?:class\w*|school|work)\b"),
+    # "voted to authorize a strike", "the ratification vote": a vote, whatever it is about.
+    ("other:vote", r"\bvot(?:e|ed|es|ing)\b|\bratif\w*|\bauthoriz\w*|\bballots?\b"),
+    ("other:expiry", r"\bexpir\w*|\bwithout a (?:new )?contract\b"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     ("rally", r"\brall\w*|\bdemonstration|\bmarch(?:ed|es)?\b|\bprotest\w*"),
@@ -69,6 +74,9 @@ EVENT_TYPES = [
     ("announcement", r"\brelease\b|\bannounc\w*|\bletter\b|\bmessage\b"),
     ("statement", r"\bsaid\b|\bsays\b|\bstated\b|\btold\b"),
 ]
+# Happenings that last several days: with no end in the article, their end is not one day after the
+# start, and a telling after their first day still tells of them ("for the third straight day").
+LASTING = {"strike", "school_closure", "picket"}
 LOCATION = re.compile(r"\b(?:at|outside(?: of)?|in front of|near|inside|on the steps of)\s+(?:the\s+)?"
                       r"(?P<place>[A-Z][\w’'.-]*(?:\s+(?:of\s+|on\s+)?[A-Z0-9][\w’'.-]*)*)")
 
@@ -114,8 +122,56 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
             if resolution is not None:
                 found.add(m, resolution)
     _add_strike_days(found, published)
+    _add_told_before(found, published)
     _add_times_alone(found, published)
     return sorted(found.happenings, key=lambda h: h.start)
+
+
+# Days told from the day told before them: "The day before, the two teams had met", "a vote that closed
+# the same day", "the week before". Not "the day before the vote", which names its own day.
+NOT_NAMED_DAY = r"(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z]))"  # "the day before the vote" names its own day
+TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|a (?:day|week) earlier)" + NOT_NAMED_DAY
+                         + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week)"
+                         r"|the day after" + NOT_NAMED_DAY + r"|a (?:day|week) later)"
+                         r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)|hours later"
+                         r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
+
+
+def _add_told_before(found: _Found, published: dt.date | None) -> None:
+    """A day told from the last day told before it, in its sentence or the one before; "the day before"
+    with none is the day before the article's ("warned families the day before")."""
+    reader = found.reader
+    told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
+    starts = [h.start for h in told]
+    for m in TOLD_BEFORE.finditer(reader.text):
+        sentence = reader.sentence(m.start())
+        previous = reader.spans.before(sentence.start) if sentence else None
+        reach = previous.start if previous else sentence.start if sentence else m.start()
+        at = bisect_left(starts, m.start()) - 1
+        antecedent = told[at] if at >= 0 and told[at].start >= reach else None
+        resolution = _told_from(m, antecedent, published)
+        if resolution is not None:
+            found.add(m, resolution)
+
+
+def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.date | None) -> _Resolution | None:
+    words = m.group().lower()
+    week = "week" in words
+    shift = 0 if m.group("same") else (-1 if m.group("before") else 1) * (7 if week else 1)
+    if antecedent is None or antecedent.start_date is None:
+        if m.group("before") and not week and published is not None:
+            day = (published - dt.timedelta(days=1)).isoformat()
+            return _Resolution((day, None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the day before the article's date")
+        return None
+    start = dt.date.fromisoformat(antecedent.start_date) + dt.timedelta(days=shift)
+    if antecedent.precision == "week" or week:
+        monday = start - dt.timedelta(days=start.weekday())
+        dates: DateRange = (monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat())
+        precision = "week"
+    else:
+        dates, precision = (start.isoformat(), None), "day"
+    return _Resolution(dates, precision, antecedent.basis if antecedent.basis != "stated" else "weekday_resolved", 0.6,
+                       f"'{m.group()}' counted from {antecedent.expression!r} ({antecedent.start_date}) told before it")
 
 
 # "day three of the strike", "the fourth day of the strike", "its fifth day": the strike's days, counted.
@@ -747,7 +803,12 @@ def _clock(m: re.Match, prefix: str = "") -> str | None:
     return f"{hour_value:02d}:{minute:02d}" if hour_value < 24 and minute < 60 else None
 
 
-def event_type(sentence: str, position: int = 0) -> str:
+def event_type(kin: str) -> str:
+    """The event type of a kin of happening ("other:vote" is written "other")."""
+    return kin.partition(":")[0]
+
+
+def event_kin(sentence: str, position: int = 0) -> str:
     """The kind of happening whose word stands nearest the date ("teachers rallied ... Friday": a rally)."""
     best: tuple[int, int, str] | None = None
     breaks = [m.end() for m in re.finditer(r"[,;—]\s", sentence)]

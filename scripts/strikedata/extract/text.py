@@ -102,6 +102,13 @@ class SpanIndex:
         i = bisect_right(self.starts, position) - 1
         return self.spans[i] if i >= 0 and position < self.spans[i].end else None
 
+    def before(self, position: int) -> Span | None:
+        """The last span that ends at or before `position`, or None."""
+        i = bisect_right(self.starts, position) - 1
+        if i >= 0 and position < self.spans[i].end:
+            i -= 1
+        return self.spans[i] if i >= 0 else None
+
 
 class Lines:
     """Where the line breaks of a text are, to find a position's paragraph without scanning for it."""

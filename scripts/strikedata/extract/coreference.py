@@ -1,0 +1,79 @@
+"""A happening told loosely takes the day of the same happening told exactly.
+
+A page tells one happening several times, often only once with its day: "Teachers voted two weeks ago
+to authorize a strike" beside a timeline's "Sept. 23 — Teachers vote to authorize strike"; "The walkout
+began" beside "The strike began Monday". A loose telling (no date words, or a week) whose
+window holds exactly one day of a happening of its kind, told exactly in the page or in the registry,
+is that happening, and takes its day.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from .happenings import LASTING, Happening
+
+# How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
+EXACT_BASES = {"stated", "weekday_resolved"}
+
+Told = tuple[str, str, str | None]  # (kind, first day, last day or None), ISO dates
+
+
+def exact_tellings(happenings: Iterable[Happening], kind_of: Callable[[Happening], str]) -> list[Told]:
+    """The happenings of the page told to the day, in words that give their date."""
+    return [(kind_of(h), h.start_date, h.end_date) for h in happenings
+            if h.start_date and h.precision == "day" and h.basis in EXACT_BASES and not _undated(h)]
+
+
+def registry_tellings(events: dict[str, dict]) -> list[Told]:
+    """The registry's events dated to the day."""
+    return [(str(e.get("event_type")), str(e["start_date"]), str(e["end_date"]) if e.get("end_date") else None)
+            for e in events.values() if e.get("start_date") and (e.get("date_precision") or "day") == "day"]
+
+
+def settle(happening: Happening, kind: str, page: list[Told], registry: list[Told], published: dt.date | None) -> Happening:
+    """`happening` dated from its kin when it is told loosely and its window holds one day of its kind,
+    in the page first, else in the registry; unchanged otherwise. A happening that lasts is one
+    however many of its days the page tells: it takes the first."""
+    window = _window(happening, kind, published)
+    if window is None:
+        return happening
+    for tellings, where in ((page, "the page"), (registry, "the registry")):
+        days = {first for k, first, last in tellings if k == kind and _inside(first, last, window, kind)}
+        if days and (len(days) == 1 or kind in LASTING):
+            day = min(days)
+            note = f"{happening.note}; the same {kind.replace('_', ' ')} is dated {day} elsewhere in {where}"
+            return dataclasses.replace(happening, start_date=day, end_date=None, precision="day", note=note.lstrip("; "))
+        if days:
+            return happening  # several: the curator chooses
+    return happening
+
+
+def _undated(happening: Happening) -> bool:
+    return happening.note.startswith("no date words")
+
+
+def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple[dt.date | None, dt.date] | None:
+    """The days a loose telling can stand for: up to its day when it has no date words (a past happening
+    told at or before the day it was read as; up to the article's day for one that lasts), its week
+    otherwise; None when it is exact."""
+    if not happening.start_date or happening.tense == "future":
+        return None
+    start = dt.date.fromisoformat(happening.start_date)
+    if _undated(happening):
+        return None, max(start, published) if published and kind in LASTING else start
+    if happening.precision in ("week", "range") and happening.end_date:
+        return start, dt.date.fromisoformat(happening.end_date)
+    return None  # a month or a year holds too many happenings of one kind to tell which
+
+
+def _inside(first: str, last: str | None, window: tuple[dt.date | None, dt.date], kind: str) -> bool:
+    """The telling's first day is in the window; or, for a happening that lasts, the window's end
+    falls while it lasts."""
+    low, high = window
+    day = dt.date.fromisoformat(first)
+    if (low is None or low <= day) and day <= high:
+        return True
+    return kind in LASTING and last is not None and day <= high <= dt.date.fromisoformat(last)
