@@ -718,8 +718,8 @@ def test_a_day_told_from_the_day_told_before_it():
     assert dates_of(text)[1] == ("The next day", "2024-03-02")
 
 
-def test_a_day_told_before_reaches_back_one_sentence_only():
-    text = "Talks broke off Friday.\n\nParents worried. Schools were calm. The district warned families the day before."
+def test_a_day_told_before_reaches_back_a_few_sentences_only():
+    text = "Talks broke off Friday.\n\nParents worried. Schools were calm. Buses ran. The district warned families the day before."
     assert dates_of(text)[-1] == ("the day before", "2024-03-05")  # no day in reach: the day before the article's
     assert dates_of("They met that day.") == []  # "that day" with nothing told before it has no date
 
@@ -742,3 +742,13 @@ def test_a_loose_telling_with_several_candidates_is_left_for_the_curator():
     text = "The teams negotiated Monday.\n\nThey negotiated last week as well, without a deal."
     dates = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text, dt.date(2024, 3, 13))] for m in d.event_mentions}
     assert dates["They negotiated last week as well, without a deal."] == "2024-03-04"  # Monday the 11th is not last week
+
+
+def test_years_told_from_the_articles_and_a_meeting_told_again():
+    assert dates_of("The board will vote next year on the budget.") == [("next year", "2025-01-01")]
+    assert dates_of("The contract expired last year.") == [("last year", "2023-01-01")]
+    assert dates_of("The board cannot spend next year's money.") == []  # a possessive: no happening
+    assert dates_of("Since February of last year, teachers have bargained.") == [("Since February of last year", "2023-02-01")]
+    assert dates_of("Earlier in the day, the board met.") == [("Earlier in the day", "2024-03-06")]
+    text = "“We are far apart,” Trask said at Tuesday’s meeting. “Not this.” Ashcombe spoke at the same meeting."
+    assert dates_of(text)[-1] == ("the same meeting", "2024-03-05")

@@ -31,13 +31,13 @@ WEEKDAY = re.compile(
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
 RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week)s? ago)\b"
-                      r"|\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month)\b"
+                      r"|(?<!of )\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
-MONTH_ONLY = re.compile(r"\b(?P<prep>in|since|back in|until|by|last|this|next|early|late|mid-|mid)\s+"
-                        r"(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2}))?\b")
+MONTH_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|back in|until|by|last|this|next|early|late|mid-|mid))\s+"
+                        r"(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2})|\s+of\s+(?P<relyear>last|this|next)\s+year)?\b")
 YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+"
                        r"(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
@@ -133,20 +133,23 @@ NOT_NAMED_DAY = r"(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z]))"  # "the da
 TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|a (?:day|week) earlier)" + NOT_NAMED_DAY
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week)"
                          r"|the day after" + NOT_NAMED_DAY + r"|a (?:day|week) later)"
-                         r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)|hours later"
+                         r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)|the same (?:meeting|session|news conference|hearing|rally)|hours later|(?:earlier|later) in the day"
                          r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
+# How many sentences back the day told before may stand.
+TOLD_BEFORE_SENTENCES = 3
 
 
 def _add_told_before(found: _Found, published: dt.date | None) -> None:
-    """A day told from the last day told before it, in its sentence or the one before; "the day before"
+    """A day told from the last day told before it, in its sentence or the few before; "the day before"
     with none is the day before the article's ("warned families the day before")."""
     reader = found.reader
     told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
     starts = [h.start for h in told]
     for m in TOLD_BEFORE.finditer(reader.text):
-        sentence = reader.sentence(m.start())
-        previous = reader.spans.before(sentence.start) if sentence else None
-        reach = previous.start if previous else sentence.start if sentence else m.start()
+        reach = sentence = reader.sentence(m.start())
+        for _ in range(TOLD_BEFORE_SENTENCES):
+            reach = (reader.spans.before(reach.start) or reach) if reach else None
+        reach = reach.start if reach else m.start()
         at = bisect_left(starts, m.start()) - 1
         antecedent = told[at] if at >= 0 and told[at].start >= reach else None
         resolution = _told_from(m, antecedent, published)
@@ -162,6 +165,8 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
         if m.group("before") and not week and published is not None:
             day = (published - dt.timedelta(days=1)).isoformat()
             return _Resolution((day, None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the day before the article's date")
+        if words.endswith("in the day") and published is not None:
+            return _Resolution((published.isoformat(), None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the article's date")
         return None
     start = dt.date.fromisoformat(antecedent.start_date) + dt.timedelta(days=shift)
     if antecedent.precision == "week" or week:
@@ -405,13 +410,9 @@ def _resolve_weekend_mention(m: re.Match[str], published: dt.date | None, reader
 
 
 def _relative_precision(m: re.Match[str]) -> str:
-    """A week for "last week", a month for "next month", a day for "yesterday"."""
+    """A week for "last week", a month for "next month", a year for "next year", a day for "yesterday"."""
     unit = m.group("unit") or (m.groupdict().get("span") if m.groupdict().get("ago") else None)
-    if (unit or "").lower() == "week":
-        return "week"
-    if (unit or "").lower() == "day":
-        return "day"
-    return "month" if unit else "day"
+    return (unit or "day").lower()
 
 
 def _resolve_calendar_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
@@ -450,10 +451,15 @@ def _resolve_month_mention(m: re.Match[str], published: dt.date | None, reader: 
     its preposition or tense points to. None when the article's date is unknown and no year is stated."""
     month = _month(m.group("month"))
     stated = m.group("year")
-    year = int(stated) if stated else _year_for(published, month, 1, reader.text, m, MONTH_DIRECTION.get(m.group("prep")), reader)
+    if stated:
+        year: int | None = int(stated)
+    elif m.group("relyear") and published:  # "February of last year"
+        year = published.year + {"last": -1, "this": 0, "next": 1}[m.group("relyear")]
+    else:
+        year = _year_for(published, month, 1, reader.text, m, MONTH_DIRECTION.get(m.group("prep").lower()), reader)
     if not year:
         return None
-    note = "" if stated else f"the year of '{m.group()}' is inferred from the article's date and the tense"
+    note = "" if stated else f"the year of '{m.group()}' is read against the article's date" + ("" if m.group("relyear") else " and the tense")
     return _Resolution((dt.date(year, month, 1).isoformat(), None), "month", "stated" if stated else "inferred", 0.6, note)
 
 
@@ -727,6 +733,8 @@ def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str |
         if rel == "later this" and published < sunday:
             return (published + dt.timedelta(days=1)).isoformat(), sunday.isoformat()  # after it
         return monday.isoformat(), sunday.isoformat()
+    if unit == "year":
+        return dt.date(published.year + shift, 1, 1).isoformat(), None
     month = published.month + shift
     year = published.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
