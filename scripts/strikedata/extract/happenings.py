@@ -37,7 +37,8 @@ RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|si
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
 MONTH_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|back in|until|by|last|this|next|early|late|mid-|mid))\s+"
-                        r"(?:(?:its|their|the|his|her|our)\s+)?" + MONTH + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2})|\s+of\s+(?P<relyear>last|this|next)\s+year)?\b")
+                        r"(?:(?:its|their|the|his|her|our)\s+)?" + MONTH
+                        + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2})|\s+of\s+(?P<relyear>last|this|next)\s+year)?\b")
 YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+"
                        r"(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
@@ -133,7 +134,8 @@ NOT_NAMED_DAY = r"(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z]))"  # "the da
 TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|a (?:day|week) earlier)" + NOT_NAMED_DAY
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week)"
                          r"|the day after" + NOT_NAMED_DAY + r"|a (?:day|week) later)"
-                         r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)|the same (?:meeting|session|news conference|hearing|rally)|hours later|(?:earlier|later) in the day"
+                         r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
+                         r"|the same (?:meeting|session|news conference|hearing|rally)|hours later|(?:earlier|later) in the day"
                          r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
 # How many sentences back the day told before may stand.
 TOLD_BEFORE_SENTENCES = 3
