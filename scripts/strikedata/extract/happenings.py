@@ -148,7 +148,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
     starts = [h.start for h in told]
     for m in TOLD_BEFORE.finditer(reader.text):
-        reach = sentence = reader.sentence(m.start())
+        reach = reader.sentence(m.start())
         for _ in range(TOLD_BEFORE_SENTENCES):
             reach = (reader.spans.before(reach.start) or reach) if reach else None
         reach = reach.start if reach else m.start()
