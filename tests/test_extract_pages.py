@@ -752,3 +752,15 @@ def test_years_told_from_the_articles_and_a_meeting_told_again():
     assert dates_of("Earlier in the day, the board met.") == [("Earlier in the day", "2024-03-06")]
     text = "“We are far apart,” Trask said at Tuesday’s meeting. “Not this.” Ashcombe spoke at the same meeting."
     assert dates_of(text)[-1] == ("the same meeting", "2024-03-05")
+
+
+def test_what_goes_on_as_the_article_is_written_is_dated_on_its_day():
+    text = ("Schools are closed for the second day.\n\nClasses are canceled for 9,000 students.\n\n"
+            "She is on the picket line for a third straight morning.\n\n"
+            "The union wants a raise.")
+    dated = {m["text"]: d.dates.get(m["event_id"]) for d in [draft_of(text)] for m in d.event_mentions}
+    assert dated["Classes are canceled for 9,000 students."] == "2024-03-06"
+    assert dated["She is on the picket line for a third straight morning."] == "2024-03-06"
+    assert "The union wants a raise." not in dated  # no happening told
+    sentence = "Classes were canceled Monday across the district."
+    assert event_kin(sentence, sentence.index("Monday")) == "school_closure"

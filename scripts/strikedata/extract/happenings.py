@@ -67,7 +67,8 @@ EVENT_TYPES = [
     ("picket", r"\bpicket\w*"),
     ("rally", r"\brall\w*|\bdemonstration|\bmarch(?:ed|es)?\b|\bprotest\w*"),
     ("school_closure", r"\bclos(?:e|ed|es|ing|ure)\b[^.]*\b(?:school|campus|campuses)"
-                       r"|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"),
+                       r"|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"
+                       r"|\b(?:class|classes|school)\b[^.]*\bcancel+(?:ed|ing|s)?\b|\bcancel+(?:ed|ing|s)? (?:class|classes|school|days?)\b"),
     ("declined_meeting", r"\bdeclin\w*|\breject\w*|\brefus\w*|\bnot meet"),
     ("report_released", r"\breport\b"),
     ("proposal", r"\bcounter ?proposal|\bproposal|\boffer\w*"),
@@ -231,11 +232,11 @@ def _count_days(published: dt.date, offset: int) -> dt.date:
 # ("for the third straight day", "declined the invitation", "the offer had been rejected").
 HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?:ed|ing|s)?|rall(?:y|ied|ies)|protest(?:ed|ing)?|"
                             r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
-                            r"bargained|offered|proposed|presented)\b", re.I)
+                            r"bargained|offered|proposed|presented|canceled|cancelled|closed)\b", re.I)
 
 
 # A happening told in the present that is going on as the article is written.
-ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week)|\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
+ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
                      r"\benter(?:s|ed)?\b|\bstill\b", re.I)
 
 
