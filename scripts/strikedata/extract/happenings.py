@@ -236,7 +236,8 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
 
 
 # A happening told in the present that is going on as the article is written.
-ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
+ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|"
+                     r"\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
                      r"\benter(?:s|ed)?\b|\bstill\b", re.I)
 
 
