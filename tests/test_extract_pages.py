@@ -764,3 +764,44 @@ def test_what_goes_on_as_the_article_is_written_is_dated_on_its_day():
     assert "The union wants a raise." not in dated  # no happening told
     sentence = "Classes were canceled Monday across the district."
     assert event_kin(sentence, sentence.index("Monday")) == "school_closure"
+
+
+# --- furniture of blind-i's kind: sign-offs, contributor lines, lists, a host's note, occasions -------
+
+def test_sign_offs_contributor_lines_numbered_lists_and_a_hosts_note_are_furniture():
+    page = ("Alder PTA\nHome | About | Calendar\nDear families: Reminder: Picture Day has moved! - Jen Waltz, Chair\n"
+            "This article originally appeared in the Alder Courier and is reposted with permission.\n\n"
+            "Teachers walked out Monday, the union said. “We are ready,” said Pia Cortes.\n"
+            "— Dana Ruiz, KALD News\n\n"
+            "The district said it would meet Friday.\n— Sam Lee\n\nTalks went on.\n— Sam Lee\n\n"
+            "Courier reporter Tim Vo contributed from the state capital.\n"
+            "Most read\n1. Alder's strike is about money. Here's where it goes.\n"
+            "2. Opinion: State Sen. Hal Petty says the formula is broken. Here's his fix.\n"
+            "• Obituary: Margaret “Peggy” Stone, 88, of Alder\n"
+            "Upcoming town hall on Nov. 3 — Register today! “Who pays for schools?” A live event.\n")
+    held = furniture_lines(page)
+    furniture = [line for line in page.splitlines() if line and any(s.start <= page.index(line) < s.end for s in held)]
+    assert furniture[:4] == ["Alder PTA", "Home | About | Calendar", "Dear families: Reminder: Picture Day has moved! - Jen Waltz, Chair",
+                             "This article originally appeared in the Alder Courier and is reposted with permission."]
+    for line in ("— Dana Ruiz, KALD News", "— Sam Lee", "Courier reporter Tim Vo contributed from the state capital.",
+                 "2. Opinion: State Sen. Hal Petty says the formula is broken. Here's his fix.",
+                 "• Obituary: Margaret “Peggy” Stone, 88, of Alder",
+                 "Upcoming town hall on Nov. 3 — Register today! “Who pays for schools?” A live event."):
+        assert line in furniture
+    for line in ("Teachers walked out Monday, the union said. “We are ready,” said Pia Cortes.", "Talks went on."):
+        assert line not in furniture
+    draft = draft_of(page)
+    assert {p["name"] for p in draft.new_people} == {"Pia Cortes"}
+    assert [q["text"] for q in draft.quotes] == ["We are ready,"]
+
+
+def test_a_repost_note_far_down_the_page_takes_nothing_above_it():
+    page = "Teachers walked out Monday, the union said.\n\n" * 20 + "This story originally appeared in the Alder Courier.\n"
+    assert all(s.start > 0 for s in furniture_lines(page))
+
+
+def test_occasions_firms_and_nicknames_are_no_people_or_quotations():
+    text = "Picture Day has moved. Fall Festival volunteers met Ridgeway Fiscal Associates, a firm, on Monday."
+    assert people_of(text) == {}
+    assert [q.text for q in find_quotations("Margaret “Peggy” Stone, 88, of Alder")] == []
+    assert [q.text for q in find_quotations("Teachers chanted “Fair Contract” Tuesday.")] == ["Fair Contract"]

@@ -23,7 +23,14 @@ ORG_WORDS = {
     "Bureau", "Administration", "Services", "Partners", "Group", "Society", "League", "Middle", "System", "Systems",
     "High", "Charter", "Government", "Assembly", "Senate", "Legislature", "Court", "Police", "Fire",
     "Assn", "Assoc", "Dept", "Univ",  # the abbreviations news copy uses in names ("Teachers Assn.")
+    "Associates", "Consulting", "Consultants", "Advisors", "Advisers", "Strategies", "Solutions", "Analytics", "LLC",
 }
+# The last word of an occasion's name, not a person's ("Picture Day", "Fall Festival", "Family Literacy Night").
+OCCASION_WORDS = frozenset({
+    "Day", "Days", "Night", "Week", "Festival", "Fest", "Fair", "Gala", "Carnival", "Parade", "Fundraiser", "Walkathon",
+    "Bazaar", "Expo", "Forum", "Summit", "Conference", "Meeting", "Breakfast", "Luncheon", "Dinner", "Concert", "Recital",
+    "Tournament", "Ceremony", "Celebration", "Party", "Potluck", "Drive", "Showcase", "Awards", "Graduation", "Homecoming",
+})
 # "Harrowgate Medical Center" is an organization, though "Center" alone names a place.
 CARE_WORDS = frozenset({"Medical", "Health", "Cancer", "Care"})
 PLACE_WORDS = {
@@ -797,6 +804,8 @@ def _name_words(name_tokens: list[re.Match], speaking: bool = False) -> list[str
     last = name_words[-1]
     if last.endswith(("’s", "'s")):
         name_words[-1] = last[:-2]
+    if name_words[-1] in OCCASION_WORDS and not speaking:
+        return None  # "Picture Day has moved": an occasion
     place = [w for w in name_words if w in PLACE_WORDS]
     if place and not (speaking and place == [name_words[-1]] and len(name_words) >= 2 and name_words[0] not in PLACE_WORDS):
         return None

@@ -52,7 +52,7 @@ CREDIT_OPENING = re.compile(r"^\s*\(?(?:photo|photos|image|images|video|credit|c
                             r"illustration|photograph|photographer|source)s?\b\s*(?:by\b|[:/|—–-]|\()", re.I)
 CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|Shutterstock|iStock|Alamy|Courtesy of|"
                           r"Copyright|All rights reserved|Staff Photo|Contributed photo|Pool photo|Creative Commons|"
-                          r"contributed (?:to )?(?:this )?report(?:ing)?|Equal Housing (?:Opportunity|Lender)|Federally insured|"
+                          r"contributed (?:to )?(?:this )?report(?:ing)?|contributed (?:from|to this (?:story|article))|Equal Housing (?:Opportunity|Lender)|Federally insured|"
                           r"Member FDIC)\b|©|\(c\)\s*\d{4}", re.I)
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
 BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by)\s+|"
@@ -69,6 +69,9 @@ SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
 # A call to action closing a promotion ("… through June 30. Learn more").
 CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the app|follow us|watch live|listen live|join us|donate)\b", re.I)
+# "… — Register today! “Who pays for our schools?” A live event": a call to action inside a banner.
+CALL_TO_ACTION_INSIDE = re.compile(r"\b(?:register|sign up|subscribe|donate|rsvp|get tickets|buy tickets|join us)(?: now| today| here| online)?\s*!",
+                                   re.I)
 CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|today)|sign up(?: now| today)?|register (?:now|today)|"
                             r"subscribe(?: now| today)?|donate(?: now| today)?|click here|listen live|watch live)\W*$", re.I)
 # A photo credit closing a caption ("… early Thursday. Photo: Jane Doe / KXYZ").
@@ -99,6 +102,14 @@ COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|r
                               r"(?:leave|post|add) a (?:reply|comment)\s*$|join the (?:conversation|discussion)\s*$|"
                               r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)  # a heading alone on its line
 COMMENTS_FROM = 0.6  # where in a page a bare "Comments" heading can begin readers' comments
+# A repost's note ("This article originally appeared in the Courier and is reposted with permission"):
+# near a page's top, every line above it is the host site's (its menus and its own notes to readers).
+REPOST_NOTE = re.compile(r"\b(?:originally|first) (?:appeared|published|ran) (?:in|on|by)\b|\b(?:reposted|republished|shared|reprinted) "
+                         r"(?:here )?with (?:the )?permission\b", re.I)
+REPOST_NOTE_WITHIN = 0.25  # of the page, from its top
+# A sign-off under a report ("— Nadia Ferro, WFRP News"): a dash line naming a newsroom.
+SIGN_OFF = re.compile(r"^\s*[—–-]+\s*[A-Z][^,\n]{1,40},\s*[^\n]*\b(?:News|Radio|TV|Press|Staff|Newsroom|Reporter|Correspondent)\b[^\n]*$")
+NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·*])\s+\S")
 SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
 QUOTE_MARKS = re.compile("[“”\"]")
 SENTENCE_IN_ITEM = re.compile(r"\b(?:said|says|is|are|was|were|will|has|have)\b")  # a verb: prose between the bars
@@ -129,6 +140,8 @@ def is_furniture(line: str) -> bool:
         count <= 12 and SEPARATED_PAIR.fullmatch(stripped) and not SENTENCE_PUNCTUATION.search(stripped))
     if separated and not SENTENCE_IN_ITEM.search(stripped) and not QUOTE_MARKS.search(stripped):
         return True  # "Home | About | Events Calendar", "CLOSINGS: … — Closed Mon. | … — Open", "Sat., Feb. 22 · … · 10 a.m."
+    if CALL_TO_ACTION_INSIDE.search(stripped) and not ATTRIBUTION.search(stripped):
+        return True  # a promotion, even one quoting its event's title
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
         # A banner may quote a title ("Register Today! Upcoming Webinar: “After the Strike”"): two words
         # of site vocabulary, no attribution, and no full stop at its end.
@@ -169,12 +182,23 @@ def _title_case(line: str) -> bool:
 
 
 def furniture_lines(text: str) -> list[Span]:
-    """The furniture lines of a text, in order: each line `is_furniture` finds, and after a list
-    heading ("Related:", "More stories") the lines without sentence punctuation that follow it."""
+    """The furniture lines of a text, in order: each line `is_furniture` finds; after a list heading
+    ("Related:", "Most read") the lines without sentence punctuation, or numbered, that follow it; a
+    reporter's sign-off, and a dash line the page repeats; and above a repost's note near the top,
+    every line."""
     out: list[Span] = []
     in_list = False
     previous = ""
-    for m in LINE.finditer(text):
+    lines = list(LINE.finditer(text))
+    note = next((m for m in lines if m.start() <= REPOST_NOTE_WITHIN * len(text) and REPOST_NOTE.search(m.group())), None)
+    if note is not None:
+        out.append(Span(0, note.end()))
+        lines = [m for m in lines if m.start() > note.end()]
+    dashes: dict[str, int] = {}
+    for m in lines:
+        if m.group().lstrip()[:1] in "—–":
+            dashes[m.group().strip()] = dashes.get(m.group().strip(), 0) + 1
+    for m in lines:
         line = m.group()
         stripped = line.strip()
         if not stripped:
@@ -185,13 +209,16 @@ def furniture_lines(text: str) -> list[Span]:
             # or "Leave a reply" only in the page's last part (a subhead in the story is no such heading).
             out.append(Span(m.start(), len(text)))
             break
+        if SIGN_OFF.match(stripped) or dashes.get(stripped, 0) > 1:
+            out.append(Span(m.start(), m.end()))  # a reporter's sign-off, or a credit the page repeats
+            continue
         if is_furniture(line) and not (stripped[:1] in "—–" and prior.endswith(("”", '"'))):
             # (a dash line under a quotation credits it: "— Delia Fontaine, Calder Falls")
             out.append(Span(m.start(), m.end()))
             in_list = bool(LIST_HEADING.match(stripped)) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
             continue
-        if in_list and len(stripped.split()) <= SHORT_LINE_WORDS * 2 and not SENTENCE_PUNCTUATION.search(stripped) \
-                and not QUOTE_MARKS.search(stripped):
+        if in_list and len(stripped.split()) <= SHORT_LINE_WORDS * 2 and (NUMBERED_ITEM.match(stripped) or (
+                not QUOTE_MARKS.search(stripped) and not SENTENCE_PUNCTUATION.search(stripped))):
             out.append(Span(m.start(), m.end()))  # a related link's title
             continue
         in_list = False

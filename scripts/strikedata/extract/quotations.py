@@ -50,7 +50,7 @@ def find_quotations(text: str) -> list[Quotation]:
         start, end, confidence, note = spans
         trimmed = trim(text, start, end)
         start, end = trimmed.start, trimmed.end
-        if start >= end:
+        if start >= end or _nickname(text, spans[0], spans[1]):
             continue
         out.append(Quotation(start, end, text[start:end], _kind(text, start, end), None, confidence, note))
     nested: list[tuple[Quotation, Quotation]] = []  # (quotation, its parent): the index is known once ordered
@@ -58,6 +58,17 @@ def find_quotations(text: str) -> list[Quotation]:
         for start, end in _nested_single(text, parent.start, parent.end):
             nested.append((Quotation(start, end, text[start:end], "nested", None, min(parent.confidence, 0.85)), parent))
     return _reindex(out, nested)
+
+
+# Margaret “Peggy” Stoltzfus: one or two capitalised words quoted between a first and a family name.
+NICKNAME = re.compile(r"[“\"][A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)?[”\"]")
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """A nickname inside a name, not a quotation: capitalised words on both sides of the marks."""
+    m = NICKNAME.match(text, max(0, start - 1))
+    return bool(m and m.end() >= end and re.search(r"\b[A-Z][\w’'.-]* $", text[max(0, m.start() - 30):m.start()])
+                and re.match(r" [A-Z]", text[m.end():m.end() + 2]))
 
 
 def _reindex(outer: list[Quotation], nested: list[tuple[Quotation, Quotation]]) -> list[Quotation]:
