@@ -52,7 +52,8 @@ CREDIT_OPENING = re.compile(r"^\s*\(?(?:photo|photos|image|images|video|credit|c
                             r"illustration|photograph|photographer|source)s?\b\s*(?:by\b|[:/|—–-]|\()", re.I)
 CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|Shutterstock|iStock|Alamy|Courtesy of|"
                           r"Copyright|All rights reserved|Staff Photo|Contributed photo|Pool photo|Creative Commons|"
-                          r"contributed (?:to )?(?:this )?report(?:ing)?|contributed (?:from|to this (?:story|article))|Equal Housing (?:Opportunity|Lender)|Federally insured|"
+                          r"contributed (?:to )?(?:this )?report(?:ing)?|contributed (?:from|to this (?:story|article))|"
+                          r"Equal Housing (?:Opportunity|Lender)|Federally insured|"
                           r"Member FDIC)\b|©|\(c\)\s*\d{4}", re.I)
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
 BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by)\s+|"
