@@ -805,3 +805,42 @@ def test_occasions_firms_and_nicknames_are_no_people_or_quotations():
     assert people_of(text) == {}
     assert [q.text for q in find_quotations("Margaret “Peggy” Stone, 88, of Alder")] == []
     assert [q.text for q in find_quotations("Teachers chanted “Fair Contract” Tuesday.")] == ["Fair Contract"]
+
+
+# --- time of blind-j's kind ---------------------------------------------------------------------------
+
+def test_days_counted_from_the_day_before_them_and_hours_later():
+    assert dates_of("The unions met Monday. The walkout began two days later.") == [("Monday", "2024-03-04"), ("two days later", "2024-03-06")]
+    assert dates_of("They met Friday. Three days earlier, the board voted.")[1] == ("Three days earlier", "2024-02-27")
+    text = "They announced it Monday night. The district canceled classes about an hour later."
+    assert dates_of(text)[1] == ("about an hour later", "2024-03-04")
+    assert dates_of("Hours later, the union answered.") == [("Hours later", "2024-03-06")]  # no day before it: the article's
+    assert dates_of("They met two days before the vote.") == []  # the day it counts from is named, not told before
+
+
+def test_parts_of_a_month_are_its_thirds():
+    published = dt.date(2025, 11, 4)
+    spans = [(h.expression, h.start_date, h.end_date) for t in ("Late last month, the board voted.", "Members voted in mid-October.")
+             for h in find_happenings(t, published, sentences(t))]
+    assert spans == [("last month", "2025-10-21", "2025-10-31"), ("in mid-October", "2025-10-11", "2025-10-20")]
+
+
+def test_the_verb_beside_a_date_tells_its_tense_over_a_modal_after_it():
+    # Tuesday 2025-11-04: the board approved the offer the Monday before, and the increase in September.
+    published = dt.date(2025, 11, 4)
+    for text, expected in (("The offer the board approved Monday night would raise pay.", "2025-11-03"),
+                           ("The increase the board approved in September would cost more.", "2025-09-01"),
+                           ("Sheila Kinder, who cast the lone vote against the offer Tuesday, said she would ask again.", "2025-11-04"),
+                           ("They would only delay the pain. Tuesday evening, around 8 p.m., negotiators presented an offer.", "2025-11-04")):
+        assert [h.start_date for h in find_happenings(text, published, sentences(text))][0] == expected, text
+
+
+def test_times_after_shortly_before_and_it_was_day_two():
+    assert dates_of("Shortly before noon, about 200 strikers marched.") == [("Shortly before noon", "2024-03-06")]
+    assert dates_of("It was day two of the strike.") == [("day two of the strike", "2024-03-06")]
+
+
+def test_the_eve_of_the_strike_is_the_day_before_its_first():
+    text = "Teachers went on strike Monday.\n\nOn the eve of the strike, 300 employees rallied."
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    assert dated["On the eve of the strike, 300 employees rallied."] == "2024-03-03"

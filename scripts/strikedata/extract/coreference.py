@@ -13,7 +13,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from .happenings import LASTING, Happening
+from .happenings import EVE_NOTE, LASTING, Happening
 
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
 EXACT_BASES = {"stated", "weekday_resolved"}
@@ -37,6 +37,8 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     """`happening` dated from its kin when it is told loosely and its window holds one day of its kind,
     in the page first, else in the registry; unchanged otherwise. A happening that lasts is one
     however many of its days the page tells: it takes the first."""
+    if happening.start_date is None and happening.note == EVE_NOTE:
+        return _eve(happening, page, registry)
     window = _window(happening, kind, published)
     if window is None:
         return happening
@@ -48,6 +50,16 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
             return dataclasses.replace(happening, start_date=day, end_date=None, precision="day", note=note.lstrip("; "))
         if days:
             return happening  # several: the curator chooses
+    return happening
+
+
+def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:
+    """The eve of the strike: the day before the first day of a strike told exactly, in the page first."""
+    for tellings, where in ((page, "the page"), (registry, "the registry")):
+        firsts = [first for kind, first, _ in tellings if kind == "strike"]
+        if firsts:
+            day = (dt.date.fromisoformat(min(firsts)) - dt.timedelta(days=1)).isoformat()
+            return dataclasses.replace(happening, start_date=day, note=f"{happening.note}, which {where} dates {min(firsts)}")
     return happening
 
 

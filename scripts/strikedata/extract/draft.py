@@ -792,6 +792,7 @@ class _EventProposals:
         self.events: dict[str, dict] = {}  # event id -> the new event's entry ({} for one the registry holds)
         self.parties: dict[tuple[int, str], list[tuple[str, str, str, str]]] = {}  # (sentence start, kind) -> its participants
         self.known = _known_events(registry)
+        self.kins: dict[int, str] = {}  # a happening's start -> its kin
 
     def add(self, happening: Happening) -> None:
         """Propose the mention of `happening`, unless its sentence already has one of its date."""
@@ -812,12 +813,15 @@ class _EventProposals:
         self.draft.dates[event_id] = happening.start_date or ""
 
     def kind(self, happening: Happening) -> str:
-        """The kin of happening whose word stands nearest the date in the happening's mention."""
-        sentence = self.reading.sentences.at(happening.start)
-        if sentence is None:
-            return "other"
-        mention, start = self._mention(sentence, happening)
-        return event_kin(mention, happening.start - start)
+        """The kin of happening whose word stands nearest the date in the happening's mention (read once)."""
+        if happening.start not in self.kins:
+            sentence = self.reading.sentences.at(happening.start)
+            if sentence is None:
+                self.kins[happening.start] = "other"
+            else:
+                mention, start = self._mention(sentence, happening)
+                self.kins[happening.start] = event_kin(mention, happening.start - start)
+        return self.kins[happening.start]
 
     def _mention(self, sentence: Span, happening: Happening) -> tuple[str, int]:
         """The text of the mention and where it starts: its sentence without a dateline, or only the

@@ -37,18 +37,19 @@ RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|si
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
 MONTH_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|back in|until|by|last|this|next|early|late|mid-|mid))\s+"
-                        r"(?:(?:its|their|the|his|her|our)\s+)?" + MONTH
+                        r"(?:(?:its|their|the|his|her|our)\s+)?(?:(?P<part>early|late|mid-?)\s*)?" + MONTH
                         + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2})|\s+of\s+(?P<relyear>last|this|next)\s+year)?\b")
 YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+"
                        r"(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 CLOCK = re.compile(TIME)
 SPACED_DIGIT = re.compile(r"\s+\d")
-TIME_ALONE = re.compile(r"\b(?:at|by|until|from)\s+(?:an?\s+)?(?:" + TIME + r")")  # "at an 11 a.m. news conference"
+TIME_ALONE = re.compile(r"\b(?:at|by|until|from|around|(?:shortly |just |right |soon )?(?:before|after))\s+(?:an?\s+)?"
+                        r"(?:(?:about|around|approximately|roughly)\s+)?(?:" + TIME + r")", re.I)  # "at an 11 a.m. news conference"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|next|tomorrow|could|might)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
-                  r"sent|brought|spoke|wrote|got|saw|led|ran|chose|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
+                  r"sent|brought|spoke|wrote|got|saw|led|ran|chose|cast|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
                   r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
                   r"would have|could have|should have|might have|\w+ed)\b", re.I)
 CONDITIONAL_PAST = re.compile(r"\b(?:would|could|should|might) have\b", re.I)
@@ -132,14 +133,19 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
 # Days told from the day told before them: "The day before, the two teams had met", "a vote that closed
 # the same day", "the week before". Not "the day before the vote", which names its own day.
 NOT_NAMED_DAY = r"(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z]))"  # "the day before the vote" names its own day
-TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|a (?:day|week) earlier)" + NOT_NAMED_DAY
+COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COUNT + r" (?P<unit>day|week)s? (?:earlier|before))"
+                         + NOT_NAMED_DAY
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week)"
-                         r"|the day after" + NOT_NAMED_DAY + r"|a (?:day|week) later)"
+                         r"|the day after" + NOT_NAMED_DAY + r"|(?P<acount>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+                         r"(?P<aunit>day|week)s? (?:later|afterward))"
                          r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
-                         r"|the same (?:meeting|session|news conference|hearing|rally)|hours later|(?:earlier|later) in the day"
+                         r"|the same (?:meeting|session|news conference|hearing|rally)|(?:(?:about|nearly|roughly|just|only) )?"
+                         r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
                          r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
-# How many sentences back the day told before may stand.
-TOLD_BEFORE_SENTENCES = 3
+# How many sentences back the day told before may stand: the one before for a day counted from it, a
+# few for "the same meeting" (a quotation may stand between).
+TOLD_BEFORE_SENTENCES = {"same": 3, "before": 1, "after": 1}
 
 
 def _add_told_before(found: _Found, published: dt.date | None) -> None:
@@ -150,7 +156,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     starts = [h.start for h in told]
     for m in TOLD_BEFORE.finditer(reader.text):
         reach = reader.sentence(m.start())
-        for _ in range(TOLD_BEFORE_SENTENCES):
+        for _ in range(TOLD_BEFORE_SENTENCES["same" if m.group("same") else "before"]):
             reach = (reader.spans.before(reach.start) or reach) if reach else None
         reach = reach.start if reach else m.start()
         at = bisect_left(starts, m.start()) - 1
@@ -163,12 +169,14 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
 def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.date | None) -> _Resolution | None:
     words = m.group().lower()
     week = "week" in words
-    shift = 0 if m.group("same") else (-1 if m.group("before") else 1) * (7 if week else 1)
+    count = (m.group("count") or m.group("acount") or "one").lower()
+    n = 1 if count in ("a", "an", "one") else int(count) if count.isdigit() else AGO_WORDS[count]
+    shift = 0 if m.group("same") else (-1 if m.group("before") else 1) * n * (7 if week else 1)
     if antecedent is None or antecedent.start_date is None:
         if m.group("before") and not week and published is not None:
             day = (published - dt.timedelta(days=1)).isoformat()
             return _Resolution((day, None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the day before the article's date")
-        if words.endswith("in the day") and published is not None:
+        if words.endswith(("in the day", "later")) and published is not None:  # "Hours later, …" with no day before: the article's
             return _Resolution((published.isoformat(), None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the article's date")
         return None
     start = dt.date.fromisoformat(antecedent.start_date) + dt.timedelta(days=shift)
@@ -187,6 +195,8 @@ STRIKE_DAY = re.compile(r"\b(?:[Dd]ay (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1
                         + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full )?day\b)"
                         r"(?P<of> of (?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage))?")
 # A sentence telling which day of the strike it is as the article is written.
+# "It was day two of the strike": the day the story tells, told in the past by a story written that evening.
+IT_WAS = re.compile(r"\b[Ii]t (?:was|is)\s+$")
 TODAY_IS = re.compile(r"\b(?:it's|it’s|it is|is|enters?|entered|entering|reach(?:es|ed)?|marks?|marked|on)\b[^.]{0,30}$", re.I)
 
 
@@ -199,8 +209,10 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
         return
     text = found.reader.text
     days = [(m, n) for m in STRIKE_DAY.finditer(text) if (n := _strike_day_number(m))]
-    anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and TODAY_IS.search(text, max(0, m.start() - 30), m.start())
-                   and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end()) != "past"), None)
+    anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and (
+        IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
+            TODAY_IS.search(text, max(0, m.start() - 30), m.start())
+            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end()) != "past"))), None)
     if anchor is None:
         return
     for m, n in days:
@@ -232,7 +244,8 @@ def _count_days(published: dt.date, offset: int) -> dt.date:
 # ("for the third straight day", "declined the invitation", "the offer had been rejected").
 HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?:ed|ing|s)?|rall(?:y|ied|ies)|protest(?:ed|ing)?|"
                             r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
-                            r"bargained|offered|proposed|presented|canceled|cancelled|closed)\b", re.I)
+                            r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
+                            r"ended|countered|answered|filed|delivered|posted|released|issued)\b", re.I)
 
 
 # A happening told in the present that is going on as the article is written.
@@ -390,9 +403,13 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 
 def _resolve_relative_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
-    """"Last week", "this month", "tomorrow": counted from the article's date."""
-    return _Resolution(resolve_relative(published, m), _relative_precision(m), "weekday_resolved", 0.7,
-                       f"'{m.group()}' resolved against the article's date")
+    """"Last week", "this month", "tomorrow": counted from the article's date; "late last month" is its last ten days."""
+    resolution = _Resolution(resolve_relative(published, m), _relative_precision(m), "weekday_resolved", 0.7,
+                             f"'{m.group()}' resolved against the article's date")
+    part = PART_BEFORE.search(reader.text, max(0, m.start() - 8), m.start())
+    if resolution.precision != "month" or not resolution.dates or not part:
+        return resolution
+    return _month_part(dt.date.fromisoformat(resolution.dates[0]), part.group("part").lower(), resolution)
 
 
 def _resolve_weekend_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
@@ -464,7 +481,25 @@ def _resolve_month_mention(m: re.Match[str], published: dt.date | None, reader: 
     if not year:
         return None
     note = "" if stated else f"the year of '{m.group()}' is read against the article's date" + ("" if m.group("relyear") else " and the tense")
-    return _Resolution((dt.date(year, month, 1).isoformat(), None), "month", "stated" if stated else "inferred", 0.6, note)
+    part = (m.group("part") or m.group("prep")).lower().rstrip("-")
+    return _month_part(dt.date(year, month, 1), part, _Resolution((dt.date(year, month, 1).isoformat(), None), "month",
+                                                                  "stated" if stated else "inferred", 0.6, note))
+
+
+# "early", "mid-" and "late" in a month: its first, middle and last ten days (as the curators read
+# "late 2021" as its last quarter).
+MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
+PART_BEFORE = re.compile(r"\b(?P<part>early|late|mid)[-\s]+$", re.I)
+
+
+def _month_part(first: dt.date, part: str, whole: _Resolution) -> _Resolution:
+    """The part of a month `part` names, as a range of days; the whole month otherwise."""
+    if part not in MONTH_PARTS:
+        return whole
+    low, high = MONTH_PARTS[part]
+    last = ((first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)).day
+    return _Resolution((first.replace(day=low).isoformat(), first.replace(day=min(high, last)).isoformat()), "range", whole.basis,
+                       whole.confidence, f"{whole.note}; '{part}' read as days {low} to {min(high, last)}".lstrip("; "))
 
 
 def _resolve_year_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
@@ -478,6 +513,16 @@ Resolver = Callable[[re.Match[str], dt.date | None, "_Reader"], "_Resolution | N
 # The patterns in the order they claim the text: where matches of two overlap, the pattern earlier
 # here keeps the text. The order is therefore part of the rules; change it with
 # `strikedata extract --evaluate` in view. (Times alone are read after all of these: _add_times_alone.)
+# "On the eve of the strike": the day before the strike's first day, which the page tells elsewhere
+# (extract.coreference dates it).
+EVE = re.compile(r"\b(?:the )?eve of (?:the|a|its|their) (?:[\w’'-]+ ){0,2}?(?:strike|walkout)\b", re.I)
+EVE_NOTE = "the eve of the strike: the day before its first day"
+
+
+def _resolve_eve(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    return _Resolution(None, "day", "inferred", 0.4, EVE_NOTE)
+
+
 RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (WEEKDAY, _resolve_weekday_mention),
     (RELATIVE, _resolve_relative_mention),
@@ -486,6 +531,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (DAY_OF_MONTH, _resolve_day_of_month_mention),
     (MONTH_ONLY, _resolve_month_mention),
     (YEAR_ONLY, _resolve_year_mention),
+    (EVE, _resolve_eve),
 )
 
 
@@ -613,6 +659,7 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     before = _words_before(text, start)
     after = _words_after(text, end)
     ed_word = False  # a word in -ed near it: a verb in the past, or only an adjective ("in closed session")
+    verb_at = 2 if before and before[-1].lower() in ("in", "on", "at", "by", "late", "early") else 1  # where the date's own verb stands
     for distance in range(1, 7):
         near = [(before, len(before) - distance)] if distance <= len(before) else []
         near += [(after, distance - 1)] if distance <= len(after) else []
@@ -625,6 +672,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
                 continue
             if lowered in PAST_WORDS:
                 return "past"
+            if words is before and distance <= verb_at and lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4:
+                return "past"  # "the offer the board approved (in) Monday night would raise …": the verb of the date's own clause
             ed_word = ed_word or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4)
     return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
@@ -637,6 +686,8 @@ SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called fo
 
 
 TENSE_WORD = re.compile(r"[\w’']+")
+# A full stop just before a date expression that ends a sentence (not "Dr." or "St." before a name).
+SENTENCE_END_BEFORE = re.compile(r"(?<!\b[A-Z][a-z])(?<!\b[A-Z])(?<!\bMrs)\.[”\"’']?\s+$")
 CLOCK_PERIODS = re.compile(r"\b[ap]\.m\.", re.I)
 
 
@@ -649,6 +700,8 @@ def _words_before(text: str, start: int) -> list[str]:
         low = max(0, start - width)
         window = CLOCK_PERIODS.sub(lambda c: c.group().replace(".", " "), text[low:start])  # "7 a.m." ends no sentence
         period = window.rfind(".", 0, max(0, start - 4 - low))
+        ended = SENTENCE_END_BEFORE.search(window)
+        period = max(period, ended.start() if ended else -1)  # "… the pain. Tuesday evening": the sentence before ends
         stop = max(text.rfind("\n", low, start), low + period if period >= 0 else -1)
         if stop >= 0 or low == 0:
             return TENSE_WORD.findall(text, stop + 1 if stop >= 0 else 0, start)[-7:]
