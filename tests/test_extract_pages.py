@@ -844,3 +844,25 @@ def test_the_eve_of_the_strike_is_the_day_before_its_first():
     text = "Teachers went on strike Monday.\n\nOn the eve of the strike, 300 employees rallied."
     dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
     assert dated["On the eve of the strike, 300 employees rallied."] == "2024-03-03"
+
+
+# --- speakers of blind-i's and blind-j's kind --------------------------------------------------------------
+
+LOCAL = Registry(orgs={**TOWN.orgs, "local-9": Org("local-9", "Alder School Employees Local 9", "Local 9", "union")},
+                 people=dict(TOWN.people))
+
+
+def speakers_in(text: str, registry: Registry = TOWN) -> dict[str, tuple[str | None, str | None]]:
+    draft = draft_of(text, registry=registry)
+    return {q["text"]: (q.get("speaker_person_id"), q.get("speaker_org_id")) for q in draft.quotes}
+
+
+def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
+    text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
+    assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")
+    text = "Speakers included union President Pia Cortes, who told the crowd the district \"found money for scoreboards.\""
+    assert speakers_in(text)["found money for scoreboards."][0] == "pia-cortes"
+    text = ("Superintendent Nora Feld wrote to families Monday.\n\n"
+            "Hours later, the Alder Creek Education Association answered in a post on its Facebook page.\n\n"
+            "“We will be at the board meeting tonight,” the post said.")
+    assert speakers_in(text)["We will be at the board meeting tonight,"] == (None, "acea")  # not Feld, quoted last

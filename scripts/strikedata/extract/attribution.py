@@ -115,7 +115,8 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
             continue
         speaker = _direct(text, masked, index_of_sentences, quote, entities, channels)
         if speaker is not None and speaker.note.startswith(DOCUMENT_NOTE):
-            speaker = _author(speaker, speakers[last_named] if last_named >= 0 else None)
+            speaker = _told_of(masked, index_of_sentences, quote, speaker, entities) \
+                or _author(speaker, speakers[last_named] if last_named >= 0 else None)
         if speaker is not None and speaker.channel == "unknown":
             speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
         if speaker is None:
@@ -225,6 +226,39 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
             return Speaker(person.person_id, person.org_id, narration.strip(), "", "unknown", "inferred", 0.5,
                            f"no attribution: read as {person.name}, of whom the sentence beside it tells")
     return None
+
+
+# How far back a sentence that tells of a document ("answered in a post on its Facebook page") may stand.
+DOCUMENT_REACH = 400
+
+
+def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker, entities: Entities) -> Speaker | None:
+    """The speaker of "the post said": whoever the sentence that tells of that document names first
+    ("Hours later, the teachers association answered in a post on its Facebook page."), within a
+    short reach before the quotation; None when no sentence tells of it."""
+    doc = DOCUMENT.match(document.as_written.lower())
+    if doc is None:
+        return None
+    low = max(0, quote.start - DOCUMENT_REACH)
+    tellings = list(re.finditer(rf"\b(?:a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(doc.group('doc'))}\b",
+                                masked[low:quote.start]))
+    if not tellings:
+        return None
+    told = tellings[-1]
+    at = low + told.start()
+    sentence = spans.at(at)
+    if sentence is None:
+        return None
+    named = sorted(entities.within(sentence.start, at, "person") + [m for m in entities.within(sentence.start, at, "org")
+                                                                     if entities.orgs[m.id].kind != OUTLET_KIND],
+                   key=lambda m: m.start)
+    if not named:
+        return None
+    first = named[0]
+    person = entities.people.get(first.id) if first.kind == "person" else None
+    return replace(document, person_id=person.person_id if person else None, org_id=person.org_id if person else first.id,
+                   confidence=0.6, basis="inferred",
+                   note=f"'{document.as_written}' read as the {doc.group('doc')} the sentence before tells of, by {first.id}")
 
 
 def _author(document: Speaker, before: Speaker | None) -> Speaker:
@@ -533,6 +567,12 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         note = "" if named_fully else f"'{text[people[0].start:people[0].end]}' read as {person.name}, named earlier"
         return Speaker(person.person_id, org, written, cue, channel, "stated", 0.9 if named_fully else 0.85, note)
     lowered = np.lower()
+    if lowered in ("who", ", who"):  # "Yolanda Briggs, who told the crowd the district “…”": the person the clause is about
+        earlier = entities.last_before(np_start, "person")
+        if earlier and not SENTENCE_MARK.search(text, earlier.end, np_start):
+            person = entities.people[earlier.id]
+            return Speaker(person.person_id, person.org_id, written, cue, channel, "stated", 0.8,
+                           f"'{np}' read as {person.name}, named just before it")
     if lowered in PRONOUNS_PERSON:
         earlier = entities.last_before(np_start, "person")
         unnamed = _unnamed_before(text, np_start, earlier.end if earlier else 0)

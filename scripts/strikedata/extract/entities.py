@@ -290,6 +290,9 @@ class Entities:
     def descriptor(self, np: str, position: int, first: bool = False) -> str | None:
         """'the district', 'union officials', 'the teachers union': an organization the article names."""
         words = re.findall(r"[a-z]+", np.lower())
+        if words[-1:] == ["local"] and len(words) <= 2:  # "the local wrote": the union local the article names
+            locals_ = [o for o in self.orgs.values() if "Local" in o.name.split() and o.org_id in self._by_id()]
+            return locals_[0].org_id if len(locals_) == 1 else None
         head_index = _head_index(words, first, self.name_heads())
         if head_index is None:
             return None
