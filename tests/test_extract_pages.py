@@ -866,3 +866,19 @@ def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
             "Hours later, the Alder Creek Education Association answered in a post on its Facebook page.\n\n"
             "“We will be at the board meeting tonight,” the post said.")
     assert speakers_in(text)["We will be at the board meeting tonight,"] == (None, "acea")  # not Feld, quoted last
+
+
+def test_all_but_a_few_a_tally_before_vote_cents_fractions_twice_and_halves():
+    assert figures_of("41 people spoke, and all but three urged the board to settle.") == [("41 people", 41, "count"), ("all but three", 3, "count")]
+    assert figures_of("The board approved it on a 6-3 vote.") == [("6", 6, "count"), ("3", 3, "count")]
+    assert figures_of("Drivers would get 75 cents an hour.") == [("75 cents an hour", 0.75, "usd_per_hour")]
+    assert figures_of("The district offered a half-percent more.") == [("a half-percent", 0.5, "percent")]
+    assert figures_of("The proposal would cost nearly twice that.") == [("nearly twice", 2, "multiple")]
+    assert figures_of("It would cut in half the increase.") == [("cut in half", 0.5, "multiple")]
+    assert figures_of("For more than a week the meals came in bags.") == [("more than a week", 7, "days")]
+    assert figures_of("They met once a week.") == []  # a week told loosely counts nothing
+
+
+def test_a_part_of_a_whole_owned_by_a_long_name_or_told_loosely():
+    assert figures_of("But about 540 of the roughly 1,600 strikers belong to the staff union.")[0] == ("about 540", 540, "count")
+    assert figures_of("The strike closed 18 of the Calder Run Area School District’s 19 schools.")[0] == ("18", 18, "count")

@@ -45,6 +45,17 @@ RANGE_COUNT_FIRST = re.compile(
 # "Members voted 1,784 to 211": both sides of a vote are counts.
 VOTE_TALLY = re.compile(rf"\b(?:voted|vote of|votes? of|by a vote of|margin of)\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
 NUMBER_ALONE = re.compile(rf"(?P<num>{DIGITS})")
+# "on a 6-3 vote", "by a 5-2 vote": a tally told before the word vote.
+TALLY_VOTE = re.compile(r"\b(?P<num>\d{1,4})[-–](?P<num2>\d{1,4})\s+(?:vote|decision|ruling|margin)\b", re.I)
+# "all but three urged the board": the few who did not.
+ALL_BUT = re.compile(rf"\ball but (?P<num>{DIGITS}|{NUMBER_WORD})\b(?! (?:percent|years?|days?|hours?|weeks?)\b)", re.I)
+# "75 cents an hour": dollars, in cents.
+CENTS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) cents\b(?P<rate> (?:an|per|a) hour\b)?", re.I)
+# "a half-percent", "a quarter of a percent": fractions of a percent told in words.
+FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: of a)?|three-quarters(?: of a)?)[- ]"
+                              r"(?:percent(?:age point)?|per cent|point)\b", re.I)
+FRACTIONS = {"a half": 0.5, "one-half": 0.5, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "three-quarters": 0.75,
+             "three-quarters of a": 0.75}
 # "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.
 PLURAL_COUNT = re.compile(r"\b(?:(?P<num>tens of thousands|hundreds of thousands|thousands|hundreds|dozens) of|"
                           r"(?P<several>several|a few) (?P<scale>hundred|thousand|dozen)) "
@@ -57,9 +68,10 @@ OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|those)\b
 WITH_SHARE = re.compile(rf"(?P<num>{DIGITS}),? or (?:about |nearly |roughly |almost )?\d+(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 OF_THOSE = re.compile(rf"(?P<num>{NUMBER_WORD}|{DIGITS}) of (?:those|the|these) (?P<unit>day|year|hour)s\b", re.I)
 ORDINAL_DAY = re.compile(r"\b(?:a|the) (?P<ord>" + "|".join(ORDINAL_WORDS) + r")(?: straight| consecutive| full)? (?P<unit>day)\b", re.I)
-MULTIPLE = re.compile(QUALIFIER + r"\b(?P<word>doubled|tripled|quadrupled|"
-                      r"(?:double|triple|quadruple)(?= (?:the|a|an|what|that|their|its|our|his|her)\b))\b", re.I)
-MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "double": 2, "triple": 3, "quadruple": 4}
+MULTIPLE = re.compile(QUALIFIER + r"\b(?P<word>doubled|tripled|quadrupled|halved|cut in half|"
+                      r"(?:double|triple|quadruple|twice)(?= (?:the|a|an|what|that|their|its|our|his|her|as)\b))\b", re.I)
+MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "double": 2, "triple": 3, "quadruple": 4, "twice": 2, "halved": 0.5,
+             "cut in half": 0.5}
 # Words ending in s that are no plural noun ("thirty-two students this year"), and "the two sides" (of a
 # dispute: the parties, not a quantity anyone reports).
 NOT_PLURAL = r"(?!(?:this|thus|was|has|is|his|its|yes|us|as|plus|less|unless|across|perhaps|sides)\b)"
@@ -76,11 +88,12 @@ COUNT_DESCRIBED = re.compile(
 # the part counts the same things as the whole (the figure is the part's words).
 PART_OF = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|those|these)"
-    rf"(?: [\w’'-]+(?:’s|'s))? (?:{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
+    rf"(?: (?:[A-Z][\w’'-]* ){{0,5}}[\w’'-]+(?:’s|'s))? (?:(?:{QUALIFYING}) )?(?:{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{0,2}} "
+    + COUNTED + ")")
 # The same with no number for the whole: read after COUNT, which keeps "all 75 of its campuses" whole.
 PART_OF_ALL = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|those|these)"
-    rf"(?: [\w’'-]+(?:’s|'s))?(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
+    rf"(?: (?:[A-Z][\w’'-]* ){{0,5}}[\w’'-]+(?:’s|'s))?(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
 # "nine lost instructional days": a duration with up to two words between its number and its unit.
 DURATION_DESCRIBED = re.compile(
     QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>year|day|hour|week|decade)s\b", re.I)
@@ -174,6 +187,11 @@ def find_figures(text: str) -> list[Figure]:
         add(m, value, unit, 0.9)
     for m in _matches(DOLLARS, text, folded, DOLLARS_AT):
         add(m, number_value(m.group("num")), "usd", 0.7)
+    for m in CENTS.finditer(text):
+        cents = number_value(m.group("num"))
+        add(m, cents / 100 if cents is not None else None, "usd_per_hour" if m.group("rate") else "usd", 0.7)
+    for m in FRACTION_PERCENT.finditer(text):
+        add(m, FRACTIONS[m.group("frac").lower()], "percent", 0.7)
     numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
     _parts_of_wholes(_matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(RANGE_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
@@ -185,8 +203,8 @@ def find_figures(text: str) -> list[Figure]:
         value = 1.0 if num in ("a", "an") else number_value(num)
         if _is_year(m.group("num")) or WHEN_AFTER.match(text, m.end()):
             continue  # "a day after" says when, not how long
-        if num in ("a", "an") and m.group("unit").lower() in IN_UNITS:
-            continue  # "once a week", "a week of talks": a span of time told loosely, not a count of days
+        if num in ("a", "an") and m.group("unit").lower() in IN_UNITS and not m.group("qual"):
+            continue  # "once a week", "a week of talks": a span of time told loosely ("more than a week" counts it)
         add(m, *_in_unit(value, m.group("unit")), 0.75)
     for m in _matches(DURATION_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and not WHEN_AFTER.match(text, m.end()):
@@ -194,7 +212,7 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(RANGE_COUNT_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and m.group("num").lower() != "one":
             add(m, number_value(m.group("num")), "count", 0.5)
-    for m in VOTE_TALLY.finditer(text):
+    for m in [*VOTE_TALLY.finditer(text), *TALLY_VOTE.finditer(text)]:
         for group in ("num", "num2"):
             side = NUMBER_ALONE.match(text, m.start(group))  # each side a figure of its own
             if side:
@@ -207,6 +225,8 @@ def find_figures(text: str) -> list[Figure]:
             add(m, number_value(m.group("num")), "count", 0.5, end=m.end("num"))
     for m in _matches(OF_THOSE, text, folded, UNIT_AT, _unit_window(" ")):
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)
+    for m in ALL_BUT.finditer(text):
+        add(m, number_value(m.group("num")), "count", 0.5)
     for m in ORDINAL_DAY.finditer(text):
         add(m, float(ORDINAL_WORDS[m.group("ord").lower()]), "day_number", 0.6)  # an ordinal, never a duration
     for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts, numbers):
@@ -268,7 +288,7 @@ MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
-MULTIPLE_AT = re.compile(r"doubl|tripl|quadrupl")
+MULTIPLE_AT = re.compile(r"doubl|tripl|quadrupl|twice|halved|in half")
 ARTICLE_FIRST = re.compile(r"(?:a|an|the) ")
 WHEN_AFTER = re.compile(r" (?:after|before|later|earlier|ago)\b")
 NUMBER_CHARACTER = re.compile(r"[\d,.]")
