@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .entities import SENTENCE_WORDS
-from .text import NUMBER_PHRASE, ORDINAL_WORDS, SpanIndex, number_value, plain_number
+from .text import FOLD, NUMBER_PHRASE, ORDINAL_WORDS, SpanIndex, number_value, plain_number
 
 NUMBER_WORD = NUMBER_PHRASE
 QUALIFYING = ("more than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
@@ -187,7 +187,7 @@ def find_figures(text: str) -> list[Figure]:
         add(m, value, unit, 0.9)
     for m in _matches(DOLLARS, text, folded, DOLLARS_AT):
         add(m, number_value(m.group("num")), "usd", 0.7)
-    for m in CENTS.finditer(text):
+    for m in _matches(CENTS, text, folded, CENTS_AT):
         cents = number_value(m.group("num"))
         add(m, cents / 100 if cents is not None else None, "usd_per_hour" if m.group("rate") else "usd", 0.7)
     for m in FRACTION_PERCENT.finditer(text):
@@ -281,11 +281,10 @@ def _parts_of_wholes(matches, text: str, add) -> None:
 # holds an anchor that a plain search finds at once in the text folded to lower case: a percent sign
 # or word, a dollar sign, the word "dollars", a unit, a number. _matches tries the pattern only from
 # the positions a match reaching an anchor can start at.
-FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
-                      "ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})  # one character for one: offsets kept
 PERCENT_AT = re.compile(r"%|percent|per cent")
 MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
+CENTS_AT = re.compile(r"cents")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
 MULTIPLE_AT = re.compile(r"doubl|tripl|quadrupl|twice|halved|in half")

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..spans import Span
-from .text import NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted
+from .text import FOLD, NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -143,6 +143,26 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?:(?:about|nearly|roughly|just|only) )?"
                          r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
                          r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
+# Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
+# tried only around them (tried at every position, it took a second on a long article).
+TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|that (?:day|morning|afternoon|evening|night|week)")
+TOLD_BEFORE_REACH = 40  # characters before the word where a match may start ("about an hour later")
+
+
+def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str]) -> list[re.Match[str]]:
+    """pattern.finditer(text), reading only around each match of `anchor` in the text folded to lower
+    case: every match of `pattern` holds one, and starts at most TOLD_BEFORE_REACH characters before it."""
+    found: list[re.Match[str]] = []
+    for a in anchor.finditer(text.translate(FOLD)):
+        low = max(a.start() - TOLD_BEFORE_REACH, found[-1].end() if found else 0, 0)
+        m = pattern.search(text, low, a.end() + TOLD_BEFORE_REACH)
+        while m is not None and m.end() <= a.start():  # one that ends before this word was found from its own
+            m = pattern.search(text, m.end(), a.end() + TOLD_BEFORE_REACH)
+        if m is not None and m.start() <= a.start():
+            found.append(m)
+    return found
+
+
 # How many sentences back the day told before may stand: the one before for a day counted from it, a
 # few for "the same meeting" (a quotation may stand between).
 TOLD_BEFORE_SENTENCES = {"same": 3, "before": 1, "after": 1}
@@ -154,7 +174,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     reader = found.reader
     told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
     starts = [h.start for h in told]
-    for m in TOLD_BEFORE.finditer(reader.text):
+    for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         reach = reader.sentence(m.start())
         for _ in range(TOLD_BEFORE_SENTENCES["same" if m.group("same") else "before"]):
             reach = (reader.spans.before(reach.start) or reach) if reach else None

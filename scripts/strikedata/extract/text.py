@@ -35,6 +35,9 @@ SCALES = {"hundred": 100, "thousand": 1000, "dozen": 12}
 # A number in words as news copy writes it: "eleven", "Eighty-eight", "Seventeen hundred", "two thousand".
 _SIMPLE = "|".join(sorted((w for w in NUMBER_WORDS if " " not in w), key=len, reverse=True))
 NUMBER_PHRASE = rf"(?:(?:(?:{'|'.join(TENS)})-(?:{'|'.join(UNITS)})|{_SIMPLE})(?: (?:hundred|thousand|dozen)\b)?)"
+# Lower case, one character for one (offsets kept): what anchors of a pattern are searched in.
+FOLD = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)},
+                      "ſ": "s", "ı": "i", "İ": "i", "\u212a": "k"})
 ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
     "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
