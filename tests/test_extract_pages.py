@@ -882,3 +882,18 @@ def test_all_but_a_few_a_tally_before_vote_cents_fractions_twice_and_halves():
 def test_a_part_of_a_whole_owned_by_a_long_name_or_told_loosely():
     assert figures_of("But about 540 of the roughly 1,600 strikers belong to the staff union.")[0] == ("about 540", 540, "count")
     assert figures_of("The strike closed 18 of the Calder Run Area School District’s 19 schools.")[0] == ("18", 18, "count")
+
+
+def test_taglines_states_transit_lines_and_roles_from_another_line_make_no_person():
+    page = ("THE TRI-COUNTY OBSERVER\nServing Hardin, Tyler and Kessling counties\n\n"
+            "Nonprofit, independent news about\nWest Virginia’s public schools. West Virginia counties lack drivers, "
+            "and Blue Line trains were late for the third day on Monday.\n\n"
+            "Teachers walked out Monday, the union said.\n")
+    assert people_of(page) == {}
+
+
+def test_a_new_name_only_in_short_lines_is_no_person_unless_it_speaks():
+    page = ("Teachers walked out Monday across the district, the union said.\n\n"
+            "Photos: Hal Brinkman\nMost read\nHal Brinkman retires\n\n"
+            "One teacher on the line had a message for the board:\n\n“We are ready.”\n— Delia Fontaine, Calder Falls\n")
+    assert people_of(page) == {"delia-fontaine": "Delia Fontaine"}  # credited under a quotation

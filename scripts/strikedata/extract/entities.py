@@ -25,6 +25,9 @@ ORG_WORDS = {
     "Assn", "Assoc", "Dept", "Univ",  # the abbreviations news copy uses in names ("Teachers Assn.")
     "Associates", "Consulting", "Consultants", "Advisors", "Advisers", "Strategies", "Solutions", "Analytics", "LLC",
 }
+# The states whose names look like a person's (two capitalised words).
+TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
+                             "South Carolina", "South Dakota", "West Virginia", "Rhode Island"})
 # The last word of an occasion's name, not a person's ("Picture Day", "Fall Festival", "Family Literacy Night").
 OCCASION_WORDS = frozenset({
     "Day", "Days", "Night", "Week", "Festival", "Fest", "Fair", "Gala", "Carnival", "Parade", "Fundraiser", "Walkathon",
@@ -40,6 +43,7 @@ PLACE_WORDS = {
     "Center", "Centre",  # a place, not an organization: "outside the ... Center" names where, not who
     "Common", "Commons", "Junction", "Crossing", "Falls", "Springs", "Creek", "Harbor", "Ridge", "Grove", "Landing",
     "Village", "Hollow",  # the ends of town and park names ("Lamplighter Common", "Pelham Junction")
+    "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
 }
 TITLE_WORDS = {
     "President", "Vice", "Superintendent", "Chief", "Director", "Secretary", "Treasurer", "Chair", "Chairman",
@@ -466,6 +470,10 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
     dropped = set()
     for person_id, found in by_person.items():
         person = people.get(person_id)
+        if person is not None and person.new and not any(_in_prose(text, m) for m in found):
+            dropped.add(person_id)  # named only in short lines (bylines, captions, lists, taglines), never credited with words
+            del people[person_id]
+            continue
         if person is None or not person.new or person.role or len(found) > 1:
             continue
         m = found[0]
@@ -474,6 +482,24 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
         dropped.add(person_id)
         del people[person_id]
     return [m for m in mentions if m.id not in dropped]
+
+
+# A line of prose holds at least this many words; shorter ones are headings, bylines, captions, list items.
+PROSE_LINE_WORDS = 8
+CREDITED = re.compile(r"[ \t]*[—–]")  # a dash line crediting the quotation above it
+SENTENCE_END = re.compile(r"[.!?][”’\"')]*\s*$")
+
+
+def _in_prose(text: str, m: Mention) -> bool:
+    """A mention in a line of prose, or one that speaks: said to speak, or credited under a quotation."""
+    line_start = text.rfind("\n", 0, m.start) + 1
+    line_end = text.find("\n", m.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    words = len(line.split())
+    if words >= PROSE_LINE_WORDS or (words >= 4 and SENTENCE_END.search(line)) or _speaking(text, m.start, m.end):
+        return True  # a paragraph, or a short sentence ("Pia Cortes paused, watching a truck honk.")
+    above = text[:line_start].rstrip()
+    return bool(CREDITED.match(line)) and above.endswith(("”", '"'))
 
 
 def _first_names_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:
@@ -762,6 +788,9 @@ def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bo
     that an organization word opens ("School Finance Watch")."""
     if THE_BEFORE.search(text, max(0, start - 12), start):
         return True
+    first = tokens[cut].group()
+    if first.endswith("ing") and len(first) > 5 and (start == 0 or text[start - 1] == "\n") and not _speaking(text, start, tokens[-1].end()):
+        return True  # "Serving Hardin, Tyler and Kessling counties": a masthead's tagline opening with a verb
     if ORG_NOUN_BEFORE.search(text, max(0, start - 40), start):
         return True  # "a contractor, Northline Mobility,": an organization named in apposition
     of_org = ORG_OF_BEFORE.search(text, max(0, start - 40), start)
@@ -809,6 +838,8 @@ def _name_words(name_tokens: list[re.Match], speaking: bool = False) -> list[str
         name_words[-1] = last[:-2]
     if name_words[-1] in OCCASION_WORDS and not speaking:
         return None  # "Picture Day has moved": an occasion
+    if " ".join(name_words) in TWO_WORD_STATES:
+        return None  # "West Virginia’s public schools": a place
     place = [w for w in name_words if w in PLACE_WORDS]
     if place and not (speaking and place == [name_words[-1]] and len(name_words) >= 2 and name_words[0] not in PLACE_WORDS):
         return None
@@ -843,10 +874,11 @@ def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], 
 
 def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     """The title a person is given: an apposition after the name, or the words before it."""
-    after = re.match(r",\s+(?:(?:a|an|the)\s+)?([^,.;“”\"]{3,90}?)(?=[,.;“”\"]|\s+(?:said|says|told)\b|$)", text[end:end + 120])
+    after = re.match(r",[ \t]+(?:(?:a|an|the)\s+)?([^,.;“”\"\n]{3,90}?)(?=[,.;“”\"\n]|\s+(?:said|says|told)\b|$)", text[end:end + 120])
     if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)):
         return after.group(1).strip()
-    before = ABBREVIATION_PERIOD.sub(r"\1", text[max(0, start - 120):start])  # "Teachers Assn. President"
+    low = max(0, start - 120, text.rfind("\n", 0, start) + 1)  # a role is on the name's own line
+    before = ABBREVIATION_PERIOD.sub(r"\1", text[low:start])  # "Teachers Assn. President"
     words = re.findall(r"[\w’'&-]+|[^\w\s]", before)
     role: list[str] = []
     for word in reversed(words):

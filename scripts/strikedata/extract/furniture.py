@@ -105,8 +105,8 @@ COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|r
 COMMENTS_FROM = 0.6  # where in a page a bare "Comments" heading can begin readers' comments
 # A repost's note ("This article originally appeared in the Courier and is reposted with permission"):
 # near a page's top, every line above it is the host site's (its menus and its own notes to readers).
-REPOST_NOTE = re.compile(r"\b(?:originally|first) (?:appeared|published|ran) (?:in|on|by)\b|\b(?:reposted|republished|shared|reprinted) "
-                         r"(?:here )?with (?:the )?permission\b", re.I)
+REPOST_NOTE = re.compile(r"\b(?:originally|first) (?:appeared|published|ran) (?:in|on|by)\b|\b(?:reposted|republished|shared|sharing|reprinted) "
+                         r"(?:(?:this|the) (?:story|article|report)(?: below)? )?(?:here )?with (?:the )?permission\b", re.I)
 REPOST_NOTE_WITHIN = 0.25  # of the page, from its top
 # A sign-off under a report ("— Nadia Ferro, WFRP News"): a dash line naming a newsroom.
 SIGN_OFF = re.compile(r"^\s*[—–-]+\s*[A-Z][^,\n]{1,40},\s*[^\n]*\b(?:News|Radio|TV|Press|Staff|Newsroom|Reporter|Correspondent)\b[^\n]*$")
