@@ -796,7 +796,7 @@ def test_sign_offs_contributor_lines_numbered_lists_and_a_hosts_note_are_furnitu
 
 
 def test_a_repost_note_far_down_the_page_takes_nothing_above_it():
-    page = "Teachers walked out Monday, the union said.\n\n" * 20 + "This story originally appeared in the Alder Courier.\n"
+    page = "Teachers walked out Monday, the union said.\n\n" * 60 + "This story originally appeared in the Alder Courier.\n"
     assert all(s.start > 0 for s in furniture_lines(page))
 
 
@@ -897,3 +897,15 @@ def test_a_new_name_only_in_short_lines_is_no_person_unless_it_speaks():
             "Photos: Hal Brinkman\nMost read\nHal Brinkman retires\n\n"
             "One teacher on the line had a message for the board:\n\n“We are ready.”\n— Delia Fontaine, Calder Falls\n")
     assert people_of(page) == {"delia-fontaine": "Delia Fontaine"}  # credited under a quotation
+
+
+def test_a_reposted_story_is_dated_from_the_day_it_first_ran_and_the_hosts_update_is_news():
+    page = ("Alder PTA\nHome | About | Calendar\n"
+            "UPDATE (Thursday, Nov. 6): Students returned to class this morning, and teachers will vote Sunday.\n"
+            "The following story originally appeared in the Alder Courier on Wednesday, Nov. 5, and is reposted with permission.\n\n"
+            "Classes remain canceled today, the district said. The deal was reached shortly after 2 a.m.\n")
+    draft = draft_of(page, dt.date(2025, 11, 6))
+    dated = [(m["text"], draft.dates[m["event_id"]]) for m in draft.event_mentions]
+    assert ("Classes remain canceled today, the district said.", "2025-11-05") in dated  # the story's today
+    assert any("Students returned to class this morning" in text and day == "2025-11-06" for text, day in dated)  # the host's
+    assert any("first ran on 2025-11-05" in note for note in draft.notes)

@@ -31,8 +31,8 @@ from .coreference import exact_tellings, registry_tellings, settle
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
-from .furniture import Furniture, is_furniture, is_furniture_vocabulary
-from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location
+from .furniture import Furniture, is_furniture, is_furniture_vocabulary, repost_note
+from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location, story_date
 from .quotations import find_quotations
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
@@ -105,19 +105,31 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
-    happenings = [h for h in find_happenings(text, date, spans) if not furniture.holds(h.start)]
-    index = SpanIndex(spans)
-    dated = {s.start for s in (index.at(h.start) for h in happenings) if s is not None}
-    days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
-            and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
-    undated = [h for h in find_undated(text, date, spans, dated, days) if not furniture.holds(h.start)]
-    happenings = sorted(happenings + undated, key=lambda h: h.start)
+    note = repost_note(text)
+    first_ran = story_date(text[note.start:note.end], date) if note else None
+    if note is None or first_ran is None or first_ran == date:
+        happenings = _happenings(text, date, spans, furniture, 0, len(text))
+    else:  # a repost: the story below the host's note is read against the day it first ran
+        happenings = _happenings(text, date, spans, furniture, 0, note.end) + _happenings(text, first_ran, spans, furniture, note.end, len(text))
+        draft.notes.append(f"the host's note says the story first ran on {first_ran.isoformat()}: its relative dates are read against that day")
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings, furniture)
     _events(draft, happenings, entities, date, registry, ids, reading)
     _people(draft, entities, article_id)
     _organizations(draft, entities, article_id, outlet_id)
     return draft
+
+
+def _happenings(text: str, date: dt.date | None, spans, furniture: Furniture, low: int, high: int) -> list[Happening]:
+    """The happenings told between `low` and `high` (outside the page's furniture), read against `date`:
+    those with date words, then the sentences that tell of one with none."""
+    happenings = [h for h in find_happenings(text, date, spans) if low <= h.start < high and not furniture.holds(h.start)]
+    index = SpanIndex(spans)
+    dated = {s.start for s in (index.at(h.start) for h in happenings) if s is not None}
+    days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
+            and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
+    undated = [h for h in find_undated(text, date, spans, dated, days) if low <= h.start < high and not furniture.holds(h.start)]
+    return sorted(happenings + undated, key=lambda h: h.start)
 
 
 def _people(draft: Draft, entities: Entities, article_id: str) -> None:

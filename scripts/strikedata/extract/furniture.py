@@ -108,6 +108,7 @@ COMMENTS_FROM = 0.6  # where in a page a bare "Comments" heading can begin reade
 REPOST_NOTE = re.compile(r"\b(?:originally|first) (?:appeared|published|ran) (?:in|on|by)\b|\b(?:reposted|republished|shared|sharing|reprinted) "
                          r"(?:(?:this|the) (?:story|article|report)(?: below)? )?(?:here )?with (?:the )?permission\b", re.I)
 REPOST_NOTE_WITHIN = 0.25  # of the page, from its top
+REPOST_NOTE_REACH = 1500  # characters from the top, in a short page
 # A sign-off under a report ("— Nadia Ferro, WFRP News"): a dash line naming a newsroom.
 SIGN_OFF = re.compile(r"^\s*[—–-]+\s*[A-Z][^,\n]{1,40},\s*[^\n]*\b(?:News|Radio|TV|Press|Staff|Newsroom|Reporter|Correspondent)\b[^\n]*$")
 NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·*])\s+\S")
@@ -182,6 +183,21 @@ def _title_case(line: str) -> bool:
     return bool(words) and all(w[0].isupper() or w[0].isdigit() for w in words) and any(w[0].isupper() for w in words)
 
 
+UPDATE = re.compile(r"\s*(?:UPDATE|Update|UPDATED|Editor[’']s note)\b")
+
+
+def repost_note(text: str) -> Span | None:
+    """The line of a repost's note near the page's top ("The following story originally appeared in
+    the Courier on Wednesday, Nov. 5"), if the page has one."""
+    reach = max(REPOST_NOTE_WITHIN * len(text), REPOST_NOTE_REACH)
+    for m in LINE.finditer(text):
+        if m.start() > reach:
+            return None
+        if REPOST_NOTE.search(m.group()):
+            return Span(m.start(), m.end())
+    return None
+
+
 def furniture_lines(text: str) -> list[Span]:
     """The furniture lines of a text, in order: each line `is_furniture` finds; after a list heading
     ("Related:", "Most read") the lines without sentence punctuation, or numbered, that follow it; a
@@ -191,10 +207,11 @@ def furniture_lines(text: str) -> list[Span]:
     in_list = False
     previous = ""
     lines = list(LINE.finditer(text))
-    note = next((m for m in lines if m.start() <= REPOST_NOTE_WITHIN * len(text) and REPOST_NOTE.search(m.group())), None)
+    note = repost_note(text)
     if note is not None:
-        out.append(Span(0, note.end()))
-        lines = [m for m in lines if m.start() > note.end()]
+        # The host's lines above its note, but an update it gives on the story ("UPDATE (Nov. 6): …") is news.
+        out += [Span(m.start(), m.end()) for m in lines if m.end() <= note.end and not UPDATE.match(m.group())]
+        lines = [m for m in lines if m.start() > note.end]
     dashes: dict[str, int] = {}
     for m in lines:
         if m.group().lstrip()[:1] in "—–":

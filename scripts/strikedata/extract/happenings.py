@@ -210,6 +210,16 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
                        f"'{m.group()}' counted from {antecedent.expression!r} ({antecedent.start_date}) told before it")
 
 
+def story_date(note: str, published: dt.date | None) -> dt.date | None:
+    """The day a reposted story first ran, from the host's note ("originally appeared in the Courier
+    on Wednesday, Nov. 5"): a day told in it, not after the page's; None when it tells none."""
+    if published is None:
+        return None
+    days = [h.start_date for h in find_happenings(note, published, [Span(0, len(note))])
+            if h.precision == "day" and h.start_date and h.start_date <= published.isoformat()]
+    return dt.date.fromisoformat(days[0]) if days else None
+
+
 # "day three of the strike", "the fourth day of the strike", "its fifth day": the strike's days, counted.
 STRIKE_DAY = re.compile(r"\b(?:[Dd]ay (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b|(?:the|its|a) (?P<ord>"
                         + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full )?day\b)"
