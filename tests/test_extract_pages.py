@@ -909,3 +909,27 @@ def test_a_reposted_story_is_dated_from_the_day_it_first_ran_and_the_hosts_updat
     assert ("Classes remain canceled today, the district said.", "2025-11-05") in dated  # the story's today
     assert any("Students returned to class this morning" in text and day == "2025-11-06" for text, day in dated)  # the host's
     assert any("first ran on 2025-11-05" in note for note in draft.notes)
+
+
+# --- parts of a page told from another day ---------------------------------------------------------------
+
+def test_a_live_pages_day_headings_and_entries_past_midnight_date_what_follows():
+    from strikedata.extract.sections import sections
+    page = ("LIVE UPDATES\nTHURSDAY, FEB. 5\n9:20 a.m. — No school today\nSchools are closed today.\n\n"
+            "WEDNESDAY, FEB. 4\n6:40 p.m. — Rally\nAbout 1,500 people rallied this afternoon.\n")
+    assert [(p.date.isoformat() if p.date else None) for p in sections(page, dt.date(2026, 2, 5))] == ["2026-02-05", "2026-02-05", "2026-02-04"]
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page, dt.date(2026, 2, 5))] for m in d.event_mentions]
+    assert ("About 1,500 people rallied this afternoon.", "2026-02-04") in dated
+    live = ("Live: talks go past midnight\n12:20 a.m. — Deal\nThe union posted at 12:14 a.m. that members vote tomorrow.\n\n"
+            "11:50 p.m. — Still talking\nTalks went on tonight.\n\n9:00 a.m. — Talks resume\nTalks resumed this morning.\n")
+    parts = sections(live, dt.date(2026, 3, 15))
+    assert [(p.date.isoformat() if p.date else None) for p in parts] == ["2026-03-15", "2026-03-16", "2026-03-15"]
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(live, dt.date(2026, 3, 15))] for m in d.event_mentions]
+    assert ("The union posted at 12:14 a.m. that members vote tomorrow.", "2026-03-17") in dated
+
+
+def test_a_press_releases_date_line_dates_the_release():
+    page = ("PTA News\nSHARING: the union's strike notice\nMarch 2, 2026 · PTA Communications\n\nFOR IMMEDIATE RELEASE\nFeb. 26, 2026\n\n"
+            "The union today delivered formal notice to the district.\n")
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page, dt.date(2026, 3, 2))] for m in d.event_mentions]
+    assert ("The union today delivered formal notice to the district.", "2026-02-26") in dated

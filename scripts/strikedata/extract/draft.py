@@ -15,7 +15,7 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
 
@@ -31,9 +31,10 @@ from .coreference import exact_tellings, registry_tellings, settle
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
-from .furniture import Furniture, is_furniture, is_furniture_vocabulary, repost_note
-from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location, story_date
+from .furniture import Furniture, is_furniture, is_furniture_vocabulary
+from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location
 from .quotations import find_quotations
+from .sections import Section, sections, slice_spans
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
 OUTLET = "news_outlet"
@@ -105,13 +106,10 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
-    note = repost_note(text)
-    first_ran = story_date(text[note.start:note.end], date) if note else None
-    if note is None or first_ran is None or first_ran == date:
-        happenings = _happenings(text, date, spans, furniture, 0, len(text))
-    else:  # a repost: the story below the host's note is read against the day it first ran
-        happenings = _happenings(text, date, spans, furniture, 0, note.end) + _happenings(text, first_ran, spans, furniture, note.end, len(text))
-        draft.notes.append(f"the host's note says the story first ran on {first_ran.isoformat()}: its relative dates are read against that day")
+    parts = sections(text, date)
+    happenings = [h for part in parts for h in _happenings(text, part, spans, furniture)]
+    draft.notes += [f"from offset {part.start}, relative dates are read against {part.date.isoformat()}: {part.why}"
+                    for part in parts if part.why and part.date]
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings, furniture)
     _events(draft, happenings, entities, date, registry, ids, reading)
@@ -120,16 +118,17 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     return draft
 
 
-def _happenings(text: str, date: dt.date | None, spans, furniture: Furniture, low: int, high: int) -> list[Happening]:
-    """The happenings told between `low` and `high` (outside the page's furniture), read against `date`:
-    those with date words, then the sentences that tell of one with none."""
-    happenings = [h for h in find_happenings(text, date, spans) if low <= h.start < high and not furniture.holds(h.start)]
+def _happenings(text: str, part: Section, spans, furniture: Furniture) -> list[Happening]:
+    """The happenings told in one part of the page (outside its furniture), read against the part's
+    day: those with date words, then the sentences that tell of one with none."""
+    told, spans = text[part.start:part.end], slice_spans(spans, part)
+    happenings = find_happenings(told, part.date, spans)
     index = SpanIndex(spans)
     dated = {s.start for s in (index.at(h.start) for h in happenings) if s is not None}
     days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
             and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
-    undated = [h for h in find_undated(text, date, spans, dated, days) if low <= h.start < high and not furniture.holds(h.start)]
-    return sorted(happenings + undated, key=lambda h: h.start)
+    found = sorted(happenings + find_undated(told, part.date, spans, dated, days), key=lambda h: h.start)
+    return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found if not furniture.holds(h.start + part.start)]
 
 
 def _people(draft: Draft, entities: Entities, article_id: str) -> None:

@@ -31,7 +31,8 @@ WEEKDAY = re.compile(
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
 RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week)s? ago)\b"
-                      r"|(?<!of )\b(?P<rel>last|next|this|earlier this|later this)\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
+                      r"|(?<!of )(?<![%\d] )\b(?P<rel>last|next|this|earlier this|later this)"
+                      r"\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
@@ -44,7 +45,7 @@ YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 CLOCK = re.compile(TIME)
 SPACED_DIGIT = re.compile(r"\s+\d")
-TIME_ALONE = re.compile(r"\b(?:at|by|until|from|around|(?:shortly |just |right |soon )?(?:before|after))\s+(?:an?\s+)?"
+TIME_ALONE = re.compile(r"\b(?:at|by|until|from|around|past|(?:shortly |just |right |soon )?(?:before|after))\s+(?:an?\s+)?"
                         r"(?:(?:about|around|approximately|roughly)\s+)?(?:" + TIME + r")", re.I)  # "at an 11 a.m. news conference"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|next|tomorrow|could|might)\b", re.I)

@@ -1,0 +1,120 @@
+"""The parts of a page told from another day than the page's own.
+
+A page is not always written on one day. A live page groups its entries under day headings ("WEDNESDAY,
+FEB. 4") or runs past midnight (an entry at 12:20 a.m. above one at 11:50 p.m.); a reposted story or a
+press release first ran on the day its note or its date line gives ("originally appeared in the
+Courier on Wednesday, Nov. 5", "FOR IMMEDIATE RELEASE / Feb. 26, 2026"). Relative words in each part
+("today", "tomorrow", "this afternoon", a bare weekday) are read against that part's day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from dataclasses import dataclass
+
+from ..spans import Span
+from .furniture import repost_note
+from .happenings import MONTHS, WEEKDAYS, story_date
+from .text import FOLD
+
+MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
+# A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"): what follows is told on it.
+DAY_HEADING = re.compile(r"^[ \t]*(?:(?:" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
+                         r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
+                         r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?[ \t]*$", re.M)
+# A live page's entry: a clock time opening its line ("9:20 a.m. — No school today", "12:20 a.m.").
+ENTRY_TIME = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?(?=[ \t]*(?:[—–|:-]|$))", re.M)
+MIDNIGHT_GAP = 6 * 60  # minutes the clock goes back between two entries read in order: a new day
+# More parts than this and the page is not read by parts (a live page has a few days; a hostile text thousands).
+MOST_SECTIONS = 24
+
+
+@dataclass(frozen=True)
+class Section:
+    start: int
+    end: int
+    date: dt.date | None
+    why: str  # how the part's day is known ("" for the page's own)
+
+
+def sections(text: str, published: dt.date | None) -> list[Section]:
+    """The text cut where the day it is told from changes, in order and covering it whole."""
+    if published is None:
+        return [Section(0, len(text), None, "")]
+    marks: list[tuple[int, dt.date, str]] = []  # (where a part starts, its day, why)
+    note = repost_note(text)
+    first_ran = story_date(text[note.start:note.end], published) if note else None
+    if note is not None and first_ran is not None and first_ran != published:
+        marks.append((note.end, first_ran, f"the host's note says the story first ran on {first_ran.isoformat()}"))
+    folded = text.translate(FOLD)
+    for m in DAY_HEADING.finditer(folded):
+        day = _heading_day(m, published)
+        if day is not None:
+            marks.append((m.start(), day, f"under the heading '{text[m.start():m.end()].strip()}'"))
+    marks.sort(key=lambda mark: mark[0])
+    marks = _past_midnight(text, published, marks)
+    if len(marks) > MOST_SECTIONS:
+        return [Section(0, len(text), published, "")]
+    out: list[Section] = []
+    start, date, why = 0, published, ""
+    for at, day, reason in marks:
+        if at > start:
+            out.append(Section(start, at, date, why))
+        start, date, why = at, day, reason
+    out.append(Section(start, len(text), date, why))
+    return [s for s in out if s.end > s.start]
+
+
+def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
+    """The day a heading names: in its year, else the one nearest the page's day."""
+    month, day = MONTH_NAMES[m.group("month")], int(m.group("day"))
+    years = [int(m.group("year"))] if m.group("year") else [published.year - 1, published.year, published.year + 1]
+    days = []
+    for year in years:
+        try:
+            days.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return min(days, key=lambda d: abs((d - published).days)) if days else None
+
+
+def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date, str]]) -> list[tuple[int, dt.date, str]]:
+    """Where a live page's entries cross midnight: within each part, read oldest entry first (the
+    page may put the newest first), an entry whose clock goes back by hours is on the next day."""
+    entries = [(m.start(), _minutes(m)) for m in ENTRY_TIME.finditer(text)]
+    if len(entries) < 2:
+        return marks
+    bounds = [0, *(at for at, _, _ in marks), len(text) + 1]
+    added: list[tuple[int, dt.date, str]] = []
+    for low, high in itertools.pairwise(bounds):
+        part = [e for e in entries if low <= e[0] < high]
+        if len(part) < 2:
+            continue
+        falling = sum(a > b for (_, a), (_, b) in itertools.pairwise(part))
+        newest_first = falling >= len(part) - 1 - falling  # a tie (one crossing in three entries): live pages put the newest first
+        base = next((day for at, day, _ in reversed(marks) if at <= low), published)
+        day_of: dict[int, dt.date] = {}
+        shift, previous = 0, None
+        for at, minutes in (reversed(part) if newest_first else part):
+            if previous is not None and minutes < previous - MIDNIGHT_GAP:
+                shift += 1
+            day_of[at], previous = base + dt.timedelta(days=shift), minutes
+        current = base
+        for at, _ in part:  # in text order: a new part wherever the day changes
+            if day_of[at] != current:
+                current = day_of[at]
+                added.append((at, current, f"a live entry on {current.isoformat()}, past midnight" if current > base
+                              else f"a live entry on {current.isoformat()}, before midnight"))
+    return sorted(marks + added, key=lambda mark: mark[0])
+
+
+def _minutes(m: re.Match[str]) -> int:
+    hour = int(m.group("hour")) % 12 + (12 if m.group("half").lower() == "p" else 0)
+    return hour * 60 + int(m.group("minute"))
+
+
+def slice_spans(spans: list[Span], section: Section) -> list[Span]:
+    """The sentence spans inside a section, counted from its start."""
+    return [Span(s.start - section.start, min(s.end, section.end) - section.start) for s in spans if section.start <= s.start < section.end]
