@@ -933,3 +933,23 @@ def test_a_press_releases_date_line_dates_the_release():
             "The union today delivered formal notice to the district.\n")
     dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page, dt.date(2026, 3, 2))] for m in d.event_mentions]
     assert ("The union today delivered formal notice to the district.", "2026-02-26") in dated
+
+
+def test_a_timeline_rows_sentences_take_its_date_and_a_month_its_one_day_in_the_page():
+    page = ("How we got here\nApril 2025\tThe district opens contract talks.\nJune 30, 2025\tBoth contracts expire.\n"
+            "Monday, March 9\tThe strike begins. Picket lines go up at all 22 schools.\n\n"
+            "Their previous contracts expired last June.\n")
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page, dt.date(2026, 3, 11))] for m in d.event_mentions]
+    assert ("April 2025\tThe district opens contract talks.", "2025-04-01") in dated
+    assert ("Picket lines go up at all 22 schools.", "2026-03-09") in dated
+    assert ("Their previous contracts expired last June.", "2025-06-30") in dated  # the month's one expiry in the page
+
+
+def test_a_pronoun_goes_on_from_the_sentence_before_and_through_friday_is_ahead():
+    # Saturday 2026-03-14.
+    text = "Friday’s session went worse. It broke off shortly before 6 p.m., after the district said no."
+    assert [d for _, d in dates_of(text, dt.date(2026, 3, 14))] == ["2026-03-13", "2026-03-13"]
+    # Wednesday 2026-03-11.
+    assert dates_of("The district has canceled classes through Friday.", dt.date(2026, 3, 11)) == [("Friday", "2026-03-13")]
+    assert dates_of("Classes were canceled through Friday.", dt.date(2026, 3, 11)) == [("Friday", "2026-03-06")]
+    assert dates_of("Moravec said adding days in June is the likely option.", dt.date(2026, 3, 11)) == [("in June", "2026-06-01")]

@@ -42,7 +42,9 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     window = _window(happening, kind, published)
     if window is None:
         return happening
-    for tellings, where in ((page, "the page"), (registry, "the registry")):
+    # A month is too loose to look for its happening among the registry's: only in the page itself.
+    sources = ((page, "the page"),) if happening.precision == "month" else ((page, "the page"), (registry, "the registry"))
+    for tellings, where in sources:
         days = {first for k, first, last in tellings if k == kind and _inside(first, last, window, kind)}
         if days and (len(days) == 1 or kind in LASTING):
             day = min(days)
@@ -69,16 +71,18 @@ def _undated(happening: Happening) -> bool:
 
 def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple[dt.date | None, dt.date] | None:
     """The days a loose telling can stand for: up to its day when it has no date words (a past happening
-    told at or before the day it was read as; up to the article's day for one that lasts), its week
-    otherwise; None when it is exact."""
-    if not happening.start_date or happening.tense == "future":
+    told at or before the day it was read as; up to the article's day for one that lasts), its week or
+    month otherwise; None when it is exact."""
+    if not happening.start_date:
         return None
     start = dt.date.fromisoformat(happening.start_date)
     if _undated(happening):
         return None, max(start, published) if published and kind in LASTING else start
     if happening.precision in ("week", "range") and happening.end_date:
         return start, dt.date.fromisoformat(happening.end_date)
-    return None  # a month or a year holds too many happenings of one kind to tell which
+    if happening.precision == "month":
+        return start, (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return None  # a year holds too many happenings of one kind to tell which
 
 
 def _inside(first: str, last: str | None, window: tuple[dt.date | None, dt.date], kind: str) -> bool:

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..spans import Span
 from .text import FOLD, NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted
@@ -211,6 +211,21 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
                        f"'{m.group()}' counted from {antecedent.expression!r} ({antecedent.start_date}) told before it")
 
 
+# What follows a timeline row's date: a tab, a dash, a colon, a bar or a run of spaces.
+ROW_AFTER_DATE = re.compile(r"[ \t]*(?:\t|[—–|:]|-\s|\s{2,})")
+
+
+def timeline_rows(text: str, happenings: list[Happening]) -> dict[int, Happening]:
+    """The lines that open with a date followed by the row's text ("Tuesday, March 10<tab>The first
+    mediation session …", "Feb. 21 — Local 327 members finish voting"): line start -> that date."""
+    rows: dict[int, Happening] = {}
+    for h in happenings:
+        line_start = text.rfind("\n", 0, h.start) + 1
+        if h.start_date and not text[line_start:h.start].strip() and ROW_AFTER_DATE.match(text, h.end):
+            rows.setdefault(line_start, h)
+    return rows
+
+
 def story_date(note: str, published: dt.date | None) -> dt.date | None:
     """The day a reposted story first ran, from the host's note ("originally appeared in the Courier
     on Wednesday, Nov. 5"): a day told in it, not after the page's; None when it tells none."""
@@ -286,16 +301,18 @@ ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|
 
 
 def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int],
-                 days: dict[int, str] | None = None) -> list[Happening]:
+                 days: dict[int, str] | None = None, rows: dict[int, Happening] | None = None) -> list[Happening]:
     """A happening for each sentence (outside a quotation's words) that tells of one and holds no date
     expression (`dated`: the starts of the sentences that hold one). It is dated the day of the
     sentence before it in its paragraph when that one tells of a past day (`days`: sentence start ->
     that day): "Before the notices were delivered Wednesday, leaders invited her. She declined the
     invitation." Else the article's day: the latest it can be, for the curator to correct. Only a
     happening told as past, or as going on ("for the third straight day"): one planned, conditional or
-    only spoken of ("to avoid a strike") has no date to propose. Read once per sentence."""
+    only spoken of ("to avoid a strike") has no date to propose. A sentence in a timeline's row (`rows`:
+    line start -> the date that opens the line) is of the row's date, whatever its tense ("Monday,
+    March 9<tab>The strike begins. Picket lines go up at all 22 schools."). Read once per sentence."""
     out: list[Happening] = []
-    days = days or {}
+    days, rows = days or {}, rows or {}
     before: Span | None = None
     for sentence in sentence_spans:
         previous, before = before, sentence
@@ -303,6 +320,11 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             earlier = _earlier_clause(text, sentence, published, days.get(sentence.start))
             if earlier is not None:
                 out.append(earlier)
+            continue
+        row = rows.get(text.rfind("\n", 0, sentence.start) + 1)
+        if row is not None:
+            out.append(replace(row, start=sentence.start, end=sentence.start, expression="", tense="present", confidence=0.5,
+                               note=f"a timeline row: the date {row.expression!r} opening the line"))
             continue
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
@@ -426,8 +448,9 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
     when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
-    if SET_FOR.search(text, max(0, m.start() - 12), m.start()):
-        when = "future"  # "called both teams back for Friday": the day a thing is set for is ahead
+    until = UNTIL.search(text, max(0, m.start() - 10), m.start())
+    if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or (until and (when != "past" or PERFECT.search(text, *clause))):
+        when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
         when = "past"  # "In a statement Thursday, the association called …": a statement reported was made
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
@@ -544,6 +567,14 @@ Resolver = Callable[[re.Match[str], dt.date | None, "_Reader"], "_Resolution | N
 # The patterns in the order they claim the text: where matches of two overlap, the pattern earlier
 # here keeps the text. The order is therefore part of the rules; change it with
 # `strikedata extract --evaluate` in view. (Times alone are read after all of these: _add_times_alone.)
+# "April 2025<tab>The district opens contract talks": a month and year opening a timeline's row.
+ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + r"[ \t]+(?P<year>(?:19|20)\d{2})(?=[ \t]*(?:\t|[—–|:]|-\s|\s{2,}))", re.M)
+
+
+def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    return _Resolution((dt.date(int(m.group("year")), _month(m.group("month")), 1).isoformat(), None), "month", "stated", 0.6, "")
+
+
 # "On the eve of the strike": the day before the strike's first day, which the page tells elsewhere
 # (extract.coreference dates it).
 EVE = re.compile(r"\b(?:the )?eve of (?:the|a|its|their) (?:[\w’'-]+ ){0,2}?(?:strike|walkout)\b", re.I)
@@ -563,6 +594,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (MONTH_ONLY, _resolve_month_mention),
     (YEAR_ONLY, _resolve_year_mention),
     (EVE, _resolve_eve),
+    (ROW_MONTH, _resolve_row_month),
 )
 
 
@@ -582,10 +614,29 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         sentence = reader.sentence(m.start())
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h) for h in dated[sentence.start]):
             continue
-        added = found.add(m, _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
-                                         "a time with no day: read as the article's date", _clock(m)))
+        day = _day_before(reader, sentence, dated) if sentence and PRONOUN_SUBJECT.match(text, sentence.start) else None
+        if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
+            resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
+                                     "before it (its subject a pronoun): read as that sentence's day", _clock(m))
+        else:
+            resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
+                                     "a time with no day: read as the article's date", _clock(m))
+        added = found.add(m, resolution)
         if sentence and added:
             dated.setdefault(sentence.start, []).append(found.happenings[-1])
+
+
+# A sentence that goes on from the one before it: its subject a pronoun ("It broke off at 6 p.m.").
+PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
+
+
+def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]]) -> str | None:
+    """The last day told, to the day, in the sentence before `sentence` in its paragraph."""
+    previous = reader.spans.before(sentence.start)
+    if previous is None or "\n" in reader.text[previous.end:sentence.start]:
+        return None
+    days = [h.start_date for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date]
+    return days[-1] if days else None
 
 
 # What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
@@ -691,6 +742,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     after = _words_after(text, end)
     ed_word = False  # a word in -ed near it: a verb in the past, or only an adjective ("in closed session")
     verb_at = 2 if before and before[-1].lower() in ("in", "on", "at", "by", "late", "early") else 1  # where the date's own verb stands
+    if after[:1] and after[0].lower() in ("is", "are") and not (before and before[-1].lower() in PAST_WORDS):
+        return "present"  # "adding days in June is the most likely option": the date is the subject's, told now
     for distance in range(1, 7):
         near = [(before, len(before) - distance)] if distance <= len(before) else []
         near += [(after, distance - 1)] if distance <= len(after) else []
@@ -714,6 +767,10 @@ PASSIVE_AFTER = {"be", "been", "being"}
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
                           r"news release|press release|interview|video|message|memo)\s+$", re.I)
 SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for)\s+$")
+# "canceled classes through Friday", "open until Sunday": the end of a span still running, ahead
+# unless the verb is plainly past ("were closed through Friday").
+UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")
+PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b")
 
 
 TENSE_WORD = re.compile(r"[\w’']+")
