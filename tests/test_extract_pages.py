@@ -580,7 +580,9 @@ def test_a_time_and_an_earlier_day_in_one_sentence_are_two_happenings():
 
 
 def test_a_clock_time_ends_no_sentence_for_the_tense_of_the_day_after_it():
-    assert dates_of("Nurses will not be brought back until 7 a.m. Sunday, two days after the strike ends.") == [("Sunday", "2024-03-10")]
+    # The strike's end is two days before that Sunday: a happening of its own.
+    assert dates_of("Nurses will not be brought back until 7 a.m. Sunday, two days after the strike ends.") == [
+        ("Sunday", "2024-03-10"), ("two days after", "2024-03-08")]
 
 
 @pytest.mark.parametrize("line", [
@@ -953,3 +955,14 @@ def test_a_pronoun_goes_on_from_the_sentence_before_and_through_friday_is_ahead(
     assert dates_of("The district has canceled classes through Friday.", dt.date(2026, 3, 11)) == [("Friday", "2026-03-13")]
     assert dates_of("Classes were canceled through Friday.", dt.date(2026, 3, 11)) == [("Friday", "2026-03-06")]
     assert dates_of("Moravec said adding days in June is the likely option.", dt.date(2026, 3, 11)) == [("in June", "2026-06-01")]
+
+
+def test_years_ago_a_year_with_a_capital_a_week_later_and_days_after_a_named_happening():
+    published = dt.date(2026, 1, 27)
+    text = "The last time a strike loomed here was three years ago. In 2023, the two sides settled."
+    assert [d for _, d in dates_of(text, published)] == ["2023-01-01", "2023-01-01"]
+    assert dates_of("Bargaining opened in April 2025, ten weeks before the contract expired.", published)[0] == ("in April 2025", "2025-04-01")
+    text = "The district declared an impasse Dec. 4, and mediation began a week later."
+    assert [d for _, d in dates_of(text, published)] == ["2025-12-04", "2025-12-11"]
+    text = "Teachers walked out Jan. 28, two days after teachers voted down the district's offer."
+    assert dates_of(text, dt.date(2026, 2, 5))[1] == ("two days after", "2026-01-26")

@@ -30,7 +30,7 @@ WEEKDAY = re.compile(
                                       "Sept", "Sep", "Oct", "Nov", "Dec"]) + r")\.?\s+(?P<cday>\d{1,2})(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
-RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week)s? ago)\b"
+RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week|month|year)s? ago)\b"
                       r"|(?<!of )(?<![%\d] )\b(?P<rel>last|next|this|earlier this|later this)"
                       r"\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
@@ -39,8 +39,8 @@ WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this comi
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
 MONTH_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|back in|until|by|last|this|next|early|late|mid-|mid))\s+"
                         r"(?:(?:its|their|the|his|her|our)\s+)?(?:(?P<part>early|late|mid-?)\s*)?" + MONTH
-                        + r"(?!\s+\d)(?:\s+(?P<year>(?:19|20)\d{2})|\s+of\s+(?P<relyear>last|this|next)\s+year)?\b")
-YEAR_ONLY = re.compile(r"\b(?P<prep>in|since|by|until|of|early|late|mid-|mid)\s+"
+                        + r"(?!\s+\d{1,2}\b)(?:\s+(?P<year>(?:19|20)\d{2})|\s+of\s+(?P<relyear>last|this|next)\s+year)?\b")
+YEAR_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|by|until|of|early|late|mid-|mid))\s+"
                        r"(?:(?P<part>early|late|mid-?)\s*)?(?P<year>(?:19|20)\d{2})\b(?![-–]\d| school)")
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 CLOCK = re.compile(TIME)
@@ -144,6 +144,10 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?:(?:about|nearly|roughly|just|only) )?"
                          r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
                          r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
+# "walked out Jan. 28, two days after teachers voted down the offer": the happening named after it is
+# that many days before the day it hangs on (after "before", that many days after).
+COUNTED_FROM_NAMED = re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week)s? "
+                                r"(?P<dir>after|before)\b(?! (?:noon|midnight|dawn|\d))", re.I)
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
 TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|that (?:day|morning|afternoon|evening|night|week)")
@@ -185,6 +189,18 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
         resolution = _told_from(m, antecedent, published)
         if resolution is not None:
             found.add(m, resolution)
+    for m in _anchored(COUNTED_FROM_NAMED, reader.text, TOLD_BEFORE_AT):
+        sentence = reader.sentence(m.start())
+        at = bisect_left(starts, m.start()) - 1
+        hung_on = told[at] if at >= 0 and sentence and told[at].start >= sentence.start and told[at].precision == "day" else None
+        if hung_on is None or hung_on.start_date is None:
+            continue
+        count = m.group("count").lower()
+        n = 1 if count in ("a", "an", "one") else int(count) if count.isdigit() else AGO_WORDS[count]
+        n *= 7 if m.group("unit").lower() == "week" else 1
+        day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
+        found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
+                                 f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
 
 
 def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.date | None) -> _Resolution | None:
@@ -201,7 +217,8 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
             return _Resolution((published.isoformat(), None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the article's date")
         return None
     start = dt.date.fromisoformat(antecedent.start_date) + dt.timedelta(days=shift)
-    if antecedent.precision == "week" or week:
+    counted = bool(m.group("count") or m.group("acount"))  # "a week later" from a day is a day; "the week before" a week
+    if antecedent.precision == "week" or (week and not counted):
         monday = start - dt.timedelta(days=start.weekday())
         dates: DateRange = (monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat())
         precision = "week"
@@ -563,10 +580,6 @@ def _resolve_year_mention(m: re.Match[str], published: dt.date | None, reader: _
     return _Resolution((f"{m.group('year')}-01-01", None), "year", "stated", 0.7, note)
 
 
-Resolver = Callable[[re.Match[str], dt.date | None, "_Reader"], "_Resolution | None"]
-# The patterns in the order they claim the text: where matches of two overlap, the pattern earlier
-# here keeps the text. The order is therefore part of the rules; change it with
-# `strikedata extract --evaluate` in view. (Times alone are read after all of these: _add_times_alone.)
 # "April 2025<tab>The district opens contract talks": a month and year opening a timeline's row.
 ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + r"[ \t]+(?P<year>(?:19|20)\d{2})(?=[ \t]*(?:\t|[—–|:]|-\s|\s{2,}))", re.M)
 
@@ -585,6 +598,10 @@ def _resolve_eve(m: re.Match[str], published: dt.date | None, reader: _Reader) -
     return _Resolution(None, "day", "inferred", 0.4, EVE_NOTE)
 
 
+Resolver = Callable[[re.Match[str], dt.date | None, "_Reader"], "_Resolution | None"]
+# The patterns in the order they claim the text: where matches of two overlap, the pattern earlier
+# here keeps the text. The order is therefore part of the rules; change it with
+# `strikedata extract --evaluate` in view. (Times alone are read after all of these: _add_times_alone.)
 RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (WEEKDAY, _resolve_weekday_mention),
     (RELATIVE, _resolve_relative_mention),
@@ -858,8 +875,14 @@ def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str |
     if m.groupdict().get("ago"):  # "two weeks ago": counted back from the article's date
         count = m.group("count").lower()
         n = 1 if count in ("a", "one") else int(count) if count.isdigit() else AGO_WORDS[count]
-        if m.group("span").lower() == "day":
+        span = m.group("span").lower()
+        if span == "day":
             return (published - dt.timedelta(days=n)).isoformat(), None
+        if span == "year":  # "three years ago": that year, as loosely as it is told
+            return dt.date(published.year - n, 1, 1).isoformat(), None
+        if span == "month":
+            month = published.month - n - 1
+            return dt.date(published.year + month // 12, month % 12 + 1, 1).isoformat(), None
         day = published - dt.timedelta(weeks=n)  # "two weeks ago": some day of that week, as loosely as it is told
         monday = day - dt.timedelta(days=day.weekday())
         return monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat()
