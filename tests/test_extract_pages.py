@@ -977,3 +977,16 @@ def test_embedded_clips_category_labels_and_a_looser_hosts_note_are_furniture():
             "Teachers walked out Monday, the union said.\n")
     assert any(span.start <= page.index("Marisa") < span.end for span in furniture_lines(page))  # the host's note
     assert not any(span.start <= page.index("Teachers") < span.end for span in furniture_lines(page))
+
+
+def test_anonymous_individuals_an_apposition_and_a_message_the_district_sent():
+    text = "“I told my kids we might skip the trip,” said one Alder Creek High School teacher on the picket line."
+    assert speakers_in(text)["I told my kids we might skip the trip,"] == (None, None)
+    text = ("A district official who was not authorized to speak publicly said the sides were “down to the wording” "
+            "on class sizes at Alder Creek Unified.")
+    assert speakers_in(text)["down to the wording"] == (None, None)
+    text = "Pia Cortes, a physical education teacher, said she read the offer twice.\n\n“It's better,” she said."
+    assert speakers_in(text)["It's better,"][0] == "pia-cortes"
+    text = ("Alder Creek Unified schools are closed today, the district said in a message to families.\n\n"
+            "“We will see your kids tomorrow,” the message said.")
+    assert speakers_in(text)["We will see your kids tomorrow,"] == (None, "alder-usd")

@@ -228,6 +228,7 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     return None
 
 
+SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?:said|says|wrote|writes|posted|announced|told)\b")
 # How far back a sentence that tells of a document ("answered in a post on its Facebook page") may stand.
 DOCUMENT_REACH = 400
 
@@ -252,8 +253,11 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     named = sorted(entities.within(sentence.start, at, "person") + [m for m in entities.within(sentence.start, at, "org")
                                                                      if entities.orgs[m.id].kind != OUTLET_KIND],
                    key=lambda m: m.start)
-    if not named:
-        return None
+    if not named:  # "…, the district said in a message to families": who the sentence says wrote it
+        said = list(SUBJECT_SAID.finditer(masked, sentence.start, at))
+        org_id = entities.descriptor(said[-1].group("np"), said[-1].start()) if said else None
+        return replace(document, org_id=org_id, confidence=0.55, basis="inferred",
+                       note=f"'{document.as_written}' read as the {doc.group('doc')} of {org_id}, told of before") if org_id else None
     first = named[0]
     person = entities.people.get(first.id) if first.kind == "person" else None
     return replace(document, person_id=person.person_id if person else None, org_id=person.org_id if person else first.id,
@@ -590,7 +594,8 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
             return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.65,
                            f"'{np}' read as {person.name}, the last person named before it")
         return None
-    if UNNAMED.match(lowered) and not DESCRIBED_BY_ORG.match(lowered):
+    if (UNNAMED.match(lowered) and not DESCRIBED_BY_ORG.match(lowered)) or (re.match(r"(?:a|an|one|another)\b", lowered)
+                                                                          and ANONYMOUS.search(text, np_start, written_end + 120)):
         return Speaker(None, None, written, cue, channel, "inferred", 0.5,
                        f"'{np}': the article does not name this speaker (an individual, not the organization named near)")
     owned = OWNED_DOCUMENT.match(np)
@@ -636,7 +641,10 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
 PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|counselor|custodian|driver|resident|"
                 r"neighbor|volunteer|worker|employee|staffer|librarian|aide|paraeducator|substitute|grandmother|"
                 r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man")
-UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})s?\b")
+UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
+# Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
+ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|\bwho asked (?:not|that)|\bwho (?:did not|didn[’']t) want|"
+                       r"\bon (?:the )?condition of anonymity|\bwho declined to be named|\bwho spoke on condition", re.I)
 # "a district spokeswoman", "a union official": the organization speaks through them.
 DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?:district|union|association|board|federation|"
                               r"school|city|county|state)\b")
@@ -695,12 +703,16 @@ UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?:a|
                               rf"|\b(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,80}}?\b(?:said|says|told)\b")
 
 
+APPOSITION_AFTER = re.compile(r"\s*,\s*")  # between a name and the description of the same person
+
+
 def _unnamed_before(text: str, at: int, after: int):
     """The last unnamed speaker said to speak between the last person named (`after`) and a
     pronoun at `at`, within two sentences' reach; None when a person was named since."""
     found = None
     for m in UNNAMED_SPEAKING.finditer(text, max(after, at - 400), at):
-        found = m
+        if not APPOSITION_AFTER.fullmatch(text, after, m.start()):  # "Tom Brannigan, a physical education teacher": him
+            found = m
     return found
 
 
