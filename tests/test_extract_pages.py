@@ -990,3 +990,12 @@ def test_anonymous_individuals_an_apposition_and_a_message_the_district_sent():
     text = ("Alder Creek Unified schools are closed today, the district said in a message to families.\n\n"
             "“We will see your kids tomorrow,” the message said.")
     assert speakers_in(text)["We will see your kids tomorrow,"] == (None, "alder-usd")
+
+
+def test_a_statement_made_through_a_channel_or_to_an_audience_is_a_happening_a_bare_said_is_not():
+    page = ("The head of the teachers union has told parents and employees to prepare.\n\n"
+            "The district said in a statement that schools would close.\n\nThe union wants more, a teacher said.\n")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(page)] for m in d.event_mentions}
+    assert dated["The head of the teachers union has told parents and employees to prepare."] == "2024-03-06"
+    assert dated["The district said in a statement that schools would close."] == "2024-03-06"
+    assert "The union wants more, a teacher said." not in dated

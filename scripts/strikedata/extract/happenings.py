@@ -311,6 +311,14 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"ended|countered|answered|filed|delivered|posted|released|issued)\b", re.I)
 
 
+# A statement made through a channel or to an audience is a happening of its own ("SCTA said in its
+# release", "The head of the union has told parents and employees"); a bare "said" is not.
+STATEMENT_MADE = re.compile(r"\b(?:said|says|wrote|writes|announced|announces)\s+(?:\w+\s+)?in\s+(?:a|an|its|their|his|her)\s+"
+                            r"(?:[\w-]+\s+)?(?:statement|release|letter|email|e-mail|message|post|tweet|memo|video|news conference|"
+                            r"press conference|newsletter)\b|\b(?:told|tells|has told|have told|informed|notified|warned|urged)\s+"
+                            r"(?:parents|families|employees|members|staff|students|reporters|teachers|the board|lawmakers)\b", re.I)
+
+
 # A happening told in the present that is going on as the article is written.
 ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|"
                      r"\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
@@ -346,10 +354,16 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
         word = HAPPENING_WORD.search(narration)
-        if word is None:
+        statement = STATEMENT_MADE.search(narration) if word is None else None
+        if word is None and statement is None:
             continue
         when = tense(said)
-        if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
+        if statement is not None:  # the statement's own verb tells when it was made, not what it says ("would close")
+            word = statement
+            when = "present-statement" if re.match(r"(?:says|writes|announces|tells)\b", statement.group(), re.I) else "past"
+        if when == "present-statement":
+            when = "present"
+        elif when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
             continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
         told = days.get(previous.start) if previous and when == "past" and "\n" not in text[previous.start:sentence.start] else None
         if told:
