@@ -319,6 +319,9 @@ STATEMENT_MADE = re.compile(r"\b(?:said|says|wrote|writes|announced|announces)\s
                             r"(?:parents|families|employees|members|staff|students|reporters|teachers|the board|lawmakers)\b", re.I)
 
 
+STATED_NOW = re.compile(r"(?:says|writes|announces|tells)\b", re.I)
+
+
 # A happening told in the present that is going on as the article is written.
 ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|"
                      r"\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
@@ -353,18 +356,15 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             continue
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
-        word = HAPPENING_WORD.search(narration)
-        statement = STATEMENT_MADE.search(narration) if word is None else None
-        if word is None and statement is None:
+        word = HAPPENING_WORD.search(narration) or STATEMENT_MADE.search(narration)
+        if word is None:
             continue
-        when = tense(said)
-        if statement is not None:  # the statement's own verb tells when it was made, not what it says ("would close")
-            word = statement
-            when = "present-statement" if re.match(r"(?:says|writes|announces|tells)\b", statement.group(), re.I) else "past"
-        if when == "present-statement":
-            when = "present"
-        elif when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
-            continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
+        if word.re is STATEMENT_MADE:  # the statement's own verb tells when it was made, not what it says ("would close")
+            when = "present" if STATED_NOW.match(word.group()) else "past"
+        else:
+            when = tense(said)
+            if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
+                continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
         told = days.get(previous.start) if previous and when == "past" and "\n" not in text[previous.start:sentence.start] else None
         if told:
             out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), told, None, "day",
