@@ -999,3 +999,14 @@ def test_a_statement_made_through_a_channel_or_to_an_audience_is_a_happening_a_b
     assert dated["The head of the teachers union has told parents and employees to prepare."] == "2024-03-06"
     assert dated["The district said in a statement that schools would close."] == "2024-03-06"
     assert "The union wants more, a teacher said." not in dated
+
+
+def test_a_strike_a_condition_speaks_of_is_the_one_the_page_plans_and_a_notice_is_no_strike():
+    page = ("The unions delivered their strike notices Friday.\n\n"
+            "Teachers will strike Monday, March 11, the union said.\n\n"
+            "Every school would close if the strike goes ahead, the district said Tuesday.\n")
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page)] for m in d.event_mentions]
+    assert ("Every school would close if the strike goes ahead, the district said Tuesday.", "2024-03-11") in dated
+    sentence = "The unions delivered their strike notices Friday."
+    assert event_kin(sentence, sentence.index("Friday")) == "other:notice"
+    assert not draft_of("If the strike happens, schools close.").dates  # no strike dated in the page: nothing proposed

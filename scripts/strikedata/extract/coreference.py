@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable
 
 from .happenings import EVE_NOTE, LASTING, Happening
@@ -55,6 +56,20 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     return happening
 
 
+# "if the strike goes ahead", "If both strikes go forward": the planned strike, which the page dates elsewhere.
+STRIKE_IF = re.compile(r"\b[Ii]f (?:the |a |both |any )?(?:[\w’'-]+ )?(?:strikes?|walkouts?) (?:goes|go|happens?|begins?|starts?|"
+                       r"takes? place|occurs?|moves? forward|goes forward|go forward|proceeds?|comes?)\b")
+
+
+def strike_if(text: str, published: dt.date | None) -> list[Happening]:
+    """The planned strike each "if the strike goes ahead" tells of, undated, for `settle` to date from
+    the page or the registry (kept only when it does)."""
+    if published is None:
+        return []
+    return [Happening(m.start(), m.end(), m.group(), published.isoformat(), None, "day", "inferred", "future", None, 0.35,
+                      "no date words: the strike a condition speaks of") for m in STRIKE_IF.finditer(text)]
+
+
 def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:
     """The eve of the strike: the day before the first day of a strike told exactly, in the page first."""
     for tellings, where in ((page, "the page"), (registry, "the registry")):
@@ -77,6 +92,8 @@ def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple
         return None
     start = dt.date.fromisoformat(happening.start_date)
     if _undated(happening):
+        if happening.tense == "future":  # a planned happening: any day of its kind the page tells
+            return None, dt.date.max
         return None, max(start, published) if published and kind in LASTING else start
     if happening.precision in ("week", "range") and happening.end_date:
         return start, dt.date.fromisoformat(happening.end_date)

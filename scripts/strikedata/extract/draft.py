@@ -27,7 +27,7 @@ from ..registry import load_registry
 from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
-from .coreference import exact_tellings, registry_tellings, settle
+from .coreference import exact_tellings, registry_tellings, settle, strike_if
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
@@ -788,6 +788,11 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     page, known = exact_tellings(happenings, proposals.kind), registry_tellings(registry.events)
     for happening in happenings:
         proposals.add(settle(happening, proposals.kind(happening), page, known, date))
+    ahead = exact_tellings([h for h in happenings if h.tense == "future"], proposals.kind)  # what the page plans, to the day
+    for planned in strike_if(reading.text, date):  # "if the strike goes ahead": a mention of the strike, when the page dates it
+        settled = settle(planned, "strike", ahead if any(kind == "strike" for kind, _, _ in ahead) else page, known, date)
+        if settled is not planned:
+            proposals.add(settled)
     draft.new_events = [e for e in proposals.events.values() if e]
     draft.new_event_participants = [p for e in draft.new_events for p in draft.participants.get(e["event_id"], [])]
 

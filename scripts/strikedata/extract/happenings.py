@@ -65,6 +65,8 @@ EVENT_TYPES = [
     # "voted to authorize a strike", "the ratification vote": a vote, whatever it is about.
     ("other:vote", r"\bvot(?:e|ed|es|ing)\b|\bratif\w*|\bauthoriz\w*|\bballots?\b"),
     ("other:expiry", r"\bexpir\w*|\bwithout a (?:new )?contract\b"),
+    # "delivered its 10-day strike notice Friday": a notice of a strike, not the strike.
+    ("other:notice", r"\bnotices?\b"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     ("rally", r"\brall\w*|\bdemonstration|\bmarch(?:ed|es)?\b|\bprotest\w*"),
