@@ -1010,3 +1010,10 @@ def test_a_strike_a_condition_speaks_of_is_the_one_the_page_plans_and_a_notice_i
     sentence = "The unions delivered their strike notices Friday."
     assert event_kin(sentence, sentence.index("Friday")) == "other:notice"
     assert not draft_of("If the strike happens, schools close.").dates  # no strike dated in the page: nothing proposed
+
+
+def test_a_time_told_as_future_takes_the_day_ahead_of_the_sentence_before():
+    # Tuesday 2026-01-27: Wednesday is the 28th.
+    text = "All schools will be closed Wednesday, the district said. Picket lines will go up at 7:15 a.m. outside every school."
+    assert [d for _, d in dates_of(text, dt.date(2026, 1, 27))] == ["2026-01-28", "2026-01-28"]
+    assert dates_of("Picket lines will go up at 7:15 a.m.", dt.date(2026, 1, 27)) == [("at 7:15 a.m.", "2026-01-27")]  # none before

@@ -647,7 +647,9 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         sentence = reader.sentence(m.start())
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h) for h in dated[sentence.start]):
             continue
-        day = _day_before(reader, sentence, dated) if sentence and PRONOUN_SUBJECT.match(text, sentence.start) else None
+        goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
+                                           or reader.tense(sentence, m.start(), m.end()) == "future")
+        day = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
         if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
                                      "before it (its subject a pronoun): read as that sentence's day", _clock(m))
@@ -663,12 +665,13 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
 PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
 
 
-def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]]) -> str | None:
-    """The last day told, to the day, in the sentence before `sentence` in its paragraph."""
+def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], future: bool = False) -> str | None:
+    """The last day told, to the day, in the sentence before `sentence` in its paragraph (a day ahead,
+    told as future, when `future`: "Schools will be closed Wednesday. … Picket lines will go up at 7:15 a.m.")."""
     previous = reader.spans.before(sentence.start)
     if previous is None or "\n" in reader.text[previous.end:sentence.start]:
         return None
-    days = [h.start_date for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date]
+    days = [h.start_date for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date and (not future or h.tense == "future")]
     return days[-1] if days else None
 
 
