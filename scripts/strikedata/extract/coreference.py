@@ -2,9 +2,10 @@
 
 A page tells one happening several times, often only once with its day: "Teachers voted two weeks ago
 to authorize a strike" beside a timeline's "Sept. 23 — Teachers vote to authorize strike"; "The walkout
-began" beside "The strike began Monday". A loose telling (no date words, or a week) whose
-window holds exactly one day of a happening of its kind, told exactly in the page or in the registry,
-is that happening, and takes its day.
+began" beside "The strike began Monday". A loose telling (no date words, a week, a month in the page
+only) whose window holds exactly one day of a happening of its kind, told exactly in the page or in the
+registry, is that happening, and takes its day; a happening that lasts takes its first day. The eve
+of the strike and the strike a condition speaks of ("if the strike goes ahead") are dated the same way.
 """
 
 from __future__ import annotations
