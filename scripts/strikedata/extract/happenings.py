@@ -197,9 +197,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
         hung_on = told[at] if at >= 0 and sentence and told[at].start >= sentence.start and told[at].precision == "day" else None
         if hung_on is None or hung_on.start_date is None:
             continue
-        count = m.group("count").lower()
-        n = 1 if count in ("a", "an", "one") else int(count) if count.isdigit() else AGO_WORDS[count]
-        n *= 7 if m.group("unit").lower() == "week" else 1
+        n = _count(m.group("count")) * (7 if m.group("unit").lower() == "week" else 1)
         day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
                                  f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
@@ -208,8 +206,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
 def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.date | None) -> _Resolution | None:
     words = m.group().lower()
     week = "week" in words
-    count = (m.group("count") or m.group("acount") or "one").lower()
-    n = 1 if count in ("a", "an", "one") else int(count) if count.isdigit() else AGO_WORDS[count]
+    n = _count(m.group("count") or m.group("acount") or "one")
     shift = 0 if m.group("same") else (-1 if m.group("before") else 1) * n * (7 if week else 1)
     if antecedent is None or antecedent.start_date is None:
         if m.group("before") and not week and published is not None:
@@ -888,12 +885,17 @@ def resolve_weekday(published: dt.date | None, weekday: int, direction: str, str
 AGO_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
+def _count(word: str) -> int:
+    """How many a count of days or weeks says: "a", "one", "two" … "ten", or digits."""
+    word = word.lower()
+    return 1 if word in ("a", "an", "one") else int(word) if word.isdigit() else AGO_WORDS[word]
+
+
 def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str | None] | None:
     if published is None:
         return None
     if m.groupdict().get("ago"):  # "two weeks ago": counted back from the article's date
-        count = m.group("count").lower()
-        n = 1 if count in ("a", "one") else int(count) if count.isdigit() else AGO_WORDS[count]
+        n = _count(m.group("count"))
         span = m.group("span").lower()
         if span == "day":
             return (published - dt.timedelta(days=n)).isoformat(), None
