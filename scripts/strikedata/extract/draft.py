@@ -112,7 +112,7 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
                     for part in parts if part.why and part.date]
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings, furniture)
-    _events(draft, happenings, entities, date, registry, ids, reading)
+    _events(draft, happenings, entities, date, registry, ids, reading, furniture)
     _people(draft, entities, article_id)
     _organizations(draft, entities, article_id, outlet_id)
     return draft
@@ -779,7 +779,7 @@ def _counterpart(entities: Entities, proposer: str | None) -> str | None:
 
 
 def _events(draft: Draft, happenings: list[Happening], entities: Entities, date: dt.date | None, registry: Registry,
-            ids: _Ids, reading: _Reading) -> None:
+            ids: _Ids, reading: _Reading, furniture: Furniture) -> None:
     """A dated mention for each sentence and date the article holds, and the events the registry lacks
     with the organizations of each (event_participants)."""
     _limit(draft, len(happenings), "date expressions")
@@ -789,7 +789,8 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     for happening in happenings:
         proposals.add(settle(happening, proposals.kind(happening), page, known, date))
     ahead = exact_tellings([h for h in happenings if h.tense == "future"], proposals.kind)  # what the page plans, to the day
-    for planned in strike_if(reading.text, date):  # "if the strike goes ahead": a mention of the strike, when the page dates it
+    conditions = [h for h in strike_if(reading.text, date) if not furniture.holds(h.start)][:MAX_PROPOSALS]
+    for planned in conditions:  # "if the strike goes ahead": a mention of the strike, when the page dates it
         settled = settle(planned, "strike", ahead if any(kind == "strike" for kind, _, _ in ahead) else page, known, date)
         if settled is not planned:
             proposals.add(settled)
