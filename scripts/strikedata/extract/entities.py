@@ -498,8 +498,12 @@ def _in_prose(text: str, m: Mention) -> bool:
     words = len(line.split())
     if words >= PROSE_LINE_WORDS or (words >= 4 and SENTENCE_END.search(line)) or _speaking(text, m.start, m.end):
         return True  # a paragraph, or a short sentence ("Pia Cortes paused, watching a truck honk.")
-    above = text[:line_start].rstrip()
-    return bool(CREDITED.match(line)) and above.endswith(("”", '"'))
+    if not CREDITED.match(line):
+        return False
+    above = line_start - 1
+    while above >= 0 and text[above].isspace():
+        above -= 1
+    return above >= 0 and text[above] in "”\""  # the line above ends a quotation
 
 
 def _first_names_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:
