@@ -233,7 +233,7 @@ def furniture_lines(text: str) -> list[Span]:
             # or "Leave a reply" only in the page's last part (a subhead in the story is no such heading).
             out.append(Span(m.start(), len(text)))
             break
-        if SIGN_OFF.match(stripped) or dashes.get(stripped, 0) > 1:
+        if (len(stripped) <= LONGEST_LINE and SIGN_OFF.match(stripped)) or dashes.get(stripped, 0) > 1:
             out.append(Span(m.start(), m.end()))  # a reporter's sign-off, or a credit the page repeats
             continue
         if is_furniture(line) and not (stripped[:1] in "—–" and prior.endswith(("”", '"'))):
