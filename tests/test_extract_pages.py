@@ -1017,3 +1017,11 @@ def test_a_time_told_as_future_takes_the_day_ahead_of_the_sentence_before():
     text = "All schools will be closed Wednesday, the district said. Picket lines will go up at 7:15 a.m. outside every school."
     assert [d for _, d in dates_of(text, dt.date(2026, 1, 27))] == ["2026-01-28", "2026-01-28"]
     assert dates_of("Picket lines will go up at 7:15 a.m.", dt.date(2026, 1, 27)) == [("at 7:15 a.m.", "2026-01-27")]  # none before
+
+
+def test_a_live_entrys_time_stamp_dates_its_title():
+    page = "WEDNESDAY, FEB. 4\n6:40 p.m. — Rally fills City Hall plaza\nAbout 1,500 people came.\n"
+    found = find_happenings(page, dt.date(2026, 2, 5), sentences(page))
+    assert [(h.expression, h.start_date, h.time_local) for h in found] == [("6:40 p.m.", "2026-02-05", "18:40")]
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page, dt.date(2026, 2, 5))] for m in d.event_mentions]
+    assert any(text.startswith("6:40 p.m. — Rally fills City Hall plaza") and day == "2026-02-04" for text, day in dated)  # under its heading

@@ -601,6 +601,15 @@ def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Rea
     return _Resolution((dt.date(int(m.group("year")), _month(m.group("month")), 1).isoformat(), None), "month", "stated", 0.6, "")
 
 
+# "6:40 p.m. — Rally fills City Hall plaza": a live page's entry, on the day it is posted, at its time.
+ENTRY_STAMP = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?(?=[ \t]*[—–-][ \t]*\S)", re.M)
+
+
+def _resolve_entry_stamp(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+    return _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.5,
+                       "a live entry's time stamp: the day it was posted", _clock(m))
+
+
 # "On the eve of the strike": the day before the strike's first day, which the page tells elsewhere
 # (extract.coreference dates it).
 EVE = re.compile(r"\b(?:the )?eve of (?:the|a|its|their) (?:[\w’'-]+ ){0,2}?(?:strike|walkout)\b", re.I)
@@ -625,6 +634,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (YEAR_ONLY, _resolve_year_mention),
     (EVE, _resolve_eve),
     (ROW_MONTH, _resolve_row_month),
+    (ENTRY_STAMP, _resolve_entry_stamp),
 )
 
 
