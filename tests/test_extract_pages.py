@@ -1025,3 +1025,9 @@ def test_a_live_entrys_time_stamp_dates_its_title():
     assert [(h.expression, h.start_date, h.time_local) for h in found] == [("6:40 p.m.", "2026-02-05", "18:40")]
     dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page, dt.date(2026, 2, 5))] for m in d.event_mentions]
     assert any(text.startswith("6:40 p.m. — Rally fills City Hall plaza") and day == "2026-02-04" for text, day in dated)  # under its heading
+
+
+def test_a_strike_told_as_planned_without_a_day_is_the_one_the_page_plans():
+    page = "Teachers will strike Monday, March 11, the union said.\n\nSupport staff will walk out with them.\n"
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page)] for m in d.event_mentions]
+    assert ("Support staff will walk out with them.", "2024-03-11") in dated

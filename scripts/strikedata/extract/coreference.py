@@ -57,14 +57,18 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     return happening
 
 
-# "if the strike goes ahead", "If both strikes go forward": the planned strike, which the page dates elsewhere.
+# "if the strike goes ahead", "If both strikes go forward", "will walk out too": the planned strike, which
+# the page dates elsewhere.
 STRIKE_IF = re.compile(r"\b[Ii]f (?:the |a |both |any )?(?:[\w’'-]+ )?(?:strikes?|walkouts?) (?:goes|go|happens?|begins?|starts?|"
-                       r"takes? place|occurs?|moves? forward|goes forward|go forward|proceeds?|comes?)\b")
+                       r"takes? place|occurs?|moves? forward|goes forward|go forward|proceeds?|comes?)\b"
+                       # "Support staff will walk out with them": a strike told as planned, with no day of its own
+                       r"|\b(?:will|plans? to|planning to|(?:are|is) set to|(?:are|is) going to|vows? to|vowed to)\s+(?:also\s+)?"
+                       r"(?:strike|walk out|walk off the job)\b")
 
 
 def strike_if(text: str, published: dt.date | None) -> list[Happening]:
-    """The planned strike each "if the strike goes ahead" tells of, undated, for `settle` to date from
-    the page or the registry (kept only when it does)."""
+    """The planned strike each "if the strike goes ahead" or "will walk out" tells of, undated, for
+    `settle` to date from the page or the registry (kept only when it does)."""
     if published is None:
         return []
     return [Happening(m.start(), m.end(), m.group(), published.isoformat(), None, "day", "inferred", "future", None, 0.35,
