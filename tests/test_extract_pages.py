@@ -839,6 +839,7 @@ def test_the_verb_beside_a_date_tells_its_tense_over_a_modal_after_it():
 
 def test_times_after_shortly_before_and_it_was_day_two():
     assert dates_of("Shortly before noon, about 200 strikers marched.") == [("Shortly before noon", "2024-03-06")]
+    assert dates_of("The mediator has kept both teams at the table since 8 a.m.") == [("since 8 a.m.", "2024-03-06")]
     assert dates_of("It was day two of the strike.") == [("day two of the strike", "2024-03-06")]
 
 

@@ -45,7 +45,7 @@ YEAR_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|by|until|of|early|late|mid-|mid
 DAY_OF_MONTH = re.compile(r"\b(?:on|by|until|since) the (?P<day>\d{1,2})(?:st|nd|rd|th)\b")
 CLOCK = re.compile(TIME)
 SPACED_DIGIT = re.compile(r"\s+\d")
-TIME_ALONE = re.compile(r"\b(?:at|by|until|from|around|past|(?:shortly |just |right |soon )?(?:before|after))\s+(?:an?\s+)?"
+TIME_ALONE = re.compile(r"\b(?:at|by|until|from|since|around|past|(?:shortly |just |right |soon )?(?:before|after))\s+(?:an?\s+)?"
                         r"(?:(?:about|around|approximately|roughly)\s+)?(?:" + TIME + r")", re.I)  # "at an 11 a.m. news conference"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|next|tomorrow|could|might)\b", re.I)
