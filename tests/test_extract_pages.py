@@ -1032,3 +1032,9 @@ def test_a_strike_told_as_planned_without_a_day_is_the_one_the_page_plans():
     page = "Teachers will strike Monday, March 11, the union said.\n\nSupport staff will walk out with them.\n"
     dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page)] for m in d.event_mentions]
     assert ("Support staff will walk out with them.", "2024-03-11") in dated
+
+
+def test_a_live_entrys_title_under_a_time_stamp_alone_is_of_the_entrys_day():
+    page = "Live: talks go on\n\n3:05 p.m.\nHundreds rally outside the talks\nThe crowd filled the plaza.\n"
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page)] for m in d.event_mentions]
+    assert ("Hundreds rally outside the talks", "2024-03-06") in dated

@@ -32,7 +32,7 @@ from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
 from .furniture import Furniture, is_furniture, is_furniture_vocabulary
-from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location, timeline_rows
+from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location, stamp_rows, timeline_rows
 from .quotations import find_quotations
 from .sections import Section, sections, slice_spans
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
@@ -127,7 +127,8 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture) -> list[H
     dated = {s.start for s in (index.at(h.start) for h in happenings) if s is not None}
     days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
             and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
-    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, timeline_rows(told, happenings)), key=lambda h: h.start)
+    rows = timeline_rows(told, happenings) | stamp_rows(told, part.date)
+    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows), key=lambda h: h.start)
     return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found if not furniture.holds(h.start + part.start)]
 
 

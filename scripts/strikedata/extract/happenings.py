@@ -242,6 +242,19 @@ def timeline_rows(text: str, happenings: list[Happening]) -> dict[int, Happening
     return rows
 
 
+# A live page's time stamp alone on its line, over its entry's title ("3:05 p.m." / "Hundreds rally outside the talks").
+STAMP_LINE = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?[ \t]*\n(?=[ \t]*\S)", re.M)
+
+
+def stamp_rows(text: str, published: dt.date | None) -> dict[int, Happening]:
+    """The entry titles under a time stamp alone on its line: title line start -> a happening on the
+    day of the page (or of its part), at the stamp's time."""
+    if published is None:
+        return {}
+    return {m.end(): Happening(m.start(), m.end(), m.group().strip(), published.isoformat(), None, "day", "inferred", "present",
+                               _clock(m), 0.5, "") for m in STAMP_LINE.finditer(text)}
+
+
 def story_date(note: str, published: dt.date | None) -> dt.date | None:
     """The day a reposted story first ran, from the host's note ("originally appeared in the Courier
     on Wednesday, Nov. 5"): a day told in it, not after the page's; None when it tells none."""
@@ -351,7 +364,7 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
         row = rows.get(text.rfind("\n", 0, sentence.start) + 1)
         if row is not None:
             out.append(replace(row, start=sentence.start, end=sentence.start, expression="", tense="present", confidence=0.5,
-                               note=f"a timeline row: the date {row.expression!r} opening the line"))
+                               note=f"a timeline row or a live entry: the date or time {row.expression!r} at its head"))
             continue
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
