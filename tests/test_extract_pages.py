@@ -1038,3 +1038,9 @@ def test_a_live_entrys_title_under_a_time_stamp_alone_is_of_the_entrys_day():
     page = "Live: talks go on\n\n3:05 p.m.\nHundreds rally outside the talks\nThe crowd filled the plaza.\n"
     dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page)] for m in d.event_mentions]
     assert ("Hundreds rally outside the talks", "2024-03-06") in dated
+
+
+def test_a_statements_parties_are_its_speaker_and_what_it_speaks_of():
+    text = "The Alder Creek Education Association said in a statement Monday that Alder Creek Unified had walked away."
+    roles = {(p["org_id"], p["role"]) for p in draft_of(text).new_event_participants}
+    assert roles == {("acea", "actor"), ("alder-usd", "subject")}  # no counterpart: a statement is one side's

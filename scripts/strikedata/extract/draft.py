@@ -919,7 +919,10 @@ PLACE_BEFORE = re.compile(r"(?:\b(?:in front of|outside(?: of)?|at|inside|near|o
 UNION_ACTIONS = {"strike", "picket", "rally"}
 EMPLOYER_ACTIONS = {"school_closure"}
 # Happenings with no other side: no counterpart is inferred for them.
-ONE_SIDED = {"school_closure", "report_released", "announcement", "other"}
+ONE_SIDED = {"school_closure", "report_released", "announcement", "statement", "other"}
+# Happenings of one party speaking: the first party named speaks (actor), the others are what it speaks
+# of (subject).
+STATEMENTS = {"statement", "announcement"}
 EMPLOYER_KINDS = ("school_district",)
 
 
@@ -966,6 +969,8 @@ def _participants(text: str, entities: Entities, sentence, reading: _Reading | N
         org_kind = entities.orgs[org].kind
         if org_kind == "school" or PLACE_BEFORE.search(text, max(sentence.start, start - 30), start):
             role = "host"
+        elif kind in STATEMENTS and actor_end is not None:
+            role = "subject"  # what a statement is about
         elif kind in UNION_ACTIONS | EMPLOYER_ACTIONS and org_kind in UNION_KINDS + EMPLOYER_KINDS:
             acting = UNION_KINDS if kind in UNION_ACTIONS else EMPLOYER_KINDS
             role = "actor" if org_kind in acting else "counterpart"

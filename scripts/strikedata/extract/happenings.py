@@ -323,7 +323,7 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"ended|countered|answered|filed|delivered|posted|released|issued)\b", re.I)
 
 
-# A statement made through a channel or to an audience is a happening of its own ("SCTA said in its
+# A statement made through a channel or to an audience is a happening of its own ("the union said in its
 # release", "The head of the union has told parents and employees"); a bare "said" is not.
 STATEMENT_MADE = re.compile(r"\b(?:said|says|wrote|writes|announced|announces)\s+(?:\w+\s+)?in\s+(?:a|an|its|their|his|her)\s+"
                             r"(?:[\w-]+\s+)?(?:statement|release|letter|email|e-mail|message|post|tweet|memo|video|news conference|"
