@@ -1044,3 +1044,15 @@ def test_a_statements_parties_are_its_speaker_and_what_it_speaks_of():
     text = "The Alder Creek Education Association said in a statement Monday that Alder Creek Unified had walked away."
     roles = {(p["org_id"], p["role"]) for p in draft_of(text).new_event_participants}
     assert roles == {("acea", "actor"), ("alder-usd", "subject")}  # no counterpart: a statement is one side's
+
+
+def test_blind_o_furniture_businesses_venues_and_words_before_a_name_that_are_no_title():
+    for line in ("by: Kelsey Nakamura", "Now playing: All Things Considered with local host Daniel Archibeque",
+                 "WEATHER ALERT: Wind advisory until 6 p.m. Chief Meteorologist Dusty Harmon has your updated forecast.",
+                 "Kelsey Nakamura joined KLMX News 4 in 2023 and covers education. Send tips to knakamura@klmx.com.",
+                 "KRGR’s Samira Haddad and Jonah Pettibone contributed to these updates.",
+                 "Sentinel Morning Brief: The day's news in your inbox by 6 a.m. Sign up free."):
+        assert is_furniture(line), line
+    text = ("Supporters handed out Krispy Kreme doughnuts at the rally. The Boys & Girls Club on Lincoln Avenue said its "
+            "spots were taken. Fans filled Frank Gallegos Field, and Elaine Pacheco Orthodontics sent coffee.")
+    assert people_of(text) == {}

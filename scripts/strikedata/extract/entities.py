@@ -24,6 +24,7 @@ ORG_WORDS = {
     "High", "Charter", "Government", "Assembly", "Senate", "Legislature", "Court", "Police", "Fire",
     "Assn", "Assoc", "Dept", "Univ",  # the abbreviations news copy uses in names ("Teachers Assn.")
     "Associates", "Consulting", "Consultants", "Advisors", "Advisers", "Strategies", "Solutions", "Analytics", "LLC",
+    "Club", "Dental", "Orthodontics", "Realty", "Bakery", "Motors", "Pharmacy", "Bank", "Brief", "Newsletter",
 }
 # The states whose names look like a person's (two capitalised words).
 TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
@@ -44,6 +45,7 @@ PLACE_WORDS = {
     "Common", "Commons", "Junction", "Crossing", "Falls", "Springs", "Creek", "Harbor", "Ridge", "Grove", "Landing",
     "Village", "Hollow",  # the ends of town and park names ("Lamplighter Common", "Pelham Junction")
     "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
+    "Field", "Ballpark", "Arena", "Gym", "Gymnasium", "Auditorium", "Room", "Pavilion",  # venues named after people
 }
 TITLE_WORDS = {
     "President", "Vice", "Superintendent", "Chief", "Director", "Secretary", "Treasurer", "Chair", "Chairman",
@@ -63,6 +65,7 @@ TITLE_WORDS = {
     "Volunteer", "Coach", "Librarian", "Counselor", "Aide", "Paraeducator", "Educator", "Instructor", "Staffer",
     "Employee", "Worker", "Activist", "Advocate", "Economist", "Analyst", "Researcher", "Lawmaker", "Veteran",
     "Owner", "Founder", "Alum", "Alumna", "Alumnus", "Parishioner", "Substitute", "Kindergarten",
+    "Meteorologist", "Anchor", "Producer", "Editor", "Photographer", "Photojournalist", "Correspondent", "Columnist", "Host",
 }
 CALENDAR_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
@@ -730,7 +733,9 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         plain = [t for t in name_tokens if not _initial(t.group())]
     if not 2 <= len(plain) <= 3 or _initial(name_tokens[-1].group()) or _initial(name_tokens[0].group()):
         return None
-    name_words = _name_words(name_tokens, _speaking(text, name_tokens[0].start(), name_tokens[-1].end()))
+    # "The Boys & Girls Club on Lincoln Avenue said": a place after "on" does not speak, whatever follows it.
+    located = LOCATED_BEFORE.search(text, max(0, name_tokens[0].start() - 8), name_tokens[0].start()) is not None
+    name_words = _name_words(name_tokens, _speaking(text, name_tokens[0].start(), name_tokens[-1].end()) and not located)
     if name_words is None:
         return None
     start = name_tokens[0].start()
@@ -831,6 +836,9 @@ def _title_cut(words: list[str]) -> int:
     return cut
 
 
+LOCATED_BEFORE = re.compile(r"\b(?:on|at|along|off|near|onto)\s+$")
+
+
 def _name_words(name_tokens: list[re.Match], speaking: bool = False) -> list[str] | None:
     """The words of a person's name ("Reyes’s" as "Reyes"); None when one is a place, organization or
     calendar word, or an acronym: then the run names no person. A family name that is also a place
@@ -886,12 +894,19 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     words = re.findall(r"[\w’'&-]+|[^\w\s]", before)
     role: list[str] = []
     for word in reversed(words):
-        if not re.match(r"[\w’'&-]", word) or word.lower() in ROLE_BOUNDARY:
-            break
+        if not re.match(r"[\w’'&-]", word) or word.lower() in ROLE_BOUNDARY or not _title_like(word):
+            break  # a title is written before a name in capitals or with a title's words ("Chief Meteorologist",
+            # "kindergarten teacher"), not "Supporters handed out"
         role.insert(0, word)
     while role and role[0].lower() in ARTICLES:
         role.pop(0)
     return " ".join(role)
+
+
+def _title_like(word: str) -> bool:
+    """A word of a title written before a name: capitalised, a title's word, or a small joining word."""
+    return word[:1].isupper() or word.capitalize() in TITLE_WORDS or word in ("of", "the", "and", "&", "for") \
+        or word.capitalize() in ORG_WORDS or word.endswith(("’s", "'s"))
 
 
 def _org_in(phrase: str, orgs: dict[str, Org]) -> str | None:

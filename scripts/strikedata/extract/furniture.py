@@ -52,11 +52,11 @@ CREDIT_OPENING = re.compile(r"^\s*\(?(?:photo|photos|image|images|video|credit|c
                             r"illustration|photograph|photographer|source)s?\b\s*(?:by\b|[:/|—–-]|\()", re.I)
 CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|Shutterstock|iStock|Alamy|Courtesy of|"
                           r"Copyright|All rights reserved|Staff Photo|Contributed photo|Pool photo|Creative Commons|"
-                          r"contributed (?:to )?(?:this )?report(?:ing)?|contributed (?:from|to this (?:story|article))|"
+                          r"contributed (?:to )?(?:this )?report(?:ing)?|contributed (?:from|to (?:this|these) (?:story|article|updates?|coverage))|"
                           r"Equal Housing (?:Opportunity|Lender)|Federally insured|"
                           r"Member FDIC)\b|©|\(c\)\s*\d{4}", re.I)
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
-BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by)\s+|"
+BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by):?\s+|"
                     r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@|"
                     r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$", re.I)
 # An image's or embed's placeholder a copied page keeps ("[Photo]", "[Author photo]", "[Video: …]").
@@ -68,6 +68,10 @@ REPORTER_LINE = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
+# A player bar, an alert banner or an author's contact line: "Now playing: … with host …", "WEATHER ALERT: …",
+# "… Send tips to jdoe@station.com."
+ALERT_LABEL = re.compile(r"^(?:WEATHER|TRAFFIC|BREAKING|ALERT|LIVE|SPONSORED|ADVERTISEMENT|PROMOTION|EVENTS?)\b")
+EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 # An embedded clip's title ("Listen: Owen Takahashi reports from the line (3:48)", "VIDEO: … (2:31)") and a
 # blog's category label under a related post ("In “Advocacy”").
 EMBED = re.compile(r"^(?:listen|watch|video|audio|podcast)\b\s*[:|—–-].*|.*\(\d{1,2}:\d{2}\)$", re.I)
@@ -77,7 +81,7 @@ CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the ap
 # "… — Register today! “Who pays for our schools?” A live event": a call to action inside a banner.
 CALL_TO_ACTION_INSIDE = re.compile(r"\b(?:register|sign up|subscribe|donate|rsvp|get tickets|buy tickets|join us)(?: now| today| here| online)?\s*!",
                                    re.I)
-CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|today)|sign up(?: now| today)?|register (?:now|today)|"
+CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|today)|sign up(?: now| today| free| for free)?|register (?:now|today)|"
                             r"subscribe(?: now| today)?|donate(?: now| today)?|click here|listen live|watch live)\W*$", re.I)
 # A photo credit closing a caption ("… early Thursday. Photo: Jane Doe / KXYZ").
 # A photo credit in parentheses closing a caption ("… on Larkspur Avenue. (Ben Ishikawa / The Sentinel)").
@@ -134,6 +138,11 @@ def is_furniture(line: str) -> bool:
         return False
     if EMBED.match(stripped) or CATEGORY.match(stripped):
         return True  # "Listen: … reports from the picket line (3:48)", "In “Advocacy”"
+    if re.match(r"(?:now playing|on air(?: now)?|up next|listen live)\b", stripped, re.I) or (
+            ALERT_LABEL.match(stripped) and ":" in stripped[:30]):
+        return True  # a player bar, an alert banner ("WEATHER ALERT: … Chief Meteorologist Dusty Harmon has your forecast.")
+    if EMAIL.search(stripped) and not QUOTE_MARKS.search(stripped) and len(stripped.split()) <= CREDIT_LINE_WORDS * 2:
+        return True  # an author's box or contact line ("… Send tips to jdoe@station.com.")
     count = len(stripped.split())
     if PLACEHOLDER.match(stripped) or REPORTER_LINE.match(stripped):
         return True  # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"
