@@ -1056,3 +1056,15 @@ def test_blind_o_furniture_businesses_venues_and_words_before_a_name_that_are_no
     text = ("Supporters handed out Krispy Kreme doughnuts at the rally. The Boys & Girls Club on Lincoln Avenue said its "
             "spots were taken. Fans filled Frank Gallegos Field, and Elaine Pacheco Orthodontics sent coffee.")
     assert people_of(text) == {}
+
+
+def test_family_names_with_particles_and_people_named_in_a_list():
+    text = "Union President Ana Lucía de la Cruz said the offer fell short. Pieter van Buren, a teacher, agreed."
+    assert people_of(text) == {"ana-lucia-de-la-cruz": "Ana Lucía de la Cruz", "pieter-van-buren": "Pieter van Buren"}
+    text = "The board voted 4-3 on Tuesday. Board members Rachel Estes, Domingo Archuleta and Priscilla Yazzie voted no."
+    entities = find_entities(text, TOWN)
+    assert sorted(p.name for p in entities.people.values() if p.new) == ["Domingo Archuleta", "Priscilla Yazzie", "Rachel Estes"]
+    assert {p.role for p in entities.people.values() if p.new} <= {"", "Board members"}  # a list of names is no role
+    assert is_furniture("Sign up for The Bell, our free weekly newsletter. “See you next Friday!” — Editor Frances Quintana")
+    page = "RELATED STORIES\nSchool board to vote Tuesday on “last, best and final” teacher offer\n"
+    assert [q.text for q in find_quotations(page) if not any(s.start <= q.start < s.end for s in furniture_lines(page))] == []

@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from pathlib import Path
 
 from .errors import ExtractError, read_yaml
@@ -471,8 +472,11 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
     for m in mentions:
         by_person.setdefault(m.id, []).append(m)
     dropped = set()
+    listed = _listed_with_others(text, mentions)
     for person_id, found in by_person.items():
         person = people.get(person_id)
+        if person_id in listed:
+            continue  # "Board members Rachel Estes, Domingo Archuleta and Priscilla Yazzie voted no": one of a list of people
         if person is not None and person.new and not any(_in_prose(text, m) for m in found):
             dropped.add(person_id)  # named only in short lines (bylines, captions, lists, taglines), never credited with words
             del people[person_id]
@@ -485,6 +489,27 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
         dropped.add(person_id)
         del people[person_id]
     return [m for m in mentions if m.id not in dropped]
+
+
+NAMES_LISTED = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* and [A-Z]")  # "Rachel Estes, Domingo Archuleta and …": no role
+LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)")
+
+
+def _listed_with_others(text: str, mentions: list[Mention]) -> set[str]:
+    """The people named in a list with two others or more ("A, B and C"): each is a person if the others are."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: set[str] = set()
+    run = [ordered[0]] if ordered else []
+    for before, after in pairwise(ordered):
+        if LIST_JOIN.fullmatch(text, before.end, after.start):
+            run.append(after)
+            continue
+        if len(run) >= 3:
+            out |= {m.id for m in run}
+        run = [after]
+    if len(run) >= 3:
+        out |= {m.id for m in run}
+    return out
 
 
 # A line of prose holds at least this many words; shorter ones are headings, bylines, captions, list items.
@@ -666,12 +691,21 @@ class _WordIndex:
                 yield m
 
 
+# Lowercase words inside a family name, followed by more of it ("de la Cruz", "van der Berg", "bin Saleh").
+NAME_PARTICLES = frozenset({"de", "del", "della", "la", "le", "da", "das", "dos", "di", "du", "van", "von", "der", "den", "ter", "bin",
+                            "ibn", "al"})
+PARTICLE_THEN_NAME = re.compile(r"(?: (?:de|del|la|le|der|den|los|las))? [A-Z][a-zà-ÿ]")
+
+
 def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
     """Runs of capitalised words joined by single spaces (a comma, digit or lowercase word ends a run)."""
     runs: list[tuple[int, list[re.Match]]] = []
     current: list[re.Match] = []
     for m in TOKEN.finditer(text):
         word = m.group()
+        if word in NAME_PARTICLES and current and text[current[-1].end():m.start()] == " " and PARTICLE_THEN_NAME.match(text, m.end()):
+            current.append(m)  # "Ana Lucía de la Cruz", "Pieter van Buren": a particle inside a family name
+            continue
         if word[0].islower():  # most words: they end a run
             if current:
                 runs.append((current[0].start(), current))
@@ -707,6 +741,10 @@ ABBREVIATION_PERIOD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATED)) + r"|[A-
 TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?$")  # "Asst. Supt. of Human Resources X"
 
 
+def _particles(tokens: list[re.Match]) -> int:
+    return sum(t.group() in NAME_PARTICLES for t in tokens)
+
+
 def _abbreviated(word: str) -> bool:
     """A word whose period does not end a run of a name: an initial, or an abbreviation of a title or name."""
     return (len(word) == 1 and word.isupper()) or word in ABBREVIATED
@@ -727,10 +765,10 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     tokens = tokens[:-1] if suffix else tokens
     cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
-    plain = [t for t in name_tokens if not _initial(t.group())]
-    if len(plain) > 3 or (len(plain) > 2 and len(name_tokens) > len(plain)):
+    plain = [t for t in name_tokens if not _initial(t.group()) and t.group() not in NAME_PARTICLES]
+    if len(plain) > 3 or (len(plain) > 2 and len(name_tokens) > len(plain) + _particles(name_tokens)):
         name_tokens = _trailing_name(text, name_tokens, known)
-        plain = [t for t in name_tokens if not _initial(t.group())]
+        plain = [t for t in name_tokens if not _initial(t.group()) and t.group() not in NAME_PARTICLES]
     if not 2 <= len(plain) <= 3 or _initial(name_tokens[-1].group()) or _initial(name_tokens[0].group()):
         return None
     # "The Boys & Girls Club on Lincoln Avenue said": a place after "on" does not speak, whatever follows it.
@@ -887,7 +925,7 @@ def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], 
 def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     """The title a person is given: an apposition after the name, or the words before it."""
     after = re.match(r",[ \t]+(?:(?:a|an|the)\s+)?([^,.;“”\"\n]{3,90}?)(?=[,.;“”\"\n]|\s+(?:said|says|told)\b|$)", text[end:end + 120])
-    if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)):
+    if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)) and not NAMES_LISTED.match(after.group(1)):
         return after.group(1).strip()
     low = max(0, start - 120, text.rfind("\n", 0, start) + 1)  # a role is on the name's own line
     before = ABBREVIATION_PERIOD.sub(r"\1", text[low:start])  # "Teachers Assn. President"

@@ -149,8 +149,9 @@ def is_furniture(line: str) -> bool:
     if count > CREDIT_LINE_WORDS:
         return False  # prose
     if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped) or BYLINE.search(stripped) or CALL_TO_ACTION.search(stripped) \
-            or (CALL_TO_ACTION_FIRST.match(stripped) and count <= SHORT_LINE_WORDS):
-        return not QUOTE_MARKS.search(stripped)
+            or (CALL_TO_ACTION_FIRST.match(stripped) and count <= CREDIT_LINE_WORDS):
+        # (a line that opens with a call to action is one even when it quotes: "Sign up … “See you Friday!” — Editor …")
+        return not QUOTE_MARKS.search(stripped) or bool(CALL_TO_ACTION_FIRST.match(stripped))
     if count <= MENU_LINE_WORDS and _title_case(stripped):
         return True  # a menu item, a section's or site's name, a name alone on its line (a byline)
     separated = SEPARATED_ITEMS.fullmatch(stripped) or (
@@ -251,7 +252,8 @@ def furniture_lines(text: str) -> list[Span]:
             in_list = bool(LIST_HEADING.match(stripped)) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
             continue
         if in_list and len(stripped.split()) <= SHORT_LINE_WORDS * 2 and (NUMBERED_ITEM.match(stripped) or (
-                not QUOTE_MARKS.search(stripped) and not SENTENCE_PUNCTUATION.search(stripped))):
+                not SENTENCE_PUNCTUATION.search(stripped) and not (QUOTE_MARKS.search(stripped) and ATTRIBUTION.search(stripped)))):
+            # (a linked headline may quote: "Board to vote on “last, best and final” offer"; a quotation credited is prose)
             out.append(Span(m.start(), m.end()))  # a related link's title
             continue
         in_list = False
