@@ -1068,3 +1068,12 @@ def test_family_names_with_particles_and_people_named_in_a_list():
     assert is_furniture("Sign up for The Bell, our free weekly newsletter. “See you next Friday!” — Editor Frances Quintana")
     page = "RELATED STORIES\nSchool board to vote Tuesday on “last, best and final” teacher offer\n"
     assert [q.text for q in find_quotations(page) if not any(s.start <= q.start < s.end for s in furniture_lines(page))] == []
+
+
+def test_shares_as_fractions_dollars_and_cents_numbered_ordinal_days_and_long_names_before_a_noun():
+    assert figures_of("Nearly a third of instructional aides work a second job.") == [("Nearly a third", 33.3, "percent")]
+    assert figures_of("About two of every three routes ran late.") == [("About two of every three", 66.7, "percent")]
+    assert figures_of("“Eighteen dollars and ten cents is still less,” she said.") == [("Eighteen dollars and ten cents", 18.1, "usd")]
+    assert figures_of("It was the 10th day of the strike.") == [("the 10th day", 10, "day_number")]
+    assert figures_in("More than 150 Tamsen Falls High School seniors walked out.")[0] == (
+        "More than 150 Tamsen Falls High School seniors", 150, "count", "more_than")

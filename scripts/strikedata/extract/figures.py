@@ -28,7 +28,8 @@ PERCENT = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s?(?:%|perce
 MONEY = re.compile(
     QUALIFIER + r"(?:an? (?:additional|extra) )?\$\s?(?P<num>" + DIGITS + r")(?:\s?(?P<scale>million|billion|thousand)\b)?"
     r"(?P<rate>\s(?:an|per|a|each) (?P<per>hour|year)\b|/(?P<slash>hour|hr|year|yr)\b|\s(?P<yearly>annually|a year)\b)?", re.I)
-DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>million |billion |thousand )?dollars\b", re.I)
+DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>million |billion |thousand )?dollars\b"
+                     rf"(?: and (?P<cents>{DIGITS}|{NUMBER_WORD}) cents\b)?", re.I)
 DURATION = re.compile(
     QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)", re.I)
 # Units the figures table has no value for, in the one it has: a week is 7 days, a decade 10 years.
@@ -54,6 +55,12 @@ CENTS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) cents\b(?P<rat
 # "a half-percent", "a quarter of a percent": fractions of a percent told in words.
 FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: of a)?|three-quarters(?: of a)?)[- ]"
                               r"(?:percent(?:age point)?|per cent|point)\b", re.I)
+# "a third of instructional aides", "About two of every three routes": a share told as a fraction.
+SHARE_FRACTION = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over)\s+)?(?:(?P<n>a|one|two|three)[- ]"
+                            r"(?P<den>half|third|quarter|fifth)s?(?= of\b)|(?P<n2>one|two|three|four|five|six|seven|eight|nine)"
+                            r" (?:of|in|out of) every (?P<d2>two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
+SHARE_PARTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+               "half": 2, "third": 3, "quarter": 4, "fifth": 5}
 FRACTIONS = {"a half": 0.5, "one-half": 0.5, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "three-quarters": 0.75,
              "three-quarters of a": 0.75}
 # "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.
@@ -67,7 +74,8 @@ OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|those)\b
 # "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.
 WITH_SHARE = re.compile(rf"(?P<num>{DIGITS}),? or (?:about |nearly |roughly |almost )?\d+(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 OF_THOSE = re.compile(rf"(?P<num>{NUMBER_WORD}|{DIGITS}) of (?:those|the|these) (?P<unit>day|year|hour)s\b", re.I)
-ORDINAL_DAY = re.compile(r"\b(?:a|the) (?P<ord>" + "|".join(ORDINAL_WORDS) + r")(?: straight| consecutive| full)? (?P<unit>day)\b", re.I)
+ORDINAL_DAY = re.compile(r"\b(?:a|the|its|their) (?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))(?: straight| consecutive| full)? "
+                         r"(?P<unit>day)\b", re.I)
 MULTIPLE = re.compile(QUALIFIER + r"\b(?P<word>doubled|tripled|quadrupled|halved|cut in half|"
                       r"(?:double|triple|quadruple|twice)(?= (?:the|a|an|what|that|their|its|our|his|her|as)\b))\b", re.I)
 MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "double": 2, "triple": 3, "quadruple": 4, "twice": 2, "halved": 0.5,
@@ -77,7 +85,7 @@ MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "double": 2, "triple":
 NOT_PLURAL = r"(?!(?:this|thus|was|has|is|his|its|yes|us|as|plus|less|unless|across|perhaps|sides)\b)"
 COUNT = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?:all )?(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: of (?:its|the|their|our|his|her))?"
-    r"(?: [A-Z][\w’'-]*){0,2}(?: [a-z]+(?:-[a-z]+)?)?"
+    r"(?: [A-Z][\w’'-]*){0,4}(?: [a-z]+(?:-[a-z]+)?)?"
     r" " + NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b")
 COUNTED = NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
 # "two additional school counselors", "Six schools": a number word with a capital, up to two words before the noun.
@@ -186,7 +194,11 @@ def find_figures(text: str) -> list[Figure]:
         unit = "usd_per_hour" if per in ("hour", "hr") else "usd_per_year" if per in ("year", "yr") or m.group("yearly") else "usd"
         add(m, value, unit, 0.9)
     for m in _matches(DOLLARS, text, folded, DOLLARS_AT):
-        add(m, number_value(m.group("num")), "usd", 0.7)
+        dollars, cents = number_value(m.group("num")), number_value(m.group("cents")) if m.group("cents") else 0.0
+        add(m, dollars + (cents or 0.0) / 100 if dollars is not None else None, "usd", 0.7)  # "Eighteen dollars and ten cents"
+    for m in _matches(SHARE_FRACTION, text, folded, SHARE_AT):
+        n, d = SHARE_PARTS[(m.group("n") or m.group("n2")).lower()], SHARE_PARTS[(m.group("den") or m.group("d2")).lower()]
+        add(m, round(100 * n / d, 1), "percent", 0.6)
     for m in _matches(CENTS, text, folded, CENTS_AT):
         cents = number_value(m.group("num"))
         add(m, cents / 100 if cents is not None else None, "usd_per_hour" if m.group("rate") else "usd", 0.7)
@@ -228,7 +240,8 @@ def find_figures(text: str) -> list[Figure]:
     for m in ALL_BUT.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5)
     for m in ORDINAL_DAY.finditer(text):
-        add(m, float(ORDINAL_WORDS[m.group("ord").lower()]), "day_number", 0.6)  # an ordinal, never a duration
+        word = m.group("ord").lower()
+        add(m, float(ORDINAL_WORDS.get(word) or int(word[:-2])), "day_number", 0.6)  # an ordinal, never a duration
     for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts, numbers):
         if _counts(text, m):
             add(m, number_value(m.group("num")), "count", 0.6)
@@ -285,6 +298,7 @@ PERCENT_AT = re.compile(r"%|percent|per cent")
 MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
 CENTS_AT = re.compile(r"cents")
+SHARE_AT = re.compile(r"half|third|quarter|fifth|every")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
 MULTIPLE_AT = re.compile(r"doubl|tripl|quadrupl|twice|halved|in half")
