@@ -1077,3 +1077,9 @@ def test_shares_as_fractions_dollars_and_cents_numbered_ordinal_days_and_long_na
     assert figures_of("It was the 10th day of the strike.") == [("the 10th day", 10, "day_number")]
     assert figures_in("More than 150 Tamsen Falls High School seniors walked out.")[0] == (
         "More than 150 Tamsen Falls High School seniors", 150, "count", "more_than")
+
+
+def test_a_title_told_in_a_who_clause_makes_the_person_the_one_a_description_points_to():
+    text = ("The union’s president says her members did not want this.\n\n“We stayed at the table until 11:30,” she said.\n\n"
+            "Loretta Baines, who drove a bus for 14 years before becoming the association’s president, says the union is ready.")
+    assert speakers_in(text)["We stayed at the table until 11:30,"][0] == "loretta-baines"

@@ -491,6 +491,9 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
     return [m for m in mentions if m.id not in dropped]
 
 
+BECAME = re.compile(r",\s+who\b[^.;\n]{0,120}?\b(?:became|becoming|become|is now|is|was elected|serves as|as)\s+(?:the\s+)?"
+                    r"(?P<role>(?:[\w’'-]+\s+){0,3}?(?:president|chair|superintendent|director|spokesperson|spokeswoman|spokesman|"
+                    r"leader|head|negotiator|principal|mayor))\b")
 NAMES_LISTED = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* and [A-Z]")  # "Rachel Estes, Domingo Archuleta and …": no role
 LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)")
 
@@ -927,6 +930,9 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     after = re.match(r",[ \t]+(?:(?:a|an|the)\s+)?([^,.;“”\"\n]{3,90}?)(?=[,.;“”\"\n]|\s+(?:said|says|told)\b|$)", text[end:end + 120])
     if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)) and not NAMES_LISTED.match(after.group(1)):
         return after.group(1).strip()
+    became = BECAME.match(text, end, min(len(text), end + 200))
+    if became:  # "Loretta Baines, who drove a bus for 14 years before becoming the association’s president"
+        return became.group("role").strip()
     low = max(0, start - 120, text.rfind("\n", 0, start) + 1)  # a role is on the name's own line
     before = ABBREVIATION_PERIOD.sub(r"\1", text[low:start])  # "Teachers Assn. President"
     words = re.findall(r"[\w’'&-]+|[^\w\s]", before)
