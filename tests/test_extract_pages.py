@@ -955,6 +955,8 @@ def test_a_pronoun_goes_on_from_the_sentence_before_and_through_friday_is_ahead(
     # Wednesday 2026-03-11.
     assert dates_of("The district has canceled classes through Friday.", dt.date(2026, 3, 11)) == [("Friday", "2026-03-13")]
     assert dates_of("Classes were canceled through Friday.", dt.date(2026, 3, 11)) == [("Friday", "2026-03-06")]
+    assert dates_of("The strike, set for Monday, was pushed back to Wednesday.", dt.date(2026, 3, 12))[-1] == ("Wednesday", "2026-03-18")
+    assert dates_of("Little moved until Wednesday, when the district made an offer.", dt.date(2026, 3, 13)) == [("Wednesday", "2026-03-11")]
     assert dates_of("Moravec said adding days in June is the likely option.", dt.date(2026, 3, 11)) == [("in June", "2026-06-01")]
 
 

@@ -492,7 +492,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
-    if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or (until and (when != "past" or PERFECT.search(text, *clause))):
+    if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - 30), m.start()) \
+            or (until and (when != "past" or PERFECT.search(text, *clause))):
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
         when = "past"  # "In a statement Thursday, the association called …": a statement reported was made
@@ -826,6 +827,8 @@ SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called fo
 # "canceled classes through Friday", "open until Sunday": the end of a span still running, ahead
 # unless the verb is plainly past ("were closed through Friday").
 UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")
+# "pushed back to Wednesday", "moved to Thursday": a plan moved to a day still ahead.
+MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)? to|(?:postponed|delayed|rescheduled|put off) (?:to|until|till))\s+$")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b")
 
 
