@@ -1085,3 +1085,9 @@ def test_a_title_told_in_a_who_clause_makes_the_person_the_one_a_description_poi
     text = ("The union’s president says her members did not want this.\n\n“We stayed at the table until 11:30,” she said.\n\n"
             "Loretta Baines, who drove a bus for 14 years before becoming the association’s president, says the union is ready.")
     assert speakers_in(text)["We stayed at the table until 11:30,"][0] == "loretta-baines"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_with_a_long_clause_and_a_capital():
+    text = ("Pia Cortes spoke first.\n\nA paraprofessional on the picket line, who asked that her name not be used because she "
+            "works with students whose families she knows, said she had picked up weekend shifts.\n\n“I'd rather be in my classroom,” she said.")
+    assert speakers_in(text)["I'd rather be in my classroom,"] == (None, None)

@@ -640,7 +640,8 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
 # A speaker described, not named: "a teacher walking the picket line", "one parent", "another nurse".
 PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|counselor|custodian|driver|resident|"
                 r"neighbor|volunteer|worker|employee|staffer|librarian|aide|paraeducator|substitute|grandmother|"
-                r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man")
+                r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man|"
+                r"paraprofessional|assistant|cook|secretary|janitor|clerk|therapist|psychologist|coach|bus driver")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
 ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|\bwho asked (?:not|that)|\bwho (?:did not|didn[’']t) want|"
@@ -699,8 +700,8 @@ DESCRIBED = re.compile(r"\b[Tt]he (?:(?:[A-Z][\w’'-]* ){0,4}[\w’'-]+(?:’s|
 
 
 # An unnamed speaker said to speak ("said a nurse who ...", "one driver said"), before a pronoun.
-UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b"
-                              rf"|\b(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,80}}?\b(?:said|says|told)\b")
+UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b"
+                              rf"|\b(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,160}}?\b(?:said|says|told)\b")
 
 
 APPOSITION_AFTER = re.compile(r"\s*,\s*")  # between a name and the description of the same person
