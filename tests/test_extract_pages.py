@@ -1091,3 +1091,11 @@ def test_a_pronoun_after_an_unnamed_speaker_with_a_long_clause_and_a_capital():
     text = ("Pia Cortes spoke first.\n\nA paraprofessional on the picket line, who asked that her name not be used because she "
             "works with students whose families she knows, said she had picked up weekend shifts.\n\n“I'd rather be in my classroom,” she said.")
     assert speakers_in(text)["I'd rather be in my classroom,"] == (None, None)
+
+
+def test_next_friday_said_earlier_in_the_week_is_the_friday_of_next_week():
+    # Wednesday 2026-01-14: "Friday" is the 16th, "next Friday" the 23rd; "next Tuesday" is the 20th either way.
+    published = dt.date(2026, 1, 14)
+    assert dates_of("The district will tell families by Friday.", published) == [("Friday", "2026-01-16")]
+    assert dates_of("The district will tell families by next Friday.", published) == [("next Friday", "2026-01-23")]
+    assert dates_of("The board will meet next Tuesday.", published) == [("next Tuesday", "2026-01-20")]

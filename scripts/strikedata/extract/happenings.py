@@ -449,7 +449,11 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
         return _weekday_with_date(m, published, reader)
     rel = (m.group("rel") or "").lower()
     direction = _weekday_direction(m, reader)
-    day = resolve_weekday(published, WEEKDAYS.index(m.group("day")), direction, strict=rel in ("last", "next"))
+    weekday = WEEKDAYS.index(m.group("day"))
+    day = resolve_weekday(published, weekday, direction, strict=rel in ("last", "next"))
+    if rel == "next" and day and published is not None and published.weekday() < weekday <= 4:
+        # "next Friday" said on a Wednesday: the Friday of next week ("Friday" alone, or "this Friday", is two days off)
+        day = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()
     reading = {"past": "previous", "future": "next"}.get(direction, "nearest")
     return _Resolution((day, None) if day else None, "day", "weekday_resolved", 0.75 if direction != "present" else 0.55,
                        f"'{m.group()}' read as the {reading} {m.group('day')}", _clock(m, prefix="w"))
