@@ -50,6 +50,8 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
         days = {first for k, first, last in tellings if k == kind and _inside(first, last, window, kind)}
         if days and (len(days) == 1 or kind in LASTING):
             day = min(days)
+            if day == happening.start_date and happening.precision == "day":
+                return happening  # read as that day already
             note = f"{happening.note}; the same {kind.replace('_', ' ')} is dated {day} elsewhere in {where}"
             return dataclasses.replace(happening, start_date=day, end_date=None, precision="day", note=note.lstrip("; "))
         if days:

@@ -108,8 +108,8 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     reading = _Reading(text, spans, entities)
     parts = sections(text, date)
     happenings = [h for part in parts for h in _happenings(text, part, spans, furniture)]
-    draft.notes += [f"from offset {part.start}, relative dates are read against {part.date.isoformat()}: {part.why}"
-                    for part in parts if part.why and part.date]
+    draft.notes += [f"from line {text.count(chr(10), 0, part.start) + 1} of the text, relative dates are read against "
+                    f"{part.date.isoformat()}: {part.why}" for part in parts if part.why and part.date]
     _quotes(draft, text, quotations, entities, ids, reading, masked)
     _figures_and_offers(draft, text, entities, spans, ids, reading, registry, happenings, furniture)
     _events(draft, happenings, entities, date, registry, ids, reading, furniture)
