@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .entities import SENTENCE_WORDS
-from .text import FOLD, NUMBER_PHRASE, ORDINAL_WORDS, SpanIndex, number_value, plain_number
+from .text import NUMBER_PHRASE, ORDINAL_WORDS, SpanIndex, folded as fold, number_value, plain_number
 
 NUMBER_WORD = NUMBER_PHRASE
 QUALIFYING = ("more than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
@@ -183,7 +183,7 @@ def find_figures(text: str) -> list[Figure]:
         found.append(Figure(start, end, text[start:end], float(plain_number(round(value, 6))), unit,
                             qualifier or QUALIFIERS.get((qual or "").lower()), confidence))
 
-    folded = text.translate(FOLD)
+    folded = fold(text)
     for m in _matches(PERCENT, text, folded, PERCENT_AT):
         add(m, number_value(m.group("num")), "percent", 0.9)
     for m in _matches(MONEY, text, folded, MONEY_AT):
@@ -251,7 +251,7 @@ def find_figures(text: str) -> list[Figure]:
             add(m, number_value(m.group("num")), "count", 0.5)
     for m in DAY_NUMBER.finditer(text):
         add(m, number_value(m.group("num")), "day_number", 0.6)
-    for m in HYPHEN_COUNT.finditer(text):
+    for m in _matches(HYPHEN_COUNT, text, folded, HYPHEN_COUNT_AT):
         add(m, number_value(m.group("num")), "count", 0.5)
     for m in PARENT_OF.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5)
@@ -298,6 +298,7 @@ PERCENT_AT = re.compile(r"%|percent|per cent")
 MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
 CENTS_AT = re.compile(r"cents")
+HYPHEN_COUNT_AT = re.compile(r"-(?:member|person|people|seat|school|campus|student)")
 SHARE_AT = re.compile(r"half|third|quarter|fifth|every")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")

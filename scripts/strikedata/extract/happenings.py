@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..spans import Span
-from .text import FOLD, NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted
+from .text import NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
@@ -31,7 +31,7 @@ WEEKDAY = re.compile(
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
 RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week|month|year)s? ago)\b"
-                      r"|(?<!of )(?<![%\d] )\b(?P<rel>last|next|this|earlier this|later this)"
+                      r"|\b(?<!of )(?<![%\d] )(?P<rel>last|next|this|earlier this|later this)"
                       r"\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
@@ -160,7 +160,7 @@ def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str]) -> l
     """pattern.finditer(text), reading only around each match of `anchor` in the text folded to lower
     case: every match of `pattern` holds one, and starts at most TOLD_BEFORE_REACH characters before it."""
     found: list[re.Match[str]] = []
-    for a in anchor.finditer(text.translate(FOLD)):
+    for a in anchor.finditer(folded(text)):
         low = max(a.start() - TOLD_BEFORE_REACH, found[-1].end() if found else 0, 0)
         m = pattern.search(text, low, a.end() + TOLD_BEFORE_REACH)
         while m is not None and m.end() <= a.start():  # one that ends before this word was found from its own

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..spans import Span
 from .furniture import repost_note
 from .happenings import MONTHS, WEEKDAYS, story_date
-from .text import FOLD
+from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
 # A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"): what follows is told on it.
@@ -48,8 +48,8 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     first_ran = story_date(text[note.start:note.end], published) if note else None
     if note is not None and first_ran is not None and first_ran != published:
         marks.append((note.end, first_ran, f"the host's note says the story first ran on {first_ran.isoformat()}"))
-    folded = text.translate(FOLD)
-    for m in DAY_HEADING.finditer(folded):
+    lowered = folded(text)
+    for m in DAY_HEADING.finditer(lowered):
         day = _heading_day(m, published)
         if day is not None:
             marks.append((m.start(), day, f"under the heading '{text[m.start():m.end()].strip()}'"))
