@@ -1099,3 +1099,10 @@ def test_next_friday_said_earlier_in_the_week_is_the_friday_of_next_week():
     assert dates_of("The district will tell families by Friday.", published) == [("Friday", "2026-01-16")]
     assert dates_of("The district will tell families by next Friday.", published) == [("next Friday", "2026-01-23")]
     assert dates_of("The board will meet next Tuesday.", published) == [("next Tuesday", "2026-01-20")]
+
+
+def test_a_joint_statement_is_the_first_named_organizations():
+    registry = Registry(orgs={**LOCAL.orgs}, people=dict(TOWN.people))
+    text = ("In a joint statement Sunday night, the Alder Creek Education Association and Alder School Employees Local 9 "
+            "said: “We have given the district every chance.”")
+    assert speakers_in(text, registry)["We have given the district every chance."] == (None, "acea")

@@ -619,8 +619,10 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.6,
                        f"'{np}' read as {holder.name}, the one person the article names with that title")
     if orgs and not (org_id and _head_after(np, text[orgs[-1].start:orgs[-1].end])):
-        longest = max(orgs, key=lambda m: m.end - m.start)
-        return Speaker(None, longest.id, written, cue, channel, "stated", 0.85)
+        joint = len(orgs) > 1 and re.search(r"\band\b", text[orgs[0].end:orgs[1].start])
+        speaking = orgs[0] if joint else max(orgs, key=lambda m: m.end - m.start)  # "A and B said": a joint statement, A's
+        return Speaker(None, speaking.id, written, cue, channel, "stated", 0.85,
+                       f"a joint statement: read as {entities.orgs[speaking.id].name}'s, the first named" if joint else "")
     if org_id:
         return Speaker(None, org_id, written, cue, channel, "inferred", 0.7,
                        f"'{np}' read as {entities.orgs[org_id].name}")
