@@ -1106,3 +1106,11 @@ def test_a_joint_statement_is_the_first_named_organizations():
     text = ("In a joint statement Sunday night, the Alder Creek Education Association and Alder School Employees Local 9 "
             "said: “We have given the district every chance.”")
     assert speakers_in(text, registry)["We have given the district every chance."] == (None, "acea")
+
+
+def test_a_menu_spaced_apart_a_capitalised_her_and_your_are_no_people():
+    assert is_furniture("Local  State  Nation  Obituaries  Opinion  Sports  Classifieds  Public Notices")
+    assert not is_furniture("Teachers walked out  Monday, and  the union said so.")
+    text = ("Her Advanced Placement exams start next week. A banner read “Our Working Conditions Are Your Child's "
+            "Learning Conditions.”")
+    assert people_of(text) == {}

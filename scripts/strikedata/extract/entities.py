@@ -80,7 +80,7 @@ SENTENCE_WORDS = {
     "Our", "Their", "His", "Her", "As", "For", "With", "By", "From", "To", "Of", "Late", "Early", "Last", "Next",
     "According", "Where", "What", "Why", "How", "Who", "Both", "Some", "Many", "Most", "All", "Several", "Still",
     "Now", "Then", "Since", "Until", "During", "Ultimately", "Basically", "Also", "Even", "Only", "Just", "So",
-    "Yes", "No", "Not", "Here", "There", "Today", "Tomorrow", "Yesterday", "Tonight", "Mr", "Mrs", "Ms", "Dr",
+    "Yes", "No", "Not", "Here", "There", "Today", "Tomorrow", "Yesterday", "Tonight", "Mr", "Mrs", "Ms", "Dr", "Your", "My",
     "Students", "Parents", "Teachers", "Officials", "Leaders", "Members", "Union", "District", "Another", "Each",
     "Every", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Saturday’s",
     # Prepositions, conjunctions and verbs that open a sentence before a name ("Despite Reyes's ...").
@@ -807,7 +807,7 @@ ORG_NOUN_BEFORE = re.compile(r"\b(?:contractor|company|firm|vendor|agency|nonpro
                              r"newspaper|station|chain|consultant|consultancy|subsidiary|partner)\s*,\s+$")
 ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 # "a Food Share pickup", "in Calloway Rapids", "his Advanced Placement exams": no person's name.
-THE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|in|across|throughout|near|around|his|her|their|its|our|my|your)\s+$")
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|in|across|throughout|near|around|(?i:his|her|their|its|our|my|your))\s+$")
 
 
 def _names_an_organization(name: str, orgs: dict[str, Org]) -> bool:

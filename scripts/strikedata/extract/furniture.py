@@ -67,6 +67,7 @@ REPORTER_LINE = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:
                            r"|[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+is\s+(?:a|an|the\s+)?[A-Z][^.]{0,60}\b(?:reporter|editor|correspondent)\b")
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
+SPACED_MENU = re.compile(r"\S+(?: \S+)?(?:(?: {2,}|\t+)\S+(?: \S+)?){2,}")  # three items or more, two spaces or a tab apart
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
 # A player bar, an alert banner or an author's contact line: "Now playing: … with host …", "WEATHER ALERT: …",
 # "… Send tips to jdoe@station.com."
@@ -154,6 +155,8 @@ def is_furniture(line: str) -> bool:
         return not QUOTE_MARKS.search(stripped) or bool(CALL_TO_ACTION_FIRST.match(stripped))
     if count <= MENU_LINE_WORDS and _title_case(stripped):
         return True  # a menu item, a section's or site's name, a name alone on its line (a byline)
+    if SPACED_MENU.fullmatch(stripped) and _title_case(stripped.replace("  ", " ")):
+        return True  # "Local  State  Nation  Obituaries  Opinion": a menu whose items stand apart by spaces
     separated = SEPARATED_ITEMS.fullmatch(stripped) or (
         count <= 12 and SEPARATED_PAIR.fullmatch(stripped) and not SENTENCE_PUNCTUATION.search(stripped))
     if separated and not SENTENCE_IN_ITEM.search(stripped) and not QUOTE_MARKS.search(stripped):
