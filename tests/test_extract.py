@@ -428,8 +428,8 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
-    below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d and blind-k are
-    only measured.)"""
+    below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k and blind-n
+    are only measured; blind-o and blind-p came last, and blind-p's gold counts quotations without marks.)"""
     scores = evaluate(GoldCorpus.folder(UNSEEN.parent / corpus))
     score = totals(scores)
     assert score["quote_recall"] >= 0.97 and score["quote_precision"] >= 0.97 and score["people"] >= 0.9
