@@ -1114,3 +1114,9 @@ def test_a_menu_spaced_apart_a_capitalised_her_and_your_are_no_people():
     text = ("Her Advanced Placement exams start next week. A banner read “Our Working Conditions Are Your Child's "
             "Learning Conditions.”")
     assert people_of(text) == {}
+
+
+def test_a_day_heading_with_its_weekday_is_in_the_year_it_falls_on_that_weekday():
+    from strikedata.extract.sections import sections
+    page = "LIVE\nTHURSDAY, MAY 8\n10:05 a.m. — Talks resume\nTalks resumed this morning.\n"
+    assert [p.date.isoformat() for p in sections(page, dt.date(2026, 5, 14)) if p.date][-1] == "2025-05-08"  # a Thursday in 2025

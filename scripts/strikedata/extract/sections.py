@@ -21,7 +21,7 @@ from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
 # A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"): what follows is told on it.
-DAY_HEADING = re.compile(r"^[ \t]*(?:(?:" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
+DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
                          r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?[ \t]*$", re.M)
 # A live page's entry: a clock time opening its line ("9:20 a.m. — No school today", "12:20 a.m.").
@@ -68,7 +68,8 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
 
 
 def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
-    """The day a heading names: in its year, else the one nearest the page's day."""
+    """The day a heading names: in its year, else the one nearest the page's day in which it falls on
+    the heading's weekday (when it names one), else the nearest."""
     month, day = MONTH_NAMES[m.group("month")], int(m.group("day"))
     years = [int(m.group("year"))] if m.group("year") else [published.year - 1, published.year, published.year + 1]
     days = []
@@ -77,7 +78,9 @@ def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
             days.append(dt.date(year, month, day))
         except ValueError:
             continue
-    return min(days, key=lambda d: abs((d - published).days)) if days else None
+    weekday = m.group("weekday")
+    fitting = [d for d in days if weekday and WEEKDAYS[d.weekday()].lower() == weekday] or days
+    return min(fitting, key=lambda d: abs((d - published).days)) if fitting else None
 
 
 def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date, str]]) -> list[tuple[int, dt.date, str]]:
