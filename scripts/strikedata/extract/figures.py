@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .entities import SENTENCE_WORDS
-from .text import NUMBER_PHRASE, ORDINAL_WORDS, SpanIndex, folded as fold, number_value, plain_number
+from .text import NUMBER_PHRASE, NUMBER_WORDS, ORDINAL_WORDS, SpanIndex, folded as fold, number_value, plain_number
 
 NUMBER_WORD = NUMBER_PHRASE
 QUALIFYING = ("more than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
@@ -59,8 +59,7 @@ FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: o
 SHARE_FRACTION = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over)\s+)?(?:(?P<n>a|one|two|three)[- ]"
                             r"(?P<den>half|third|quarter|fifth)s?(?= of\b)|(?P<n2>one|two|three|four|five|six|seven|eight|nine)"
                             r" (?:of|in|out of) every (?P<d2>two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
-SHARE_PARTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-               "half": 2, "third": 3, "quarter": 4, "fifth": 5}
+SHARE_PARTS = {**NUMBER_WORDS, "a": 1, "half": 2, "third": 3, "quarter": 4, "fifth": 5}  # "a third", "two of every three"
 FRACTIONS = {"a half": 0.5, "one-half": 0.5, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "three-quarters": 0.75,
              "three-quarters of a": 0.75}
 # "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.

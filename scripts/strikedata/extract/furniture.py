@@ -21,6 +21,7 @@ Lines are examined one at a time; the whole is linear in the text's length.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 
@@ -71,6 +72,7 @@ SPACED_MENU = re.compile(r"\S+(?: \S+)?(?:(?: {2,}|\t+)\S+(?: \S+)?){2,}")  # th
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
 # A player bar, an alert banner or an author's contact line: "Now playing: … with host …", "WEATHER ALERT: …",
 # "… Send tips to jdoe@station.com."
+PLAYER_BAR = re.compile(r"(?:now playing|on air(?: now)?|up next|listen live)\b", re.I)
 ALERT_LABEL = re.compile(r"^(?:WEATHER|TRAFFIC|BREAKING|ALERT|LIVE|SPONSORED|ADVERTISEMENT|PROMOTION|EVENTS?)\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
 # An embedded clip's title ("Listen: Owen Takahashi reports from the line (3:48)", "VIDEO: … (2:31)") and a
@@ -139,8 +141,7 @@ def is_furniture(line: str) -> bool:
         return False
     if EMBED.match(stripped) or CATEGORY.match(stripped):
         return True  # "Listen: … reports from the picket line (3:48)", "In “Advocacy”"
-    if re.match(r"(?:now playing|on air(?: now)?|up next|listen live)\b", stripped, re.I) or (
-            ALERT_LABEL.match(stripped) and ":" in stripped[:30]):
+    if PLAYER_BAR.match(stripped) or (ALERT_LABEL.match(stripped) and ":" in stripped[:30]):
         return True  # a player bar, an alert banner ("WEATHER ALERT: … Chief Meteorologist Dusty Harmon has your forecast.")
     if EMAIL.search(stripped) and not QUOTE_MARKS.search(stripped) and len(stripped.split()) <= CREDIT_LINE_WORDS * 2:
         return True  # an author's box or contact line ("… Send tips to jdoe@station.com.")
@@ -205,6 +206,7 @@ def _title_case(line: str) -> bool:
 UPDATE = re.compile(r"\s*(?:UPDATE|Update|UPDATED|Editor[’']s note)\b")
 
 
+@functools.lru_cache(maxsize=2)
 def repost_note(text: str) -> Span | None:
     """The line of a repost's note near the page's top ("The following story originally appeared in
     the Courier on Wednesday, Nov. 5"), if the page has one."""

@@ -15,6 +15,8 @@ from dataclasses import dataclass, replace
 from ..spans import Span
 from .text import NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
 
+# How many days or weeks a count says ("a", "two", "10"): read by _count.
+COUNT_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
                                           "September", "October", "November", "December"])}
@@ -30,7 +32,7 @@ WEEKDAY = re.compile(
                                       "Sept", "Sep", "Oct", "Nov", "Dec"]) + r")\.?\s+(?P<cday>\d{1,2})(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
-RELATIVE = re.compile(r"\b(?P<ago>(?P<count>\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten) (?P<span>day|week|month|year)s? ago)\b"
+RELATIVE = re.compile(rf"\b(?P<ago>(?P<count>{COUNT_WORD}) (?P<span>day|week|month|year)s? ago)\b"
                       r"|\b(?<!of )(?<![%\d] )(?P<rel>last|next|this|earlier this|later this)"
                       r"\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
@@ -136,19 +138,19 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
 # Days told from the day told before them: "The day before, the two teams had met", "a vote that closed
 # the same day", "the week before". Not "the day before the vote", which names its own day.
 NOT_NAMED_DAY = r"(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z]))"  # "the day before the vote" names its own day
-COUNT = r"(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+COUNT = rf"(?P<count>{COUNT_WORD})"
 TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COUNT + r" (?P<unit>day|week)s? (?:earlier|before))"
                          + NOT_NAMED_DAY
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week)"
-                         r"|the day after" + NOT_NAMED_DAY + r"|(?P<acount>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) "
+                         r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward))"
                          r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
-                         r"|the same (?:meeting|session|news conference|hearing|rally)|(?:(?:about|nearly|roughly|just|only) )?"
-                         r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
+                         r"|the same (?:meeting|session|news conference|hearing|rally)|(?P<sameday>(?:(?:about|nearly|roughly|just|only) )?"
+                         r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day)"
                          r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
 # "walked out Jan. 28, two days after teachers voted down the offer": the happening named after it is
 # that many days before the day it hangs on (after "before", that many days after).
-COUNTED_FROM_NAMED = re.compile(r"\b(?P<count>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}) (?P<unit>day|week)s? "
+COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s? "
                                 r"(?P<dir>after|before)\b(?! (?:noon|midnight|dawn|\d))", re.I)
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
@@ -212,7 +214,7 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
         if m.group("before") and not week and published is not None:
             day = (published - dt.timedelta(days=1)).isoformat()
             return _Resolution((day, None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the day before the article's date")
-        if words.endswith(("in the day", "later")) and published is not None:  # "Hours later, …" with no day before: the article's
+        if m.group("sameday") and published is not None:  # "Hours later, …" with no day before: the article's
             return _Resolution((published.isoformat(), None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the article's date")
         return None
     start = dt.date.fromisoformat(antecedent.start_date) + dt.timedelta(days=shift)
@@ -242,17 +244,18 @@ def timeline_rows(text: str, happenings: list[Happening]) -> dict[int, Happening
     return rows
 
 
-# A live page's time stamp alone on its line, over its entry's title ("3:05 p.m." / "Hundreds rally outside the talks").
-STAMP_LINE = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?[ \t]*\n(?=[ \t]*\S)", re.M)
-
-
 def stamp_rows(text: str, published: dt.date | None) -> dict[int, Happening]:
-    """The entry titles under a time stamp alone on its line: title line start -> a happening on the
-    day of the page (or of its part), at the stamp's time."""
+    """The entry titles under a time stamp alone on its line ("3:05 p.m." / "Hundreds rally outside the
+    talks"): title line start -> a happening on the day of the page (or of its part), at the stamp's time."""
     if published is None:
         return {}
-    return {m.end(): Happening(m.start(), m.end(), m.group().strip(), published.isoformat(), None, "day", "inferred", "present",
-                               _clock(m), 0.5, "") for m in STAMP_LINE.finditer(text)}
+    rows = {}
+    for m in ENTRY_STAMP.finditer(text):
+        title = m.end() + 1
+        if not m.group("titled") and text[title:title + 1].strip():
+            rows[title] = Happening(m.start(), m.end(), m.group().strip(), published.isoformat(), None, "day", "inferred", "present",
+                                    _clock(m), 0.5, "")
+    return rows
 
 
 def story_date(note: str, published: dt.date | None) -> dt.date | None:
@@ -619,13 +622,24 @@ def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Rea
     return _Resolution((dt.date(int(m.group("year")), _month(m.group("month")), 1).isoformat(), None), "month", "stated", 0.6, "")
 
 
-# "6:40 p.m. — Rally fills City Hall plaza": a live page's entry, on the day it is posted, at its time.
-ENTRY_STAMP = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?(?=[ \t]*[—–-][ \t]*\S)", re.M)
+# A live page's entry stamp, opening its line: with its title after a dash ("6:40 p.m. — Rally fills City
+# Hall plaza"), or alone over it ("3:05 p.m." / "Hundreds rally outside the talks"). The entry is on the
+# day of its part of the page, at its time.
+ENTRY_STAMP = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?(?:(?=[ \t]*(?P<titled>[—–|:-])[ \t]*\S)|[ \t]*$)",
+                         re.M)
 
 
-def _resolve_entry_stamp(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+def _resolve_entry_stamp(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    if not m.group("titled"):
+        return None  # a stamp alone dates the title under it (stamp_rows)
     return _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.5,
                        "a live entry's time stamp: the day it was posted", _clock(m))
+
+
+def clock_minutes(m: re.Match[str]) -> int | None:
+    """Minutes after midnight of a clock time matched with TIME's groups."""
+    clock = _clock(m)
+    return int(clock[:2]) * 60 + int(clock[3:]) if clock else None
 
 
 # "On the eve of the strike": the day before the strike's first day, which the page tells elsewhere
@@ -912,13 +926,10 @@ def resolve_weekday(published: dt.date | None, weekday: int, direction: str, str
     return (published - dt.timedelta(days=back) if back <= ahead else published + dt.timedelta(days=ahead)).isoformat()
 
 
-AGO_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
 def _count(word: str) -> int:
-    """How many a count of days or weeks says: "a", "one", "two" … "ten", or digits."""
+    """How many a count of days or weeks (COUNT_WORD) says: "a", "one", "two" … "ten", or digits."""
     word = word.lower()
-    return 1 if word in ("a", "an", "one") else int(word) if word.isdigit() else AGO_WORDS[word]
+    return 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
 def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str | None] | None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..spans import Span
 from .furniture import repost_note
-from .happenings import MONTHS, WEEKDAYS, story_date
+from .happenings import ENTRY_STAMP, MONTHS, WEEKDAYS, clock_minutes, story_date
 from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
@@ -24,8 +24,6 @@ MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
 DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
                          r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?[ \t]*$", re.M)
-# A live page's entry: a clock time opening its line ("9:20 a.m. — No school today", "12:20 a.m.").
-ENTRY_TIME = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?(?=[ \t]*(?:[—–|:-]|$))", re.M)
 MIDNIGHT_GAP = 6 * 60  # minutes the clock goes back between two entries read in order: a new day
 # More parts than this and the page is not read by parts (a live page has a few days; a hostile text thousands).
 MOST_SECTIONS = 24
@@ -86,7 +84,7 @@ def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
 def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date, str]]) -> list[tuple[int, dt.date, str]]:
     """Where a live page's entries cross midnight: within each part, read oldest entry first (the
     page may put the newest first), an entry whose clock goes back by hours is on the next day."""
-    entries = [(m.start(), _minutes(m)) for m in ENTRY_TIME.finditer(text)]
+    entries = [(m.start(), minutes) for m in ENTRY_STAMP.finditer(text) if (minutes := clock_minutes(m)) is not None]
     if len(entries) < 2:
         return marks
     bounds = [0, *(at for at, _, _ in marks), len(text) + 1]
@@ -111,11 +109,6 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
                 added.append((at, current, f"a live entry on {current.isoformat()}, past midnight" if current > base
                               else f"a live entry on {current.isoformat()}, before midnight"))
     return sorted(marks + added, key=lambda mark: mark[0])
-
-
-def _minutes(m: re.Match[str]) -> int:
-    hour = int(m.group("hour")) % 12 + (12 if m.group("half").lower() == "p" else 0)
-    return hour * 60 + int(m.group("minute"))
 
 
 def slice_spans(spans: list[Span], section: Section) -> list[Span]:
