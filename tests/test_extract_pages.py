@@ -746,6 +746,29 @@ def test_a_loose_telling_with_several_candidates_is_left_for_the_curator():
     assert dates["They negotiated last week as well, without a deal."] == "2024-03-04"  # Monday the 11th is not last week
 
 
+def test_a_month_told_takes_the_day_the_registry_gives_its_kin_in_that_month():
+    # The registry's "other" events are of the kin their description tells: an expiry here.
+    expiry = {"event_id": "acea-contract-expired", "event_type": "other", "start_date": "2023-06-30",
+              "date_precision": "day", "description": "The teachers' contract expired."}
+    strike = {"event_id": "acea-strike", "event_type": "strike", "start_date": "2024-03-04", "date_precision": "day"}
+    registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={e["event_id"]: e for e in (expiry, strike)})
+    text = "“Our members have worked without a contract since June,” a teacher said."
+    draft = draft_of(text, registry=registry)
+    assert [draft.dates[m["event_id"]] for m in draft.event_mentions] == ["2023-06-30"]
+    text = "“Our members have worked without a contract since May,” a teacher said."  # not that month: as told
+    draft = draft_of(text, registry=registry)
+    assert [draft.dates[m["event_id"]] for m in draft.event_mentions] == ["2023-05-01"]
+
+
+def test_earlier_and_later_this_month_are_the_days_before_and_after_the_articles():
+    text = "The offer, presented earlier this month, was rejected."
+    happening = find_happenings(text, WEDNESDAY, sentences(text))[0]
+    assert (happening.start_date, happening.end_date, happening.precision) == ("2024-03-01", "2024-03-05", "range")
+    text = "The board will vote later this month."
+    happening = find_happenings(text, WEDNESDAY, sentences(text))[0]
+    assert (happening.start_date, happening.end_date, happening.precision) == ("2024-03-07", "2024-03-31", "range")
+
+
 def test_years_told_from_the_articles_and_a_meeting_told_again():
     assert dates_of("The board will vote next year on the budget.") == [("next year", "2025-01-01")]
     assert dates_of("The contract expired last year.") == [("last year", "2023-01-01")]

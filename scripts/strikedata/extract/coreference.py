@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 
-from .happenings import EVE_NOTE, LASTING, Happening
+from .happenings import EVE_NOTE, LASTING, Happening, event_kin, event_type
 
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
 EXACT_BASES = {"stated", "weekday_resolved"}
@@ -30,9 +30,18 @@ def exact_tellings(happenings: Iterable[Happening], kind_of: Callable[[Happening
 
 
 def registry_tellings(events: dict[str, dict]) -> list[Told]:
-    """The registry's events dated to the day."""
-    return [(str(e.get("event_type")), str(e["start_date"]), str(e["end_date"]) if e.get("end_date") else None)
+    """The registry's events dated to the day, an "other" one of the kin its description tells ("The
+    teachers' contract expired": other:expiry)."""
+    return [(_registry_kin(e), str(e["start_date"]), str(e["end_date"]) if e.get("end_date") else None)
             for e in events.values() if e.get("start_date") and (e.get("date_precision") or "day") == "day"]
+
+
+def _registry_kin(event: dict) -> str:
+    kind = str(event.get("event_type"))
+    if kind != "other":
+        return kind
+    kin = event_kin(str(event.get("description") or ""))
+    return kin if event_type(kin) == "other" else kind
 
 
 def settle(happening: Happening, kind: str, page: list[Told], registry: list[Told], published: dt.date | None) -> Happening:
@@ -45,7 +54,7 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     if window is None:
         return happening
     # A month is too loose to look for its happening among the registry's: only in the page itself.
-    sources = ((page, "the page"),) if happening.precision == "month" else ((page, "the page"), (registry, "the registry"))
+    sources = ((page, "the page"), (registry, "the registry"))
     for tellings, where in sources:
         days = {first for k, first, last in tellings if k == kind and _inside(first, last, window, kind)}
         if days and (len(days) == 1 or kind in LASTING):

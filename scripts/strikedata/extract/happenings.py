@@ -538,6 +538,8 @@ def _resolve_weekend_mention(m: re.Match[str], published: dt.date | None, reader
 def _relative_precision(m: re.Match[str]) -> str:
     """A week for "last week", a month for "next month", a year for "next year", a day for "yesterday"."""
     unit = m.group("unit") or (m.groupdict().get("span") if m.groupdict().get("ago") else None)
+    if unit and unit.lower() == "month" and (m.groupdict().get("rel") or "").lower() in ("earlier this", "later this"):
+        return "range"  # the days of the month before, or after, the article's
     return (unit or "day").lower()
 
 
@@ -968,7 +970,13 @@ def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str |
     month = published.month + shift
     year = published.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
-    return dt.date(year, month, 1).isoformat(), None
+    first = dt.date(year, month, 1)
+    last = (first + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    if rel == "earlier this" and published > first:
+        return first.isoformat(), (published - dt.timedelta(days=1)).isoformat()  # before the article's day
+    if rel == "later this" and published < last:
+        return (published + dt.timedelta(days=1)).isoformat(), last.isoformat()  # after it
+    return first.isoformat(), None
 
 
 def _month(name: str) -> int:
