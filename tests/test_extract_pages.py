@@ -1143,3 +1143,15 @@ def test_a_day_heading_with_its_weekday_is_in_the_year_it_falls_on_that_weekday(
     from strikedata.extract.sections import sections
     page = "LIVE\nTHURSDAY, MAY 8\n10:05 a.m. — Talks resume\nTalks resumed this morning.\n"
     assert [p.date.isoformat() for p in sections(page, dt.date(2026, 5, 14)) if p.date][-1] == "2025-05-08"  # a Thursday in 2025
+
+
+def test_a_clause_without_date_words_beside_a_dated_one_takes_its_kins_day():
+    # Wednesday 2024-03-06. The headline's first clause is the vote the story dates Monday.
+    text = ("Alder Creek teachers vote down offer, will strike Friday\n\n"
+            "Members of the Alder Creek Education Association voted Monday to reject the district's offer.\n\n"
+            "Schools reopen Tuesday as parents cheer.")
+    dated = {(m["text"], draft.dates[m["event_id"]]) for draft in [draft_of(text)] for m in draft.event_mentions}
+    headline = "Alder Creek teachers vote down offer, will strike Friday"
+    assert (headline, "2024-03-08") in dated  # the strike, as told
+    assert (headline, "2024-03-04") in dated  # the vote, from the story
+    assert [d for t, d in dated if t.startswith("Schools reopen")] == ["2024-03-12"]  # no kin told exactly: nothing more

@@ -2,10 +2,11 @@
 
 A page tells one happening several times, often only once with its day: "Teachers voted two weeks ago
 to authorize a strike" beside a timeline's "Sept. 23 — Teachers vote to authorize strike"; "The walkout
-began" beside "The strike began Monday". A loose telling (no date words, a week, a month in the page
-only) whose window holds exactly one day of a happening of its kind, told exactly in the page or in the
-registry, is that happening, and takes its day; a happening that lasts takes its first day. The eve
-of the strike and the strike a condition speaks of ("if the strike goes ahead") are dated the same way.
+began" beside "The strike began Monday". A loose telling (no date words, a week, a month) whose window
+holds exactly one day of a happening of its kind, told exactly in the page or in the registry, is that
+happening, and takes its day; a happening that lasts takes its first day. The eve of the strike, the
+strike a condition speaks of ("if the strike goes ahead"), and a clause without date words beside one
+with them ("Teachers reject offer, will strike Wednesday") are dated the same way.
 """
 
 from __future__ import annotations
@@ -13,9 +14,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
+from itertools import pairwise
 
-from .happenings import EVE_NOTE, LASTING, Happening, event_kin, event_type
+from .happenings import EVE_NOTE, EVENT_TYPES, LASTING, Happening, event_kin, event_type, tense
+from .text import Span
 
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
 EXACT_BASES = {"stated", "weekday_resolved"}
@@ -84,6 +88,48 @@ def strike_if(text: str, published: dt.date | None) -> list[Happening]:
         return []
     return [Happening(m.start(), m.end(), m.group(), published.isoformat(), None, "day", "inferred", "future", None, 0.35,
                       "no date words: the strike a condition speaks of") for m in STRIKE_IF.finditer(text)]
+
+
+# Where a sentence (a headline most often) joins two tellings: "Teachers reject offer, will strike
+# Wednesday"; "Schools reopen Tuesday after teachers reach tentative deal"; "ratify contract; board vote set".
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:will|and then|as|after)\b)|\s+(?=(?:as|after)\s+(?!of\b|well\b|much\b|many\b|long\b))")
+# The kins a clause without date words may tell of: not a statement (its own verb dates it), nor "other".
+CLAUSE_KINS = {"strike", "picket", "rally", "school_closure", "declined_meeting", "proposal", "negotiation_session",
+               "other:vote", "other:notice", "other:return", "other:expiry"}
+KIN_WORDS = dict(EVENT_TYPES)
+
+
+def undated_clauses(text: str, sentences: Iterable[Span], dated: Iterable[Happening], published: dt.date | None) -> list[Happening]:
+    """A happening for each clause that tells of one in words of its own, with no date words, in a
+    sentence whose date words belong to another clause: undated, for `settle` to date from its kin
+    (kept only when it does)."""
+    if published is None:
+        return []
+    starts = sorted(h.start for h in dated if h.expression)
+    out = []
+    for sentence in sentences:
+        inside = starts[bisect_left(starts, sentence.start):bisect_left(starts, sentence.end)]
+        if not inside:
+            continue
+        said = text[sentence.start:sentence.end]
+        cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(said)), len(said)]
+        for low, high in pairwise(cuts):
+            if any(low <= p - sentence.start < high for p in inside):
+                continue
+            clause = said[low:high]
+            kin = event_kin(clause)
+            word = _kin_word(clause, kin)
+            if kin in CLAUSE_KINS and word is not None:
+                where = sentence.start + low + word
+                out.append(Happening(where, where, "", published.isoformat(), None, "day", "inferred", tense(clause), None, 0.35,
+                                     "no date words: a clause of a sentence dated by another"))
+    return out
+
+
+def _kin_word(clause: str, kin: str) -> int | None:
+    pattern = KIN_WORDS.get(kin)
+    m = re.search(pattern, clause, re.I) if pattern else None
+    return m.start() if m else None
 
 
 def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:

@@ -27,7 +27,7 @@ from ..registry import load_registry
 from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
-from .coreference import exact_tellings, registry_tellings, settle, strike_if
+from .coreference import exact_tellings, registry_tellings, settle, strike_if, undated_clauses
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
@@ -789,6 +789,11 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     page, known = exact_tellings(happenings, proposals.kind), registry_tellings(registry.events)
     for happening in happenings:
         proposals.add(settle(happening, proposals.kind(happening), page, known, date))
+    for clause in undated_clauses(reading.text, reading.sentences.spans, happenings, date):
+        if not furniture.holds(clause.start):
+            settled = settle(clause, proposals.kind(clause), page, known, date)
+            if settled is not clause:
+                proposals.add(settled)
     ahead = exact_tellings([h for h in happenings if h.tense == "future"], proposals.kind)  # what the page plans, to the day
     conditions = [h for h in strike_if(reading.text, date) if not furniture.holds(h.start)][:MAX_PROPOSALS]
     for planned in conditions:  # "if the strike goes ahead": a mention of the strike, when the page dates it
