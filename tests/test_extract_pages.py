@@ -1155,3 +1155,10 @@ def test_a_clause_without_date_words_beside_a_dated_one_takes_its_kins_day():
     assert (headline, "2024-03-08") in dated  # the strike, as told
     assert (headline, "2024-03-04") in dated  # the vote, from the story
     assert [d for t, d in dated if t.startswith("Schools reopen")] == ["2024-03-12"]  # no kin told exactly: nothing more
+
+
+def test_a_short_clause_takes_its_tense_from_the_clause_after_it():
+    text = "In an earlier vote, in November, 91% said yes, but state law required mediation before a strike could begin."
+    assert dates_of(text, dt.date(2026, 1, 14)) == [("in November", "2025-11-01")]  # "said": not the "could" further on
+    assert dates_of("On Monday, the board will meet.") == [("Monday", "2024-03-11")]
+    assert dates_of("On Monday, the board met.") == [("Monday", "2024-03-04")]

@@ -761,6 +761,11 @@ class _Reader:
         clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
         if _more_words_than(text, clause_start, clause_end, 4):
             return clause_start, clause_end
+        if clause_end < high:  # a clause of a few words: the clause after it, when that tells a tense
+            after = following + 1
+            further = self.break_starts[after] if after < len(self.break_starts) and self.break_ends[after] <= high else high
+            if self.tense_of((self.break_ends[following], further)) != "present":
+                return self.break_ends[following], further
         return low, high
 
     def tense_of(self, span: tuple[int, int]) -> str:
@@ -907,8 +912,16 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
     breaks = [m.end() for m in CLAUSE_BREAK.finditer(text, low, start)]
     after = CLAUSE_BREAK.search(text, end, high)
     clause = text[breaks[-1] if breaks else low:after.start() if after else high]
-    # A clause of a few words ("On Wednesday,") takes its tense from the rest of the sentence.
-    return clause if len(clause.split()) > 4 else text[low:high]
+    if len(clause.split()) > 4:
+        return clause
+    # A clause of a few words ("in November,") takes its tense from the clause after it when that tells
+    # one ("91% said yes"), else from the rest of the sentence ("On Wednesday, …").
+    if after:
+        further = CLAUSE_BREAK.search(text, after.end(), high)
+        following = text[after.end():further.start() if further else high]
+        if tense(following) != "present":
+            return following
+    return text[low:high]
 
 
 CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]|\s(?=(?:after|before|since|because|until|although|while) )")  # a subordinate clause has its own verb
