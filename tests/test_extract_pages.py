@@ -1162,3 +1162,18 @@ def test_a_short_clause_takes_its_tense_from_the_clause_after_it():
     assert dates_of(text, dt.date(2026, 1, 14)) == [("in November", "2025-11-01")]  # "said": not the "could" further on
     assert dates_of("On Monday, the board will meet.") == [("Monday", "2024-03-11")]
     assert dates_of("On Monday, the board met.") == [("Monday", "2024-03-04")]
+
+
+def test_the_story_s_own_note_under_the_host_s_note_dates_a_repost():
+    page = ("Alder PTA\nHome | Calendar\n\n"
+            "A note from your PTA board: we're sharing this story from the Courier below with their permission.\n\n"
+            "This story originally appeared in the Alder Courier on Saturday, March 2, 2024.\n\n"
+            "Teachers ratified the contract Thursday. Classes resume Monday, the district said.\n")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(page)] for m in d.event_mentions}
+    assert dated["Teachers ratified the contract Thursday."] == "2024-02-29"  # the Thursday before the story, not the page
+    assert not any(text.startswith("This story originally appeared") for text in dated)  # the host's, not the story's
+
+
+def test_the_next_morning_is_counted_from_its_day_not_told_as_ahead():
+    text = "Jan. 13 — Members vote to strike; the union files its notice the next morning."
+    assert dates_of(text, dt.date(2026, 2, 5)) == [("Jan. 13", "2026-01-13"), ("the next morning", "2026-01-14")]

@@ -209,14 +209,16 @@ UPDATE = re.compile(r"\s*(?:UPDATE|Update|UPDATED|Editor[’']s note)\b")
 @functools.lru_cache(maxsize=2)
 def repost_note(text: str) -> Span | None:
     """The line of a repost's note near the page's top ("The following story originally appeared in
-    the Courier on Wednesday, Nov. 5"), if the page has one."""
+    the Courier on Wednesday, Nov. 5"), if the page has one: the last, when the host adds a note of its
+    own above the story's ("we're sharing this story with permission" / "This story originally appeared …")."""
     reach = max(REPOST_NOTE_WITHIN * len(text), REPOST_NOTE_REACH)
+    note = None
     for m in LINE.finditer(text):
         if m.start() > reach:
-            return None
+            break
         if REPOST_NOTE.search(m.group()):
-            return Span(m.start(), m.end())
-    return None
+            note = Span(m.start(), m.end())
+    return note
 
 
 def furniture_lines(text: str) -> list[Span]:
