@@ -761,7 +761,8 @@ class _Reader:
         clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
         if _more_words_than(text, clause_start, clause_end, 4):
             return clause_start, clause_end
-        if clause_end < high:  # a clause of a few words: the clause after it, when that tells a tense
+        if clause_end < high and not RELATIVE_CLAUSE.match(text, self.break_ends[following]):
+            # a clause of a few words: the clause after it, when that tells a tense of its own
             after = following + 1
             further = self.break_starts[after] if after < len(self.break_starts) and self.break_ends[after] <= high else high
             if self.tense_of((self.break_ends[following], further)) != "present":
@@ -915,8 +916,9 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
     if len(clause.split()) > 4:
         return clause
     # A clause of a few words ("in November,") takes its tense from the clause after it when that tells
-    # one ("91% said yes"), else from the rest of the sentence ("On Wednesday, …").
-    if after:
+    # one ("91% said yes") and is not about another word ("Feb. 16, which had been a holiday"), else from
+    # the rest of the sentence ("On Wednesday, …").
+    if after and not RELATIVE_CLAUSE.match(text, after.end()):
         further = CLAUSE_BREAK.search(text, after.end(), high)
         following = text[after.end():further.start() if further else high]
         if tense(following) != "present":
@@ -924,6 +926,8 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
     return text[low:high]
 
 
+# A clause that tells of a word before it ("Feb. 16, which had been a holiday"), not of the date's happening.
+RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that)\b")
 CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]|\s(?=(?:after|before|since|because|until|although|while) )")  # a subordinate clause has its own verb
 
 
