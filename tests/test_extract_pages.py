@@ -1179,3 +1179,17 @@ def test_the_story_s_own_note_under_the_host_s_note_dates_a_repost():
 def test_the_next_morning_is_counted_from_its_day_not_told_as_ahead():
     text = "Jan. 13 — Members vote to strike; the union files its notice the next morning."
     assert dates_of(text, dt.date(2026, 2, 5)) == [("Jan. 13", "2026-01-13"), ("the next morning", "2026-01-14")]
+
+
+def test_a_newsrooms_credit_list_is_furniture_and_stamps_may_be_bare_hours_or_noon():
+    assert is_furniture("WRBN News staff: Priya Sandoval, Tom Hensley, Anita Cole")
+    assert not is_furniture("Staff at the bus yard said: Drivers want a raise.")
+    page = ("WRBN News staff: Priya Sandoval, Tom Hensley\n\nTUESDAY, MARCH 5\n\n"
+            "Noon — At a news conference, the superintendent said the offer stands.\n\n"
+            "9 a.m. — About 200 strikers march to City Hall.\n\nMONDAY, MARCH 4\n\n"
+            "4:30 p.m. — Talks end with no deal.\n")
+    draft = draft_of(page)
+    assert draft.new_people == []
+    dated = {m["text"]: draft.dates[m["event_id"]] for m in draft.event_mentions}
+    assert dated["Noon — At a news conference, the superintendent said the offer stands."] == "2024-03-05"
+    assert dated["9 a.m. — About 200 strikers march to City Hall."] == "2024-03-05"

@@ -59,6 +59,8 @@ CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
 BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by):?\s+|"
                     r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@|"
+                    # "WRBN News staff: Priya Sandoval, Tom Hensley": a newsroom's credit list
+                    r"^[^:.\n]{0,40}\b(?:staff|reporters|reporting|contributors|team|writers)\s*:\s*[A-Z][\w’'.-]+\s+[A-Z][^.\n]*$|"
                     r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$", re.I)
 # An image's or embed's placeholder a copied page keeps ("[Photo]", "[Author photo]", "[Video: …]").
 PLACEHOLDER = re.compile(r"\[(?:[^\]\n]{0,12}\b(?:photo|photos|image|images|video|graphic|map|embed|advertisement|ad)\b[^\]\n]{0,40})\]", re.I)

@@ -627,8 +627,8 @@ def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Rea
 # A live page's entry stamp, opening its line: with its title after a dash ("6:40 p.m. — Rally fills City
 # Hall plaza"), or alone over it ("3:05 p.m." / "Hundreds rally outside the talks"). The entry is on the
 # day of its part of the page, at its time.
-ENTRY_STAMP = re.compile(r"^[ \t]*(?P<hour>\d{1,2}):(?P<minute>\d{2})[ \t]*(?P<half>[ap])\.?m\.?(?:(?=[ \t]*(?P<titled>[—–|:-])[ \t]*\S)|[ \t]*$)",
-                         re.M)
+ENTRY_STAMP = re.compile(r"^[ \t]*(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?[ \t]*(?P<half>[ap])\.?m\.?|(?P<noon>[Nn]oon))"
+                         r"(?:(?=[ \t]*(?P<titled>[—–|:-])[ \t]*\S)|[ \t]*$)", re.M)
 
 
 def _resolve_entry_stamp(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
