@@ -841,6 +841,9 @@ def test_days_counted_from_the_day_before_them_and_hours_later():
     assert dates_of(text)[1] == ("about an hour later", "2024-03-04")
     assert dates_of("Hours later, the union answered.") == [("Hours later", "2024-03-06")]  # no day before it: the article's
     assert dates_of("They met two days before the vote.") == []  # the day it counts from is named, not told before
+    text = "The superintendent said Monday that a mediator could meet them the following Monday."
+    assert dates_of(text) == [("Monday", "2024-03-04"), ("the following Monday", "2024-03-11")]
+    assert dates_of("They will meet the next Friday.") == [("the next Friday", "2024-03-08")]  # no day told: after the article's
 
 
 def test_parts_of_a_month_are_its_thirds():

@@ -141,7 +141,8 @@ NOT_NAMED_DAY = r"(?! (?:the|a|an|its|their|his|her)\b| (?-i:[A-Z]))"  # "the da
 COUNT = rf"(?P<count>{COUNT_WORD})"
 TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COUNT + r" (?P<unit>day|week)s? (?:earlier|before))"
                          + NOT_NAMED_DAY
-                         + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week)"
+                         + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week|(?P<fday>"
+                         + "|".join(WEEKDAYS) + r"))"
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward))"
                          r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
@@ -208,6 +209,15 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
 def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.date | None) -> _Resolution | None:
     words = m.group().lower()
     week = "week" in words
+    if m.group("fday"):  # "the following Monday": the first after the day told, else after the article's
+        weekday = WEEKDAYS.index(m.group("fday").capitalize())
+        if antecedent is not None and antecedent.start_date is not None and antecedent.precision == "day":
+            told = dt.date.fromisoformat(antecedent.start_date)
+            following = (told + dt.timedelta(days=(weekday - told.weekday()) % 7 or 7)).isoformat()
+            return _Resolution((following, None), "day", "weekday_resolved", 0.6,
+                               f"'{m.group()}' counted from {antecedent.expression!r} ({antecedent.start_date}) told before it")
+        ahead = resolve_weekday(published, weekday, "future", strict=True)
+        return _Resolution((ahead, None), "day", "weekday_resolved", 0.5, f"'{m.group()}' read as the next {m.group('fday')}") if ahead else None
     n = _count(m.group("count") or m.group("acount") or "one")
     shift = 0 if m.group("same") else (-1 if m.group("before") else 1) * n * (7 if week else 1)
     if antecedent is None or antecedent.start_date is None:
@@ -445,11 +455,16 @@ class _Found:
         return True
 
 
-def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
+FOLLOWING_BEFORE = re.compile(r"\bthe (?:following|next) $", re.I)
+
+
+def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
     """A weekday ("met Monday", "next Friday at noon"): the one before or after the article's date,
     as its qualifier or else its clause's tense says."""
     if m.group("cmonth"):
         return _weekday_with_date(m, published, reader)
+    if FOLLOWING_BEFORE.search(reader.text, max(0, m.start() - 16), m.start("day")):
+        return None  # "the following Monday": counted from the day told before it (TOLD_BEFORE)
     rel = (m.group("rel") or "").lower()
     direction = _weekday_direction(m, reader)
     weekday = WEEKDAYS.index(m.group("day"))
