@@ -1165,6 +1165,8 @@ def test_a_short_clause_takes_its_tense_from_the_clause_after_it():
     assert dates_of(text, dt.date(2026, 1, 14)) == [("in November", "2025-11-01")]  # "said": not the "could" further on
     assert dates_of("On Monday, the board will meet.") == [("Monday", "2024-03-11")]
     assert dates_of("On Monday, the board met.") == [("Monday", "2024-03-04")]
+    assert dates_of("The district said buses would stay parked Friday.") == [("Friday", "2024-03-08")]  # "parked" tells no tense
+    assert dates_of("Schools stayed closed Friday.") == [("Friday", "2024-03-01")]
     text = "The district will hold classes on Presidents Day, Feb. 16, which had been a holiday."
     assert dates_of(text, dt.date(2026, 2, 10)) == [("Feb. 16", "2026-02-16")]  # "had been" tells of the holiday
 

@@ -861,7 +861,7 @@ def local_tense(text: str, start: int, end: int) -> str | None:
 
 
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").
-PASSIVE_AFTER = {"be", "been", "being"}
+PASSIVE_AFTER = {"be", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained"}  # "would stay parked Friday"
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
                           r"news release|press release|interview|video|message|memo)\s+$", re.I)
 SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for)\s+$")
