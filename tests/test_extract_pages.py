@@ -1198,3 +1198,10 @@ def test_a_newsrooms_credit_list_is_furniture_and_stamps_may_be_bare_hours_or_no
     dated = {m["text"]: draft.dates[m["event_id"]] for m in draft.event_mentions}
     assert dated["Noon — At a news conference, the superintendent said the offer stands."] == "2024-03-05"
     assert dated["9 a.m. — About 200 strikers march to City Hall."] == "2024-03-05"
+
+
+def test_a_statement_told_without_date_words_is_not_taken_for_another_dated_one():
+    text = ("The district said Monday that talks would resume.\n\n"
+            "“Every day matters,” Superintendent Nora Feld said in a statement.")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    assert dated["“Every day matters,” Superintendent Nora Feld said in a statement."] == "2024-03-06"  # the article's, as told

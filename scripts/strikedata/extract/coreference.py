@@ -24,6 +24,9 @@ from .text import Span
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
 EXACT_BASES = {"stated", "weekday_resolved"}
 
+# A page tells many statements and announcements: one told loosely is no more likely the one told exactly.
+SAID = {"statement", "announcement"}
+
 Told = tuple[str, str, str | None]  # (kind, first day, last day or None), ISO dates
 
 
@@ -55,7 +58,7 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     if happening.start_date is None and happening.note == EVE_NOTE:
         return _eve(happening, page, registry)
     window = _window(happening, kind, published)
-    if window is None:
+    if window is None or kind in SAID:
         return happening
     # A month is too loose to look for its happening among the registry's: only in the page itself.
     sources = ((page, "the page"), (registry, "the registry"))
