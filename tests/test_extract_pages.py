@@ -1205,3 +1205,17 @@ def test_a_statement_told_without_date_words_is_not_taken_for_another_dated_one(
             "“Every day matters,” Superintendent Nora Feld said in a statement.")
     dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
     assert dated["“Every day matters,” Superintendent Nora Feld said in a statement."] == "2024-03-06"  # the article's, as told
+
+
+def test_the_year_money_is_for_is_no_date_and_a_raised_offer_is_a_happening():
+    assert dates_of("The district offered a raise of 3% for next year.") == []
+    text = "Tuesday’s session ended without a deal. The district raised its offer to 3% for next year, both sides said."
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    assert dated["The district raised its offer to 3% for next year, both sides said."] == "2024-03-05"  # the day told before it
+
+
+def test_a_strike_to_be_avoided_or_prepared_for_is_the_strike_the_page_dates():
+    text = ("Teachers will strike Friday if no deal is reached.\n\n"
+            "The district said it is working with the union to avoid a strike.")
+    dated = {(m["text"], d.dates[m["event_id"]]) for d in [draft_of(text)] for m in d.event_mentions}
+    assert ("The district said it is working with the union to avoid a strike.", "2024-03-08") in dated

@@ -81,7 +81,10 @@ STRIKE_IF = re.compile(r"\b[Ii]f (?:the |a |both |any )?(?:[\w’'-]+ )?(?:strik
                        r"takes? place|occurs?|moves? forward|goes forward|go forward|proceeds?|comes?)\b"
                        # "Support staff will walk out with them": a strike told as planned, with no day of its own
                        r"|\b(?:will|plans? to|planning to|(?:are|is) set to|(?:are|is) going to|vows? to|vowed to)\s+(?:also\s+)?"
-                       r"(?:strike|walk out|walk off the job)\b")
+                       r"(?:strike|walk out|walk off the job)\b"
+                       # "to avoid a strike", "prepare for a strike": the strike ahead
+                       r"|\b(?:avoid|avert|prevent|prepare for|preparing for|brace for|bracing for|head off)\s+(?:a|the|any)\s+"
+                       r"(?:possible\s+|potential\s+|looming\s+|threatened\s+)?(?:strike|walkout)\b")
 
 
 def strike_if(text: str, published: dt.date | None) -> list[Happening]:

@@ -50,7 +50,7 @@ SPACED_DIGIT = re.compile(r"\s+\d")
 TIME_ALONE = re.compile(r"\b(?:at|by|until|from|since|around|past|(?:shortly |just |right |soon )?(?:before|after))\s+(?:an?\s+)?"
                         r"(?:(?:about|around|approximately|roughly)\s+)?(?:" + TIME + r")", re.I)  # "at an 11 a.m. news conference"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
-                    r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )next|tomorrow|could|might)\b", re.I)
+                    r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )(?<!\bfor )next|tomorrow|could|might)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
                   r"sent|brought|spoke|wrote|got|saw|led|ran|chose|cast|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
                   r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
@@ -333,7 +333,9 @@ def _count_days(published: dt.date, offset: int) -> dt.date:
 HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?:ed|ing|s)?|rall(?:y|ied|ies)|protest(?:ed|ing)?|"
                             r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
                             r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
-                            r"ended|countered|answered|filed|delivered|posted|released|issued)\b", re.I)
+                            r"ended|countered|answered|filed|delivered|posted|released|issued|"
+                            r"(?:raised|lowered|sweetened|improved|revised|cut|dropped) (?:its|their|the|his|her) (?:\w+ )?"
+                            r"(?:offer|proposal|request|demand|bid|ask))\b", re.I)
 
 
 # A statement made through a channel or to an audience is a happening of its own ("the union said in its
@@ -522,8 +524,15 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
 
 
-def _resolve_relative_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
-    """"Last week", "this month", "tomorrow": counted from the article's date; "late last month" is its last ten days."""
+# "a raise of 3% for next year", "the budget for this year": the year money is for, not a day of a happening.
+YEAR_FOR = re.compile(r"\bfor\s+$", re.I)
+
+
+def _resolve_relative_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    """"Last week", "this month", "tomorrow": counted from the article's date; "late last month" is its last
+    ten days. None for the year money is for ("3% for next year")."""
+    if (m.group("unit") or "").lower() == "year" and YEAR_FOR.search(reader.text, max(0, m.start() - 5), m.start()):
+        return None
     resolution = _Resolution(resolve_relative(published, m), _relative_precision(m), "weekday_resolved", 0.7,
                              f"'{m.group()}' resolved against the article's date")
     part = PART_BEFORE.search(reader.text, max(0, m.start() - 8), m.start())
