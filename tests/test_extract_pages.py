@@ -1219,3 +1219,20 @@ def test_a_strike_to_be_avoided_or_prepared_for_is_the_strike_the_page_dates():
             "The district said it is working with the union to avoid a strike.")
     dated = {(m["text"], d.dates[m["event_id"]]) for d in [draft_of(text)] for m in d.event_mentions}
     assert ("The district said it is working with the union to avoid a strike.", "2024-03-08") in dated
+
+
+def test_a_vote_to_strike_is_a_vote_and_a_quotation_lends_no_kin_to_the_date_outside_it():
+    sentence = "Local 412 members voted 91% to authorize the strike on Jan. 13."
+    assert event_kin(sentence, sentence.index("Jan.")) == "other:vote"
+    sentence = "The strike began on Jan. 26."
+    assert event_kin(sentence, sentence.index("Jan.")) == "strike"
+    sentence = "In an email Sunday night, the district wrote: “We regret that the union has chosen to strike.”"
+    assert event_kin(sentence, sentence.index("Sunday")) == "statement"
+    sentence = "Pruitt said, “We will strike Monday.”"
+    assert event_kin(sentence, sentence.index("Monday")) == "strike"  # the date is quoted: so is its happening
+
+
+def test_a_date_followed_by_a_condition_is_ahead():
+    text = "Teachers voted over the weekend to join the strike on Wednesday if no agreement is reached."
+    assert [d for e, d in dates_of(text, dt.date(2024, 3, 7)) if "Wednesday" in e] == ["2024-03-13"]  # Thursday's article
+    assert [d for e, d in dates_of("Teachers joined the strike on Wednesday.", dt.date(2024, 3, 7))] == ["2024-03-06"]

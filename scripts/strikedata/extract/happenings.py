@@ -80,7 +80,7 @@ EVENT_TYPES = [
     ("proposal", r"\bcounter ?proposal|\bproposal|\boffer\w*"),
     ("negotiation_session", r"\bnegotiat\w*|\bbargain\w*|\btalks\b|\bmeet\w*|\bsession|\bmediat\w*"),
     ("announcement", r"\brelease\b|\bannounc\w*|\bletter\b|\bmessage\b"),
-    ("statement", r"\bsaid\b|\bsays\b|\bstated\b|\btold\b"),
+    ("statement", r"\bsaid\b|\bsays\b|\bstated\b|\btold\b|\bwr(?:ote|ites)\b|\btweet(?:ed|s)\b"),
 ]
 # Happenings that last several days: with no end in the article, their end is not one day after the
 # start, and a telling after their first day still tells of them ("for the third straight day").
@@ -851,6 +851,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     verb_at = 2 if before and before[-1].lower() in ("in", "on", "at", "by", "late", "early") else 1  # where the date's own verb stands
     if after[:1] and after[0].lower() in ("is", "are") and not (before and before[-1].lower() in PAST_WORDS):
         return "present"  # "adding days in June is the most likely option": the date is the subject's, told now
+    if after[:1] and after[0].lower() in ("if", "unless"):
+        return "future"  # "to join the strike on Wednesday if no agreement is reached": still open
     for distance in range(1, 7):
         near = [(before, len(before) - distance)] if distance <= len(before) else []
         near += [(after, distance - 1)] if distance <= len(after) else []
@@ -1095,19 +1097,31 @@ def event_type(kin: str) -> str:
     return kin.partition(":")[0]
 
 
+# "voted to authorize the strike on Jan. 13", "authorized a strike": the vote, not the strike.
+VOTE_ON_STRIKE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|authoriz\w*)\b[^.;:]{0,40}?\b(?:strik\w*|walk\s?out)", re.I)
+
+
 def event_kin(sentence: str, position: int = 0) -> str:
-    """The kind of happening whose word stands nearest the date ("teachers rallied ... Friday": a rally)."""
-    best: tuple[int, int, str] | None = None
-    breaks = [m.end() for m in re.finditer(r"[,;—]\s", sentence)]
+    """The kind of happening whose word stands nearest the date ("teachers rallied ... Friday": a rally),
+    in the narration (a quotation's words only when the date is among them)."""
+    narration = blank_quoted(sentence, "“\"", "”\"", lambda passage: " " * len(passage))
+    if position < len(sentence) and narration[position] != sentence[position]:
+        narration = sentence  # the date is quoted: so is its happening
+    best: tuple[int, int, str, int] | None = None
+    breaks = [m.end() for m in re.finditer(r"[,;—]\s", narration)]
     low = max([b for b in breaks if b <= position], default=0)
-    high = min([b for b in breaks if b > position], default=len(sentence))
+    high = min([b for b in breaks if b > position], default=len(narration))
     for rank, (name, pattern) in enumerate(EVENT_TYPES):
-        for m in re.finditer(pattern, sentence, re.I):
+        for m in re.finditer(pattern, narration, re.I):
             # A word of the date's own clause first, then the nearest elsewhere in the sentence.
             distance = abs(m.start() - position) + (0 if low <= m.start() < high else 10_000)
             if best is None or (distance, rank) < best[:2]:
-                best = (distance, rank, name)
-    return best[2] if best else "other"
+                best = (distance, rank, name, m.start())
+    if best is None:
+        return "other"
+    if best[2] == "strike" and any(v.end() > best[3] >= v.start() for v in VOTE_ON_STRIKE.finditer(narration)):
+        return "other:vote"
+    return best[2]
 
 
 def location(sentence: str) -> str | None:
