@@ -1236,3 +1236,15 @@ def test_a_date_followed_by_a_condition_is_ahead():
     text = "Teachers voted over the weekend to join the strike on Wednesday if no agreement is reached."
     assert [d for e, d in dates_of(text, dt.date(2024, 3, 7)) if "Wednesday" in e] == ["2024-03-13"]  # Thursday's article
     assert [d for e, d in dates_of("Teachers joined the strike on Wednesday.", dt.date(2024, 3, 7))] == ["2024-03-06"]
+
+
+def test_a_season_is_its_three_months_in_the_year_the_words_and_tense_point_to():
+    def season(text: str) -> tuple[str | None, str | None]:
+        h = find_happenings(text, dt.date(2026, 1, 27), sentences(text))[0]
+        return h.start_date, h.end_date
+    assert season("Talks began last spring.") == ("2025-03-01", "2025-05-31")
+    assert season("Over the summer, the district projected a shortfall.") == ("2025-06-01", "2025-08-31")
+    assert season("The board will vote next fall.") == ("2026-09-01", "2026-11-30")
+    assert season("The union plans to strike this spring.") == ("2026-03-01", "2026-05-31")
+    assert season("Last winter the union met.") == ("2024-12-01", "2025-02-28")  # this one is under way
+    assert find_happenings("The summer school program grew.", dt.date(2026, 1, 27), []) == []

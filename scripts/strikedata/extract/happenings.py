@@ -559,6 +559,33 @@ def _resolve_weekend_mention(m: re.Match[str], published: dt.date | None, reader
                        f"'{m.group()}' read as the {'previous' if direction == 'past' else 'coming'} Saturday and Sunday")
 
 
+# "last spring", "over the summer", "next fall": a season, its three months.
+SEASON = re.compile(r"\b(?P<rel>last|this|next|this past|this coming|in the|over the|during the|since the|since last|early|late)"
+                    r"\s+(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of|semester|term|session|break|camp|school|program|classes))",
+                    re.I)
+SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}  # the first of its three
+
+
+def _resolve_season_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    """A season: "last" the latest one over before the article's day, "next" the first after it, else the
+    one the tense points to (under way or over when past, the coming one when future)."""
+    if published is None:
+        return None
+    rel, first_month = m.group("rel").lower(), SEASON_MONTH[m.group("season").lower()]
+    direction = ("past" if rel in ("last", "this past", "since last") else "future" if rel in ("next", "this coming")
+                 else _weekday_direction(m, reader))
+    starts = [dt.date(published.year + shift, first_month, 1) for shift in (-2, -1, 0, 1)]
+    spans = [(start, (start + dt.timedelta(days=92)).replace(day=1) - dt.timedelta(days=1)) for start in starts]
+    if direction == "future":
+        first, last = next(span for span in spans if span[0] > published)
+    elif rel in ("last", "this past", "since last"):
+        first, last = [span for span in spans if span[1] < published][-1]
+    else:  # told as past or now: the latest begun by the article's day
+        first, last = [span for span in spans if span[0] <= published][-1]
+    return _Resolution((first.isoformat(), last.isoformat()), "range", "weekday_resolved", 0.55,
+                       f"'{m.group()}' read as {first:%B %Y} to {last:%B %Y}")
+
+
 def _relative_precision(m: re.Match[str]) -> str:
     """A week for "last week", a month for "next month", a year for "next year", a day for "yesterday"."""
     unit = m.group("unit") or (m.groupdict().get("span") if m.groupdict().get("ago") else None)
@@ -686,6 +713,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (WEEKDAY, _resolve_weekday_mention),
     (RELATIVE, _resolve_relative_mention),
     (WEEKEND, _resolve_weekend_mention),
+    (SEASON, _resolve_season_mention),
     (CALENDAR, _resolve_calendar_mention),
     (DAY_OF_MONTH, _resolve_day_of_month_mention),
     (MONTH_ONLY, _resolve_month_mention),
