@@ -1248,3 +1248,11 @@ def test_a_season_is_its_three_months_in_the_year_the_words_and_tense_point_to()
     assert season("The union plans to strike this spring.") == ("2026-03-01", "2026-05-31")
     assert season("Last winter the union met.") == ("2024-12-01", "2025-02-28")  # this one is under way
     assert find_happenings("The summer school program grew.", dt.date(2026, 1, 27), []) == []
+
+
+def test_a_plan_moved_up_or_back_by_days_is_counted_from_its_first_day():
+    text = "The vote, originally scheduled for Friday, was moved up a day so that families would have more notice."
+    assert dates_of(text) == [("Friday", "2024-03-08"), ("moved up a day", "2024-03-07")]
+    assert dates_of("The rally set for Friday was pushed back a week.")[-1] == ("pushed back a week", "2024-03-15")
+    text = "A session originally scheduled for Friday was moved up a day, to Thursday, at the mediator’s request."
+    assert ("Thursday", "2024-03-07") in dates_of(text)  # moved to a day: ahead

@@ -148,14 +148,17 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?P<sameday>(?:(?:about|nearly|roughly|just|only) )?"
                          r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day)"
-                         r"|later that (?:day|morning|afternoon|evening|night)))\b", re.I)
+                         r"|later that (?:day|morning|afternoon|evening|night))"
+                         # "originally scheduled for Tuesday, was moved up a day": the day told, moved
+                         rf"|(?P<moved>(?:moved|pushed|bumped) (?P<mdir>up|back) (?:by )?(?P<mcount>{COUNT_WORD}) (?P<munit>day|week)s?))\b", re.I)
 # "walked out Jan. 28, two days after teachers voted down the offer": the happening named after it is
 # that many days before the day it hangs on (after "before", that many days after).
 COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s? "
                                 r"(?P<dir>after|before)\b(?! (?:noon|midnight|dawn|\d))", re.I)
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
-TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|that (?:day|morning|afternoon|evening|night|week)")
+TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|that (?:day|morning|afternoon|evening|night|week)"
+                            r"|(?:moved|pushed|bumped) (?:up|back)")
 TOLD_BEFORE_REACH = 40  # characters before the word where a match may start ("about an hour later")
 
 
@@ -218,8 +221,9 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
                                f"'{m.group()}' counted from {antecedent.expression!r} ({antecedent.start_date}) told before it")
         ahead = resolve_weekday(published, weekday, "future", strict=True)
         return _Resolution((ahead, None), "day", "weekday_resolved", 0.5, f"'{m.group()}' read as the next {m.group('fday')}") if ahead else None
-    n = _count(m.group("count") or m.group("acount") or "one")
-    shift = 0 if m.group("same") else (-1 if m.group("before") else 1) * n * (7 if week else 1)
+    n = _count(m.group("count") or m.group("acount") or m.group("mcount") or "one")
+    backward = m.group("before") or (m.group("mdir") or "").lower() == "up"  # moved up: earlier
+    shift = 0 if m.group("same") else (-1 if backward else 1) * n * (7 if week else 1)
     if antecedent is None or antecedent.start_date is None:
         if m.group("before") and not week and published is not None:
             day = (published - dt.timedelta(days=1)).isoformat()
@@ -228,7 +232,7 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
             return _Resolution((published.isoformat(), None), "day", "weekday_resolved", 0.6, f"'{m.group()}' read as the article's date")
         return None
     start = dt.date.fromisoformat(antecedent.start_date) + dt.timedelta(days=shift)
-    counted = bool(m.group("count") or m.group("acount"))  # "a week later" from a day is a day; "the week before" a week
+    counted = bool(m.group("count") or m.group("acount") or m.group("mcount"))  # "a week later" from a day is a day; "the week before" a week
     if antecedent.precision == "week" or (week and not counted):
         monday = start - dt.timedelta(days=start.weekday())
         dates: DateRange = (monday.isoformat(), (monday + dt.timedelta(days=6)).isoformat())
@@ -908,7 +912,8 @@ SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called fo
 # unless the verb is plainly past ("were closed through Friday").
 UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")
 # "pushed back to Wednesday", "moved to Thursday": a plan moved to a day still ahead.
-MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)? to|(?:postponed|delayed|rescheduled|put off) (?:to|until|till))\s+$")
+MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)?(?: (?:by )?(?:an?|one|two|three|\d{1,2}) (?:day|week)s?,?)? to|"
+                      r"(?:postponed|delayed|rescheduled|put off) (?:to|until|till))\s+$")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b")
 
 
