@@ -1256,3 +1256,14 @@ def test_a_plan_moved_up_or_back_by_days_is_counted_from_its_first_day():
     assert dates_of("The rally set for Friday was pushed back a week.")[-1] == ("pushed back a week", "2024-03-15")
     text = "A session originally scheduled for Friday was moved up a day, to Thursday, at the mediator’s request."
     assert ("Thursday", "2024-03-07") in dates_of(text)  # moved to a day: ahead
+
+
+def test_a_headlines_present_tells_what_has_happened_and_the_story_dates_it():
+    text = ("Alder Creek teachers, district reach tentative deal\n\n"
+            "The district and the Alder Creek Education Association reached a tentative agreement Monday night.\n\n"
+            "Members must still approve it.")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    assert dated["Alder Creek teachers, district reach tentative deal"] == "2024-03-04"  # the agreement the story dates
+    assert "Members must still approve it." not in dated  # a sentence's present, not a headline's
+    sentence = "The last session before the walkout, on Thursday, ended without a deal."
+    assert event_kin(sentence, sentence.index("Thursday")) == "negotiation_session"  # the walkout only tells when

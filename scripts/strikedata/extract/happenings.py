@@ -387,13 +387,16 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             continue
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
-        word = HAPPENING_WORD.search(narration) or STATEMENT_MADE.search(narration)
+        title = _title(text, sentence)
+        word = HAPPENING_WORD.search(narration) or STATEMENT_MADE.search(narration) or (TITLE_WORD.search(narration) if title else None)
         if word is None:
             continue
         if word.re is STATEMENT_MADE:  # the statement's own verb tells when it was made, not what it says ("would close")
             when = "present" if STATED_NOW.match(word.group()) else "past"
         else:
             when = tense(said)
+            if when == "present" and title:
+                when = "past"  # a headline's present tells what has just happened ("Teachers reach tentative deal")
             if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
                 continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
         told = days.get(previous.start) if previous and when == "past" and "\n" not in text[previous.start:sentence.start] else None
@@ -408,6 +411,19 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
     return out
 
 
+def _title(text: str, sentence: Span) -> bool:
+    """The sentence is a line of its own with no closing stop: a headline, a deck, an entry's title."""
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    return bool(line) and text[line_start:sentence.start].strip() in ("", "—", "-") and not TITLE_END.search(line) \
+        and 3 <= len(line.split()) <= 16 and line[0].isupper()
+
+
+# A headline's verbs in the present ("Teachers reach tentative deal", "Support staff deliver strike notices").
+TITLE_WORD = re.compile(r"\b(?:reach(?:es)?|votes?|approves?|ratif(?:y|ies)|rejects?|delivers?|files?|joins?|ends?|begins?|walks? out|"
+                        r"returns?|reopens?|strikes?|rall(?:y|ies)|pickets?|closes?)\b", re.I)
+TITLE_END = re.compile(r"[.!?…:][”\"’')]*$")
 # "… will not be in class on Thursday after the unions finished negotiations": a past happening told
 # in a clause of its own, with no date words, in a sentence dated by another.
 EARLIER_HAPPENING = re.compile(r"\bafter\s+(?!noon|midnight|\d)(?:[\w’'-]+\s+){1,6}?(?P<verb>[a-z]{3,}ed|met|broke|left|went|held)\b"
@@ -1130,6 +1146,9 @@ def event_type(kin: str) -> str:
     return kin.partition(":")[0]
 
 
+# A happening named to tell the time of another ("the last session before the walkout").
+TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout)\s+(?:the|a|an|its|their)\s+"
+                               r"(?:[\w’'-]+\s+)?$", re.I)
 # "voted to authorize the strike on Jan. 13", "authorized a strike": the vote, not the strike.
 VOTE_ON_STRIKE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|authoriz\w*)\b[^.;:]{0,40}?\b(?:strik\w*|walk\s?out)", re.I)
 
@@ -1148,6 +1167,8 @@ def event_kin(sentence: str, position: int = 0) -> str:
         for m in re.finditer(pattern, narration, re.I):
             # A word of the date's own clause first, then the nearest elsewhere in the sentence.
             distance = abs(m.start() - position) + (0 if low <= m.start() < high else 10_000)
+            if TIME_BY_HAPPENING.search(narration, max(0, m.start() - 30), m.start()):
+                distance += 5_000  # "the session before the walkout, on Thursday": the walkout only tells when
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name, m.start())
     if best is None:
