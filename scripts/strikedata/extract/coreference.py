@@ -60,9 +60,7 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     window = _window(happening, kind, published)
     if window is None or kind in SAID:
         return happening
-    # A month is too loose to look for its happening among the registry's: only in the page itself.
-    sources = ((page, "the page"), (registry, "the registry"))
-    for tellings, where in sources:
+    for tellings, where in ((page, "the page"), (registry, "the registry")):
         days = {first for k, first, last in tellings if k == kind and _inside(first, last, window, kind)}
         if days and (len(days) == 1 or kind in LASTING):
             day = min(days)
