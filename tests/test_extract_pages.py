@@ -1267,3 +1267,26 @@ def test_a_headlines_present_tells_what_has_happened_and_the_story_dates_it():
     assert "Members must still approve it." not in dated  # a sentence's present, not a headline's
     sentence = "The last session before the walkout, on Thursday, ended without a deal."
     assert event_kin(sentence, sentence.index("Thursday")) == "negotiation_session"  # the walkout only tells when
+
+
+# --- who is a person, of blind-s's kind -------------------------------------------------------------
+
+def test_buildings_firms_prizes_and_a_posts_series_heading_are_no_people():
+    text = ("Brenner Hall, the main classroom building, is named for his grandfather. Gary Brenner Sr., owner of "
+            "Brenner Tool & Die, said he hired 14 welders. Pia Cortes, a two-time winner of the Golden Apple Award, "
+            "spoke.\n\nStrike Update #5: Week one is in the books\n")
+    assert set(people_of(text).values()) == {"Gary Brenner Sr.", "Pia Cortes"}
+
+
+def test_a_president_described_before_being_named_is_the_one_named_in_her_second_term_as_president():
+    text = ("“We gave them every chance,” said the union’s president, an English instructor.\n\n"
+            "Pia Cortes, a two-time award winner, is in her second term as president of the Alder Creek Education "
+            "Association.")
+    assert speakers_of(text) == [("pia-cortes", "acea")]
+
+
+def test_a_nickname_between_first_and_family_name_is_part_of_the_name_as_printed():
+    text = ("“We put a fair offer on the table,” said Paul “Skip” Hoekstra, the district’s negotiator. "
+            "Skip Hoekstra did not respond later. Evangeline \"Vangie\" Moss, who runs a pantry, said: \"A lot of them were aides.\"")
+    assert people_of(text) == {"paul-skip-hoekstra": "Paul “Skip” Hoekstra", "evangeline-vangie-moss": 'Evangeline "Vangie" Moss'}
+    assert [person for person, _ in speakers_of(text)] == ["paul-skip-hoekstra", "evangeline-vangie-moss"]

@@ -26,6 +26,7 @@ ORG_WORDS = {
     "Assn", "Assoc", "Dept", "Univ",  # the abbreviations news copy uses in names ("Teachers Assn.")
     "Associates", "Consulting", "Consultants", "Advisors", "Advisers", "Strategies", "Solutions", "Analytics", "LLC",
     "Club", "Dental", "Orthodontics", "Realty", "Bakery", "Motors", "Pharmacy", "Bank", "Brief", "Newsletter",
+    "Tool", "Tools", "Manufacturing", "Industries", "Supply", "Works", "Machine", "Machining", "Construction",  # firms
 }
 # The states whose names look like a person's (two capitalised words).
 TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
@@ -35,6 +36,7 @@ OCCASION_WORDS = frozenset({
     "Day", "Days", "Night", "Week", "Festival", "Fest", "Fair", "Gala", "Carnival", "Parade", "Fundraiser", "Walkathon",
     "Bazaar", "Expo", "Forum", "Summit", "Conference", "Meeting", "Breakfast", "Luncheon", "Dinner", "Concert", "Recital",
     "Tournament", "Ceremony", "Celebration", "Party", "Potluck", "Drive", "Showcase", "Awards", "Graduation", "Homecoming",
+    "Award", "Prize", "Medal", "Scholarship", "Fellowship", "Update", "Updates",  # prizes, and a post's series heading
 })
 # "Harrowgate Medical Center" is an organization, though "Center" alone names a place.
 CARE_WORDS = frozenset({"Medical", "Health", "Cancer", "Care"})
@@ -494,6 +496,11 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
 BECAME = re.compile(r",\s+who\b[^.;\n]{0,120}?\b(?:became|becoming|become|is now|is|was elected|serves as|as)\s+(?:the\s+)?"
                     r"(?P<role>(?:[\w’'-]+\s+){0,3}?(?:president|chair|superintendent|director|spokesperson|spokeswoman|spokesman|"
                     r"leader|head|negotiator|principal|mayor))\b")
+# "Latonya Sims-Whitaker, a two-time award winner, is in her second term as president of the faculty association"
+SERVES_AS = re.compile(r",\s+[^.;\n]{0,100}?,\s+(?:is|was)\s+(?:now\s+)?(?:in (?:his|her|their) [\w-]+ (?:term|year) as|serving as|elected)\s+"
+                       r"(?:the\s+)?(?P<role>(?:[\w’'-]+\s+){0,3}?(?:president|chair|superintendent|director|spokesperson|spokeswoman|"
+                       r"spokesman|leader|head|negotiator|principal|mayor)(?:\s+of\s+the\s+(?:[\w’'-]+\s+){0,4}?"
+                       r"(?i:association|union|federation|district|board|college|university|council|local))?)\b")
 NAMES_LISTED = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* and [A-Z]")  # "Rachel Estes, Domingo Archuleta and …": no role
 LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)")
 
@@ -700,6 +707,17 @@ NAME_PARTICLES = frozenset({"de", "del", "della", "la", "le", "da", "das", "dos"
 PARTICLE_THEN_NAME = re.compile(r"(?: (?:de|del|la|le|der|den|los|las))? [A-Z][a-zà-ÿ]")
 
 
+# A nickname between a first and a family name: Paul “Skip” Hoekstra, Evangeline "Vangie" Moss.
+NICKNAME = re.compile(r"[ ]([“\"])[A-Z][\w’'-]*([”\"])[ ][A-Z]")
+
+
+def _nickname_gap(text: str, gap: str, previous: re.Match, word: re.Match) -> bool:
+    """The gap before `word` opens a nickname after a name, or closes one before the family name."""
+    if gap in (" “", ' "'):
+        return bool(NICKNAME.match(text, previous.end()))
+    return gap in ("” ", '" ') and bool(NICKNAME.match(text, text.rfind(" ", 0, previous.start()), word.start() + 1))
+
+
 def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
     """Runs of capitalised words joined by single spaces (a comma, digit or lowercase word ends a run)."""
     runs: list[tuple[int, list[re.Match]]] = []
@@ -715,7 +733,8 @@ def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
                 current = []
             continue
         gap = text[current[-1].end():m.start()] if current else ""
-        joined = current and (gap == " " or gap == ". " and _abbreviated(current[-1].group()))
+        joined = current and (gap == " " or gap == ". " and _abbreviated(current[-1].group())
+                              or _nickname_gap(text, gap, current[-1], m))
         if word[0].isupper() and not word.isupper() or (word.isupper() and len(word) > 1) \
                 or (current and _initial(word) and text.startswith(". ", m.end())):  # a middle initial
             if current and not joined:
@@ -787,7 +806,8 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     if taken.find(1, start, end) >= 0:
         return None
     name = " ".join(text[start:end].split())
-    existing = known.get(name) or known.get(" ".join(w for w in name_words if not _initial(w)))
+    existing = known.get(name) or known.get(" ".join(w for w in name_words if not _initial(w))) \
+        or known.get(NICKNAMED.sub(" ", name)) or _nicknamed(name, people)
     if existing:
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
@@ -800,6 +820,19 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
             return None
         people[person_id] = person
     return Mention(start, end, "person", person_id)
+
+
+NICKNAMED = re.compile(r" [“\"][^”\"]+[”\"] ")
+
+
+def _nicknamed(name: str, people: dict[str, Person]) -> Person | None:
+    """The person named before with `name`'s first word as a nickname ("Skip Hoekstra" after
+    Paul “Skip” Hoekstra)."""
+    words = name.split()
+    if len(words) != 2:
+        return None
+    return next((p for p in people.values() if p.name.endswith(" " + words[1])
+                 and re.search(rf"[“\"]{re.escape(words[0])}[”\"]", p.name)), None)
 
 
 CREDIT_LINE = re.compile(r"[ \t]*[—–]")
@@ -907,8 +940,15 @@ SPEAKS_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bsaid Friday|\baccording to)\s+$"
 SPEAKS_AFTER = re.compile(r"(?:,\s+(?:the|a|an|who|its|his|her)\s+[a-z]|\s+(?:said|says|told|added|wrote|noted)\b)")
 
 
+# An apposition that tells what a place is ("Brenner Hall, the main classroom building"), not who a person is.
+PLACE_APPOSITION = re.compile(r",\s+(?:the|a|an|its)\s+(?:[\w’'-]+\s+){0,3}?(?:building|hall|campus|center|centre|park|plaza|street|road|"
+                              r"venue|auditorium|library|school|gym|arena|room|office|headquarters|site|facility|shop|store|plant|"
+                              r"company|firm|business|restaurant|church)\b", re.I)
+
+
 def _speaking(text: str, start: int, end: int) -> bool:
-    return bool(SPEAKS_BEFORE.search(text, max(0, start - 20), start) or SPEAKS_AFTER.match(text, end))
+    return bool(SPEAKS_BEFORE.search(text, max(0, start - 20), start)
+                or (SPEAKS_AFTER.match(text, end) and not PLACE_APPOSITION.match(text, end)))
 
 
 def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], start: int, end: int,
@@ -927,6 +967,9 @@ def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], 
 
 def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     """The title a person is given: an apposition after the name, or the words before it."""
+    serves = SERVES_AS.match(text, end, min(len(text), end + 200))
+    if serves:  # "…, a two-time award winner, is in her second term as president of the association": the title
+        return serves.group("role").strip()
     after = re.match(r",[ \t]+(?:(?:a|an|the)\s+)?([^,.;“”\"\n]{3,90}?)(?=[,.;“”\"\n]|\s+(?:said|says|told)\b|$)", text[end:end + 120])
     if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)) and not NAMES_LISTED.match(after.group(1)):
         return after.group(1).strip()
