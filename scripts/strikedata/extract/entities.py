@@ -479,7 +479,7 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
         person = people.get(person_id)
         if person_id in listed:
             continue  # "Board members Rachel Estes, Domingo Archuleta and Priscilla Yazzie voted no": one of a list of people
-        if person is not None and person.new and not any(_in_prose(text, m) for m in found):
+        if person is not None and person.new and not any(_in_prose(text, m) for m in found if not _first_name_only(text, m, person)):
             dropped.add(person_id)  # named only in short lines (bylines, captions, lists, taglines), never credited with words
             del people[person_id]
             continue
@@ -505,6 +505,13 @@ NAMES_LISTED = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* and [A-Z]")  # 
 LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)")
 
 
+def _first_name_only(text: str, m: Mention, person: Person) -> bool:
+    """The mention is the first word of a longer name alone: too weak to show the name is a person's
+    ("Aides, different story" in a comment beside the headline "Aides Go Back, Professors Stay Out")."""
+    words = person.name.split()
+    return len(words) > 1 and text[m.start:m.end] == words[0]
+
+
 def _listed_with_others(text: str, mentions: list[Mention]) -> set[str]:
     """The people named in a list with two others or more ("A, B and C"): each is a person if the others are."""
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -528,13 +535,22 @@ CREDITED = re.compile(r"[ \t]*[—–]")  # a dash line crediting the quotation 
 SENTENCE_END = re.compile(r"[.!?][”’\"')]*\s*$")
 
 
+def _title_cased(line: str) -> bool:
+    """A headline in title case ("Aides Go Back, Professors Stay Out: Inside a Week of Two Strikes"): its
+    longer words all capitalised, and no closing stop."""
+    longer = [w for w in re.findall(r"[^\W\d_][\w’'-]*", line) if len(w) > 3]
+    return len(longer) >= 3 and all(w[0].isupper() for w in longer) and not SENTENCE_END.search(line)
+
+
 def _in_prose(text: str, m: Mention) -> bool:
     """A mention in a line of prose, or one that speaks: said to speak, or credited under a quotation."""
     line_start = text.rfind("\n", 0, m.start) + 1
     line_end = text.find("\n", m.end)
     line = text[line_start:line_end if line_end >= 0 else len(text)]
     words = len(line.split())
-    if words >= PROSE_LINE_WORDS or (words >= 4 and SENTENCE_END.search(line)) or _speaking(text, m.start, m.end):
+    if _speaking(text, m.start, m.end):
+        return True
+    if words >= PROSE_LINE_WORDS and not _title_cased(line) or (words >= 4 and SENTENCE_END.search(line)):
         return True  # a paragraph, or a short sentence ("Pia Cortes paused, watching a truck honk.")
     if not CREDITED.match(line):
         return False

@@ -70,7 +70,8 @@ REPORTER_LINE = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:
                            r"|[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+is\s+(?:a|an|the\s+)?[A-Z][^.]{0,60}\b(?:reporter|editor|correspondent)\b")
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
-SPACED_MENU = re.compile(r"\S+(?: \S+)?(?:(?: {2,}|\t+)\S+(?: \S+)?){2,}")  # three items or more, two spaces or a tab apart
+# Three items or more of up to four words ("9 On Your Side"), two spaces or a tab apart.
+SPACED_MENU = re.compile(r"\S+(?: \S+){0,3}(?:(?: {2,}|\t+)\S+(?: \S+){0,3}){2,}")
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
 # A player bar, an alert banner or an author's contact line: "Now playing: … with host …", "WEATHER ALERT: …",
 # "… Send tips to jdoe@station.com."
