@@ -1298,3 +1298,10 @@ def test_a_title_cased_headline_and_a_menu_with_longer_items_name_no_one():
             "Teachers walked out again Monday, the union said.\n\n"
             "Gus Ter: Professors make plenty. Aides, different story.\n")
     assert "aides-go-back" not in people_of(text) and "professors-stay-out" not in people_of(text)  # first words alone show no one
+
+
+def test_the_administration_and_an_answer_speak():
+    text = "Thursday: The administration told the media that it “remains ready to meet at any hour.”"
+    assert speakers_of(text) == [(None, "alder-usd")]
+    text = "The Alder Creek Education Association answered on X on Tuesday: “Productive for who?”"
+    assert speakers_of(text) == [(None, "acea")]

@@ -25,7 +25,7 @@ CUES = (
     r"predicted|posted|tweeted|recounted|conceded|countered|maintained|remarked|observed|lamented|described|"
     r"testified|complained|vowed|promised|pointed out|explain|state|write|add|continue|note|argue|insist|claim|warn|"
     r"called|calls|calling|termed|labeled|dubbed|reads|thanked|thanks|praised|praises|blamed|blames|criticized|criticizes|"
-    r"pledged|pledges|apologized|replied by"
+    r"pledged|pledges|apologized|replied by|answered|answers"
 )
 CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?P<cue>{CUES})\b")
 CUE_AT_START = re.compile(rf"^\W*(?P<cue>{CUES})\s+(?P<np>.+?)\s*[.!?]?\s*$", re.DOTALL)

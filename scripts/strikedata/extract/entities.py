@@ -131,6 +131,7 @@ HEADS = {
     "district": ("school_district",), "union": ("union", "union_chapter"), "association": ("union",),
     "chapter": ("union_chapter",), "board": ("school_district", "government"), "council": ("government",),
     "city": ("government",), "county": ("government",), "state": ("government",), "school": ("school",),
+    "administration": ("school_district", "school"),  # "the administration told the media": the employer
 }
 
 
