@@ -1167,6 +1167,8 @@ def test_a_short_clause_takes_its_tense_from_the_clause_after_it():
     assert dates_of("On Monday, the board met.") == [("Monday", "2024-03-04")]
     assert dates_of("The district said buses would stay parked Friday.") == [("Friday", "2024-03-08")]  # "parked" tells no tense
     assert dates_of("Schools stayed closed Friday.") == [("Friday", "2024-03-01")]
+    text = "“If nothing changes by Wednesday night, we walk Thursday morning,” said union President Pia Cortes."
+    assert dates_of(text, dt.date(2024, 3, 5))[-1] == ("Thursday morning", "2024-03-07")  # "said" is the attribution's
     text = "The district will hold classes on Presidents Day, Feb. 16, which had been a holiday."
     assert dates_of(text, dt.date(2026, 2, 10)) == [("Feb. 16", "2026-02-16")]  # "had been" tells of the holiday
 

@@ -1002,7 +1002,9 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
 
 
 # A clause that tells of a word before it ("Feb. 16, which had been a holiday"), not of the date's happening.
-RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that)\b")
+RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that"
+                             r"|(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|according to)\b)")  # nor an attribution: "…, said Ruelas"
+
 CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]|\s(?=(?:after|before|since|because|until|although|while) )")  # a subordinate clause has its own verb
 
 
