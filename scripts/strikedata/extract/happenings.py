@@ -833,7 +833,7 @@ class _Reader:
         clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
         if _more_words_than(text, clause_start, clause_end, 4):
             return clause_start, clause_end
-        if clause_end < high and not RELATIVE_CLAUSE.match(text, self.break_ends[following]):
+        if clause_end < high and not OTHER_WORDS_CLAUSE.match(text, self.break_ends[following]):
             # a clause of a few words: the clause after it, when that tells a tense of its own
             after = following + 1
             further = self.break_starts[after] if after < len(self.break_starts) and self.break_ends[after] <= high else high
@@ -993,7 +993,7 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
     # A clause of a few words ("in November,") takes its tense from the clause after it when that tells
     # one ("91% said yes") and is not about another word ("Feb. 16, which had been a holiday"), else from
     # the rest of the sentence ("On Wednesday, …").
-    if after and not RELATIVE_CLAUSE.match(text, after.end()):
+    if after and not OTHER_WORDS_CLAUSE.match(text, after.end()):
         further = CLAUSE_BREAK.search(text, after.end(), high)
         following = text[after.end():further.start() if further else high]
         if tense(following) != "present":
@@ -1001,9 +1001,10 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
     return text[low:high]
 
 
-# A clause that tells of a word before it ("Feb. 16, which had been a holiday"), not of the date's happening.
-RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that"
-                             r"|(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|according to)\b)")  # nor an attribution: "…, said Ruelas"
+# A clause whose verb is not the date's: one that tells of a word before it ("Feb. 16, which had been a
+# holiday"), or an attribution ("we walk Thursday morning,” said Ruelas").
+OTHER_WORDS_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that"
+                                r"|(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|according to)\b)")
 
 CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]|\s(?=(?:after|before|since|because|until|although|while) )")  # a subordinate clause has its own verb
 
