@@ -1307,3 +1307,15 @@ def test_the_administration_and_an_answer_speak():
     assert speakers_of(text) == [(None, "alder-usd")]
     text = "The Alder Creek Education Association answered on X on Tuesday: “Productive for who?”"
     assert speakers_of(text) == [(None, "acea")]
+
+
+def test_crowds_halves_and_ordinal_weekdays_are_figures():
+    def figures(text: str) -> list[tuple[str, float, str]]:
+        return [(f.text, f.value, f.unit) for f in find_figures(text)]
+    assert figures("Police estimated the crowd at 2,000; we counted more than 2,500.") == [
+        ("2,000", 2000.0, "count"), ("more than 2,500", 2500.0, "count")]
+    assert figures("Adjuncts teach more than half of the credit hours.") == [("more than half", 50.0, "percent")]
+    assert figures("The plan would cut in half the increase.") == [("cut in half", 0.5, "multiple")]
+    assert figures("Monday was the fifth weekday of the strike.") == [("the fifth weekday", 5.0, "day_number")]
+    assert figures("More than 450 of you were on the picket lines.") == [("450 of you", 450.0, "count")]
+    assert figures("The district estimated 12% fewer riders.") == [("12%", 12.0, "percent")]

@@ -69,12 +69,18 @@ PLURAL_COUNT = re.compile(r"\b(?:(?P<num>tens of thousands|hundreds of thousands
 PLURAL_VALUES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands": 1000, "hundreds": 100, "dozens": 12,
                  "hundred": 200, "thousand": 2000, "dozen": 24}  # "several hundred": more than two hundred
 # "eleven of them": a part of what the sentence counted just before.
-OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|those)\b", re.I)
+OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|those)\b", re.I)
+# "Police estimated the crowd at 2,000; we counted more than 2,500": a crowd's size, its noun before it.
+CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered) ", re.I)
+CROWD_SIZE = re.compile(QUALIFIER + rf"(?P<num>{DIGITS})\b(?!\s?(?:%|percent))", re.I)  # the figure: "more than 2,500"
+# "more than half of the credit hours", "Half my students": a half, as a share.
+HALF_OF = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over|just over|just under)\s+)?(?<![\w-])(?<!\bin )[Hh]alf"
+                     r"(?= (?:of|my|our|the|their|his|her|its|all)\b)")
 # "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.
 WITH_SHARE = re.compile(rf"(?P<num>{DIGITS}),? or (?:about |nearly |roughly |almost )?\d+(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 OF_THOSE = re.compile(rf"(?P<num>{NUMBER_WORD}|{DIGITS}) of (?:those|the|these) (?P<unit>day|year|hour)s\b", re.I)
-ORDINAL_DAY = re.compile(r"\b(?:a|the|its|their) (?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))(?: straight| consecutive| full)? "
-                         r"(?P<unit>day)\b", re.I)
+ORDINAL_DAY = re.compile(r"\b(?:a|the|its|their) (?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))(?: straight| consecutive| full)?"
+                         r"(?: school)? (?P<unit>day|weekday)\b", re.I)
 MULTIPLE = re.compile(QUALIFIER + r"\b(?P<word>doubled|tripled|quadrupled|halved|cut in half|"
                       r"(?:double|triple|quadruple|twice)(?= (?:the|a|an|what|that|their|its|our|his|her|as)\b))\b", re.I)
 MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "double": 2, "triple": 3, "quadruple": 4, "twice": 2, "halved": 0.5,
@@ -257,6 +263,12 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(OF_THEM, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and m.group("num").lower() != "one":
             add(m, number_value(m.group("num")), "count", 0.5)
+    for m in CROWD.finditer(text):
+        size = CROWD_SIZE.match(text, m.end())
+        if size and not _is_year(size.group("num")):
+            add(size, number_value(size.group("num")), "count", 0.5)
+    for m in HALF_OF.finditer(text):
+        add(m, 50.0, "percent", 0.5)
     for m in _matches(MULTIPLE, text, folded, MULTIPLE_AT):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
     return sorted(found, key=lambda f: f.start)
