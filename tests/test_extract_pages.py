@@ -1319,3 +1319,12 @@ def test_crowds_halves_and_ordinal_weekdays_are_figures():
     assert figures("Monday was the fifth weekday of the strike.") == [("the fifth weekday", 5.0, "day_number")]
     assert figures("More than 450 of you were on the picket lines.") == [("450 of you", 450.0, "count")]
     assert figures("The district estimated 12% fewer riders.") == [("12%", 12.0, "percent")]
+
+
+def test_a_pronoun_passes_over_someone_the_article_calls_by_the_other_one():
+    text = ("Curtis Mabry, the local's president, said the drivers would hold out. Natalie Ruiz, who leads the "
+            "teachers, said she agreed.\n\n“We are not going anywhere,” he said.")
+    assert speakers_of(text)[-1][0] == "curtis-mabry"  # Ruiz is "she": "he" is Mabry
+    text = ("Curtis Mabry, the local's president, said the drivers would hold out. Natalie Ruiz spoke next.\n\n"
+            "“We are not going anywhere,” he said.")
+    assert speakers_of(text)[-1][0] == "natalie-ruiz"  # the article never says: the last person named

@@ -589,9 +589,12 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         if holder is not None:  # "The union’s president says …. “…,” she said": the one person with that title
             return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.55,
                            f"'{np}' read as {holder.name}, the one person with the title '{described.group()}' it points back to")
+        earlier = _agreeing(text, earlier, lowered, entities)
         if earlier:
             person = entities.people[earlier.id]
             return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.65,
+                           f"'{np}' read as {person.name}, the last person named before it whom the article calls '{lowered}'"
+                           if entities.pronoun_of(person.person_id, text) else
                            f"'{np}' read as {person.name}, the last person named before it")
         return None
     if (UNNAMED.match(lowered) and not DESCRIBED_BY_ORG.match(lowered)) or (re.match(r"(?:a|an|one|another)\b", lowered)
@@ -707,6 +710,22 @@ UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?i:a
 
 
 APPOSITION_AFTER = re.compile(r"\s*,\s*")  # between a name and the description of the same person
+
+
+PRONOUN_REACH = 1500  # characters back a pronoun may pass over someone the article calls by the other one
+
+
+def _agreeing(text: str, earlier, pronoun: str, entities: Entities):
+    """The last person named before a pronoun whom the article does not call by the other pronoun:
+    "Mabry said … Ruiz-Haddon … “…,” he said" is Mabry when the article calls Ruiz-Haddon "she"."""
+    wanted = "he" if pronoun in ("he", "him") else "she"
+    candidate = earlier
+    while candidate is not None and earlier.start - candidate.start < PRONOUN_REACH:
+        said = entities.pronoun_of(candidate.id, text)
+        if said is None or said == wanted:
+            return candidate
+        candidate = entities.last_before(candidate.start, "person")
+    return earlier
 
 
 def _unnamed_before(text: str, at: int, after: int):

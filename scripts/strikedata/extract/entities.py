@@ -293,6 +293,14 @@ class Entities:
                 return mentions[i]
         return None
 
+    def pronoun_of(self, person_id: str, text: str) -> str | None:
+        """"he" or "she": how the article itself refers to a person, by the pronoun that follows one of
+        their mentions in its sentence before anyone else is named ("Pia Cortes, …, is in her second
+        term"), or by an honorific ("Ms. Cortes"); None when it never says, or says both."""
+        if ("pronouns", len(text)) not in self._index:
+            self._index[("pronouns", len(text))] = _pronouns(text, self._listed("person")[0])
+        return self._index[("pronouns", len(text))].get(person_id)
+
     def count(self, org_id: str) -> int:
         if "counts" not in self._index:
             self._index["counts"] = Counter(m.id for m in self.mentions)
@@ -733,6 +741,27 @@ def _nickname_gap(text: str, gap: str, previous: re.Match, word: re.Match) -> bo
     if gap in (" “", ' "'):
         return bool(NICKNAME.match(text, previous.end()))
     return gap in ("” ", '" ') and bool(NICKNAME.match(text, text.rfind(" ", 0, previous.start()), word.start() + 1))
+
+
+# A subject pronoun after a person's name, in its sentence or opening the next: "Pia Cortes said she …",
+# "Desmond Fairweather, who teaches across the hall from her, held a sign. He has taught …" (not "her").
+PRONOUN_AFTER = re.compile(r"\b(?:(?P<he>[Hh]e)|(?P<she>[Ss]he))\b|\n|[.!?][”\"’)]*\s+(?!(?:He|She)\b)")
+HONORIFIC = re.compile(r"\b(?:(?P<he>Mr)|(?P<she>Ms|Mrs|Miss))\.? $")
+
+
+def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
+    """Each person's pronoun, as the article uses it (see Entities.pronoun_of)."""
+    votes: dict[str, set[str]] = {}
+    for m, following in zip(mentions, [*mentions[1:], None], strict=True):
+        honorific = HONORIFIC.search(text, max(0, m.start - 6), m.start)
+        limit = following.start if following is not None else len(text)
+        after = PRONOUN_AFTER.search(text, m.end, min(limit, m.end + 300))
+        if after is not None and not (after.group("he") or after.group("she")):
+            after = None  # the sentence ended first
+        for found in (honorific, after):
+            if found is not None and (found.group("he") or found.group("she")):
+                votes.setdefault(m.id, set()).add("he" if found.group("he") else "she")
+    return {person_id: next(iter(said)) for person_id, said in votes.items() if len(said) == 1}
 
 
 def _capitalized_runs(text: str) -> list[tuple[int, list[re.Match]]]:
