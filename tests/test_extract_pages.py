@@ -1328,3 +1328,12 @@ def test_a_pronoun_passes_over_someone_the_article_calls_by_the_other_one():
     text = ("Curtis Mabry, the local's president, said the drivers would hold out. Natalie Ruiz spoke next.\n\n"
             "“We are not going anywhere,” he said.")
     assert speakers_of(text)[-1][0] == "natalie-ruiz"  # the article never says: the last person named
+
+
+def test_a_happenings_own_past_verb_tells_its_tense_over_a_modal_later_in_the_sentence():
+    text = ("The district kept its schools open Thursday.\n\n"
+            "But it closed its special education programs, saying it could not staff them safely.\n\n"
+            "Schools will be closed if talks fail.")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    assert dated["But it closed its special education programs, saying it could not staff them safely."] == "2024-03-06"
+    assert "Schools will be closed if talks fail." not in dated  # "will be closed": ahead, no day to give

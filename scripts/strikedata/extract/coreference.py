@@ -24,8 +24,9 @@ from .text import Span
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
 EXACT_BASES = {"stated", "weekday_resolved"}
 
-# A page tells many statements and announcements: one told loosely is no more likely the one told exactly.
-SAID = {"statement", "announcement"}
+# A page tells many statements and announcements, and many happenings of no kind the words name: one told
+# loosely is no more likely the one told exactly.
+TOO_COMMON_KINDS = {"statement", "announcement", "other"}
 
 Told = tuple[str, str, str | None]  # (kind, first day, last day or None), ISO dates
 
@@ -58,7 +59,7 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     if happening.start_date is None and happening.note == EVE_NOTE:
         return _eve(happening, page, registry)
     window = _window(happening, kind, published)
-    if window is None or kind in SAID:
+    if window is None or kind in TOO_COMMON_KINDS:
         return happening
     for tellings, where in ((page, "the page"), (registry, "the registry")):
         days = {first for k, first, last in tellings if k == kind and _inside(first, last, window, kind)}

@@ -394,7 +394,7 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
         if word.re is STATEMENT_MADE:  # the statement's own verb tells when it was made, not what it says ("would close")
             when = "present" if STATED_NOW.match(word.group()) else "past"
         else:
-            when = tense(said)
+            when = "past" if _told_as_past(narration, word) else tense(said)
             if when == "present" and title:
                 when = "past"  # a headline's present tells what has just happened ("Teachers reach tentative deal")
             if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
@@ -409,6 +409,20 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
                              "inferred", when, None, 0.3,
                              "no date words: read as the article's date, the latest it can be" if day else "no date words"))
     return out
+
+
+# Words before a participle that make it no past of its own ("will be closed", "could have voted", "to be ratified").
+MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|might|may|must|to|be|been|being|’ll|'ll)\s+(?:\w+\s+){0,1}$", re.I)
+IRREGULAR_PAST = {"met", "began", "cast", "struck", "went", "held", "left", "broke", "walked out"}
+
+
+def _told_as_past(narration: str, word: re.Match[str]) -> bool:
+    """The happening's own verb is in the past ("But it closed its three programs, saying it could not
+    staff them": past, whatever "could" says later)."""
+    verb = word.group().lower()
+    if not (verb.endswith("ed") or verb in IRREGULAR_PAST) or verb in NOT_PAST:
+        return False
+    return not MODAL_BEFORE.search(narration, max(0, word.start() - 24), word.start())
 
 
 def _title(text: str, sentence: Span) -> bool:
