@@ -110,7 +110,8 @@ LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|lin
                           r"more(?:\s+(?:stories|news|coverage|from\b.*|on\b.*|headlines))?|"
                           r"read more|also read|see also|trending(?:\s+(?:now|stories))?|most (?:popular|read|viewed)|top stories|"
                           r"you may also like|recommended(?:\s+for you)?|latest(?:\s+(?:news|stories|headlines))?|in other news|"
-                          r"what to read next|up next|watch next|other stories)\s*:?\s*$", re.I)
+                          r"what to read next|up next|watch next|other stories|previously|"
+                          r"(?:earlier|previous|past|our|full|related|more) coverage(?:\s+of\b.*)?)\s*:?\s*$", re.I)
 # Where readers' comments begin ("14 thoughts on “…”", "Leave a Reply"): every line from there on is
 # theirs, not the article's.
 COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+[“\"‘'][^.!?]*[”\"’']\s*$|"

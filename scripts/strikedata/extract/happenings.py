@@ -1163,6 +1163,7 @@ def event_type(kin: str) -> str:
     return kin.partition(":")[0]
 
 
+STRIKE_MODIFIES = re.compile(r"strike\s+(?P<what>notices?|votes?|authorization)\b", re.I)
 # A happening named to tell the time of another ("the last session before the walkout").
 TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout)\s+(?:the|a|an|its|their)\s+"
                                r"(?:[\w’'-]+\s+)?$", re.I)
@@ -1192,6 +1193,10 @@ def event_kin(sentence: str, position: int = 0) -> str:
         return "other"
     if best[2] == "strike" and any(v.end() > best[3] >= v.start() for v in VOTE_ON_STRIKE.finditer(narration)):
         return "other:vote"
+    if best[2] == "strike":  # "the 10-day strike notice", "a strike vote": the strike only names what they are of
+        modified = STRIKE_MODIFIES.match(narration, best[3])
+        if modified:
+            return "other:notice" if modified.group("what").lower().startswith("notice") else "other:vote"
     return best[2]
 
 
