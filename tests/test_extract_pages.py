@@ -1337,3 +1337,36 @@ def test_a_happenings_own_past_verb_tells_its_tense_over_a_modal_later_in_the_se
     dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
     assert dated["But it closed its special education programs, saying it could not staff them safely."] == "2024-03-06"
     assert "Schools will be closed if talks fail." not in dated  # "will be closed": ahead, no day to give
+
+
+# --- dates of blind-t's kind ----------------------------------------------------------------------
+
+def test_a_previously_list_of_links_is_furniture_and_a_strike_notice_is_a_notice():
+    page = ("The union reached a deal.\n\nPreviously:\nMarch 9: Nurses strike in Alder Creek\n"
+            "Feb. 27: Union delivers 10-day strike notice\n\nTags: strike\n")
+    assert all(not m["text"].startswith(("March 9", "Feb. 27")) for m in draft_of(page).event_mentions)
+    sentence = "Feb. 27: Union delivers 10-day strike notice"
+    assert event_kin(sentence, 0) == "other:notice"
+    assert event_kin("The strike vote was held Feb. 25.", 19) == "other:vote"
+
+
+def test_an_agreement_overnight_is_the_articles_day_and_ends_the_strike_told_elsewhere():
+    text = ("Alder Creek nurses, district reach tentative deal to end strike\n\n"
+            "The district and the union reached a tentative agreement overnight, ending a strike that began Monday, March 4.\n\n"
+            "That session began Friday at 10 a.m. It ran overnight.")
+    dated = {}
+    for m in draft_of(text, dt.date(2024, 3, 9)).event_mentions:
+        dated.setdefault(m["text"], set()).add(draft_of(text, dt.date(2024, 3, 9)).dates[m["event_id"]])
+    assert "2024-03-09" in dated["Alder Creek nurses, district reach tentative deal to end strike"]  # the deal, not the strike
+    assert {"2024-03-09", "2024-03-04"} <= dated[
+        "The district and the union reached a tentative agreement overnight, ending a strike that began Monday, March 4."]
+    assert dated["It ran overnight."] == {"2024-03-08"}  # the night of the day told before it
+    assert dates_of("They will study it overnight and answer the following morning.")[-1] == ("the following morning", "2024-03-07")
+
+
+def test_a_clock_time_ends_a_sentence_before_a_word_that_opens_one_and_a_past_time_takes_the_day_before():
+    text = "That session began Friday at 10 a.m. It ran overnight. They met at 9 a.m. Monday."
+    assert [text[s.start:s.end] for s in sentences(text)] == [
+        "That session began Friday at 10 a.m.", "It ran overnight.", "They met at 9 a.m. Monday."]
+    text = "Talks resumed Friday in the county building. The staff union settled first, at about 8:15 p.m."
+    assert dates_of(text)[-1] == ("at about 8:15 p.m.", "2024-03-01")

@@ -38,18 +38,16 @@ def exact_tellings(happenings: Iterable[Happening], kind_of: Callable[[Happening
 
 
 def registry_tellings(events: dict[str, dict]) -> list[Told]:
-    """The registry's events dated to the day, an "other" one of the kin its description tells ("The
-    teachers' contract expired": other:expiry)."""
+    """The registry's events dated to the day, each of the kin its description tells when that kin is of
+    its type ("The teachers' contract expired": other:expiry)."""
     return [(_registry_kin(e), str(e["start_date"]), str(e["end_date"]) if e.get("end_date") else None)
             for e in events.values() if e.get("start_date") and (e.get("date_precision") or "day") == "day"]
 
 
 def _registry_kin(event: dict) -> str:
     kind = str(event.get("event_type"))
-    if kind != "other":
-        return kind
     kin = event_kin(str(event.get("description") or ""))
-    return kin if event_type(kin) == "other" else kind
+    return kin if event_type(kin) == kind else kind
 
 
 def settle(happening: Happening, kind: str, page: list[Told], registry: list[Told], published: dt.date | None) -> Happening:
@@ -97,10 +95,10 @@ def strike_if(text: str, published: dt.date | None) -> list[Happening]:
 
 # Where a sentence (a headline most often) joins two tellings: "Teachers reject offer, will strike
 # Wednesday"; "Schools reopen Tuesday after teachers reach tentative deal"; "ratify contract; board vote set".
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:will|and then|as|after)\b)|\s+(?=(?:as|after)\s+(?!of\b|well\b|much\b|many\b|long\b))")
+CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:will|and then|as|after|ending|which ended)\b)|\s+(?=(?:as|after)\s+(?!of\b|well\b|much\b|many\b|long\b))")
 # The kins a clause without date words may tell of: not a statement (its own verb dates it), nor "other".
 CLAUSE_KINS = {"strike", "picket", "rally", "school_closure", "declined_meeting", "proposal", "negotiation_session",
-               "other:vote", "other:notice", "other:return", "other:expiry"}
+               "other:vote", "other:notice", "other:return", "other:expiry", "announcement:agreement"}
 KIN_WORDS = dict(EVENT_TYPES)
 
 

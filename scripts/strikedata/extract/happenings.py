@@ -64,6 +64,9 @@ EVENT_TYPES = [
     # "will return to class Monday", "back to work": the end of a strike is no strike.
     ("other:return", r"\breturn\w*\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+)?(?:class\w*|school\w*|work|the job|campus\w*)\b"
               r"|\bback (?:to|in) (?:the )?(?:class\w*|school|work)\b"),
+    # "reached a tentative agreement", "Tentative deal ends walkout": the agreement, told apart from the talks.
+    ("announcement:agreement", r"\btentative(?:ly)?\s+(?:agreement|deal|contract|pact)|\breach(?:ed|es|ing)?\s+(?:a |an |the |its own |their own )?"
+                               r"(?:[\w-]+\s+)?(?:agreement|deal)\b|\b(?:agreement|deal)\s+(?:was |is |has been |had been )?reached\b"),
     # "voted to authorize a strike", "the ratification vote": a vote, whatever it is about.
     ("other:vote", r"\bvot(?:e|ed|es|ing)\b|\bratif\w*|\bauthoriz\w*|\bballots?\b"),
     ("other:expiry", r"\bexpir\w*|\bwithout a (?:new )?contract\b"),
@@ -147,7 +150,8 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          r"(?P<aunit>day|week)s? (?:later|afterward))"
                          r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?P<sameday>(?:(?:about|nearly|roughly|just|only) )?"
-                         r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day)"
+                         r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
+                         r"|overnight(?! (?:session|talks|shift|camp|hours|bargaining)))"
                          r"|later that (?:day|morning|afternoon|evening|night))"
                          # "originally scheduled for Tuesday, was moved up a day": the day told, moved
                          rf"|(?P<moved>(?:moved|pushed|bumped) (?P<mdir>up|back) (?:by )?(?P<mcount>{COUNT_WORD}) (?P<munit>day|week)s?))\b", re.I)
@@ -157,7 +161,7 @@ COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s
                                 r"(?P<dir>after|before)\b(?! (?:noon|midnight|dawn|\d))", re.I)
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
-TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|that (?:day|morning|afternoon|evening|night|week)"
+TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|overnight|that (?:day|morning|afternoon|evening|night|week)"
                             r"|(?:moved|pushed|bumped) (?:up|back)")
 TOLD_BEFORE_REACH = 40  # characters before the word where a match may start ("about an hour later")
 
@@ -176,8 +180,8 @@ def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str]) -> l
     return found
 
 
-# How many sentences back the day told before may stand: the one before for a day counted from it, a
-# few for "the same meeting" (a quotation may stand between).
+# How many sentences back the day told before may stand: the one before for a day counted from it (or for
+# "overnight"), a few for "the same meeting" (a quotation may stand between).
 TOLD_BEFORE_SENTENCES = {"same": 3, "before": 1, "after": 1}
 
 
@@ -189,14 +193,17 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     starts = [h.start for h in told]
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         reach = reader.sentence(m.start())
-        for _ in range(TOLD_BEFORE_SENTENCES["same" if m.group("same") else "before"]):
+        reach_key = "same" if m.group("same") and not m.group().lower().startswith("overnight") else "before"
+        for _ in range(TOLD_BEFORE_SENTENCES[reach_key]):
             reach = (reader.spans.before(reach.start) or reach) if reach else None
         reach = reach.start if reach else m.start()
         at = bisect_left(starts, m.start()) - 1
         antecedent = told[at] if at >= 0 and told[at].start >= reach else None
         resolution = _told_from(m, antecedent, published)
-        if resolution is not None:
-            found.add(m, resolution)
+        if resolution is not None and found.add(m, resolution) and resolution.precision in ("day", "week"):
+            at = bisect_left(starts, m.start())  # a day told so is itself one to count from ("overnight … the following morning")
+            starts.insert(at, m.start())
+            told.insert(at, found.happenings[-1])
     for m in _anchored(COUNTED_FROM_NAMED, reader.text, TOLD_BEFORE_AT):
         sentence = reader.sentence(m.start())
         at = bisect_left(starts, m.start()) - 1
@@ -775,11 +782,13 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h) for h in dated[sentence.start]):
             continue
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
-                                           or reader.tense(sentence, m.start(), m.end()) == "future")
+                                           or reader.tense(sentence, m.start(), m.end()) in ("future", "past"))
         day = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
         if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
+            # ("Talks resumed Friday. The staff union settled first, at about 8:15 p.m.": told as past, so the same day)
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
-                                     "before it (its subject a pronoun): read as that sentence's day", _clock(m))
+                                     "before it (its subject a pronoun, or told as past or future): read as that sentence's day",
+                                     _clock(m))
         else:
             resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                      "a time with no day: read as the article's date", _clock(m))
@@ -1165,7 +1174,8 @@ def event_type(kin: str) -> str:
 
 STRIKE_MODIFIES = re.compile(r"strike\s+(?P<what>notices?|votes?|authorization)\b", re.I)
 # A happening named to tell the time of another ("the last session before the walkout").
-TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout)\s+(?:the|a|an|its|their)\s+"
+TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout|end|ends|ended|ending)\s+"
+                               r"(?:(?:the|a|an|its|their)\s+)?"
                                r"(?:[\w’'-]+\s+)?$", re.I)
 # "voted to authorize the strike on Jan. 13", "authorized a strike": the vote, not the strike.
 VOTE_ON_STRIKE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|authoriz\w*)\b[^.;:]{0,40}?\b(?:strik\w*|walk\s?out)", re.I)

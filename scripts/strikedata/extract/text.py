@@ -16,6 +16,9 @@ ABBREVIATIONS = re.compile(
     r"|\b[A-Z])\.$"
 )
 SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?=\s+|$)")
+# A clock time ends a sentence when a word that opens one follows ("began at 10 a.m. It ran overnight").
+CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+OPENER = re.compile(r"\s+(?:It|He|She|They|We|I|The|A|An|But|And|Then|That|This|Those|These|There|Our|His|Her|Their|Its)\b")
 WORD = re.compile(r"[\w’'&.-]*\w", re.UNICODE)
 OPENING_DOUBLE = "“\""
 CLOSING_DOUBLE = "”\""
@@ -92,7 +95,8 @@ def sentences(text: str, masked: str | None = None) -> list[Span]:
         while m is not None and m.start() < para_end:
             before = masked[max(para_start, m.start() - 6): m.start() + 1]
             # "at 10 a.m. Monday": a lowercase word after the period continues the sentence.
-            if not ABBREVIATIONS.search(before) and not masked[m.end(): m.end() + 3].lstrip()[:1].islower():
+            abbreviated = ABBREVIATIONS.search(before) and not (CLOCK_END.search(before) and OPENER.match(masked, m.end()))
+            if not abbreviated and not masked[m.end(): m.end() + 3].lstrip()[:1].islower():
                 add(start, m.end())
                 start = m.end()
             m = next(ends, None)
