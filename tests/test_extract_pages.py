@@ -1370,3 +1370,15 @@ def test_a_clock_time_ends_a_sentence_before_a_word_that_opens_one_and_a_past_ti
         "That session began Friday at 10 a.m.", "It ran overnight.", "They met at 9 a.m. Monday."]
     text = "Talks resumed Friday in the county building. The staff union settled first, at about 8:15 p.m."
     assert dates_of(text)[-1] == ("at about 8:15 p.m.", "2024-03-01")
+
+
+def test_that_thursday_and_the_next_day_in_a_story_told_in_order_count_from_the_last_day_told():
+    text = ("The strike began before sunrise on Monday, March 9, when picket lines went up. The libraries were locked.\n\n"
+            "“I had a spreadsheet on the refrigerator,” he said. “It changed every morning.”\n\n"
+            "The next evening, 64 people signed up to speak at the school board meeting.\n\n"
+            "A child's blood sugar crashed during recess. The agency nurse was at another building. The child recovered.\n\n"
+            "That Thursday, the two sides met for the first time.")
+    found = dict(dates_of(text, dt.date(2026, 4, 5)))
+    assert found["The next evening"] == "2026-03-10"
+    assert found["That Thursday"] == "2026-03-12"  # the Thursday of the week told, not the one before the article
+    assert dates_of("That Thursday, the two sides met.", dt.date(2026, 4, 5)) == [("Thursday", "2026-04-02")]  # no day told

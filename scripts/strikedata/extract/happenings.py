@@ -145,7 +145,7 @@ COUNT = rf"(?P<count>{COUNT_WORD})"
 TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COUNT + r" (?P<unit>day|week)s? (?:earlier|before))"
                          + NOT_NAMED_DAY
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week|(?P<fday>"
-                         + "|".join(WEEKDAYS) + r"))"
+                         + "|".join(WEEKDAYS) + r"))|(?-i:[Tt]hat) (?P<tday>" + "|".join(WEEKDAYS) + r")"
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward))"
                          r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
@@ -161,7 +161,8 @@ COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s
                                 r"(?P<dir>after|before)\b(?! (?:noon|midnight|dawn|\d))", re.I)
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
-TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|overnight|that (?:day|morning|afternoon|evening|night|week)"
+TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|overnight"
+                            r"|that (?:day|morning|afternoon|evening|night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
                             r"|(?:moved|pushed|bumped) (?:up|back)")
 TOLD_BEFORE_REACH = 40  # characters before the word where a match may start ("about an hour later")
 
@@ -182,7 +183,7 @@ def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str]) -> l
 
 # How many sentences back the day told before may stand: the one before for a day counted from it (or for
 # "overnight"), a few for "the same meeting" (a quotation may stand between).
-TOLD_BEFORE_SENTENCES = {"same": 3, "before": 1, "after": 1}
+TOLD_BEFORE_SENTENCES = {"same": 3, "before": 1, "after": 1, "that": 15}  # "That Thursday" looks back further
 
 
 def _add_told_before(found: _Found, published: dt.date | None) -> None:
@@ -193,13 +194,16 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     starts = [h.start for h in told]
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         reach = reader.sentence(m.start())
-        reach_key = "same" if m.group("same") and not m.group().lower().startswith("overnight") else "before"
+        reach_key = ("that" if m.group("tday") or m.group("after") else "same" if m.group("same") and not m.group().lower().startswith("overnight")
+                     else "before")
         for _ in range(TOLD_BEFORE_SENTENCES[reach_key]):
             reach = (reader.spans.before(reach.start) or reach) if reach else None
         reach = reach.start if reach else m.start()
         at = bisect_left(starts, m.start()) - 1
         antecedent = told[at] if at >= 0 and told[at].start >= reach else None
         resolution = _told_from(m, antecedent, published)
+        if resolution is not None and m.group("tday"):
+            found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
         if resolution is not None and found.add(m, resolution) and resolution.precision in ("day", "week"):
             at = bisect_left(starts, m.start())  # a day told so is itself one to count from ("overnight … the following morning")
             starts.insert(at, m.start())
@@ -219,15 +223,19 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
 def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.date | None) -> _Resolution | None:
     words = m.group().lower()
     week = "week" in words
-    if m.group("fday"):  # "the following Monday": the first after the day told, else after the article's
-        weekday = WEEKDAYS.index(m.group("fday").capitalize())
+    if m.group("fday") or m.group("tday"):  # "the following Monday": the first after the day told, else after the article's;
+        # "That Thursday": the one of the week of the day told (on it or after it)
+        weekday = WEEKDAYS.index((m.group("fday") or m.group("tday")).capitalize())
         if antecedent is not None and antecedent.start_date is not None and antecedent.precision == "day":
             told = dt.date.fromisoformat(antecedent.start_date)
-            following = (told + dt.timedelta(days=(weekday - told.weekday()) % 7 or 7)).isoformat()
+            ahead = (weekday - told.weekday()) % 7
+            following = (told + dt.timedelta(days=ahead or (0 if m.group("tday") else 7))).isoformat()
             return _Resolution((following, None), "day", "weekday_resolved", 0.6,
                                f"'{m.group()}' counted from {antecedent.expression!r} ({antecedent.start_date}) told before it")
-        ahead = resolve_weekday(published, weekday, "future", strict=True)
-        return _Resolution((ahead, None), "day", "weekday_resolved", 0.5, f"'{m.group()}' read as the next {m.group('fday')}") if ahead else None
+        if m.group("tday"):
+            return None  # "that Thursday" with no day told before it: read as a weekday alone
+        coming = resolve_weekday(published, weekday, "future", strict=True)
+        return _Resolution((coming, None), "day", "weekday_resolved", 0.5, f"'{m.group()}' read as the next {m.group('fday')}") if coming else None
     n = _count(m.group("count") or m.group("acount") or m.group("mcount") or "one")
     backward = m.group("before") or (m.group("mdir") or "").lower() == "up"  # moved up: earlier
     shift = 0 if m.group("same") else (-1 if backward else 1) * n * (7 if week else 1)
@@ -481,6 +489,14 @@ class _Found:
         self.reader = reader
         self.happenings: list[Happening] = []
         self.taken = bytearray(len(reader.text))  # 1 under every date expression found so far
+
+    def drop_within(self, start: int, end: int) -> None:
+        """Forget the expressions found inside [start, end), for a longer one read better ("That Thursday")."""
+        kept = [h for h in self.happenings if not (start <= h.start and h.end <= end)]
+        for h in self.happenings:
+            if start <= h.start and h.end <= end:
+                self.taken[h.start:h.end] = b"\x00" * (h.end - h.start)
+        self.happenings = kept
 
     def add(self, m: re.Match[str], resolution: _Resolution) -> bool:
         """Record the expression `m` with its sentence's tense and clock time; False (and nothing
