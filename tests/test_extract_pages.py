@@ -289,12 +289,9 @@ def test_a_count_far_from_its_noun():
 
 
 def test_a_return_to_class_and_a_vote_are_not_a_strike():
-    sentence = "Teachers will return to class Monday after a nine-day strike."
-    assert event_kin(sentence, sentence.index("Monday")) == "other:return"
-    sentence = "Teachers will strike Monday unless a deal is reached."
-    assert event_kin(sentence, sentence.index("Monday")) == "strike"
-    sentence = "Teachers voted Monday to authorize a strike."
-    assert event_kin(sentence, sentence.index("Monday")) == "other:vote"
+    assert kin_at("Teachers will return to class Monday after a nine-day strike.", "Monday") == "other:return"
+    assert kin_at("Teachers will strike Monday unless a deal is reached.", "Monday") == "strike"
+    assert kin_at("Teachers voted Monday to authorize a strike.", "Monday") == "other:vote"
     assert event_type("other:vote") == "other" and event_type("strike") == "strike"
 
 
@@ -386,6 +383,10 @@ def test_the_subject_of_a_sentence_that_a_colon_ends_speaks_the_quotation():
     assert speakers_of(text) == [(None, "acea")]
     text = "A statement from the Alder Creek Unified School District read: “Schools will stay open.”"
     assert speakers_of(text) == [(None, "alder-usd")]
+    text = "The Alder Creek Education Association answered on X on Tuesday: “Productive for who?”"
+    assert speakers_of(text) == [(None, "acea")]
+    text = "Thursday: The administration told the media that it “remains ready to meet at any hour.”"
+    assert speakers_of(text) == [(None, "alder-usd")]  # "the administration": the employer
 
 
 def test_words_quoted_as_an_answer_from_someone_are_theirs():
@@ -440,6 +441,11 @@ def test_words_ending_in_s_and_loose_spans_of_time_are_no_figures():
 
 def dates_of(text: str, published: dt.date = WEDNESDAY) -> list[tuple[str, str | None]]:
     return [(h.expression, h.start_date) for h in find_happenings(text, published, sentences(text))]
+
+
+def kin_at(sentence: str, word: str) -> str:
+    """The kin of happening event_kin reads for a date at `word`."""
+    return event_kin(sentence, sentence.index(word))
 
 
 def test_a_verb_after_that_reports_and_does_not_date_the_weekday_before_it():
@@ -787,8 +793,7 @@ def test_what_goes_on_as_the_article_is_written_is_dated_on_its_day():
     assert dated["Classes are canceled for 9,000 students."] == "2024-03-06"
     assert dated["She is on the picket line for a third straight morning."] == "2024-03-06"
     assert "The union wants a raise." not in dated  # no happening told
-    sentence = "Classes were canceled Monday across the district."
-    assert event_kin(sentence, sentence.index("Monday")) == "school_closure"
+    assert kin_at("Classes were canceled Monday across the district.", "Monday") == "school_closure"
 
 
 # --- furniture of blind-i's kind: sign-offs, contributor lines, lists, a host's note, occasions -------
@@ -1036,8 +1041,7 @@ def test_a_strike_a_condition_speaks_of_is_the_one_the_page_plans_and_a_notice_i
             "Every school would close if the strike goes ahead, the district said Tuesday.\n")
     dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page)] for m in d.event_mentions]
     assert ("Every school would close if the strike goes ahead, the district said Tuesday.", "2024-03-11") in dated
-    sentence = "The unions delivered their strike notices Friday."
-    assert event_kin(sentence, sentence.index("Friday")) == "other:notice"
+    assert kin_at("The unions delivered their strike notices Friday.", "Friday") == "other:notice"
     assert not draft_of("If the strike happens, schools close.").dates  # no strike dated in the page: nothing proposed
 
 
@@ -1224,14 +1228,10 @@ def test_a_strike_to_be_avoided_or_prepared_for_is_the_strike_the_page_dates():
 
 
 def test_a_vote_to_strike_is_a_vote_and_a_quotation_lends_no_kin_to_the_date_outside_it():
-    sentence = "Local 412 members voted 91% to authorize the strike on Jan. 13."
-    assert event_kin(sentence, sentence.index("Jan.")) == "other:vote"
-    sentence = "The strike began on Jan. 26."
-    assert event_kin(sentence, sentence.index("Jan.")) == "strike"
-    sentence = "In an email Sunday night, the district wrote: “We regret that the union has chosen to strike.”"
-    assert event_kin(sentence, sentence.index("Sunday")) == "statement"
-    sentence = "Pruitt said, “We will strike Monday.”"
-    assert event_kin(sentence, sentence.index("Monday")) == "strike"  # the date is quoted: so is its happening
+    assert kin_at("Local 412 members voted 91% to authorize the strike on Jan. 13.", "Jan.") == "other:vote"
+    assert kin_at("The strike began on Jan. 26.", "Jan.") == "strike"
+    assert kin_at("In an email Sunday night, the district wrote: “We regret that the union has chosen to strike.”", "Sunday") == "statement"
+    assert kin_at("Pruitt said, “We will strike Monday.”", "Monday") == "strike"  # the date is quoted: so is its happening
 
 
 def test_a_date_followed_by_a_condition_is_ahead():
@@ -1267,8 +1267,8 @@ def test_a_headlines_present_tells_what_has_happened_and_the_story_dates_it():
     dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
     assert dated["Alder Creek teachers ratify contract"] == "2024-03-04"  # the vote the story dates
     assert "Members must still approve it." not in dated  # a sentence's present, not a headline's
-    sentence = "The last session before the walkout, on Thursday, ended without a deal."
-    assert event_kin(sentence, sentence.index("Thursday")) == "negotiation_session"  # the walkout only tells when
+    # the walkout only tells when:
+    assert kin_at("The last session before the walkout, on Thursday, ended without a deal.", "Thursday") == "negotiation_session"
 
 
 # --- who is a person, of blind-s's kind -------------------------------------------------------------
@@ -1300,13 +1300,6 @@ def test_a_title_cased_headline_and_a_menu_with_longer_items_name_no_one():
             "Teachers walked out again Monday, the union said.\n\n"
             "Gus Ter: Professors make plenty. Aides, different story.\n")
     assert "aides-go-back" not in people_of(text) and "professors-stay-out" not in people_of(text)  # first words alone show no one
-
-
-def test_the_administration_and_an_answer_speak():
-    text = "Thursday: The administration told the media that it “remains ready to meet at any hour.”"
-    assert speakers_of(text) == [(None, "alder-usd")]
-    text = "The Alder Creek Education Association answered on X on Tuesday: “Productive for who?”"
-    assert speakers_of(text) == [(None, "acea")]
 
 
 def test_crowds_halves_and_ordinal_weekdays_are_figures():
