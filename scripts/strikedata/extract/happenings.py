@@ -181,9 +181,10 @@ def _anchored(pattern: re.Pattern[str], text: str, anchor: re.Pattern[str]) -> l
     return found
 
 
-# How many sentences back the day told before may stand: the one before for a day counted from it (or for
-# "overnight"), a few for "the same meeting" (a quotation may stand between).
-TOLD_BEFORE_SENTENCES = {"same": 3, "before": 1, "after": 1, "that": 15}  # "That Thursday" looks back further
+# How many sentences back the day told before may stand: the one before for a day counted back from it
+# (or for "overnight"), a few for "the same meeting" (a quotation may stand between), and many for "the
+# next day" or "That Thursday", which carry a story told in order past quotations and scenes.
+TOLD_BEFORE_SENTENCES = {"before": 1, "same": 3, "story": 15}
 
 
 def _add_told_before(found: _Found, published: dt.date | None) -> None:
@@ -194,9 +195,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     starts = [h.start for h in told]
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         reach = reader.sentence(m.start())
-        reach_key = ("that" if m.group("tday") or m.group("after") else "same" if m.group("same") and not m.group().lower().startswith("overnight")
-                     else "before")
-        for _ in range(TOLD_BEFORE_SENTENCES[reach_key]):
+        for _ in range(TOLD_BEFORE_SENTENCES[_reach(m)]):
             reach = (reader.spans.before(reach.start) or reach) if reach else None
         reach = reach.start if reach else m.start()
         at = bisect_left(starts, m.start()) - 1
@@ -218,6 +217,13 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
         day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
                                  f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
+
+
+def _reach(m: re.Match[str]) -> str:
+    """Which of TOLD_BEFORE_SENTENCES a told-before expression looks back by."""
+    if m.group("after") or m.group("tday"):
+        return "story"
+    return "same" if m.group("same") and not m.group().lower().startswith("overnight") else "before"
 
 
 def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.date | None) -> _Resolution | None:
