@@ -297,9 +297,9 @@ class Entities:
         """"he" or "she": how the article itself refers to a person, by the pronoun that follows one of
         their mentions in its sentence before anyone else is named ("Pia Cortes, …, is in her second
         term"), or by an honorific ("Ms. Cortes"); None when it never says, or says both."""
-        if ("pronouns", len(text)) not in self._index:
-            self._index[("pronouns", len(text))] = _pronouns(text, self._listed("person")[0])
-        return self._index[("pronouns", len(text))].get(person_id)
+        if "pronouns" not in self._index:  # the entities are one text's: read it once
+            self._index["pronouns"] = _pronouns(text, self._listed("person")[0])
+        return self._index["pronouns"].get(person_id)
 
     def count(self, org_id: str) -> int:
         if "counts" not in self._index:
