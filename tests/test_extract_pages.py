@@ -1370,8 +1370,9 @@ def test_that_thursday_and_the_next_day_in_a_story_told_in_order_count_from_the_
             "“I had a spreadsheet on the refrigerator,” he said. “It changed every morning.”\n\n"
             "The next evening, 64 people signed up to speak at the school board meeting.\n\n"
             "A child's blood sugar crashed during recess. The agency nurse was at another building. The child recovered.\n\n"
-            "That Thursday, the two sides met for the first time.")
+            "That Thursday, the two sides met for the first time. The district said that evening the union had not moved.")
     found = dict(dates_of(text, dt.date(2026, 4, 5)))
     assert found["The next evening"] == "2026-03-10"
     assert found["That Thursday"] == "2026-03-12"  # the Thursday of the week told, not the one before the article
+    assert found["that evening"] == "2026-03-12"  # counted from "That Thursday", not from the weekday it replaced
     assert dates_of("That Thursday, the two sides met.", dt.date(2026, 4, 5)) == [("Thursday", "2026-04-02")]  # no day told

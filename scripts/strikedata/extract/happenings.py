@@ -203,6 +203,8 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
         resolution = _told_from(m, antecedent, published)
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
+            kept = [i for i, h in enumerate(told) if not m.start() <= h.start < m.end()]
+            told, starts = [told[i] for i in kept], [starts[i] for i in kept]
         if resolution is not None and found.add(m, resolution) and resolution.precision in ("day", "week"):
             at = bisect_left(starts, m.start())  # a day told so is itself one to count from ("overnight … the following morning")
             starts.insert(at, m.start())
@@ -1195,6 +1197,7 @@ def event_type(kin: str) -> str:
 
 
 STRIKE_MODIFIES = re.compile(r"strike\s+(?P<what>notices?|votes?|authorization)\b", re.I)
+TOLD_FOR_TIME = 5_000  # added to the distance of a kin's word that only tells the time of another happening
 # A happening named to tell the time of another ("the last session before the walkout").
 TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout|end|ends|ended|ending)\s+"
                                r"(?:(?:the|a|an|its|their)\s+)?"
@@ -1218,7 +1221,7 @@ def event_kin(sentence: str, position: int = 0) -> str:
             # A word of the date's own clause first, then the nearest elsewhere in the sentence.
             distance = abs(m.start() - position) + (0 if low <= m.start() < high else 10_000)
             if TIME_BY_HAPPENING.search(narration, max(0, m.start() - 30), m.start()):
-                distance += 5_000  # "the session before the walkout, on Thursday": the walkout only tells when
+                distance += TOLD_FOR_TIME  # "the session before the walkout, on Thursday": the walkout only tells when
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name, m.start())
     if best is None:
