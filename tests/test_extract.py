@@ -388,6 +388,17 @@ def test_an_article_from_outside_the_project_is_copied_and_recorded(project: Pat
     assert "incoming.txt" in (project / "seeds" / "raw" / "SHA256SUMS").read_text("utf-8")
 
 
+def test_an_article_elsewhere_in_the_project_is_copied_into_seeds_raw(project: Path):
+    inside = project / "inbox" / "from-a-reader.txt"
+    inside.parent.mkdir()
+    inside.write_bytes(" date 2025-05-15 RIDGEMONT, Ore. — “Hello,” said Ana Reyes.\n".encode())
+    result = runner.invoke(app, ["extract", str(inside), "--project", str(project), "--outlet", "KCRA 3"])
+    assert result.exit_code == 0, result.output
+    assert (project / "seeds" / "raw" / "from-a-reader.txt").read_bytes() == inside.read_bytes()
+    [draft] = [p for p in (project / "seeds" / "articles").glob("*.yaml") if "from-a-reader" in p.read_text("utf-8")]
+    assert "seed_file: seeds/raw/from-a-reader.txt" in draft.read_text("utf-8")  # a seed the build reads, not inbox/
+
+
 # --- measured quality -----------------------------------------------------------------------------
 
 def test_the_seeds_meet_the_issue_targets_with_their_annotations_hidden(root: Path):

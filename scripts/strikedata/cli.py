@@ -284,7 +284,7 @@ def release(
 
 @app.command()
 def extract(
-    seed: Path = typer.Argument(None, help="The new raw article (a .txt file); one outside the project is copied into seeds/raw/."),
+    seed: Path = typer.Argument(None, help="The new raw article (a .txt file); one not already in seeds/raw/ is copied there."),
     date: str = typer.Option(None, "--date",
                              help="The article's publication date, YYYY-MM-DD; weekdays are resolved against it. It overrides a "
                                   "date header in the text (the draft notes what the header said)."),

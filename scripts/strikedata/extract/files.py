@@ -55,10 +55,12 @@ def seed_name(name: str) -> str:
 
 
 def seed_file_for(root: Path, seed: Path) -> str:
-    """The seed_file an annotation names: its path in the project, or where the extract will copy it.
-    Refuses (ExtractError) a file name that could not be recorded in seeds/raw/SHA256SUMS."""
-    resolved, base = seed.resolve(), root.resolve()
-    seed_file = resolved.relative_to(base).as_posix() if resolved.is_relative_to(base) else f"seeds/raw/{seed.name}"
+    """The seed_file an annotation names: its path when it is directly in seeds/raw/, else where the
+    extract will copy it (seeds/raw/<name>), from outside the project or from elsewhere in it (a seed
+    is a file directly in seeds/raw/). Refuses (ExtractError) a file name that could not be recorded in
+    seeds/raw/SHA256SUMS."""
+    resolved, raw_dir = seed.resolve(), (root / "seeds" / "raw").resolve()
+    seed_file = f"seeds/raw/{resolved.name if resolved.parent == raw_dir else seed.name}"
     seed_name(Path(seed_file).name)
     return seed_file
 
