@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from .happenings import EVE_NOTE, EVENT_TYPES, LASTING, Happening, event_kin, event_type, tense
+from .happenings import EVE_NOTE, LASTING, Happening, event_kin, event_type, kin_and_word, tense
 from .text import Span
 
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
@@ -95,11 +95,7 @@ def strike_if(text: str, published: dt.date | None) -> list[Happening]:
 
 # Where a sentence (a headline most often) joins two tellings: "Teachers reject offer, will strike
 # Wednesday"; "Schools reopen Tuesday after teachers reach tentative deal"; "ratify contract; board vote set".
-CLAUSE_BREAK = re.compile(r";\s+|,\s+(?=(?:will|and then|as|after|ending|which ended)\b)|\s+(?=(?:as|after)\s+(?!of\b|well\b|much\b|many\b|long\b))")
-# The kins a clause without date words may tell of: not a statement (its own verb dates it), nor "other".
-CLAUSE_KINS = {"strike", "picket", "rally", "school_closure", "declined_meeting", "proposal", "negotiation_session",
-               "other:vote", "other:notice", "other:return", "other:expiry", "announcement:agreement"}
-KIN_WORDS = dict(EVENT_TYPES)
+TELLINGS_JOIN = re.compile(r";\s+|,\s+(?=(?:will|and then|as|after|ending|which ended)\b)|\s+(?=(?:as|after)\s+(?!of\b|well\b|much\b|many\b|long\b))")
 
 
 def undated_clauses(text: str, sentences: Iterable[Span], dated: Iterable[Happening], published: dt.date | None) -> list[Happening]:
@@ -115,24 +111,17 @@ def undated_clauses(text: str, sentences: Iterable[Span], dated: Iterable[Happen
         if not inside:
             continue
         said = text[sentence.start:sentence.end]
-        cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(said)), len(said)]
+        cuts = [0, *(m.end() for m in TELLINGS_JOIN.finditer(said)), len(said)]
         for low, high in pairwise(cuts):
             if any(low <= p - sentence.start < high for p in inside):
                 continue
             clause = said[low:high]
-            kin = event_kin(clause)
-            word = _kin_word(clause, kin)
-            if kin in CLAUSE_KINS and word is not None:
+            kin, word = kin_and_word(clause)
+            if kin not in TOO_COMMON_KINDS and word is not None:  # a statement's own verb dates it
                 where = sentence.start + low + word
                 out.append(Happening(where, where, "", published.isoformat(), None, "day", "inferred", tense(clause), None, 0.35,
                                      "no date words: a clause of a sentence dated by another"))
     return out
-
-
-def _kin_word(clause: str, kin: str) -> int | None:
-    pattern = KIN_WORDS.get(kin)
-    m = re.search(pattern, clause, re.I) if pattern else None
-    return m.start() if m else None
 
 
 def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:

@@ -789,16 +789,16 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     page, known = exact_tellings(happenings, proposals.kind), registry_tellings(registry.events)
     for happening in happenings:
         proposals.add(settle(happening, proposals.kind(happening), page, known, date))
-    for clause in undated_clauses(reading.text, reading.sentences.spans, happenings, date):
-        if not furniture.holds(clause.start):
-            settled = settle(clause, proposals.kind(clause), page, known, date)
-            if settled is not clause:
-                proposals.add(settled)
-    ahead = exact_tellings([h for h in happenings if h.tense == "future"], proposals.kind)  # what the page plans, to the day
-    conditions = [h for h in strike_if(reading.text, date) if not furniture.holds(h.start)][:MAX_PROPOSALS]
-    for planned in conditions:  # "if the strike goes ahead": a mention of the strike, when the page dates it
-        settled = settle(planned, "strike", ahead if any(kind == "strike" for kind, _, _ in ahead) else page, known, date)
-        if settled is not planned:
+    # Tellings with no day of their own, proposed only when their kin elsewhere gives them one: a clause
+    # beside a dated one, and the strike a condition speaks of ("if the strike goes ahead"), from what the
+    # page plans to the day when it plans a strike.
+    clauses = undated_clauses(reading.text, reading.sentences.spans, happenings, date)
+    ahead = exact_tellings([h for h in happenings if h.tense == "future"], proposals.kind)
+    planned = ahead if any(kind == "strike" for kind, _, _ in ahead) else page
+    undated = [(c, proposals.kind(c), page) for c in clauses] + [(c, "strike", planned) for c in strike_if(reading.text, date)]
+    for happening, kind, tellings in [u for u in undated if not furniture.holds(u[0].start)][:MAX_PROPOSALS]:
+        settled = settle(happening, kind, tellings, known, date)
+        if settled is not happening:
             proposals.add(settled)
     draft.new_events = [e for e in proposals.events.values() if e]
     draft.new_event_participants = [p for e in draft.new_events for p in draft.participants.get(e["event_id"], [])]

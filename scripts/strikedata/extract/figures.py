@@ -74,8 +74,7 @@ OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|thos
 CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered) ", re.I)
 CROWD_SIZE = re.compile(QUALIFIER + rf"(?P<num>{DIGITS})\b(?!\s?(?:%|percent))", re.I)  # the figure: "more than 2,500"
 # "more than half of the credit hours", "Half my students": a half, as a share.
-HALF_OF = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over|just over|just under)\s+)?(?<![\w-])(?<!\bin )[Hh]alf"
-                     r"(?= (?:of|my|our|the|their|his|her|its|all)\b)")
+HALF_OF = re.compile(r"\b(?i:" + QUALIFIER + r")(?<![\w-])(?<!\bin )[Hh]alf(?= (?:of|my|our|the|their|his|her|its|all)\b)")
 # "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.
 WITH_SHARE = re.compile(rf"(?P<num>{DIGITS}),? or (?:about |nearly |roughly |almost )?\d+(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 OF_THOSE = re.compile(rf"(?P<num>{NUMBER_WORD}|{DIGITS}) of (?:those|the|these) (?P<unit>day|year|hour)s\b", re.I)

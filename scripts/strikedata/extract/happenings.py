@@ -162,7 +162,7 @@ COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
 TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|overnight"
-                            r"|that (?:day|morning|afternoon|evening|night|week|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+                            r"|that (?:day|morning|afternoon|evening|night|week|" + "|".join(w.lower() for w in WEEKDAYS) + ")"
                             r"|(?:moved|pushed|bumped) (?:up|back)")
 TOLD_BEFORE_REACH = 40  # characters before the word where a match may start ("about an hour later")
 
@@ -436,14 +436,13 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
 
 # Words before a participle that make it no past of its own ("will be closed", "could have voted", "to be ratified").
 MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|might|may|must|to|be|been|being|’ll|'ll)\s+(?:\w+\s+){0,1}$", re.I)
-IRREGULAR_PAST = {"met", "began", "cast", "struck", "went", "held", "left", "broke", "walked out"}
 
 
 def _told_as_past(narration: str, word: re.Match[str]) -> bool:
     """The happening's own verb is in the past ("But it closed its three programs, saying it could not
     staff them": past, whatever "could" says later)."""
-    verb = word.group().lower()
-    if not (verb.endswith("ed") or verb in IRREGULAR_PAST) or verb in NOT_PAST:
+    verb = word.group().lower().split()[0]  # "walked out": "walked"
+    if not PAST.fullmatch(verb) or verb in NOT_PAST:
         return False
     return not MODAL_BEFORE.search(narration, max(0, word.start() - 24), word.start())
 
@@ -452,7 +451,10 @@ def _title(text: str, sentence: Span) -> bool:
     """The sentence is a line of its own with no closing stop: a headline, a deck, an entry's title."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
-    line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+    line_end = line_end if line_end >= 0 else len(text)
+    if line_end - line_start > TITLE_LONGEST:
+        return False  # read no further: a long line is no title (and a hostile one would be copied per sentence)
+    line = text[line_start:line_end].strip()
     return bool(line) and text[line_start:sentence.start].strip() in ("", "—", "-") and not TITLE_END.search(line) \
         and 3 <= len(line.split()) <= 16 and line[0].isupper()
 
@@ -460,6 +462,7 @@ def _title(text: str, sentence: Span) -> bool:
 # A headline's verbs in the present ("Teachers reach tentative deal", "Support staff deliver strike notices").
 TITLE_WORD = re.compile(r"\b(?:reach(?:es)?|votes?|approves?|ratif(?:y|ies)|rejects?|delivers?|files?|joins?|ends?|begins?|walks? out|"
                         r"returns?|reopens?|strikes?|rall(?:y|ies)|pickets?|closes?)\b", re.I)
+TITLE_LONGEST = 200  # characters: sixteen words and their spaces, generously
 TITLE_END = re.compile(r"[.!?…:][”\"’')]*$")
 # "… will not be in class on Thursday after the unions finished negotiations": a past happening told
 # in a clause of its own, with no date words, in a sentence dated by another.
@@ -1209,6 +1212,11 @@ VOTE_ON_STRIKE = re.compile(r"\b(?:vot(?:e|ed|es|ing)|authoriz\w*)\b[^.;:]{0,40}
 def event_kin(sentence: str, position: int = 0) -> str:
     """The kind of happening whose word stands nearest the date ("teachers rallied ... Friday": a rally),
     in the narration (a quotation's words only when the date is among them)."""
+    return kin_and_word(sentence, position)[0]
+
+
+def kin_and_word(sentence: str, position: int = 0) -> tuple[str, int | None]:
+    """event_kin, with where its word starts in the sentence (None for "other" with no word)."""
     narration = blank_quoted(sentence, "“\"", "”\"", lambda passage: " " * len(passage))
     if position < len(sentence) and narration[position] != sentence[position]:
         narration = sentence  # the date is quoted: so is its happening
@@ -1225,14 +1233,14 @@ def event_kin(sentence: str, position: int = 0) -> str:
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name, m.start())
     if best is None:
-        return "other"
+        return "other", None
     if best[2] == "strike" and any(v.end() > best[3] >= v.start() for v in VOTE_ON_STRIKE.finditer(narration)):
-        return "other:vote"
+        return "other:vote", best[3]
     if best[2] == "strike":  # "the 10-day strike notice", "a strike vote": the strike only names what they are of
         modified = STRIKE_MODIFIES.match(narration, best[3])
         if modified:
-            return "other:notice" if modified.group("what").lower().startswith("notice") else "other:vote"
-    return best[2]
+            return ("other:notice" if modified.group("what").lower().startswith("notice") else "other:vote"), best[3]
+    return best[2], best[3]
 
 
 def location(sentence: str) -> str | None:
