@@ -41,7 +41,7 @@ def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
     "Photo: Maya Lintner/Getty Images", "(AP Photo/Rob Senn)", "Courtesy of the Alder Creek Education Association",
     "2 days ago", "Updated: 7:15 PM MST Mar 6, 2024", "Published March 6, 2024", "Wednesday, March 6, 2024 10:02 a.m.",
     "Sign up for our morning newsletter", "Upcoming Webinar on Sept. 9 Register Today!", "Related:", "More stories",
-    "Copyright 2024 KACR. All rights reserved.",
+    "Copyright 2024 KACR. All rights reserved.", "By Maren Holt", "By April Lund, Staff Writer",
 ])
 def test_banners_credits_metadata_and_menus_are_furniture(line):
     assert is_furniture(line)
@@ -53,6 +53,8 @@ def test_banners_credits_metadata_and_menus_are_furniture(line):
     "“We will be back on the line tomorrow,” said Pia Cortes.",
     "The district said it would share its offer with parents on Friday.",
     "Strike could continue into next week",
+    "By the fifth day of the walkout, talks had resumed.",  # "By" opens a time, not a byline
+    "By Wednesday, the union had voted.", "By March 3, the union had voted.", "By April, teachers were tired.",
 ])
 def test_headlines_and_prose_are_not_furniture(line):
     assert not is_furniture(line)
@@ -878,6 +880,28 @@ def test_the_eve_of_the_strike_is_the_day_before_its_first():
     text = "Teachers went on strike Monday.\n\nOn the eve of the strike, 300 employees rallied."
     dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
     assert dated["On the eve of the strike, 300 employees rallied."] == "2024-03-03"
+
+
+def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_told():
+    # Teachers walked out Thursday 2024-02-29: day three is Monday 2024-03-04, weekends not counted.
+    text = ("Teachers went on strike Thursday, Feb. 29.\n\nThe break came on the strike's third day.\n\n"
+            "By the fifth day of the walkout, talks had resumed.")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    assert dated["The break came on the strike's third day."] == "2024-03-04"
+    assert dated["By the fifth day of the walkout, talks had resumed."] == "2024-03-06"
+    registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={"acea-strike": {
+        "event_id": "acea-strike", "event_type": "strike", "start_date": "2024-02-29", "date_precision": "day"}})
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of("Day three of the strike began with a rally.", registry=registry)]
+             for m in d.event_mentions}
+    assert dated == {"Day three of the strike began with a rally.": "2024-03-04"}  # from the registry's first day
+    # The sentence's telling with no date words gives way to the day counted
+    assert [m["#"] for m in draft_of(text).event_mentions if m["text"].startswith("The break")] == [
+        "\"the strike's third day\" -> 2024-03-04; day 3 of the strike, counted in school days from its first day, 2024-02-29, in the page"]
+    # "day three" alone, or with no first day told anywhere, is not counted
+    assert [draft.dates[m["event_id"]] for draft in [draft_of("On day three, the teams met.", registry=registry)]
+            for m in draft.event_mentions] == ["2024-03-06"]  # the article's day, as any telling with no date words
+    assert [draft.dates[m["event_id"]] for draft in [draft_of("The break came on the strike's third day.")]
+            for m in draft.event_mentions] == ["2024-03-06"]
 
 
 # --- speakers of blind-i's and blind-j's kind --------------------------------------------------------------

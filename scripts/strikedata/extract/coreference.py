@@ -6,7 +6,8 @@ began" beside "The strike began Monday". A loose telling (no date words, a week,
 holds exactly one day of a happening of its kind, told exactly in the page or in the registry, is that
 happening, and takes its day; a happening that lasts takes its first day. The eve of the strike, the
 strike a condition speaks of ("if the strike goes ahead"), and a clause without date words beside one
-with them ("Teachers reject offer, will strike Wednesday") are dated the same way.
+with them ("Teachers reject offer, will strike Wednesday") are dated the same way; and a strike's day told
+by its number ("the strike's 11th day") counts school days from the strike's first day.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from .happenings import EVE_NOTE, LASTING, Happening, event_kin, event_type, kin_and_word, tense
+from .happenings import EVE_NOTE, LASTING, Happening, count_strike_days, event_kin, event_type, kin_and_word, numbered_strike_days, tense
 from .text import Span
 
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
@@ -34,7 +35,7 @@ Told = tuple[str, str, str | None]  # (kind, first day, last day or None), ISO d
 def exact_tellings(happenings: Iterable[Happening], kind_of: Callable[[Happening], str]) -> list[Told]:
     """The happenings of the page told to the day, in words that give their date."""
     return [(kind_of(h), h.start_date, h.end_date) for h in happenings
-            if h.start_date and h.precision == "day" and h.basis in EXACT_BASES and not _undated(h)]
+            if h.start_date and h.precision == "day" and h.basis in EXACT_BASES and not told_without_date(h)]
 
 
 def registry_tellings(events: dict[str, dict]) -> list[Told]:
@@ -124,17 +125,48 @@ def undated_clauses(text: str, sentences: Iterable[Span], dated: Iterable[Happen
     return out
 
 
-def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:
-    """The eve of the strike: the day before the first day of a strike told exactly, in the page first."""
+def counted_strike_days(text: str, dated: Iterable[Happening], page: list[Told], registry: list[Told],
+                        published: dt.date | None) -> list[Happening]:
+    """"Day three of the strike", "the strike's 11th day" on a page that does not say which day of the
+    strike it is written on: counted in school days from the strike's first day, told exactly in the
+    page first, else in the registry. A bare "day three" may count something else, and is left."""
+    first = _first_strike_day(page, registry)
+    if first is None or published is None:
+        return []
+    day_one, where = first
+    starts = {h.start for h in dated}
+    out = []
+    for m, n in numbered_strike_days(text):
+        if m.start() in starts or not (m.group("of") or m.group("own")):
+            continue
+        day = count_strike_days(dt.date.fromisoformat(day_one), n - 1)
+        out.append(Happening(m.start(), m.end(), m.group(), day.isoformat(), None, "day", "inferred",
+                             "future" if day > published else "past", None, 0.45,
+                             f"day {n} of the strike, counted in school days from its first day, {day_one}, in {where}"))
+    return out
+
+
+def _first_strike_day(page: list[Told], registry: list[Told]) -> tuple[str, str] | None:
+    """The first day of a strike told exactly, in the page first, and where it is told."""
     for tellings, where in ((page, "the page"), (registry, "the registry")):
         firsts = [first for kind, first, _ in tellings if kind == "strike"]
         if firsts:
-            day = (dt.date.fromisoformat(min(firsts)) - dt.timedelta(days=1)).isoformat()
-            return dataclasses.replace(happening, start_date=day, note=f"{happening.note}, which {where} dates {min(firsts)}")
-    return happening
+            return min(firsts), where
+    return None
 
 
-def _undated(happening: Happening) -> bool:
+def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:
+    """The eve of the strike: the day before the first day of a strike told exactly, in the page first."""
+    first = _first_strike_day(page, registry)
+    if first is None:
+        return happening
+    day_one, where = first
+    day = (dt.date.fromisoformat(day_one) - dt.timedelta(days=1)).isoformat()
+    return dataclasses.replace(happening, start_date=day, note=f"{happening.note}, which {where} dates {day_one}")
+
+
+def told_without_date(happening: Happening) -> bool:
+    """A happening its sentence tells with no date words (read as the article's day, the latest it can be)."""
     return happening.note.startswith("no date words")
 
 
@@ -145,7 +177,7 @@ def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple
     if not happening.start_date:
         return None
     start = dt.date.fromisoformat(happening.start_date)
-    if _undated(happening):
+    if told_without_date(happening):
         if happening.tense == "future":  # a planned happening: any day of its kind the page tells
             return None, dt.date.max
         return None, max(start, published) if published and kind in LASTING else start

@@ -27,7 +27,7 @@ from ..registry import load_registry
 from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
-from .coreference import exact_tellings, registry_tellings, settle, strike_if, undated_clauses
+from .coreference import counted_strike_days, exact_tellings, registry_tellings, settle, strike_if, told_without_date, undated_clauses
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
@@ -787,8 +787,14 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     proposals = _EventProposals(draft, entities, date, registry, ids, reading)
     happenings = happenings[:MAX_PROPOSALS]
     page, known = exact_tellings(happenings, proposals.kind), registry_tellings(registry.events)
+    # "the strike's 11th day", counted from its first day: the day its sentence tells, not the article's.
+    counted = [h for h in counted_strike_days(reading.text, happenings, page, known, date) if not furniture.holds(h.start)]
+    counted_in = {reading.sentences.at(h.start) for h in counted}
     for happening in happenings:
-        proposals.add(settle(happening, proposals.kind(happening), page, known, date))
+        if not (told_without_date(happening) and reading.sentences.at(happening.start) in counted_in):
+            proposals.add(settle(happening, proposals.kind(happening), page, known, date))
+    for happening in counted[:MAX_PROPOSALS]:
+        proposals.add(happening)
     # Tellings with no day of their own, proposed only when their kin elsewhere gives them one: a clause
     # beside a dated one, and the strike a condition speaks of ("if the strike goes ahead"), from what the
     # page plans to the day when it plans a strike.

@@ -57,8 +57,11 @@ CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|
                           r"Equal Housing (?:Opportunity|Lender)|Federally insured|"
                           r"Member FDIC)\b|©|\(c\)\s*\d{4}", re.I)
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
+# "By Maren Holt", never "By the fifth day, …" or "By Wednesday, …": a capital that opens no weekday or month.
 BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by):?\s+|"
-                    r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)[A-Z]|^\s*(?:Contact|Email|Reach)\b.*@|"
+                    r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)"
+                    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"  # a month may be a first name (April, June): not before a day
+                    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,|\s+\d))(?-i:[A-Z])|^\s*(?:Contact|Email|Reach)\b.*@|"
                     # "WRBN News staff: Priya Sandoval, Tom Hensley": a newsroom's credit list
                     r"^[^:.\n]{0,40}\b(?:staff|reporters|reporting|contributors|team|writers)\s*:\s*[A-Z][\w’'.-]+\s+[A-Z][^.\n]*$|"
                     r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$", re.I)

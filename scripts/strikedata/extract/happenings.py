@@ -306,9 +306,10 @@ def story_date(note: str, published: dt.date | None) -> dt.date | None:
 
 
 # "day three of the strike", "the fourth day of the strike", "its fifth day": the strike's days, counted.
-STRIKE_DAY = re.compile(r"\b(?:[Dd]ay (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b|(?:the|its|a) (?P<ord>"
-                        + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full )?day\b)"
-                        r"(?P<of> of (?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage))?")
+STRIKE_DAY = re.compile(r"\b(?:[Dd]ay (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b"
+                        r"|(?:the|its|a|(?P<own>(?:the )?(?:strike|walkout)[’']s)) (?P<ord>" + "|".join(ORDINAL_WORDS)
+                        + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full |school )?day\b)"
+                        r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures)\b)?")
 # A sentence telling which day of the strike it is as the article is written.
 # "It was day two of the strike": the day the story tells, told in the past by a story written that evening.
 IT_WAS = re.compile(r"\b[Ii]t (?:was|is)\s+$")
@@ -323,7 +324,7 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
     if published is None:
         return
     text = found.reader.text
-    days = [(m, n) for m in STRIKE_DAY.finditer(text) if (n := _strike_day_number(m))]
+    days = numbered_strike_days(text)
     anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
@@ -331,9 +332,14 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
     if anchor is None:
         return
     for m, n in days:
-        day = _count_days(published, n - anchor)
+        day = count_strike_days(published, n - anchor)
         note = f"day {n} of the strike, counted from day {anchor} on the article's date ({published.isoformat()})"
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5, note))
+
+
+def numbered_strike_days(text: str) -> list[tuple[re.Match[str], int]]:
+    """Each strike day the text tells by its number, with the number."""
+    return [(m, n) for m in STRIKE_DAY.finditer(text) if (n := _strike_day_number(m))]
 
 
 def _strike_day_number(m: re.Match[str]) -> int | None:
@@ -343,11 +349,11 @@ def _strike_day_number(m: re.Match[str]) -> int | None:
     return ORDINAL_WORDS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
 
 
-def _count_days(published: dt.date, offset: int) -> dt.date:
-    """The day `offset` strike days from the article's: weekdays on a weekday, calendar days otherwise."""
-    if published.weekday() >= 5:
-        return published + dt.timedelta(days=offset)
-    day, step = published, (1 if offset > 0 else -1)
+def count_strike_days(known: dt.date, offset: int) -> dt.date:
+    """The day `offset` strike days from a known one: weekdays from a weekday, calendar days otherwise."""
+    if known.weekday() >= 5:
+        return known + dt.timedelta(days=offset)
+    day, step = known, (1 if offset > 0 else -1)
     for _ in range(abs(offset)):
         day += dt.timedelta(days=step)
         while day.weekday() >= 5:
