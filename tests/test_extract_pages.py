@@ -894,6 +894,12 @@ def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_t
     dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of("Day three of the strike began with a rally.", registry=registry)]
              for m in d.event_mentions}
     assert dated == {"Day three of the strike began with a rally.": "2024-03-04"}  # from the registry's first day
+    # Weeks are the calendar's: a strike begun on a Thursday begins its second week the next Monday
+    weeks = "Teachers went on strike Thursday, Feb. 29.\n\nAs the walkout begins its second week, parents are tired."
+    [mention] = [m for m in draft_of(weeks, dt.date(2024, 3, 11)).event_mentions if m["text"].startswith("As the walkout")]
+    assert mention["#"].startswith("'its second week' -> 2024-03-04; week 2 of the strike, counted in calendar weeks")
+    assert [m["text"] for m in draft_of("Talks entered their second week.\n\nTeachers went on strike Thursday, Feb. 29.").event_mentions
+            if "counted" in m["#"]] == []  # the talks' week, not the strike's
     # The sentence's telling with no date words gives way to the day counted
     assert [m["#"] for m in draft_of(text).event_mentions if m["text"].startswith("The break")] == [
         "\"the strike's third day\" -> 2024-03-04; day 3 of the strike, counted in school days from its first day, 2024-02-29, in the page"]

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from .happenings import EVE_NOTE, LASTING, Happening, count_strike_days, event_kin, event_type, kin_and_word, numbered_strike_days, tense
+from .happenings import EVE_NOTE, LASTING, Happening, count_strike_days, event_kin, event_type, kin_and_word, numbered_strike_days, of_a_strike, tense
 from .text import Span
 
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
@@ -127,22 +127,29 @@ def undated_clauses(text: str, sentences: Iterable[Span], dated: Iterable[Happen
 
 def counted_strike_days(text: str, dated: Iterable[Happening], page: list[Told], registry: list[Told],
                         published: dt.date | None) -> list[Happening]:
-    """"Day three of the strike", "the strike's 11th day" on a page that does not say which day of the
-    strike it is written on: counted in school days from the strike's first day, told exactly in the
-    page first, else in the registry. A bare "day three" may count something else, and is left."""
+    """"Day three of the strike", "the strike's 11th day", "as the walkout begins its second week" on a
+    page that does not say which day of the strike it is written on: counted from the strike's first
+    day, told exactly in the page first, else in the registry: days in school days, weeks as the weeks
+    of the calendar it runs into. A bare "day three" may count something else, and is left."""
     first = _first_strike_day(page, registry)
     if first is None or published is None:
         return []
     day_one, where = first
+    begun = dt.date.fromisoformat(day_one)
     starts = {h.start for h in dated}
     out = []
-    for m, n in numbered_strike_days(text):
-        if m.start() in starts or not (m.group("of") or m.group("own")):
+    for m, n, unit in numbered_strike_days(text):
+        if m.start() in starts or not of_a_strike(text, m):
             continue
-        day = count_strike_days(dt.date.fromisoformat(day_one), n - 1)
-        out.append(Happening(m.start(), m.end(), m.group(), day.isoformat(), None, "day", "inferred",
+        if unit == "week":  # the Nth week the strike is in: a week begun on a Thursday is its first
+            monday = begun - dt.timedelta(days=begun.weekday()) + dt.timedelta(weeks=n - 1)
+            day, last, precision = max(monday, begun), monday + dt.timedelta(days=6), "week"
+        else:
+            day, last, precision = count_strike_days(begun, n - 1), None, "day"
+        how = "in school days" if unit == "day" else "in calendar weeks"
+        out.append(Happening(m.start(), m.end(), m.group(), day.isoformat(), last.isoformat() if last else None, precision, "inferred",
                              "future" if day > published else "past", None, 0.45,
-                             f"day {n} of the strike, counted in school days from its first day, {day_one}, in {where}"))
+                             f"{unit} {n} of the strike, counted {how} from its first day, {day_one}, in {where}"))
     return out
 
 

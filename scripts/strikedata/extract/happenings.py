@@ -305,11 +305,14 @@ def story_date(note: str, published: dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(days[0]) if days else None
 
 
-# "day three of the strike", "the fourth day of the strike", "its fifth day": the strike's days, counted.
-STRIKE_DAY = re.compile(r"\b(?:[Dd]ay (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b"
+# "day three of the strike", "the fourth day of the strike", "its fifth day", "the walkout's second week":
+# the strike's days and weeks, counted.
+STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b"
                         r"|(?:the|its|a|(?P<own>(?:the )?(?:strike|walkout)[’']s)) (?P<ord>" + "|".join(ORDINAL_WORDS)
-                        + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full |school )?day\b)"
+                        + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full |school )?(?P<unit>day|week)\b)"
                         r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures)\b)?")
+# "as the walkout begins its second week": "its" is the strike's.
+ITS_STRIKE = re.compile(r"\b(?:strike|walkout)s?\b[^.;]{0,40}$", re.I)
 # A sentence telling which day of the strike it is as the article is written.
 # "It was day two of the strike": the day the story tells, told in the past by a story written that evening.
 IT_WAS = re.compile(r"\b[Ii]t (?:was|is)\s+$")
@@ -324,7 +327,7 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
     if published is None:
         return
     text = found.reader.text
-    days = numbered_strike_days(text)
+    days = [(m, n) for m, n, unit in numbered_strike_days(text) if unit == "day"]
     anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
@@ -337,9 +340,15 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5, note))
 
 
-def numbered_strike_days(text: str) -> list[tuple[re.Match[str], int]]:
-    """Each strike day the text tells by its number, with the number."""
-    return [(m, n) for m in STRIKE_DAY.finditer(text) if (n := _strike_day_number(m))]
+def numbered_strike_days(text: str) -> list[tuple[re.Match[str], int, str]]:
+    """Each strike day or week the text tells by its number, with the number and the unit (day, week)."""
+    return [(m, n, (m.group("unit") or m.group("nunit")).lower()) for m in STRIKE_DAY.finditer(text) if (n := _strike_day_number(m))]
+
+
+def of_a_strike(text: str, m: re.Match[str]) -> bool:
+    """The day or week counted is said to be a strike's ("of the walkout", "the strike's", "the strike …
+    its"), not some other count's ("day three of talks", "its second week")."""
+    return bool(m.group("of") or m.group("own") or (m.group().startswith("its") and ITS_STRIKE.search(text, max(0, m.start() - 50), m.start())))
 
 
 def _strike_day_number(m: re.Match[str]) -> int | None:
