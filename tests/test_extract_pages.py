@@ -42,6 +42,12 @@ def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
     "2 days ago", "Updated: 7:15 PM MST Mar 6, 2024", "Published March 6, 2024", "Wednesday, March 6, 2024 10:02 a.m.",
     "Sign up for our morning newsletter", "Upcoming Webinar on Sept. 9 Register Today!", "Related:", "More stories",
     "Copyright 2024 KACR. All rights reserved.", "By Maren Holt", "By April Lund, Staff Writer",
+    # an events calendar, a podcast's episode list, a sponsor's and an underwriter's line
+    "Planning Board — Thu., March 19, 7:30 p.m., Chair Lia Brenner presiding",
+    "Sun., March 8 — Free tax help with volunteer preparer Ada Cho, Public Library, 1 p.m.",
+    "Ep. 46 — Why the shortage hits the suburbs hardest, with economist Dr. Raj Mehta",
+    "This recap is brought to you by Pond Street Hardware, 41 Canal Street. Ice melt is back in stock!",
+    "SUPPORT FOR THE SHOW comes from the Pemberton Family Foundation and from listeners like you.",
 ])
 def test_banners_credits_metadata_and_menus_are_furniture(line):
     assert is_furniture(line)
@@ -65,6 +71,20 @@ def test_a_related_links_list_is_furniture_until_prose_returns():
             "The strike continues Wednesday.")
     lines = [text[s.start:s.end] for s in furniture_lines(text)]
     assert lines == ["Related stories", "Parents Scramble For Child Care", "Judge Rules On Strike Request"]
+
+
+def test_a_box_its_paragraph_a_caption_credit_and_comments_at_the_end_are_furniture():
+    story = "Teachers walked out Monday, and the board met that night.\n\n" * 12
+    text = ("Teachers Strike In Alder Creek\n12 Comments\n\n" + story
+            + "Photo 1 of 3: Teachers walk the line Monday. (Messenger photo / Lu Arroyo)\n\n"
+            + "ABOUT THE AUTHOR\nHal Brenner retired from the township in 2013 and has written this blog since.\n\n"
+            + "The board meets again Friday.\n\n14 COMMENTS\n\nMarjorie Till says:\nThank you Hal.\n")
+    lines = [text[s.start:s.end] for s in furniture_lines(text)]
+    assert "(Messenger photo / Lu Arroyo)" in lines and "Photo 1 of 3: Teachers walk the line Monday. " not in lines
+    assert "Hal Brenner retired from the township in 2013 and has written this blog since." in lines
+    assert "The board meets again Friday." not in lines  # the box is one paragraph
+    assert lines[-1].startswith("14 COMMENTS") and lines[-1].endswith("Thank you Hal.\n")  # to the end of the page
+    assert not any(line.startswith("12 Comments\n") for line in lines)  # a count under the headline opens no comments
 
 
 PAGE = """News App Open

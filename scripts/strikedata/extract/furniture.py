@@ -55,6 +55,8 @@ CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|
                           r"Copyright|All rights reserved|Staff Photo|Contributed photo|Pool photo|Creative Commons|"
                           r"contributed (?:to )?(?:this )?report(?:ing)?|contributed (?:from|to (?:this|these) (?:story|article|updates?|coverage))|"
                           r"Equal Housing (?:Opportunity|Lender)|Federally insured|"
+                          # a sponsor's or underwriter's line: "This recap is brought to you by …", "Support for … comes from …"
+                          r"brought to you by|(?:is |are )?(?:sponsored|underwritten) by|Support for\b[^.]{1,60}\bcomes? from|"
                           r"Member FDIC)\b|©|\(c\)\s*\d{4}", re.I)
 # A byline ("By Jane Doe, Staff Writer") and a reporter's contact line ("Contact Jane Doe at …@…").
 # "By Maren Holt", never "By the fifth day, …" or "By Wednesday, …": a capital that opens no weekday or month.
@@ -94,7 +96,8 @@ CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|t
                             r"subscribe(?: now| today)?|donate(?: now| today)?|click here|listen live|watch live)\W*$", re.I)
 # A photo credit closing a caption ("… early Thursday. Photo: Jane Doe / KXYZ").
 # A photo credit in parentheses closing a caption ("… on Larkspur Avenue. (Ben Ishikawa / The Sentinel)").
-CREDIT_IN_PARENTHESES = re.compile(r"\((?:Photo:?\s*|Foto:?\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}\s*[/|]\s*[^()]{1,60}\)\s*$"
+CREDIT_IN_PARENTHESES = re.compile(r"\((?:Photo:?\s*|Foto:?\s*)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}(?:\s+(?:staff |file )?photo)?"
+                                   r"\s*[/|]\s*[^()]{1,60}\)\s*$"  # "(Ben Ishikawa / The Sentinel)", "(Messenger photo / Luis Arroyo)"
                                    # "… on the picket line. Jane Doe/The Ledger": a name and an outlet after a caption's last sentence
                                    r"|(?<=[.!?] )[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){1,3}\s*/\s*(?:The\s+)?[A-Z][^./]{1,50}$")
 CREDIT_TAIL = re.compile(r"(?:(?<=\s)|^)\(?(?:Photo|Photos|Image|Video|Credit|Photograph|Foto)s?(?: by\s+|\s*[:/]\s*)[^.\n“”\"]{1,80}$")
@@ -115,9 +118,17 @@ LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|lin
                           r"you may also like|recommended(?:\s+for you)?|latest(?:\s+(?:news|stories|headlines))?|in other news|"
                           r"what to read next|up next|watch next|other stories|previously|"
                           r"(?:earlier|previous|past|our|full|related|more) coverage(?:\s+of\b.*)?)\s*:?\s*$", re.I)
+# An events calendar's line ("Planning Board — Thu., March 19, 7:30 p.m.", "Sun., March 8 — Free tax help"):
+# news prose spells its weekdays out; and a list of a podcast's episodes ("Ep. 46 — Why …, with Dr. …").
+LISTING = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.,?\s+" + MONTH_WORD + r"\s+\d{1,2}\b"
+                     r"|^\s*(?:Ep\.?|Episode)\s*\d+\s*[—–:|]")
+# A box's heading whose next paragraph is the box's, not the story's: an author's or a show's note, credits.
+BOX_HEADING = re.compile(r"^\s*(?:about the (?:author|authors|writer|reporter|host|hosts)|credits|"
+                         r"about (?:this|the|our) (?:podcast|show|series|newsletter|blog|site|newsroom|project)|about us)\s*:?\s*$", re.I)
 # Where readers' comments begin ("14 thoughts on “…”", "Leave a Reply"): every line from there on is
 # theirs, not the article's.
-COMMENTS_HEADING = re.compile(r"^\s*(?:\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+[“\"‘'][^.!?]*[”\"’']\s*$|"
+COMMENTS_HEADING = re.compile(r"^\s*(?:(?P<titled>\d+\s+(?:thoughts?|comments?|responses?|replies|reactions?)\s+(?:on|to)\s+"
+                              r"[“\"‘'][^.!?]*[”\"’']\s*$)|\d+\s+(?:comments?|responses?|replies)\s*$|"
                               r"(?:leave|post|add) a (?:reply|comment)\s*$|join the (?:conversation|discussion)\s*$|"
                               r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)  # a heading alone on its line
 COMMENTS_FROM = 0.6  # where in a page a bare "Comments" heading can begin readers' comments
@@ -157,6 +168,8 @@ def is_furniture(line: str) -> bool:
         return True  # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"
     if count > CREDIT_LINE_WORDS:
         return False  # prose
+    if LISTING.search(stripped) and not QUOTE_MARKS.search(stripped):
+        return True
     if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped) or BYLINE.search(stripped) or CALL_TO_ACTION.search(stripped) \
             or (CALL_TO_ACTION_FIRST.match(stripped) and count <= CREDIT_LINE_WORDS):
         # (a line that opens with a call to action is one even when it quotes: "Sign up … “See you Friday!” — Editor …")
@@ -230,11 +243,12 @@ def repost_note(text: str) -> Span | None:
 
 def furniture_lines(text: str) -> list[Span]:
     """The furniture lines of a text, in order: each line `is_furniture` finds; after a list heading
-    ("Related:", "Most read") the lines without sentence punctuation, or numbered, that follow it; a
+    ("Related:", "Most read") the lines without sentence punctuation, or numbered, that follow it; after
+    a box's heading ("About the author", "Credits") its paragraph; a
     reporter's sign-off, and a dash line the page repeats; and above a repost's note near the top,
     every line."""
     out: list[Span] = []
-    in_list = False
+    in_list = in_box = False
     previous = ""
     lines = list(LINE.finditer(text))
     note = repost_note(text)
@@ -252,9 +266,14 @@ def furniture_lines(text: str) -> list[Span]:
         if not stripped:
             continue
         prior, previous = previous, stripped
-        if COMMENTS_HEADING.match(stripped) and (stripped[:1].isdigit() or m.start() > COMMENTS_FROM * len(text)):
-            # Readers' comments, to the end of the page: "14 thoughts on “…”" anywhere, a bare "Comments"
-            # or "Leave a reply" only in the page's last part (a subhead in the story is no such heading).
+        if in_box or BOX_HEADING.match(stripped):  # the heading, then its paragraph
+            out.append(Span(m.start(), m.end()))
+            in_box = not in_box
+            continue
+        heading = COMMENTS_HEADING.match(stripped)
+        if heading and (heading.group("titled") or m.start() > COMMENTS_FROM * len(text)):
+            # Readers' comments, to the end of the page: "14 thoughts on “…”" anywhere, "Comments", "14 Comments"
+            # or "Leave a reply" only in the page's last part (a subhead, or a count under the headline, is no such heading).
             out.append(Span(m.start(), len(text)))
             break
         if (len(stripped) <= LONGEST_LINE and SIGN_OFF.match(stripped)) or dashes.get(stripped, 0) > 1:
