@@ -27,6 +27,7 @@ ORG_WORDS = {
     "Associates", "Consulting", "Consultants", "Advisors", "Advisers", "Strategies", "Solutions", "Analytics", "LLC",
     "Club", "Dental", "Orthodontics", "Realty", "Bakery", "Motors", "Pharmacy", "Bank", "Brief", "Newsletter",
     "Tool", "Tools", "Manufacturing", "Industries", "Supply", "Works", "Machine", "Machining", "Construction",  # firms
+    "Hardware", "Market", "Grocery", "Diner", "Cafe", "Restaurant", "Store", "Shop", "Salon", "Garage",  # shops
 }
 # The states whose names look like a person's (two capitalised words).
 TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
@@ -47,6 +48,7 @@ PLACE_WORDS = {
     "Center", "Centre",  # a place, not an organization: "outside the ... Center" names where, not who
     "Common", "Commons", "Junction", "Crossing", "Falls", "Springs", "Creek", "Harbor", "Ridge", "Grove", "Landing",
     "Village", "Hollow",  # the ends of town and park names ("Lamplighter Common", "Pelham Junction")
+    "Township", "Borough", "Town", "Parish",  # "in Harlow Township, right across the creek"
     "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
     "Field", "Ballpark", "Arena", "Gym", "Gymnasium", "Auditorium", "Room", "Pavilion",  # venues named after people
 }
