@@ -215,6 +215,21 @@ def test_an_unnamed_individual_is_nobody_the_article_names():
 def test_a_document_speaks_for_the_one_who_wrote_it():
     text = ("The district wrote in an email that the offer “is final.”\n\n“It is time to settle,” the email said.")
     assert speakers_of(text) == [(None, "alder-usd"), (None, "alder-usd")]
+    # The writer named after the document, as the subject of its sentence; "read" as the cue of a document
+    text = ("In a statement posted to the district’s website at 5:30 a.m., Superintendent Nora Feld called the strike "
+            "“unlawful.”\n\n“Every hour out of class is an hour lost,” the statement read.")
+    assert speakers_of(text) == [("nora-feld", "alder-usd"), ("nora-feld", "alder-usd")]
+    # but never someone the document itself names
+    text = ("In an email to parents, officials wrote that the reserve “is already committed, including the roof at Birch "
+            "Elementary.”\n\n“It is time to settle,” the email said.")
+    assert speakers_of(text)[1] == (None, None)
+
+
+def test_a_leader_by_title_and_a_member_who_asked_not_to_be_named():
+    text = "Senate Minority Leader Edward R. Halloran Jr., a Republican, called the bill “a blank check.”"
+    assert people_of(text) == {"edward-r-halloran-jr": "Edward R. Halloran Jr."}
+    text = "One board member, who asked me not to use her name, said the motion “was never going to pass.”"
+    assert speakers_of(text) == [(None, None)]
 
 
 # --- figures -----------------------------------------------------------------------------------------

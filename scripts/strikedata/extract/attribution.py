@@ -25,7 +25,8 @@ CUES = (
     r"predicted|posted|tweeted|recounted|conceded|countered|maintained|remarked|observed|lamented|described|"
     r"testified|complained|vowed|promised|pointed out|explain|state|write|add|continue|note|argue|insist|claim|warn|"
     r"called|calls|calling|termed|labeled|dubbed|reads|thanked|thanks|praised|praises|blamed|blames|criticized|criticizes|"
-    r"pledged|pledges|apologized|replied by|answered|answers"
+    r"pledged|pledges|apologized|replied by|answered|answers|"
+    r"read(?=\s*[.,:])"  # "…,” the statement read.": not "read the letter"
 )
 CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?P<cue>{CUES})\b")
 CUE_AT_START = re.compile(rf"^\W*(?P<cue>{CUES})\s+(?P<np>.+?)\s*[.!?]?\s*$", re.DOTALL)
@@ -250,15 +251,22 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     sentence = spans.at(at)
     if sentence is None:
         return None
-    named = sorted(entities.within(sentence.start, at, "person") + [m for m in entities.within(sentence.start, at, "org")
-                                                                     if entities.orgs[m.id].kind != OUTLET_KIND],
-                   key=lambda m: m.start)
-    if not named:  # "…, the district said in a message to families": who the sentence says wrote it
-        said = list(SUBJECT_SAID.finditer(masked, sentence.start, at))
-        org_id = entities.descriptor(said[-1].group("np"), said[-1].start()) if said else None
+    def named(low: int, high: int) -> list:
+        return sorted(entities.within(low, high, "person") + [m for m in entities.within(low, high, "org")
+                                                              if entities.orgs[m.id].kind != OUTLET_KIND], key=lambda m: m.start)
+
+    said = list(SUBJECT_SAID.finditer(masked, sentence.start, at))
+    if not named(sentence.start, at) and said:  # "…, the district said in a message to families": who the sentence says wrote it
+        org_id = entities.descriptor(said[-1].group("np"), said[-1].start())
         return replace(document, org_id=org_id, confidence=0.55, basis="inferred",
                        note=f"'{document.as_written}' read as the {doc.group('doc')} of {org_id}, told of before") if org_id else None
-    first = named[0]
+    # Who is named before it, else the subject of the verb after it ("In a statement posted at 5:30 a.m.,
+    # Superintendent Feld called …"), outside any quotation.
+    verb = CUE.search(masked, at, sentence.end)
+    writers = named(sentence.start, at) or (named(at, verb.start()) if verb else [])
+    if not writers:
+        return None
+    first = writers[0]
     person = entities.people.get(first.id) if first.kind == "person" else None
     return replace(document, person_id=person.person_id if person else None, org_id=person.org_id if person else first.id,
                    confidence=0.6, basis="inferred",
@@ -649,7 +657,8 @@ PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|co
                 r"paraprofessional|assistant|cook|secretary|janitor|clerk|therapist|psychologist|coach|bus driver")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
-ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|\bwho asked (?:not|that)|\bwho (?:did not|didn[’']t) want|"
+ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|"
+                       r"\bwho asked (?:(?:me|us|him|her|them|reporters|the \w+) )?(?:not|that)|\bwho (?:did not|didn[’']t) want|"
                        r"\bon (?:the )?condition of anonymity|\bwho declined to be named|\bwho spoke on condition", re.I)
 # "a district spokeswoman", "a union official": the organization speaks through them.
 DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?:district|union|association|board|federation|"

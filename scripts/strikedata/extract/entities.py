@@ -61,7 +61,7 @@ TITLE_WORDS = {
     "Associate", "Executive", "General", "Counsel", "Attorney", "Judge", "Sheriff", "Chancellor", "Dean", "Reporter",
     "Lead", "Interim", "Acting", "Former", "Board", "Supervisor", "Lt", "Sgt", "Capt", "Pastor", "Rev", "Father",
     "Supt", "Prof", "Atty", "Mayor-elect", "Asst", "Mediator", "Arbitrator", "Facilitator", "Ombudsman", "Councilor", "Councillor",
-    "Alderman", "Alderwoman", "Clerk",
+    "Alderman", "Alderwoman", "Clerk", "Leader", "Minority", "Majority", "Speaker", "Whip", "Floor",  # "Senate Minority Leader X"
     "Controller", "Auditor", "Administrator", "Inspector", "Provost", "Regent", "Delegate", "Steward", "Specialist",
     "Bargaining", "Business", "Human", "Resources", "Operations", "Communications", "Finance",
     # Who a person is to the story, written before the name like a title ("Mom Jane Doe", "Senior Ana Li").
