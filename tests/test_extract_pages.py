@@ -225,6 +225,14 @@ def test_a_document_speaks_for_the_one_who_wrote_it():
     assert speakers_of(text)[1] == (None, None)
 
 
+def test_the_district_is_the_district_not_its_board_named_more_often():
+    town = Registry(orgs={"mps": Org("mps", "Mill Public Schools", "", "school_district"),
+                          "mps-board": Org("mps-board", "Mill Board of Education", "", "school_district", "mps")})
+    text = ("Mill Public Schools closed. The Mill Board of Education met, and the Mill Board of Education voted. "
+            "The district said it would appeal.")
+    assert find_entities(text, town).descriptor("The district", text.index("The district")) == "mps"
+
+
 def test_a_leader_by_title_and_a_member_who_asked_not_to_be_named():
     text = "Senate Minority Leader Edward R. Halloran Jr., a Republican, called the bill “a blank check.”"
     assert people_of(text) == {"edward-r-halloran-jr": "Edward R. Halloran Jr."}

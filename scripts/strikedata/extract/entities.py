@@ -326,7 +326,7 @@ class Entities:
             recent = self._last_named(candidates, position)
             if recent:
                 return recent
-        return max(candidates, key=lambda o: (head.capitalize() in o.name.split(), self.count(o.org_id), o.parent_org_id is None)).org_id
+        return max(candidates, key=lambda o: (head.capitalize() in o.name.split(), o.parent_org_id is None, self.count(o.org_id))).org_id
 
     def name_heads(self) -> frozenset[str]:
         """The last word of each organization's name, in lower case, as a descriptor's head noun
