@@ -493,6 +493,12 @@ def kin_at(sentence: str, word: str) -> str:
     return event_kin(sentence, sentence.index(word))
 
 
+def test_would_after_a_verb_in_the_past_looks_ahead_from_then_not_from_the_article():
+    # Thursday 2026-11-12: "would walk out Oct. 14" was ahead when they gave notice, not next year
+    assert dates_of("They gave the district notice that they would walk out Oct. 14.", dt.date(2026, 11, 12)) == [("Oct. 14", "2026-10-14")]
+    assert dates_of("The union will walk out Oct. 14.", dt.date(2026, 11, 12)) == [("Oct. 14", "2027-10-14")]
+
+
 def test_a_verb_after_that_reports_and_does_not_date_the_weekday_before_it():
     # Wednesday 2024-03-06: "wrote Monday evening that schools would close" is the Monday before.
     assert dates_of("Officials wrote in a letter to parents Monday evening that schools would close.") == [
@@ -943,6 +949,13 @@ def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_t
     assert mention["#"].startswith("'its second week' -> 2024-03-04; week 2 of the strike, counted in calendar weeks")
     assert [m["text"] for m in draft_of("Talks entered their second week.\n\nTeachers went on strike Thursday, Feb. 29.").event_mentions
             if "counted" in m["#"]] == []  # the talks' week, not the strike's
+    # A look-back weeks later: "On the strike’s fourth day" is no day the article is written on, when the
+    # page tells the first day (2024-02-29, and "would" after "gave notice" looks ahead from then)
+    lookback = ("Teachers gave notice Feb. 26 that they would walk out Feb. 29.\n\n"
+                "On the strike’s fourth day, a Monday, 300 parents marched.")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(lookback, dt.date(2024, 11, 7))] for m in d.event_mentions}
+    assert dated["Teachers gave notice Feb. 26 that they would walk out Feb. 29."] in ("2024-02-26", "2024-02-29")
+    assert dated["On the strike’s fourth day, a Monday, 300 parents marched."] == "2024-03-05"
     # The sentence's telling with no date words gives way to the day counted
     assert [m["#"] for m in draft_of(text).event_mentions if m["text"].startswith("The break")] == [
         "\"the strike's third day\" -> 2024-03-04; day 3 of the strike, counted in school days from its first day, 2024-02-29, in the page"]

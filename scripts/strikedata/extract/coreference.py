@@ -130,22 +130,26 @@ def counted_strike_days(text: str, dated: Iterable[Happening], page: list[Told],
     """"Day three of the strike", "the strike's 11th day", "as the walkout begins its second week" on a
     page that does not say which day of the strike it is written on: counted from the strike's first
     day, told exactly in the page first, else in the registry: days in school days, weeks as the weeks
-    of the calendar it runs into. A bare "day three" may count something else, and is left."""
+    of the calendar it runs into. A bare "day three" may count something else, and is left. A day read
+    from the article's own ("on the fifth day of the strike, …") that the first day the page tells
+    contradicts (a look-back weeks later: "On the strike’s fourth day, a Monday, …") is counted again."""
     first = _first_strike_day(page, registry)
     if first is None or published is None:
         return []
     day_one, where = first
     begun = dt.date.fromisoformat(day_one)
-    starts = {h.start for h in dated}
+    read = {h.start: h.start_date for h in dated}
     out = []
     for m, n, unit in numbered_strike_days(text):
-        if m.start() in starts or not of_a_strike(text, m):
+        if not of_a_strike(text, m) or (m.start() in read and where != "the page"):
             continue
         if unit == "week":  # the Nth week the strike is in: a week begun on a Thursday is its first
             monday = begun - dt.timedelta(days=begun.weekday()) + dt.timedelta(weeks=n - 1)
             day, last, precision = max(monday, begun), monday + dt.timedelta(days=6), "week"
         else:
             day, last, precision = count_strike_days(begun, n - 1), None, "day"
+        if m.start() in read and read[m.start()] == day.isoformat():
+            continue  # read so already
         how = "in school days" if unit == "day" else "in calendar weeks"
         out.append(Happening(m.start(), m.end(), m.group(), day.isoformat(), last.isoformat() if last else None, precision, "inferred",
                              "future" if day > published else "past", None, 0.45,

@@ -789,9 +789,9 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     page, known = exact_tellings(happenings, proposals.kind), registry_tellings(registry.events)
     # "the strike's 11th day", counted from its first day: the day its sentence tells, not the article's.
     counted = [h for h in counted_strike_days(reading.text, happenings, page, known, date) if not furniture.holds(h.start)]
-    counted_in = {reading.sentences.at(h.start) for h in counted}
+    counted_in, recounted = {reading.sentences.at(h.start) for h in counted}, {h.start for h in counted}
     for happening in happenings:
-        if not (told_without_date(happening) and reading.sentences.at(happening.start) in counted_in):
+        if happening.start not in recounted and not (told_without_date(happening) and reading.sentences.at(happening.start) in counted_in):
             proposals.add(settle(happening, proposals.kind(happening), page, known, date))
     for happening in counted[:MAX_PROPOSALS]:
         proposals.add(happening)

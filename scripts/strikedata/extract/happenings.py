@@ -1150,7 +1150,24 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if published is None:
         return None
     told_as = direction or local_tense(text, m.start(), m.end()) or _clause_tense(text, m, reader)
+    if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
+        told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     return _year_told_as(published, (month, day), told_as)
+
+
+# "would" after a verb in the past: a future seen from then ("said they would strike"), not from the article's day.
+WOULD = re.compile(r"\b(?:would|could|might)\b")
+WILL = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)
+
+
+def _future_in_the_past(text: str, sentence, position: int) -> bool:
+    if sentence is None:
+        return False
+    said = text[sentence.start:position]
+    would = WOULD.search(said)
+    if would is None or WILL.search(said):
+        return False
+    return any(w.lower() not in NOT_PAST for w in PAST.findall(said, 0, would.start()))
 
 
 def _year_told_as(published: dt.date, candidate: tuple[int, int], told_as: str) -> int:
