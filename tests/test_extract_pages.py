@@ -493,6 +493,21 @@ def kin_at(sentence: str, word: str) -> str:
     return event_kin(sentence, sentence.index(word))
 
 
+def test_a_look_back_told_in_bare_weekdays_counts_them_from_the_dates_it_told():
+    # Saturday 2026-11-14, weeks after: "On Wednesday" read as the last Wednesday (Nov. 11) would fall after
+    # "Monday, Nov. 2", told next: the page tells its days in order, from "Monday, Oct. 26"
+    text = ("The support staff walked out on Monday, Oct. 26.\n\nOn Wednesday, the two sides spent 12 hours with the "
+            "mediator. On Friday, they started again.\n\nTeachers returned on Monday, Nov. 2. The session began "
+            "Thursday and ran past midnight.")
+    assert dates_of(text, dt.date(2026, 11, 14)) == [
+        ("Monday, Oct. 26", "2026-10-26"), ("Wednesday", "2026-10-28"), ("Friday", "2026-10-30"),
+        ("Monday, Nov. 2", "2026-11-02"), ("Thursday", "2026-11-05")]
+    # News of this week beside a date further back: the weekdays are this week's
+    text = ("Members voted on Oct. 26 to authorize a strike.\n\nOn Wednesday, the two sides met. They have had no new "
+            "proposal since Nov. 2.")
+    assert dates_of(text, dt.date(2026, 11, 14))[1] == ("Wednesday", "2026-11-11")
+
+
 def test_would_after_a_verb_in_the_past_looks_ahead_from_then_not_from_the_article():
     # Thursday 2026-11-12: "would walk out Oct. 14" was ahead when they gave notice, not next year
     assert dates_of("They gave the district notice that they would walk out Oct. 14.", dt.date(2026, 11, 12)) == [("Oct. 14", "2026-10-14")]

@@ -133,6 +133,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
             if resolution is not None:
                 found.add(m, resolution)
     _add_strike_days(found, published)
+    _add_narrated_weekdays(found, published)
     _add_told_before(found, published)
     _add_times_alone(found, published)
     return sorted(found.happenings, key=lambda h: h.start)
@@ -219,6 +220,87 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
         day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
                                  f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
+
+
+def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
+    """A look-back tells its days in order, with bare weekdays ("The support staff walked out on Monday,
+    Oct. 26. … On Wednesday, the two sides spent 12 hours with the mediator."). When a bare weekday told
+    in the past, read as the last such day before the article, falls after a calendar date the page
+    tells a few sentences later, though the first such weekday after the date told before it fits (the
+    order of the page broken), the page narrates: each of its bare past weekdays is then the first such
+    day on or after the last date it told (the weekdays read so count on)."""
+    if published is None:
+        return
+    reader = found.reader
+    # The calendar dates ("Oct. 26") of the weeks a look-back can tell: a date further back is background
+    oldest = (published - dt.timedelta(days=LOOK_BACK_DAYS)).isoformat()
+    stated = [h for h in found.happenings if h.precision == "day" and h.start_date and h.start_date >= oldest and CALENDAR.search(h.expression)]
+    bare = [(h, m) for h in found.happenings if (m := _bare_past_weekday(reader.text, h)) is not None]
+    if not stated or not bare:
+        return
+    told = sorted(stated, key=lambda h: h.start)
+    starts = [h.start for h in told]
+
+    def near(at: int, step: int) -> Happening | None:
+        i = bisect_left(starts, at) + (0 if step > 0 else -1)
+        if not 0 <= i < len(told) or _sentences_between(reader, *sorted((told[i].start, at))) > TOLD_BEFORE_SENTENCES["story"]:
+            return None
+        return told[i]
+
+    def narrated(day: str, weekday: int) -> dt.date:
+        after = dt.date.fromisoformat(day)
+        return after + dt.timedelta(days=(weekday - after.weekday()) % 7)
+
+    def out_of_order(h: Happening, m: re.Match[str]) -> bool:
+        before, after = near(h.start, -1), near(h.end, 1)
+        if before is None or after is None or not (before.start_date and after.start_date and h.start_date):
+            return False
+        if SINCE_BEFORE.search(reader.text, max(0, after.start - 8), after.start):
+            return False  # "no new proposal since Jan. 14": a day further back, not the next the page tells
+        read = narrated(before.start_date, WEEKDAYS.index(m.group("day")))
+        return h.start_date > after.start_date > read.isoformat() > before.start_date
+
+    if not any(out_of_order(h, m) for h, m in bare):
+        return
+    last: Happening | None = None
+    reread: list[tuple[re.Match[str], _Resolution]] = []
+    steps: list[tuple[Happening, re.Match[str] | None]] = [(h, None) for h in told]
+    for h, m in sorted(steps + list(bare), key=lambda pair: pair[0].start):
+        if m is None:
+            last = h
+            continue
+        far = last is None or _sentences_between(reader, last.start, h.start) > TOLD_BEFORE_SENTENCES["story"]
+        if far or last is None or not last.start_date or not h.start_date:
+            continue
+        day = narrated(last.start_date, WEEKDAYS.index(m.group("day")))
+        if day.isoformat() >= h.start_date:
+            continue  # the last such day before the article already, or none before it
+        reread.append((m, _Resolution((day.isoformat(), None), "day", "weekday_resolved", 0.55,
+                                      f"'{h.expression}' read as the first {m.group('day')} after {last.expression!r} "
+                                      f"({last.start_date}): the page tells its days in order", _clock(m, prefix="w"))))
+        last = replace(h, start_date=day.isoformat())
+    found.read_again(reread)
+
+
+LOOK_BACK_DAYS = 120
+SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before|by|from|through|after)\s+$", re.I)
+# "the Monday before the walkout" names its day by a happening; "on a Saturday" names none.
+NAMED_BY_HAPPENING = re.compile(r"\s+(?:before|after)\s+(?:the|a|an|its|their)\b", re.I)
+
+
+def _bare_past_weekday(text: str, h: Happening) -> re.Match[str] | None:
+    """The weekday match of a happening that is a weekday alone (no date, no "last"/"next") told in the past."""
+    m = WEEKDAY.match(text, h.start)
+    if m is None or m.end() != h.end or m.group("cmonth") or m.group("rel") or h.tense != "past" or h.basis != "weekday_resolved":
+        return None
+    if NAMED_BY_HAPPENING.match(text, m.end()) or re.search(r"\b(?:a|an|the|that|each|every)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+        return None
+    return m
+
+
+def _sentences_between(reader: _Reader, low: int, high: int) -> int:
+    starts = reader.spans.starts
+    return bisect_left(starts, high) - bisect_left(starts, low)
 
 
 def _reach(m: re.Match[str]) -> str:
@@ -523,6 +605,17 @@ class _Found:
             if start <= h.start and h.end <= end:
                 self.taken[h.start:h.end] = b"\x00" * (h.end - h.start)
         self.happenings = kept
+
+    def read_again(self, readings: list[tuple[re.Match[str], _Resolution]]) -> None:
+        """Replace the expressions found at exactly these matches with these readings (at once: one pass
+        over what was found, however many)."""
+        spans = {(m.start(), m.end()) for m, _ in readings}
+        for h in self.happenings:
+            if (h.start, h.end) in spans:
+                self.taken[h.start:h.end] = b"\x00" * (h.end - h.start)
+        self.happenings = [h for h in self.happenings if (h.start, h.end) not in spans]
+        for m, resolution in readings:
+            self.add(m, resolution)
 
     def add(self, m: re.Match[str], resolution: _Resolution) -> bool:
         """Record the expression `m` with its sentence's tense and clock time; False (and nothing
