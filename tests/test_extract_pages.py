@@ -944,6 +944,12 @@ def test_the_eve_of_the_strike_is_the_day_before_its_first():
     text = "Teachers went on strike Monday.\n\nOn the eve of the strike, 300 employees rallied."
     dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
     assert dated["On the eve of the strike, 300 employees rallied."] == "2024-03-03"
+    # Wednesday 2024-03-06 began the strike: the Monday before it is the 4th, the night before it the 5th
+    text = ("Teachers went on strike Wednesday.\n\nOn the Monday before the walkout, the board voted to close schools. "
+            "The night before the strike, 300 employees rallied.")
+    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text, dt.date(2024, 3, 7))] for m in d.event_mentions}
+    assert dated["On the Monday before the walkout, the board voted to close schools."] == "2024-03-04"
+    assert dated["The night before the strike, 300 employees rallied."] == "2024-03-05"
 
 
 def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_told():

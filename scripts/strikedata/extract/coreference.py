@@ -19,7 +19,19 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from itertools import pairwise
 
-from .happenings import EVE_NOTE, LASTING, Happening, count_strike_days, event_kin, event_type, kin_and_word, numbered_strike_days, of_a_strike, tense
+from .happenings import (
+    EVE_NOTE,
+    LASTING,
+    WEEKDAYS,
+    Happening,
+    count_strike_days,
+    event_kin,
+    event_type,
+    kin_and_word,
+    numbered_strike_days,
+    of_a_strike,
+    tense,
+)
 from .text import Span
 
 # How a date found in the words themselves is read: these anchor loose tellings, never the reverse.
@@ -172,7 +184,10 @@ def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happen
     if first is None:
         return happening
     day_one, where = first
-    day = (dt.date.fromisoformat(day_one) - dt.timedelta(days=1)).isoformat()
+    weekday = next((i for i, name in enumerate(WEEKDAYS) if name.lower() in happening.expression.lower()), None)
+    begun = dt.date.fromisoformat(day_one)
+    back = 1 if weekday is None else (begun.weekday() - weekday - 1) % 7 + 1  # "the Monday before": the last Monday before it
+    day = (begun - dt.timedelta(days=back)).isoformat()
     return dataclasses.replace(happening, start_date=day, note=f"{happening.note}, which {where} dates {day_one}")
 
 

@@ -643,6 +643,8 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
         return _weekday_with_date(m, published, reader)
     if FOLLOWING_BEFORE.search(reader.text, max(0, m.start() - 16), m.start("day")):
         return None  # "the following Monday": counted from the day told before it (TOLD_BEFORE)
+    if m.end() == m.end("day") and WEEKDAY_BEFORE_THE_STRIKE.match(reader.text, m.end()):
+        return None  # "the Monday before the walkout": counted back from the strike's first day (EVE)
     rel = (m.group("rel") or "").lower()
     direction = _weekday_direction(m, reader)
     weekday = WEEKDAYS.index(m.group("day"))
@@ -871,10 +873,12 @@ def clock_minutes(m: re.Match[str]) -> int | None:
     return int(clock[:2]) * 60 + int(clock[3:]) if clock else None
 
 
-# "On the eve of the strike": the day before the strike's first day, which the page tells elsewhere
-# (extract.coreference dates it).
-EVE = re.compile(r"\b(?:the )?eve of (?:the|a|its|their) (?:[\w’'-]+ ){0,2}?(?:strike|walkout)\b", re.I)
-EVE_NOTE = "the eve of the strike: the day before its first day"
+# "On the eve of the strike", "the night before the walkout", "the Monday before the strike": a day before
+# the strike's first day, which the page tells elsewhere (extract.coreference dates it).
+BEFORE_THE_STRIKE = r"(?:the|a|its|their) (?:[\w’'-]+ ){0,2}?(?:strike|walkout)\b"
+EVE = re.compile(r"\b(?:(?:the )?eve of |the (?:day|night|evening|" + "|".join(WEEKDAYS) + r") before )" + BEFORE_THE_STRIKE, re.I)
+WEEKDAY_BEFORE_THE_STRIKE = re.compile(r" before " + BEFORE_THE_STRIKE, re.I)
+EVE_NOTE = "a day before the strike, counted back from its first day"
 
 
 def _resolve_eve(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
