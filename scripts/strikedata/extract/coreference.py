@@ -179,7 +179,8 @@ def _first_strike_day(page: list[Told], registry: list[Told]) -> tuple[str, str]
 
 
 def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:
-    """The eve of the strike: the day before the first day of a strike told exactly, in the page first."""
+    """A day before the strike ("the eve of", "the night before", "the Monday before"): counted back from the first
+    day of a strike told exactly, in the page first."""
     first = _first_strike_day(page, registry)
     if first is None:
         return happening
