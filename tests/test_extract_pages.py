@@ -493,6 +493,12 @@ def kin_at(sentence: str, word: str) -> str:
     return event_kin(sentence, sentence.index(word))
 
 
+def test_a_participle_after_a_modal_and_its_object_is_no_past():
+    # Wednesday 2024-03-06
+    assert dates_of("The district closed all schools and will keep them closed Thursday.") == [("Thursday", "2024-03-07")]
+    assert dates_of("The offer the board approved Monday would raise pay.") == [("Monday", "2024-03-04")]
+
+
 def test_a_look_back_told_in_bare_weekdays_counts_them_from_the_dates_it_told():
     # Saturday 2026-11-14, weeks after: "On Wednesday" read as the last Wednesday (Nov. 11) would fall after
     # "Monday, Nov. 2", told next: the page tells its days in order, from "Monday, Oct. 26"

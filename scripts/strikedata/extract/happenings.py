@@ -1075,8 +1075,11 @@ def local_tense(text: str, start: int, end: int) -> str | None:
                 continue
             if lowered in PAST_WORDS:
                 return "past"
-            if words is before and distance <= verb_at and lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4:
-                return "past"  # "the offer the board approved (in) Monday night would raise …": the verb of the date's own clause
+            # "the offer the board approved (in) Monday night would raise …": the verb of the date's own clause;
+            # not "will keep them closed Thursday", a participle after a modal's verb and its object
+            if words is before and distance <= verb_at and lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4 \
+                    and not any(w.lower() in ("will", "would") for w in before[max(0, at - 4):at]):
+                return "past"
             ed_word = ed_word or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4)
     return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
