@@ -1156,6 +1156,10 @@ def test_a_strike_a_condition_speaks_of_is_the_one_the_page_plans_and_a_notice_i
     assert ("Every school would close if the strike goes ahead, the district said Tuesday.", "2024-03-11") in dated
     assert kin_at("The unions delivered their strike notices Friday.", "Friday") == "other:notice"
     assert not draft_of("If the strike happens, schools close.").dates  # no strike dated in the page: nothing proposed
+    page = ("Teachers will strike Monday, March 11, the union said.\n\n"
+            "The board meets Friday to decide whether to keep schools open if teachers strike.\n")
+    dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(page)] for m in d.event_mentions]
+    assert ("The board meets Friday to decide whether to keep schools open if teachers strike.", "2024-03-11") in dated
 
 
 def test_a_time_told_as_future_takes_the_day_ahead_of_the_sentence_before():

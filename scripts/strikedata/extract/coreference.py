@@ -89,6 +89,9 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
 # the page dates elsewhere.
 STRIKE_IF = re.compile(r"\b[Ii]f (?:the |a |both |any )?(?:[\w’'-]+ )?(?:strikes?|walkouts?) (?:goes|go|happens?|begins?|starts?|"
                        r"takes? place|occurs?|moves? forward|goes forward|go forward|proceeds?|comes?)\b"
+                       # "if teachers strike", "in case the union walks out": the strike, as a verb
+                       r"|\b(?:[Ii]f|[Ii]n case|[Ss]hould) (?:the |its |their )?(?:[\w’'-]+ ){0,2}?(?:strikes?|walks? out)\b"
+                       r"(?! (?:vote|notice|pay|fund))"
                        # "Support staff will walk out with them": a strike told as planned, with no day of its own
                        r"|\b(?:will|plans? to|planning to|(?:are|is) set to|(?:are|is) going to|vows? to|vowed to)\s+(?:also\s+)?"
                        r"(?:strike|walk out|walk off the job)\b"
