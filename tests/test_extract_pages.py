@@ -262,6 +262,14 @@ def test_numbers_in_words_ordinals_and_compounds():
     assert figures_in("Students lost six instructional days.") == [("six instructional days", 6, "days", None)]
 
 
+def test_a_fraction_of_a_percent_and_a_tally_after_its_outcome():
+    assert figures_in("The gap is a quarter of a percent.") == [("a quarter of a percent", 0.25, "percent", None)]
+    assert figures_in("They moved about a percentage point.") == [("a percentage point", 1, "percent", None)]
+    assert figures_in("A third of aides struck.") == [("A third", 33.3, "percent", None)]  # a share of a whole, still
+    assert [f[:2] for f in figures_in("The motion to seek an injunction failed 5-4.")] == [("5", 5), ("4", 4)]
+    assert [f[:2] for f in figures_in("Members approved it 488-61.")] == [("488", 488), ("61", 61)]
+
+
 # --- dates -------------------------------------------------------------------------------------------
 
 WEDNESDAY = dt.date(2024, 3, 6)

@@ -43,8 +43,10 @@ RANGE_FIRST = re.compile(
 RANGE_COUNT_FIRST = re.compile(
     rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=\s+(?:and|to|or)\s+(?:{DIGITS}|{NUMBER_WORD})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?"
     rf"(?!(?:percent|years?|days?|hours?|weeks?)\b)[a-z]+s\b)", re.I)
-# "Members voted 1,784 to 211": both sides of a vote are counts.
-VOTE_TALLY = re.compile(rf"\b(?:voted|vote of|votes? of|by a vote of|margin of)\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
+# "Members voted 1,784 to 211", "The motion failed 5-4", "approved it 488-61": both sides of a vote are counts.
+VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
+                        r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)(?:\s+(?:it|them|the\s+\w+))?)"
+                        rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
 NUMBER_ALONE = re.compile(rf"(?P<num>{DIGITS})")
 # "on a 6-3 vote", "by a 5-2 vote": a tally told before the word vote.
 TALLY_VOTE = re.compile(r"\b(?P<num>\d{1,4})[-–](?P<num2>\d{1,4})\s+(?:vote|decision|ruling|margin)\b", re.I)
@@ -54,10 +56,12 @@ ALL_BUT = re.compile(rf"\ball but (?P<num>{DIGITS}|{NUMBER_WORD})\b(?! (?:percen
 CENTS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) cents\b(?P<rate> (?:an|per|a) hour\b)?", re.I)
 # "a half-percent", "a quarter of a percent": fractions of a percent told in words.
 FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: of a)?|three-quarters(?: of a)?)[- ]"
-                              r"(?:percent(?:age point)?|per cent|point)\b", re.I)
+                              r"(?:percent(?:age point)?|per cent|point)\b"
+                              r"|\b(?P<frac1>a|one) (?:full )?percentage point\b", re.I)  # "about a percentage point": one
 # "a third of instructional aides", "About two of every three routes": a share told as a fraction.
 SHARE_FRACTION = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over)\s+)?(?:(?P<n>a|one|two|three)[- ]"
-                            r"(?P<den>half|third|quarter|fifth)s?(?= of\b)|(?P<n2>one|two|three|four|five|six|seven|eight|nine)"
+                            r"(?P<den>half|third|quarter|fifth)s?(?= of\b)"
+                            r"(?! of an? (?:percent|per cent|percentage point|point)\b)|(?P<n2>one|two|three|four|five|six|seven|eight|nine)"
                             r" (?:of|in|out of) every (?P<d2>two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
 SHARE_PARTS = {**NUMBER_WORDS, "a": 1, "half": 2, "third": 3, "quarter": 4, "fifth": 5}  # "a third", "two of every three"
 FRACTIONS = {"a half": 0.5, "one-half": 0.5, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "three-quarters": 0.75,
@@ -207,7 +211,7 @@ def find_figures(text: str) -> list[Figure]:
         cents = number_value(m.group("num"))
         add(m, cents / 100 if cents is not None else None, "usd_per_hour" if m.group("rate") else "usd", 0.7)
     for m in FRACTION_PERCENT.finditer(text):
-        add(m, FRACTIONS[m.group("frac").lower()], "percent", 0.7)
+        add(m, FRACTIONS[m.group("frac").lower()] if m.group("frac") else 1.0, "percent", 0.7)
     numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
     _parts_of_wholes(_matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(RANGE_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
