@@ -223,6 +223,9 @@ def test_a_document_speaks_for_the_one_who_wrote_it():
     text = ("In an email to parents, officials wrote that the reserve “is already committed, including the roof at Birch "
             "Elementary.”\n\n“It is time to settle,” the email said.")
     assert speakers_of(text)[1] == (None, None)
+    # a post told of by its verb
+    text = "The Alder Creek Education Association posted on Facebook that it will picnic Friday. “Bring a book,” the post said."
+    assert speakers_of(text) == [(None, "acea")]
 
 
 def test_the_district_is_the_district_not_its_board_named_more_often():

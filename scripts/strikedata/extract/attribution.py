@@ -229,6 +229,7 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     return None
 
 
+DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed"}
 SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?:said|says|wrote|writes|posted|announced|told)\b")
 # How far back a sentence that tells of a document ("answered in a post on its Facebook page") may stand.
 DOCUMENT_REACH = 400
@@ -242,8 +243,9 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     if doc is None:
         return None
     low = max(0, quote.start - DOCUMENT_REACH)
-    tellings = list(re.finditer(rf"\b(?:a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(doc.group('doc'))}\b",
-                                masked[low:quote.start]))
+    told_by = DOCUMENT_VERBS.get(doc.group("doc"))  # "Families United posted on Facebook that …": the post
+    tellings = list(re.finditer(rf"\b(?:a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(doc.group('doc'))}\b"
+                                + (rf"|\b{told_by}\b" if told_by else ""), masked[low:quote.start]))
     if not tellings:
         return None
     told = tellings[-1]
