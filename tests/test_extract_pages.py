@@ -1414,6 +1414,12 @@ def test_a_president_described_before_being_named_is_the_one_named_in_her_second
             "Pia Cortes, a two-time award winner, is in her second term as president of the Alder Creek Education "
             "Association.")
     assert speakers_of(text) == [("pia-cortes", "acea")]
+    # a pronoun after the title, the holder named later with the title and no organization of her own
+    town = Registry(orgs={**TOWN.orgs, "alder-board": Org("alder-board", "Alder Creek Board of Education", "", "school_district",
+                                                          "alder-usd")}, people=TOWN.people)
+    text = ("The Alder Creek Board of Education met Monday. The board president opened the meeting. “Please let people "
+            "finish,” she said.\n\nLena Ostrom, in her second term as president, stayed in her seat.")
+    assert speakers_of(text, town) == [("lena-ostrom", None)]
 
 
 def test_a_nickname_between_first_and_family_name_is_part_of_the_name_as_printed():

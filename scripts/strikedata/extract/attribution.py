@@ -698,10 +698,12 @@ def _title_holder(lowered: str, org_id: str | None, entities: Entities):
     stems = TITLES[title.group()]
     named = [entities.people[i] for i in sorted({m.id for m in entities.of_kind("person")})]
 
-    def fitting(people) -> list:
-        return [p for p in people if any(stem in (p.role or "").lower() for stem in stems) and (org_id is None or p.org_id == org_id)]
+    def fitting(people, org: str | None = org_id) -> list:
+        return [p for p in people if any(stem in (p.role or "").lower() for stem in stems) and (org is None or p.org_id == org)]
 
-    found = fitting(named)
+    # "The board president …. “…,” she said." then "Gloria Tran-Whitaker, in her second term as president":
+    # one named with the title and no organization of her own is the one, when none of that organization has it
+    found = fitting(named) or [p for p in fitting(named, None) if p.org_id is None]
     if not found and org_id is not None:
         found = fitting(entities.known_people.values())
         if len(found) == 1:
