@@ -28,6 +28,7 @@ ORG_WORDS = {
     "Club", "Dental", "Orthodontics", "Realty", "Bakery", "Motors", "Pharmacy", "Bank", "Brief", "Newsletter",
     "Tool", "Tools", "Manufacturing", "Industries", "Supply", "Works", "Machine", "Machining", "Construction",  # firms
     "Hardware", "Market", "Grocery", "Diner", "Cafe", "Restaurant", "Store", "Shop", "Salon", "Garage",  # shops
+    "Team", "Teams", "Squad", "Crew",  # "We are Team Kids"
 }
 # The states whose names look like a person's (two capitalised words).
 TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
