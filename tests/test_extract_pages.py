@@ -1405,7 +1405,8 @@ def test_buildings_firms_prizes_and_a_posts_series_heading_are_no_people():
     text = ("Brenner Hall, the main classroom building, is named for his grandfather. Gary Brenner Sr., owner of "
             "Brenner Tool & Die, said he hired 14 welders. Pia Cortes, a two-time winner of the Golden Apple Award, "
             "spoke.\n\nStrike Update #5: Week one is in the books\n\nHarlow Township settled first, said Dana Quist. "
-            "Mill Pond Hardware donated 40 pizzas.\n\n“We are Team Kids,” she said.\n")
+            "Mill Pond Hardware donated 40 pizzas.\n\n“We are not Team Union. We are Team Kids,” she said. "
+            "“And Team Kids wants a contract by next week.”\n")
     assert set(people_of(text).values()) == {"Gary Brenner Sr.", "Pia Cortes", "Dana Quist"}
 
 
