@@ -525,6 +525,12 @@ def test_a_look_back_told_in_bare_weekdays_counts_them_from_the_dates_it_told():
     assert dates_of(text, dt.date(2026, 11, 14))[1] == ("Wednesday", "2026-11-11")
 
 
+def test_that_october_is_october_of_the_year_told_before_it():
+    text = "Teachers last voted to authorize a strike in 2011, and settled that October before anyone walked out."
+    assert dates_of(text) == [("in 2011", "2011-01-01"), ("that October", "2011-10-01")]
+    assert dates_of("That October was cold.") == []  # no year told before it: no date
+
+
 def test_would_after_a_verb_in_the_past_looks_ahead_from_then_not_from_the_article():
     # Thursday 2026-11-12: "would walk out Oct. 14" was ahead when they gave notice, not next year
     assert dates_of("They gave the district notice that they would walk out Oct. 14.", dt.date(2026, 11, 12)) == [("Oct. 14", "2026-10-14")]

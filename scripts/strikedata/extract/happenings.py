@@ -39,7 +39,7 @@ RELATIVE = re.compile(rf"\b(?P<ago>(?P<count>{COUNT_WORD}) (?P<span>day|week|mon
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
-MONTH_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|back in|until|by|last|this|next|early|late|mid-|mid))\s+"
+MONTH_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|back in|until|by|last|this|next|early|late|mid-|mid|that))\s+"
                         r"(?:(?:its|their|the|his|her|our)\s+)?(?:(?P<part>early|late|mid-?)\s*)?" + MONTH
                         + r"(?!\s+\d{1,2}\b)(?:\s+(?P<year>(?:19|20)\d{2})|\s+of\s+(?P<relyear>last|this|next)\s+year)?\b")
 YEAR_ONLY = re.compile(r"\b(?P<prep>(?i:in|since|by|until|of|early|late|mid-|mid))\s+"
@@ -135,6 +135,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
     _add_strike_days(found, published)
     _add_narrated_weekdays(found, published)
     _add_told_before(found, published)
+    _add_that_month(found)
     _add_times_alone(found, published)
     return sorted(found.happenings, key=lambda h: h.start)
 
@@ -301,6 +302,26 @@ def _bare_past_weekday(text: str, h: Happening) -> re.Match[str] | None:
 def _sentences_between(reader: _Reader, low: int, high: int) -> int:
     starts = reader.spans.starts
     return bisect_left(starts, high) - bisect_left(starts, low)
+
+
+THAT_MONTH = re.compile(r"\b[Tt]hat (?P<month>" + "|".join(MONTHS) + r")\b(?!\s+\d)")
+
+
+def _add_that_month(found: _Found) -> None:
+    """"Teachers last voted to strike in 2011, and settled that October": the month of the year told
+    last before it, a few sentences back at most."""
+    reader = found.reader
+    told = sorted((h for h in found.happenings if h.start_date), key=lambda h: h.start)
+    starts = [h.start for h in told]
+    for m in THAT_MONTH.finditer(reader.text):
+        at = bisect_left(starts, m.start()) - 1
+        if at < 0 or _sentences_between(reader, told[at].start, m.start()) > TOLD_BEFORE_SENTENCES["same"]:
+            continue
+        antecedent = told[at]
+        year = int(str(antecedent.start_date)[:4])
+        first = dt.date(year, MONTHS[m.group("month")], 1)
+        found.add(m, _Resolution((first.isoformat(), None), "month", "inferred", 0.55,
+                                 f"'{m.group()}' read as {m.group('month')} of {year}, the year of {antecedent.expression!r} told before it"))
 
 
 def _reach(m: re.Match[str]) -> str:
@@ -808,6 +829,8 @@ def _resolve_month_mention(m: re.Match[str], published: dt.date | None, reader: 
     its preposition or tense points to. None when the article's date is unknown and no year is stated."""
     month = _month(m.group("month"))
     stated = m.group("year")
+    if m.group("prep").lower() == "that" and not stated:
+        return None  # "settled that October": of the year told before it (_add_that_month)
     if stated:
         year: int | None = int(stated)
     elif m.group("relyear") and published:  # "February of last year"
