@@ -223,6 +223,15 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
                                  f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
 
 
+# How far back a look-back's calendar dates may go (a date further back is background, not its story).
+LOOK_BACK_DAYS = 120
+# "no new proposal since Jan. 14": a day further back, not the next step of the story.
+SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before|by|from|through|after)\s+$", re.I)
+# "the Monday before the walkout" names its day by a happening; "on a Saturday" names none.
+NAMED_BY_HAPPENING = re.compile(r"\s+(?:before|after)\s+(?:the|a|an|its|their)\b", re.I)
+NO_PARTICULAR_DAY = re.compile(r"\b(?:a|an|the|that|each|every)\s+$", re.I)
+
+
 def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
     """A look-back tells its days in order, with bare weekdays ("The support staff walked out on Monday,
     Oct. 26. … On Wednesday, the two sides spent 12 hours with the mediator."). When a bare weekday told
@@ -233,7 +242,6 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
     if published is None:
         return
     reader = found.reader
-    # The calendar dates ("Oct. 26") of the weeks a look-back can tell: a date further back is background
     oldest = (published - dt.timedelta(days=LOOK_BACK_DAYS)).isoformat()
     stated = [h for h in found.happenings if h.precision == "day" and h.start_date and h.start_date >= oldest and CALENDAR.search(h.expression)]
     bare = [(h, m) for h in found.happenings if (m := _bare_past_weekday(reader.text, h)) is not None]
@@ -257,7 +265,7 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
         if before is None or after is None or not (before.start_date and after.start_date and h.start_date):
             return False
         if SINCE_BEFORE.search(reader.text, max(0, after.start - 8), after.start):
-            return False  # "no new proposal since Jan. 14": a day further back, not the next the page tells
+            return False
         read = narrated(before.start_date, WEEKDAYS.index(m.group("day")))
         return h.start_date > after.start_date > read.isoformat() > before.start_date
 
@@ -270,8 +278,8 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
         if m is None:
             last = h
             continue
-        far = last is None or _sentences_between(reader, last.start, h.start) > TOLD_BEFORE_SENTENCES["story"]
-        if far or last is None or not last.start_date or not h.start_date:
+        if last is None or not last.start_date or not h.start_date \
+                or _sentences_between(reader, last.start, h.start) > TOLD_BEFORE_SENTENCES["story"]:
             continue
         day = narrated(last.start_date, WEEKDAYS.index(m.group("day")))
         if day.isoformat() >= h.start_date:
@@ -283,18 +291,12 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
     found.read_again(reread)
 
 
-LOOK_BACK_DAYS = 120
-SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before|by|from|through|after)\s+$", re.I)
-# "the Monday before the walkout" names its day by a happening; "on a Saturday" names none.
-NAMED_BY_HAPPENING = re.compile(r"\s+(?:before|after)\s+(?:the|a|an|its|their)\b", re.I)
-
-
 def _bare_past_weekday(text: str, h: Happening) -> re.Match[str] | None:
     """The weekday match of a happening that is a weekday alone (no date, no "last"/"next") told in the past."""
     m = WEEKDAY.match(text, h.start)
     if m is None or m.end() != h.end or m.group("cmonth") or m.group("rel") or h.tense != "past" or h.basis != "weekday_resolved":
         return None
-    if NAMED_BY_HAPPENING.match(text, m.end()) or re.search(r"\b(?:a|an|the|that|each|every)\s+$", text[max(0, m.start() - 8):m.start()], re.I):
+    if NAMED_BY_HAPPENING.match(text, m.end()) or NO_PARTICULAR_DAY.search(text, max(0, m.start() - 8), m.start()):
         return None
     return m
 
@@ -1278,17 +1280,18 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     return _year_told_as(published, (month, day), told_as)
 
 
-# "would" after a verb in the past: a future seen from then ("said they would strike"), not from the article's day.
 WOULD = re.compile(r"\b(?:would|could|might)\b")
-WILL = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)
+AHEAD_OF_NOW = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)  # a future from the article's day
 
 
-def _future_in_the_past(text: str, sentence, position: int) -> bool:
+def _future_in_the_past(text: str, sentence: Span | None, position: int) -> bool:
+    """"would" after a verb in the past, before `position`: a future seen from then ("gave notice that
+    they would walk out"), not from the article's day."""
     if sentence is None:
         return False
     said = text[sentence.start:position]
     would = WOULD.search(said)
-    if would is None or WILL.search(said):
+    if would is None or AHEAD_OF_NOW.search(said):
         return False
     return any(w.lower() not in NOT_PAST for w in PAST.findall(said, 0, would.start()))
 
