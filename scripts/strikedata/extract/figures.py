@@ -57,7 +57,7 @@ CENTS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) cents\b(?P<rat
 # "a half-percent", "a quarter of a percent": fractions of a percent told in words.
 FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: of a)?|three-quarters(?: of a)?)[- ]"
                               r"(?:percent(?:age point)?|per cent|point)\b"
-                              r"|\b(?P<frac1>a|one) (?:full )?percentage point\b", re.I)  # "about a percentage point": one
+                              r"|\b(?:a|one) (?:full )?percentage point\b", re.I)  # "about a percentage point": one
 # "a third of instructional aides", "About two of every three routes": a share told as a fraction.
 SHARE_FRACTION = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over)\s+)?(?:(?P<n>a|one|two|three)[- ]"
                             r"(?P<den>half|third|quarter|fifth)s?(?= of\b)"
