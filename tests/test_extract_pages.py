@@ -29,6 +29,12 @@ def draft_of(text: str, published: dt.date | None = dt.date(2024, 3, 6), registr
     return extract_article(text.encode(), "seeds/raw/x.txt", registry, published=published)
 
 
+def dated_mentions(text: str, published: dt.date | None = dt.date(2024, 3, 6), registry: Registry = TOWN) -> dict[str, str]:
+    """Each event mention the draft proposes, by its text, with the date of its event."""
+    draft = draft_of(text, published, registry)
+    return {m["text"]: draft.dates[m["event_id"]] for m in draft.event_mentions}
+
+
 def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
     entities = find_entities(text, registry)
     return {p.person_id: p.name for p in entities.people.values()}
@@ -834,10 +840,10 @@ def test_a_loose_telling_takes_the_day_of_the_same_happening_told_exactly():
 def test_a_loose_telling_with_several_candidates_is_left_for_the_curator():
     text = ("The teams negotiated Monday. They negotiated again Tuesday.\n\n"
             "They negotiated last week as well, without a deal.")
-    dates = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text, dt.date(2024, 3, 13))] for m in d.event_mentions}
+    dates = dated_mentions(text, dt.date(2024, 3, 13))
     assert dates["They negotiated last week as well, without a deal."] == "2024-03-04"  # the week's Monday, as told
     text = "The teams negotiated Monday.\n\nThey negotiated last week as well, without a deal."
-    dates = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text, dt.date(2024, 3, 13))] for m in d.event_mentions}
+    dates = dated_mentions(text, dt.date(2024, 3, 13))
     assert dates["They negotiated last week as well, without a deal."] == "2024-03-04"  # Monday the 11th is not last week
 
 
@@ -965,12 +971,12 @@ def test_times_after_shortly_before_and_it_was_day_two():
 
 def test_the_eve_of_the_strike_is_the_day_before_its_first():
     text = "Teachers went on strike Monday.\n\nOn the eve of the strike, 300 employees rallied."
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    dated = dated_mentions(text)
     assert dated["On the eve of the strike, 300 employees rallied."] == "2024-03-03"
     # Wednesday 2024-03-06 began the strike: the Monday before it is the 4th, the night before it the 5th
     text = ("Teachers went on strike Wednesday.\n\nOn the Monday before the walkout, the board voted to close schools. "
             "The night before the strike, 300 employees rallied.")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text, dt.date(2024, 3, 7))] for m in d.event_mentions}
+    dated = dated_mentions(text, dt.date(2024, 3, 7))
     assert dated["On the Monday before the walkout, the board voted to close schools."] == "2024-03-04"
     assert dated["The night before the strike, 300 employees rallied."] == "2024-03-05"
 
@@ -979,13 +985,12 @@ def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_t
     # Teachers walked out Thursday 2024-02-29: day three is Monday 2024-03-04, weekends not counted.
     text = ("Teachers went on strike Thursday, Feb. 29.\n\nThe break came on the strike's third day.\n\n"
             "By the fifth day of the walkout, talks had resumed.")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    dated = dated_mentions(text)
     assert dated["The break came on the strike's third day."] == "2024-03-04"
     assert dated["By the fifth day of the walkout, talks had resumed."] == "2024-03-06"
     registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={"acea-strike": {
         "event_id": "acea-strike", "event_type": "strike", "start_date": "2024-02-29", "date_precision": "day"}})
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of("Day three of the strike began with a rally.", registry=registry)]
-             for m in d.event_mentions}
+    dated = dated_mentions("Day three of the strike began with a rally.", registry=registry)
     assert dated == {"Day three of the strike began with a rally.": "2024-03-04"}  # from the registry's first day
     # Weeks are the calendar's: a strike begun on a Thursday begins its second week the next Monday
     weeks = "Teachers went on strike Thursday, Feb. 29.\n\nAs the walkout begins its second week, parents are tired."
@@ -997,7 +1002,7 @@ def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_t
     # page tells the first day (2024-02-29, and "would" after "gave notice" looks ahead from then)
     lookback = ("Teachers gave notice Feb. 26 that they would walk out Feb. 29.\n\n"
                 "On the strike’s fourth day, a Monday, 300 parents marched.")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(lookback, dt.date(2024, 11, 7))] for m in d.event_mentions}
+    dated = dated_mentions(lookback, dt.date(2024, 11, 7))
     assert dated["Teachers gave notice Feb. 26 that they would walk out Feb. 29."] in ("2024-02-26", "2024-02-29")
     assert dated["On the strike’s fourth day, a Monday, 300 parents marched."] == "2024-03-05"
     # The sentence's telling with no date words gives way to the day counted
@@ -1159,7 +1164,7 @@ def test_anonymous_individuals_an_apposition_and_a_message_the_district_sent():
 def test_a_statement_made_through_a_channel_or_to_an_audience_is_a_happening_a_bare_said_is_not():
     page = ("The head of the teachers union has told parents and employees to prepare.\n\n"
             "The district said in a statement that schools would close.\n\nThe union wants more, a teacher said.\n")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(page)] for m in d.event_mentions}
+    dated = dated_mentions(page)
     assert dated["The head of the teachers union has told parents and employees to prepare."] == "2024-03-06"
     assert dated["The district said in a statement that schools would close."] == "2024-03-06"
     assert "The union wants more, a teacher said." not in dated
@@ -1316,7 +1321,7 @@ def test_the_story_s_own_note_under_the_host_s_note_dates_a_repost():
             "A note from your PTA board: we're sharing this story from the Courier below with their permission.\n\n"
             "This story originally appeared in the Alder Courier on Saturday, March 2, 2024.\n\n"
             "Teachers ratified the contract Thursday. Classes resume Monday, the district said.\n")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(page)] for m in d.event_mentions}
+    dated = dated_mentions(page)
     assert dated["Teachers ratified the contract Thursday."] == "2024-02-29"  # the Thursday before the story, not the page
     assert not any(text.startswith("This story originally appeared") for text in dated)  # the host's, not the story's
 
@@ -1343,14 +1348,14 @@ def test_a_newsrooms_credit_list_is_furniture_and_stamps_may_be_bare_hours_or_no
 def test_a_statement_told_without_date_words_is_not_taken_for_another_dated_one():
     text = ("The district said Monday that talks would resume.\n\n"
             "“Every day matters,” Superintendent Nora Feld said in a statement.")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    dated = dated_mentions(text)
     assert dated["“Every day matters,” Superintendent Nora Feld said in a statement."] == "2024-03-06"  # the article's, as told
 
 
 def test_the_year_money_is_for_is_no_date_and_a_raised_offer_is_a_happening():
     assert dates_of("The district offered a raise of 3% for next year.") == []
     text = "Tuesday’s session ended without a deal. The district raised its offer to 3% for next year, both sides said."
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    dated = dated_mentions(text)
     assert dated["The district raised its offer to 3% for next year, both sides said."] == "2024-03-05"  # the day told before it
 
 
@@ -1398,7 +1403,7 @@ def test_a_headlines_present_tells_what_has_happened_and_the_story_dates_it():
     text = ("Alder Creek teachers ratify contract\n\n"
             "Members of the Alder Creek Education Association voted Monday night to ratify the agreement.\n\n"
             "Members must still approve it.")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    dated = dated_mentions(text)
     assert dated["Alder Creek teachers ratify contract"] == "2024-03-04"  # the vote the story dates
     assert "Members must still approve it." not in dated  # a sentence's present, not a headline's
     # the walkout only tells when:
@@ -1469,7 +1474,7 @@ def test_a_happenings_own_past_verb_tells_its_tense_over_a_modal_later_in_the_se
     text = ("The district kept its schools open Thursday.\n\n"
             "But it closed its special education programs, saying it could not staff them safely.\n\n"
             "Schools will be closed if talks fail.")
-    dated = {m["text"]: d.dates[m["event_id"]] for d in [draft_of(text)] for m in d.event_mentions}
+    dated = dated_mentions(text)
     assert dated["But it closed its special education programs, saying it could not staff them safely."] == "2024-03-06"
     assert "Schools will be closed if talks fail." not in dated  # "will be closed": ahead, no day to give
 
