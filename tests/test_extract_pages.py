@@ -79,6 +79,15 @@ def test_a_related_links_list_is_furniture_until_prose_returns():
     assert lines == ["Related stories", "Parents Scramble For Child Care", "Judge Rules On Strike Request"]
 
 
+def test_a_call_for_tips_closing_prose_is_furniture_and_the_prose_is_not():
+    line = ("Teachers in the Alder Creek district are on strike. KACR is following the walkout here. "
+            "Have a question or a tip? Email news@kacr.org.")
+    assert [line[s.start:s.end] for s in furniture_lines(line)] == ["Have a question or a tip? Email news@kacr.org."]
+    assert is_furniture("Kelsey Nakamura joined KACR in 2023 and covers education. Send tips to kn@kacr.org.")  # an author's note
+    assert not is_furniture("LIVE UPDATES: Alder Creek teachers on strike")  # a live page's headline
+    assert is_furniture("LIVE: Council meeting now")
+
+
 def test_a_box_its_paragraph_a_caption_credit_and_comments_at_the_end_are_furniture():
     story = "Teachers walked out Monday, and the board met that night.\n\n" * 12
     text = ("Teachers Strike In Alder Creek\n12 Comments\n\n" + story

@@ -81,8 +81,16 @@ SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition
 # A player bar, an alert banner or an author's contact line: "Now playing: … with host …", "WEATHER ALERT: …",
 # "… Send tips to jdoe@station.com."
 PLAYER_BAR = re.compile(r"(?:now playing|on air(?: now)?|up next|listen live)\b", re.I)
-ALERT_LABEL = re.compile(r"^(?:WEATHER|TRAFFIC|BREAKING|ALERT|LIVE|SPONSORED|ADVERTISEMENT|PROMOTION|EVENTS?)\b")
+# ("LIVE UPDATES: Teachers on strike" is a live page's headline, not a banner.)
+ALERT_LABEL = re.compile(r"^(?:WEATHER|TRAFFIC|BREAKING|ALERT|LIVE(?! (?:UPDATES|BLOG|COVERAGE)\b)|SPONSORED|ADVERTISEMENT|PROMOTION|EVENTS?)\b")
 EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b")
+# An author's note: a name, then what the writer does ("Kelsey Nakamura joined KLMX in 2023 and covers …").
+BIO_OPENING = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:has|had|joined|is|was|covers|reports|writes|edits|"
+                         r"previously|began|came|lives)\b")
+# A call for tips closing a paragraph of prose ("Teachers are on strike. NTPR is following the walkout here.
+# Have a question or a tip? Email news@ntpr.org."): the call is furniture, the prose before it is not.
+TIP_TAIL = re.compile(r"(?<=[.!?”] )(?:(?:Have|Got) (?:a|any) [^.?!]{1,40}\?\s+)?(?:E-?mail|Send|Write to|Contact|Reach)\b[^.\n]{0,60}"
+                      r"\b[\w.+-]+@[\w-]+\.[\w.-]+\b\.?\s*$", re.I)
 # An embedded clip's title ("Listen: Owen Takahashi reports from the line (3:48)", "VIDEO: … (2:31)") and a
 # blog's category label under a related post ("In “Advocacy”").
 EMBED = re.compile(r"^(?:listen|watch|video|audio|podcast)\b\s*[:|—–-].*|.*\(\d{1,2}:\d{2}\)$", re.I)
@@ -161,7 +169,8 @@ def is_furniture(line: str) -> bool:
         return True  # "Listen: … reports from the picket line (3:48)", "In “Advocacy”"
     if PLAYER_BAR.match(stripped) or (ALERT_LABEL.match(stripped) and ":" in stripped[:30]):
         return True  # a player bar, an alert banner ("WEATHER ALERT: … Chief Meteorologist Dusty Harmon has your forecast.")
-    if EMAIL.search(stripped) and not QUOTE_MARKS.search(stripped) and len(stripped.split()) <= CREDIT_LINE_WORDS * 2:
+    if EMAIL.search(stripped) and not QUOTE_MARKS.search(stripped) and len(stripped.split()) <= CREDIT_LINE_WORDS * 2 \
+            and (BIO_OPENING.match(stripped) or not TIP_TAIL.search(stripped)):
         return True  # an author's box or contact line ("… Send tips to jdoe@station.com.")
     count = len(stripped.split())
     if PLACEHOLDER.match(stripped) or REPORTER_LINE.match(stripped):
@@ -291,6 +300,7 @@ def furniture_lines(text: str) -> list[Span]:
             continue
         in_list = False
         tail = CREDIT_TAIL.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None
+        tail = tail or (TIP_TAIL.search(line, max(0, len(line) - 160)) if len(line) <= LONGEST_LINE * 4 else None)
         tail = tail or (CREDIT_IN_PARENTHESES.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None)
         if tail:
             out.append(Span(m.start() + tail.start(), m.end()))  # a caption's closing photo credit
