@@ -285,7 +285,7 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
         if day.isoformat() >= h.start_date:
             continue  # the last such day before the article already, or none before it
         reread.append((m, _Resolution((day.isoformat(), None), "day", "weekday_resolved", 0.55,
-                                      f"'{h.expression}' read as the first {m.group('day')} after {last.expression!r} "
+                                      f"'{h.expression}' read as the first {m.group('day')} on or after {last.expression!r} "
                                       f"({last.start_date}): the page tells its days in order", _clock(m, prefix="w"))))
         last = replace(h, start_date=day.isoformat())
     found.read_again(reread)
