@@ -196,12 +196,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
     starts = [h.start for h in told]
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
-        reach = reader.sentence(m.start())
-        for _ in range(TOLD_BEFORE_SENTENCES[_reach(m)]):
-            reach = (reader.spans.before(reach.start) or reach) if reach else None
-        reach = reach.start if reach else m.start()
-        at = bisect_left(starts, m.start()) - 1
-        antecedent = told[at] if at >= 0 and told[at].start >= reach else None
+        antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES[_reach(m)])
         resolution = _told_from(m, antecedent, published)
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
@@ -212,10 +207,8 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             starts.insert(at, m.start())
             told.insert(at, found.happenings[-1])
     for m in _anchored(COUNTED_FROM_NAMED, reader.text, TOLD_BEFORE_AT):
-        sentence = reader.sentence(m.start())
-        at = bisect_left(starts, m.start()) - 1
-        hung_on = told[at] if at >= 0 and sentence and told[at].start >= sentence.start and told[at].precision == "day" else None
-        if hung_on is None or hung_on.start_date is None:
+        hung_on = _last_told(told, starts, reader, m.start(), 0)  # in its own sentence
+        if hung_on is None or hung_on.start_date is None or hung_on.precision != "day":
             continue
         n = _count(m.group("count")) * (7 if m.group("unit").lower() == "week" else 1)
         day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
@@ -250,18 +243,16 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
     told = sorted(stated, key=lambda h: h.start)
     starts = [h.start for h in told]
 
-    def near(at: int, step: int) -> Happening | None:
-        i = bisect_left(starts, at) + (0 if step > 0 else -1)
-        if not 0 <= i < len(told) or _sentences_between(reader, *sorted((told[i].start, at))) > TOLD_BEFORE_SENTENCES["story"]:
-            return None
-        return told[i]
+    def next_told(at: int) -> Happening | None:
+        i = bisect_left(starts, at)
+        return told[i] if i < len(told) and _sentences_between(reader, at, told[i].start) <= TOLD_BEFORE_SENTENCES["story"] else None
 
     def narrated(day: str, weekday: int) -> dt.date:
         after = dt.date.fromisoformat(day)
         return after + dt.timedelta(days=(weekday - after.weekday()) % 7)
 
     def out_of_order(h: Happening, m: re.Match[str]) -> bool:
-        before, after = near(h.start, -1), near(h.end, 1)
+        before, after = _last_told(told, starts, reader, h.start, TOLD_BEFORE_SENTENCES["story"]), next_told(h.end)
         if before is None or after is None or not (before.start_date and after.start_date and h.start_date):
             return False
         if SINCE_BEFORE.search(reader.text, max(0, after.start - 8), after.start):
@@ -302,8 +293,16 @@ def _bare_past_weekday(text: str, h: Happening) -> re.Match[str] | None:
 
 
 def _sentences_between(reader: _Reader, low: int, high: int) -> int:
+    """How many sentences on from the one holding `low` the one holding `high` is (0: the same one)."""
     starts = reader.spans.starts
-    return bisect_left(starts, high) - bisect_left(starts, low)
+    return bisect_right(starts, high) - bisect_right(starts, low)
+
+
+def _last_told(told: list[Happening], starts: list[int], reader: _Reader, position: int, sentences: int) -> Happening | None:
+    """The last of `told` (in text order, `starts` their starts) before `position`, in its sentence or up to
+    `sentences` sentences before it; None when there is none so near."""
+    at = bisect_left(starts, position) - 1
+    return told[at] if at >= 0 and _sentences_between(reader, told[at].start, position) <= sentences else None
 
 
 THAT_MONTH = re.compile(r"\b[Tt]hat (?P<month>" + "|".join(MONTHS) + r")\b(?!\s+\d)")
@@ -316,10 +315,9 @@ def _add_that_month(found: _Found) -> None:
     told = sorted((h for h in found.happenings if h.start_date), key=lambda h: h.start)
     starts = [h.start for h in told]
     for m in THAT_MONTH.finditer(reader.text):
-        at = bisect_left(starts, m.start()) - 1
-        if at < 0 or _sentences_between(reader, told[at].start, m.start()) > TOLD_BEFORE_SENTENCES["same"]:
+        antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES["same"])
+        if antecedent is None:
             continue
-        antecedent = told[at]
         year = int(str(antecedent.start_date)[:4])
         first = dt.date(year, MONTHS[m.group("month")], 1)
         found.add(m, _Resolution((first.isoformat(), None), "month", "inferred", 0.55,
