@@ -990,6 +990,23 @@ def test_the_eve_of_the_strike_is_the_day_before_its_first():
     assert dated["The night before the strike, 300 employees rallied."] == "2024-03-05"
 
 
+def test_a_workforce_s_happening_told_loosely_takes_the_day_of_its_own_not_the_other_s():
+    # Teachers and the staff who support them walk out on different days: "remain on strike" is each one's own
+    text = ("Teachers went on strike Monday, March 4.\n\nBus drivers and custodians walked out Wednesday, March 6.\n\n"
+            "About 300 bus drivers and custodians remain on strike.\n\nThe teachers remain on strike too.")
+    dated = dated_mentions(text, dt.date(2024, 3, 8))
+    assert dated["About 300 bus drivers and custodians remain on strike."] == "2024-03-06"
+    assert dated["The teachers remain on strike too."] == "2024-03-04"
+    # A union's name says whose it is ("Local 12")
+    text = ("Teachers went on strike Monday, March 4.\n\nLocal 12 walked out Wednesday, March 6.\n\n"
+            "Members of Local 12 remain on strike.")
+    dated = dated_mentions(text, dt.date(2024, 3, 8))
+    assert dated["Members of Local 12 remain on strike."] == "2024-03-06"
+    # One workforce doing what the other does ("too", "alongside") takes the other's day
+    dated = dated_mentions("Teachers will go on strike Wednesday, March 6.\n\nSupport staff will walk out too.", dt.date(2024, 3, 4))
+    assert dated["Support staff will walk out too."] == "2024-03-06"
+
+
 def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_told():
     # Teachers walked out Thursday 2024-02-29: day three is Monday 2024-03-04, weekends not counted.
     text = ("Teachers went on strike Thursday, Feb. 29.\n\nThe break came on the strike's third day.\n\n"

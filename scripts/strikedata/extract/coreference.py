@@ -18,6 +18,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from itertools import pairwise
+from typing import NamedTuple
 
 from .happenings import (
     EVE_NOTE,
@@ -41,19 +42,43 @@ EXACT_BASES = {"stated", "weekday_resolved"}
 # loosely is no more likely the one told exactly.
 TOO_COMMON_KINDS = {"statement", "announcement", "other"}
 
-Told = tuple[str, str, str | None]  # (kind, first day, last day or None), ISO dates
+class Told(NamedTuple):
+    """A happening told to the day: its kin, first and last days (ISO), and whose it is when its words say."""
+    kind: str
+    first: str
+    last: str | None
+    workforce: frozenset[str] = frozenset()
 
 
-def exact_tellings(happenings: Iterable[Happening], kind_of: Callable[[Happening], str]) -> list[Told]:
+# Whose happening a telling is, where a district's teachers and the staff who support them (aides, drivers,
+# custodians) have unions of their own that vote, strike and settle on days of their own: "the bus drivers'
+# walkout" is not the teachers' strike told three paragraphs up. Read from the words and from the names of
+# the unions the telling names ("Teamsters Local 12": staff; "the Education Association": teachers).
+WORKFORCES = (
+    ("teachers", re.compile(r"\b(?:teachers?|educators?|faculty)\b(?![’']?s?\s+(?:aides?|assistants?)\b)|\bEducation Association\b", re.I)),
+    ("staff", re.compile(r"\b(?:support (?:staff|professionals?|personnel|workers|employees)|classified|aides?|para(?:educator|professional)s?|"
+                         r"(?:bus )?drivers?|custodians?|cafeteria|kitchen|food service|school workers|secretar(?:y|ies)|clerical|"
+                         r"SEIU|Teamsters|AFSCME|Local \d+)\b", re.I)),
+)
+
+
+def workforce(words: str) -> frozenset[str]:
+    """The workforces a passage names ("teachers", "staff"), from its words."""
+    return frozenset(name for name, pattern in WORKFORCES if pattern.search(words))
+
+
+def exact_tellings(happenings: Iterable[Happening], kind_of: Callable[[Happening], str],
+                   workforce_of: Callable[[Happening], frozenset[str]] = lambda _: frozenset()) -> list[Told]:
     """The happenings of the page told to the day, in words that give their date."""
-    return [(kind_of(h), h.start_date, h.end_date) for h in happenings
+    return [Told(kind_of(h), h.start_date, h.end_date, workforce_of(h)) for h in happenings
             if h.start_date and h.precision == "day" and h.basis in EXACT_BASES and not told_without_date(h)]
 
 
-def registry_tellings(events: dict[str, dict]) -> list[Told]:
+def registry_tellings(events: dict[str, dict], workforce_of: Callable[[str], frozenset[str]] = workforce) -> list[Told]:
     """The registry's events dated to the day, each of the kin its description tells when that kin is of
-    its type ("The teachers' contract expired": other:expiry)."""
-    return [(_registry_kin(e), str(e["start_date"]), str(e["end_date"]) if e.get("end_date") else None)
+    its type ("The teachers' contract expired": other:expiry), and of the workforce it names."""
+    return [Told(_registry_kin(e), str(e["start_date"]), str(e["end_date"]) if e.get("end_date") else None,
+                 workforce_of(str(e.get("description") or "")))
             for e in events.values() if e.get("start_date") and (e.get("date_precision") or "day") == "day"]
 
 
@@ -63,17 +88,19 @@ def _registry_kin(event: dict) -> str:
     return kin if event_type(kin) == kind else kind
 
 
-def settle(happening: Happening, kind: str, page: list[Told], registry: list[Told], published: dt.date | None) -> Happening:
+def settle(happening: Happening, kind: str, page: list[Told], registry: list[Told], published: dt.date | None,
+           whose: frozenset[str] = frozenset()) -> Happening:
     """`happening` dated from its kin when it is told loosely and its window holds one day of its kind,
     in the page first, else in the registry; unchanged otherwise. A happening that lasts is one
-    however many of its days the page tells: it takes the first."""
+    however many of its days the page tells: it takes the first. A telling of one workforce's happening
+    (`whose`: "the aides' walkout") is never one told of the other's alone."""
     if happening.start_date is None and happening.note == EVE_NOTE:
         return _eve(happening, page, registry)
     window = _window(happening, kind, published)
     if window is None or kind in TOO_COMMON_KINDS:
         return happening
     for tellings, where in ((page, "the page"), (registry, "the registry")):
-        days = {first for k, first, last in tellings if k == kind and _inside(first, last, window, kind)}
+        days = {t.first for t in tellings if t.kind == kind and _inside(t.first, t.last, window, kind) and _same_workforce(whose, t.workforce)}
         if days and (len(days) == 1 or kind in LASTING):
             day = min(days)
             if day == happening.start_date and happening.precision == "day":
@@ -175,10 +202,16 @@ def counted_strike_days(text: str, dated: Iterable[Happening], page: list[Told],
 def _first_strike_day(page: list[Told], registry: list[Told]) -> tuple[str, str] | None:
     """The first day of a strike told exactly, in the page first, and where it is told."""
     for tellings, where in ((page, "the page"), (registry, "the registry")):
-        firsts = [first for kind, first, _ in tellings if kind == "strike"]
+        firsts = [t.first for t in tellings if t.kind == "strike"]
         if firsts:
             return min(firsts), where
     return None
+
+
+def _same_workforce(whose: frozenset[str], told: frozenset[str]) -> bool:
+    """A telling of one workforce's happening and a telling may be of one happening: either names no one
+    workforce, or the telling names the one it names."""
+    return len(whose) != 1 or not told or whose <= told
 
 
 def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:

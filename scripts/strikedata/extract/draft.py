@@ -27,7 +27,16 @@ from ..registry import load_registry
 from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
 from .attribution import attribute, mask_quotations, reporter
-from .coreference import counted_strike_days, exact_tellings, registry_tellings, settle, strike_if, told_without_date, undated_clauses
+from .coreference import (
+    counted_strike_days,
+    exact_tellings,
+    registry_tellings,
+    settle,
+    strike_if,
+    told_without_date,
+    undated_clauses,
+    workforce,
+)
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
@@ -786,24 +795,25 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     _limit(draft, len(happenings), "date expressions")
     proposals = _EventProposals(draft, entities, date, registry, ids, reading)
     happenings = happenings[:MAX_PROPOSALS]
-    page, known = exact_tellings(happenings, proposals.kind), registry_tellings(registry.events)
+    page = exact_tellings(happenings, proposals.kind, proposals.workforce)
+    known = registry_tellings(registry.events, proposals.workforce_of_words)
     # "the strike's 11th day", counted from its first day: the day its sentence tells, not the article's.
     counted = [h for h in counted_strike_days(reading.text, happenings, page, known, date) if not furniture.holds(h.start)]
     counted_in, recounted = {reading.sentences.at(h.start) for h in counted}, {h.start for h in counted}
     for happening in happenings:
         if happening.start not in recounted and not (told_without_date(happening) and reading.sentences.at(happening.start) in counted_in):
-            proposals.add(settle(happening, proposals.kind(happening), page, known, date))
+            proposals.add(settle(happening, proposals.kind(happening), page, known, date, proposals.workforce(happening)))
     for happening in counted[:MAX_PROPOSALS]:
         proposals.add(happening)
     # Tellings with no day of their own, proposed only when their kin elsewhere gives them one: a clause
     # beside a dated one, and the strike a condition speaks of ("if the strike goes ahead"), from what the
     # page plans to the day when it plans a strike.
     clauses = undated_clauses(reading.text, reading.sentences.spans, happenings, date)
-    ahead = exact_tellings([h for h in happenings if h.tense == "future"], proposals.kind)
-    planned = ahead if any(kind == "strike" for kind, _, _ in ahead) else page
+    ahead = exact_tellings([h for h in happenings if h.tense == "future"], proposals.kind, proposals.workforce)
+    planned = ahead if any(told.kind == "strike" for told in ahead) else page
     undated = [(c, proposals.kind(c), page) for c in clauses] + [(c, "strike", planned) for c in strike_if(reading.text, date)]
     for happening, kind, tellings in [u for u in undated if not furniture.holds(u[0].start)][:MAX_PROPOSALS]:
-        settled = settle(happening, kind, tellings, known, date)
+        settled = settle(happening, kind, tellings, known, date, proposals.workforce(happening))
         if settled is not happening:
             proposals.add(settled)
     draft.new_events = [e for e in proposals.events.values() if e]
@@ -822,6 +832,14 @@ class _EventProposals:
         self.parties: dict[tuple[int, str], list[tuple[str, str, str, str]]] = {}  # (sentence start, kind) -> its participants
         self.known = _known_events(registry)
         self.kins: dict[int, str] = {}  # a happening's start -> its kin
+        # The unions whose names tell whose they are ("Teachers Association", "School Workers Local 12"), by every name
+        # they go by ("the ACEA"): one pattern per workforce.
+        named: dict[str, list[str]] = {}
+        for org in entities.orgs.values():
+            whose = workforce(org.name)
+            if org.kind in ("union", "union_chapter") and len(whose) == 1:
+                named.setdefault(next(iter(whose)), []).extend(re.escape(s) for s in org.surfaces())
+        self.unions = {w: re.compile(rf"\b(?:{'|'.join(sorted(names, key=len, reverse=True))})\b") for w, names in named.items()}
 
     def add(self, happening: Happening) -> None:
         """Propose the mention of `happening`, unless its sentence already has one of its date."""
@@ -851,6 +869,24 @@ class _EventProposals:
                 mention, start = self._mention(sentence, happening)
                 self.kins[happening.start] = event_kin(mention, happening.start - start)
         return self.kins[happening.start]
+
+    def workforce_of_words(self, words: str) -> frozenset[str]:
+        """The workforces a passage names: in its words, or by a union's name."""
+        return workforce(words) | {w for w, pattern in self.unions.items() if pattern.search(words)}
+
+    def workforce(self, happening: Happening) -> frozenset[str]:
+        """Whose happening this is: the workforces the clause of its date names, else its sentence."""
+        sentence = self.reading.sentences.at(happening.start)
+        if sentence is None:
+            return frozenset()
+        said = self.reading.text[sentence.start:sentence.end]
+        at = happening.start - sentence.start
+        cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(said)), len(said)]
+        low = max(c for c in cuts if c <= at)
+        high = min((c for c in cuts if c > at), default=len(said))
+        if TOGETHER.search(said):
+            return frozenset()  # "Support staff will walk out with them": the others' happening
+        return self.workforce_of_words(said[low:high]) or self.workforce_of_words(said)
 
     def _mention(self, sentence: Span, happening: Happening) -> tuple[str, int]:
         """The text of the mention and where it starts: its sentence without a dateline, or only the
@@ -913,6 +949,12 @@ def _new_event(event_id: str, happening: Happening, kind: str, status: str, ment
         "date_note": f"{basis_note} (article of {date.isoformat()})" if date and basis_note else basis_note or None,
         "location": location(mention), "description": mention, "note": note,
     }, happening.confidence, "description is the sentence itself: rewrite it as what happened")
+
+
+# A workforce doing what another does: "Support staff will walk out too", "… alongside teachers".
+TOGETHER = re.compile(r"\b(?:too|as well|with them|alongside|in solidarity)\b")
+# Where a sentence's clauses part: "Bus drivers walked out Monday, two days after teachers began their strike".
+CLAUSE_BREAK = re.compile(r"[,;:—]\s+|\s(?=(?:after|as|before|while|when|since|until|unlike|but)\s)")
 
 
 def _clause_of(sentence: str, position: int) -> str:
