@@ -1063,6 +1063,16 @@ def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     assert speakers_in(text)["We will be at the board meeting tonight,"] == (None, "acea")  # not Feld, quoted last
 
 
+def test_the_district_is_the_whole_not_the_board_the_page_names():
+    board = Registry(orgs={**TOWN.orgs, "alder-board": Org("alder-board", "Alder Creek Board of Trustees", "the board", "school_district",
+                                                          parent_org_id="alder-usd")}, people=dict(TOWN.people))
+    text = ("The Alder Creek Board of Trustees met Tuesday.\n\n"
+            "In an email to families, the district wrote, “Schools will remain closed on Thursday.”")
+    assert speakers_in(text, board)["Schools will remain closed on Thursday."] == (None, "alder-usd")
+    text = "The Alder Creek Board of Trustees met Tuesday.\n\n“We will vote in April,” the board said."
+    assert speakers_in(text, board)["We will vote in April,"] == (None, "alder-board")
+
+
 def test_all_but_a_few_a_tally_before_vote_cents_fractions_twice_and_halves():
     assert figures_of("41 people spoke, and all but three urged the board to settle.") == [("41 people", 41, "count"), ("all but three", 3, "count")]
     assert figures_of("The board approved it on a 6-3 vote.") == [("6", 6, "count"), ("3", 3, "count")]
