@@ -54,6 +54,10 @@ def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
     "Ep. 46 — Why the shortage hits the suburbs hardest, with economist Dr. Raj Mehta",
     "This recap is brought to you by Pond Street Hardware, 41 Canal Street. Ice melt is back in stock!",
     "SUPPORT FOR THE SHOW comes from the Pemberton Family Foundation and from listeners like you.",
+    # a station's lines about its own reporters and video
+    "KACR 7's Ashley Zamora has more.", "Video above: Ashley Zamora reports from the picket line.", "KACR's Brian Holt reports.",
+    "Anchor Beth Monroe has the latest at 5.", "The video above is from a previous report.",
+    "Dana Whitfield is a reporter for KACR 7 News.", "Jordan Pike is an education reporter at KACR.", "See more from Ashley Zamora",
 ])
 def test_banners_credits_metadata_and_menus_are_furniture(line):
     assert is_furniture(line)
@@ -67,6 +71,8 @@ def test_banners_credits_metadata_and_menus_are_furniture(line):
     "Strike could continue into next week",
     "By the fifth day of the walkout, talks had resumed.",  # "By" opens a time, not a byline
     "By Wednesday, the union had voted.", "By March 3, the union had voted.", "By April, teachers were tired.",
+    "Superintendent Nora Feld reports that 90% of schools are closed.", "Pia Cortes is a teacher at Lincoln Elementary.",
+    "Union president Pia Cortes explains why members voted no: “We are tired.”",
 ])
 def test_headlines_and_prose_are_not_furniture(line):
     assert not is_furniture(line)
@@ -100,6 +106,14 @@ def test_a_box_its_paragraph_a_caption_credit_and_comments_at_the_end_are_furnit
     assert "The board meets again Friday." not in lines  # the box is one paragraph
     assert lines[-1].startswith("14 COMMENTS") and lines[-1].endswith("Thank you Hal.\n")  # to the end of the page
     assert not any(line.startswith("12 Comments\n") for line in lines)  # a count under the headline opens no comments
+
+
+def test_a_blurb_over_a_sign_up_form_is_furniture_and_a_quotation_in_the_story_is_not():
+    text = ("Teachers walked out Monday.\n\nTHE MORNING BRIEF\n“The fastest way to know your schools.” — Rita Sandoval, "
+            "executive editor\nEmail address [Sign up]\n\n“We are tired.” — Pia Cortes, union president\n\nThe board meets Friday.\n")
+    lines = [text[s.start:s.end] for s in furniture_lines(text)]
+    assert "“The fastest way to know your schools.” — Rita Sandoval, executive editor" in lines
+    assert not any("We are tired" in line for line in lines)
 
 
 PAGE = """News App Open

@@ -24,6 +24,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
+from itertools import pairwise
 
 from ..spans import Span
 
@@ -49,6 +50,7 @@ WEAK_SITE_WORDS = frozenset({
     "photos", "expand", "collapse", "next", "previous", "back", "top", "toggle", "today", "now", "live", "more",
 })
 WEAK_LINE_WORDS = 3
+SIGN_UP_WORDS = frozenset({"subscribe", "newsletter", "newsletters", "signup", "register", "sign"})
 CREDIT_OPENING = re.compile(r"^\s*\(?(?:photo|photos|image|images|video|credit|credits|courtesy|file photo|caption|graphic|"
                             r"illustration|photograph|photographer|source)s?\b\s*(?:by\b|[:/|—–-]|\()", re.I)
 CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|Shutterstock|iStock|Alamy|Courtesy of|"
@@ -72,7 +74,21 @@ PLACEHOLDER = re.compile(r"\[(?:[^\]\n]{0,12}\b(?:photo|photos|image|images|vide
 # A reporter's note about themselves, however long: "Maren Holt covers schools and the school board for The Sentinel."
 REPORTER_LINE = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:covers|reports on|writes about)\s+[^.]{3,120}\s+for\s+(?:the\s+)?[A-Z]"
                            # "Theo Brandt is the Valley Report's education reporter."
-                           r"|[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+is\s+(?:a|an|the\s+)?[A-Z][^.]{0,60}\b(?:reporter|editor|correspondent)\b")
+                           r"|[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+is\s+(?:a|an|the\s+)?[A-Z][^.]{0,60}\b(?:reporter|editor|correspondent)\b"
+                           # "Dana Whitfield is a reporter for KXYZ 7 News.", "Jordan Pike is an education reporter at KXYZ."
+                           r"|[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+is\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?"
+                           r"(?:reporter|editor|correspondent|producer|anchor|photographer|photojournalist|journalist|writer|meteorologist)"
+                           r"\s+(?:for|at|with)\s+(?:the\s+)?[A-Z]")
+# A station's line introducing its reporter's video: "KXYZ 7's Ashley Zamora has more.", "Video above: Ashley Zamora
+# reports from the picket line.", "KXYZ's Brian Holt reports.": the reporter is the page's, not the story's.
+_NAME = r"[A-Z][\w’'.-]+(?:\s+[A-Z][\w’'.-]+){1,3}"
+_PROMO = r"(?:reports|has (?:more|the latest|the story|details|the details|your forecast)|takes a look|breaks it down)"
+STATION_REPORT = re.compile(rf"^(?i:video|watch|listen)(?i: above| below)?\s*:\s*{_NAME}\s+[a-z][^“”\"]{{0,100}}$"
+                            rf"|^[A-Z][\w.&-]*(?:\s+\d+)?(?:’s|'s)\s+{_NAME}\s+{_PROMO}\b[^.“”\"]{{0,80}}\.?$"
+                            # a name alone only with the formula alone: "Owen Takahashi reports from the line at …" is a live page's news
+                            rf"|^{_NAME}\s+{_PROMO}(?:\s+(?:at \d[\w:. ]*|tonight|tomorrow))?\.?$"
+                            # "The video above is from a previous report.": a note on the page's video
+                            r"|^(?i:the )?(?i:video (?:above|below))\b[^“”\"]{0,100}$")
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 # Three items or more of up to four words ("9 On Your Side"), two spaces or a tab apart.
@@ -96,7 +112,8 @@ TIP_TAIL = re.compile(r"(?<=[.!?”] )(?:(?:Have|Got) (?:a|any) [^.?!]{1,40}\?\s
 EMBED = re.compile(r"^(?:listen|watch|video|audio|podcast)\b\s*[:|—–-].*|.*\(\d{1,2}:\d{2}\)$", re.I)
 CATEGORY = re.compile(r"^In [“\"][^”\"]{1,40}[”\"]$")
 # A call to action closing a promotion ("… through June 30. Learn more").
-CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the app|follow us|watch live|listen live|join us|donate)\b", re.I)
+CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the app|follow us|watch live|listen live|join us|donate|"
+                                  r"(?:see|read|watch) more (?:from|by))\b", re.I)
 # "… — Register today! “Who pays for our schools?” A live event": a call to action inside a banner.
 CALL_TO_ACTION_INSIDE = re.compile(r"\b(?:register|sign up|subscribe|donate|rsvp|get tickets|buy tickets|join us)(?: now| today| here| online)?\s*!",
                                    re.I)
@@ -173,7 +190,7 @@ def is_furniture(line: str) -> bool:
             and (BIO_OPENING.match(stripped) or not TIP_TAIL.search(stripped)):
         return True  # an author's box or contact line ("… Send tips to jdoe@station.com.")
     count = len(stripped.split())
-    if PLACEHOLDER.match(stripped) or REPORTER_LINE.match(stripped):
+    if PLACEHOLDER.match(stripped) or REPORTER_LINE.match(stripped) or (count <= CREDIT_LINE_WORDS and STATION_REPORT.match(stripped)):
         return True  # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"
     if count > CREDIT_LINE_WORDS:
         return False  # prose
@@ -304,7 +321,21 @@ def furniture_lines(text: str) -> list[Span]:
         tail = tail or (CREDIT_IN_PARENTHESES.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None)
         if tail:
             out.append(Span(m.start() + tail.start(), m.end()))  # a caption's closing photo credit
-    return out
+    return sorted(out + _blurbs(lines, out), key=lambda span: span.start)
+
+
+# A quotation credited by a dash on its own line: "“The fastest way to know your schools.” — Rita Sandoval, editor".
+BLURB = re.compile(r"^[“\"][^”\"]+[”\"]\s*[—–-]+\s*[A-Z]")
+
+
+def _blurbs(lines: list[re.Match[str]], furniture: list[Span]) -> list[Span]:
+    """A promotion's blurb: a quotation credited by a dash, on the line above a sign-up form or a call to
+    subscribe ("Email address [Sign up]"): the site's praise of itself, not the story's words."""
+    starts = {span.start for span in furniture}
+    return [Span(line.start(), line.end()) for line, below in pairwise(lines)
+            if line.start() not in starts and below.start() in starts and BLURB.match(line.group().strip())
+            and (CALL_TO_ACTION.search(below.group()) or CALL_TO_ACTION_FIRST.match(below.group())
+                 or any(w.lower() in SIGN_UP_WORDS for w in WORD.findall(below.group())))]
 
 
 class Furniture:
