@@ -14,6 +14,7 @@ from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.figures import find_figures
 from strikedata.extract.furniture import furniture_lines, is_furniture
 from strikedata.extract.happenings import event_kin, event_type, find_happenings, find_undated
+from strikedata.extract.holidays import named_day
 from strikedata.extract.quotations import find_quotations
 from strikedata.extract.text import sentences
 
@@ -788,7 +789,7 @@ def test_an_earlier_happening_after_a_later_date_is_its_own_at_the_articles_day(
 def test_relative_words_keep_their_date_before_any_word_and_the_day_before_something_is_not_the_articles():
     assert dates_of("Yesterday the board voted no.") == [("Yesterday", "2024-03-05")]
     assert dates_of("The union said today the strike goes on.") == [("today", "2024-03-06")]
-    assert dates_of("They voted the day before Thanksgiving.") == []
+    assert dates_of("They voted the day before Thanksgiving.") == [("the day before Thanksgiving", "2023-11-22")]  # a named day's
     assert dates_of("Teachers voted two weeks ago to strike.") == [("two weeks ago", "2024-02-19")]
     assert dates_of("In a statement Monday, the union said it will not accept the offer.") == [("Monday", "2024-03-04")]
 
@@ -1019,6 +1020,25 @@ def test_a_workforce_s_happening_told_loosely_takes_the_day_of_its_own_not_the_o
     # One workforce doing what the other does ("too", "alongside") takes the other's day
     dated = dated_mentions("Teachers will go on strike Wednesday, March 6.\n\nSupport staff will walk out too.", dt.date(2024, 3, 4))
     assert dated["Support staff will walk out too."] == "2024-03-06"
+
+
+@pytest.mark.parametrize("name, year, day", [
+    ("Thanksgiving", 2025, "2025-11-27"), ("Memorial Day", 2026, "2026-05-25"), ("Martin Luther King Jr. Day", 2026, "2026-01-19"),
+    ("Presidents Day", 2026, "2026-02-16"), ("Labor Day", 2025, "2025-09-01"), ("Easter", 2024, "2024-03-31"),
+    ("Good Friday", 2025, "2025-04-18"), ("Cesar Chavez Day", 2025, "2025-03-31"), ("Columbus Day", 2025, "2025-10-13"),
+])
+def test_a_named_day_falls_where_the_calendar_puts_it(name, year, day):
+    assert str(named_day(name, year)) == day  # (dates read off a calendar)
+
+
+def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it_counted_from_it():
+    assert dated_mentions("The board approved the contract Wednesday, the day before Thanksgiving.", dt.date(2025, 12, 1)) == {
+        "The board approved the contract Wednesday, the day before Thanksgiving.": "2025-11-26"}
+    assert dated_mentions("The board will vote on Presidents Day.", dt.date(2026, 2, 3)) == {
+        "The board will vote on Presidents Day.": "2026-02-16"}
+    assert dated_mentions("Teachers went on strike the Monday after Easter.", dt.date(2025, 5, 2)) == {
+        "Teachers went on strike the Monday after Easter.": "2025-04-21"}
+    assert "2025-11-27" not in dated_mentions("Teachers walked out over Thanksgiving break.", dt.date(2025, 12, 2)).values()
 
 
 def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_told():
@@ -1363,7 +1383,7 @@ def test_a_short_clause_takes_its_tense_from_the_clause_after_it():
     text = "“If nothing changes by Wednesday night, we walk Thursday morning,” said union President Pia Cortes."
     assert dates_of(text, dt.date(2024, 3, 5))[-1] == ("Thursday morning", "2024-03-07")  # "said" is the attribution's
     text = "The district will hold classes on Presidents Day, Feb. 16, which had been a holiday."
-    assert dates_of(text, dt.date(2026, 2, 10)) == [("Feb. 16", "2026-02-16")]  # "had been" tells of the holiday
+    assert dates_of(text, dt.date(2026, 2, 10)) == [("Presidents Day", "2026-02-16"), ("Feb. 16", "2026-02-16")]  # "had been" tells of the holiday
 
 
 def test_the_story_s_own_note_under_the_host_s_note_dates_a_repost():

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..spans import Span
+from .holidays import NAMED_DAY, named_day
 from .text import NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
 
 # How many days or weeks a count says ("a", "two", "10"): read by _count.
@@ -785,6 +786,41 @@ def _resolve_season_mention(m: re.Match[str], published: dt.date | None, reader:
                        f"'{m.group()}' read as {first:%B %Y} to {last:%B %Y}")
 
 
+# "Presidents Day", "the day before Thanksgiving", "last Christmas": a named day of the calendar (not a
+# break or a weekend around it, which runs days no one names).
+HOLIDAY = re.compile(r"\b(?:(?i:the) (?P<shift>day|night|evening|" + "|".join(WEEKDAYS) + r") (?P<side>before|after) )?(?:(?P<rel>last|next|this) )?"
+                     r"(?P<name>" + NAMED_DAY + r")\b(?![’']?s?\s+(?:break|weekend|vacation|recess|holidays?|week)\b)")
+
+
+def _resolve_named_day(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    """A named day in the year its tense points to: the last one by the article's day when past, the next
+    from it when future, else the nearest; a day before or after it counted from it."""
+    if published is None:
+        return None
+    days = [_beside(d, m.group("shift"), m.group("side")) for year in (published.year - 1, published.year, published.year + 1)
+            if (d := named_day(m.group("name"), year))]
+    direction = _weekday_direction(m, reader)
+    if direction == "past":
+        day = max(d for d in days if d <= published)
+    elif direction == "future":
+        day = min(d for d in days if d >= published)
+    else:
+        day = min(days, key=lambda d: abs((d - published).days))
+    return _Resolution((day.isoformat(), None), "day", "weekday_resolved", 0.8,
+                       f"'{m.group()}' read as {day.isoformat()}, in the year the tense points to")
+
+
+def _beside(day: dt.date, shift: str | None, side: str | None) -> dt.date:
+    """The day before or after `day` ("the night before"), or the weekday nearest before or after it ("the
+    Monday after Easter"); `day` itself with no shift."""
+    if not shift:
+        return day
+    sign = -1 if side == "before" else 1
+    weekday = WEEKDAYS.index(shift) if shift in WEEKDAYS else None
+    steps = 1 if weekday is None else ((weekday - day.weekday()) * sign - 1) % 7 + 1
+    return day + dt.timedelta(days=sign * steps)
+
+
 def _relative_precision(m: re.Match[str]) -> str:
     """A week for "last week", a month for "next month", a year for "next year", a day for "yesterday"."""
     unit = m.group("unit") or (m.groupdict().get("span") if m.groupdict().get("ago") else None)
@@ -913,6 +949,7 @@ Resolver = Callable[[re.Match[str], dt.date | None, "_Reader"], "_Resolution | N
 # here keeps the text. The order is therefore part of the rules; change it with
 # `strikedata extract --evaluate` in view. (Times alone are read after all of these: _add_times_alone.)
 RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
+    (HOLIDAY, _resolve_named_day),  # before weekdays: "the Monday after Easter" is one day
     (WEEKDAY, _resolve_weekday_mention),
     (RELATIVE, _resolve_relative_mention),
     (WEEKEND, _resolve_weekend_mention),
