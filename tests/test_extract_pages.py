@@ -553,6 +553,10 @@ def test_a_look_back_told_in_bare_weekdays_counts_them_from_the_dates_it_told():
     text = ("Members voted on Oct. 26 to authorize a strike.\n\nOn Wednesday, the two sides met. They have had no new "
             "proposal since Nov. 2.")
     assert dates_of(text, dt.date(2026, 11, 14))[1] == ("Wednesday", "2026-11-11")
+    # A news story's aside breaks the order of its dates, and tells no look-back: "Wednesday" is this week's
+    text = ("Drivers walked out Nov. 5, two days after the teachers did.\n\nMembers voted on Oct. 23 to authorize a strike.\n\n"
+            "The board chair postponed the vote Wednesday afternoon.\n\nThe offer, made Nov. 6, stands.")
+    assert ("Wednesday afternoon", "2025-11-12") in dates_of(text, dt.date(2025, 11, 14))
 
 
 def test_that_october_is_october_of_the_year_told_before_it():

@@ -258,6 +258,9 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
             return False
         if SINCE_BEFORE.search(reader.text, max(0, after.start - 8), after.start):
             return False
+        earlier = told.index(before) - 1
+        if earlier >= 0 and (told[earlier].start_date or "") > before.start_date:
+            return False  # the date told before is itself an aside ("walked out Nov. 5. … voted on Oct. 23"): no step of a story
         read = narrated(before.start_date, WEEKDAYS.index(m.group("day")))
         return h.start_date > after.start_date > read.isoformat() > before.start_date
 
