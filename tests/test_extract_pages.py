@@ -1045,6 +1045,16 @@ def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it
     assert "2025-11-27" not in dated_mentions("Teachers walked out over Thanksgiving break.", dt.date(2025, 12, 2)).values()
 
 
+def test_a_headline_tells_the_latest_of_its_kind_and_each_of_its_tellings():
+    # Friday 2025-11-14: the vote shelved is Wednesday's (not October's), and the talks resumed today
+    text = ("Board shelves vote as talks resume\n\nMembers voted on Oct. 23 to authorize a strike.\n\n"
+            "The board chair postponed the vote Wednesday afternoon.\n\n"
+            "Talks resumed at 10 a.m. Friday at the Harbor Inn, two days after a session ended early Wednesday.")
+    draft = draft_of(text, dt.date(2025, 11, 14))
+    assert sorted(draft.dates[m["event_id"]] for m in draft.event_mentions if m["text"].startswith("Board shelves")) == [
+        "2025-11-12", "2025-11-14"]
+
+
 def test_a_strike_day_told_by_its_number_counts_school_days_from_the_first_day_told():
     # Teachers walked out Thursday 2024-02-29: day three is Monday 2024-03-04, weekends not counted.
     text = ("Teachers went on strike Thursday, Feb. 29.\n\nThe break came on the strike's third day.\n\n"

@@ -89,11 +89,12 @@ def _registry_kin(event: dict) -> str:
 
 
 def settle(happening: Happening, kind: str, page: list[Told], registry: list[Told], published: dt.date | None,
-           whose: frozenset[str] = frozenset()) -> Happening:
+           whose: frozenset[str] = frozenset(), headline: bool = False) -> Happening:
     """`happening` dated from its kin when it is told loosely and its window holds one day of its kind,
     in the page first, else in the registry; unchanged otherwise. A happening that lasts is one
     however many of its days the page tells: it takes the first. A telling of one workforce's happening
-    (`whose`: "the aides' walkout") is never one told of the other's alone."""
+    (`whose`: "the aides' walkout") is never one told of the other's alone. A headline tells the news: of
+    several days its window holds, the latest."""
     if happening.start_date is None and happening.note == EVE_NOTE:
         return _eve(happening, page, registry)
     window = _window(happening, kind, published)
@@ -101,10 +102,10 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
         return happening
     for tellings, where in ((page, "the page"), (registry, "the registry")):
         days = {t.first for t in tellings if t.kind == kind and _inside(t.first, t.last, window, kind) and _same_workforce(whose, t.workforce)}
-        if days and (len(days) == 1 or kind in LASTING):
-            day = min(days)
-            if day == happening.start_date and happening.precision == "day":
-                return happening  # read as that day already
+        if days and (len(days) == 1 or kind in LASTING or headline):
+            day = max(days) if headline and kind not in LASTING else min(days)
+            if day == happening.start_date and happening.precision == "day" and not told_without_date(happening):
+                return happening  # read as that day already (one told with no date words is now told by its kin)
             note = f"{happening.note}; the same {kind.replace('_', ' ')} is dated {day} elsewhere in {where}"
             return dataclasses.replace(happening, start_date=day, end_date=None, precision="day", note=note.lstrip("; "))
         if days:

@@ -41,7 +41,18 @@ from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
 from .furniture import Furniture, is_furniture, is_furniture_vocabulary
-from .happenings import LASTING, Happening, event_kin, event_type, find_happenings, find_undated, location, stamp_rows, timeline_rows
+from .happenings import (
+    LASTING,
+    Happening,
+    event_kin,
+    event_type,
+    find_happenings,
+    find_undated,
+    is_title,
+    location,
+    stamp_rows,
+    timeline_rows,
+)
 from .quotations import find_quotations
 from .sections import Section, sections, slice_spans
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
@@ -802,7 +813,8 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     counted_in, recounted = {reading.sentences.at(h.start) for h in counted}, {h.start for h in counted}
     for happening in happenings:
         if happening.start not in recounted and not (told_without_date(happening) and reading.sentences.at(happening.start) in counted_in):
-            proposals.add(settle(happening, proposals.kind(happening), page, known, date, proposals.workforce(happening)))
+            proposals.add(settle(happening, proposals.kind(happening), page, known, date, proposals.workforce(happening),
+                                 proposals.headline(happening)))
     for happening in counted[:MAX_PROPOSALS]:
         proposals.add(happening)
     # Tellings with no day of their own, proposed only when their kin elsewhere gives them one: a clause
@@ -813,7 +825,7 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     planned = ahead if any(told.kind == "strike" for told in ahead) else page
     undated = [(c, proposals.kind(c), page) for c in clauses] + [(c, "strike", planned) for c in strike_if(reading.text, date)]
     for happening, kind, tellings in [u for u in undated if not furniture.holds(u[0].start)][:MAX_PROPOSALS]:
-        settled = settle(happening, kind, tellings, known, date, proposals.workforce(happening))
+        settled = settle(happening, kind, tellings, known, date, proposals.workforce(happening), proposals.headline(happening))
         if settled is not happening:
             proposals.add(settled)
     draft.new_events = [e for e in proposals.events.values() if e]
@@ -869,6 +881,11 @@ class _EventProposals:
                 mention, start = self._mention(sentence, happening)
                 self.kins[happening.start] = event_kin(mention, happening.start - start)
         return self.kins[happening.start]
+
+    def headline(self, happening: Happening) -> bool:
+        """The happening is told with no date words in a headline (or a deck, or an entry's title)."""
+        sentence = self.reading.sentences.at(happening.start)
+        return told_without_date(happening) and sentence is not None and is_title(self.reading.text, sentence)
 
     def workforce_of_words(self, words: str) -> frozenset[str]:
         """The workforces a passage names: in its words, or by a union's name."""

@@ -532,7 +532,7 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             continue
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
-        title = _title(text, sentence)
+        title = is_title(text, sentence)
         word = HAPPENING_WORD.search(narration) or STATEMENT_MADE.search(narration) or (TITLE_WORD.search(narration) if title else None)
         if word is None:
             continue
@@ -569,7 +569,7 @@ def _told_as_past(narration: str, word: re.Match[str]) -> bool:
     return not MODAL_BEFORE.search(narration, max(0, word.start() - 24), word.start())
 
 
-def _title(text: str, sentence: Span) -> bool:
+def is_title(text: str, sentence: Span) -> bool:
     """The sentence is a line of its own with no closing stop: a headline, a deck, an entry's title."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
