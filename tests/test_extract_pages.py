@@ -1496,6 +1496,14 @@ def test_a_headlines_present_tells_what_has_happened_and_the_story_dates_it():
 
 # --- who is a person, of blind-s's kind -------------------------------------------------------------
 
+def test_a_name_with_and_without_its_nickname_is_one_person_and_a_clock_s_zone_is_none():
+    assert people_of("Union negotiator Rosa Quill said talks would resume.\n\n"
+                     "The union's negotiator, Rosa “Ro” Quill, said she was tired.") == {"rosa-quill": "Rosa Quill"}
+    assert len(people_of("The union's negotiator, Rosa “Ro” Quill, said she was tired.\n\n"
+                         "Union negotiator Rosa Quill said talks would resume.")) == 1
+    assert people_of("Follow along below; times are Alaska Standard Time, and the newest updates are at the top.") == {}
+
+
 def test_buildings_firms_prizes_and_a_posts_series_heading_are_no_people():
     text = ("Brenner Hall, the main classroom building, is named for his grandfather. Gary Brenner Sr., owner of "
             "Brenner Tool & Die, said he hired 14 welders. Pia Cortes, a two-time winner of the Golden Apple Award, "

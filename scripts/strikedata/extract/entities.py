@@ -39,6 +39,7 @@ OCCASION_WORDS = frozenset({
     "Bazaar", "Expo", "Forum", "Summit", "Conference", "Meeting", "Breakfast", "Luncheon", "Dinner", "Concert", "Recital",
     "Tournament", "Ceremony", "Celebration", "Party", "Potluck", "Drive", "Showcase", "Awards", "Graduation", "Homecoming",
     "Award", "Prize", "Medal", "Scholarship", "Fellowship", "Update", "Updates",  # prizes, and a post's series heading
+    "Time",  # a clock's zone: "times are Alaska Standard Time", "7 p.m. Pacific Time"
 })
 # "Harrowgate Medical Center" is an organization, though "Center" alone names a place.
 CARE_WORDS = frozenset({"Medical", "Health", "Cancer", "Care"})
@@ -860,7 +861,7 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         return None
     name = " ".join(text[start:end].split())
     existing = known.get(name) or known.get(" ".join(w for w in name_words if not _initial(w))) \
-        or known.get(NICKNAMED.sub(" ", name)) or _nicknamed(name, people)
+        or known.get(NICKNAMED.sub(" ", name)) or _nicknamed(name, people) or _with_or_without_nickname(name, people)
     if existing:
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
@@ -886,6 +887,13 @@ def _nicknamed(name: str, people: dict[str, Person]) -> Person | None:
         return None
     return next((p for p in people.values() if p.name.endswith(" " + words[1])
                  and re.search(rf"[“\"]{re.escape(words[0])}[”\"]", p.name)), None)
+
+
+def _with_or_without_nickname(name: str, people: dict[str, Person]) -> Person | None:
+    """The person named before with the same name, but for a nickname in one of the two ("Teodoro Ybarra"
+    and Teodoro “Teddy” Ybarra, in either order)."""
+    plain = NICKNAMED.sub(" ", name)
+    return next((p for p in people.values() if p.name != name and NICKNAMED.sub(" ", p.name) == plain), None)
 
 
 CREDIT_LINE = re.compile(r"[ \t]*[—–]")
