@@ -1111,6 +1111,14 @@ def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     assert speakers_in(text)["We will be at the board meeting tonight,"] == (None, "acea")  # not Feld, quoted last
 
 
+def test_a_pronoun_after_someone_else_brought_in_tells_nothing_of_the_name_and_put_it_this_way_is_a_cue():
+    text = ("“It felt like the first day,” said Ingrid Sol, who teaches kindergarten.\n\n"
+            "Ray Kowal, whose daughter is in second grade, said she was waiting an hour early. “She just knew,” he said.")
+    assert speakers_in(text)["She just knew,"][0] == "ray-kowal"
+    text = "Our chief negotiator, Rosa Quill, put it this way when the team walked out this morning: “Nineteen hours. Never again.”"
+    assert speakers_in(text)["Nineteen hours. Never again."][0] == "rosa-quill"
+
+
 def test_the_district_is_the_whole_not_the_board_the_page_names():
     board = Registry(orgs={**TOWN.orgs, "alder-board": Org("alder-board", "Alder Creek Board of Trustees", "the board", "school_district",
                                                           parent_org_id="alder-usd")}, people=dict(TOWN.people))

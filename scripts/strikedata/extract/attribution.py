@@ -26,6 +26,7 @@ CUES = (
     r"testified|complained|vowed|promised|pointed out|explain|state|write|add|continue|note|argue|insist|claim|warn|"
     r"called|calls|calling|termed|labeled|dubbed|reads|thanked|thanks|praised|praises|blamed|blames|criticized|criticizes|"
     r"pledged|pledges|apologized|replied by|answered|answers|"
+    r"puts? it (?:this way|that way|simply|bluntly|plainly|like this|best|succinctly)|"
     r"read(?=\s*[.,:])"  # "…,” the statement read.": not "read the letter"
 )
 CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?P<cue>{CUES})\b")

@@ -757,6 +757,11 @@ PRONOUN_AFTER = re.compile(r"\b(?:(?P<he>[Hh]e)|(?P<she>[Ss]he))\b|\n|[.!?][”\
 HONORIFIC = re.compile(r"\b(?:(?P<he>Mr)|(?P<she>Ms|Mrs|Miss))\.? $")
 
 
+# Someone else a sentence brings in between a name and a pronoun, whom the pronoun may stand for.
+KIN_BETWEEN = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|mom|dad|sister|brother|child|kid|grandson|granddaughter|"
+                         r"girlfriend|boyfriend|partner|niece|nephew|friend|student|colleague|boss|teacher)s?\b", re.I)
+
+
 def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Each person's pronoun, as the article uses it (see Entities.pronoun_of)."""
     votes: dict[str, set[str]] = {}
@@ -766,6 +771,8 @@ def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
         after = PRONOUN_AFTER.search(text, m.end, min(limit, m.end + 300))
         if after is not None and not (after.group("he") or after.group("she")):
             after = None  # the sentence ended first
+        elif after is not None and KIN_BETWEEN.search(text, m.end, after.start()):
+            after = None  # "Ray Kowalczyk, whose daughter is in second grade, said she …": the pronoun may be the other's
         for found in (honorific, after):
             if found is not None and (found.group("he") or found.group("she")):
                 votes.setdefault(m.id, set()).add("he" if found.group("he") else "she")
