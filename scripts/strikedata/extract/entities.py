@@ -757,9 +757,9 @@ PRONOUN_AFTER = re.compile(r"\b(?:(?P<he>[Hh]e)|(?P<she>[Ss]he))\b|\n|[.!?][”\
 HONORIFIC = re.compile(r"\b(?:(?P<he>Mr)|(?P<she>Ms|Mrs|Miss))\.? $")
 
 
-# Someone else a sentence brings in between a name and a pronoun, whom the pronoun may stand for.
-KIN_BETWEEN = re.compile(r"\b(?:daughter|son|wife|husband|mother|father|mom|dad|sister|brother|child|kid|grandson|granddaughter|"
-                         r"girlfriend|boyfriend|partner|niece|nephew|friend|student|colleague|boss|teacher)s?\b", re.I)
+# Someone else a sentence brings in between a name and a pronoun, whom the pronoun may stand for ("whose daughter").
+KIN_BETWEEN = re.compile(r"\b(?:whose|his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:daughter|son|wife|husband|mother|father|mom|dad|sister|"
+                         r"brother|child|kid|grandson|granddaughter|girlfriend|boyfriend|partner|niece|nephew|friend)s?\b", re.I)
 
 
 def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
