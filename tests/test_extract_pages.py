@@ -1129,6 +1129,15 @@ def test_the_district_is_the_whole_not_the_board_the_page_names():
     assert speakers_in(text, board)["We will vote in April,"] == (None, "alder-board")
 
 
+def test_the_other_side_of_a_tally_a_town_s_people_another_week_compounds_and_a_headline_s_ordinal_day():
+    assert ("44", 44, "count") in figures_of("By 8 p.m., 588 members had voted yes and 44 no, the union said.")
+    assert figures_of("Parents in the city of about 24,000 have organized a march.") == [("about 24,000", 24000, "count")]
+    assert figures_of("We can do this for another week.") == [("another week", 7, "days")]
+    assert figures_of("The district’s six grab-and-go meal sites opened.") == [("six grab-and-go meal sites", 6, "count")]
+    assert figures_of("Schools closed again as strike reaches eighth day") == [("eighth day", 8, "day_number")]
+    assert figures_of("The city of Alder Creek voted yes.") == []
+
+
 def test_all_but_a_few_a_tally_before_vote_cents_fractions_twice_and_halves():
     assert figures_of("41 people spoke, and all but three urged the board to settle.") == [("41 people", 41, "count"), ("all but three", 3, "count")]
     assert figures_of("The board approved it on a 6-3 vote.") == [("6", 6, "count"), ("3", 3, "count")]

@@ -31,7 +31,7 @@ MONEY = re.compile(
 DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>million |billion |thousand )?dollars\b"
                      rf"(?: and (?P<cents>{DIGITS}|{NUMBER_WORD}) cents\b)?", re.I)
 DURATION = re.compile(
-    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)", re.I)
+    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)", re.I)
 # Units the figures table has no value for, in the one it has: a week is 7 days, a decade 10 years.
 IN_UNITS = {"week": ("days", 7), "decade": ("years", 10)}
 # The first end of a range whose unit is written once, after the second ("two to three years",
@@ -47,6 +47,11 @@ RANGE_COUNT_FIRST = re.compile(
 VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
                         r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)(?:\s+(?:it|them|the\s+\w+))?)"
                         rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
+# "588 members voted yes and 44 no": the other side of a tally told in words.
+VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
+# "the city of about 24,000": a place's people, counted.
+POPULATION = re.compile(r"\b(?:city|town|village|county|community|suburb|borough) of (?:(?P<qual>about|nearly|roughly|some|around|"
+                        r"more than|fewer than|almost|just over|just under) )?(?P<num>\d{1,3}(?:,\d{3})+)\b(?! (?:[a-z]+ )?(?:dollars|acres|miles))")
 NUMBER_ALONE = re.compile(rf"(?P<num>{DIGITS})")
 # "on a 6-3 vote", "by a 5-2 vote": a tally told before the word vote.
 TALLY_VOTE = re.compile(r"\b(?P<num>\d{1,4})[-–](?P<num2>\d{1,4})\s+(?:vote|decision|ruling|margin)\b", re.I)
@@ -82,7 +87,9 @@ HALF_OF = re.compile(r"\b(?i:" + QUALIFIER + r")(?<![\w-])(?<!\bin )[Hh]alf(?= (
 # "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.
 WITH_SHARE = re.compile(rf"(?P<num>{DIGITS}),? or (?:about |nearly |roughly |almost )?\d+(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 OF_THOSE = re.compile(rf"(?P<num>{NUMBER_WORD}|{DIGITS}) of (?:those|the|these) (?P<unit>day|year|hour)s\b", re.I)
-ORDINAL_DAY = re.compile(r"\b(?:a|the|its|their) (?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))(?: straight| consecutive| full)?"
+# (a headline drops the article: "strike reaches eighth day")
+ORDINAL_DAY = re.compile(r"\b(?:(?:a|the|its|their) |(?<=reaches )|(?<=enters )|(?<=hits )|(?<=marks ))"
+                         r"(?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))(?: straight| consecutive| full)?"
                          r"(?: school)? (?P<unit>day|weekday)\b", re.I)
 MULTIPLE = re.compile(QUALIFIER + r"\b(?P<word>doubled|tripled|quadrupled|halved|cut in half|"
                       r"(?:double|triple|quadruple|twice)(?= (?:the|a|an|what|that|their|its|our|his|her|as)\b))\b", re.I)
@@ -98,7 +105,7 @@ COUNT = re.compile(
 COUNTED = NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
 # "two additional school counselors", "Six schools": a number word with a capital, up to two words before the noun.
 COUNT_DESCRIBED = re.compile(
-    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: [a-z]+(?:-[a-z]+)?){{1,2}} " + COUNTED)
+    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: [a-z]+(?:-[a-z]+){{0,2}}){{1,2}} " + COUNTED)
 # A part of a whole: "Roughly 1,700 of the district's 1,900 teachers", "six out of the eight bus yards",
 # "more than 70 of the district's schools":
 # the part counts the same things as the whole (the figure is the part's words).
@@ -179,10 +186,11 @@ def find_figures(text: str) -> list[Figure]:
     found: list[Figure] = []
     taken = bytearray(len(text))  # 1 under every figure found so far
 
-    def add(m: re.Match, value: float | None, unit: str, confidence: float, end: int | None = None, qualifier: str | None = None) -> None:
+    def add(m: re.Match, value: float | None, unit: str, confidence: float, end: int | None = None, qualifier: str | None = None,
+            start: int | None = None) -> None:
         if value is None:
             return
-        start, end = m.start(), m.end() if end is None else end
+        start, end = m.start() if start is None else start, m.end() if end is None else end
         number = m.start("num") if "num" in m.re.groupindex and m.group("num") else start
         if taken.find(1, start, end) >= 0 or (not ARTICLE_FIRST.match(text, start) and _part_of_name(text, number)):
             return  # a number in a name ("Local 99"); a figure opening with "a" or "the" ("the fourth day") is in none
@@ -220,7 +228,7 @@ def find_figures(text: str) -> list[Figure]:
             add(m, value, unit, 0.6)
     for m in _matches(DURATION, text, folded, UNIT_AT, _unit_window("- ")):
         num = m.group("num").lower()
-        value = 1.0 if num in ("a", "an") else number_value(num)
+        value = 1.0 if num in ("a", "an", "another") else number_value(num)
         if _is_year(m.group("num")) or WHEN_AFTER.match(text, m.end()):
             continue  # "a day after" says when, not how long
         if num in ("a", "an") and m.group("unit").lower() in IN_UNITS and not m.group("qual"):
@@ -232,6 +240,10 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(RANGE_COUNT_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and m.group("num").lower() != "one":
             add(m, number_value(m.group("num")), "count", 0.5)
+    for m in VOTES_AGAINST.finditer(text):
+        add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"), end=m.end("num"))
+    for m in POPULATION.finditer(text):
+        add(m, number_value(m.group("num")), "count", 0.5, start=m.start("qual") if m.group("qual") else m.start("num"))
     for m in [*VOTE_TALLY.finditer(text), *TALLY_VOTE.finditer(text)]:
         for group in ("num", "num2"):
             side = NUMBER_ALONE.match(text, m.start(group))  # each side a figure of its own
