@@ -1045,6 +1045,12 @@ def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it
     assert "2025-11-27" not in dated_mentions("Teachers walked out over Thanksgiving break.", dt.date(2025, 12, 2)).values()
 
 
+def test_a_time_something_is_for_is_ahead():
+    # Friday 2025-11-14: the march is next Thursday's, though "have organized" is a perfect
+    assert dates_of("Parents have organized a march to the district office for 4 p.m. Thursday.", dt.date(2025, 11, 14)) == [
+        ("Thursday", "2025-11-20")]
+
+
 def test_a_headline_tells_the_latest_of_its_kind_and_each_of_its_tellings():
     # Friday 2025-11-14: the vote shelved is Wednesday's (not October's), and the talks resumed today
     text = ("Board shelves vote as talks resume\n\nMembers voted on Oct. 23 to authorize a strike.\n\n"
