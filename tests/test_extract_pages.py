@@ -1045,6 +1045,14 @@ def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it
     assert "2025-11-27" not in dated_mentions("Teachers walked out over Thanksgiving break.", dt.date(2025, 12, 2)).values()
 
 
+def test_an_earlier_version_a_live_page_keeps_is_told_from_its_own_day_and_its_note_is_furniture():
+    text = ("Teachers walked off the job Monday morning.\n\nEARLIER VERSION\nThis story was first published at 9:47 p.m. "
+            "Sunday, Nov. 2, and is kept below as it ran.\n\nTeachers will strike tomorrow.\n\nTalks broke off shortly before 9 p.m.")
+    assert dated_mentions(text, dt.date(2025, 11, 3)) == {
+        "Teachers walked off the job Monday morning.": "2025-11-03", "Teachers will strike tomorrow.": "2025-11-03",
+        "Talks broke off shortly before 9 p.m.": "2025-11-02"}
+
+
 def test_a_time_something_is_for_is_ahead():
     # Friday 2025-11-14: the march is next Thursday's, though "have organized" is a perfect
     assert dates_of("Parents have organized a march to the district office for 4 p.m. Thursday.", dt.date(2025, 11, 14)) == [

@@ -163,6 +163,10 @@ REPOST_NOTE = re.compile(r"\b(?:originally|first) (?:appeared|published|ran) (?:
                          r"[^.\n]{0,80}?\bwith (?:the |their |its )?permission\b", re.I)
 REPOST_NOTE_WITHIN = 0.25  # of the page, from its top
 REPOST_NOTE_REACH = 1500  # characters from the top, in a short page
+# A live page's note over the earlier version it keeps ("This story was first published at 9:47 p.m. Sunday,
+# Nov. 2, and is kept below as it ran"): the page's, and what follows is told on that day (extract.sections).
+EARLIER_VERSION = re.compile(r"\b(?:first|originally) (?:published|posted)\b[^\n]{0,80}\b(?:below|follows)\b"
+                             r"|\b(?:earlier|original|previous) version\b[^\n]{0,40}\b(?:published|posted|ran)\b", re.I)
 # A sign-off under a report ("— Nadia Ferro, WFRP News"): a dash line naming a newsroom.
 SIGN_OFF = re.compile(r"^\s*[—–-]+\s*[A-Z][^,\n]{1,40},\s*[^\n]*\b(?:News|Radio|TV|Press|Staff|Newsroom|Reporter|Correspondent)\b[^\n]*$")
 NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·*])\s+\S")
@@ -196,6 +200,8 @@ def is_furniture(line: str) -> bool:
         return False  # prose
     if LISTING.search(stripped) and not QUOTE_MARKS.search(stripped):
         return True
+    if EARLIER_VERSION.search(stripped) and not QUOTE_MARKS.search(stripped):
+        return True  # "This story was first published at 9:47 p.m. Sunday and is kept below as it ran."
     if CREDIT_OPENING.match(stripped) or CREDIT_WORDS.search(stripped) or BYLINE.search(stripped) or CALL_TO_ACTION.search(stripped) \
             or (CALL_TO_ACTION_FIRST.match(stripped) and count <= CREDIT_LINE_WORDS):
         # (a line that opens with a call to action is one even when it quotes: "Sign up … “See you Friday!” — Editor …")

@@ -3,7 +3,9 @@
 A page is not always written on one day. A live page groups its entries under day headings ("WEDNESDAY,
 FEB. 4") or runs past midnight (an entry at 12:20 a.m. above one at 11:50 p.m.); a reposted story or a
 press release first ran on the day its note or its date line gives ("originally appeared in the
-Courier on Wednesday, Nov. 5", "FOR IMMEDIATE RELEASE / Feb. 26, 2026"). Relative words in each part
+Courier on Wednesday, Nov. 5", "FOR IMMEDIATE RELEASE / Feb. 26, 2026"); a live page keeps an earlier
+version below a note of the day it ran ("first published at 9:47 p.m. Sunday, Nov. 2, and is kept below
+as it ran"). Relative words in each part
 ("today", "tomorrow", "this afternoon", a bare weekday) are read against that part's day.
 """
 
@@ -15,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..spans import Span
-from .furniture import repost_note
+from .furniture import EARLIER_VERSION, repost_note
 from .happenings import ENTRY_STAMP, MONTHS, WEEKDAYS, clock_minutes, story_date
 from .text import folded
 
@@ -24,6 +26,7 @@ MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
 DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
                          r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?[ \t]*$", re.M)
+EARLIER_VERSION_LINE = 300  # characters: a longer line is the story's prose, not a note
 MIDNIGHT_GAP = 6 * 60  # minutes the clock goes back between two entries read in order: a new day
 # More parts than this and the page is not read by parts (a live page has a few days; a hostile text thousands).
 MOST_SECTIONS = 24
@@ -46,6 +49,13 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     first_ran = story_date(text[note.start:note.end], published) if note else None
     if note is not None and first_ran is not None and first_ran != published:
         marks.append((note.end, first_ran, f"the host's note says the story first ran on {first_ran.isoformat()}"))
+    for m in EARLIER_VERSION.finditer(text):
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[text.rfind("\n", 0, m.start()) + 1:line_end]
+        ran = story_date(line, published) if len(line) <= EARLIER_VERSION_LINE else None
+        if ran is not None and ran != published and (note is None or line_end > note.end):
+            marks.append((line_end, ran, f"the page's note says the version below ran on {ran.isoformat()}"))
     lowered = folded(text)
     for m in DAY_HEADING.finditer(lowered):
         day = _heading_day(m, published)
