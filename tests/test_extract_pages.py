@@ -1053,10 +1053,13 @@ def test_an_earlier_version_a_live_page_keeps_is_told_from_its_own_day_and_its_n
         "Talks broke off shortly before 9 p.m.": "2025-11-02"}
 
 
-def test_a_time_something_is_for_is_ahead():
+def test_a_time_something_is_for_and_a_summons_made_are_ahead():
     # Friday 2025-11-14: the march is next Thursday's, though "have organized" is a perfect
     assert dates_of("Parents have organized a march to the district office for 4 p.m. Thursday.", dt.date(2025, 11, 14)) == [
         ("Thursday", "2025-11-20")]
+    # Monday 2025-11-03: a summons made ("has called … back") is for a day ahead
+    assert dates_of("The mediator has called both teams back to the table Wednesday at 9 a.m.", dt.date(2025, 11, 3))[0] == (
+        "Wednesday at 9 a.m.", "2025-11-05")
 
 
 def test_a_headline_tells_the_latest_of_its_kind_and_each_of_its_tellings():
