@@ -1053,6 +1053,15 @@ def test_an_earlier_version_a_live_page_keeps_is_told_from_its_own_day_and_its_n
         "Talks broke off shortly before 9 p.m.": "2025-11-02"}
 
 
+def test_what_an_arbitrator_recommended_is_their_report_and_takes_its_day():
+    registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={"arbitrator-report": {
+        "event_id": "arbitrator-report", "event_type": "report_released", "start_date": "2025-10-09", "date_precision": "day"}})
+    text = "The union is asking for 4.5%, the raise an independent arbitrator recommended in October."
+    assert dated_mentions(text, dt.date(2025, 11, 14), registry) == {text: "2025-10-09"}
+    text = "The board recommended in October that schools close."  # no arbitrator's: October is all it says
+    assert dated_mentions(text, dt.date(2025, 11, 14), registry) == {text: "2025-10-01"}
+
+
 def test_a_time_something_is_for_and_a_summons_made_are_ahead():
     # Friday 2025-11-14: the march is next Thursday's, though "have organized" is a perfect
     assert dates_of("Parents have organized a march to the district office for 4 p.m. Thursday.", dt.date(2025, 11, 14)) == [

@@ -80,7 +80,9 @@ EVENT_TYPES = [
                        r"|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"
                        r"|\b(?:class|classes|school)\b[^.]*\bcancel+(?:ed|ing|s)?\b|\bcancel+(?:ed|ing|s)? (?:class|classes|school|days?)\b"),
     ("declined_meeting", r"\bdeclin\w*|\breject\w*|\brefus\w*|\bnot meet"),
-    ("report_released", r"\breport\b"),
+    # "the raises an independent arbitrator recommended in October", "the fact-finder's recommendation": a report
+    ("report_released", r"\breport\b|\brecommend(?:ed|ation|ations)\b(?=[^.]{0,60}\b(?:arbitrat|fact-?finder|mediator|panel))"
+                        r"|\b(?:arbitrator|fact-?finder|neutral panel)(?:’s|'s)? (?:[\w-]+ ){0,3}?recommend\w*"),
     ("proposal", r"\bcounter ?proposal|\bproposal|\boffer\w*"),
     ("negotiation_session", r"\bnegotiat\w*|\bbargain\w*|\btalks\b|\bmeet\w*|\bsession|\bmediat\w*"),
     ("announcement", r"\brelease\b|\bannounc\w*|\bletter\b|\bmessage\b"),
