@@ -1053,6 +1053,12 @@ def test_an_earlier_version_a_live_page_keeps_is_told_from_its_own_day_and_its_n
         "Talks broke off shortly before 9 p.m.": "2025-11-02"}
 
 
+def test_weeks_ago_are_counted_loosely_when_the_page_tells_the_day():
+    # Saturday 2025-11-22: "three weeks ago" is the week of Oct. 27, and the walkout told the Monday after it
+    text = "Teachers went on strike Monday, Nov. 3.\n\nThree weeks ago, we walked out."
+    assert dated_mentions(text, dt.date(2025, 11, 22))["Three weeks ago, we walked out."] == "2025-11-03"
+
+
 def test_what_an_arbitrator_recommended_is_their_report_and_takes_its_day():
     registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={"arbitrator-report": {
         "event_id": "arbitrator-report", "event_type": "report_released", "start_date": "2025-10-09", "date_precision": "day"}})

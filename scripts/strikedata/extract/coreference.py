@@ -246,10 +246,16 @@ def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple
             return None, dt.date.max
         return None, max(start, published) if published and kind in LASTING else start
     if happening.precision in ("week", "range") and happening.end_date:
-        return start, dt.date.fromisoformat(happening.end_date)
+        slack = dt.timedelta(days=AGO_SLACK if AGO.search(happening.expression) else 0)
+        return start - slack, dt.date.fromisoformat(happening.end_date) + slack
     if happening.precision == "month":
         return start, (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     return None  # a year holds too many happenings of one kind to tell which
+
+
+# "Three weeks ago, we walked out", told 19 days after: weeks ago are counted loosely, by a few days either way.
+AGO = re.compile(r"\bweeks? ago\b", re.I)
+AGO_SLACK = 3
 
 
 def _inside(first: str, last: str | None, window: tuple[dt.date | None, dt.date], kind: str) -> bool:
