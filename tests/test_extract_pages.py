@@ -1053,6 +1053,11 @@ def test_an_earlier_version_a_live_page_keeps_is_told_from_its_own_day_and_its_n
         "Talks broke off shortly before 9 p.m.": "2025-11-02"}
 
 
+def test_a_happening_told_by_what_became_of_it_is_one():
+    dated = dated_mentions("The vote went ahead as planned.\n\nTalks broke down after midnight.\n\nThe weather was cold.")
+    assert set(dated) == {"The vote went ahead as planned.", "Talks broke down after midnight."}
+
+
 def test_weeks_ago_are_counted_loosely_when_the_page_tells_the_day():
     # Saturday 2025-11-22: "three weeks ago" is the week of Oct. 27, and the walkout told the Monday after it
     text = "Teachers went on strike Monday, Nov. 3.\n\nThree weeks ago, we walked out."

@@ -485,6 +485,8 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
                             r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
                             r"ended|countered|answered|filed|delivered|posted|released|issued|"
+                            # "The vote went ahead as planned", "Talks broke down": a happening told by what became of it
+                            r"went ahead|took place|(?:was|were) held|broke off|broke down|collapsed|fell apart|"
                             r"(?:raised|lowered|sweetened|improved|revised|cut|dropped) (?:its|their|the|his|her) (?:\w+ )?"
                             r"(?:offer|proposal|request|demand|bid|ask))\b", re.I)
 
