@@ -1073,10 +1073,16 @@ def test_what_an_arbitrator_recommended_is_their_report_and_takes_its_day():
     assert dated_mentions(text, dt.date(2025, 11, 14), registry) == {text: "2025-10-01"}
 
 
-def test_a_time_something_is_for_and_a_summons_made_are_ahead():
+def test_a_time_something_is_for_a_summons_and_what_was_agreed_to_are_ahead():
     # Friday 2025-11-14: the march is next Thursday's, though "have organized" is a perfect
     assert dates_of("Parents have organized a march to the district office for 4 p.m. Thursday.", dt.date(2025, 11, 14)) == [
         ("Thursday", "2025-11-20")]
+    # Tuesday 2026-03-10: what was agreed to, and a meeting called for a day, are ahead; the agreeing is not
+    assert dates_of("Both sides have agreed to meet Thursday at 10 a.m.", dt.date(2026, 3, 10)) == [("Thursday at 10 a.m.", "2026-03-12")]
+    assert [d for _, d in dates_of("The union agreed Monday afternoon to return to the table Wednesday.", dt.date(2026, 3, 10))] == [
+        "2026-03-09", "2026-03-11"]
+    assert dates_of("The board has called a special meeting for Wednesday at 6 p.m.", dt.date(2026, 3, 10))[0] == (
+        "Wednesday at 6 p.m.", "2026-03-11")
     # Monday 2025-11-03: a summons made ("has called … back") is for a day ahead
     assert dates_of("The mediator has called both teams back to the table Wednesday at 9 a.m.", dt.date(2025, 11, 3))[0] == (
         "Wednesday at 9 a.m.", "2025-11-05")

@@ -725,6 +725,7 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - 30), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
+            or AGREED_TO.search(text, max(0, m.start() - 90), m.start()) \
             or (until and (when != "past" or PERFECT.search(text, *clause))):
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
@@ -1156,9 +1157,13 @@ def local_tense(text: str, start: int, end: int) -> str | None:
 PASSIVE_AFTER = {"be", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained"}  # "would stay parked Friday"
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
                           r"news release|press release|interview|video|message|memo)\s+$", re.I)
-SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for)\s+$")
+SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for|(?:meeting|session|hearing|vote|rally|march) for)\s+$")
 # "organized a march … for 4 p.m. Thursday": a time something is for is an appointment, still ahead.
 FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnight)\s+$", re.I)
+# "have agreed to meet Thursday", "agreed Monday afternoon to return to the table Wednesday": the day of what
+# was agreed to, still ahead (not "voted to approve the contract Monday", which may tell the vote's day).
+AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows)\s+(?:[\w’'-]+\s+){0,2}?"
+                       r"to\s+[a-z]+(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}\s+$", re.I)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 CALLED_BACK = re.compile(r"\b(?:has|have)\s+(?:called|summoned|ordered|asked|invited)\s+(?:[\w’'-]+\s+){0,4}?(?:back|in)\b[^.]{0,40}$", re.I)
 # "canceled classes through Friday", "open until Sunday": the end of a span still running, ahead
