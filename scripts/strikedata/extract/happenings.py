@@ -487,7 +487,8 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"ended|countered|answered|filed|delivered|posted|released|issued|"
                             # "The vote went ahead as planned", "Talks broke down": a happening told by what became of it
                             r"went ahead|took place|(?:was|were) held|broke off|broke down|collapsed|fell apart|"
-                            r"(?:made|submitted|sent|delivered) (?:a|an|its|their|the) (?:new |revised |latest )?(?:counter ?proposal|counteroffer|offer|proposal)|"
+                            r"(?:made|submitted|sent|delivered) (?:a|an|its|their|the) (?:new |revised |latest )?"
+                            r"(?:counter ?proposal|counteroffer|offer|proposal)|"
                             r"(?:raised|lowered|sweetened|improved|revised|cut|dropped) (?:its|their|the|his|her) (?:\w+ )?"
                             r"(?:offer|proposal|request|demand|bid|ask))\b", re.I)
 
@@ -498,7 +499,7 @@ STATEMENT_MADE = re.compile(r"\b(?:said|says|wrote|writes|announced|announces)\s
                             r"(?:[\w-]+\s+)?(?:statement|release|letter|email|e-mail|message|post|tweet|memo|video|news conference|"
                             r"press conference|newsletter)\b|\b(?:told|tells|has told|have told|informed|notified|warned|urged)\s+"
                             r"(?:parents|families|employees|members|staff|students|reporters|teachers|the board|lawmakers)\b"
-                            # "told FOX40", "told KCRA 3", "tell EdSource": a statement made to a newsroom
+                            # "told WXYZ", "told KACR 7", "tell ClassNotes": a statement made to a newsroom
                             r"|\b(?:told|tells|tell|has told|have told)\s+(?-i:[A-Z]{2,6}(?:\s?\d{1,2})?|[A-Z][a-z]+[A-Z]\w*)\b", re.I)
 
 
