@@ -553,6 +553,10 @@ def test_a_look_back_told_in_bare_weekdays_counts_them_from_the_dates_it_told():
     text = ("Members voted on Oct. 26 to authorize a strike.\n\nOn Wednesday, the two sides met. They have had no new "
             "proposal since Nov. 2.")
     assert dates_of(text, dt.date(2026, 11, 14))[1] == ("Wednesday", "2026-11-11")
+    # In a page that narrates, "on a Saturday" is that week's too
+    text = ("The support staff walked out on Monday, Oct. 26.\n\nOn Wednesday, the two sides spent 12 hours with the mediator. "
+            "The mediator shuttled between rooms for 11 hours on a Saturday.\n\nTeachers returned on Monday, Nov. 2.")
+    assert ("Saturday", "2026-10-31") in dates_of(text, dt.date(2026, 11, 14))
     # A news story's aside breaks the order of its dates, and tells no look-back: "Wednesday" is this week's
     text = ("Drivers walked out Nov. 5, two days after the teachers did.\n\nMembers voted on Oct. 23 to authorize a strike.\n\n"
             "The board chair postponed the vote Wednesday afternoon.\n\nThe offer, made Nov. 6, stands.")

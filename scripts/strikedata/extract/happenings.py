@@ -243,6 +243,7 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
     bare = [(h, m) for h in found.happenings if (m := _bare_past_weekday(reader.text, h)) is not None]
     if not stated or not bare:
         return
+    loose = [(h, m) for h in found.happenings if (m := _bare_past_weekday(reader.text, h, any_day=True)) is not None]
     told = sorted(stated, key=lambda h: h.start)
     starts = [h.start for h in told]
 
@@ -268,10 +269,11 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
 
     if not any(out_of_order(h, m) for h, m in bare):
         return
+    # The page narrates: "on a Saturday" is that week's Saturday too.
     last: Happening | None = None
     reread: list[tuple[re.Match[str], _Resolution]] = []
     steps: list[tuple[Happening, re.Match[str] | None]] = [(h, None) for h in told]
-    for h, m in sorted(steps + list(bare), key=lambda pair: pair[0].start):
+    for h, m in sorted(steps + list(loose), key=lambda pair: pair[0].start):
         if m is None:
             last = h
             continue
@@ -288,12 +290,13 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
     found.read_again(reread)
 
 
-def _bare_past_weekday(text: str, h: Happening) -> re.Match[str] | None:
-    """The weekday match of a happening that is a weekday alone (no date, no "last"/"next") told in the past."""
+def _bare_past_weekday(text: str, h: Happening, any_day: bool = False) -> re.Match[str] | None:
+    """The weekday match of a happening that is a weekday alone (no date, no "last"/"next") told in the past;
+    "a Saturday" too when `any_day`."""
     m = WEEKDAY.match(text, h.start)
     if m is None or m.end() != h.end or m.group("cmonth") or m.group("rel") or h.tense != "past" or h.basis != "weekday_resolved":
         return None
-    if NAMED_BY_HAPPENING.match(text, m.end()) or NO_PARTICULAR_DAY.search(text, max(0, m.start() - 8), m.start()):
+    if NAMED_BY_HAPPENING.match(text, m.end()) or (not any_day and NO_PARTICULAR_DAY.search(text, max(0, m.start() - 8), m.start())):
         return None
     return m
 
