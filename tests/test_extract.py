@@ -454,6 +454,18 @@ def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(
     assert sum(len(s.invented) for s in scores) <= len(scores) / 3  # the target: at most one invented person in three pages
 
 
+def test_a_gold_passage_not_in_its_text_is_an_error_of_the_gold_not_a_miss(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(UNSEEN.parent / "fresh", corpus)
+    article = corpus / "articles" / "kgbn-strike-date-set.yaml"
+    gold = yaml.safe_load(article.read_text("utf-8"))
+    quoted = gold["quotes"][0]["text"]
+    article.write_text(article.read_text("utf-8").replace(quoted, "Words nobody wrote " + quoted, 1), "utf-8")
+    result = CliRunner().invoke(app, ["extract", "--evaluate", "--corpus", str(corpus)])
+    assert result.exit_code == 2
+    assert "kgbn-strike-date-set: quotes: 'Words nobody wrote" in result.output and "is not in the article's text" in result.output
+
+
 def test_a_held_out_corpus_is_read_through_the_resource_registry(tmp_path: Path):
     """Its gold rows come from the files the registry names (event_participants.yaml, offers.yaml), and
     an article's offer mentions are scored against the items of offers.yaml."""

@@ -160,8 +160,16 @@ def _entries(path: Path) -> list[dict]:
     return [dict(e) for e in data if isinstance(e, dict)]
 
 
+# The passages of a gold article file located in its text, as the build locates them: (list, key).
+GOLD_PASSAGES = (("quotes", "text"), ("figures", "text"), ("event_mentions", "text"), ("offer_mentions", "evidence_text"))
+MOST_GOLD_ERRORS = 10  # listed before the rest are counted
+
+
 def evaluate(corpus: GoldCorpus) -> list[ArticleScores]:
+    """Each gold article scored against the draft made without it. A gold passage not in its article's
+    text is an error in the gold, not a miss of the assistant's: ExtractError, listing them."""
     texts = {gold["article_id"]: normalize(raw).text for gold, raw in corpus.articles}
+    _check_gold_passages(corpus, texts)
     scores = []
     for gold, raw in corpus.articles:
         others = [t for a, t in texts.items() if a != gold["article_id"]]
@@ -171,6 +179,16 @@ def evaluate(corpus: GoldCorpus) -> list[ArticleScores]:
         draft = extract_article(raw, gold["seed_file"], visible, published=published)
         scores.append(score_article(gold, draft, corpus, texts[gold["article_id"]]))
     return scores
+
+
+def _check_gold_passages(corpus: GoldCorpus, texts: dict[str, str]) -> None:
+    errors = [f"{gold['article_id']}: {resource}: {str(entry[key])[:60]!r} (occurrence {entry.get('occurrence', 1)}) "
+              "is not in the article's text"
+              for gold, _ in corpus.articles for resource, key in GOLD_PASSAGES for entry in corpus.listed(gold, resource)
+              if key in entry and _curated_span(texts[gold["article_id"]], entry, key) is None]
+    if errors:
+        more = f"\n… and {len(errors) - MOST_GOLD_ERRORS} more" if len(errors) > MOST_GOLD_ERRORS else ""
+        raise ExtractError("the gold does not match its texts:\n" + "\n".join(errors[:MOST_GOLD_ERRORS]) + more)
 
 
 def _visible(registry: Registry, other_texts: list[str], hide_people: bool, gold: dict, corpus: GoldCorpus) -> Registry:
