@@ -1060,6 +1060,10 @@ def test_an_earlier_version_a_live_page_keeps_is_told_from_its_own_day_and_its_n
 def test_a_happening_told_by_what_became_of_it_is_one():
     dated = dated_mentions("The vote went ahead as planned.\n\nTalks broke down after midnight.\n\nThe weather was cold.")
     assert set(dated) == {"The vote went ahead as planned.", "Talks broke down after midnight."}
+    # a statement made through a channel named before or after its verb
+    dated = dated_mentions("Superintendent Nora Feld said on a call with reporters that schools would close.\n\n"
+                           "In a post on its Facebook page, the association wrote that it was ready.\n\nNora Feld said schools were cold.")
+    assert len(dated) == 2 and "Nora Feld said schools were cold." not in dated
     # a statement made to a newsroom, and an offer made, are happenings too; a word told a person is not
     dated = dated_mentions("Councilmember Rosa Lind told KACR 7 the week was disappointing.\n\n"
                            "The union said they made a counter proposal to the district.\n\nShe told Pia the news.")

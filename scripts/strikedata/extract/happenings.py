@@ -502,6 +502,12 @@ STATEMENT_MADE = re.compile(r"\b(?:said|says|wrote|writes|announced|announces)\s
                             r"(?:[\w-]+\s+)?(?:statement|release|letter|email|e-mail|message|post|tweet|memo|video|news conference|"
                             r"press conference|newsletter)\b|\b(?:told|tells|has told|have told|informed|notified|warned|urged)\s+"
                             r"(?:parents|families|employees|members|staff|students|reporters|teachers|the board|lawmakers)\b"
+                            # "said on a call with reporters", "said during a news conference"; "In a post on its Facebook page, the
+                            # association wrote": a statement made through a channel named before or after its verb
+                            r"|\b(?:said|says|told|spoke)\s+(?:\w+\s+)?(?:on|during|at)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:call|news conference|press conference|briefing|livestream|town hall)\b"
+                            r"|\b[Ii]n (?:a|an|its|their|his|her) (?:[\w-]+ )?(?:post|statement|email|e-mail|letter|message|tweet|video|release)\b"
+                            r"[^.]{0,60}?\b(?:wrote|writes|said|says|posted)\b"
                             # "told WXYZ", "told KACR 7", "tell ClassNotes": a statement made to a newsroom
                             r"|\b(?:told|tells|tell|has told|have told)\s+(?-i:[A-Z]{2,6}(?:\s?\d{1,2})?|[A-Z][a-z]+[A-Z]\w*)\b", re.I)
 
