@@ -466,6 +466,19 @@ def test_a_gold_passage_not_in_its_text_is_an_error_of_the_gold_not_a_miss(tmp_p
     assert "kgbn-strike-date-set: quotes: 'Words nobody wrote" in result.output and "is not in the article's text" in result.output
 
 
+def test_a_page_whose_gold_marks_its_header_date_wrong_is_drafted_with_the_gold_date(tmp_path: Path):
+    """As a contributor would run it (`--date`), when the saved page states a wrong date."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(UNSEEN.parent / "fresh", corpus)
+    raw = corpus / "raw" / "kgbn_strike_date_set.txt"
+    raw.write_text(raw.read_text("utf-8").replace(" date 2025-10-08 ", " date 2025-01-04 ", 1), "utf-8")
+    article = corpus / "articles" / "kgbn-strike-date-set.yaml"
+    article.write_text(article.read_text("utf-8") + "overrides_header_date: 2025-01-04\n", "utf-8")
+    [wrong] = [s for s in evaluate(GoldCorpus.folder(corpus)) if s.article_id == "kgbn-strike-date-set"]
+    [right] = [s for s in evaluate(GoldCorpus.folder(UNSEEN.parent / "fresh")) if s.article_id == "kgbn-strike-date-set"]
+    assert (wrong.dates.hit, wrong.dates.total) == (right.dates.hit, right.dates.total) and right.dates.hit > 0
+
+
 def test_a_held_out_corpus_is_read_through_the_resource_registry(tmp_path: Path):
     """Its gold rows come from the files the registry names (event_participants.yaml, offers.yaml), and
     an article's offer mentions are scored against the items of offers.yaml."""
