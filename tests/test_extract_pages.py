@@ -109,6 +109,13 @@ def test_a_box_its_paragraph_a_caption_credit_and_comments_at_the_end_are_furnit
     assert not any(line.startswith("12 Comments\n") for line in lines)  # a count under the headline opens no comments
 
 
+def test_a_station_s_reporter_line_closing_a_caption_is_furniture_and_a_hyphenated_title_is_no_name():
+    line = "Video above: Teachers pack Centennial Park on the eve of the strike. KACR 7's Renee Dupuis has more."
+    assert [line[s.start:s.end] for s in furniture_lines(line)] == ["KACR 7's Renee Dupuis has more."]
+    assert people_of("Out of 1,700 members, 1,212 voted, according to Secretary-Treasurer Ray Delacroix.") == {
+        "ray-delacroix": "Ray Delacroix"}
+
+
 def test_a_blurb_over_a_sign_up_form_is_furniture_and_a_quotation_in_the_story_is_not():
     text = ("Teachers walked out Monday.\n\nTHE MORNING BRIEF\n“The fastest way to know your schools.” — Rita Sandoval, "
             "executive editor\nEmail address [Sign up]\n\n“We are tired.” — Pia Cortes, union president\n\nThe board meets Friday.\n")

@@ -73,6 +73,8 @@ TITLE_WORDS = {
     "Employee", "Worker", "Activist", "Advocate", "Economist", "Analyst", "Researcher", "Lawmaker", "Veteran",
     "Owner", "Founder", "Alum", "Alumna", "Alumnus", "Parishioner", "Substitute", "Kindergarten",
     "Meteorologist", "Anchor", "Producer", "Editor", "Photographer", "Photojournalist", "Correspondent", "Columnist", "Host",
+    # compounds written with a hyphen ("Secretary-Treasurer Ray Delacroix")
+    "Secretary-Treasurer", "Vice-President", "Vice-Chair", "Co-President", "Co-Chair", "Co-Founder", "President-elect", "Chair-elect",
 }
 CALENDAR_WORDS = {
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",

@@ -88,7 +88,9 @@ STATION_REPORT = re.compile(rf"^(?i:video|watch|listen)(?i: above| below)?\s*:\s
                             # a name alone only with the formula alone: "Owen Takahashi reports from the line at …" is a live page's news
                             rf"|^{_NAME}\s+{_PROMO}(?:\s+(?:at \d[\w:. ]*|tonight|tomorrow))?\.?$"
                             # "The video above is from a previous report.": a note on the page's video
-                            r"|^(?i:the )?(?i:video (?:above|below))\b[^“”\"]{0,100}$")
+                            r"|^(?i:the )?(?i:video (?:above|below)) (?:is|was) from\b[^“”\"]{0,100}$")
+# The same line closing a caption: "Video above: Teachers pack the park. KHBT 6's Renee Dupuis has more."
+STATION_TAIL = re.compile(rf"(?<=[.!?] )[A-Z][\w.&-]*(?:\s+\d+)?(?:’s|'s)\s+{_NAME}\s+{_PROMO}\b[^.“”\"]{{0,80}}\.?$")
 # A menu, ticker or date line: three or more items between separators, no sentence in it.
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 # Three items or more of up to four words ("9 On Your Side"), two spaces or a tab apart.
@@ -325,6 +327,7 @@ def furniture_lines(text: str) -> list[Span]:
         tail = CREDIT_TAIL.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None
         tail = tail or (TIP_TAIL.search(line, max(0, len(line) - 160)) if len(line) <= LONGEST_LINE * 4 else None)
         tail = tail or (CREDIT_IN_PARENTHESES.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None)
+        tail = tail or (STATION_TAIL.search(line, max(0, len(line) - 120)) if len(line) <= LONGEST_LINE * 4 else None)
         if tail:
             out.append(Span(m.start() + tail.start(), m.end()))  # a caption's closing photo credit
     return sorted(out + _blurbs(lines, out), key=lambda span: span.start)
