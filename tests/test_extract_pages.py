@@ -1199,6 +1199,12 @@ def test_the_other_side_of_a_tally_a_town_s_people_another_week_compounds_and_a_
     assert figures_of("The district’s six grab-and-go meal sites opened.") == [("six grab-and-go meal sites", 6, "count")]
     assert figures_of("Schools closed again as strike reaches eighth day") == [("eighth day", 8, "day_number")]
     assert figures_of("The city of Alder Creek voted yes.") == []
+    assert ("1,212", 1212, "count") in figures_of("Out of roughly 1,700 members, 1,212 voted, the union said.")
+    assert figures_of("Caps of 22 students in kindergarten through third grade, 26 in fourth and fifth grade, and 32 in middle school.") == [
+        ("22 students", 22, "count"), ("26", 26, "count"), ("32", 32, "count")]  # the items after the first count students too
+    assert figures_of("Aides get more hours, up from as few as five and a half hours.") == [("five and a half hours", 5.5, "hours")]
+    assert figures_of("If it goes longer than a week, I don't know.") == [("longer than a week", 7, "days")]
+    assert figures_of("The strike began March 3, 2026, in the north.") == []
 
 
 def test_all_but_a_few_a_tally_before_vote_cents_fractions_twice_and_halves():

@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .entities import SENTENCE_WORDS
 from .text import NUMBER_PHRASE, NUMBER_WORDS, ORDINAL_WORDS, SpanIndex, folded as fold, number_value, plain_number
 
 NUMBER_WORD = NUMBER_PHRASE
-QUALIFYING = ("more than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
+QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
               "an average of|an average|average of|on average|as many as|as much as|fewer than|less than")
 QUALIFIER = rf"(?:(?P<qual>{QUALIFYING})\s+)?"
 QUALIFIERS = {
-    "more than": "more_than", "over": "more_than", "nearly": "approximately", "almost": "approximately",
+    "more than": "more_than", "longer than": "more_than", "over": "more_than", "nearly": "approximately", "almost": "approximately",
     "about": "approximately", "around": "approximately", "roughly": "approximately", "approximately": "approximately",
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "an average": "average", "an average of": "average",
     "average of": "average", "on average": "average",
@@ -43,6 +43,10 @@ RANGE_FIRST = re.compile(
 RANGE_COUNT_FIRST = re.compile(
     rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=\s+(?:and|to|or)\s+(?:{DIGITS}|{NUMBER_WORD})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?"
     rf"(?!(?:percent|years?|days?|hours?|weeks?)\b)[a-z]+s\b)", re.I)
+# "Out of roughly 1,700 members, 1,212 voted": the voters, counted.
+VOTERS = re.compile(rf"(?<![\w$.,-])(?P<num>{DIGITS}) (?:of them |members |people )?(?:voted|cast (?:ballots|votes))\b")
+# "five and a half hours": a duration and its half.
+AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit>year|day|hour|week)s\b", re.I)
 # "Members voted 1,784 to 211", "The motion failed 5-4", "approved it 488-61": both sides of a vote are counts.
 VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
                         r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)(?:\s+(?:it|them|the\s+\w+))?)"
@@ -286,7 +290,30 @@ def find_figures(text: str) -> list[Figure]:
         add(m, 50.0, "percent", 0.5)
     for m in _matches(MULTIPLE, text, folded, MULTIPLE_AT):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
+    for m in VOTERS.finditer(text):
+        if not _is_year(m.group("num")):
+            add(m, number_value(m.group("num")), "count", 0.5, end=m.end("num"))
+    for m in AND_A_HALF.finditer(text):
+        value = number_value(m.group("num"))
+        add(m, *_in_unit(value + 0.5 if value is not None else None, m.group("unit")), 0.6)
+    _elided_counts(text, found, add)
     return sorted(found, key=lambda f: f.start)
+
+
+# "22 students in kindergarten through third grade, 26 in fourth and fifth grade, and 32 in middle school":
+# the items after the first count the same things, their noun left out.
+ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?P<num>{DIGITS}|{NUMBER_WORD})\s+(?=(?:in|for|at|per|on)\b)", re.I)
+ELIDED_REACH = 160  # characters back to the count the item goes with
+
+
+def _elided_counts(text: str, found: list[Figure], add: Callable[..., None]) -> None:
+    counts = sorted(f.end for f in found if f.unit == "count")
+    for m in ELIDED.finditer(text):
+        i = bisect_right(counts, m.start()) - 1
+        if i >= 0 and m.start() - counts[i] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i]:m.start()]) \
+                and not _is_year(m.group("num")):
+            add(m, number_value(m.group("num")), "count", 0.45, start=m.start("num"), end=m.end("num"))
+            counts.insert(i + 1, m.end("num"))
 
 
 def _in_unit(value: float | None, unit: str) -> tuple[float | None, str]:
