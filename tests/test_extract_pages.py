@@ -1078,6 +1078,13 @@ def test_a_happening_told_by_what_became_of_it_is_one():
                           "The union said they made a counter proposal to the district."}
 
 
+def test_a_term_s_participle_in_a_bulleted_list_tells_no_past():
+    # Monday 2026-03-02: the bonus of a deal is paid this April; a vote told in the past in a list is last April's
+    assert dates_of("What is in the deal:\n• One-time bonus: $1,000 for every member, paid in April.\n", dt.date(2026, 3, 2)) == [
+        ("in April", "2026-04-01")]
+    assert dates_of("What happened:\n• The union voted in April to strike.\n", dt.date(2026, 3, 2)) == [("in April", "2025-04-01")]
+
+
 def test_weeks_ago_are_counted_loosely_when_the_page_tells_the_day():
     # Saturday 2025-11-22: "three weeks ago" is the week of Oct. 27, and the walkout told the Monday after it
     text = "Teachers went on strike Monday, Nov. 3.\n\nThree weeks ago, we walked out."

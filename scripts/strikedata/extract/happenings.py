@@ -1340,11 +1340,17 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if published is None:
         return None
     told_as = direction or local_tense(text, m.start(), m.end()) or _clause_tense(text, m, reader)
+    if direction is None and told_as == "past" and TERM_LINE.match(text, text.rfind("\n", 0, m.start()) + 1) \
+            and not FINITE_PAST.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+        told_as = "present"  # "• One-time bonus: $1,000 …, paid in April": a term's participle tells no tense: the nearest
     if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     return _year_told_as(published, (month, day), told_as)
 
 
+# A bulleted item of a list ("• One-time bonus: …", "- Class sizes: …"), and the verbs that tell a past in one.
+TERM_LINE = re.compile(r"[ \t]*[•·*▪‣-][ \t]+\S")
+FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|began|ended|said)\b", re.I)
 WOULD = re.compile(r"\b(?:would|could|might)\b")
 AHEAD_OF_NOW = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)  # a future from the article's day
 
