@@ -1078,6 +1078,14 @@ def test_a_happening_told_by_what_became_of_it_is_one():
                           "The union said they made a counter proposal to the district."}
 
 
+def test_a_page_stamped_only_in_the_early_morning_tells_what_was_done_the_day_before():
+    story = "The district declined the state's offer.\n\nTeachers are on strike for a fourth day."
+    dated = dated_mentions("By Lu Arroyo\nFeb. 26, 2026, 6:05 a.m. CT\n\n" + story, dt.date(2026, 2, 26))
+    assert dated == {"The district declined the state's offer.": "2026-02-25", "Teachers are on strike for a fourth day.": "2026-02-26"}
+    later = "Published: 5:12 AM CST Feb. 26, 2026\nUpdated: 9:58 PM CST Feb. 26, 2026\n\n" + story  # the day went on
+    assert dated_mentions(later, dt.date(2026, 2, 26))["The district declined the state's offer."] == "2026-02-26"
+
+
 def test_a_term_s_participle_in_a_bulleted_list_tells_no_past():
     # Monday 2026-03-02: the bonus of a deal is paid this April; a vote told in the past in a list is last April's
     assert dates_of("What is in the deal:\n• One-time bonus: $1,000 for every member, paid in April.\n", dt.date(2026, 3, 2)) == [

@@ -54,7 +54,7 @@ from .happenings import (
     timeline_rows,
 )
 from .quotations import find_quotations
-from .sections import Section, sections, slice_spans
+from .sections import Section, morning_stamp, sections, slice_spans
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
 OUTLET = "news_outlet"
@@ -127,7 +127,8 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
     parts = sections(text, date)
-    happenings = [h for part in parts for h in _happenings(text, part, spans, furniture)]
+    morning = morning_stamp(text)
+    happenings = [h for part in parts for h in _happenings(text, part, spans, furniture, morning)]
     draft.notes += [f"from line {text.count(chr(10), 0, part.start) + 1} of the text, relative dates are read against "
                     f"{part.date.isoformat()}: {part.why}" for part in parts if part.why and part.date]
     _quotes(draft, text, quotations, entities, ids, reading, masked)
@@ -138,9 +139,10 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     return draft
 
 
-def _happenings(text: str, part: Section, spans, furniture: Furniture) -> list[Happening]:
+def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: str | None = None) -> list[Happening]:
     """The happenings told in one part of the page (outside its furniture), read against the part's
-    day: those with date words, then the sentences that tell of one with none."""
+    day: those with date words, then the sentences that tell of one with none (done by the day before,
+    on a page stamped only in the early morning: `morning`, its stamp)."""
     told, spans = text[part.start:part.end], slice_spans(spans, part)
     happenings = find_happenings(told, part.date, spans)
     index = SpanIndex(spans)
@@ -148,7 +150,8 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture) -> list[H
     days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
             and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
     rows = timeline_rows(told, happenings) | stamp_rows(told, part.date)
-    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows), key=lambda h: h.start)
+    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None),
+                   key=lambda h: h.start)
     return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found if not furniture.holds(h.start + part.start)]
 
 

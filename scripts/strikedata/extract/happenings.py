@@ -522,7 +522,8 @@ ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|
 
 
 def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int],
-                 days: dict[int, str] | None = None, rows: dict[int, Happening] | None = None) -> list[Happening]:
+                 days: dict[int, str] | None = None, rows: dict[int, Happening] | None = None,
+                 morning: str | None = None) -> list[Happening]:
     """A happening for each sentence (outside a quotation's words) that tells of one and holds no date
     expression (`dated`: the starts of the sentences that hold one). It is dated the day of the
     sentence before it in its paragraph when that one tells of a past day (`days`: sentence start ->
@@ -565,6 +566,11 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
         if told:
             out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), told, None, "day",
                                  "inferred", when, None, 0.4, "no date words: read as the day of the sentence before it"))
+            continue
+        if published and morning and when == "past":  # a page out in the early morning tells what was done the day before
+            out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(),
+                                 (published - dt.timedelta(days=1)).isoformat(), None, "day", "inferred", when, None, 0.3,
+                                 f"no date words: read as the day before the article's, the latest it can be (the page is stamped {morning!r})"))
             continue
         day = published.isoformat() if published else None
         out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), day, None, "day",

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from ..spans import Span
-from .furniture import EARLIER_VERSION, repost_note
+from .furniture import DATE_TIME_ONLY as DIGIT_DATE_LINE, EARLIER_VERSION, METADATA_OPENING, is_furniture, repost_note
 from .happenings import ENTRY_STAMP, MONTHS, WEEKDAYS, clock_minutes, story_date
 from .text import folded
 
@@ -119,6 +119,26 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
                 added.append((at, current, f"a live entry on {current.isoformat()}, past midnight" if current > base
                               else f"a live entry on {current.isoformat()}, before midnight"))
     return sorted(marks + added, key=lambda mark: mark[0])
+
+
+# A page stamped only in the early morning ("Feb. 26, 2026, 6:05 a.m. CT", "Published 5:40 AM"): what it tells
+# as done, with no day, was done by the evening before. A later stamp ("Updated 9:58 PM") says the day went on.
+MORNING_ENDS = 8 * 60  # minutes after midnight
+STAMP_REACH = 2500  # characters from the top, where a page's stamps stand
+STAMP_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.I)
+
+
+def morning_stamp(text: str) -> str | None:
+    """The page's stamp line when every stamp near its top (a line of page metadata holding a clock time)
+    is of the early morning; None when one is later or there is none."""
+    stamps = []
+    for m in re.finditer(r"[^\n]+", text[:STAMP_REACH]):
+        line = m.group().strip()
+        time = STAMP_TIME.search(line)
+        if time and is_furniture(line) and (METADATA_OPENING.match(line) or DIGIT_DATE_LINE.match(line)):
+            hour = int(time.group("hour")) % 12 + (12 if time.group("half").lower() == "p" else 0)
+            stamps.append((hour * 60 + int(time.group("minute") or 0), line))
+    return stamps[0][1] if stamps and all(minutes < MORNING_ENDS for minutes, _ in stamps) else None
 
 
 def slice_spans(spans: list[Span], section: Section) -> list[Span]:
