@@ -1195,6 +1195,9 @@ def test_a_pronoun_after_someone_else_brought_in_tells_nothing_of_the_name_and_p
     assert speakers_in(text)["She just knew,"][0] == "ray-kowal"
     text = "Our chief negotiator, Rosa Quill, put it this way when the team walked out this morning: “Nineteen hours. Never again.”"
     assert speakers_in(text)["Nineteen hours. Never again."][0] == "rosa-quill"
+    text = ("The Alder Creek Education Association tweeted: “Yes. Today.” Alder School Employees Local 9 followed with a post of "
+            "its own: “Our members will be there.”")
+    assert speakers_in(text, LOCAL)["Our members will be there."] == (None, "local-9")
 
 
 def test_the_district_is_the_whole_not_the_board_the_page_names():

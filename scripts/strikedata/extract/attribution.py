@@ -27,6 +27,9 @@ CUES = (
     r"called|calls|calling|termed|labeled|dubbed|reads|thanked|thanks|praised|praises|blamed|blames|criticized|criticizes|"
     r"pledged|pledges|apologized|replied by|answered|answers|"
     r"puts? it (?:this way|that way|simply|bluntly|plainly|like this|best|succinctly)|"
+    # "Local 1147 followed with a post of its own: “…”", "the district responded with a statement: “…”"
+    r"(?:followed|responded|answered|replied|countered) with (?:a|an) (?:[\w-]+ )?(?:post|tweet|statement|message|email|letter)"
+    r"(?: of (?:its|their|his|her) own)?(?=\s*:)|"
     r"read(?=\s*[.,:])"  # "…,” the statement read.": not "read the letter"
 )
 CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?P<cue>{CUES})\b")
