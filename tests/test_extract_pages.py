@@ -1067,6 +1067,11 @@ def test_an_earlier_version_a_live_page_keeps_is_told_from_its_own_day_and_its_n
 def test_a_happening_told_by_what_became_of_it_is_one():
     dated = dated_mentions("The vote went ahead as planned.\n\nTalks broke down after midnight.\n\nThe weather was cold.")
     assert set(dated) == {"The vote went ahead as planned.", "Talks broke down after midnight."}
+    # a live entry's plain words: an offer accepted, talks going on, a meeting left without a deal, a second day
+    for told in ("Both unions accepted the offer within about two hours.", "The teams are meeting in separate rooms.",
+                 "Negotiators left the convention center just after midnight without an agreement.",
+                 "Picket lines are back up at schools across the city for a second day.", "Nora Feld spoke to reporters at noon."):
+        assert dated_mentions(told) == {told: "2024-03-06"}, told
     # a statement made through a channel named before or after its verb
     dated = dated_mentions("Superintendent Nora Feld said on a call with reporters that schools would close.\n\n"
                            "In a post on its Facebook page, the association wrote that it was ready.\n\nNora Feld said schools were cold.")

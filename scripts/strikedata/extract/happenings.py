@@ -489,7 +489,9 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
                             r"ended|countered|answered|filed|delivered|posted|released|issued|"
                             # "The vote went ahead as planned", "Talks broke down": a happening told by what became of it
-                            r"went ahead|took place|(?:was|were) held|broke off|broke down|collapsed|fell apart|"
+                            r"went ahead|took place|(?:was|were) held|broke off|broke down|collapsed|fell apart|accepted|"
+                            # "left … without an agreement", "The teams are meeting in separate rooms"
+                            r"without (?:an? )?(?:agreement|deal)|(?:are|is|were|was) (?:still )?(?:meeting|negotiating|bargaining)|"
                             r"(?:made|submitted|sent|delivered) (?:a|an|its|their|the) (?:new |revised |latest )?"
                             r"(?:counter ?proposal|counteroffer|offer|proposal)|"
                             r"(?:raised|lowered|sweetened|improved|revised|cut|dropped) (?:its|their|the|his|her) (?:\w+ )?"
@@ -500,7 +502,8 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
 # release", "The head of the union has told parents and employees"); a bare "said" is not.
 STATEMENT_MADE = re.compile(r"\b(?:said|says|wrote|writes|announced|announces)\s+(?:\w+\s+)?in\s+(?:a|an|its|their|his|her)\s+"
                             r"(?:[\w-]+\s+)?(?:statement|release|letter|email|e-mail|message|post|tweet|memo|video|news conference|"
-                            r"press conference|newsletter)\b|\b(?:told|tells|has told|have told|informed|notified|warned|urged)\s+"
+                            r"press conference|newsletter)\b"
+                            r"|\b(?:told|tells|has told|have told|informed|notified|warned|urged|spoke to|spoke with)\s+"
                             r"(?:parents|families|employees|members|staff|students|reporters|teachers|the board|lawmakers)\b"
                             # "said on a call with reporters", "said during a news conference"; "In a post on its Facebook page, the
                             # association wrote": a statement made through a channel named before or after its verb
@@ -518,7 +521,9 @@ STATED_NOW = re.compile(r"(?:says|writes|announces|tells)\b", re.I)
 # A happening told in the present that is going on as the article is written.
 ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|"
                      r"\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
-                     r"\benter(?:s|ed)?\b|\bstill\b", re.I)
+                     r"\benter(?:s|ed)?\b|\bstill\b|"
+                     # "Picket lines are back up … for a second day"
+                     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) day\b|\bback up\b", re.I)
 
 
 def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int],
