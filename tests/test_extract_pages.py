@@ -1083,6 +1083,11 @@ def test_a_happening_told_by_what_became_of_it_is_one():
                           "The union said they made a counter proposal to the district."}
 
 
+def test_the_end_of_a_month_is_its_last_day():
+    assert dates_of("Our contract ran out at the end of August.", dt.date(2025, 11, 13)) == [("the end of August", "2025-08-31")]
+    assert dates_of("The deal runs through the end of February 2028.", dt.date(2025, 11, 13)) == [("the end of February 2028", "2028-02-29")]
+
+
 def test_a_page_stamped_only_in_the_early_morning_tells_what_was_done_the_day_before():
     story = "The district declined the state's offer.\n\nTeachers are on strike for a fourth day."
     dated = dated_mentions("By Lu Arroyo\nFeb. 26, 2026, 6:05 a.m. CT\n\n" + story, dt.date(2026, 2, 26))

@@ -914,6 +914,21 @@ def _resolve_month_mention(m: re.Match[str], published: dt.date | None, reader: 
                                                                   "stated" if stated else "inferred", 0.6, note))
 
 
+# "ran out at the end of August", "by the end of June 2026": the month's last day.
+END_OF_MONTH = re.compile(r"\b(?i:the end of) " + MONTH + r"(?!\s+\d{1,2}\b)(?:,?\s+(?P<year>(?:19|20)\d{2}))?\b")
+
+
+def _resolve_end_of_month(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    month = _month(m.group("month"))
+    stated = m.group("year")
+    year = int(stated) if stated else _year_for(published, month, 28, reader.text, m, reader=reader)
+    if not year:
+        return None
+    last = (dt.date(year, month, 28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    return _Resolution((last.isoformat(), None), "day", "stated" if stated else "inferred", 0.6,
+                       "" if stated else f"'{m.group()}' read as the month's last day, in the year the tense points to")
+
+
 # "early", "mid-" and "late" in a month: its first, middle and last ten days (as the curators read
 # "late 2021" as its last quarter).
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -987,6 +1002,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (RELATIVE, _resolve_relative_mention),
     (WEEKEND, _resolve_weekend_mention),
     (SEASON, _resolve_season_mention),
+    (END_OF_MONTH, _resolve_end_of_month),
     (CALENDAR, _resolve_calendar_mention),
     (DAY_OF_MONTH, _resolve_day_of_month_mention),
     (MONTH_ONLY, _resolve_month_mention),
