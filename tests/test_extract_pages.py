@@ -1205,6 +1205,11 @@ def test_a_pronoun_after_someone_else_brought_in_tells_nothing_of_the_name_and_p
     assert speakers_in(text)["She just knew,"][0] == "ray-kowal"
     text = "Our chief negotiator, Rosa Quill, put it this way when the team walked out this morning: “Nineteen hours. Never again.”"
     assert speakers_in(text)["Nineteen hours. Never again."][0] == "rosa-quill"
+    text = ("Superintendent Nora Feld said a mediator was not needed because both sides have worked with retired Judge Hal Sutter "
+            "since January. She said she would return to the table “the minute the unions are ready.”")
+    assert speakers_in(text)["the minute the unions are ready."][0] == "nora-feld"  # the subject goes on, not the last named
+    text = "Kowal told KACR the unions would meet “tomorrow, tonight, whenever” if the district called."
+    assert speakers_in(text)["tomorrow, tonight, whenever"][1] != "alder-usd"  # a condition, not who spoke
     text = ("The Alder Creek Education Association tweeted: “Yes. Today.” Alder School Employees Local 9 followed with a post of "
             "its own: “Our members will be there.”")
     assert speakers_in(text, LOCAL)["Our members will be there."] == (None, "local-9")

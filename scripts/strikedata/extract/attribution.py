@@ -340,6 +340,8 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     ended = quote.text.rstrip("’'")[-1:] in ".!?"
     if m and ended and _more_than_channel(m.group("rest")):
         m = None  # “... fair to students.” Whitcombe said the offer ...: a new sentence, not an attribution
+    if m and CONDITION_OPENING.match(m.group("np")):
+        m = None  # “tomorrow, tonight, whenever” if the district called: a condition, not who spoke
     if m and ("," not in m.group("np").strip(", ") or len(m.group("np").split()) <= 8 or APPOSITION.match(m.group("np"))):
         np_start = close + m.start("np")
         np_end = close + m.end("np")
@@ -352,6 +354,9 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         before_reading = _before(text, masked, quote, before, before_start, channel, entities)
         return before_reading if before_reading is not None and not _unrecognised(before_reading) else reading
     return _before(text, masked, quote, before, before_start, channel, entities)
+
+
+CONDITION_OPENING = re.compile(r"\W*(?:if|unless|when|whenever|until|once|as soon as)\b", re.I)
 
 
 def _unrecognised(speaker: Speaker) -> bool:
@@ -736,6 +741,9 @@ def _agreeing(text: str, earlier, pronoun: str, entities: Entities):
     """The last person named before a pronoun whom the article does not call by the other pronoun:
     "Mabry said … Ruiz-Haddon … “…,” he said" is Mabry when the article calls Ruiz-Haddon "she"."""
     wanted = "he" if pronoun in ("he", "him") else "she"
+    subject = _subject_of_sentence(text, earlier, entities)
+    if subject is not None and entities.pronoun_of(subject.id, text) in (None, wanted):
+        return subject  # "Whitacre said … working with Judge Sutter. She said …": the subject goes on, not the one named after it
     candidate = earlier
     while candidate is not None and earlier.start - candidate.start < PRONOUN_REACH:
         said = entities.pronoun_of(candidate.id, text)
@@ -743,6 +751,27 @@ def _agreeing(text: str, earlier, pronoun: str, entities: Entities):
             return candidate
         candidate = entities.last_before(candidate.start, "person")
     return earlier
+
+
+SUBJECT_AFTER_WORDS = 3  # words before the person who opens a sentence: "Then, on Friday," …
+SUBJECT_TITLE_WORDS = 8  # … or a title's: "State Superintendent of Public Instruction"
+SENTENCE_OPENING = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|Jr|Sr|St))(?<!\bMrs)[.!?][”\"’)]*\s+(?=[A-Z“\"])")
+
+
+def _subject_of_sentence(text: str, earlier, entities: Entities):
+    """The person who opens the sentence of `earlier` (another, named before it in that sentence), if one does."""
+    if earlier is None:
+        return None
+    opening = text.rfind("\n", 0, earlier.start) + 1
+    for mark in SENTENCE_OPENING.finditer(text, opening, earlier.start + 1):  # (+1: the capital its lookahead reads)
+        opening = mark.end()
+    named = entities.within(opening, earlier.start, "person")
+    first = named[0] if named else None
+    words = text[opening:first.start].split() if first is not None else []
+    title_like = all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words)
+    if first is None or first.id == earlier.id or len(words) > (SUBJECT_TITLE_WORDS if title_like else SUBJECT_AFTER_WORDS):
+        return None  # (a title or "Then" may come first: "State Superintendent of Public Instruction Evelyn Tarrant sent …")
+    return first
 
 
 def _unnamed_before(text: str, at: int, after: int):
