@@ -1103,6 +1103,14 @@ def test_a_term_s_participle_in_a_bulleted_list_tells_no_past():
     assert dates_of("What happened:\n• The union voted in April to strike.\n", dt.date(2026, 3, 2)) == [("in April", "2025-04-01")]
 
 
+def test_a_telling_with_no_date_words_is_no_happening_of_years_before():
+    registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={"old-closure": {
+        "event_id": "old-closure", "event_type": "school_closure", "start_date": "2022-03-23", "date_precision": "day"}})
+    text = "The district has canceled classes for its 36,400 students."
+    assert dated_mentions(text, dt.date(2022, 3, 25), registry) == {text: "2022-03-23"}  # the closure the registry holds
+    assert dated_mentions(text, dt.date(2026, 2, 22), registry) == {text: "2026-02-22"}  # not that one, four years on
+
+
 def test_weeks_ago_are_counted_loosely_when_the_page_tells_the_day():
     # Saturday 2025-11-22: "three weeks ago" is the week of Oct. 27, and the walkout told the Monday after it
     text = "Teachers went on strike Monday, Nov. 3.\n\nThree weeks ago, we walked out."

@@ -243,8 +243,9 @@ def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple
     start = dt.date.fromisoformat(happening.start_date)
     if told_without_date(happening):
         if happening.tense == "future":  # a planned happening: any day of its kind the page tells
-            return None, dt.date.max
-        return None, max(start, published) if published and kind in LASTING else start
+            return start - LOOSE_REACH, dt.date.max
+        # (no further back than LOOSE_REACH: "schools are closed" in 2026 is no closure of 2022 the registry holds)
+        return start - LOOSE_REACH, max(start, published) if published and kind in LASTING else start
     if happening.precision in ("week", "range") and happening.end_date:
         slack = dt.timedelta(days=AGO_SLACK if AGO.search(happening.expression) else 0)
         return start - slack, dt.date.fromisoformat(happening.end_date) + slack
@@ -253,6 +254,8 @@ def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple
     return None  # a year holds too many happenings of one kind to tell which
 
 
+# How far back a happening told with no date words may be the same as one told to the day.
+LOOSE_REACH = dt.timedelta(days=180)
 # "Three weeks ago, we walked out", told 19 days after: weeks ago are counted loosely, by a few days either way.
 AGO = re.compile(r"\bweeks? ago\b", re.I)
 AGO_SLACK = 3
