@@ -1629,6 +1629,7 @@ def test_a_name_with_and_without_its_nickname_is_one_person_and_a_clock_s_zone_i
     assert len(people_of("The union's negotiator, Rosa “Ro” Quill, said she was tired.\n\n"
                          "Union negotiator Rosa Quill said talks would resume.")) == 1
     assert people_of("Follow along below; times are Alaska Standard Time, and the newest updates are at the top.") == {}
+    assert people_of("Happy Birthday, Mrs. Alvarez!\n\nWelcome Back, Teachers") == {}  # greetings are no names
 
 
 def test_buildings_firms_prizes_and_a_posts_series_heading_are_no_people():

@@ -99,6 +99,8 @@ SENTENCE_WORDS = {
     "Whenever", "Wherever", "Should", "Could", "Would", "Will", "Can", "Did", "Does", "Do", "Is", "Are", "Was",
     "Were", "Has", "Have", "Had", "Please", "Thank", "Dear", "Unfortunately", "Fortunately", "Overall",
     "Afterward", "Later", "Earlier", "Currently", "Previously", "Additionally", "Ask", "Tell", "Call", "Let",
+    # greetings and sign-offs ("Happy Birthday, Mrs. Alvarez!", "Warmly, …")
+    "Happy", "Congratulations", "Congrats", "Welcome", "Sincerely", "Warmly", "Regards", "Cheers", "Hello", "Hi", "Goodbye",
 }
 KIND_WORDS = [
     ("union_chapter", {"Chapter"}),
