@@ -855,6 +855,7 @@ class _EventProposals:
             if org.kind in ("union", "union_chapter") and len(whose) == 1:
                 named.setdefault(next(iter(whose)), []).extend(re.escape(s) for s in org.surfaces())
         self.unions = {w: re.compile(rf"\b(?:{'|'.join(sorted(names, key=len, reverse=True))})\b") for w, names in named.items()}
+        self.workforces: dict[int, frozenset[str]] = {}  # a happening's start -> whose it is (read once)
 
     def add(self, happening: Happening) -> None:
         """Propose the mention of `happening`, unless its sentence already has one of its date."""
@@ -895,17 +896,23 @@ class _EventProposals:
         return workforce(words) | {w for w, pattern in self.unions.items() if pattern.search(words)}
 
     def workforce(self, happening: Happening) -> frozenset[str]:
-        """Whose happening this is: the workforces the clause of its date names, else its sentence."""
+        """Whose happening this is: the workforces the clause of its date names, else its sentence (read once:
+        the page's tellings and the settling of each ask)."""
+        if happening.start not in self.workforces:
+            self.workforces[happening.start] = self._workforce(happening)
+        return self.workforces[happening.start]
+
+    def _workforce(self, happening: Happening) -> frozenset[str]:
         sentence = self.reading.sentences.at(happening.start)
         if sentence is None:
             return frozenset()
         said = self.reading.text[sentence.start:sentence.end]
+        if TOGETHER.search(said):
+            return frozenset()  # "Support staff will walk out with them": the others' happening
         at = happening.start - sentence.start
         cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(said)), len(said)]
         low = max(c for c in cuts if c <= at)
         high = min((c for c in cuts if c > at), default=len(said))
-        if TOGETHER.search(said):
-            return frozenset()  # "Support staff will walk out with them": the others' happening
         return self.workforce_of_words(said[low:high]) or self.workforce_of_words(said)
 
     def _mention(self, sentence: Span, happening: Happening) -> tuple[str, int]:
