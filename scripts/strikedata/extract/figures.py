@@ -248,12 +248,12 @@ def find_figures(text: str) -> list[Figure]:
         add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"), end=m.end("num"))
     for m in POPULATION.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5, start=m.start("qual") if m.group("qual") else m.start("num"))
-    for m in [*VOTE_TALLY.finditer(text), *TALLY_VOTE.finditer(text)]:
+    for m in [*_matches(VOTE_TALLY, text, folded, VOTE_TALLY_AT, _leading(5)), *TALLY_VOTE.finditer(text)]:
         for group in ("num", "num2"):
             side = NUMBER_ALONE.match(text, m.start(group))  # each side a figure of its own
             if side:
                 add(side, number_value(side.group("num")), "count", 0.5)
-    for m in PLURAL_COUNT.finditer(text):
+    for m in _matches(PLURAL_COUNT, text, folded, PLURAL_COUNT_AT, _leading(0)):
         size = m.group("num") or m.group("scale")
         add(m, float(PLURAL_VALUES[" ".join(size.lower().split())]), "count", 0.5, qualifier="more_than")
     for m in _matches(WITH_SHARE, text, folded, NUMBER_AT, _count_starts, numbers):
@@ -263,7 +263,7 @@ def find_figures(text: str) -> list[Figure]:
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)
     for m in ALL_BUT.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5)
-    for m in ORDINAL_DAY.finditer(text):
+    for m in _matches(ORDINAL_DAY, text, folded, ORDINAL_DAY_AT, _leading(20)):
         word = m.group("ord").lower()
         add(m, float(ORDINAL_WORDS.get(word) or int(word[:-2])), "day_number", 0.6)  # an ordinal, never a duration
     for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts, numbers):
@@ -286,14 +286,14 @@ def find_figures(text: str) -> list[Figure]:
         size = CROWD_SIZE.match(text, m.end())
         if size and not _is_year(size.group("num")):
             add(size, number_value(size.group("num")), "count", 0.5)
-    for m in HALF_OF.finditer(text):
+    for m in _matches(HALF_OF, text, folded, HALF_AT):
         add(m, 50.0, "percent", 0.5)
     for m in _matches(MULTIPLE, text, folded, MULTIPLE_AT):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
-    for m in VOTERS.finditer(text):
+    for m in _matches(VOTERS, text, folded, VOTERS_AT, _leading(30)):
         if not _is_year(m.group("num")):
             add(m, number_value(m.group("num")), "count", 0.5, end=m.end("num"))
-    for m in AND_A_HALF.finditer(text):
+    for m in _matches(AND_A_HALF, text, folded, AND_A_HALF_AT):
         value = number_value(m.group("num"))
         add(m, *_in_unit(value + 0.5 if value is not None else None, m.group("unit")), 0.6)
     _elided_counts(text, found, add)
@@ -355,6 +355,12 @@ HYPHEN_COUNT_AT = re.compile(r"-(?:member|person|people|seat|school|campus|stude
 SHARE_AT = re.compile(r"half|third|quarter|fifth|every")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
+HALF_AT = re.compile(r"half")
+VOTE_TALLY_AT = re.compile(r"vot|margin|failed|passed|carried|approved|rejected|ratified|adopted|defeated")
+PLURAL_COUNT_AT = re.compile(r"tens of|thousands|hundreds|dozens|several|a few")
+ORDINAL_DAY_AT = re.compile(r"(?:st|nd|rd|th)(?: straight| consecutive| full)?(?: school)? (?:week)?day\b")  # from the ordinal's end
+VOTERS_AT = re.compile(r"voted|cast ")
+AND_A_HALF_AT = re.compile(r" and a half ")
 MULTIPLE_AT = re.compile(r"doubl|tripl|quadrupl|twice|halved|in half")
 ARTICLE_FIRST = re.compile(r"(?:a|an|the) ")
 WHEN_AFTER = re.compile(r" (?:after|before|later|earlier|ago)\b")
@@ -388,6 +394,13 @@ def _window(text: str, anchor: re.Match) -> range:
     for width in (9, 4, 14, 14):
         at = _back(text, max(0, at - width), str.isspace)
     return range(at, max(anchor.end(), anchor.start() + 1))
+
+
+def _leading(reach: int):
+    """Starts for _matches: a match starts at its anchor or at most `reach` characters before it."""
+    def starts(text: str, anchor: re.Match) -> range:
+        return range(max(0, anchor.start() - reach), anchor.start() + 1)
+    return starts
 
 
 def _unit_window(before: str):
