@@ -1016,6 +1016,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
 # pattern is tried only around them (tried at every position of a long article, each took a fifth of a
 # second to half a second). A pattern without one is tried everywhere.
 RESOLVER_ANCHORS: dict[re.Pattern[str], re.Pattern[str]] = {
+    HOLIDAY: re.compile(NAMED_DAY, re.I),
     RELATIVE: re.compile(r"ago|last|next|this|yesterday|today|tonight|tomorrow"),
     WEEKEND: re.compile(r"weekend"),
     SEASON: re.compile(r"spring|summer|fall|autumn|winter"),
