@@ -109,6 +109,21 @@ def test_a_box_its_paragraph_a_caption_credit_and_comments_at_the_end_are_furnit
     assert not any(line.startswith("12 Comments\n") for line in lines)  # a count under the headline opens no comments
 
 
+def test_a_copyright_notice_under_the_story_closes_it_and_one_atop_the_page_does_not():
+    story = "Teachers walked out Monday, and the board met that night, Superintendent Ada Quist said.\n\n" * 8
+    footer = ("Copyright 2027 Great Lakes News Service. All rights reserved.\n\nAROUND THE REGION\n"
+              "Bus shortage: “We’re running routes twice,” dispatcher Carl Wendt says\n"
+              "County Board chair Ron Treichel to step down\n\nAREA BRIEFS\nLibrary night: Librarian Judith Kamm says all are welcome.\n"
+              "UPCOMING EVENTS\nMarch 4 — New member mixer, Lakeside Tap, 5 p.m.\n")
+    text = "© 2027 The Oxbow Falls Enterprise\n\n" + story + footer
+    spans = furniture_lines(text)
+    assert text[spans[-1].start:spans[-1].end] == footer  # from the notice to the end of the page
+    assert not any(s.start < len(text) - len(footer) and s.end > 40 for s in spans)  # the masthead's notice closes nothing
+    draft = draft_of(text)
+    assert {p["name"] for p in draft.new_people} == {"Ada Quist"}
+    assert len(draft.quotes) == 0
+
+
 def test_a_station_s_reporter_line_closing_a_caption_is_furniture_and_a_hyphenated_title_is_no_name():
     line = "Video above: Teachers pack Centennial Park on the eve of the strike. KACR 7's Renee Dupuis has more."
     assert [line[s.start:s.end] for s in furniture_lines(line)] == ["KACR 7's Renee Dupuis has more."]

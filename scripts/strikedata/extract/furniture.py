@@ -158,6 +158,10 @@ COMMENTS_HEADING = re.compile(r"^\s*(?:(?P<titled>\d+\s+(?:thoughts?|comments?|r
                               r"[“\"‘'][^.!?]*[”\"’']\s*$)|\d+\s+(?:comments?|responses?|replies)\s*$|"
                               r"(?:leave|post|add) a (?:reply|comment)\s*$|join the (?:conversation|discussion)\s*$|"
                               r"(?:reader )?comments\s*(?:\(\d+\))?\s*:?\s*$)", re.I)  # a heading alone on its line
+# "Copyright 2027 Great Lakes News Service. All rights reserved.", "© 2027 Kettle Prairie Chronicle. Reprinted
+# with permission.": the notice under a story closes it; what follows is the site's (other stories, briefs, events).
+COPYRIGHT_LINE = re.compile(r"^(?:copyright\s*(?:©\s*)?|©\s*|\(c\)\s*)(?:by\s+)?(?:19|20)\d{2}\b", re.I)
+COPYRIGHT_FROM = 0.4  # of the page: a notice in its first part is a masthead's
 COMMENTS_FROM = 0.6  # where in a page a bare "Comments" heading can begin readers' comments
 # A repost's note ("This article originally appeared in the Courier and is reposted with permission"):
 # near a page's top, every line above it is the host site's (its menus and its own notes to readers).
@@ -304,6 +308,9 @@ def furniture_lines(text: str) -> list[Span]:
             out.append(Span(m.start(), m.end()))
             in_box = not in_box
             continue
+        if COPYRIGHT_LINE.match(stripped) and m.start() > COPYRIGHT_FROM * len(text):
+            out.append(Span(m.start(), len(text)))  # the story's copyright notice: the page's footer from there on
+            break
         heading = COMMENTS_HEADING.match(stripped)
         if heading and (heading.group("titled") or m.start() > COMMENTS_FROM * len(text)):
             # Readers' comments, to the end of the page: "14 thoughts on “…”" anywhere, "Comments", "14 Comments"
