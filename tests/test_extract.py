@@ -498,6 +498,19 @@ def test_a_held_out_corpus_is_read_through_the_resource_registry(tmp_path: Path)
     assert (scores.offer_items.hit, scores.offer_items.total) == (1, 1) and scores.offer_mentions.total == 1
 
 
+def test_a_name_printed_with_a_nickname_is_the_curated_name_without_it(tmp_path: Path):
+    """Curators write 'Sofia “Sofie” Lindqvist' with or without the nickname: the draft's person is the
+    curated one either way, no invented person, and her quotation keeps its speaker."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(UNSEEN.parent / "fresh", corpus)
+    raw = corpus / "raw" / "kgbn_strike_date_set.txt"
+    raw.write_text(raw.read_text("utf-8").replace("said Sofia Lindqvist,", "said Sofia “Sofie” Lindqvist,"), "utf-8")
+    [scores] = [s for s in evaluate(GoldCorpus.folder(corpus)) if s.article_id == "kgbn-strike-date-set"]
+    [before] = [s for s in evaluate(GoldCorpus.folder(UNSEEN.parent / "fresh")) if s.article_id == "kgbn-strike-date-set"]
+    assert scores.invented == [] and "Sofia “Sofie” Lindqvist" in raw.read_text("utf-8")
+    assert (scores.speaker.hit, scores.speaker.total) == (before.speaker.hit, before.speaker.total) == (before.quote_recall.hit,) * 2
+
+
 def test_evaluate_prints_the_table(root: Path):
     result = runner.invoke(app, ["extract", "--evaluate", "--misses", "--project", str(root)])
     assert result.exit_code == 0

@@ -28,7 +28,7 @@ from ..paths import UnsafePath, read_inside
 from ..registry import Registry as Resources, RegistryError, load_registry
 from ..spans import NotFound, locate
 from .draft import LASTING, MAX_ARTICLE_BYTES, Draft, extract_article
-from .entities import Org, Person, Registry
+from .entities import NICKNAMED, Org, Person, Registry
 from .errors import ExtractError, read_yaml
 
 PRECISION_DAYS = {"day": 0, "week": 6}
@@ -257,9 +257,9 @@ def _score_people(result: ArticleScores, draft: Draft, registry: Registry, text:
     for person in registry.people.values():
         if re.search(rf"(?<!\w){re.escape(person.name)}(?!\w)", text):
             result.people.count(person.name in names, result.misses, f"person not found: {person.name}")
-    curated = {n for p in registry.people.values() for n in (p.name, *p.aliases)}
+    curated = {n for p in registry.people.values() for n in _names(p)}
     for proposed in draft.new_people:
-        if proposed["name"] not in curated:
+        if _plain(proposed["name"]) not in curated:
             result.invented.append(proposed["name"])
             result.misses.append(f"invented person: {proposed['name']}")
 
@@ -381,8 +381,18 @@ def _same_speaker(curated: dict, proposal: dict, registry: Registry, draft: Draf
         new = next((p for p in draft.new_people if p["person_id"] == proposed), None)
         # The article may name a known person as one of the registry's aliases ("Katherine Vance" for
         # "Katherine L. Vance"): a draft's new person of that name is the same person.
-        return bool(known and new and new["name"] in (known.name, *known.aliases))
+        return bool(known and new and _plain(new["name"]) in _names(known))
     return not proposal.get("speaker_person_id") and _same_org(curated.get("speaker_org_id"), proposal.get("speaker_org_id"), registry, draft)
+
+
+def _plain(name: str) -> str:
+    """A name without the nickname printed between its words: 'Samuel “Sam” Okafor-Ruiz' is the curated
+    'Samuel Okafor-Ruiz' (curators write it either way)."""
+    return NICKNAMED.sub(" ", name)
+
+
+def _names(person: Person) -> set[str]:
+    return {_plain(n) for n in (person.name, *person.aliases)}
 
 
 def _same_org(curated: str | None, proposed: str | None, registry: Registry, draft: Draft) -> bool:
