@@ -124,6 +124,18 @@ def test_a_copyright_notice_under_the_story_closes_it_and_one_atop_the_page_does
     assert len(draft.quotes) == 0
 
 
+def test_a_bilingual_list_a_sponsors_box_a_street_and_a_team_propose_no_person():
+    story = "Teachers walked out Monday, Superintendent Ada Quist said at the district office.\n\n" * 6
+    text = (story + "The board meets Tuesday at 1400 W. Calle Ocotillo, and parents cheered Los Halcones at the game.\n\n"
+            + "THIS ISSUE IS SPONSORED BY TUMBLEWEED TUTORING\nSpring sessions are filling up! Owner Dana Whitlock, M.Ed.\n\n"
+            + "The union’s members voted Friday.\n\nLO MÁS LEÍDO / MOST READ\n1. Fútbol: Los Halcones ganan / Soccer: Halcones win\n"
+            + "2. Receta: Caldo de queso / Recipe: Caldo de queso\n")
+    lines = [text[s.start:s.end] for s in furniture_lines(text)]
+    assert "Spring sessions are filling up! Owner Dana Whitlock, M.Ed." in lines and "The union’s members voted Friday." not in lines
+    assert "2. Receta: Caldo de queso / Recipe: Caldo de queso" in lines
+    assert {p["name"] for p in draft_of(text).new_people} == {"Ada Quist"}
+
+
 def test_a_station_s_reporter_line_closing_a_caption_is_furniture_and_a_hyphenated_title_is_no_name():
     line = "Video above: Teachers pack Centennial Park on the eve of the strike. KACR 7's Renee Dupuis has more."
     assert [line[s.start:s.end] for s in furniture_lines(line)] == ["KACR 7's Renee Dupuis has more."]

@@ -53,7 +53,10 @@ PLACE_WORDS = {
     "Township", "Borough", "Town", "Parish",  # "in Harlow Township, right across the creek"
     "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
     "Field", "Ballpark", "Arena", "Gym", "Gymnasium", "Auditorium", "Room", "Pavilion",  # venues named after people
+    "Calle", "Avenida", "Camino", "Paseo", "Rue",  # streets named first ("1400 W. Calle Ocotillo")
 }
+# Articles opening a place's or team's name, never a person's ("Los Halcones", "Las Cruces", "El Mirador").
+ARTICLE_FIRST_WORDS = frozenset({"Los", "Las", "El"})
 TITLE_WORDS = {
     "President", "Vice", "Superintendent", "Chief", "Director", "Secretary", "Treasurer", "Chair", "Chairman",
     "Chairwoman", "Chairperson", "Councilmember", "Councilman", "Councilwoman", "Mayor", "Governor", "Senator",
@@ -999,6 +1002,8 @@ def _name_words(name_tokens: list[re.Match], speaking: bool = False) -> list[str
     if " ".join(name_words) in TWO_WORD_STATES:
         return None  # "West Virginia’s public schools": a place
     place = [w for w in name_words if w in PLACE_WORDS]
+    if name_words[0] in ARTICLE_FIRST_WORDS:
+        return None
     if place and not (speaking and place == [name_words[-1]] and len(name_words) >= 2 and name_words[0] not in PLACE_WORDS):
         return None
     if any(w in ORG_WORDS or w in CALENDAR_WORDS or (w.isupper() and not _initial(w)) for w in name_words):

@@ -145,12 +145,16 @@ LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|lin
                           r"you may also like|recommended(?:\s+for you)?|latest(?:\s+(?:news|stories|headlines))?|in other news|"
                           r"what to read next|up next|watch next|other stories|previously|"
                           r"(?:earlier|previous|past|our|full|related|more) coverage(?:\s+of\b.*)?)\s*:?\s*$", re.I)
+BILINGUAL = re.compile(r"\s+[/|]\s+")
 # An events calendar's line ("Planning Board — Thu., March 19, 7:30 p.m.", "Sun., March 8 — Free tax help"):
 # news prose spells its weekdays out; and a list of a podcast's episodes ("Ep. 46 — Why …, with Dr. …").
 LISTING = re.compile(r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.,?\s+" + MONTH_WORD + r"\s+\d{1,2}\b"
                      r"|^\s*(?:Ep\.?|Episode)\s*\d+\s*[—–:|]")
 # A box's heading whose next paragraph is the box's, not the story's: an author's or a show's note, credits.
 BOX_HEADING = re.compile(r"^\s*(?:about the (?:author|authors|writer|reporter|host|hosts)|credits|"
+                         # a sponsor's box: "THIS ISSUE IS SPONSORED BY TUMBLEWEED TUTORING", "A word from our sponsor"
+                         r"(?:this [\w ]{1,30} (?:is|was) )?(?:sponsored|brought to you|underwritten) by\b[^.!?]{0,60}|"
+                         r"(?:a )?(?:word|message)s? from (?:our|this week[’']s|today[’']s) sponsors?|"
                          r"about (?:this|the|our) (?:podcast|show|series|newsletter|blog|site|newsroom|project)|about us)\s*:?\s*$", re.I)
 # Where readers' comments begin ("14 thoughts on “…”", "Leave a Reply"): every line from there on is
 # theirs, not the article's.
@@ -232,7 +236,7 @@ def is_furniture(line: str) -> bool:
     if DIGIT.search(stripped) and DATE_TIME_ONLY.match(stripped):
         return True
     words = WORD.findall(stripped)
-    if LIST_HEADING.match(stripped):
+    if list_heading(stripped):
         return True
     if SENTENCE_PUNCTUATION.search(stripped) and not stripped.endswith("!"):
         return False  # a sentence: prose, even a short one
@@ -243,6 +247,11 @@ def is_furniture(line: str) -> bool:
         return True  # (a term of an agreement, "• The authority’s share of premiums rising to 88%", is no banner)
     weak = sum(w in WEAK_SITE_WORDS for w in lowered)
     return (weak >= 2 and 2 * weak >= len(words)) or (weak == 1 and count <= WEAK_LINE_WORDS)
+
+
+def list_heading(line: str) -> bool:
+    """A list's heading, also in two languages ("LO MÁS LEÍDO / MOST READ")."""
+    return any(LIST_HEADING.match(part) for part in BILINGUAL.split(line))
 
 
 def is_furniture_vocabulary(line: str) -> bool:
@@ -323,7 +332,7 @@ def furniture_lines(text: str) -> list[Span]:
         if is_furniture(line) and not (stripped[:1] in "—–" and prior.endswith(("”", '"'))):
             # (a dash line under a quotation credits it: "— Delia Fontaine, Calder Falls")
             out.append(Span(m.start(), m.end()))
-            in_list = bool(LIST_HEADING.match(stripped)) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
+            in_list = list_heading(stripped) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
             continue
         if in_list and len(stripped.split()) <= SHORT_LINE_WORDS * 2 and (NUMBERED_ITEM.match(stripped) or (
                 not SENTENCE_PUNCTUATION.search(stripped) and not (QUOTE_MARKS.search(stripped) and ATTRIBUTION.search(stripped)))):
