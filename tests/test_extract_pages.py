@@ -370,6 +370,13 @@ def test_an_attribution_after_the_date_does_not_give_its_tense():
     assert dates_in("Teachers walked out Monday.")[0][1] == "2024-03-04"
 
 
+def test_a_calendar_date_takes_the_tense_of_its_clause_up_to_it():
+    """The vote's past, not the future its clause goes on to; a future before the date is still one."""
+    told = "Drivers voted 84% in favor of their own strike on Jan. 16 and say they will not cross picket lines."
+    assert dates_in(told, dt.date(2027, 1, 29))[0][1] == "2027-01-16"
+    assert dates_in("Drivers said the strike will begin on Jan. 16 and say they are ready.", dt.date(2027, 1, 29))[0][1] == "2028-01-16"
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)

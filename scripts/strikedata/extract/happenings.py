@@ -1378,7 +1378,7 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     told as future and already gone; otherwise whichever is nearer the article's date."""
     if published is None:
         return None
-    told_as = direction or local_tense(text, m.start(), m.end()) or _clause_tense(text, m, reader)
+    told_as = direction or local_tense(text, m.start(), m.end()) or _leading_tense(m, reader) or _clause_tense(text, m, reader)
     if direction is None and told_as == "past" and TERM_LINE.match(text, text.rfind("\n", 0, m.start()) + 1) \
             and not FINITE_PAST.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
         told_as = "present"  # "• One-time bonus: $1,000 …, paid in April": a term's participle tells no tense: the nearest
@@ -1423,6 +1423,16 @@ def _days_from(published: dt.date, year: int, candidate: tuple[int, int]) -> int
         return (dt.date(year, *candidate) - published).days
     except ValueError:  # 29 February of a common year
         return 10**6
+
+
+def _leading_tense(m: re.Match, reader: _Reader | None) -> str | None:
+    """The tense of the clause's words up to the date, when they tell one: "voted 84% in favor of their own
+    strike on Jan. 16 and say they will not cross" is the vote's past, not the future the clause goes on to."""
+    if reader is None:
+        return None
+    start, _ = reader.clause(None, m.start(), m.end())
+    told = reader.tense_of((start, m.start())) if start < m.start() else "present"
+    return told if told != "present" else None
 
 
 def _clause_tense(text: str, m: re.Match, reader: _Reader | None) -> str:
