@@ -13,7 +13,7 @@ from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
 from strikedata.extract.figures import find_figures
 from strikedata.extract.furniture import furniture_lines, is_furniture
-from strikedata.extract.happenings import event_kin, event_type, find_happenings, find_undated
+from strikedata.extract.happenings import event_kin, event_type, find_happenings, find_undated, tense
 from strikedata.extract.holidays import named_day
 from strikedata.extract.quotations import find_quotations
 from strikedata.extract.text import sentences
@@ -375,6 +375,14 @@ def test_a_calendar_date_takes_the_tense_of_its_clause_up_to_it():
     told = "Drivers voted 84% in favor of their own strike on Jan. 16 and say they will not cross picket lines."
     assert dates_in(told, dt.date(2027, 1, 29))[0][1] == "2027-01-16"
     assert dates_in("Drivers said the strike will begin on Jan. 16 and say they are ready.", dt.date(2027, 1, 29))[0][1] == "2028-01-16"
+
+
+def test_what_is_still_to_be_done_is_told_as_future_and_takes_no_past_day_of_its_kind():
+    assert [tense(c) for c in ("The deal must still be ratified by members", "The board has yet to vote",
+                               "The contract needs to be approved", "She must have voted")] == ["future", "future", "future", "past"]
+    text = ("Jan. 11 — 91% of members vote to authorize a strike.\n\n"
+            "The deal must still be ratified by the association's members and approved by the board.\n")
+    assert "The deal must still be ratified by the association's members and approved by the board." not in dated_mentions(text)
 
 
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():

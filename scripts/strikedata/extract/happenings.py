@@ -51,7 +51,9 @@ SPACED_DIGIT = re.compile(r"\s+\d")
 TIME_ALONE = re.compile(r"\b(?:at|by|until|from|since|around|past|(?:shortly |just |right |soon )?(?:before|after))\s+(?:an?\s+)?"
                         r"(?:(?:about|around|approximately|roughly)\s+)?(?:" + TIME + r")", re.I)  # "at an 11 a.m. news conference"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
-                    r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )(?<!\bfor )next|tomorrow|could|might)\b", re.I)
+                    r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )(?<!\bfor )next|tomorrow|could|might|"
+                    # what is still to be done: "must still be ratified", "has yet to vote", "needs to be approved"
+                    r"must(?! have)|(?:has|have) yet to|still (?:has|have|needs?) to|needs? to be|remains? to be)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
                   r"sent|brought|spoke|wrote|got|saw|led|ran|chose|cast|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
                   r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
