@@ -28,7 +28,7 @@ PHRASES = ["twenty-seven days ago", "earlier this week", "later this month", "la
            "voted 1,784 to 211", "tens of thousands of striking teachers", "several hundred bus drivers", "a few dozen staff",
            "the fourteenth consecutive school day", "its 12th straight day", "reaches eighth weekday",
            "1,212 of them voted", "588 members cast ballots", "the Wednesday before Thanksgiving", "the day after last Easter",
-           "this Fourth of July", "Presidents' Day", "Labor Day weekend", "Christmas Eve"]
+           "this Fourth of July", "just a few minutes ago", "an hour ago", "Presidents' Day", "Labor Day weekend", "Christmas Eve"]
 WORDS = [*PHRASES, "last", "next", "this", "ago", "two", "days", "weeks", "year", "today", "tomorrow", "weekend", "the",
          "spring", "semester", "in", "early", "March", "May", "2022", "school", "of", "%", "5", "half", "hours", "voted",
          "members", "failed", "to", "thousands", "day", "its", "their", ",", ".", "\n", "-", "’s", "them", "by a"]

@@ -385,6 +385,11 @@ def test_what_is_still_to_be_done_is_told_as_future_and_takes_no_past_day_of_its
     assert "The deal must still be ratified by the association's members and approved by the board." not in dated_mentions(text)
 
 
+def test_minutes_or_hours_ago_is_the_day_of_the_telling():
+    assert dates_in("The board voted by phone a few minutes ago to end the strike.")[0][:2] == ("a few minutes ago", "2024-03-06")
+    assert dates_in("Talks broke off just an hour ago, the union said.")[0][:2] == ("just an hour ago", "2024-03-06")
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)

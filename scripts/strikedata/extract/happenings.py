@@ -36,7 +36,10 @@ WEEKDAY = re.compile(
 RELATIVE = re.compile(rf"\b(?P<ago>(?P<count>{COUNT_WORD}) (?P<span>day|week|month|year)s? ago)\b"
                       r"|\b(?<!of )(?<![%\d] )(?P<rel>last|next|this|earlier this|later this)"
                       r"\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
-                      r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night)\b", re.I)
+                      r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night"
+                      # "voted by phone a few minutes ago": the day of the telling
+                      r"|(?:(?:just|only) )?(?:(?:a few|several|a couple of|an?|\d{1,2}|two|three|four|five|six) )?"
+                      r"(?:minutes?|hours?|moments) ago)\b", re.I)
 # "this weekend", "over the weekend", "next weekend": a Saturday and Sunday, the tense says which.
 WEEKEND = re.compile(r"\b(?P<rel>this|next|last|the|over the|this past|this coming)\s+weekend\b", re.I)
 CALENDAR = re.compile(r"\b" + MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d{2}))?")
