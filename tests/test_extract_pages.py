@@ -390,6 +390,14 @@ def test_minutes_or_hours_ago_is_the_day_of_the_telling():
     assert dates_in("Talks broke off just an hour ago, the union said.")[0][:2] == ("just an hour ago", "2024-03-06")
 
 
+def test_shortly_before_midnight_told_as_past_is_the_night_before_unless_an_evening_entry_tells_it():
+    assert dates_in("Drivers reached a tentative agreement shortly before midnight, the local said.")[0][:2] == (
+        "shortly before midnight", "2024-03-05")
+    assert dates_in("Talks will go on until just before midnight.") == []
+    entry = "11:58 p.m.\nWhat’s in the deal\nThe union sent members a summary shortly before midnight.\n"
+    assert "shortly before midnight" not in {d[0] for d in dates_in(entry)}
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)

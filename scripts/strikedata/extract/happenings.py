@@ -935,6 +935,25 @@ def _resolve_end_of_month(m: re.Match[str], published: dt.date | None, reader: _
                        "" if stated else f"'{m.group()}' read as the month's last day, in the year the tense points to")
 
 
+# "reached a tentative agreement shortly before midnight": told as past, the night before the article's day
+# (a story dated the day it closes with midnight would have been posted in that day's last minutes).
+BEFORE_MIDNIGHT = re.compile(r"\b(?:(?:shortly|just|right|minutes|moments|sometime|some time) )?before midnight\b", re.I)
+
+
+def _resolve_before_midnight(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    told = local_tense(reader.text, m.start(), m.end()) or reader.tense(reader.sentence(m.start()), m.start(), m.end())
+    if published is None or told != "past":
+        return None
+    stamps = list(ENTRY_STAMP.finditer(reader.text, max(0, m.start() - ENTRY_REACH), m.start()))
+    if stamps and (stamps[-1].group("half") or "").lower() == "p":
+        return None  # in a live entry posted that evening ("11:58 p.m. … shortly before midnight"): its own day
+    return _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.5,
+                       f"'{m.group()}' told as past: the night before the article's date")
+
+
+ENTRY_REACH = 1500  # characters back to a live entry's time stamp
+
+
 # "early", "mid-" and "late" in a month: its first, middle and last ten days (as the curators read
 # "late 2021" as its last quarter).
 MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -1009,6 +1028,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (WEEKEND, _resolve_weekend_mention),
     (SEASON, _resolve_season_mention),
     (END_OF_MONTH, _resolve_end_of_month),
+    (BEFORE_MIDNIGHT, _resolve_before_midnight),
     (CALENDAR, _resolve_calendar_mention),
     (DAY_OF_MONTH, _resolve_day_of_month_mention),
     (MONTH_ONLY, _resolve_month_mention),
@@ -1024,6 +1044,7 @@ RESOLVER_ANCHORS: dict[re.Pattern[str], re.Pattern[str]] = {
     HOLIDAY: re.compile(NAMED_DAY, re.I),
     RELATIVE: re.compile(r"ago|last|next|this|yesterday|today|tonight|tomorrow"),
     WEEKEND: re.compile(r"weekend"),
+    BEFORE_MIDNIGHT: re.compile(r"midnight"),
     SEASON: re.compile(r"spring|summer|fall|autumn|winter"),
     MONTH_ONLY: re.compile("|".join([*MONTHS, *MONTH_ABBREVIATIONS]).lower()),
     YEAR_ONLY: re.compile(r"(?:19|20)\d\d"),
