@@ -1251,6 +1251,14 @@ def speakers_in(text: str, registry: Registry = TOWN) -> dict[str, tuple[str | N
     return {q["text"]: (q.get("speaker_person_id"), q.get("speaker_org_id")) for q in draft.quotes}
 
 
+def test_a_document_from_someone_is_theirs_when_the_document_later_speaks():
+    text = ("The district raised its offer to 4%, according to a statement from Superintendent Nora Feld. "
+            "The statement did not mention premiums.\n\n\"We found room we did not think we had,\" the statement said.")
+    assert speakers_in(text) == {"We found room we did not think we had,": ("nora-feld", "alder-usd")}
+    told = "Alder Creek Unified raised its offer to 4% in a statement from its lawyers.\n\n\"We found room,\" the statement said."
+    assert speakers_in(told) == {"We found room,": (None, "alder-usd")}
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

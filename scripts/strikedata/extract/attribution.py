@@ -239,6 +239,11 @@ SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?
 DOCUMENT_REACH = 400
 
 
+# A document's author named after it: "a statement from Superintendent …", "a letter signed by …".
+FROM_AUTHOR = re.compile(r"\s+(?:(?:released|issued|sent|signed|posted|written)\s+)?(?:from|by)\s+(?:the\s+)?")
+AUTHOR_REACH = 40  # characters from "from" to the start of the author's name (a title may stand before it)
+
+
 def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker, entities: Entities) -> Speaker | None:
     """The speaker of "the post said": whoever the sentence that tells of that document names first
     ("Hours later, the teachers association answered in a post on its Facebook page."), within a
@@ -269,7 +274,9 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     # Who is named before it, else the subject of the verb after it ("In a statement posted at 5:30 a.m.,
     # Superintendent Feld called …"), outside any quotation.
     verb = CUE.search(masked, at, sentence.end)
-    writers = named(sentence.start, at) or (named(at, verb.start()) if verb else [])
+    by = FROM_AUTHOR.match(masked, low + told.end())  # "according to a statement from Superintendent Katherine A. Wolcott"
+    writers = (named(by.end(), by.end() + AUTHOR_REACH)[:1] if by else []) or named(sentence.start, at) \
+        or (named(at, verb.start()) if verb else [])
     if not writers:
         return None
     first = writers[0]
