@@ -1259,6 +1259,12 @@ def test_a_document_from_someone_is_theirs_when_the_document_later_speaks():
     assert speakers_in(told) == {"We found room,": (None, "alder-usd")}
 
 
+def test_a_verb_joined_to_the_saying_one_keeps_the_subject_the_sentence_opens_with():
+    text = ("Nora Feld, the superintendent who is leading the talks, stepped outside for the first time since morning "
+            "and told reporters the two sides were \"close, but close is not done.\" She went back in.")
+    assert speakers_in(text) == {"close, but close is not done.": ("nora-feld", "alder-usd")}
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

@@ -371,6 +371,9 @@ def _unrecognised(speaker: Speaker) -> bool:
     return not (speaker.person_id or speaker.org_id) and speaker.note.startswith("speaker '")
 
 
+DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|some|many|most|several|both|all)\b")
+
+
 def _before(text: str, masked: str, quote: Quotation, before: str, before_start: int, channel: str,
             entities: Entities) -> Speaker | None:
     """The speaker the words before a quotation give, in its sentence: "according to X", "X’s message
@@ -408,6 +411,10 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
         clause = before[clause_start + 1:cue.start()]
         lead = len(clause) - len(clause.lstrip())
         clause = clause.strip()
+        if boundaries and clause[:1].islower() and re.search(r"\band$", clause) and not DETERMINER.match(clause):
+            # "Elena Castañeda, the judge who is mediating, stepped outside and told reporters …": a verb joined to the
+            # saying one has the subject the sentence opens with
+            clause = ""
         if not clause and boundaries:
             # An inserted clause before the verb: "a spokesperson, Nora Feld, replied": the nearest of the
             # clauses before it that names someone ...
