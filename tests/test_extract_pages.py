@@ -1265,6 +1265,14 @@ def test_a_verb_joined_to_the_saying_one_keeps_the_subject_the_sentence_opens_wi
     assert speakers_in(text) == {"close, but close is not done.": ("nora-feld", "alder-usd")}
 
 
+def test_telling_and_saying_after_a_comma_are_the_sentence_subjects_words():
+    text = ("Alder Creek Unified had already canceled classes late Sunday, telling families in an automated call at 11:40 p.m. "
+            "that schools would be closed Monday “and until further notice.”")
+    assert speakers_in(text) == {"and until further notice.": (None, "alder-usd")}
+    said = "The association answered within the hour, saying its members would stay out “as long as it takes.”"
+    assert speakers_in(said) == {"as long as it takes.": (None, "acea")}
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

@@ -19,7 +19,7 @@ from .quotations import CONTINUED, Quotation
 from .text import MAX_SENTENCE, Lines, SpanIndex, blank_quoted, sentences
 
 CUES = (
-    r"said|says|say|told|tells|tell|explained|explains|stated|states|wrote|writes|added|adds|continued|continues|"
+    r"said|says|say|told|tells|tell|telling|saying|explained|explains|stated|states|wrote|writes|added|adds|continued|continues|"
     r"noted|notes|asked|asks|argued|argues|insisted|insists|claimed|claims|warned|warns|announced|announces|"
     r"responded|responds|replied|replies|declared|acknowledged|admitted|emphasized|stressed|recalled|urged|"
     r"predicted|posted|tweeted|recounted|conceded|countered|maintained|remarked|observed|lamented|described|"
@@ -70,7 +70,7 @@ CHANNELS = [
 ]
 APPOSITION = re.compile(r"^[A-Z][\w’'\x01-]+(?: [A-Z][\w’'\x01-]+)+, ")  # \x01: NAME_MARK, an initial's period
 NAMING_CUES = {"called", "calls", "calling", "described", "describes", "termed", "labeled", "dubbed"}
-STRONG_CUES = {"said", "says", "say", "told", "tells", "tell", "stated", "states", "wrote", "writes", "explained", "explains"}
+STRONG_CUES = {"said", "says", "say", "told", "tells", "tell", "telling", "saying", "stated", "states", "wrote", "writes", "explained", "explains"}
 CLAUSE_BOUNDARY = re.compile(r"[,;—–]|:(?=\s)|\)")
 CLAUSE_CUT = re.compile(r"(?<!\s)\s+(?:in a|in an|in its|on|during|at a|at the|after|before|when|while|who|which)\s+")
 LEADING_WORDS = re.compile(r"^(?:(?:but|and|though|although|while|however|meanwhile|so|yet|also|then|as|that|because|since|still)\b[\s,]*)+", re.I)
