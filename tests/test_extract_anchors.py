@@ -17,7 +17,7 @@ FIGURES = {  # pattern: (anchor, where a match may start), as find_figures reads
     "AND_A_HALF": (F.AND_A_HALF_AT, F._window),
     "VOTE_TALLY": (F.VOTE_TALLY_AT, F._leading(5)),
     "PLURAL_COUNT": (F.PLURAL_COUNT_AT, F._leading(0)),
-    "ORDINAL_DAY": (F.ORDINAL_DAY_AT, F._leading(20)),
+    "ORDINAL_DAY": (F.ORDINAL_DAY_AT, F._leading(30)),
     "VOTERS": (F.VOTERS_AT, F._leading(30)),
 }
 # Whole phrases each pattern reads, and the words they are made of, for texts that mix them.
@@ -26,7 +26,7 @@ PHRASES = ["twenty-seven days ago", "earlier this week", "later this month", "la
            "since mid-Sept. 2021", "by 2022", "of late 1999", "more than half of the", "approximately half their",
            "five and a half hours", "two and a half years", "by a vote of 488-61", "approved it 5-4", "margin of 12 to 3",
            "voted 1,784 to 211", "tens of thousands of striking teachers", "several hundred bus drivers", "a few dozen staff",
-           "the fourteenth consecutive school day", "its 12th straight day", "reaches eighth weekday",
+           "the fourteenth consecutive school day", "the walkout’s thirteenth straight day", "its 12th straight day", "reaches eighth weekday",
            "1,212 of them voted", "588 members cast ballots", "the Wednesday before Thanksgiving", "the day after last Easter",
            "this Fourth of July", "just a few minutes ago", "an hour ago", "Presidents' Day", "Labor Day weekend", "Christmas Eve"]
 WORDS = [*PHRASES, "last", "next", "this", "ago", "two", "days", "weeks", "year", "today", "tomorrow", "weekend", "the",

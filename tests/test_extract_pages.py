@@ -313,6 +313,16 @@ def figures_in(text: str) -> list[tuple[str, float, str, str | None]]:
     return [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(text)]
 
 
+def test_a_count_with_three_describing_words_and_a_strikes_own_numbered_day():
+    assert figures_in("The deal adds three center-based special education programs and roughly 600 full-time and adjunct faculty.") == [
+        ("three center-based special education programs", 3.0, "count", None),
+        ("roughly 600 full-time and adjunct faculty", 600.0, "count", "approximately")]
+    assert figures_in("On the strike’s third day, a judge ruled.") == [("the strike’s third day", 3.0, "day_number", None)]
+    # a phrase of its own after the number is no description of a noun
+    assert figures_in("Members lined up by 6 every morning and covers were handed out.") == []
+    assert figures_in("The talks ran five and a half hours.") == [("five and a half hours", 5.5, "hours", None)]
+
+
 def test_a_part_of_a_whole_counts_what_the_whole_counts():
     assert figures_in("Roughly 1,200 of the district's 1,400 nurses stayed out.") == [
         ("Roughly 1,200", 1200, "count", "approximately"), ("1,400 nurses", 1400, "count", None)]

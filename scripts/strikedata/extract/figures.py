@@ -92,7 +92,7 @@ HALF_OF = re.compile(r"\b(?i:" + QUALIFIER + r")(?<![\w-])(?<!\bin )[Hh]alf(?= (
 WITH_SHARE = re.compile(rf"(?P<num>{DIGITS}),? or (?:about |nearly |roughly |almost )?\d+(?:\.\d+)?\s?(?:%|percent\b)", re.I)
 OF_THOSE = re.compile(rf"(?P<num>{NUMBER_WORD}|{DIGITS}) of (?:those|the|these) (?P<unit>day|year|hour)s\b", re.I)
 # (a headline drops the article: "strike reaches eighth day")
-ORDINAL_DAY = re.compile(r"\b(?:(?:a|the|its|their) |(?<=reaches )|(?<=enters )|(?<=hits )|(?<=marks ))"
+ORDINAL_DAY = re.compile(r"\b(?:(?:a|the|its|their) |the (?:strike|walkout|lockout)(?:’s|'s) |(?<=reaches )|(?<=enters )|(?<=hits )|(?<=marks ))"
                          r"(?P<ord>" + "|".join(ORDINAL_WORDS) + r"|\d{1,2}(?:st|nd|rd|th))(?: straight| consecutive| full)?"
                          r"(?: school)? (?P<unit>day|weekday)\b", re.I)
 MULTIPLE = re.compile(QUALIFIER + r"\b(?P<word>doubled|tripled|quadrupled|halved|cut in half|"
@@ -107,9 +107,14 @@ COUNT = re.compile(
     r"(?: [A-Z][\w’'-]*){0,4}(?: [a-z]+(?:-[a-z]+)?)?"
     r" " + NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b")
 COUNTED = NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
-# "two additional school counselors", "Six schools": a number word with a capital, up to two words before the noun.
+# A word describing what is counted ("center-based", "special"), not one that opens a phrase of its own.
+DESCRIBING = (r"(?: (?!(?:on|in|at|to|with|without|but|and|or|after|before|every|each|the|a|an|through|from|for|of|by|than|into|"
+              r"over|under|per|since|until|while|who|that|which)\b)[a-z]+(?:-[a-z]+){0,2})")
+# "two additional school counselors", "Six schools", "three center-based special education programs",
+# "600 full-time and adjunct faculty": a number, up to two words, or three describing it, before the noun.
 COUNT_DESCRIBED = re.compile(
-    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: [a-z]+(?:-[a-z]+){{0,2}}){{1,2}} " + COUNTED)
+    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))"
+    + rf"(?:(?: [a-z]+(?:-[a-z]+){{0,2}}){{1,2}}|{DESCRIBING}(?:(?: and)?{DESCRIBING}){{1,2}}) " + COUNTED)
 # A part of a whole: "Roughly 1,700 of the district's 1,900 teachers", "six out of the eight bus yards",
 # "more than 70 of the district's schools":
 # the part counts the same things as the whole (the figure is the part's words).
@@ -263,7 +268,7 @@ def find_figures(text: str) -> list[Figure]:
         add(m, number_value(m.group("num")), m.group("unit").lower() + "s", 0.7)
     for m in ALL_BUT.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5)
-    for m in _matches(ORDINAL_DAY, text, folded, ORDINAL_DAY_AT, _leading(20)):
+    for m in _matches(ORDINAL_DAY, text, folded, ORDINAL_DAY_AT, _leading(30)):
         word = m.group("ord").lower()
         add(m, float(ORDINAL_WORDS.get(word) or int(word[:-2])), "day_number", 0.6)  # an ordinal, never a duration
     for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts, numbers):
