@@ -1283,6 +1283,12 @@ def test_telling_and_saying_after_a_comma_are_the_sentence_subjects_words():
     assert speakers_in(said) == {"as long as it takes.": (None, "acea")}
 
 
+def test_a_state_mediator_after_a_quotation_is_no_verb_of_saying():
+    text = ("ACEA President Pia Cortes spoke Monday.\n\nDespite Cortes’s warning that teachers are prepared to stay out "
+            "“as long as it takes,” the union and Alder Creek Unified agreed Monday to return to the table with a state mediator.")
+    assert speakers_in(text) == {"as long as it takes,": ("pia-cortes", "acea")}
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

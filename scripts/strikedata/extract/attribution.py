@@ -538,12 +538,18 @@ def _cue_at_start(after: str) -> _Found | None:
     return _Found(after, {0: (0, len(after)), "cue": lead.span("cue"), "np": (start, end)})
 
 
+# Cues that are nouns after an article: "with a state mediator", "the state's offer", "a write-in".
+NOUN_CUES = {"state", "states", "write", "note", "notes", "claim", "claims", "add"}
+DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)$", re.I)
+
+
 def _cue_at_end(after: str) -> _Found | None:
     """CUE_AT_END.match(after): the longest run of leading non-word characters that allows a match,
     then the shortest name (1 to NP_MAX characters, no . ! or ?) followed by spaces and a cue."""
     runs = [m.span() for m in SPACES.finditer(after)]
     # A name may end at any space of a run that a cue follows (after "has", "have" or "had" or not).
-    ready = [(start, end, cue) for start, end in runs if (cue := CUE_HERE.match(after, end))]
+    ready = [(start, end, cue) for start, end in runs if (cue := CUE_HERE.match(after, end))
+             and not (cue.group("cue") in NOUN_CUES and DETERMINER_BEFORE.search(after, 0, start))]
     if not ready:
         return None
     ready_ends = [end for _, end, _ in ready]
