@@ -1289,6 +1289,13 @@ def test_a_state_mediator_after_a_quotation_is_no_verb_of_saying():
     assert speakers_in(text) == {"as long as it takes,": ("pia-cortes", "acea")}
 
 
+def test_a_registry_person_named_only_by_their_alias_where_it_speaks_is_that_person():
+    registry = Registry(orgs=TOWN.orgs, people={"nora-feld": Person("nora-feld", "Nora Feld", ("Feld",), "Superintendent", "alder-usd")})
+    text = "In an email to staff Sunday night, Feld wrote that the offer \"stretches this district as far as it can.\""
+    assert speakers_in(text, registry) == {"stretches this district as far as it can.": ("nora-feld", "alder-usd")}
+    assert people_of("Feld Street was closed for the march.", registry) == {}  # a word that does not speak names no one
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

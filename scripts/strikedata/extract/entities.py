@@ -399,6 +399,7 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
     org_mentions = _surface_mentions(text, surfaces, "org")
     people: dict[str, Person] = {}
     person_mentions = _people_in_runs(text, runs, _people_by_name(registry), orgs, people, org_mentions)
+    _known_by_surname(text, registry, people)
     person_mentions += _surnames_alone(text, people, person_mentions)
     person_mentions += _first_names_alone(text, people, person_mentions)
     person_mentions = _with_evidence(text, people, person_mentions)
@@ -442,6 +443,21 @@ def dateline_places(text: str) -> set[str]:
 def dateline_credit(text: str) -> str | None:
     """The outlet credited in the text's first dateline that credits one ("PINE HOLLOW (KPHX13) —")."""
     return next((m.group("credit") for m in DATELINE_PLACE.finditer(text) if m.group("credit")), None)
+
+
+def _known_by_surname(text: str, registry: Registry, people: dict[str, Person]) -> None:
+    """A registry person the page names only by the one-word alias the registry gives them, where that word
+    speaks or is described ("In an email to staff, Castonguay wrote"; "Lavallee, the bus driver, saw it
+    differently"): `people` gains them, when no other registry person holds that alias."""
+    holders: dict[str, list[Person]] = {}
+    for person in registry.people.values():
+        for alias in person.aliases:
+            if " " not in alias and alias[:1].isupper():
+                holders.setdefault(alias, []).append(person)
+    for alias, persons in holders.items():
+        if len(persons) == 1 and persons[0].person_id not in people and alias in text and re.search(
+                rf"(?<![\w’'.-]){re.escape(alias)}(?=\s+(?:wrote|said|says|told|added)\b|,\s+(?:the|a|an|who)\s+[a-z])", text):
+            people[persons[0].person_id] = persons[0]
 
 
 def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[Mention]) -> list[Mention]:
