@@ -1296,6 +1296,13 @@ def test_a_registry_person_named_only_by_their_alias_where_it_speaks_is_that_per
     assert people_of("Feld Street was closed for the march.", registry) == {}  # a word that does not speak names no one
 
 
+def test_a_title_the_pronoun_points_back_to_is_not_its_holder_when_the_page_calls_them_otherwise():
+    text = ("On Friday, Mayor Tom Garland urged both sides to accept arbitration.\n\n"
+            "Nora Feld said she and the superintendent had met with the mayor Saturday morning.\n\n"
+            "\"Arbitration sounds tidy,\" she said.\n\nGarland, reached by phone, said he was disappointed.")
+    assert speakers_in(text)["Arbitration sounds tidy,"] == ("nora-feld", "alder-usd")
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

@@ -625,6 +625,8 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         described = _described_before(text, np_start, earlier.end if earlier else 0)
         holder = _title_holder(described.group().lower(), entities.descriptor(described.group(), described.start()), entities) \
             if described else None
+        if holder is not None and entities.pronoun_of(holder.person_id, text) not in (None, "he" if lowered in ("he", "him") else "she"):
+            holder = None  # "met with the mayor. … she said": the mayor the page calls "he" is not her
         if holder is not None:  # "The union’s president says …. “…,” she said": the one person with that title
             return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.55,
                            f"'{np}' read as {holder.name}, the one person with the title '{described.group()}' it points back to")
