@@ -1303,6 +1303,15 @@ def test_a_title_the_pronoun_points_back_to_is_not_its_holder_when_the_page_call
     assert speakers_in(text)["Arbitration sounds tidy,"] == ("nora-feld", "alder-usd")
 
 
+def test_a_pronoun_after_a_sentence_told_by_that_pronoun_about_someones_team_goes_back_to_its_teller():
+    text = ("ACEA President Pia Cortes said the union offered to lower its demand. "
+            "Superintendent Nora Feld's team declined, she said.\n\n\"We came down. They sat there,\" she said.")
+    assert speakers_in(text)["We came down. They sat there,"] == ("pia-cortes", "acea")
+    own = ("Pia Cortes, president of the ACEA, spent the morning at the bus yard, where 54 drivers signed up, she said. "
+           "\"The buses are parked,\" she said.")
+    assert speakers_in(own)["The buses are parked,"] == ("pia-cortes", "acea")
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

@@ -763,6 +763,9 @@ def _agreeing(text: str, earlier, pronoun: str, entities: Entities):
     """The last person named before a pronoun whom the article does not call by the other pronoun:
     "Mabry said … Ruiz-Haddon … “…,” he said" is Mabry when the article calls Ruiz-Haddon "she"."""
     wanted = "he" if pronoun in ("he", "him") else "she"
+    told = _told_by_pronoun(text, earlier, wanted, entities)
+    if told is not None:
+        earlier = told
     subject = _subject_of_sentence(text, earlier, entities)
     if subject is not None and entities.pronoun_of(subject.id, text) in (None, wanted):
         return subject  # "Whitacre said … working with Judge Sutter. She said …": the subject goes on, not the one named after it
@@ -773,6 +776,25 @@ def _agreeing(text: str, earlier, pronoun: str, entities: Entities):
             return candidate
         candidate = entities.last_before(candidate.start, "person")
     return earlier
+
+
+# A sentence that says who told it by the same pronoun: "Superintendent Lorraine Castonguay's team declined, she said."
+PRONOUN_TOLD = re.compile(r",\s+(?P<pronoun>he|she)\s+(?:said|says|added|told|wrote)\b[^.!?]{0,80}[.!?]")
+
+
+def _told_by_pronoun(text: str, earlier, wanted: str, entities: Entities):
+    """When the sentence naming `earlier` by a possessive is itself told by the same pronoun, the person
+    named before that sentence (whom its pronoun means), else None: "Denise Arsenault … said the union
+    offered … . Superintendent Lorraine Castonguay's team declined, she said. “…,” she said." is Arsenault."""
+    if earlier is None or text[earlier.end:earlier.end + 2] not in ("’s", "'s"):
+        return None  # (a person the sentence is about tells it herself: "Denise Kowalczyk … spent the morning …, she said")
+    told = PRONOUN_TOLD.search(text, earlier.end, text.find("\n", earlier.end) if "\n" in text[earlier.end:] else len(text))
+    if told is None or told.group("pronoun") != wanted or re.search(r"[.!?][”\"’)]*\s", text[earlier.end:told.start()]):
+        return None
+    opening = text.rfind("\n", 0, earlier.start) + 1
+    for mark in SENTENCE_OPENING.finditer(text, opening, earlier.start + 1):
+        opening = mark.end()
+    return entities.last_before(opening, "person")
 
 
 SUBJECT_AFTER_WORDS = 3  # words before the person who opens a sentence: "Then, on Friday," …
