@@ -1312,6 +1312,12 @@ def test_a_pronoun_after_a_sentence_told_by_that_pronoun_about_someones_team_goe
     assert speakers_in(own)["The buses are parked,"] == ("pia-cortes", "acea")
 
 
+def test_an_unnamed_technician_or_instructor_who_spoke_is_the_pronouns_speaker_not_the_last_named():
+    text = ("Superintendent Nora Feld's team declined to comment.\n\nAn educational technician at Fort Hill Elementary, who asked "
+            "that her name not be used, said she stocks shelves on weekends.\n\n\"I love those kids,\" she said.")
+    assert speakers_in(text)["I love those kids,"] == (None, None)
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

@@ -687,7 +687,8 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
 PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|counselor|custodian|driver|resident|"
                 r"neighbor|volunteer|worker|employee|staffer|librarian|aide|paraeducator|substitute|grandmother|"
                 r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man|"
-                r"paraprofessional|assistant|cook|secretary|janitor|clerk|therapist|psychologist|coach|bus driver")
+                r"paraprofessional|assistant|cook|secretary|janitor|clerk|therapist|psychologist|coach|bus driver|"
+                r"technician|instructor|dispatcher|mechanic|monitor|tutor|caregiver|crossing guard|lunch worker|cafeteria worker")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
 ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|"
