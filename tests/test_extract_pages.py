@@ -1318,6 +1318,12 @@ def test_an_unnamed_technician_or_instructor_who_spoke_is_the_pronouns_speaker_n
     assert speakers_in(text)["I love those kids,"] == (None, None)
 
 
+def test_her_answer_and_a_colon_after_the_one_person_a_sentence_names_give_the_speaker():
+    text = ("A reporter asked ACEA President Pia Cortes whether members can stay out. Her answer: \"Can we afford to go back?\"\n\n"
+            "And from our friends at the district, Superintendent Nora Feld sent this last night: \"Take your time.\"")
+    assert speakers_in(text) == {"Can we afford to go back?": ("pia-cortes", "acea"), "Take your time.": ("nora-feld", "alder-usd")}
+
+
 def test_the_local_a_relative_who_and_a_post_the_sentence_before_tells_of():
     text = "Alder School Employees Local 9 posted Wednesday.\n\n\"They moved the table again,\" the local wrote."
     assert speakers_in(text, LOCAL)["They moved the table again,"] == (None, "local-9")

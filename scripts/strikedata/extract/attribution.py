@@ -60,6 +60,8 @@ DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>[A-Z][^\n\x00
 # "Ng’s message to parents was clear:", "The union’s reply came minutes later:": the owner speaks.
 POSSESSIVE_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00]{0,80}?)(?:’s|'s|’|')\s+(?P<doc>message|statement|response|reply|answer|"
                               r"letter|email|e-mail|post|tweet|note|words|position|view|verdict)\b[^:!?\x00]{0,80}:\s*$")
+POSSESSIVE_PRONOUN_LABEL = re.compile(r"(?:His|Her) (?:answer|reply|response|message|statement|words|verdict|advice|view|take|"
+                                      r"retort|warning|reaction|explanation|plea|promise)")
 COLON_LABEL = re.compile(r"(?:^|[:.!?]\s+)(?P<np>[A-Z][\w’'-]*(?: [\w’'-]+){0,4}):\s*$")
 CHANNELS = [
     ("press_release", re.compile(r"\b(?:news |press )?release\b", re.I)),
@@ -445,7 +447,10 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
     label = COLON_LABEL.search(before)
     if label:  # "Union president: “We won”" (a live update's heading): the label names the speaker
         np_start, np_end = before_start + label.start("np"), before_start + label.end("np")
-        speaker = _resolve(text, np_start, np_end, ":", channel, np_start, np_end + 1, entities)
+        written_end = np_end + 1
+        if POSSESSIVE_PRONOUN_LABEL.fullmatch(label.group("np")):  # "Her answer:": she answers
+            np_end = np_start + len(label.group("np").split()[0])
+        speaker = _resolve(text, np_start, np_end, ":", channel, np_start, written_end, entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker
     return _subject(text, before, before_start, quote, channel, entities)
@@ -461,6 +466,10 @@ def _subject(text: str, before: str, before_start: int, quote: Quotation, channe
     lead = len(before) - len(before.lstrip())
     clause = CLAUSE_BOUNDARY.search(before, lead)
     first = entities.within(before_start + lead, before_start + (clause.start() if clause else len(before)), "person")
+    if not first and before.rstrip().endswith(":"):
+        # "And from our friends at the Teachers Federation, President Owen Marchetti sent this last night:": the one person it names
+        named = entities.within(before_start + lead, before_start + len(before), "person")
+        first = named if len({m.id for m in named}) == 1 else []
     if not first:
         return None
     person = entities.people[first[0].id]
