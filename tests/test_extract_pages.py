@@ -408,6 +408,12 @@ def test_shortly_before_midnight_told_as_past_is_the_night_before_unless_an_even
     assert "shortly before midnight" not in {d[0] for d in dates_in(entry)}
 
 
+def test_a_timeline_bullet_opening_with_its_date_is_told_in_its_own_tense():
+    published = dt.date(2025, 2, 13)
+    assert dates_in("• June 30: Our contract expired. We kept working.\n", published)[0][:2] == ("June 30", "2024-06-30")
+    assert dates_in("• One-time bonus: $1,000 for every member, paid in April\n", published)[0][:2] == ("in April", "2025-04-01")
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)

@@ -1405,9 +1405,12 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if published is None:
         return None
     told_as = direction or local_tense(text, m.start(), m.end()) or _leading_tense(m, reader) or _clause_tense(text, m, reader)
-    if direction is None and told_as == "past" and TERM_LINE.match(text, text.rfind("\n", 0, m.start()) + 1) \
+    term = TERM_LINE.match(text, text.rfind("\n", 0, m.start()) + 1)
+    if direction is None and told_as == "past" and term and term.end() - 1 < m.start() \
             and not FINITE_PAST.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
-        told_as = "present"  # "• One-time bonus: $1,000 …, paid in April": a term's participle tells no tense: the nearest
+        # "• One-time bonus: $1,000 …, paid in April": a term's participle tells no tense: the nearest (not a timeline's
+        # row, whose date opens it: "• June 30: Our contract expired.")
+        told_as = "present"
     if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     return _year_told_as(published, (month, day), told_as)
