@@ -323,6 +323,11 @@ def test_a_count_with_three_describing_words_and_a_strikes_own_numbered_day():
     assert figures_in("The talks ran five and a half hours.") == [("five and a half hours", 5.5, "hours", None)]
 
 
+def test_a_day_number_in_capitals_is_one():
+    assert figures_in("BARGAINING UPDATE: DAY 9 OF THE STRIKE\nDAY THREE AT OSTRANDER") == [
+        ("DAY 9", 9.0, "day_number", None), ("DAY THREE", 3.0, "day_number", None)]
+
+
 def test_a_part_of_a_whole_counts_what_the_whole_counts():
     assert figures_in("Roughly 1,200 of the district's 1,400 nurses stayed out.") == [
         ("Roughly 1,200", 1200, "count", "approximately"), ("1,400 nurses", 1400, "count", None)]

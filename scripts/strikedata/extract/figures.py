@@ -130,7 +130,7 @@ PART_OF_ALL = re.compile(
 DURATION_DESCRIBED = re.compile(
     QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>year|day|hour|week|decade)s\b", re.I)
 # "the strike reached day two", "Day 3": a day's number written after the word.
-DAY_NUMBER = re.compile(rf"\b[Dd]ay (?P<num>{NUMBER_WORD}|\d{{1,3}})\b(?![-,.]\d)")
+DAY_NUMBER = re.compile(rf"\b(?:[Dd]ay (?P<num>{NUMBER_WORD}|\d{{1,3}})|DAY (?P<loud>(?i:{NUMBER_WORD})|\d{{1,3}}))\b(?![-,.]\d)")  # "DAY 9"
 # "a three-member panel", "a parent of two": counts written as a compound or after "of".
 HYPHEN_COUNT = re.compile(rf"\b(?P<num>{NUMBER_WORD}|\d{{1,3}})-(?:member|person|people|seat|school|campus|student)\b", re.I)
 PARENT_OF = re.compile(rf"\b(?:a |the )?(?:parent|mother|father|mom|dad|grandmother|grandfather) of "
@@ -279,7 +279,7 @@ def find_figures(text: str) -> list[Figure]:
         if _counts(text, m):
             add(m, number_value(m.group("num")), "count", 0.5)
     for m in DAY_NUMBER.finditer(text):
-        add(m, number_value(m.group("num")), "day_number", 0.6)
+        add(m, number_value((m.group("num") or m.group("loud")).lower()), "day_number", 0.6)
     for m in _matches(HYPHEN_COUNT, text, folded, HYPHEN_COUNT_AT):
         add(m, number_value(m.group("num")), "count", 0.5)
     for m in PARENT_OF.finditer(text):
