@@ -419,6 +419,11 @@ def test_a_timeline_bullet_opening_with_its_date_is_told_in_its_own_tense():
     assert dates_in("• One-time bonus: $1,000 for every member, paid in April\n", published)[0][:2] == ("in April", "2025-04-01")
 
 
+def test_a_weekday_after_a_message_to_someone_is_the_messages_day_not_what_it_tells():
+    told = "The president said in a message to his members Sunday night that teachers would be at their doors."
+    assert dates_in(told, dt.date(2025, 2, 17))[0][:2] == ("Sunday night", "2025-02-16")
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)
