@@ -424,6 +424,12 @@ def test_a_weekday_after_a_message_to_someone_is_the_messages_day_not_what_it_te
     assert dates_in(told, dt.date(2025, 2, 17))[0][:2] == ("Sunday night", "2025-02-16")
 
 
+def test_the_previous_or_this_past_weekday_looks_back():
+    published = dt.date(2025, 2, 10)
+    assert dates_in("At an emergency meeting the previous Thursday, the board voted 5-2.", published)[0][:2] == ("Thursday", "2025-02-06")
+    assert dates_in("Her letter of this past Friday asks parents to stay calm.", published)[0][1] == "2025-02-07"
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)

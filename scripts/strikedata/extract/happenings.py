@@ -760,7 +760,12 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
         when = "past"  # "In a statement Thursday, the association called …": a statement reported was made
+    elif PREVIOUS.search(text, max(0, m.start() - 16), m.start()):
+        when = "past"  # "At an emergency meeting the previous Thursday", "this past Friday"
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
+
+
+PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
 
 
 # "a raise of 3% for next year", "the budget for this year": the year money is for, not a day of a happening.
