@@ -430,6 +430,12 @@ def test_the_previous_or_this_past_weekday_looks_back():
     assert dates_in("Her letter of this past Friday asks parents to stay calm.", published)[0][1] == "2025-02-07"
 
 
+def test_a_weekday_something_starts_or_takes_effect_is_ahead():
+    published = dt.date(2025, 2, 6)
+    assert dates_in("Teachers voted Wednesday to join the strike starting Monday.", published)[1][:2] == ("Monday", "2025-02-10")
+    assert dates_in("The new bell schedule was approved, effective Monday.", published)[0][:2] == ("Monday", "2025-02-10")
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)

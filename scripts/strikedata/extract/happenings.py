@@ -1241,7 +1241,8 @@ PASSIVE_AFTER = {"be", "been", "being", "stay", "stays", "stayed", "remain", "re
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
                           r"news release|press release|interview|video|message|memo)"
                           r"(?:\s+to\s+(?:its|their|his|her|the|all)\s+(?:[\w-]+\s+)?[\w-]+)?\s+$", re.I)  # "… to his members"
-SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for|(?:meeting|session|hearing|vote|rally|march) for)\s+$")
+SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for|(?:meeting|session|hearing|vote|rally|march) for"
+                     r"|(?:starting|beginning|effective))\s+$")  # "voted to join the strike starting Monday"
 # "organized a march … for 4 p.m. Thursday": a time something is for is an appointment, still ahead.
 FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnight)\s+$", re.I)
 # "have agreed to meet Thursday", "agreed Monday afternoon to return to the table Wednesday": the day of what
