@@ -14,6 +14,7 @@ from conftest import ROOT, examples
 
 FIGURES = {  # pattern: (anchor, where a match may start), as find_figures reads them
     "HALF_OF": (F.HALF_AT, F._window),
+    "HALF_QUALIFIED": (F.HALF_AT, F._window),
     "AND_A_HALF": (F.AND_A_HALF_AT, F._window),
     "VOTE_TALLY": (F.VOTE_TALLY_AT, F._leading(5)),
     "PLURAL_COUNT": (F.PLURAL_COUNT_AT, F._leading(0)),
@@ -23,7 +24,7 @@ FIGURES = {  # pattern: (anchor, where a match may start), as find_figures reads
 # Whole phrases each pattern reads, and the words they are made of, for texts that mix them.
 PHRASES = ["twenty-seven days ago", "earlier this week", "later this month", "last year", "this morning", "last night",
            "over the weekend", "this past weekend", "since last spring", "this coming fall", "back in their early March",
-           "since mid-Sept. 2021", "by 2022", "of late 1999", "more than half of the", "approximately half their",
+           "since mid-Sept. 2021", "by 2022", "of late 1999", "more than half of the", "just over half qualify", "approximately half their",
            "five and a half hours", "two and a half years", "by a vote of 488-61", "approved it 5-4", "margin of 12 to 3",
            "voted 1,784 to 211", "tens of thousands of striking teachers", "several hundred bus drivers", "a few dozen staff",
            "the fourteenth consecutive school day", "the walkout’s thirteenth straight day", "its 12th straight day", "reaches eighth weekday",

@@ -328,6 +328,14 @@ def test_a_day_number_in_capitals_is_one():
         ("DAY 9", 9.0, "day_number", None), ("DAY THREE", 3.0, "day_number", None)]
 
 
+def test_a_count_compared_or_picked_from_a_whole_and_a_qualified_half_with_no_whole():
+    text = "The pastor said 63 children came Tuesday, up from 38 on Monday. Of the 87 people who spoke, 71 urged a deal."
+    assert [f[:2] for f in figures_in(text)] == [("63 children", 63.0), ("38", 38.0), ("87 people", 87.0), ("71", 71.0)]
+    assert figures_in("More than half qualify for free meals; the talks took about half an hour.")[0] == (
+        "More than half", 50.0, "percent", "more_than")
+    assert [f[0] for f in figures_in("The talks took about half an hour.")] == ["an hour"]  # a duration's half is no share
+
+
 def test_a_part_of_a_whole_counts_what_the_whole_counts():
     assert figures_in("Roughly 1,200 of the district's 1,400 nurses stayed out.") == [
         ("Roughly 1,200", 1200, "count", "approximately"), ("1,400 nurses", 1400, "count", None)]

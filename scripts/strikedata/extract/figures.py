@@ -291,7 +291,7 @@ def find_figures(text: str) -> list[Figure]:
         size = CROWD_SIZE.match(text, m.end())
         if size and not _is_year(size.group("num")):
             add(size, number_value(size.group("num")), "count", 0.5)
-    for m in _matches(HALF_OF, text, folded, HALF_AT):
+    for m in [*_matches(HALF_OF, text, folded, HALF_AT), *_matches(HALF_QUALIFIED, text, folded, HALF_AT)]:
         add(m, 50.0, "percent", 0.5)
     for m in _matches(MULTIPLE, text, folded, MULTIPLE_AT):
         add(m, float(MULTIPLES[m.group("word").lower()]), "multiple", 0.6)
@@ -307,7 +307,9 @@ def find_figures(text: str) -> list[Figure]:
 
 # "22 students in kindergarten through third grade, 26 in fourth and fifth grade, and 32 in middle school":
 # the items after the first count the same things, their noun left out.
-ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?P<num>{DIGITS}|{NUMBER_WORD})\s+(?=(?:in|for|at|per|on)\b)", re.I)
+# Also "63 children came Tuesday, up from 38 on Monday" and "Of the 87 people who spoke, 71 urged the board …".
+ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?:(?:up|down) from\s+)?(?P<num>{DIGITS}|{NUMBER_WORD})\s+"
+                    r"(?=(?:in|for|at|per|on)\b|(?-i:[a-z]+ed)\b)", re.I)
 ELIDED_REACH = 160  # characters back to the count the item goes with
 
 
@@ -361,6 +363,9 @@ SHARE_AT = re.compile(r"half|third|quarter|fifth|every")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
 HALF_AT = re.compile(r"half")
+# "more than half qualify for free meals": a share told by its qualifier, its whole left out (not "about half an hour").
+HALF_QUALIFIED = re.compile(r"\b(?i:(?P<qual>more than|nearly|almost|about|roughly|over|around|at least|just over|just under)) half"
+                            r"(?= (?!an?\b|of\b|hour|day|week|month|year|time|way|mile|dozen|century|decade|court|price)[a-z]+\b)")
 VOTE_TALLY_AT = re.compile(r"vot|margin|failed|passed|carried|approved|rejected|ratified|adopted|defeated")
 PLURAL_COUNT_AT = re.compile(r"tens of|thousands|hundreds|dozens|several|a few")
 ORDINAL_DAY_AT = re.compile(r"(?:st|nd|rd|th)(?: straight| consecutive| full)?(?: school)? (?:week)?day\b")  # from the ordinal's end
