@@ -439,6 +439,11 @@ def test_shortly_before_midnight_told_as_past_is_the_night_before_unless_an_even
     assert "shortly before midnight" not in {d[0] for d in dates_in(entry)}
 
 
+def test_a_coined_term_after_an_article_is_no_quotation():
+    text = 'Teachers read aloud in what organizers called a "read-in." The union called the offer "insulting," Cortes said.'
+    assert [q.text for q in find_quotations(text)] == ["insulting,"]
+
+
 def test_a_banner_quoting_a_title_is_furniture_and_its_quotation_nobodys():
     banner = "Register Today! Upcoming Roundtable on Sept. 9: “Bargaining After the Walkout: What Teachers Won?”"
     assert is_furniture(banner)

@@ -50,7 +50,7 @@ def find_quotations(text: str) -> list[Quotation]:
         start, end, confidence, note = spans
         trimmed = trim(text, start, end)
         start, end = trimmed.start, trimmed.end
-        if start >= end or _nickname(text, spans[0], spans[1]):
+        if start >= end or _nickname(text, spans[0], spans[1]) or _coined_term(text, spans[0], spans[1]):
             continue
         out.append(Quotation(start, end, text[start:end], _kind(text, start, end), None, confidence, note))
     nested: list[tuple[Quotation, Quotation]] = []  # (quotation, its parent): the index is known once ordered
@@ -58,6 +58,16 @@ def find_quotations(text: str) -> list[Quotation]:
         for start, end in _nested_single(text, parent.start, parent.end):
             nested.append((Quotation(start, end, text[start:end], "nested", None, min(parent.confidence, 0.85)), parent))
     return _reindex(out, nested)
+
+
+# "in what organizers called a “read-in”": one lowercase hyphenated word quoted after "a" or "an" names a thing, and
+# quotes no one.
+COINED_TERM = re.compile(r"(?:\b(?:a|an)\s)[“\"][a-z][\w’'-]*-[\w’'-]+[.,]?[”\"]")
+
+
+def _coined_term(text: str, start: int, end: int) -> bool:
+    """Whether the passage text[start:end] (inside its marks) is a coined term after "a" or "an"."""
+    return any(COINED_TERM.fullmatch(text, max(0, start - back), end + 1) for back in (3, 4))
 
 
 # Margaret “Peggy” Stoltzfus: one or two capitalised words quoted between a first and a family name.
