@@ -441,12 +441,14 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     ("blind-u", 0.8, 0.85),
     # When things happened, told as reporters tell it; a big-city strike's coverage in ten pages of many kinds.
     ("blind-x", 0.9, 0.9), ("blind-z", 0.88, 0.9),
+    # The sixth round: a corpus held out the round before; many days per page (dates well below the target); pronouns.
+    ("blind-y", 0.9, 0.9), ("blind-aa", 0.8, 0.9), ("blind-ac", 0.95, 0.9),
 ])
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
     below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k, blind-n,
-    blind-r, blind-w and blind-y are only measured; blind-o, blind-p and blind-v are not held here: blind-p's gold
+    blind-r, blind-w and blind-ab are only measured; blind-o, blind-p and blind-v are not held here: blind-p's gold
     counts quotations without marks, and blind-v's figures and invented people are below the targets.)"""
     scores = evaluate(GoldCorpus.folder(UNSEEN.parent / corpus))
     score = totals(scores)
