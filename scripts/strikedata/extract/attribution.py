@@ -798,7 +798,8 @@ def _told_by_pronoun(text: str, earlier, wanted: str, entities: Entities):
     offered … . Superintendent Lorraine Castonguay's team declined, she said. “…,” she said." is Arsenault."""
     if earlier is None or text[earlier.end:earlier.end + 2] not in ("’s", "'s"):
         return None  # (a person the sentence is about tells it herself: "Denise Kowalczyk … spent the morning …, she said")
-    told = PRONOUN_TOLD.search(text, earlier.end, text.find("\n", earlier.end) if "\n" in text[earlier.end:] else len(text))
+    line_end = text.find("\n", earlier.end)
+    told = PRONOUN_TOLD.search(text, earlier.end, len(text) if line_end < 0 else line_end)
     if told is None or told.group("pronoun") != wanted or re.search(r"[.!?][”\"’)]*\s", text[earlier.end:told.start()]):
         return None
     opening = text.rfind("\n", 0, earlier.start) + 1

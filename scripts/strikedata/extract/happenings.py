@@ -943,6 +943,7 @@ def _resolve_end_of_month(m: re.Match[str], published: dt.date | None, reader: _
 # "reached a tentative agreement shortly before midnight": told as past, the night before the article's day
 # (a story dated the day it closes with midnight would have been posted in that day's last minutes).
 BEFORE_MIDNIGHT = re.compile(r"\b(?:(?:shortly|just|right|minutes|moments|sometime|some time) )?before midnight\b", re.I)
+ENTRY_REACH = 1500  # characters back to a live entry's time stamp
 
 
 def _resolve_before_midnight(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
@@ -954,9 +955,6 @@ def _resolve_before_midnight(m: re.Match[str], published: dt.date | None, reader
         return None  # in a live entry posted that evening ("11:58 p.m. … shortly before midnight"): its own day
     return _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.5,
                        f"'{m.group()}' told as past: the night before the article's date")
-
-
-ENTRY_REACH = 1500  # characters back to a live entry's time stamp
 
 
 # "early", "mid-" and "late" in a month: its first, middle and last ten days (as the curators read
