@@ -414,6 +414,8 @@ WHEN = {
     "this past Friday": ("Her letter of this past Friday asks parents to stay calm.", dt.date(2025, 2, 10), "Friday", "2025-02-07"),
     "starting Monday": ("Teachers voted Wednesday to join the strike starting Monday.", dt.date(2025, 2, 6), "Monday", "2025-02-10"),
     "effective Monday": ("The new bell schedule was approved, effective Monday.", dt.date(2025, 2, 6), "Monday", "2025-02-10"),
+    "the last chance is no past": ("Union leaders say Saturday's bargaining session is the last chance to avoid a walkout.",
+                                   dt.date(2027, 2, 3), "Saturday's", "2027-02-06"),
 }
 
 

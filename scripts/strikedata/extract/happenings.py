@@ -57,7 +57,8 @@ FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )(?<!\bfor )next|tomorrow|could|might|"
                     # what is still to be done: "must still be ratified", "has yet to vote", "needs to be approved"
                     r"must(?! have)|(?:has|have) yet to|still (?:has|have|needs?) to|needs? to be|remains? to be)\b", re.I)
-PAST = re.compile(r"\b(?:was|were|did|had|ago|last|since|yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
+PAST = re.compile(r"\b(?:was|were|did|had|ago|last(?! (?:chance|minute|resort|word|offer|step|hope|straw|round|stand)\b)|since|"
+                  r"yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
                   r"sent|brought|spoke|wrote|got|saw|led|ran|chose|cast|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
                   r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
                   r"would have|could have|should have|might have|\w+ed)\b", re.I)
