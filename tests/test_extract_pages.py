@@ -59,6 +59,8 @@ def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
     "KACR 7's Ashley Zamora has more.", "Video above: Ashley Zamora reports from the picket line.", "KACR's Brian Holt reports.",
     "Anchor Beth Monroe has the latest at 5.", "The video above is from a previous report.",
     "Dana Whitfield is a reporter for KACR 7 News.", "Jordan Pike is an education reporter at KACR.", "See more from Ashley Zamora",
+    # a cookie banner's buttons, kept side by side spaces apart
+    "Accept   Reject all", "Manage preferences  Accept all",
 ])
 def test_banners_credits_metadata_and_menus_are_furniture(line):
     assert is_furniture(line)
@@ -74,6 +76,7 @@ def test_banners_credits_metadata_and_menus_are_furniture(line):
     "By Wednesday, the union had voted.", "By March 3, the union had voted.", "By April, teachers were tired.",
     "Superintendent Nora Feld reports that 90% of schools are closed.", "Pia Cortes is a teacher at Lincoln Elementary.",
     "Union president Pia Cortes explains why members voted no: “We are tired.”",
+    "Teachers reject offer", "March 9   Strike begins",  # a headline; a timeline's row, spaces apart
 ])
 def test_headlines_and_prose_are_not_furniture(line):
     assert not is_furniture(line)

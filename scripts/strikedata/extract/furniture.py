@@ -95,6 +95,9 @@ STATION_TAIL = re.compile(rf"(?<=[.!?] )[A-Z][\w.&-]*(?:\s+\d+)?(?:’s|'s)\s+{_
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 # Three items or more of up to four words ("9 On Your Side"), two spaces or a tab apart.
 SPACED_MENU = re.compile(r"\S+(?: \S+){0,3}(?:(?: {2,}|\t+)\S+(?: \S+){0,3}){2,}")
+# Two buttons a saved page keeps side by side, spaces apart: "Accept   Reject all", "Sign in  Subscribe" (no
+# digit: "March 9  Strike begins" may be a timeline's row).
+SPACED_BUTTONS = re.compile(r"[^\W\d]+(?: [^\W\d]+){0,3} {2,}[^\W\d]+(?: [^\W\d]+){0,3}")
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
 # A player bar, an alert banner or an author's contact line: "Now playing: … with host …", "WEATHER ALERT: …",
 # "… Send tips to jdoe@station.com."
@@ -220,6 +223,8 @@ def is_furniture(line: str) -> bool:
         return True  # a menu item, a section's or site's name, a name alone on its line (a byline)
     if SPACED_MENU.fullmatch(stripped) and _title_case(stripped.replace("  ", " ")):
         return True  # "Local  State  Nation  Obituaries  Opinion": a menu whose items stand apart by spaces
+    if SPACED_BUTTONS.fullmatch(stripped):
+        return True  # "Accept   Reject all": a cookie banner's buttons
     separated = SEPARATED_ITEMS.fullmatch(stripped) or (
         count <= 12 and SEPARATED_PAIR.fullmatch(stripped) and not SENTENCE_PUNCTUATION.search(stripped))
     if separated and not SENTENCE_IN_ITEM.search(stripped) and not QUOTE_MARKS.search(stripped):
