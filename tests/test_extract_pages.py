@@ -61,6 +61,10 @@ def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
     "Dana Whitfield is a reporter for KACR 7 News.", "Jordan Pike is an education reporter at KACR.", "See more from Ashley Zamora",
     # a cookie banner's buttons, kept side by side spaces apart
     "Accept   Reject all", "Manage preferences  Accept all",
+    # a newsroom's appeal, a tagline under the masthead, tags, an advertiser's credit, a weather box
+    "Your gift keeps WRBN News independent. Give $9 a month today.", "Become a member today!",
+    "Independent, reader-funded journalism for Marlow Rapids since 1994.", "Serving Wyler County since 1911",
+    "Tags: strike, bargaining, mediation", "Presented by Lakeshore Credit Union.", "Frost advisory Tuesday morning",
 ])
 def test_banners_credits_metadata_and_menus_are_furniture(line):
     assert is_furniture(line)
@@ -77,6 +81,8 @@ def test_banners_credits_metadata_and_menus_are_furniture(line):
     "Superintendent Nora Feld reports that 90% of schools are closed.", "Pia Cortes is a teacher at Lincoln Elementary.",
     "Union president Pia Cortes explains why members voted no: “We are tired.”",
     "Teachers reject offer", "March 9   Strike begins",  # a headline; a timeline's row, spaces apart
+    "Teachers have worked without a contract since 2024.", "Drivers worked without a contract since 2023",
+    "The offer was presented by the district on Monday. Give it a week, she said.",
 ])
 def test_headlines_and_prose_are_not_furniture(line):
     assert not is_furniture(line)

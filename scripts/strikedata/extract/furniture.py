@@ -42,6 +42,7 @@ STRONG_SITE_WORDS = frozenset({
     "newsletter", "newsletters", "signup", "login", "register", "registration", "rsvp", "advertisement", "sponsored",
     "trending", "related", "recommended", "click", "tap", "cookie", "cookies", "privacy", "webinar", "roundtable",
     "tickets", "donate", "notifications", "homepage", "livestream", "slideshow", "gallery", "caption", "podcast",
+    "forecast", "advisory",  # a weather box: "Frost advisory Tuesday morning"
 })
 WEAK_SITE_WORDS = frozenset({
     "tweet", "email", "print", "copy", "link", "open", "continue", "sign", "log", "menu", "skip", "search", "popular",
@@ -118,8 +119,14 @@ EMBED = re.compile(r"^(?:listen|watch|video|audio|podcast)\b\s*[:|—–-].*|.*\
 CATEGORY = re.compile(r"^In [“\"][^”\"]{1,40}[”\"]$")
 # A call to action closing a promotion ("… through June 30. Learn more").
 CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the app|follow us|watch live|listen live|join us|donate|"
-                                  r"(?:see|read|watch) more (?:from|by))\b", re.I)
+                                  r"(?:see|read|watch) more (?:from|by)|"
+                                  # a newsroom's appeal and an advertiser's: "Give $9 a month today.", "Become a member today!",
+                                  # "Apply by Feb. 26.", "Presented by Lakeshore Credit Union."
+                                  r"give (?:\$?\d+ (?:a|per) (?:month|year) )?(?:today|now|monthly)|"
+                                  r"become a (?:sustaining |monthly )?(?:member|sustainer|subscriber|donor)|"
+                                  r"make a (?:gift|donation)|apply (?:by|before|online)|(?:presented|powered) by)\b", re.I)
 # "… — Register today! “Who pays for our schools?” A live event": a call to action inside a banner.
+LAST_SENTENCE = re.compile(r"(?<=[.!?] )[^.!?]+[.!?]?$")
 CALL_TO_ACTION_INSIDE = re.compile(r"\b(?:register|sign up|subscribe|donate|rsvp|get tickets|buy tickets|join us)(?: now| today| here| online)?\s*!",
                                    re.I)
 CALL_TO_ACTION = re.compile(r"(?:(?:learn|read|see|find out) more|apply (?:now|today)|sign up(?: now| today| free| for free)?|register (?:now|today)|"
@@ -136,7 +143,14 @@ TITLE_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to"
 MENU_LINE_WORDS = 5
 PROSE_INTRODUCING_WORDS = 5  # a line ending in a colon with more words than this introduces what follows
 AGO = re.compile(r"\b\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?|w|weeks?|months?|years?)\s+ago\b", re.I)
-METADATA_OPENING = re.compile(r"^\s*(?:updated|published|posted|last updated|modified|created|originally published)\b\s*:?", re.I)
+METADATA_OPENING = re.compile(r"^\s*(?:updated|published|posted|last updated|modified|created|originally published)\b\s*:?"
+                              r"|^\s*(?:tags|tagged|topics|filed under|categories)\s*:", re.I)  # "Tags: strike, bargaining"
+# A site's tagline under its masthead: "Serving Wyler County since 1911", "Independent, reader-funded journalism for
+# Marlow Rapids since 1994.", "Volunteer-run since 2014." (no verb: "Teachers have worked without a contract since
+# 2024." is prose).
+TAGLINE = re.compile(r"^[^.!?“”\"]{1,80}\bsince (?:1[89]|20)\d{2}\.?$", re.I)
+TAGLINE_WORDS = 10
+FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|been|will|would|said|says)\b|(?<![\w-])[a-z]+ed\b", re.I)
 MONTH_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 DATE_TIME_ONLY = re.compile(
     rf"^[\W\d]*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?\s*)?(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?"
@@ -158,6 +172,7 @@ BOX_HEADING = re.compile(r"^\s*(?:about the (?:author|authors|writer|reporter|ho
                          # a sponsor's box: "THIS ISSUE IS SPONSORED BY TUMBLEWEED TUTORING", "A word from our sponsor"
                          r"(?:this [\w ]{1,30} (?:is|was) )?(?:sponsored|brought to you|underwritten) by\b[^.!?]{0,60}|"
                          r"(?:a )?(?:word|message)s? from (?:our|this week[’']s|today[’']s) sponsors?|"
+                         r"sponsored(?: content| post)?|paid (?:content|post)|partner content|promoted|"
                          r"about (?:this|the|our) (?:podcast|show|series|newsletter|blog|site|newsroom|project)|about us)\s*:?\s*$", re.I)
 # Where readers' comments begin ("14 thoughts on “…”", "Leave a Reply"): every line from there on is
 # theirs, not the article's.
@@ -231,12 +246,18 @@ def is_furniture(line: str) -> bool:
         return True  # "Home | About | Events Calendar", "CLOSINGS: … — Closed Mon. | … — Open", "Sat., Feb. 22 · … · 10 a.m."
     if CALL_TO_ACTION_INSIDE.search(stripped) and not ATTRIBUTION.search(stripped):
         return True  # a promotion, even one quoting its event's title
+    last = LAST_SENTENCE.search(stripped)
+    if last and last.start() and CALL_TO_ACTION_FIRST.match(last.group()) and not QUOTE_MARKS.search(stripped) \
+            and not ATTRIBUTION.search(stripped):
+        return True  # an appeal closing a banner: "Your gift keeps WRBN News independent. Give $9 a month today."
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
         # A banner may quote a title ("Register Today! Upcoming Webinar: “After the Strike”"): two words
         # of site vocabulary, no attribution, and no full stop at its end.
         strong = sum(w.lower() in STRONG_SITE_WORDS for w in WORD.findall(stripped))
         return strong >= 2 and not ATTRIBUTION.search(stripped) and not stripped.rstrip("”\"’' ").endswith(".")
     if AGO.search(stripped) or METADATA_OPENING.match(stripped):
+        return True
+    if count <= TAGLINE_WORDS and TAGLINE.match(stripped) and not FINITE_VERB.search(stripped):
         return True
     if DIGIT.search(stripped) and DATE_TIME_ONLY.match(stripped):
         return True
