@@ -1208,6 +1208,20 @@ def test_a_page_stamped_only_in_the_early_morning_tells_what_was_done_the_day_be
     assert dated_mentions(later, dt.date(2026, 2, 26))["The district declined the state's offer."] == "2026-02-26"
 
 
+def test_a_page_first_posted_in_the_small_hours_was_written_the_evening_before():
+    # Friday 2028-03-24, posted at 12:41 a.m.: "tonight" and "Thursday" are the evening before, "tomorrow" the stamp's day
+    story = ("Support staff voted tonight to authorize a strike.\n\nEarlier Thursday, the district made a new offer.\n\n"
+             "“We'll be back at the table tomorrow morning,” Anders Mwangi said.")
+    dated = dated_mentions("by: Jenna Oduya\nPosted: Mar 24, 2028 / 12:41 AM CDT\nUpdated: Mar 24, 2028 / 06:15 AM CDT\n\n" + story,
+                           dt.date(2028, 3, 24))
+    assert dated == {"Support staff voted tonight to authorize a strike.": "2028-03-23",
+                     "Earlier Thursday, the district made a new offer.": "2028-03-23",
+                     "“We'll be back at the table tomorrow morning,” Anders Mwangi said.": "2028-03-24"}
+    # a live page last updated in the small hours was written through the night: its day is the stamp's
+    updated = dated_mentions("Last updated 2:31 a.m. MST, Mar. 24, 2028\n\n" + story, dt.date(2028, 3, 24))
+    assert updated["Support staff voted tonight to authorize a strike."] == "2028-03-24"
+
+
 def test_a_term_s_participle_in_a_bulleted_list_tells_no_past():
     # Monday 2026-03-02: the bonus of a deal is paid this April; a vote told in the past in a list is last April's
     assert dates_of("What is in the deal:\n• One-time bonus: $1,000 for every member, paid in April.\n", dt.date(2026, 3, 2)) == [

@@ -67,6 +67,9 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
         return [Section(0, len(text), published, "")]
     out: list[Section] = []
     start, date, why = 0, published, ""
+    posted = _stamps(text)[:1]
+    if posted and posted[0][0] < NIGHT_ENDS and not UPDATE_STAMP.match(posted[0][1]):  # first posted past midnight: written the evening before
+        date, why = published - dt.timedelta(days=1), f"the page was first posted in the small hours ({posted[0][1]!r}): written the day before"
     for at, day, reason in marks:
         if at > start:
             out.append(Section(start, at, date, why))
@@ -124,6 +127,10 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
 # A page stamped only in the early morning ("Feb. 26, 2026, 6:05 a.m. CT", "Published 5:40 AM"): what it tells
 # as done, with no day, was done by the evening before. A later stamp ("Updated 9:58 PM") says the day went on.
 MORNING_ENDS = 8 * 60  # minutes after midnight
+# A page first posted before this ("Posted: Mar 24, 2028 / 12:41 AM") was written the evening before: its
+# "tonight", "today" and weekdays are told from that day.
+NIGHT_ENDS = 3 * 60
+UPDATE_STAMP = re.compile(r"(?:last )?(?:updated|modified)\b", re.I)  # a live page's last update tells when it was last written
 STAMP_REACH = 2500  # characters from the top, where a page's stamps stand
 STAMP_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.I)
 
@@ -131,6 +138,13 @@ STAMP_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>
 def morning_stamp(text: str) -> str | None:
     """The page's stamp line when every stamp near its top (a line of page metadata holding a clock time)
     is of the early morning; None when one is later or there is none."""
+    stamps = _stamps(text)
+    return stamps[0][1] if stamps and all(minutes < MORNING_ENDS for minutes, _ in stamps) else None
+
+
+def _stamps(text: str) -> list[tuple[int, str]]:
+    """The stamps near the page's top (lines of page metadata holding a clock time), in order: (minutes after
+    midnight, line)."""
     stamps = []
     for m in re.finditer(r"[^\n]+", text[:STAMP_REACH]):
         line = m.group().strip()
@@ -138,7 +152,7 @@ def morning_stamp(text: str) -> str | None:
         if time and is_furniture(line) and (METADATA_OPENING.match(line) or DIGIT_DATE_LINE.match(line)):
             hour = int(time.group("hour")) % 12 + (12 if time.group("half").lower() == "p" else 0)
             stamps.append((hour * 60 + int(time.group("minute") or 0), line))
-    return stamps[0][1] if stamps and all(minutes < MORNING_ENDS for minutes, _ in stamps) else None
+    return stamps
 
 
 def slice_spans(spans: list[Span], section: Section) -> list[Span]:
