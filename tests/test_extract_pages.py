@@ -409,6 +409,11 @@ WHEN = {
         dt.date(2027, 1, 29), "Jan. 16", "2027-01-16"),
     "a future before the date is still one": (
         "Drivers said the strike will begin on Jan. 16 and say they are ready.", dt.date(2027, 1, 29), "Jan. 16", "2028-01-16"),
+    "a date takes the tense of its own sentence, not the one before": (
+        "The sides reached a deal. Members vote on that deal May 2.", dt.date(2028, 4, 19), "May 2", "2028-05-02"),
+    "a quotation's date takes the tense of the speaker's words around it": (
+        "“Five days in June, with no air on those buses,” he said. “Those kids are going to earn it.”", dt.date(2026, 11, 20),
+        "in June", "2027-06-01"),
     "minutes ago": ("The board voted by phone a few minutes ago to end the strike.", WEDNESDAY, "a few minutes ago", "2024-03-06"),
     "an hour ago": ("Talks broke off just an hour ago, the union said.", WEDNESDAY, "just an hour ago", "2024-03-06"),
     "a timeline's bullet opening with its date": (

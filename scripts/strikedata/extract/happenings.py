@@ -1465,15 +1465,26 @@ def _leading_tense(m: re.Match, reader: _Reader | None) -> str | None:
     strike on Jan. 16 and say they will not cross" is the vote's past, not the future the clause goes on to."""
     if reader is None:
         return None
-    start, _ = reader.clause(None, m.start(), m.end())
+    start, _ = reader.clause(reader.sentence(m.start()), m.start(), m.end())  # (not the sentence before: "Talks ended. Members vote May 2.")
     told = reader.tense_of((start, m.start())) if start < m.start() else "present"
     return told if told != "present" else None
 
 
 def _clause_tense(text: str, m: re.Match, reader: _Reader | None) -> str:
-    """The tense of the clause around `m`, its bounds taken from the line (not the sentence) around it;
+    """The tense of the clause around `m` in its sentence ("Talks ended. Members vote May 2.": the vote's present),
+    or in its line for a date a quotation tells ("“Five days in June,” he said. “Those kids are going to earn it.”");
     from the reader's remembered answers when there is a reader."""
-    return reader.tense(None, m.start(), m.end()) if reader else tense(clause_around(text, None, m.start(), m.end()))
+    if reader is None:
+        return tense(clause_around(text, None, m.start(), m.end()))
+    sentence = reader.sentence(m.start())
+    if sentence is not None and _quoted_at(text, sentence.start, m.start()):
+        sentence = None  # a quotation's date: its tense is the speaker's words around it, not the "he said" of the sentence
+    return reader.tense(sentence, m.start(), m.end())
+
+
+def _quoted_at(text: str, start: int, position: int) -> bool:
+    """`position` stands inside a quotation opened after `start` (curly marks)."""
+    return text.count("“", start, position) > text.count("”", start, position)
 
 
 def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, reader: _Reader | None = None) -> tuple[str, None] | None:
