@@ -1047,6 +1047,12 @@ def test_what_goes_on_as_the_article_is_written_is_dated_on_its_day():
     assert kin_at("Classes were canceled Monday across the district.", "Monday") == "school_closure"
 
 
+def test_the_month_of_march_is_no_march():
+    assert kin_at("March 15 - A 12-hour mediation session ends without a deal.", "15") == "negotiation_session"
+    assert kin_at("Teachers marched to City Hall on March 24.", "24") == "rally"
+    assert kin_at("March 24: Marches to City Hall draw 3,000.", "24") == "rally"
+
+
 # --- furniture of blind-i's kind: sign-offs, contributor lines, lists, a host's note, occasions -------
 
 def test_sign_offs_contributor_lines_numbered_lists_and_a_hosts_note_are_furniture():

@@ -81,7 +81,8 @@ EVENT_TYPES = [
     ("other:notice", r"\bnotices?\b"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
-    ("rally", r"\brall\w*|\bdemonstration|\bmarch(?:ed|es)?\b|\bprotest\w*"),
+    # (the month is no march: "March 15 - A 12-hour mediation session ends")
+    ("rally", r"\brall\w*|\bdemonstration|\b(?-i:march(?:ed|es)?|March(?:ed|es))\b|\bprotest\w*"),
     ("school_closure", r"\bclos(?:e|ed|es|ing|ure)\b[^.]*\b(?:school|campus|campuses)"
                        r"|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"
                        r"|\b(?:class|classes|school)\b[^.]*\bcancel+(?:ed|ing|s)?\b|\bcancel+(?:ed|ing|s)? (?:class|classes|school|days?)\b"),
