@@ -414,6 +414,9 @@ WHEN = {
     "a quotation's date takes the tense of the speaker's words around it": (
         "“Five days in June, with no air on those buses,” he said. “Those kids are going to earn it.”", dt.date(2026, 11, 20),
         "in June", "2027-06-01"),
+    "a participle after an article is an adjective, no past": (
+        "The board will vote next week on a revised calendar that adds June 12 as a school day.", dt.date(2028, 4, 19),
+        "June 12", "2028-06-12"),
     "minutes ago": ("The board voted by phone a few minutes ago to end the strike.", WEDNESDAY, "a few minutes ago", "2024-03-06"),
     "an hour ago": ("Talks broke off just an hour ago, the union said.", WEDNESDAY, "just an hour ago", "2024-03-06"),
     "a timeline's bullet opening with its date": (

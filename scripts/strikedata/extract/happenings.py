@@ -1232,10 +1232,12 @@ def local_tense(text: str, start: int, end: int) -> str | None:
             if words is before and distance <= verb_at and lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4 \
                     and not any(w.lower() in ("will", "would") for w in before[max(0, at - 4):at]):
                 return "past"
-            ed_word = ed_word or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4)
+            ed_word = ed_word or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4
+                                  and not (at > 0 and words[at - 1].lower() in DETERMINERS))  # "a revised calendar": an adjective
     return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
 
+DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "each", "every"}
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").
 PASSIVE_AFTER = {"be", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained"}  # "would stay parked Friday"
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
