@@ -1050,6 +1050,16 @@ def test_what_goes_on_as_the_article_is_written_is_dated_on_its_day():
     assert kin_at("Classes were canceled Monday across the district.", "Monday") == "school_closure"
 
 
+def test_a_look_back_counts_the_strike_s_days_from_the_first_day_its_timeline_gives():
+    # Wednesday 2028-04-19, weeks after a strike that began Monday, March 20
+    text = ("The timeline\nMarch 20 - The strike begins at all 38 schools.\nMarch 25 - A tentative agreement is reached.\n\n"
+            "Nothing moved at the table until the strike's fourth day, when the district raised its offer. That same evening, "
+            "the support staff voted to authorize a strike. On the strike's first day, the superintendent had spoken.")
+    assert dates_of(text, dt.date(2028, 4, 19)) == [
+        ("March 20", "2028-03-20"), ("March 25", "2028-03-25"), ("the strike's fourth day", "2028-03-23"),
+        ("That same evening", "2028-03-23"), ("the strike's first day", "2028-03-20")]
+
+
 def test_the_month_of_march_is_no_march():
     assert kin_at("March 15 - A 12-hour mediation session ends without a deal.", "15") == "negotiation_session"
     assert kin_at("Teachers marched to City Hall on March 24.", "24") == "rally"

@@ -144,6 +144,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
             if resolution is not None:
                 found.add(m, resolution)
     _add_strike_days(found, published)
+    _add_strike_days_from_its_first(found, published)
     _add_narrated_weekdays(found, published)
     _add_told_before(found, published)
     _add_that_month(found)
@@ -161,7 +162,7 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          + "|".join(WEEKDAYS) + r"))|(?-i:[Tt]hat) (?P<tday>" + "|".join(WEEKDAYS) + r")"
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward))"
-                         r"|(?P<same>(?:that|the same) (?:day|morning|afternoon|evening|night|week)"
+                         r"|(?P<same>(?:that|the same|that same) (?:day|morning|afternoon|evening|night|week)"
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?P<sameday>(?:(?:about|nearly|roughly|just|only) )?"
                          r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
                          r"|overnight(?! (?:session|talks|shift|camp|hours|bargaining)))"
@@ -458,6 +459,33 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
         day = count_strike_days(published, n - anchor)
         note = f"day {n} of the strike, counted from day {anchor} on the article's date ({published.isoformat()})"
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5, note))
+
+
+def _add_strike_days_from_its_first(found: _Found, published: dt.date | None) -> None:
+    """A strike's days told by their number ("the strike's fourth day") on a page that gives its first day by
+    the calendar ("March 20 - The strike begins"): counted from that day in school days, here, so that the days
+    told from them ("That same evening", "Two days later") count on from the right one."""
+    if published is None:
+        return
+    reader = found.reader
+    firsts = []
+    for h in found.happenings:
+        sentence = reader.sentence(h.start)
+        if h.precision == "day" and h.start_date and CALENDAR.match(h.expression) and h.tense != "future" and sentence is not None \
+                and STRIKE_BEGINS.search(reader.text, sentence.start, sentence.end) \
+                and event_kin(reader.text[sentence.start:sentence.end], h.start - sentence.start) == "strike":
+            firsts.append(h.start_date)
+    if not firsts:
+        return
+    begun = dt.date.fromisoformat(min(firsts))
+    # (read again: a day first read from the article's own, "on the strike's first day" in a look-back, is not today)
+    found.read_again([(m, _Resolution((count_strike_days(begun, n - 1).isoformat(), None), "day", "inferred", 0.5,
+                                      f"day {n} of the strike, counted in school days from its first day, {begun.isoformat()}, in the page"))
+                      for m, n, unit in numbered_strike_days(reader.text) if unit == "day" and of_a_strike(reader.text, m)])
+
+
+# A sentence telling a strike's first day: "The strike begins at all 38 schools", "teachers walked out".
+STRIKE_BEGINS = re.compile(r"\b(?:strike|walkout)s?\s+(?:began|begins|start(?:s|ed))\b|\bwalk(?:ed|s)? (?:out|off)\b|\bwent on strike\b", re.I)
 
 
 def numbered_strike_days(text: str) -> list[tuple[re.Match[str], int, str]]:
