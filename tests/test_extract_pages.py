@@ -417,6 +417,9 @@ WHEN = {
     "a participle after an article is an adjective, no past": (
         "The board will vote next week on a revised calendar that adds June 12 as a school day.", dt.date(2028, 4, 19),
         "June 12", "2028-06-12"),
+    "a headline's infinitive tells a plan, still ahead": (
+        "Tentative deal reached overnight; teachers to return Monday", dt.date(2027, 2, 7), "Monday", "2027-02-08"),
+    "a decision told in the past may be of a day gone": ("Teachers voted to return Monday.", dt.date(2027, 2, 7), "Monday", "2027-02-01"),
     "minutes ago": ("The board voted by phone a few minutes ago to end the strike.", WEDNESDAY, "a few minutes ago", "2024-03-06"),
     "an hour ago": ("Talks broke off just an hour ago, the union said.", WEDNESDAY, "just an hour ago", "2024-03-06"),
     "a timeline's bullet opening with its date": (

@@ -785,7 +785,7 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - 30), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
-            or AGREED_TO.search(text, max(0, m.start() - 90), m.start()) \
+            or AGREED_TO.search(text, max(0, m.start() - 90), m.start()) or INFINITIVE_OF_PLAN.search(text, max(0, m.start() - 40), m.start()) \
             or (until and (when != "past" or PERFECT.search(text, *clause))):
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
@@ -796,6 +796,11 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
+# "teachers to return Monday", "Talks to resume Thursday": a headline's infinitive tells a plan, still ahead
+# (after a noun, not a verb: "voted to return Monday" may tell a decision about a day gone).
+INFINITIVE_OF_PLAN = re.compile(r"(?:^|[;:—]\s+|\n)(?:(?![\w’'-]*ed\s)[\w’'-]+\s+){1,3}?to\s+"
+                                r"(?:return|resume|reopen|restart|reconvene|vote|meet|strike|walk|begin|start|end|rally|picket|march|decide|sign|ratify|open|close)(?:\s+(?:to|in|back|out|off))?"
+                                r"(?:\s+(?:class|classes|school|work|the table|the job))?\s+$")
 
 
 # "a raise of 3% for next year", "the budget for this year": the year money is for, not a day of a happening.
