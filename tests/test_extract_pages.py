@@ -1063,6 +1063,13 @@ def test_a_look_back_counts_the_strike_s_days_from_the_first_day_its_timeline_gi
         ("That same evening", "2028-03-23"), ("the strike's first day", "2028-03-20")]
 
 
+def test_a_date_in_an_after_clause_is_of_that_clause_s_happening():
+    sentence = "The walkout began after talks broke down at 11:40 p.m. Sunday, at the end of a session of nearly 14 hours."
+    assert kin_at(sentence, "Sunday") == "negotiation_session"
+    # the happening named only to tell when stays so: "the session before the walkout, on Thursday"
+    assert kin_at("Mediators called the session before the walkout, on Thursday.", "Thursday") == "negotiation_session"
+
+
 def test_the_month_of_march_is_no_march():
     assert kin_at("March 15 - A 12-hour mediation session ends without a deal.", "15") == "negotiation_session"
     assert kin_at("Teachers marched to City Hall on March 24.", "24") == "rally"

@@ -1588,7 +1588,7 @@ def kin_and_word(sentence: str, position: int = 0) -> tuple[str, int | None]:
         for m in re.finditer(pattern, narration, re.I):
             # A word of the date's own clause first, then the nearest elsewhere in the sentence.
             distance = abs(m.start() - position) + (0 if low <= m.start() < high else 10_000)
-            if TIME_BY_HAPPENING.search(narration, max(0, m.start() - 30), m.start()):
+            if TIME_BY_HAPPENING.search(narration, max(0, m.start() - 30), m.start()) and not _dated_in_its_clause(narration, m.end(), position):
                 distance += TOLD_FOR_TIME  # "the session before the walkout, on Thursday": the walkout only tells when
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name, m.start())
@@ -1601,6 +1601,13 @@ def kin_and_word(sentence: str, position: int = 0) -> tuple[str, int | None]:
         if modified:
             return ("other:notice" if modified.group("what").lower().startswith("notice") else "other:vote"), best[3]
     return best[2], best[3]
+
+
+def _dated_in_its_clause(narration: str, end: int, position: int) -> bool:
+    """The date at `position` is told by the verb of the word's own "after …" clause ("The walkout began after talks
+    broke down at 11:40 p.m. Sunday": the talks are Sunday's), not beside it."""
+    between = narration[end:position]
+    return end <= position and not re.search(r"[,;—]", between) and any(w.lower() not in NOT_PAST for w in PAST.findall(between))
 
 
 def location(sentence: str) -> str | None:
