@@ -322,6 +322,12 @@ def figures_in(text: str) -> list[tuple[str, float, str, str | None]]:
     return [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(text)]
 
 
+def test_a_week_or_a_decade_told_by_its_preposition_is_a_duration():
+    assert figures_in("I can pay for day camp for a week, maybe.") == [("a week", 7.0, "days", None)]
+    assert figures_in("It was the largest increase in a decade.") == [("a decade", 10.0, "years", None)]
+    assert figures_in("They meet once a week.") == [] and figures_in("After a week of talks, nothing moved.") == []
+
+
 def test_a_count_with_three_describing_words_and_a_strikes_own_numbered_day():
     assert figures_in("The deal adds three center-based special education programs and roughly 600 full-time and adjunct faculty.") == [
         ("three center-based special education programs", 3.0, "count", None),

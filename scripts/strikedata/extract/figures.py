@@ -32,6 +32,9 @@ DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>m
                      rf"(?: and (?P<cents>{DIGITS}|{NUMBER_WORD}) cents\b)?", re.I)
 DURATION = re.compile(
     QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)", re.I)
+# "for a week", "in a decade": how long, told by its preposition (not "a week of talks").
+SPAN_BEFORE = re.compile(r"\b(?:for|in|within|over)\s+$", re.I)
+OF_AFTER = re.compile(r"\s+of\b")
 # Units the figures table has no value for, in the one it has: a week is 7 days, a decade 10 years.
 IN_UNITS = {"week": ("days", 7), "decade": ("years", 10)}
 # The first end of a range whose unit is written once, after the second ("two to three years",
@@ -240,8 +243,9 @@ def find_figures(text: str) -> list[Figure]:
         value = 1.0 if num in ("a", "an", "another") else number_value(num)
         if _is_year(m.group("num")) or WHEN_AFTER.match(text, m.end()):
             continue  # "a day after" says when, not how long
-        if num in ("a", "an") and m.group("unit").lower() in IN_UNITS and not m.group("qual"):
-            continue  # "once a week", "a week of talks": a span of time told loosely ("more than a week" counts it)
+        if num in ("a", "an") and m.group("unit").lower() in IN_UNITS and not m.group("qual") \
+                and not (SPAN_BEFORE.search(text, max(0, m.start() - 8), m.start()) and not OF_AFTER.match(text, m.end())):
+            continue  # "once a week", "a week of talks": a span of time told loosely ("more than a week", "for a week" count it)
         add(m, *_in_unit(value, m.group("unit")), 0.75)
     for m in _matches(DURATION_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and not WHEN_AFTER.match(text, m.end()):
