@@ -349,6 +349,11 @@ def test_a_count_compared_or_picked_from_a_whole_and_a_qualified_half_with_no_wh
     assert figures_in("More than half qualify for free meals; the talks took about half an hour.")[0] == (
         "More than half", 50.0, "percent", "more_than")
     assert [f[0] for f in figures_in("The talks took about half an hour.")] == ["an hour"]  # a duration's half is no share
+    assert figures_in("The sites served 6,100 meals on Tuesday, up from about 5,400 on Monday.")[1] == (
+        "about 5,400", 5400.0, "count", "approximately")
+    assert figures_in("Six drivers came in this morning, out of 140. I am grateful.") == [
+        ("Six drivers", 6.0, "count", None), ("140", 140.0, "count", None)]
+    assert figures_in("Six drivers came in, out of the goodness of their hearts.") == [("Six drivers", 6.0, "count", None)]
 
 
 def test_a_part_of_a_whole_counts_what_the_whole_counts():

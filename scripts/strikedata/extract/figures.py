@@ -312,8 +312,10 @@ def find_figures(text: str) -> list[Figure]:
 # "22 students in kindergarten through third grade, 26 in fourth and fifth grade, and 32 in middle school":
 # the items after the first count the same things, their noun left out.
 # Also "63 children came Tuesday, up from 38 on Monday" and "Of the 87 people who spoke, 71 urged the board …".
-ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?:(?:up|down) from\s+)?(?P<num>{DIGITS}|{NUMBER_WORD})\s+"
-                    r"(?=(?:in|for|at|per|on)\b|(?-i:[a-z]+ed)\b)", re.I)
+# ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of)
+ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?:(?:up|down) from\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
+                    rf"(?P<num>{DIGITS}|{NUMBER_WORD})"
+                    r"(?:\s+(?=(?:in|for|at|per|on)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
 ELIDED_REACH = 160  # characters back to the count the item goes with
 
 
@@ -323,7 +325,7 @@ def _elided_counts(text: str, found: list[Figure], add: Callable[..., None]) -> 
         i = bisect_right(counts, m.start()) - 1
         if i >= 0 and m.start() - counts[i] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i]:m.start()]) \
                 and not _is_year(m.group("num")):
-            add(m, number_value(m.group("num")), "count", 0.45, start=m.start("num"), end=m.end("num"))
+            add(m, number_value(m.group("num")), "count", 0.45, start=m.start("qual") if m.group("qual") else m.start("num"), end=m.end("num"))
             counts.insert(i + 1, m.end("num"))
 
 
