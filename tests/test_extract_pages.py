@@ -1267,6 +1267,17 @@ def test_a_page_first_posted_in_the_small_hours_was_written_the_evening_before()
     assert updated["Support staff voted tonight to authorize a strike."] == "2028-03-24"
 
 
+def test_a_statement_made_beside_a_plan_is_a_happening_of_the_article_s_day():
+    # Tuesday 2028-03-21: the vote is Thursday's, the announcement today's
+    text = ("Local 58 will hold a strike authorization vote Thursday evening, president Delphine Karlsrud announced at a midday "
+            "news conference outside Cobble Creek Middle School.")
+    draft = draft_of(text, dt.date(2028, 3, 21))
+    assert sorted(draft.dates[m["event_id"]] for m in draft.event_mentions) == ["2028-03-21", "2028-03-23"]
+    # a statement beside a past day is not read so: "… announced Monday at a news conference" is Monday's
+    draft = draft_of("The union will vote Thursday, its president announced Monday at a news conference.", dt.date(2028, 3, 21))
+    assert "2028-03-21" not in {draft.dates[m["event_id"]] for m in draft.event_mentions}
+
+
 def test_a_term_s_participle_in_a_bulleted_list_tells_no_past():
     # Monday 2026-03-02: the bonus of a deal is paid this April; a vote told in the past in a list is last April's
     assert dates_of("What is in the deal:\n• One-time bonus: $1,000 for every member, paid in April.\n", dt.date(2026, 3, 2)) == [

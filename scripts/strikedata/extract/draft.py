@@ -150,7 +150,8 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
     days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
             and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
     rows = timeline_rows(told, happenings) | stamp_rows(told, part.date)
-    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None),
+    planned = dated - {s.start for h in happenings if h.tense != "future" and (s := index.at(h.start)) is not None}  # all ahead
+    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned),
                    key=lambda h: h.start)
     return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found if not furniture.holds(h.start + part.start)]
 

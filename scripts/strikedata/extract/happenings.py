@@ -543,7 +543,7 @@ STATEMENT_MADE = re.compile(r"\b(?:said|says|wrote|writes|announced|announces)\s
                             r"(?:parents|families|employees|members|staff|students|reporters|teachers|the board|lawmakers)\b"
                             # "said on a call with reporters", "said during a news conference"; "In a post on its Facebook page, the
                             # association wrote": a statement made through a channel named before or after its verb
-                            r"|\b(?:said|says|told|spoke)\s+(?:\w+\s+)?(?:on|during|at)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
+                            r"|\b(?:said|says|told|spoke|announced)\s+(?:\w+\s+)?(?:on|during|at)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?"
                             r"(?:call|news conference|press conference|briefing|livestream|town hall)\b"
                             r"|\b[Ii]n (?:a|an|its|their|his|her) (?:[\w-]+ )?(?:post|statement|email|e-mail|letter|message|tweet|video|release)\b"
                             r"[^.]{0,60}?\b(?:wrote|writes|said|says|posted)\b"
@@ -564,7 +564,7 @@ ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|
 
 def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int],
                  days: dict[int, str] | None = None, rows: dict[int, Happening] | None = None,
-                 morning: str | None = None) -> list[Happening]:
+                 morning: str | None = None, ahead: set[int] | None = None) -> list[Happening]:
     """A happening for each sentence (outside a quotation's words) that tells of one and holds no date
     expression (`dated`: the starts of the sentences that hold one). It is dated the day of the
     sentence before it in its paragraph when that one tells of a past day (`days`: sentence start ->
@@ -575,12 +575,12 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
     line start -> the date that opens the line) is of the row's date, whatever its tense ("Monday,
     March 9<tab>The strike begins. Picket lines go up at all 22 schools."). Read once per sentence."""
     out: list[Happening] = []
-    days, rows = days or {}, rows or {}
+    days, rows, ahead = days or {}, rows or {}, ahead or set()
     before: Span | None = None
     for sentence in sentence_spans:
         previous, before = before, sentence
         if sentence.start in dated:
-            earlier = _earlier_clause(text, sentence, published, days.get(sentence.start))
+            earlier = _earlier_clause(text, sentence, published, days.get(sentence.start), sentence.start in ahead)
             if earlier is not None:
                 out.append(earlier)
             continue
@@ -659,7 +659,8 @@ WHEN_WORDS = re.compile(r"\d|\b(?:noon|midnight|morning|afternoon|evening|night|
                         r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 
 
-def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_day: str | None) -> Happening | None:
+def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_day: str | None,
+                    all_ahead: bool = False) -> Happening | None:
     """A past happening in an "after …" clause of a sentence whose date tells of a later one
     (none when the sentence's own date is a past day already: `past_day`): at the article's date, the
     latest it can be."""
@@ -668,7 +669,17 @@ def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_d
     said = text[sentence.start:sentence.end]
     narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
     m = EARLIER_HAPPENING.search(narration)
-    if m is None or m.group("verb") in NOT_PAST or re.search(r"\b(?:will|would|be|been)\s+$", narration[:m.start("verb")]):
+    if m is None:
+        statement = STATEMENT_MADE.search(narration)
+        if statement is None or STATED_NOW.match(statement.group()) or WHEN_WORDS.search(statement.group()) or not all_ahead:
+            return None
+        # "Local 58 will hold a vote Thursday evening, its president announced at a midday news conference": the
+        # announcement is a happening of its own, made by the article's day
+        start = sentence.start + statement.start()
+        return Happening(start, start + len(statement.group()), statement.group(), published.isoformat(), None, "day", "inferred",
+                         "past", None, 0.3, "a statement made in a sentence whose date tells of a plan: read as the article's date, "
+                         "the latest it can be")
+    if m.group("verb") in NOT_PAST or re.search(r"\b(?:will|would|be|been)\s+$", narration[:m.start("verb")]):
         return None
     if WHEN_WORDS.search(narration, m.start(), m.end()):
         return None  # the clause says when, or counts time: a date of its own
