@@ -431,6 +431,9 @@ WHEN = {
     "a headline's infinitive tells a plan, still ahead": (
         "Tentative deal reached overnight; teachers to return Monday", dt.date(2027, 2, 7), "Monday", "2027-02-08"),
     "a decision told in the past may be of a day gone": ("Teachers voted to return Monday.", dt.date(2027, 2, 7), "Monday", "2027-02-01"),
+    "a past time beside a plan joined by 'and' is the article's day, not the plan's": (
+        "The session broke up at about 10:30 p.m., and the union said it would answer Thursday.", dt.date(2027, 2, 10),
+        "at about 10:30 p.m.", "2027-02-10"),
     "minutes ago": ("The board voted by phone a few minutes ago to end the strike.", WEDNESDAY, "a few minutes ago", "2024-03-06"),
     "an hour ago": ("Talks broke off just an hour ago, the union said.", WEDNESDAY, "just an hour ago", "2024-03-06"),
     "a timeline's bullet opening with its date": (

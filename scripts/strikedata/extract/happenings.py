@@ -1114,7 +1114,7 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             dated.setdefault(sentence.start, []).append(h)
     for m in TIME_ALONE.finditer(text):
         sentence = reader.sentence(m.start())
-        if sentence and sentence.start in dated and not all(_another_clause(text, m, h) for h in dated[sentence.start]):
+        if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
                                            or reader.tense(sentence, m.start(), m.end()) in ("future", "past"))
@@ -1150,10 +1150,20 @@ def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], fu
 EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours after|days after|when|once)\b", re.I)
 
 
-def _another_clause(text: str, m: re.Match[str], happening: Happening) -> bool:
+def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_start: int) -> bool:
     """Whether a time alone (`m`) and a date expression of its sentence tell of two happenings: the
-    date comes after the time, in a clause that "since", "after" or "when" opens between them."""
-    return happening.start > m.end() and EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None
+    date comes after the time, in a clause that "since", "after" or "when" opens between them; or in one
+    joined by "and"/"but" that tells a plan, the time's own clause told as past ("The session broke up at
+    about 10:30 p.m., and the union said it would answer Thursday")."""
+    if happening.start <= m.end():
+        return False
+    if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None:
+        return True
+    return happening.tense == "future" and JOINED_CLAUSE.search(text, m.end(), happening.start) is not None \
+        and tense(text[sentence_start:m.end()]) == "past"
+
+
+JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
 
 
 class _Reader:
