@@ -1383,6 +1383,9 @@ def speakers_in(text: str, registry: Registry = TOWN) -> dict[str, tuple[str | N
 
 # Who speaks, on pages of the kinds the sixth round's corpora found (each case a general cause).
 WHO_SPEAKS = {
+    "words quoted inside a quotation after '… and said,' are the clause's subject's": (
+        "“When Pia Cortes came out of the caucus room and said, ‘They moved on caseloads,’ I knew we were done,” "
+        "said Nora Feld.", "They moved on caseloads,", ("pia-cortes", None)),
     "a document from someone is theirs when it later speaks": (
         "The district raised its offer to 4%, according to a statement from Superintendent Nora Feld. "
         "The statement did not mention premiums.\n\n\"We found room we did not think we had,\" the statement said.",

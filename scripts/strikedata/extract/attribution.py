@@ -910,8 +910,25 @@ def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) 
             return Speaker(None, descriptor, written, m.group("cue"), "unknown", "inferred", 0.45,
                            f"'{np}' read as {entities.orgs[descriptor].name}, from the words of the quotation before it")
         return NOBODY
-    return _resolve(text, np_start, np_start + len(np), m.group("cue"), "unknown", np_start,
-                    m.end("cue"), entities) or NOBODY
+    said = _resolve(text, np_start, np_start + len(np), m.group("cue"), "unknown", np_start, m.end("cue"), entities)
+    if said is None or not (said.person_id or said.org_id):
+        said = _joined_subject(text, parent, m, entities) or said
+    return said or NOBODY
+
+
+# "When Anders came out of the caucus room and said, ‘…’": a verb of saying joined by "and" to the clause's own.
+JOINED_CUE = re.compile(r"\band\s+(?:then\s+)?$")
+
+
+def _joined_subject(text: str, parent: Quotation, m: re.Match[str], entities: Entities) -> Speaker | None:
+    """The person named last inside the quotation, in the clause whose verb "and" joins the cue to."""
+    if not JOINED_CUE.search(text, max(parent.start, m.start("cue") - 12), m.start("cue")):
+        return None
+    person = entities.last_before(m.start("cue"), "person")
+    if person is None or person.start <= parent.start or re.search(r"[.!?;]", text[person.end:m.start("cue")]):
+        return None
+    return Speaker(person.id, None, text[person.start:m.end("cue")], m.group("cue"), "unknown", "inferred", 0.5,
+                   "the subject of the clause the verb of saying is joined to by 'and', inside the quotation")
 
 
 NESTED_CUE_LONGEST = max(len(cue) for cue in (CUES + "|response was|reply was|answer was").split("|"))
