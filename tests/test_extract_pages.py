@@ -322,6 +322,14 @@ def figures_in(text: str) -> list[tuple[str, float, str, str | None]]:
     return [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(text)]
 
 
+def test_a_limit_told_without_its_noun_is_a_count():
+    assert figures_in("The federation has asked for a cap of 15.") == [("15", 15.0, "count", None)]
+    assert figures_in("The district had resisted any cap below 22 for most of the talks.") == [("22", 22.0, "count", None)]
+    assert figures_in("The guild wants a limit of four.") == [("four", 4.0, "count", None)]
+    assert figures_in("Class sizes are capped at 24 students.") == [("24 students", 24.0, "count", None)]  # the noun's count
+    assert figures_in("The cap takes effect at 5 p.m.") == []
+
+
 def test_a_week_or_a_decade_told_by_its_preposition_is_a_duration():
     assert figures_in("I can pay for day camp for a week, maybe.") == [("a week", 7.0, "days", None)]
     assert figures_in("It was the largest increase in a decade.") == [("a decade", 10.0, "years", None)]

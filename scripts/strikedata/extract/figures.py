@@ -305,8 +305,16 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(AND_A_HALF, text, folded, AND_A_HALF_AT):
         value = number_value(m.group("num"))
         add(m, *_in_unit(value + 0.5 if value is not None else None, m.group("unit")), 0.6)
+    for m in CAP.finditer(text):
+        if not _is_year(m.group("num")):
+            add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"))
     _elided_counts(text, found, add)
     return sorted(found, key=lambda f: f.start)
+
+
+# A limit told without its noun: "has asked for a cap of 15", "resisted any cap below 22", "a limit of four".
+CAP = re.compile(rf"\b(?:caps?|capped|limits?|ceiling)\b(?:\s+[\w-]+){{0,3}}?\s+(?:of|at|below|above|under)\s+"
+                 rf"(?P<num>{DIGITS}|{NUMBER_WORD})\b(?!\s*(?:%|percent|[ap]\.?m\b)|[.,]\d)", re.I)
 
 
 # "22 students in kindergarten through third grade, 26 in fourth and fifth grade, and 32 in middle school":
