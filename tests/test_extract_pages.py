@@ -442,6 +442,8 @@ WHEN = {
     "a past time beside a plan joined by 'and' is the article's day, not the plan's": (
         "The session broke up at about 10:30 p.m., and the union said it would answer Thursday.", dt.date(2027, 2, 10),
         "at about 10:30 p.m.", "2027-02-10"),
+    "a participle that is also a present, after 'first', is past": (
+        "The district's offer, first put on the table Friday, was rejected.", dt.date(2025, 10, 7), "Friday", "2025-10-03"),
     "minutes ago": ("The board voted by phone a few minutes ago to end the strike.", WEDNESDAY, "a few minutes ago", "2024-03-06"),
     "an hour ago": ("Talks broke off just an hour ago, the union said.", WEDNESDAY, "just an hour ago", "2024-03-06"),
     "a timeline's bullet opening with its date": (

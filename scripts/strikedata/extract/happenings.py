@@ -1279,8 +1279,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
             passive = at > 0 and words[at - 1].lower() in PASSIVE_AFTER  # "will be canceled Monday": the tense is the modal's
             if passive:
                 continue
-            if lowered in PAST_WORDS:
-                return "past"
+            if lowered in PAST_WORDS or (lowered in SAME_IN_THE_PAST and at > 0 and words[at - 1].lower() in PARTICIPLE_AFTER):
+                return "past"  # ("first put on the table Friday": a participle that is also a present)
             # "the offer the board approved (in) Monday night would raise …": the verb of the date's own clause;
             # not "will keep them closed Thursday", a participle after a modal's verb and its object
             if words is before and distance <= verb_at and lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4 \
@@ -1292,6 +1292,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
 
 
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "each", "every"}
+SAME_IN_THE_PAST = {"put", "set", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
+PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "been", "just", "originally"}
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").
 PASSIVE_AFTER = {"be", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained"}  # "would stay parked Friday"
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
