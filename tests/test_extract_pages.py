@@ -1392,6 +1392,15 @@ def speakers_in(text: str, registry: Registry = TOWN) -> dict[str, tuple[str | N
 
 
 # Who speaks, on pages of the kinds the sixth round's corpora found (each case a general cause).
+def test_an_echo_of_a_longer_quotation_opening_its_line_is_no_quotation_of_its_own():
+    story = ("“That's a dare”: teachers walk out after talks collapse\n\n“They moved a quarter of a percent. That's not a deal. "
+             "That's a dare,” said Pia Cortes.\n\n7:40 a.m.: Union president: “That's not a deal”\n")
+    quoted = [q["text"] for q in draft_of(story).quotes]
+    assert "That's a dare" not in quoted  # the headline's, said in full below
+    assert "That's not a deal" in quoted  # credited on its line: a quotation of its own
+    assert "They moved a quarter of a percent. That's not a deal. That's a dare," in quoted
+
+
 WHO_SPEAKS = {
     "words quoted inside a quotation after '… and said,' are the clause's subject's": (
         "“When Pia Cortes came out of the caucus room and said, ‘They moved on caseloads,’ I knew we were done,” "

@@ -15,6 +15,7 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from pathlib import Path
@@ -383,7 +384,11 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
     proposed = quotations[:MAX_PROPOSALS]  # attribute reads the speakers of these only: one each
     speakers = attribute(text, quotations, entities, MAX_PROPOSALS, masked=masked, spans=reading.sentences.spans)
     quote_ids: list[str] = []
-    for quote, speaker in zip(proposed, speakers, strict=True):
+    echoes = _echoes(text, proposed)
+    for index, (quote, speaker) in enumerate(zip(proposed, speakers, strict=True)):
+        if index in echoes:
+            quote_ids.append("")  # (no nested quotation has an echo for its parent: an echo is never nested, nor holds one)
+            continue
         who = (entities.people[speaker.person_id].surname if speaker.person_id else speaker.org_id) or "unknown"
         words = [w for w in re.findall(r"[A-Za-z]+", quote.text) if len(w) > 3][:4]
         quote_id = ids.take(f"{who}-{' '.join(words)}")
@@ -399,6 +404,34 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
         draft.quotes.append(entry)
         draft.spans[id(entry)] = (quote.start, quote.end)
     draft.quote_speakers = list(zip(proposed, speakers, strict=True))  # for figures said inside a quotation
+
+
+# An echo is short: a headline's or a reader's few words taken from a longer quotation.
+ECHO_LONGEST_WORDS = 8
+ECHO_STRIP = " ,.!?;:"
+
+
+def _echoes(text: str, quotations: list) -> set[int]:
+    """The quotations (not nested) that only repeat words of a longer one on the page, opening their line with no
+    credit: a headline's "“That's a dare”: teachers walk out" or a reader's "“Close isn't done” 🔥" over the story's
+    full quotation."""
+    whole = [q for q in quotations if q.kind != "nested"]
+    joined = "\x00".join(q.text for q in whole)
+    said = Counter(q.text.strip(ECHO_STRIP) for q in whole)
+    parents = {q.parent for q in quotations if q.parent is not None}
+    echoed: dict[str, bool] = {}  # a page repeats its quotations: each is looked for once
+    out = set()
+    for index, quote in enumerate(quotations):
+        core = quote.text.strip(ECHO_STRIP)
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        if quote.kind == "nested" or index in parents or not 2 <= len(core.split()) <= ECHO_LONGEST_WORDS \
+                or text[line_start:quote.start].strip(" “\"‘'"):
+            continue  # (one its line credits is said again: "7:40 a.m.: Union president: “We won this together”")
+        if core not in echoed:
+            echoed[core] = joined.count(core) > said[core]  # said inside a longer one too
+        if echoed[core]:
+            out.add(index)
+    return out
 
 
 def _speaker_org(entities: Entities, speaker) -> str | None:
