@@ -1298,6 +1298,21 @@ def test_a_term_s_participle_in_a_bulleted_list_tells_no_past():
     assert dates_of("What happened:\n• The union voted in April to strike.\n", dt.date(2026, 3, 2)) == [("in April", "2025-04-01")]
 
 
+def test_of_two_known_events_of_a_day_the_mention_links_the_one_its_words_tell():
+    events = {
+        "acea-advisory": {"event_id": "acea-advisory", "event_type": "announcement", "start_date": "2024-03-04",
+                          "description": "The union's president told parents and employees to prepare for a strike."},
+        "district-release": {"event_id": "district-release", "event_type": "announcement", "start_date": "2024-03-04",
+                             "description": "The district's release on Monday's session, sent minutes before midnight."},
+    }
+    registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events=events)
+    text = "The district sent a release Monday on the session."
+    assert [m["event_id"] for m in draft_of(text, registry=registry).event_mentions] == ["district-release"]
+    # a statement that shares no word with the one the registry holds that day is another: a new event
+    only = Registry(orgs=TOWN.orgs, people=TOWN.people, events={"acea-advisory": events["acea-advisory"]})
+    assert [m["event_id"] for m in draft_of(text, registry=only).event_mentions] != ["acea-advisory"]
+
+
 def test_a_telling_with_no_date_words_is_no_happening_of_years_before():
     registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={"old-closure": {
         "event_id": "old-closure", "event_type": "school_closure", "start_date": "2022-03-23", "date_precision": "day"}})

@@ -961,7 +961,8 @@ class _EventProposals:
     def _event_id(self, happening: Happening, kind: str, status: str, mention: str, sentence: Span) -> str:
         """The registry's event of this type and start date, else a new event (proposed once), with
         the organizations its sentence gives it."""
-        event_id = self.known.get((kind, happening.start_date)) if happening.start_date else None
+        known = self.known.get((kind, happening.start_date)) if happening.start_date else None
+        event_id = _known_event(known, mention, kind) if known else None
         if event_id is not None:
             self.events.setdefault(event_id, {})  # already in the registry
             return event_id
@@ -1108,12 +1109,35 @@ def _participants(text: str, entities: Entities, sentence, reading: _Reading | N
 JOINED = re.compile(r"(?:,\s+|\s+)(?:and\s+|&\s+)?(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
 
 
-def _known_events(registry: Registry) -> dict[tuple[str | None, str | None], str]:
-    """The registry's events by (type, start date): the first of each."""
-    known: dict[tuple[str | None, str | None], str] = {}
+def _known_events(registry: Registry) -> dict[tuple[str | None, str | None], list[tuple[str, frozenset[str]]]]:
+    """The registry's events by (type, start date), each with the words of its description."""
+    known: dict[tuple[str | None, str | None], list[tuple[str, frozenset[str]]]] = {}
     for event_id, event in registry.events.items():
-        known.setdefault((event.get("event_type"), event.get("start_date")), event_id)
+        known.setdefault((event.get("event_type"), event.get("start_date")), []).append(
+            (event_id, _content_words(str(event.get("description") or ""))))
     return known
+
+
+def _content_words(passage: str) -> frozenset[str]:
+    """The words of a passage that tell what it is about (four letters or more, in lower case)."""
+    return frozenset(w for w in re.findall(r"[a-z]{4,}", passage.lower()) if w not in COMMON_WORDS)
+
+
+COMMON_WORDS = frozenset({"that", "this", "with", "from", "have", "said", "were", "their", "they", "them", "would", "will",
+                          "been", "about", "after", "before", "district", "union", "which", "when", "what"})
+
+
+def _known_event(known: list[tuple[str, frozenset[str]]], mention: str, kind: str) -> str | None:
+    """Of the registry's events of one type and day, the one whose description shares most words with the
+    mention ("In a release sent minutes before midnight, the district said …": the district's release, not
+    the union's advisory of that day); the first on a tie. A page tells many statements and announcements a
+    day: one that shares no word with the mention is another, and none is linked (a new event is proposed)."""
+    words = _content_words(mention)
+    shared, event_id = max(((len(entry[1] & words), entry[0]) for entry in known), key=lambda pair: pair[0])
+    return None if shared == 0 and kind in SAID_KINDS else event_id
+
+
+SAID_KINDS = {"statement", "announcement"}
 
 
 def taken_ids(root: Path) -> set[str]:
