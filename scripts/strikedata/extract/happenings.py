@@ -573,7 +573,9 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
     happening told as past, or as going on ("for the third straight day"): one planned, conditional or
     only spoken of ("to avoid a strike") has no date to propose. A sentence in a timeline's row (`rows`:
     line start -> the date that opens the line) is of the row's date, whatever its tense ("Monday,
-    March 9<tab>The strike begins. Picket lines go up at all 22 schools."). Read once per sentence."""
+    March 9<tab>The strike begins. Picket lines go up at all 22 schools."). A sentence whose dates all tell
+    of plans (`ahead`) may still tell a statement made ("…, its president announced at a news conference"):
+    _earlier_clause. Read once per sentence."""
     out: list[Happening] = []
     days, rows, ahead = days or {}, rows or {}, ahead or set()
     before: Span | None = None
@@ -662,8 +664,8 @@ WHEN_WORDS = re.compile(r"\d|\b(?:noon|midnight|morning|afternoon|evening|night|
 def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_day: str | None,
                     all_ahead: bool = False) -> Happening | None:
     """A past happening in an "after …" clause of a sentence whose date tells of a later one
-    (none when the sentence's own date is a past day already: `past_day`): at the article's date, the
-    latest it can be."""
+    (none when the sentence's own date is a past day already: `past_day`), or, when all its dates tell
+    of plans (`all_ahead`), a statement made in it: at the article's date, the latest it can be."""
     if past_day or published is None:
         return None
     said = text[sentence.start:sentence.end]
@@ -1542,8 +1544,13 @@ def _clause_tense(text: str, m: re.Match, reader: _Reader | None) -> str:
 
 
 def _quoted_at(text: str, start: int, position: int) -> bool:
-    """`position` stands inside a quotation opened after `start` (curly marks)."""
+    """`position` stands inside a quotation opened after `start` (curly marks), read no further back than
+    QUOTED_REACH (a hostile sentence of a megabyte is not re-read for each of its dates)."""
+    start = max(start, position - QUOTED_REACH)
     return text.count("“", start, position) > text.count("”", start, position)
+
+
+QUOTED_REACH = 2_000  # characters: longer than any one quotation's sentence
 
 
 def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, reader: _Reader | None = None) -> tuple[str, None] | None:
