@@ -64,7 +64,8 @@ def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
     # a newsroom's appeal, a tagline under the masthead, tags, an advertiser's credit, a weather box
     "Your gift keeps WRBN News independent. Give $9 a month today.", "Become a member today!",
     "Independent, reader-funded journalism for Marlow Rapids since 1994.", "Serving Wyler County since 1911",
-    "Tags: strike, bargaining, mediation", "Presented by Lakeshore Credit Union.", "Frost advisory Tuesday morning",
+    "Tags: strike, bargaining, mediation", "Presented by Lakeshore Credit Union.",
+    "Support local journalism. Become a sustaining member today.", "Volunteer-run since 2014.",
 ])
 def test_banners_credits_metadata_and_menus_are_furniture(line):
     assert is_furniture(line)
@@ -83,6 +84,12 @@ def test_banners_credits_metadata_and_menus_are_furniture(line):
     "Teachers reject offer", "March 9   Strike begins",  # a headline; a timeline's row, spaces apart
     "Teachers have worked without a contract since 2024.", "Drivers worked without a contract since 2023",
     "The offer was presented by the district on Monday. Give it a week, she said.",
+    # headlines and prose that look like buttons, taglines, appeals or a weather box
+    "Teachers walk out  over class sizes Monday", "Board rejects offer  union vows strike", "Teachers without a contract since 2024",
+    "Wyler teachers on strike for first time since 1979", "Union to hold advisory strike vote Thursday",
+    "Make a donation to the strike fund, the union urged members Tuesday.",
+    "Presented by the union bargaining team, the proposal would cap classes at 25.",
+    "The district set up a hardship fund for families. Apply online at the district website.",
 ])
 def test_headlines_and_prose_are_not_furniture(line):
     assert not is_furniture(line)
@@ -439,6 +446,8 @@ WHEN = {
     "a headline's infinitive tells a plan, still ahead": (
         "Tentative deal reached overnight; teachers to return Monday", dt.date(2027, 2, 7), "Monday", "2027-02-08"),
     "a decision told in the past may be of a day gone": ("Teachers voted to return Monday.", dt.date(2027, 2, 7), "Monday", "2027-02-01"),
+    "an infinitive in prose tells no plan of its own": (
+        "Most teachers began to return Monday after the strike ended.", dt.date(2027, 2, 7), "Monday", "2027-02-01"),
     "a past time beside a plan joined by 'and' is the article's day, not the plan's": (
         "The session broke up at about 10:30 p.m., and the union said it would answer Thursday.", dt.date(2027, 2, 10),
         "at about 10:30 p.m.", "2027-02-10"),
@@ -1085,6 +1094,9 @@ def test_a_look_back_counts_the_strike_s_days_from_the_first_day_its_timeline_gi
     assert dates_of(text, dt.date(2028, 4, 19)) == [
         ("March 20", "2028-03-20"), ("March 25", "2028-03-25"), ("the strike's fourth day", "2028-03-23"),
         ("That same evening", "2028-03-23"), ("the strike's first day", "2028-03-20")]
+    # a strike of years before is no first day of this one
+    text = "It is the strike's third day. Teachers last walked out on Oct. 3, 2019, for 11 days."
+    assert ("the strike's third day", "2024-03-06") in dates_of(text, dt.date(2024, 3, 6))
 
 
 def test_a_date_in_an_after_clause_is_of_that_clause_s_happening():
@@ -1413,6 +1425,8 @@ def test_an_echo_of_a_longer_quotation_opening_its_line_is_no_quotation_of_its_o
     quoted = [q["text"] for q in draft_of(story).quotes]
     assert "That's a dare" not in quoted  # the headline's, said in full below
     assert "That's not a deal" in quoted  # credited on its line: a quotation of its own
+    credited = "“We won this together,” said Pia Cortes.\n\n“We won this together, and we will stay together,” she added.\n"
+    assert [q["text"] for q in draft_of(credited).quotes] == ["We won this together,", "We won this together, and we will stay together,"]
     assert "They moved a quarter of a percent. That's not a deal. That's a dare," in quoted
 
 
@@ -1420,6 +1434,9 @@ WHO_SPEAKS = {
     "words quoted inside a quotation after '… and said,' are the clause's subject's": (
         "“When Pia Cortes came out of the caucus room and said, ‘They moved on caseloads,’ I knew we were done,” "
         "said Nora Feld.", "They moved on caseloads,", ("pia-cortes", None)),
+    "… the subject of that clause, not the name just before 'and'": (
+        "“When Pia Cortes came out of the room with Nora Feld and said, ‘They moved on caseloads,’ I knew we were done,” "
+        "said Jo Halvorsen.", "They moved on caseloads,", ("pia-cortes", None)),
     "a document from someone is theirs when it later speaks": (
         "The district raised its offer to 4%, according to a statement from Superintendent Nora Feld. "
         "The statement did not mention premiums.\n\n\"We found room we did not think we had,\" the statement said.",

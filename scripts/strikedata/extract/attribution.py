@@ -910,22 +910,26 @@ def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) 
             return Speaker(None, descriptor, written, m.group("cue"), "unknown", "inferred", 0.45,
                            f"'{np}' read as {entities.orgs[descriptor].name}, from the words of the quotation before it")
         return NOBODY
-    said = _resolve(text, np_start, np_start + len(np), m.group("cue"), "unknown", np_start, m.end("cue"), entities)
-    if said is None or not (said.person_id or said.org_id):
-        said = _joined_subject(text, parent, m, entities) or said
-    return said or NOBODY
+    # "… came out with Nora Feld and said, ‘…’": the subject of the clause "and" joins the cue to, not the name before "and"
+    joined = _joined_subject(text, parent, m, entities)
+    return joined or _resolve(text, np_start, np_start + len(np), m.group("cue"), "unknown", np_start, m.end("cue"), entities) \
+        or NOBODY
 
 
 # "When Anders came out of the caucus room and said, ‘…’": a verb of saying joined by "and" to the clause's own.
 JOINED_CUE = re.compile(r"\band\s+(?:then\s+)?$")
+CLAUSE_STOP = re.compile(r"[.!?;]\s")  # where the clause holding the subject may begin, inside the quotation
 
 
 def _joined_subject(text: str, parent: Quotation, m: re.Match[str], entities: Entities) -> Speaker | None:
-    """The person named last inside the quotation, in the clause whose verb "and" joins the cue to."""
+    """The subject of the clause whose verb "and" joins the cue to: the first person named in it, inside the
+    quotation ("When Pia Cortes came out with Nora Feld and said, ‘…’" is Cortes)."""
     if not JOINED_CUE.search(text, max(parent.start, m.start("cue") - 12), m.start("cue")):
         return None
-    person = entities.last_before(m.start("cue"), "person")
-    if person is None or person.start <= parent.start or re.search(r"[.!?;]", text[person.end:m.start("cue")]):
+    clause_start = max([parent.start, *(b.end() for b in CLAUSE_STOP.finditer(text, parent.start, m.start("cue")))])
+    named = entities.within(clause_start, m.start("cue"), "person")
+    person = named[0] if named else None
+    if person is None:
         return None
     return Speaker(person.id, None, text[person.start:m.end("cue")], m.group("cue"), "unknown", "inferred", 0.5,
                    "the subject of the clause the verb of saying is joined to by 'and', inside the quotation")

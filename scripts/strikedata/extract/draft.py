@@ -409,6 +409,9 @@ def _quotes(draft: Draft, text: str, quotations: list, entities: Entities, ids: 
 # An echo is short: a headline's or a reader's few words taken from a longer quotation.
 ECHO_LONGEST_WORDS = 8
 ECHO_STRIP = " ,.!?;:"
+ECHO_CREDIT_REACH = 200  # characters after an echo's closing mark where a credit would stand
+ECHO_LOOKUPS = 100  # distinct short quotations looked for inside the longer ones, at most
+CREDITED = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|tweeted|posted|according to)\b", re.I)
 
 
 def _echoes(text: str, quotations: list) -> set[int]:
@@ -424,10 +427,14 @@ def _echoes(text: str, quotations: list) -> set[int]:
     for index, quote in enumerate(quotations):
         core = quote.text.strip(ECHO_STRIP)
         line_start = text.rfind("\n", 0, quote.start) + 1
+        line_end = text.find("\n", quote.end)
         if quote.kind == "nested" or index in parents or not 2 <= len(core.split()) <= ECHO_LONGEST_WORDS \
-                or text[line_start:quote.start].strip(" “\"‘'"):
-            continue  # (one its line credits is said again: "7:40 a.m.: Union president: “We won this together”")
+                or text[line_start:quote.start].strip(" “\"‘'") \
+                or CREDITED.search(text, quote.end, len(text) if line_end < 0 else min(line_end, quote.end + ECHO_CREDIT_REACH)):
+            continue  # (one its line credits is said again: "7:40 a.m.: Union president: “We won this together”", "“…,” she said")
         if core not in echoed:
+            if len(echoed) >= ECHO_LOOKUPS:
+                break  # (a hostile page of thousands of short quotations is not read again for each)
             echoed[core] = joined.count(core) > said[core]  # said inside a longer one too
         if echoed[core]:
             out.add(index)

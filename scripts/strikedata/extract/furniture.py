@@ -42,7 +42,6 @@ STRONG_SITE_WORDS = frozenset({
     "newsletter", "newsletters", "signup", "login", "register", "registration", "rsvp", "advertisement", "sponsored",
     "trending", "related", "recommended", "click", "tap", "cookie", "cookies", "privacy", "webinar", "roundtable",
     "tickets", "donate", "notifications", "homepage", "livestream", "slideshow", "gallery", "caption", "podcast",
-    "forecast", "advisory",  # a weather box: "Frost advisory Tuesday morning"
 })
 WEAK_SITE_WORDS = frozenset({
     "tweet", "email", "print", "copy", "link", "open", "continue", "sign", "log", "menu", "skip", "search", "popular",
@@ -96,9 +95,10 @@ STATION_TAIL = re.compile(rf"(?<=[.!?] )[A-Z][\w.&-]*(?:\s+\d+)?(?:’s|'s)\s+{_
 SEPARATED_ITEMS = re.compile(r"(?:[^|·•]+[|·•]){2,}[^|·•]*")
 # Three items or more of up to four words ("9 On Your Side"), two spaces or a tab apart.
 SPACED_MENU = re.compile(r"\S+(?: \S+){0,3}(?:(?: {2,}|\t+)\S+(?: \S+){0,3}){2,}")
-# Two buttons a saved page keeps side by side, spaces apart: "Accept   Reject all", "Sign in  Subscribe" (no
-# digit: "March 9  Strike begins" may be a timeline's row).
-SPACED_BUTTONS = re.compile(r"[^\W\d]+(?: [^\W\d]+){0,3} {2,}[^\W\d]+(?: [^\W\d]+){0,3}")
+# Two buttons a saved page keeps side by side, spaces apart, each of a word or two and capitalised: "Accept   Reject
+# all", "Sign in  Subscribe" (no digit: "March 9  Strike begins" may be a timeline's row; no longer run of words:
+# "Board rejects offer  union vows strike" is a headline typed with a double space).
+SPACED_BUTTONS = re.compile(r"(?-i:[A-Z])[^\W\d]*(?: [^\W\d]+)? {2,}(?-i:[A-Z])[^\W\d]*(?: [^\W\d]+)?")
 SEPARATED_PAIR = re.compile(r"[^|·•]+[|·•][^|·•]+")  # "English Edition | Edición en español": a short line of two items
 # A player bar, an alert banner or an author's contact line: "Now playing: … with host …", "WEATHER ALERT: …",
 # "… Send tips to jdoe@station.com."
@@ -119,12 +119,14 @@ EMBED = re.compile(r"^(?:listen|watch|video|audio|podcast)\b\s*[:|—–-].*|.*\
 CATEGORY = re.compile(r"^In [“\"][^”\"]{1,40}[”\"]$")
 # A call to action closing a promotion ("… through June 30. Learn more").
 CALL_TO_ACTION_FIRST = re.compile(r"^\W*(?:sign up|subscribe|download|get the app|follow us|watch live|listen live|join us|donate|"
-                                  r"(?:see|read|watch) more (?:from|by)|"
-                                  # a newsroom's appeal and an advertiser's: "Give $9 a month today.", "Become a member today!",
-                                  # "Apply by Feb. 26.", "Presented by Lakeshore Credit Union."
-                                  r"give (?:\$?\d+ (?:a|per) (?:month|year) )?(?:today|now|monthly)|"
-                                  r"become a (?:sustaining |monthly )?(?:member|sustainer|subscriber|donor)|"
-                                  r"make a (?:gift|donation)|apply (?:by|before|online)|(?:presented|powered) by)\b", re.I)
+                                  r"(?:see|read|watch) more (?:from|by))\b", re.I)
+# A newsroom's appeal or an advertiser's credit, a short sentence of its own with no clause after a comma: "Give $9 a
+# month today.", "Become a sustaining member today!", "Presented by Lakeshore Credit Union." (not "Make a donation to
+# the strike fund, the union urged members", nor "Presented by the bargaining team, the proposal would …").
+APPEAL = re.compile(r"^\W*(?:give (?:\$?\d+ (?:a|per) (?:month|year) )?(?:today|now|monthly)|"
+                    r"become a (?:sustaining |monthly )?(?:member|sustainer|subscriber|donor)|make a (?:gift|donation)|"
+                    r"(?:presented|powered) by)\b[^,;:]*$", re.I)
+APPEAL_WORDS = 8
 # "… — Register today! “Who pays for our schools?” A live event": a call to action inside a banner.
 LAST_SENTENCE = re.compile(r"(?<=[.!?] )[^.!?]+[.!?]?$")
 CALL_TO_ACTION_INSIDE = re.compile(r"\b(?:register|sign up|subscribe|donate|rsvp|get tickets|buy tickets|join us)(?: now| today| here| online)?\s*!",
@@ -146,9 +148,11 @@ AGO = re.compile(r"\b\d+\s*(?:s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|h
 METADATA_OPENING = re.compile(r"^\s*(?:updated|published|posted|last updated|modified|created|originally published)\b\s*:?"
                               r"|^\s*(?:tags|tagged|topics|filed under|categories)\s*:", re.I)  # "Tags: strike, bargaining"
 # A site's tagline under its masthead: "Serving Wyler County since 1911", "Independent, reader-funded journalism for
-# Marlow Rapids since 1994.", "Volunteer-run since 2014." (no verb: "Teachers have worked without a contract since
-# 2024." is prose).
-TAGLINE = re.compile(r"^[^.!?“”\"]{1,80}\bsince (?:1[89]|20)\d{2}\.?$", re.I)
+# Marlow Rapids since 1994.", "Volunteer-run since 2014.": a newsroom's words for itself, no verb (not a headline's
+# "Teachers without a contract since 2024", nor prose's "Teachers have worked without a contract since 2024.").
+TAGLINE = re.compile(r"^(?=[^.!?“”\"]*(?:\b(?:serving|covering|informing|independent|nonprofit|non-profit|volunteer|reader|"
+                     r"family|locally|proudly|published|founded|established|journalism|news)\b|-(?:run|owned|funded|supported)\b))"
+                     r"[^.!?“”\"]{1,80}\bsince (?:1[89]|20)\d{2}\.?$", re.I)
 TAGLINE_WORDS = 10
 FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|been|will|would|said|says)\b|(?<![\w-])[a-z]+ed\b", re.I)
 MONTH_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
@@ -247,9 +251,10 @@ def is_furniture(line: str) -> bool:
     if CALL_TO_ACTION_INSIDE.search(stripped) and not ATTRIBUTION.search(stripped):
         return True  # a promotion, even one quoting its event's title
     last = LAST_SENTENCE.search(stripped)
-    if last and last.start() and CALL_TO_ACTION_FIRST.match(last.group()) and not QUOTE_MARKS.search(stripped) \
+    appeal = last.group() if last else stripped
+    if APPEAL.match(appeal) and len(appeal.split()) <= APPEAL_WORDS and not QUOTE_MARKS.search(stripped) \
             and not ATTRIBUTION.search(stripped):
-        return True  # an appeal closing a banner: "Your gift keeps WRBN News independent. Give $9 a month today."
+        return True  # an appeal, alone or closing a banner: "Your gift keeps WRBN News independent. Give $9 a month today."
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
         # A banner may quote a title ("Register Today! Upcoming Webinar: “After the Strike”"): two words
         # of site vocabulary, no attribution, and no full stop at its end.

@@ -82,7 +82,7 @@ EVENT_TYPES = [
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     # (the month is no march: "March 15 - A 12-hour mediation session ends")
-    ("rally", r"\brall\w*|\bdemonstration|\b(?-i:march(?:ed|es)?|March(?:ed|es))\b|\bprotest\w*"),
+    ("rally", r"\brall\w*|\bdemonstration|\b(?-i:march(?:ed|es)?|March(?:ed|es)|MARCH(?:ED|ES))\b|\bprotest\w*"),
     ("school_closure", r"\bclos(?:e|ed|es|ing|ure)\b[^.]*\b(?:school|campus|campuses)"
                        r"|\b(?:school|campus|campuses)\b[^.]*\bclos(?:e|ed|es|ing|ure)\b|\bnot be in school|\bwithout instruction"
                        r"|\b(?:class|classes|school)\b[^.]*\bcancel+(?:ed|ing|s)?\b|\bcancel+(?:ed|ing|s)? (?:class|classes|school|days?)\b"),
@@ -468,10 +468,12 @@ def _add_strike_days_from_its_first(found: _Found, published: dt.date | None) ->
     if published is None:
         return
     reader = found.reader
+    oldest = (published - dt.timedelta(days=LOOK_BACK_DAYS)).isoformat()  # (not a strike of years before: "last walked out in 2019")
     firsts = []
     for h in found.happenings:
         sentence = reader.sentence(h.start)
-        if h.precision == "day" and h.start_date and CALENDAR.match(h.expression) and h.tense != "future" and sentence is not None \
+        if h.precision == "day" and h.start_date and h.start_date >= oldest and CALENDAR.match(h.expression) and h.tense != "future" \
+                and sentence is not None \
                 and STRIKE_BEGINS.search(reader.text, sentence.start, sentence.end) \
                 and event_kin(reader.text[sentence.start:sentence.end], h.start - sentence.start) == "strike":
             firsts.append(h.start_date)
@@ -798,7 +800,7 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - 30), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
-            or AGREED_TO.search(text, max(0, m.start() - 90), m.start()) or INFINITIVE_OF_PLAN.search(text, max(0, m.start() - 40), m.start()) \
+            or AGREED_TO.search(text, max(0, m.start() - 90), m.start()) or _planned_in_a_headline(m, reader) \
             or (until and (when != "past" or PERFECT.search(text, *clause))):
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
@@ -809,8 +811,16 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
+def _planned_in_a_headline(m: re.Match[str], reader: _Reader) -> bool:
+    """A headline's "teachers to return Monday": the infinitive of a plan, in a title line (in prose, "began to return
+    Monday" may tell a day gone)."""
+    sentence = reader.sentence(m.start())
+    return sentence is not None and INFINITIVE_OF_PLAN.search(reader.text, max(0, m.start() - 40), m.start()) is not None \
+        and is_title(reader.text, sentence)
+
+
 # "teachers to return Monday", "Talks to resume Thursday": a headline's infinitive tells a plan, still ahead
-# (after a noun, not a verb: "voted to return Monday" may tell a decision about a day gone).
+# (after a noun: not after a verb in -ed, "voted to return Monday", which may tell a decision about a day gone).
 INFINITIVE_OF_PLAN = re.compile(r"(?:^|[;:—]\s+|\n)(?:(?![\w’'-]*ed\s)[\w’'-]+\s+){1,3}?to\s+"
                                 r"(?:return|resume|reopen|restart|reconvene|vote|meet|strike|walk|begin|start|end|rally|picket|march|decide|sign|ratify|open|close)(?:\s+(?:to|in|back|out|off))?"
                                 r"(?:\s+(?:class|classes|school|work|the table|the job))?\s+$")
@@ -1294,8 +1304,9 @@ def local_tense(text: str, start: int, end: int) -> str | None:
 
 
 DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "each", "every"}
-SAME_IN_THE_PAST = {"put", "set", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
-PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "been", "just", "originally"}
+# ("set" is not among them: "was set for Friday" is a plan, read by FUTURE_WORDS first.)
+SAME_IN_THE_PAST = {"put", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
+PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "just", "originally"}
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").
 PASSIVE_AFTER = {"be", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained"}  # "would stay parked Friday"
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
