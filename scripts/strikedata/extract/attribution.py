@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
 from .quotations import CONTINUED, Quotation
-from .text import MAX_SENTENCE, Lines, SpanIndex, blank_quoted, sentences
+from .text import DETERMINERS, MAX_SENTENCE, Lines, SpanIndex, blank_quoted, sentences
 
 CUES = (
     r"said|says|say|told|tells|tell|telling|saying|explained|explains|stated|states|wrote|writes|added|adds|continued|continues|"
@@ -373,7 +373,9 @@ def _unrecognised(speaker: Speaker) -> bool:
     return not (speaker.person_id or speaker.org_id) and speaker.note.startswith("speaker '")
 
 
-DETERMINER = re.compile(r"(?:the|a|an|its|their|his|her|our|my|your|this|that|these|those|some|many|most|several|both|all)\b")
+# A clause opening with one is a noun phrase ("the judge who is mediating"), not a verb joined to the saying one.
+DETERMINER = re.compile(r"(?:" + "|".join(sorted(DETERMINERS | {"my", "your", "some", "many", "most", "several", "both", "all"}))
+                        + r")\b")
 
 
 def _before(text: str, masked: str, quote: Quotation, before: str, before_start: int, channel: str,
@@ -549,7 +551,7 @@ def _cue_at_start(after: str) -> _Found | None:
 
 # Cues that are nouns after an article: "with a state mediator", "the state's offer", "a write-in".
 NOUN_CUES = {"state", "states", "write", "note", "notes", "claim", "claims", "add"}
-DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)$", re.I)
+DETERMINER_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DETERMINERS)) + r")$", re.I)
 
 
 def _cue_at_end(after: str) -> _Found | None:

@@ -27,7 +27,7 @@ from ..normalize import NormalizationError, normalize, strip_dateline
 from ..registry import load_registry
 from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
-from .attribution import attribute, mask_quotations, reporter
+from .attribution import CUE, attribute, mask_quotations, reporter
 from .coreference import (
     counted_strike_days,
     exact_tellings,
@@ -411,7 +411,6 @@ ECHO_LONGEST_WORDS = 8
 ECHO_STRIP = " ,.!?;:"
 ECHO_CREDIT_REACH = 200  # characters after an echo's closing mark where a credit would stand
 ECHO_LOOKUPS = 100  # distinct short quotations looked for inside the longer ones, at most
-CREDITED = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|added|adds|asked|tweeted|posted|according to)\b", re.I)
 
 
 def _echoes(text: str, quotations: list) -> set[int]:
@@ -430,7 +429,7 @@ def _echoes(text: str, quotations: list) -> set[int]:
         line_end = text.find("\n", quote.end)
         if quote.kind == "nested" or index in parents or not 2 <= len(core.split()) <= ECHO_LONGEST_WORDS \
                 or text[line_start:quote.start].strip(" “\"‘'") \
-                or CREDITED.search(text, quote.end, len(text) if line_end < 0 else min(line_end, quote.end + ECHO_CREDIT_REACH)):
+                or CUE.search(text, quote.end, len(text) if line_end < 0 else min(line_end, quote.end + ECHO_CREDIT_REACH)):
             continue  # (one its line credits is said again: "7:40 a.m.: Union president: “We won this together”", "“…,” she said")
         if core not in echoed:
             if len(echoed) >= ECHO_LOOKUPS:

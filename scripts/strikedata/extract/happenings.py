@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..spans import Span
 from .holidays import NAMED_DAY, named_day
-from .text import NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
+from .text import DETERMINERS, NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
 
 # How many days or weeks a count says ("a", "two", "10"): read by _count.
 COUNT_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -143,8 +143,9 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
             resolution = resolve(m, published, reader)
             if resolution is not None:
                 found.add(m, resolution)
-    _add_strike_days(found, published)
-    _add_strike_days_from_its_first(found, published)
+    numbered = numbered_strike_days(text)  # (read once for both)
+    _add_strike_days(found, published, numbered)
+    _add_strike_days_from_its_first(found, published, numbered)
     _add_narrated_weekdays(found, published)
     _add_told_before(found, published)
     _add_that_month(found)
@@ -440,7 +441,7 @@ IT_WAS = re.compile(r"\b[Ii]t (?:was|is)\s+$")
 TODAY_IS = re.compile(r"\b(?:it's|it’s|it is|is|enters?|entered|entering|reach(?:es|ed)?|marks?|marked|on)\b[^.]{0,30}$", re.I)
 
 
-def _add_strike_days(found: _Found, published: dt.date | None) -> None:
+def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tuple[re.Match[str], int, str]]) -> None:
     """The days of a strike told by their number, dated from the one the article says it is written
     on ("It's day three of the strike", "as the strike entered its fourth day"): day N is that many
     weekdays (school days; calendar days when the article's own day is a weekend day) before or after
@@ -448,7 +449,7 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
     if published is None:
         return
     text = found.reader.text
-    days = [(m, n) for m, n, unit in numbered_strike_days(text) if unit == "day"]
+    days = [(m, n) for m, n, unit in numbered if unit == "day"]
     anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
@@ -461,7 +462,8 @@ def _add_strike_days(found: _Found, published: dt.date | None) -> None:
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5, note))
 
 
-def _add_strike_days_from_its_first(found: _Found, published: dt.date | None) -> None:
+def _add_strike_days_from_its_first(found: _Found, published: dt.date | None,
+                                    numbered: list[tuple[re.Match[str], int, str]]) -> None:
     """A strike's days told by their number ("the strike's fourth day") on a page that gives its first day by
     the calendar ("March 20 - The strike begins"): counted from that day in school days, here, so that the days
     told from them ("That same evening", "Two days later") count on from the right one."""
@@ -483,7 +485,7 @@ def _add_strike_days_from_its_first(found: _Found, published: dt.date | None) ->
     # (read again: a day first read from the article's own, "on the strike's first day" in a look-back, is not today)
     found.read_again([(m, _Resolution((count_strike_days(begun, n - 1).isoformat(), None), "day", "inferred", 0.5,
                                       f"day {n} of the strike, counted in school days from its first day, {begun.isoformat()}, in the page"))
-                      for m, n, unit in numbered_strike_days(reader.text) if unit == "day" and of_a_strike(reader.text, m)])
+                      for m, n, unit in numbered if unit == "day" and of_a_strike(reader.text, m)])
 
 
 # A sentence telling a strike's first day: "The strike begins at all 38 schools", "teachers walked out".
@@ -1303,7 +1305,6 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
 
-DETERMINERS = {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "each", "every"}
 # ("set" is not among them: "was set for Friday" is a plan, read by FUTURE_WORDS first.)
 SAME_IN_THE_PAST = {"put", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
 PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "just", "originally"}

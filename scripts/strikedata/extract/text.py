@@ -27,6 +27,9 @@ CLOSING_DOUBLE = "”\""
 # hostile run of text with no full stop would make each of its many items re-read all of it.
 MAX_SENTENCE = 2_000
 
+# The articles and possessives a noun phrase opens with: after one, a participle is an adjective ("a revised
+# calendar") and a cue word a noun ("with a state mediator").
+DETERMINERS = frozenset({"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "these", "those", "each", "every"})
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
