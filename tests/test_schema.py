@@ -7,7 +7,8 @@ import pandera.pandas as pa
 import pytest
 
 from strikedata.registry import load_schemas
-from strikedata.validator.fields import field_checks, primary_key, to_pandera
+from strikedata.tableschema import primary_key
+from strikedata.validator.fields import field_checks, to_pandera
 
 from conftest import ROOT
 

@@ -23,7 +23,8 @@ import numpy as np
 
 from .findings import printable
 from .packages import Package
-from .validator.fields import arrow_strings, primary_key
+from .tableschema import primary_key
+from .validator.fields import arrow_strings
 from .validator.tables import Table, resource_name
 from .versions import next_version
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .validator.fields import foreign_keys, primary_key
+from .tableschema import foreign_keys, primary_key
 
 
 def markers(section: str) -> tuple[str, str]:

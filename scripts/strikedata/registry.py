@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import paths
-from .validator.fields import field_names, primary_key
+from .tableschema import field_names, primary_key
 
 ARTICLE_FILES = "seeds/articles/*.yaml"
 # W3C Web Annotation: a TextQuoteSelector's `exact` text, a TextPositionSelector's `start` and `end`.

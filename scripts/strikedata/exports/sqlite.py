@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..registry import SPAN_END, SPAN_EXACT, SPAN_START, span_columns
-from ..validator.fields import field_by_name, foreign_keys, primary_key
+from ..tableschema import field_by_name, foreign_keys, primary_key
 from .tables import TEXTS, ExportError, TypedTable, citation
 
 SQL_TYPES = {"integer": "INTEGER", "year": "INTEGER", "boolean": "INTEGER", "number": "REAL"}

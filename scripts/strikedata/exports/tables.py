@@ -9,7 +9,8 @@ import hashlib
 from dataclasses import dataclass
 
 from ..packages import Package
-from ..validator.fields import TRUE_VALUES, field_by_name, foreign_keys, primary_key, python_value
+from ..tableschema import field_by_name, foreign_keys, primary_key
+from ..validator.fields import TRUE_VALUES, python_value
 from ..validator.tables import Table
 
 

@@ -19,7 +19,7 @@ import numpy as np
 
 from ..docs import constraint_summary
 from ..packages import Package
-from ..validator.fields import primary_key
+from ..tableschema import primary_key
 from .sheet_rows import NotAsOpenpyxlWrites, pinned_workbook, repeats_its_texts
 from .tables import NOT_TEXT, ExportError, TypedTable, citation, license_text, link_texts, release_moment, texts_table
 

@@ -14,10 +14,10 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..build import MAX_SEED_BYTES, MAX_SUMS_BYTES, SEED_SUMS, recorded_sums
 from ..paths import TooLarge, UnsafePath, inside, read_limited, safe_name
 from ..registry import load_registry
 from ..review.stamps import LEDGER, LEDGER_HEADER, ledger_line
+from ..seedsums import MAX_SEED_BYTES, MAX_SUMS_BYTES, SEED_SUMS, recorded_sums
 from .draft import Draft, render_article, render_registry
 from .errors import ExtractError, read_yaml
 

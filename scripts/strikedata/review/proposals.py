@@ -12,7 +12,7 @@ from .. import annotations as ann
 from ..build import Tables, load_tables
 from ..findings import Finding
 from ..registry import SPAN_END, SPAN_START, Registry, load_registry, span_columns
-from ..validator.fields import foreign_keys as schema_foreign_keys
+from ..tableschema import foreign_keys as schema_foreign_keys
 from . import stamps
 
 # Findings of the build that review itself settles; any other finding in a file under review is

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
-from ..validator.fields import foreign_keys
+from ..tableschema import foreign_keys
 from .context import Page, SiteContext, row_key
 
 # The pages that show a row of these tables better than the table page does: (kind of url_for, its id).

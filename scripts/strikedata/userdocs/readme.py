@@ -24,7 +24,7 @@ import pandas as pd
 from ..docs import constraint_summary
 from ..exports import citation
 from ..packages import Package
-from ..validator.fields import foreign_keys, primary_key
+from ..tableschema import foreign_keys, primary_key
 from .license import license_line
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

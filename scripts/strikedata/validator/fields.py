@@ -19,6 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ..tableschema import field_by_name, primary_key
+
 # Frictionless's default true/false values.
 TRUE_VALUES = ("true", "True", "TRUE", "1")
 FALSE_VALUES = ("false", "False", "FALSE", "0")
@@ -29,34 +31,6 @@ _DATE = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 _TIME = r"[0-9]{2}:[0-9]{2}:[0-9]{2}"
 _DATETIME = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?"
 _YEAR = r"[0-9]{4}"
-
-
-def field_names(schema: dict) -> list[str]:
-    return [f["name"] for f in schema.get("fields", [])]
-
-
-def field_by_name(schema: dict) -> dict[str, dict]:
-    return {f["name"]: f for f in schema.get("fields", [])}
-
-
-def primary_key(schema: dict) -> list[str]:
-    pk = schema.get("primaryKey") or []
-    return [pk] if isinstance(pk, str) else list(pk)
-
-
-def foreign_keys(schema: dict) -> list[dict]:
-    """Foreign keys with `fields` always lists and the resource name resolved ('' means self)."""
-    out = []
-    for fk in schema.get("foreignKeys") or []:
-        fields = fk.get("fields")
-        ref = fk.get("reference") or {}
-        ref_fields = ref.get("fields")
-        out.append({
-            "fields": [fields] if isinstance(fields, str) else list(fields or []),
-            "resource": ref.get("resource", ""),
-            "ref_fields": [ref_fields] if isinstance(ref_fields, str) else list(ref_fields or []),
-        })
-    return out
 
 
 # --- values ----------------------------------------------------------------------------------

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 
 from ..findings import Finding
-from .fields import arrow_strings, foreign_keys, primary_key
+from ..tableschema import foreign_keys, primary_key
+from .fields import arrow_strings
 from .rules import KeyRule, Outcome, distinct_values, key_text, table_finding
 from .tables import Table
 
