@@ -234,6 +234,9 @@ def test_a_title_with_of_ends_where_the_name_begins():
     assert people_of("State Superintendent of Public Instruction Ruben Talley said he would visit.") == {
         "ruben-talley": "Ruben Talley"}
     assert people_of("Director of Human Resources Ann Q. Mabry said so.") == {"ann-q-mabry": "Ann Q. Mabry"}
+    # an organization word may end the title: the name after it is still a person's
+    assert people_of("Superintendent of Schools Ida Brenner said so.") == {"ida-brenner": "Ida Brenner"}
+    assert people_of("Friends of Schools Maple Grove said so.") == {}
 
 
 def test_a_word_glued_to_a_name_is_not_part_of_it():

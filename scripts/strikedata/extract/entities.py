@@ -971,7 +971,11 @@ def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bo
     if of_org and of_org.group(1) in ORG_WORDS:
         return True  # "the city's Department of Public Works": the rest of an organization's name
     opener = tokens[cut - 1].group() if cut else ""
-    return opener in ORG_WORDS and opener not in TITLE_WORDS
+    if opener not in ORG_WORDS or opener in TITLE_WORDS:
+        return False
+    # "Superintendent of Schools Lorraine Vukovich": the organization word ends a title with "of".
+    title = ORG_OF_BEFORE.search(text, max(0, tokens[0].start() - 40), tokens[0].start())
+    return title is None or title.group(1) not in TITLE_WORDS
 
 
 def _trailing_name(text: str, name_tokens: list[re.Match], known: dict[str, Person]) -> list[re.Match]:
