@@ -2046,3 +2046,10 @@ def test_that_thursday_and_the_next_day_in_a_story_told_in_order_count_from_the_
     assert found["That Thursday"] == "2026-03-12"  # the Thursday of the week told, not the one before the article
     assert found["that evening"] == "2026-03-12"  # counted from "That Thursday", not from the weekday it replaced
     assert dates_of("That Thursday, the two sides met.", dt.date(2026, 4, 5)) == [("Thursday", "2026-04-02")]  # no day told
+
+
+def test_a_participle_after_a_verb_of_being_in_the_present_tells_a_state_now():
+    # 2024-03-06 is a Wednesday: "students return Friday" is the Friday ahead, whatever state the schools are in today
+    assert dates_of("Schools remain closed today; students return Friday.") == [("today", "2024-03-06"), ("Friday", "2024-03-08")]
+    assert dates_of("Schools are closed today; students return Friday.")[1] == ("Friday", "2024-03-08")
+    assert dates_of("Schools were closed today; students returned Friday.")[1] == ("Friday", "2024-03-01")

@@ -1257,9 +1257,17 @@ def tense(clause: str) -> str:
         return "future"  # "If no deal is reached by Wednesday": a condition still open
     if FUTURE.search(narration):
         return "future"
-    if any(w.lower() not in NOT_PAST for w in PAST.findall(narration)):
+    if any(m.group().lower() not in NOT_PAST and not _state_now(narration, m) for m in PAST.finditer(narration)):
         return "past"
     return "present"
+
+
+# "Schools remain closed today", "are closed": a participle after a verb of being in the present tells a state now.
+STATE_NOW = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:still\s+|now\s+)?$", re.I)
+
+
+def _state_now(narration: str, m: re.Match) -> bool:
+    return m.group().lower().endswith("ed") and STATE_NOW.search(narration, max(0, m.start() - 16), m.start()) is not None
 
 
 # A verb in the present that tells a schedule ("talks resume Monday", "classes begin Tuesday"): the weekday is ahead.
@@ -1301,10 +1309,12 @@ def local_tense(text: str, start: int, end: int) -> str | None:
                     and not any(w.lower() in ("will", "would") for w in before[max(0, at - 4):at]):
                 return "past"
             ed_word = ed_word or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4
-                                  and not (at > 0 and words[at - 1].lower() in DETERMINERS))  # "a revised calendar": an adjective
+                                  and not (at > 0 and words[at - 1].lower() in DETERMINERS | PRESENT_BE))  # "a revised calendar": an adjective
     return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
 
+# "are closed today": a state now, not a verb in the past.
+PRESENT_BE = frozenset({"is", "are", "am"})
 # ("set" is not among them: "was set for Friday" is a plan, read by FUTURE_WORDS first.)
 SAME_IN_THE_PAST = {"put", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
 PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "just", "originally"}
