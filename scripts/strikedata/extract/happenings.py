@@ -1215,6 +1215,8 @@ class _Reader:
         clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
         if _more_words_than(text, clause_start, clause_end, 4):
             return clause_start, clause_end
+        if clause_end < high and ATTRIBUTION_CLAUSE.match(text, self.break_ends[following]):
+            return clause_start, clause_end  # "Classes resume Wednesday, the district said": the tense of what was said
         if clause_end < high and not OTHER_WORDS_CLAUSE.match(text, self.break_ends[following]):
             # a clause of a few words: the clause after it, when that tells a tense of its own
             after = following + 1
@@ -1415,6 +1417,7 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
 OTHER_WORDS_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that"
                                 r"|(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|according to)\b)")
 
+ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added)\b")
 CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]|\s(?=(?:after|before|since|because|until|although|while) )")  # a subordinate clause has its own verb
 
 
