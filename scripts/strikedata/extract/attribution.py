@@ -237,6 +237,7 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
 
 DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed"}
 SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?:said|says|wrote|writes|posted|announced|told)\b")
+SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|announced)\s+(?:in|on|via)\s+$")
 # How far back a sentence that tells of a document ("answered in a post on its Facebook page") may stand.
 DOCUMENT_REACH = 400
 
@@ -244,6 +245,20 @@ DOCUMENT_REACH = 400
 # A document's author named after it: "a statement from Superintendent …", "a letter signed by …".
 FROM_AUTHOR = re.compile(r"\s+(?:(?:released|issued|sent|signed|posted|written)\s+)?(?:from|by)\s+(?:the\s+)?")
 AUTHOR_REACH = 40  # characters from "from" to the start of the author's name (a title may stand before it)
+
+
+def _subject_clause(masked: str, start: int, verb: int) -> tuple[int, int]:
+    """The clause whose subject a verb at `verb` has: from the last comma before it that opens no relative
+    clause ("Board President Gilbert Montoya, who voted for the earlier offer, said": from the sentence's start)."""
+    cut = verb
+    while (comma := masked.rfind(",", start, cut)) >= 0:
+        if not RELATIVE.match(masked, comma + 1):
+            return comma + 1, verb
+        cut = comma
+    return start, verb
+
+
+RELATIVE = re.compile(r"\s*(?:who|whom|whose|which)\b")
 
 
 def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker, entities: Entities) -> Speaker | None:
@@ -277,7 +292,10 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     # Superintendent Feld called …"), outside any quotation.
     verb = CUE.search(masked, at, sentence.end)
     by = FROM_AUTHOR.match(masked, low + told.end())  # "according to a statement from Superintendent Katherine A. Wolcott"
-    writers = (named(by.end(), by.end() + AUTHOR_REACH)[:1] if by else []) or named(sentence.start, at) \
+    # "The association will vote Sunday, its president Denise Whitacre said in a message": the one who said it
+    said_in = SAID_IN.search(masked, max(sentence.start, at - 20), at)
+    writers = (named(by.end(), by.end() + AUTHOR_REACH)[:1] if by else []) \
+        or (named(*_subject_clause(masked, sentence.start, said_in.start()))[:1] if said_in else []) or named(sentence.start, at) \
         or (named(at, verb.start()) if verb else [])
     if not writers:
         return None
