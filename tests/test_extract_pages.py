@@ -239,6 +239,13 @@ def test_a_title_with_of_ends_where_the_name_begins():
     assert people_of("Friends of Schools Maple Grove said so.") == {}
 
 
+def test_a_name_with_and_without_its_middle_initial_is_one_person():
+    assert people_of("Ann Q. Mabry leads the union. Later, Ann Mabry said no.") == {"ann-q-mabry": "Ann Q. Mabry"}
+    assert people_of("Ann Mabry leads the union. Later, Ann Q. Mabry said no.") == {"ann-mabry": "Ann Mabry"}
+    assert people_of("Ann Q. Mabry leads the union. Later, Ann R. Mabry said no.") == {
+        "ann-q-mabry": "Ann Q. Mabry", "ann-r-mabry": "Ann R. Mabry"}
+
+
 def test_a_word_glued_to_a_name_is_not_part_of_it():
     assert people_of("Mom Lena Ortiz said her son missed class.") == {"lena-ortiz": "Lena Ortiz"}
     entities = find_entities("Mom Lena Ortiz said her son missed class.", TOWN)

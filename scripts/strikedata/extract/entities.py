@@ -891,7 +891,8 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         return None
     name = " ".join(text[start:end].split())
     existing = known.get(name) or known.get(" ".join(w for w in name_words if not _initial(w))) \
-        or known.get(NICKNAMED.sub(" ", name)) or _nicknamed(name, people) or _with_or_without_nickname(name, people)
+        or known.get(NICKNAMED.sub(" ", name)) or _nicknamed(name, people) or _with_or_without_nickname(name, people) \
+        or _with_or_without_initial(name, people)
     if existing:
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
@@ -924,6 +925,18 @@ def _with_or_without_nickname(name: str, people: dict[str, Person]) -> Person | 
     and Teodoro “Teddy” Ybarra, in either order)."""
     plain = NICKNAMED.sub(" ", name)
     return next((p for p in people.values() if p.name != name and NICKNAMED.sub(" ", p.name) == plain), None)
+
+
+def _with_or_without_initial(name: str, people: dict[str, Person]) -> Person | None:
+    """The person named before with the same name, but for a middle initial in one of the two ("Denise Whitacre"
+    and Denise R. Whitacre, in either order)."""
+    plain = _without_initials(name)
+    return next((p for p in people.values() if p.name != name and _without_initials(p.name) == plain
+                 and plain in (name, p.name)), None)  # (an "Ana M. Reyes" is no "Ana R. Reyes")
+
+
+def _without_initials(name: str) -> str:
+    return " ".join(w for w in name.split() if not _initial(w.rstrip(".")))
 
 
 CREDIT_LINE = re.compile(r"[ \t]*[—–]")
