@@ -893,6 +893,9 @@ def test_counts_of_a_range_a_vote_and_dozens_and_a_term_with_share_is_no_banner(
 def test_a_time_and_an_earlier_day_in_one_sentence_are_two_happenings():
     text = "Negotiators returned to the table at 10 a.m. with a mediator, their first session since talks broke down late Sunday."
     assert dates_of(text) == [("at 10 a.m.", "2024-03-06"), ("late Sunday", "2024-03-03")]
+    # a plan reported after "confirmed that": the time is the reporting's, the day ahead the plan's
+    text = "At a news conference at 1 p.m., the superintendent confirmed that buses will run tomorrow."
+    assert dates_of(text) == [("at 1 p.m.", "2024-03-06"), ("tomorrow", "2024-03-07")]
 
 
 def test_a_clock_time_ends_no_sentence_for_the_tense_of_the_day_after_it():

@@ -1173,11 +1173,16 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
         return False
     if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None:
         return True
+    if happening.tense == "future" and REPORTED_PLAN.search(text, m.end(), happening.start) is not None:
+        return True  # "At a news conference at 1 p.m., she confirmed that buses will run tomorrow": the conference's time
     return happening.tense == "future" and JOINED_CLAUSE.search(text, m.end(), happening.start) is not None \
         and tense(text[sentence_start:m.end()]) == "past"
 
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
+# A verb of saying and the "that" of what it reports: a plan reported is not the day of its reporting.
+REPORTED_PLAN = re.compile(r"\b(?:said|says|confirmed|confirms|announced|announces|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|writes|"
+                           r"added|noted|explained|promised|promises|warned|warns)\s+that\b")
 
 
 class _Reader:
