@@ -1377,6 +1377,7 @@ def test_a_time_something_is_for_a_summons_and_what_was_agreed_to_are_ahead():
         ("Thursday", "2025-11-20")]
     # Tuesday 2026-03-10: what was agreed to, and a meeting called for a day, are ahead; the agreeing is not
     assert dates_of("Both sides have agreed to meet Thursday at 10 a.m.", dt.date(2026, 3, 10)) == [("Thursday at 10 a.m.", "2026-03-12")]
+    assert dates_of("A mediator has asked both teams to return Saturday.", dt.date(2026, 3, 10)) == [("Saturday", "2026-03-14")]
     assert [d for _, d in dates_of("The union agreed Monday afternoon to return to the table Wednesday.", dt.date(2026, 3, 10))] == [
         "2026-03-09", "2026-03-11"]
     assert dates_of("The board has called a special meeting for Wednesday at 6 p.m.", dt.date(2026, 3, 10))[0] == (

@@ -1339,7 +1339,9 @@ FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnigh
 AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows)\s+(?:[\w’'-]+\s+){0,2}?"
                        r"to\s+[a-z]+(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}\s+$", re.I)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
-CALLED_BACK = re.compile(r"\b(?:has|have)\s+(?:called|summoned|ordered|asked|invited)\s+(?:[\w’'-]+\s+){0,4}?(?:back|in)\b[^.]{0,40}$", re.I)
+# "has asked both teams to return Saturday": a request to come back, for a day ahead.
+CALLED_BACK = re.compile(r"\b(?:has|have)\s+(?:called|summoned|ordered|asked|invited|urged)\s+(?:[\w’'-]+\s+){0,4}?"
+                         r"(?:back|in|to\s+(?:return|resume|reconvene|meet))\b[^.]{0,40}$", re.I)
 # "canceled classes through Friday", "open until Sunday": the end of a span still running, ahead
 # unless the verb is plainly past ("were closed through Friday").
 UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")
