@@ -386,6 +386,9 @@ def test_a_count_compared_or_picked_from_a_whole_and_a_qualified_half_with_no_wh
     assert figures_in("Six drivers came in this morning, out of 140. I am grateful.") == [
         ("Six drivers", 6.0, "count", None), ("140", 140.0, "count", None)]
     assert figures_in("Six drivers came in, out of the goodness of their hearts.") == [("Six drivers", 6.0, "count", None)]
+    # a change's old value at the end of its clause, in the unit of the figure it changes
+    assert figures_in("Teachers get four hours of planning time a week, up from three.") == [
+        ("four hours", 4.0, "hours", None), ("three", 3.0, "hours", None)]
 
 
 def test_a_part_of_a_whole_counts_what_the_whole_counts():

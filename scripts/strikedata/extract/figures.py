@@ -321,20 +321,27 @@ CAP = re.compile(rf"\b(?:caps?|capped|limits?|ceiling)\b(?:\s+[\w-]+){{0,3}}?\s+
 # the items after the first count the same things, their noun left out.
 # Also "63 children came Tuesday, up from 38 on Monday" and "Of the 87 people who spoke, 71 urged the board …".
 # ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of)
-ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?:(?:up|down) from\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
+ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
                     rf"(?P<num>{DIGITS}|{NUMBER_WORD})"
-                    r"(?:\s+(?=(?:in|for|at|per|on)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
+                    r"(?:\s+(?=(?:in|for|at|per|on)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
+                    r"|(?(change)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
 ELIDED_REACH = 160  # characters back to the count the item goes with
+# "four hours of planning time a week, up from three": a change's old value, in the unit of the figure before it.
+CHANGE_UNITS = {"count", "hours", "days", "weeks", "months", "years", "minutes"}
 
 
 def _elided_counts(text: str, found: list[Figure], add: Callable[..., None]) -> None:
-    counts = sorted(f.end for f in found if f.unit == "count")
+    counts = sorted((f.end, f.unit) for f in found if f.unit in CHANGE_UNITS)
     for m in ELIDED.finditer(text):
-        i = bisect_right(counts, m.start()) - 1
-        if i >= 0 and m.start() - counts[i] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i]:m.start()]) \
+        i = bisect_right(counts, (m.start(), "~")) - 1
+        if m.group("change") is None:
+            while i >= 0 and counts[i][1] != "count":
+                i -= 1  # a list's items, and a whole ("out of 140"), are counts
+        if i >= 0 and m.start() - counts[i][0] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i][0]:m.start()]) \
                 and not _is_year(m.group("num")):
-            add(m, number_value(m.group("num")), "count", 0.45, start=m.start("qual") if m.group("qual") else m.start("num"), end=m.end("num"))
-            counts.insert(i + 1, m.end("num"))
+            unit = counts[i][1] if m.group("change") else "count"
+            add(m, number_value(m.group("num")), unit, 0.45, start=m.start("qual") if m.group("qual") else m.start("num"), end=m.end("num"))
+            counts.insert(i + 1, (m.end("num"), unit))
 
 
 def _in_unit(value: float | None, unit: str) -> tuple[float | None, str]:
