@@ -392,6 +392,7 @@ def test_a_count_compared_or_picked_from_a_whole_and_a_qualified_half_with_no_wh
 
 
 def test_a_part_of_a_whole_counts_what_the_whole_counts():
+    assert figures_in("“Six of my former students teach now,” she said.") == [("Six", 6.0, "count", None)]
     assert figures_in("Roughly 1,200 of the district's 1,400 nurses stayed out.") == [
         ("Roughly 1,200", 1200, "count", "approximately"), ("1,400 nurses", 1400, "count", None)]
     assert figures_in("Seven out of the nine bus depots closed.")[0] == ("Seven", 7, "count", None)

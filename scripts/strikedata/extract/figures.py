@@ -122,12 +122,12 @@ COUNT_DESCRIBED = re.compile(
 # "more than 70 of the district's schools":
 # the part counts the same things as the whole (the figure is the part's words).
 PART_OF = re.compile(
-    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|those|these)"
+    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|my|your|those|these)"
     rf"(?: (?:[A-Z][\w’'-]* ){{0,5}}[\w’'-]+(?:’s|'s))? (?:(?:{QUALIFYING}) )?(?:{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{0,2}} "
     + COUNTED + ")")
 # The same with no number for the whole: read after COUNT, which keeps "all 75 of its campuses" whole.
 PART_OF_ALL = re.compile(
-    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|those|these)"
+    "(?i:" + QUALIFIER + ")" + rf"(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?P<rest> (?:out )?of (?:the|its|their|our|his|her|my|your|those|these)"
     rf"(?: (?:[A-Z][\w’'-]* ){{0,5}}[\w’'-]+(?:’s|'s))?(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
 # "nine lost instructional days": a duration with up to two words between its number and its unit.
 DURATION_DESCRIBED = re.compile(
