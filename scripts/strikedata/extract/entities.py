@@ -893,6 +893,10 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     existing = known.get(name) or known.get(" ".join(w for w in name_words if not _initial(w))) \
         or known.get(NICKNAMED.sub(" ", name)) or _nicknamed(name, people) or _with_or_without_nickname(name, people) \
         or _with_or_without_initial(name, people)
+    if existing and existing.new and len(name) > len(existing.name) and _without_initials(name) == existing.name:
+        # "Ann Mabry", then "Ann Q. Mabry": the person is named in full
+        existing = replace(existing, name=name, aliases=(*existing.aliases, existing.name))
+        people[existing.person_id] = existing
     if existing:
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
