@@ -447,12 +447,14 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     ("blind-y", 0.9, 0.9), ("blind-aa", 0.8, 0.9), ("blind-ac", 0.95, 0.9),
     # The seventh round: how pages tell time (a look-back weeks later, a page written the night before its stamp).
     ("blind-ad", 0.8, 0.9),
+    # The eighth round: a corpus held out the round before (a title with "of", a middle initial dropped, a plan reported).
+    ("blind-ae", 0.95, 0.9),
 ])
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
     below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k, blind-n,
-    blind-r, blind-w, blind-ab and blind-ae are only measured; blind-o, blind-p and blind-v are not held here: blind-p's gold
+    blind-r, blind-w, blind-ab and blind-af are only measured; blind-o, blind-p and blind-v are not held here: blind-p's gold
     counts quotations without marks, and blind-v's figures and invented people are below the targets.)"""
     scores = evaluate(GoldCorpus.folder(UNSEEN.parent / corpus))
     score = totals(scores)
