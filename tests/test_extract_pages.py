@@ -239,6 +239,13 @@ def test_a_title_with_of_ends_where_the_name_begins():
     assert people_of("Friends of Schools Maple Grove said so.") == {}
 
 
+def test_a_heading_s_last_word_is_no_article_before_the_name_that_opens_the_next_paragraph():
+    # "in Calloway Rapids" is a place; a live entry's heading ending in "in" is not before the name below it
+    assert people_of("1:35 p.m.\nParents weigh in\n\nAna de la Cruz, co-chair of the alliance, said it.") == {
+        "ana-de-la-cruz": "Ana de la Cruz"}
+    assert people_of("Families gathered in Calloway Rapids on Friday.") == {}
+
+
 def test_a_name_with_and_without_its_middle_initial_is_one_person():
     assert people_of("Ann Q. Mabry leads the union. Later, Ann Mabry said no.") == {"ann-q-mabry": "Ann Q. Mabry"}
     assert people_of("Ann Mabry leads the union. Later, Ann Q. Mabry said no.") == {"ann-mabry": "Ann Q. Mabry"}  # in full
