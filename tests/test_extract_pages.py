@@ -1020,6 +1020,11 @@ def test_a_subordinate_clause_dates_by_its_own_verb_and_reporters_placeholders_a
     text = "Students will return to class Monday after the district reached agreements with both unions late Friday."
     assert dates_of(text) == [("Monday", "2024-03-11"), ("late Friday", "2024-03-01")]
     assert is_furniture("[Author photo] Maren Holt")
+    assert is_furniture("[Photo] Teachers picket outside Birch Elementary on Monday. (Jane Doe / KXYZ)")
+    # a caption that quotes someone by name is the story's
+    caption = "[Photo] Teachers picket on Monday. “We want to be in class,” said Ana Reyes, a teacher. (Jane Doe / KXYZ)"
+    assert not is_furniture(caption)
+    assert people_of(caption) == {"ana-reyes": "Ana Reyes"}
     assert people_of("Mediator Ione Sandvik said both sides would meet.") == {"ione-sandvik": "Ione Sandvik"}
 
 

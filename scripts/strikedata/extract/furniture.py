@@ -226,8 +226,12 @@ def is_furniture(line: str) -> bool:
             and (BIO_OPENING.match(stripped) or not TIP_TAIL.search(stripped)):
         return True  # an author's box or contact line ("… Send tips to jdoe@station.com.")
     count = len(stripped.split())
-    if PLACEHOLDER.match(stripped) or REPORTER_LINE.match(stripped) or (count <= CREDIT_LINE_WORDS and STATION_REPORT.match(stripped)):
-        return True  # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"
+    quoted = QUOTE_MARKS.search(stripped) is not None and ATTRIBUTION.search(stripped) is not None
+    if (PLACEHOLDER.match(stripped) and not quoted) or REPORTER_LINE.match(stripped) \
+            or (count <= CREDIT_LINE_WORDS and STATION_REPORT.match(stripped)):
+        # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"; but a caption
+        # that quotes someone with their name is the story's ("[Photo] … “…,” said Corinne Vail, an art teacher")
+        return True
     if count > CREDIT_LINE_WORDS:
         return False  # prose
     if LISTING.search(stripped) and not QUOTE_MARKS.search(stripped):
