@@ -246,6 +246,12 @@ def test_a_heading_s_last_word_is_no_article_before_the_name_that_opens_the_next
     assert people_of("Families gathered in Calloway Rapids on Friday.") == {}
 
 
+def test_a_surname_two_people_share_is_the_one_named_last():
+    text = ("Board Chair Mia Hale said the board would wait.\n\n“Not with substitutes,” Hale said.\n\n"
+            "Dr. Tom Hale, a pediatrician, told the board children were losing sleep.\n\n“Kids get sick,” Hale said.")
+    assert [speaker[0] for speaker in speakers_of(text)] == ["mia-hale", "tom-hale"]
+
+
 def test_a_name_with_and_without_its_middle_initial_is_one_person():
     assert people_of("Ann Q. Mabry leads the union. Later, Ann Mabry said no.") == {"ann-q-mabry": "Ann Q. Mabry"}
     assert people_of("Ann Mabry leads the union. Later, Ann Q. Mabry said no.") == {"ann-mabry": "Ann Q. Mabry"}  # in full

@@ -467,18 +467,42 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
     for m in person_mentions:
         named[m.start:m.end] = b"\x01" * (m.end - m.start)
     surnames = _surname_positions(text, {person.surname for person in people.values()})
+    named_at: dict[str, list[int]] = {}  # person -> where the page names them in full, in order
+    for m in sorted(person_mentions, key=lambda m: m.start):
+        named_at.setdefault(m.id, []).append(m.start)
+    by_surname: dict[str, list[Person]] = {}
+    for person in people.values():
+        by_surname.setdefault(person.surname, []).append(person)
     alone_mentions: list[Mention] = []
     for person in list(people.values()):
+        namesakes = [p for p in by_surname[person.surname] if p is not person]
         alone = 0
         for start in surnames.get(person.surname, ()):
-            if not named[start] and not _in_longer_name(text, start, start + len(person.surname)):
-                end = start + len(person.surname)
-                alone_mentions.append(Mention(start, end, "person", person.person_id))
-                named[start:end] = b"\x01" * (end - start)
-                alone += 1
+            if named[start] or _in_longer_name(text, start, start + len(person.surname)):
+                continue
+            if namesakes and _last_named(person, namesakes, named_at, start) is not person:
+                continue  # "Board Chair Miriam Hale … Dr. Thomas Hale … “…,” Hale said": the Hale named last
+            end = start + len(person.surname)
+            alone_mentions.append(Mention(start, end, "person", person.person_id))
+            named[start:end] = b"\x01" * (end - start)
+            alone += 1
         if person.new and alone:
             person.aliases = (person.surname,)
     return alone_mentions
+
+
+def _last_named(person: Person, namesakes: list[Person], named_at: dict[str, list[int]], at: int) -> Person:
+    """Of people who share a surname, the one the page named in full last before `at` (the first named, when
+    none was named before it)."""
+    def last_before(p: Person) -> int:
+        places = named_at.get(p.person_id, [])
+        i = bisect_right(places, at) - 1
+        return places[i] if i >= 0 else -1
+    group = [person, *namesakes]
+    best = max(group, key=last_before)
+    if last_before(best) >= 0:
+        return best
+    return min(group, key=lambda p: named_at.get(p.person_id, [len(named_at) + 10**9])[0])
 
 
 CAPITALISED_WORD = re.compile(r"(?<![\w’'-])[A-Z][\w’']*(?![\w-])")
