@@ -1652,6 +1652,11 @@ def test_a_live_pages_day_headings_and_entries_past_midnight_date_what_follows()
     assert [(p.date.isoformat() if p.date else None) for p in parts] == ["2026-03-15", "2026-03-16", "2026-03-15"]
     dated = [(m["text"], d.dates[m["event_id"]]) for d in [draft_of(live, dt.date(2026, 3, 15))] for m in d.event_mentions]
     assert ("The union posted at 12:14 a.m. that members vote tomorrow.", "2026-03-17") in dated
+    # an entry's stamp may name its day ("12:52 a.m. Saturday"): the page of Friday runs past midnight
+    live = ("LIVE UPDATES\n12:52 a.m. Saturday\nDeal reached\nThe sides reached a tentative agreement at 12:40 a.m. Saturday.\n\n"
+            "11:15 p.m.\nStill in the room\nTalks went on tonight.\n\n8:31 p.m.\nPizza\nThe union asked for pizza.\n")
+    assert [(p.date.isoformat() if p.date else None) for p in sections(live, dt.date(2027, 10, 15))] == [
+        "2027-10-15", "2027-10-16", "2027-10-15"]
 
 
 def test_a_press_releases_date_line_dates_the_release():
