@@ -1273,6 +1273,12 @@ def test_a_named_day_falls_where_the_calendar_puts_it(name, year, day):
     assert str(named_day(name, year)) == day  # (dates read off a calendar)
 
 
+def test_a_day_something_was_moved_to_is_the_nearest_whatever_the_past_of_the_moving():
+    assert dates_of("The hearing was postponed at the district’s request until March 20, the court said.") == [
+        ("March 20", "2024-03-20")]
+    assert dates_of("The hearing was held March 20, the court said.") == [("March 20", "2023-03-20")]
+
+
 def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it_counted_from_it():
     assert dated_mentions("The board approved the contract Wednesday, the day before Thanksgiving.", dt.date(2025, 12, 1)) == {
         "The board approved the contract Wednesday, the day before Thanksgiving.": "2025-11-26"}

@@ -1514,7 +1514,13 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         told_as = "present"
     if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
+    if told_as == "past" and direction is None and MOVED_UNTIL.search(text, max(0, m.start() - 80), m.start()):
+        told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
     return _year_told_as(published, (month, day), told_as)
+
+
+# A day something was moved to, told after the moving ("was postponed … until Oct. 22", "pushed back to May 3").
+MOVED_UNTIL = re.compile(r"\b(?:postponed|delayed|pushed back|moved|rescheduled|put off|extended)\b[^.;]{0,60}\b(?:until|till|to)\s+$")
 
 
 # A bulleted item of a list ("• One-time bonus: …", "- Class sizes: …"), and the verbs that tell a past in one.
