@@ -680,6 +680,9 @@ def test_words_quoted_as_an_answer_from_someone_are_theirs():
     draft = draft_of(text)
     nested = next(q for q in draft.quotes if q["kind"] == "nested")
     assert nested["text"] == "Not this year." and nested["speaker_org_id"] == "alder-usd"
+    # the one told may stand between the cue and the words
+    text = "Nora Feld runs the district.\n\n“In June, Feld told us, ‘Class size is not a subject.’ Well, it is,” Pia Cortes said."
+    assert speakers_of(text)[1][0] == "nora-feld"
 
 
 def test_readers_comments_are_furniture_to_the_end_of_the_page():

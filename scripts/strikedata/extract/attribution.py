@@ -48,7 +48,9 @@ NOT_SPACE = re.compile(r"\S")
 NON_WORD = re.compile(r"\W*")
 SENTENCE_MARK = re.compile(r"[.!?]")
 NP_MAX = 120  # the longest name CUE_AT_END reads before its cue
-NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>response was|reply was|answer was|{CUES})\s*,?\s*$")
+# ("Dr. Achterberg told us, ‘…’": the one told may stand between the cue and the words.)
+NESTED_CUES = "response was|reply was|answer was|told (?:us|me|them|him|her|reporters)"
+NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>{NESTED_CUES}|{CUES})\s*,?\s*$")
 # "the answer from the district was, ‘We hear you ...’": who the answer came from speaks.
 NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\s+(?P<np>[\w’' ]{1,40}?)\s+(?:was|has been|had been)\s*,?\s*$")
 # A sentence whose subject says, posts or reads what a colon introduces: the subject speaks, whatever
@@ -955,7 +957,7 @@ def _joined_subject(text: str, parent: Quotation, m: re.Match[str], entities: En
                    "the subject of the clause the verb of saying is joined to by 'and', inside the quotation")
 
 
-NESTED_CUE_LONGEST = max(len(cue) for cue in (CUES + "|response was|reply was|answer was").split("|"))
+NESTED_CUE_LONGEST = max(*(len(cue) for cue in CUES.split("|")), len("answer was"), len("told reporters"))
 
 
 def _nested_cue_from(text: str, start: int, end: int) -> int:
