@@ -309,6 +309,16 @@ def test_the_subject_is_the_speaker_when_a_clause_stands_between_it_and_the_verb
     assert speakers_of(text) == [(None, "acea")]
 
 
+def test_a_speaker_described_first_and_named_after_the_quotation_is_that_person():
+    text = ("A fourth-grade teacher at Birch Elementary held a sign.\n\n“I have never missed a parent conference,” she said.\n\n"
+            "The teacher, Lena Ortiz, said her class has 31 students.")
+    assert speakers_of(text) == [("lena-ortiz", None)]
+    # not one who asked not to be named, nor when no name follows
+    text = ("A teacher who asked not to be named held a sign.\n\n“I miss class,” she said.\n\nThe teacher, Lena Ortiz, spoke later.")
+    assert speakers_of(text) == [(None, None)]
+    assert speakers_of("A teacher held a sign.\n\n“I miss class,” she said.\n\nThe teacher, like others, waited.") == [(None, None)]
+
+
 def test_an_unnamed_individual_is_nobody_the_article_names():
     text = "“I miss my class,” said a teacher walking the line outside Birch Elementary, who asked not to be named."
     assert speakers_of(text) == [(None, None)]

@@ -661,6 +661,11 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         if holder is not None:  # "The union’s president says …. “…,” she said": the one person with that title
             return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.55,
                            f"'{np}' read as {holder.name}, the one person with the title '{described.group()}' it points back to")
+        later = _named_after(text, np_start, np_end, earlier.end if earlier else 0, entities)
+        if later is not None:  # "A fourth-grade teacher … “…,” she said. The teacher, Joanna Lindqvist, said …"
+            person = entities.people[later.id]
+            return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.55,
+                           f"'{np}' read as {person.name}, the one the description before it names after it")
         earlier = _agreeing(text, earlier, lowered, entities)
         if earlier:
             person = entities.people[earlier.id]
@@ -859,6 +864,29 @@ def _unnamed_before(text: str, at: int, after: int):
         if not APPOSITION_AFTER.fullmatch(text, after, m.start()):  # "Tom Brannigan, a physical education teacher": him
             found = m
     return found
+
+
+def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
+    """The person a description before a pronoun ("A fourth-grade teacher at Basalt Ridge Elementary … “…,” she
+    said") is named as in the sentences after it ("The teacher, Joanna Lindqvist, said …"): their mention, or None.
+    Only a description since the last person named (`after`), and not one who asked not to be named."""
+    low = max(after, at - 400)
+    narration = blank_quoted(text[low:at], "“\"", "”\"", lambda passage: " " * len(passage))  # ("a parent conference" quoted)
+    described = None
+    for m in DESCRIBED_PERSON.finditer(narration):
+        described = m
+    if described is None or ANONYMOUS.search(text, low + described.start(), at):
+        return None
+    noun = described.group("noun").lower()
+    named_as = re.compile(rf"\b[Tt]he\s+(?:[\w’'-]+\s+)?{re.escape(noun)},\s+")
+    for m in named_as.finditer(text, end, end + 400):
+        person = next((p for p in entities.within(m.end(), m.end() + 60, "person") if p.start == m.end()), None)
+        if person is not None:
+            return person
+    return None
+
+
+DESCRIBED_PERSON = re.compile(rf"\b(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?P<noun>{PEOPLE_NOUNS})\b", re.I)
 
 
 def _described_before(text: str, at: int, after: int):
