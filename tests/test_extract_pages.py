@@ -309,6 +309,12 @@ def test_the_subject_is_the_speaker_when_a_clause_stands_between_it_and_the_verb
     assert speakers_of(text) == [(None, "acea")]
 
 
+def test_a_description_inside_a_quotation_is_nobody_a_pronoun_points_to():
+    text = ("Pia Cortes met me in her classroom.\n\n“Ask a first-grade teacher with 26 kids,” she said.\n\n"
+            "Then she added: “I would do it again.”")
+    assert [speaker[0] for speaker in speakers_of(text)] == ["pia-cortes", "pia-cortes"]
+
+
 def test_a_speaker_described_first_and_named_after_the_quotation_is_that_person():
     text = ("A fourth-grade teacher at Birch Elementary held a sign.\n\n“I have never missed a parent conference,” she said.\n\n"
             "The teacher, Lena Ortiz, said her class has 31 students.")

@@ -856,12 +856,25 @@ def _subject_of_sentence(text: str, earlier, entities: Entities):
     return first
 
 
+def _narration_from(text: str, after: int, at: int) -> int:
+    """Where to read back from `at` for a description: two sentences' reach, from a line's start (so that a
+    quotation's marks pair as they do in the text), and not before the last person named (`after`)."""
+    reach = max(after, at - 400)
+    line = text.rfind("\n", max(0, at - QUOTED_LINE_REACH), reach)
+    return max(after, line + 1) if line >= 0 else reach  # (a hostile line of a megabyte is not read back whole)
+
+
+QUOTED_LINE_REACH = 2_000  # characters back from a pronoun to look for its paragraph's start
+
+
 def _unnamed_before(text: str, at: int, after: int):
     """The last unnamed speaker said to speak between the last person named (`after`) and a
     pronoun at `at`, within two sentences' reach; None when a person was named since."""
+    low = _narration_from(text, after, at)
+    narration = blank_quoted(text[low:at], "“\"", "”\"", lambda passage: " " * len(passage))  # not a quotation's words
     found = None
-    for m in UNNAMED_SPEAKING.finditer(text, max(after, at - 400), at):
-        if not APPOSITION_AFTER.fullmatch(text, after, m.start()):  # "Tom Brannigan, a physical education teacher": him
+    for m in UNNAMED_SPEAKING.finditer(narration):
+        if not APPOSITION_AFTER.fullmatch(text, after, low + m.start()):  # "Tom Brannigan, a physical education teacher": him
             found = m
     return found
 
@@ -870,7 +883,7 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
     """The person a description before a pronoun ("A fourth-grade teacher at Basalt Ridge Elementary … “…,” she
     said") is named as in the sentences after it ("The teacher, Joanna Lindqvist, said …"): their mention, or None.
     Only a description since the last person named (`after`), and not one who asked not to be named."""
-    low = max(after, at - 400)
+    low = _narration_from(text, after, at)
     narration = blank_quoted(text[low:at], "“\"", "”\"", lambda passage: " " * len(passage))  # ("a parent conference" quoted)
     described = None
     for m in DESCRIBED_PERSON.finditer(narration):
