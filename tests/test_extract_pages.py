@@ -309,6 +309,15 @@ def test_the_subject_is_the_speaker_when_a_clause_stands_between_it_and_the_verb
     assert speakers_of(text) == [(None, "acea")]
 
 
+def test_a_colon_after_how_someone_spoke_or_what_they_sent_gives_the_speaker():
+    text = "Nora Feld sat across the table. She was blunter: “Trust is a number too.”"
+    assert speakers_of(text) == [("nora-feld", "alder-usd")]
+    text = ("Superintendent Nora Feld declined an interview. Through a spokeswoman, she sent a written statement: "
+            "“The agreement is one we can afford.”")
+    assert speakers_of(text) == [("nora-feld", "alder-usd")]
+    assert speakers_of("The Alder Creek Education Association met. The weather was colder: “Bring gloves.”") == [(None, None)]
+
+
 def test_a_description_inside_a_quotation_is_nobody_a_pronoun_points_to():
     text = ("Pia Cortes met me in her classroom.\n\n“Ask a first-grade teacher with 26 kids,” she said.\n\n"
             "Then she added: “I would do it again.”")

@@ -55,6 +55,12 @@ NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\
 NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\s+(?P<np>[\w’' ]{1,40}?)\s+(?:was|has been|had been)\s*,?\s*$")
 # A sentence whose subject says, posts or reads what a colon introduces: the subject speaks, whatever
 # words (a medium, a time) stand between the verb and the colon.
+# A colon after how someone spoke or what they sent, with no verb of saying: "He was blunter:", "She was more direct:",
+# "Through a spokeswoman, she sent a written statement:" (the subject of the last clause before the colon).
+MANNER_INTRO = re.compile(r"\s*(?:[^:.!?\x00\n]{0,80},\s+)?(?:(?:but|and|so|then),?\s+)?(?P<np>[A-Za-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+                          r"(?:(?:was|were|is|sounded|seemed)\s+(?:more\s+|less\s+|even\s+|far\s+|much\s+)?[a-z]+"
+                          r"|(?:sent|issued|released|emailed)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|message|email|letter|note|reply|response)"
+                          r"(?:\s+[^:.!?\x00\n]{0,40})?)\s*:\s*$")
 COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,160}})\s+"
                          rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES}|read|reads)\b[^:!?\x00]{{0,80}}:\s*$", re.IGNORECASE)
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
@@ -420,6 +426,12 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
                            before_start + colon.end("cue"), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker  # else the clause nearest the verb is read below ("Asked whether ..., Ruiz said:")
+    manner = MANNER_INTRO.match(before)
+    if manner:  # "He was blunter:", "Through a spokeswoman, she sent a written statement:"
+        np_start = before_start + manner.start("np")
+        speaker = _resolve(text, np_start, before_start + manner.end("np"), "said", channel, np_start, before_start + manner.end(), entities)
+        if speaker is not None and (speaker.person_id or speaker.org_id):
+            return speaker
     cues = list(CUE.finditer(before))
     if cues:
         cue = cues[-1]
