@@ -882,6 +882,8 @@ def test_a_colon_sentence_whose_subject_names_nobody_gives_way_to_the_name_befor
     ("Nora Feld took the stage.\n\n“We will win.” — Pia Cortes, ACEA president", [("pia-cortes", "acea")]),
     ("“Teachers deserve better,” reads the Alder Creek Education Association’s statement.", [(None, "acea")]),
     ("Nora Feld spoke last.\n\nFeld’s message to parents was clear: “Schools will open.”", [("nora-feld", "alder-usd")]),
+    # a beat whose subject is a pronoun: the one it points back to
+    ("Superintendent Nora Feld met me.\n\nShe took a long time to answer. “We had every right to be.”", [("nora-feld", "alder-usd")]),
 ])
 def test_a_beat_a_dash_credit_and_an_owned_document_name_the_speaker(text, expected):
     assert speakers_of(text) == expected

@@ -240,7 +240,16 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
             person = entities.people[people[0].id]
             return Speaker(person.person_id, person.org_id, narration.strip(), "", "unknown", "inferred", 0.5,
                            f"no attribution: read as {person.name}, of whom the sentence beside it tells")
+        pronoun = PERSON_PRONOUN_OPENING.match(text, lead, end)
+        if pronoun:  # "She took a long time to answer. “…”": whom the pronoun points back to
+            speaker = _resolve(text, lead, pronoun.end(), "", "unknown", lead, end, entities)
+            if speaker is not None and speaker.person_id:
+                return replace(speaker, as_written=narration.strip(), confidence=min(speaker.confidence, 0.45),
+                               note=f"no attribution: {speaker.note}, of whom the sentence beside it tells")
     return None
+
+
+PERSON_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 
 
 DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed"}
