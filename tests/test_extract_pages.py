@@ -746,6 +746,13 @@ def test_a_range_gives_each_end_in_the_unit_written_once():
     assert ("4", 4, "percent") in figures_of("Raises of 4 or 5 percent a year.")
 
 
+def test_an_age_is_a_figure_in_years():
+    assert figures_in("Tom Ferrante, whose 82-year-old father is in the hospital, joined the line.") == [
+        ("82-year-old", 82.0, "years", None)]
+    assert ("five-year-olds", 5.0, "years", None) in figures_in("A kindergarten teacher with 31 five-year-olds and no aide.")
+    assert figures_in("It was the first strike in the district’s 61-year history.") == [("61-year", 61.0, "years", None)]
+
+
 def test_words_ending_in_s_and_loose_spans_of_time_are_no_figures():
     assert figures_of("The two sides met for a week of talks.") == []
     assert figures_of("I have thirty-two students this year.") == [("thirty-two students", 32, "count")]

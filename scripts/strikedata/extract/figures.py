@@ -31,7 +31,8 @@ MONEY = re.compile(
 DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>million |billion |thousand )?dollars\b"
                      rf"(?: and (?P<cents>{DIGITS}|{NUMBER_WORD}) cents\b)?", re.I)
 DURATION = re.compile(
-    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)", re.I)
+    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b"
+    r"(?:-olds?\b)?", re.I)  # (an age is in years: "a 6-year-old")
 # "for a week", "in a decade": how long, told by its preposition (not "a week of talks").
 SPAN_BEFORE = re.compile(r"\b(?:for|in|within|over)\s+$", re.I)
 OF_AFTER = re.compile(r"\s+of\b")
