@@ -1240,6 +1240,7 @@ def test_occasions_firms_and_nicknames_are_no_people_or_quotations():
 def test_days_counted_from_the_day_before_them_and_hours_later():
     assert dates_of("The unions met Monday. The walkout began two days later.") == [("Monday", "2024-03-04"), ("two days later", "2024-03-06")]
     assert dates_of("They met Friday. Three days earlier, the board voted.")[1] == ("Three days earlier", "2024-02-27")
+    assert dates_of("The unions met Monday. Five days after that, the board voted.")[1] == ("Five days after that", "2024-03-09")
     text = "They announced it Monday night. The district canceled classes about an hour later."
     assert dates_of(text)[1] == ("about an hour later", "2024-03-04")
     assert dates_of("Hours later, the union answered.") == [("Hours later", "2024-03-06")]  # no day before it: the article's

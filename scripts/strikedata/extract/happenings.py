@@ -162,7 +162,7 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week|(?P<fday>"
                          + "|".join(WEEKDAYS) + r"))|(?-i:[Tt]hat) (?P<tday>" + "|".join(WEEKDAYS) + r")"
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
-                         r"(?P<aunit>day|week)s? (?:later|afterward))"
+                         r"(?P<aunit>day|week)s? (?:later|afterward|after that))"
                          r"|(?P<same>(?:that|the same|that same) (?:day|morning|afternoon|evening|night|week)"
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?P<sameday>(?:(?:about|nearly|roughly|just|only) )?"
                          r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
