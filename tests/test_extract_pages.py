@@ -1701,6 +1701,10 @@ def test_a_live_pages_day_headings_and_entries_past_midnight_date_what_follows()
             "11:15 p.m.\nStill in the room\nTalks went on tonight.\n\n8:31 p.m.\nPizza\nThe union asked for pizza.\n")
     assert [(p.date.isoformat() if p.date else None) for p in sections(live, dt.date(2027, 10, 15))] == [
         "2027-10-15", "2027-10-16", "2027-10-15"]
+    # but "7 p.m. Thursday" on a line of its own lists something ahead: no entry, no new day
+    listing = ("LIVE UPDATES\n4:30 p.m.\nCrowd grows\nMore came.\n\n2:10 p.m.\nRally planned\nThe union will rally.\n\n"
+               "9:05 a.m.\nTalks resume\nTalks resumed this morning.\n\nComing up:\n7 p.m. Thursday\n")
+    assert [p.date.isoformat() for p in sections(listing, dt.date(2027, 10, 12)) if p.date] == ["2027-10-12"]
 
 
 def test_a_press_releases_date_line_dates_the_release():

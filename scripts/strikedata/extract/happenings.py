@@ -1051,10 +1051,12 @@ def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Rea
 # A live page's entry stamp, opening its line: with its title after a dash ("6:40 p.m. — Rally fills City
 # Hall plaza"), or alone over it ("3:05 p.m." / "Hundreds rally outside the talks"). The entry is on the
 # day of its part of the page, at its time.
-# ("12:52 a.m. Saturday": an entry's stamp may name its day.)
 ENTRY_STAMP = re.compile(r"^[ \t]*(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?[ \t]*(?P<half>[ap])\.?m\.?|(?P<noon>[Nn]oon))"
-                         r"(?:[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)?"
                          r"(?:(?=[ \t]*(?P<titled>[—–|:-])[ \t]*\S)|[ \t]*$)", re.M)
+# A live entry's stamp that names its day ("12:52 a.m. Saturday"): read only for where a page crosses midnight
+# (a line "7 p.m. Thursday" is as often a listing of something ahead).
+ENTRY_STAMP_WITH_DAY = re.compile(r"^[ \t]*(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?[ \t]*(?P<half>[ap])\.?m\.?"
+                                  r"[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]*$", re.M)
 
 
 def _resolve_entry_stamp(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:

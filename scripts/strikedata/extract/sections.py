@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ..spans import Span
 from .furniture import DATE_TIME_ONLY as DIGIT_DATE_LINE, EARLIER_VERSION, METADATA_OPENING, is_furniture, repost_note
-from .happenings import ENTRY_STAMP, MONTHS, WEEKDAYS, clock_minutes, story_date
+from .happenings import ENTRY_STAMP, ENTRY_STAMP_WITH_DAY, MONTHS, WEEKDAYS, clock_minutes, story_date
 from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
@@ -98,6 +98,10 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
     """Where a live page's entries cross midnight: within each part, read oldest entry first (the
     page may put the newest first), an entry whose clock goes back by hours is on the next day."""
     entries = [(m.start(), minutes) for m in ENTRY_STAMP.finditer(text) if (minutes := clock_minutes(m)) is not None]
+    # "12:52 a.m. Saturday" above "11:15 p.m.": an entry in the small hours that names its day
+    entries += [(m.start(), minutes) for m in ENTRY_STAMP_WITH_DAY.finditer(text)
+                if (minutes := clock_minutes(m)) is not None and minutes < NIGHT_ENDS]
+    entries.sort()
     if len(entries) < 2:
         return marks
     bounds = [0, *(at for at, _, _ in marks), len(text) + 1]
