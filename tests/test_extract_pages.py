@@ -746,6 +746,12 @@ def test_a_range_gives_each_end_in_the_unit_written_once():
     assert ("4", 4, "percent") in figures_of("Raises of 4 or 5 percent a year.")
 
 
+def test_a_by_the_numbers_box_counts_what_each_line_names():
+    box = "BY THE NUMBERS\n771: members of the association\n15: school days lost to the strike\n2027: the year it began\n"
+    assert figures_in(box) == [("771", 771.0, "count", None), ("15", 15.0, "days", None)]
+    assert figures_in("LIVE\n9:05 a.m.: talks resumed\n") == []  # a clock time is no count
+
+
 def test_an_age_is_a_figure_in_years():
     assert figures_in("Tom Ferrante, whose 82-year-old father is in the hospital, joined the line.") == [
         ("82-year-old", 82.0, "years", None)]

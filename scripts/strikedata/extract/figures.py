@@ -309,8 +309,17 @@ def find_figures(text: str) -> list[Figure]:
     for m in CAP.finditer(text):
         if not _is_year(m.group("num")):
             add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"))
+    for m in NUMBERS_BOX.finditer(text):  # "BY THE NUMBERS / 771: members of the association / 15: school days lost"
+        if not _is_year(m.group("num")):
+            named = NUMBERS_BOX_UNIT.match(text, m.end())
+            add(m, number_value(m.group("num")), named.group("unit") if named else "count", 0.45)
     _elided_counts(text, found, add)
     return sorted(found, key=lambda f: f.start)
+
+
+# A line of a "by the numbers" box: a number, a colon and what it counts ("19: schools closed").
+NUMBERS_BOX = re.compile(r"^[ \t]*(?P<num>\d{1,3}(?:,\d{3})+|\d{1,6})(?=:[ \t]+[a-z])", re.M)
+NUMBERS_BOX_UNIT = re.compile(r":[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}?(?P<unit>days|hours|years)\b")  # "15: school days lost"
 
 
 # A limit told without its noun: "has asked for a cap of 15", "resisted any cap below 22", "a limit of four".
