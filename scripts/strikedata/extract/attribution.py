@@ -50,15 +50,17 @@ SENTENCE_MARK = re.compile(r"[.!?]")
 NP_MAX = 120  # the longest name CUE_AT_END reads before its cue
 # ("Dr. Achterberg told us, ‘…’": the one told may stand between the cue and the words.)
 NESTED_CUES = "response was|reply was|answer was|told (?:us|me|them|him|her|reporters)"
-NESTED_CUE = re.compile(rf"(?:\b(?:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>{NESTED_CUES}|{CUES})\s*,?\s*$")
+NESTED_CUE = re.compile(rf"(?:\b(?i:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>{NESTED_CUES}|{CUES})\s*,?\s*$")
 # "the answer from the district was, ‘We hear you ...’": who the answer came from speaks.
 NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\s+(?P<np>[\w’' ]{1,40}?)\s+(?:was|has been|had been)\s*,?\s*$")
 # A sentence whose subject says, posts or reads what a colon introduces: the subject speaks, whatever
 # words (a medium, a time) stand between the verb and the colon.
 # A colon after how someone spoke or what they sent, with no verb of saying: "He was blunter:", "She was more direct:",
 # "Through a spokeswoman, she sent a written statement:" (the subject of the last clause before the colon).
-MANNER_INTRO = re.compile(r"\s*(?:[^:.!?\x00\n]{0,80},\s+)?(?:(?:but|and|so|then),?\s+)?(?P<np>[A-Za-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
-                          r"(?:(?:was|were|is|sounded|seemed)\s+(?:more\s+|less\s+|even\s+|far\s+|much\s+)?[a-z]+"
+# (Not a passive: "She was heckled:", "was asked:" tell what was done to her, not how she spoke.)
+MANNER_INTRO = re.compile(r"\s*(?:[^:.!?\x00\n]{0,80},\s+)?(?:(?i:but|and|so|then),?\s+)?"
+                          r"(?P<np>(?:[Tt]he\s+)?[A-Za-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
+                          r"(?:(?:was|were|is|sounded|seemed)\s+(?:more\s+|less\s+|even\s+|far\s+|much\s+)?(?![a-z]+ed\b)[a-z]+"
                           r"|(?:sent|issued|released|emailed)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|message|email|letter|note|reply|response)"
                           r"(?:\s+[^:.!?\x00\n]{0,40})?)\s*:\s*$")
 COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,160}})\s+"
@@ -240,13 +242,27 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
             person = entities.people[people[0].id]
             return Speaker(person.person_id, person.org_id, narration.strip(), "", "unknown", "inferred", 0.5,
                            f"no attribution: read as {person.name}, of whom the sentence beside it tells")
-        pronoun = PERSON_PRONOUN_OPENING.match(text, lead, end)
-        if pronoun:  # "She took a long time to answer. “…”": whom the pronoun points back to
-            speaker = _resolve(text, lead, pronoun.end(), "", "unknown", lead, end, entities)
-            if speaker is not None and speaker.person_id:
-                return replace(speaker, as_written=narration.strip(), confidence=min(speaker.confidence, 0.45),
-                               note=f"no attribution: {speaker.note}, of whom the sentence beside it tells")
-    return None
+    return _pronoun_beat(text, masked, spans, quote, entities)
+
+
+def _pronoun_beat(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation right after a short sentence of its line whose subject is a pronoun ("She took a long time to
+    answer. “…”"): the one the pronoun points back to, with a low confidence."""
+    sentence = spans.before(quote.start)
+    if sentence is None or sentence.start < _line_start(masked, quote.start) or masked[sentence.end:quote.start].strip(" \t“\"‘'"):
+        return None  # (only the quotation's opening mark between them)
+    narration = masked[sentence.start:sentence.end]
+    if len(narration.split()) > BEAT_WORDS or CUE.search(narration):
+        return None
+    lead = sentence.start + len(narration) - len(narration.lstrip(" ”’\"'"))
+    pronoun = PERSON_PRONOUN_OPENING.match(text, lead, sentence.end)
+    if pronoun is None:
+        return None
+    speaker = _resolve(text, lead, pronoun.end(), "", "unknown", lead, sentence.end, entities)
+    if speaker is None or not speaker.person_id:
+        return None
+    return replace(speaker, as_written=narration.strip(), confidence=min(speaker.confidence, 0.45),
+                   note=f"no attribution: {speaker.note}, of whom the sentence before it tells")
 
 
 PERSON_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
@@ -254,7 +270,8 @@ PERSON_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 
 DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed"}
 SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?:said|says|wrote|writes|posted|announced|told)\b")
-SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|announced)\s+(?:in|on|via)\s+$")
+SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|announced)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|today\s+|yesterday\s+)?"
+                     r"(?:in|on|via)\s+$")  # ("said Monday in a message")
 # How far back a sentence that tells of a document ("answered in a post on its Facebook page") may stand.
 DOCUMENT_REACH = 400
 
@@ -310,7 +327,7 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     verb = CUE.search(masked, at, sentence.end)
     by = FROM_AUTHOR.match(masked, low + told.end())  # "according to a statement from Superintendent Katherine A. Wolcott"
     # "The association will vote Sunday, its president Denise Whitacre said in a message": the one who said it
-    said_in = SAID_IN.search(masked, max(sentence.start, at - 20), at)
+    said_in = SAID_IN.search(masked, max(sentence.start, at - 32), at)
     writers = (named(by.end(), by.end() + AUTHOR_REACH)[:1] if by else []) \
         or (named(*_subject_clause(masked, sentence.start, said_in.start()))[:1] if said_in else []) or named(sentence.start, at) \
         or (named(at, verb.start()) if verb else [])
@@ -881,8 +898,11 @@ def _narration_from(text: str, after: int, at: int) -> int:
     """Where to read back from `at` for a description: two sentences' reach, from a line's start (so that a
     quotation's marks pair as they do in the text), and not before the last person named (`after`)."""
     reach = max(after, at - 400)
-    line = text.rfind("\n", max(0, at - QUOTED_LINE_REACH), reach)
-    return max(after, line + 1) if line >= 0 else reach  # (a hostile line of a megabyte is not read back whole)
+    back = max(0, at - QUOTED_LINE_REACH)
+    line = text.rfind("\n", back, reach)
+    if line < 0 and back > 0:
+        return reach  # a paragraph longer than the reach (a hostile line of a megabyte is not read back whole)
+    return max(after, line + 1)  # (the text's start is a line's start)
 
 
 QUOTED_LINE_REACH = 2_000  # characters back from a pronoun to look for its paragraph's start
@@ -909,10 +929,11 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
     described = None
     for m in DESCRIBED_PERSON.finditer(narration):
         described = m
-    if described is None or ANONYMOUS.search(text, low + described.start(), at):
-        return None
+    if described is None or ANONYMOUS.search(text, low + described.start(), at) \
+            or not SENTENCE_START.search(narration, 0, described.start()):
+        return None  # (the description is the subject its sentence opens with, not one "met a teacher on the steps")
     noun = described.group("noun").lower()
-    named_as = re.compile(rf"\b[Tt]he\s+(?:[\w’'-]+\s+)?{re.escape(noun)},\s+")
+    named_as = re.compile(rf"\b[Tt]he\s+{re.escape(noun)},\s+")  # (not "The other teacher, …")
     for m in named_as.finditer(text, end, end + 400):
         person = next((p for p in entities.within(m.end(), m.end() + 60, "person") if p.start == m.end()), None)
         if person is not None:
@@ -920,6 +941,7 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
     return None
 
 
+SENTENCE_START = re.compile(r"(?:\A|[.!?][”\"’)]*\s+|\n)\s*\Z")
 DESCRIBED_PERSON = re.compile(rf"\b(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?P<noun>{PEOPLE_NOUNS})\b", re.I)
 
 

@@ -972,8 +972,10 @@ ORG_NOUN_BEFORE = re.compile(r"\b(?:contractor|company|firm|vendor|agency|nonpro
                              r"newspaper|station|chain|consultant|consultancy|subsidiary|partner)\s*,\s+$")
 ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 # "a Food Share pickup", "in Calloway Rapids", "his Advanced Placement exams": no person's name.
-# (Not across a line: "Parents weigh in" is a heading, and the name below it opens a paragraph.)
-THE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|in|across|throughout|near|around|(?i:his|her|their|its|our|my|your))[^\S\n]+$")
+# (Across a line that wraps, not across a blank line: "Parents weigh in" is a heading, and the name below it opens a
+# paragraph.)
+THE_BEFORE = re.compile(r"\b(?:[Tt]he|an?|in|across|throughout|near|around|(?i:his|her|their|its|our|my|your))"
+                        r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z")
 
 
 def _names_an_organization(name: str, orgs: dict[str, Org]) -> bool:

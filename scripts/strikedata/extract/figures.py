@@ -30,9 +30,14 @@ MONEY = re.compile(
     r"(?P<rate>\s(?:an|per|a|each) (?P<per>hour|year)\b|/(?P<slash>hour|hr|year|yr)\b|\s(?P<yearly>annually|a year)\b)?", re.I)
 DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>million |billion |thousand )?dollars\b"
                      rf"(?: and (?P<cents>{DIGITS}|{NUMBER_WORD}) cents\b)?", re.I)
+# An age is in years ("a 6-year-old", "whose 82-year-old father"); the age of a thing ("a 3-year-old contract") is
+# no figure of the dispute.
+AGE_OF_A_PERSON = (r"\s+(?:son|daughter|father|mother|dad|mom|man|woman|boy|girl|child|kid|student|brother|sister|grandson|"
+                   r"granddaughter|grandmother|grandfather|twin|niece|nephew|teacher|driver|patient|resident|kindergartner)s?\b"
+                   r"|\s*[^\w\s-]|\s+(?:[a-z]+ed|to|in|at|and|or|who|with|for|of|on|is|are|was|were|has|had|needs?)\b|\s*$")
 DURATION = re.compile(
     QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b"
-    r"(?:-olds?\b)?", re.I)  # (an age is in years: "a 6-year-old")
+    r"(?:-olds?\b(?=" + AGE_OF_A_PERSON + r")|(?!-old))", re.I)
 # "for a week", "in a decade": how long, told by its preposition (not "a week of talks").
 SPAN_BEFORE = re.compile(r"\b(?:for|in|within|over)\s+$", re.I)
 OF_AFTER = re.compile(r"\s+of\b")
@@ -309,7 +314,7 @@ def find_figures(text: str) -> list[Figure]:
     for m in CAP.finditer(text):
         if not _is_year(m.group("num")):
             add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"))
-    for m in NUMBERS_BOX.finditer(text):  # "BY THE NUMBERS / 771: members of the association / 15: school days lost"
+    for m in _numbers_box_lines(text):  # "BY THE NUMBERS / 771: members of the association / 15: school days lost"
         if not _is_year(m.group("num")):
             named = NUMBERS_BOX_UNIT.match(text, m.end())
             add(m, number_value(m.group("num")), named.group("unit") if named else "count", 0.45)
@@ -318,8 +323,23 @@ def find_figures(text: str) -> list[Figure]:
 
 
 # A line of a "by the numbers" box: a number, a colon and what it counts ("19: schools closed").
-NUMBERS_BOX = re.compile(r"^[ \t]*(?P<num>\d{1,3}(?:,\d{3})+|\d{1,6})(?=:[ \t]+[a-z])", re.M)
-NUMBERS_BOX_UNIT = re.compile(r":[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,3}?(?P<unit>days|hours|years)\b")  # "15: school days lost"
+# Only under a box's heading ("BY THE NUMBERS", "By the numbers"), to the first blank line after its lines: an
+# agenda's "1: call to order" counts nothing.
+NUMBERS_BOX_HEADING = re.compile(r"^[ \t]*(?i:by the numbers|the numbers|in numbers|numbers to know)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?", re.M)
+NUMBERS_BOX = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:,\d{3})+|\d{1,6})(?=:[ \t]+[a-z])")
+NUMBERS_BOX_UNIT = re.compile(r":[ \t]+(?:[a-z][\w’'-]*[ \t]+)?(?P<unit>days|hours|years)\b")  # "15: school days lost"
+
+
+def _numbers_box_lines(text: str) -> Iterable[re.Match]:
+    for heading in NUMBERS_BOX_HEADING.finditer(text):
+        at = heading.end()
+        while at < len(text) and text[at] != "\n":
+            line_end = text.find("\n", at)
+            line_end = len(text) if line_end < 0 else line_end
+            m = NUMBERS_BOX.match(text, at, line_end)
+            if m:
+                yield m
+            at = line_end + 1
 
 
 # A limit told without its noun: "has asked for a cap of 15", "resisted any cap below 22", "a limit of four".

@@ -71,6 +71,10 @@ BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Stor
                     r",\s*(?:Staff Writers?|Staff Reporters?|Correspondents?|Reporters?|Contributors?)\s*$", re.I)
 # An image's or embed's placeholder a copied page keeps ("[Photo]", "[Author photo]", "[Video: …]").
 PLACEHOLDER = re.compile(r"\[(?:[^\]\n]{0,12}\b(?:photo|photos|image|images|video|graphic|map|embed|advertisement|ad)\b[^\]\n]{0,40})\]", re.I)
+# A photo's caption, and in it someone quoted by name ("… said Corinne Vail", "Vail says"): the story's words.
+CAPTION = re.compile(r"\[(?:photo|photos|image|images|photograph)\]", re.I)
+QUOTED_BY_NAME = re.compile(r"\b(?:said|says)\s+[A-Z][\w’'.-]+\s+[A-Z]|\b[A-Z][\w’'.-]+\s+[A-Z][\w’'-]+\s+(?:said|says)\b"
+                            r"|\b(?:he|she)\s+(?:said|says)\b")
 # A reporter's note about themselves, however long: "Maren Holt covers schools and the school board for The Sentinel."
 REPORTER_LINE = re.compile(r"[A-Z][a-z’'.-]+(?:\s+[A-Z][\w’'.-]*){1,3}\s+(?:covers|reports on|writes about)\s+[^.]{3,120}\s+for\s+(?:the\s+)?[A-Z]"
                            # "Theo Brandt is the Valley Report's education reporter."
@@ -226,7 +230,8 @@ def is_furniture(line: str) -> bool:
             and (BIO_OPENING.match(stripped) or not TIP_TAIL.search(stripped)):
         return True  # an author's box or contact line ("… Send tips to jdoe@station.com.")
     count = len(stripped.split())
-    quoted = QUOTE_MARKS.search(stripped) is not None and ATTRIBUTION.search(stripped) is not None
+    quoted = CAPTION.match(stripped) is not None and QUOTE_MARKS.search(stripped) is not None \
+        and QUOTED_BY_NAME.search(stripped) is not None
     if (PLACEHOLDER.match(stripped) and not quoted) or REPORTER_LINE.match(stripped) \
             or (count <= CREDIT_LINE_WORDS and STATION_REPORT.match(stripped)):
         # "[Author photo] Maren Holt", "Maren Holt covers schools for The Sentinel. She joined …"; but a caption

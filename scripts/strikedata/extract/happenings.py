@@ -1056,7 +1056,7 @@ ENTRY_STAMP = re.compile(r"^[ \t]*(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?[ \
 # A live entry's stamp that names its day ("12:52 a.m. Saturday"): read only for where a page crosses midnight
 # (a line "7 p.m. Thursday" is as often a listing of something ahead).
 ENTRY_STAMP_WITH_DAY = re.compile(r"^[ \t]*(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?[ \t]*(?P<half>[ap])\.?m\.?"
-                                  r"[ \t]+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day[ \t]*$", re.M)
+                                  r"[ \t]+(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[ \t]*$", re.M)
 
 
 def _resolve_entry_stamp(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
@@ -1345,7 +1345,7 @@ AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|decided|decides|promised|promi
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 # "has asked both teams to return Saturday": a request to come back, for a day ahead.
 CALLED_BACK = re.compile(r"\b(?:has|have)\s+(?:called|summoned|ordered|asked|invited|urged)\s+(?:[\w’'-]+\s+){0,4}?"
-                         r"(?:back|in|to\s+(?:return|resume|reconvene|meet))\b[^.]{0,40}$", re.I)
+                         r"(?:back|in|to\s+(?:return|resume|reconvene|meet))\b[^.,;]{0,40}$", re.I)  # (not past a clause)
 # "canceled classes through Friday", "open until Sunday": the end of a span still running, ahead
 # unless the verb is plainly past ("were closed through Friday").
 UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")

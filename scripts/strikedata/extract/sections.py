@@ -98,9 +98,11 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
     """Where a live page's entries cross midnight: within each part, read oldest entry first (the
     page may put the newest first), an entry whose clock goes back by hours is on the next day."""
     entries = [(m.start(), minutes) for m in ENTRY_STAMP.finditer(text) if (minutes := clock_minutes(m)) is not None]
-    # "12:52 a.m. Saturday" above "11:15 p.m.": an entry in the small hours that names its day
+    # "12:52 a.m. Saturday" above "11:15 p.m." on a page of Friday: an entry in the small hours of the day after
+    # (not "The strike begins at / 12:01 a.m. Thursday", a deadline on another day)
+    after = WEEKDAYS[(published + dt.timedelta(days=1)).weekday()]
     entries += [(m.start(), minutes) for m in ENTRY_STAMP_WITH_DAY.finditer(text)
-                if (minutes := clock_minutes(m)) is not None and minutes < NIGHT_ENDS]
+                if m.group("weekday") == after and (minutes := clock_minutes(m)) is not None and minutes < NIGHT_ENDS]
     entries.sort()
     if len(entries) < 2:
         return marks
