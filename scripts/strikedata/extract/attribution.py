@@ -55,6 +55,8 @@ NESTED_CUE = re.compile(rf"(?:\b(?i:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)
 NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\s+(?P<np>[\w’' ]{1,40}?)\s+(?:was|has been|had been)\s*,?\s*$")
 # A sentence whose subject says, posts or reads what a colon introduces: the subject speaks, whatever
 # words (a medium, a time) stand between the verb and the colon.
+COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,160}})\s+"
+                         rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES}|read|reads)\b[^:!?\x00]{{0,80}}:\s*$", re.IGNORECASE)
 # A colon after how someone spoke or what they sent, with no verb of saying: "He was blunter:", "She was more direct:",
 # "Through a spokeswoman, she sent a written statement:" (the subject of the last clause before the colon).
 # (Not a passive: "She was heckled:", "was asked:" tell what was done to her, not how she spoke.)
@@ -63,8 +65,6 @@ MANNER_INTRO = re.compile(r"\s*(?:[^:.!?\x00\n]{0,80},\s+)?(?:(?i:but|and|so|the
                           r"(?:(?:was|were|is|sounded|seemed)\s+(?:more\s+|less\s+|even\s+|far\s+|much\s+)?(?![a-z]+ed\b)[a-z]+"
                           r"|(?:sent|issued|released|emailed)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|message|email|letter|note|reply|response)"
                           r"(?:\s+[^:.!?\x00\n]{0,40})?)\s*:\s*$")
-COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\s+)?(?P<np>[A-Z][^:.!?\x00]{{0,160}})\s+"
-                         rf"(?:(?:has|have|had)\s+)?(?P<cue>{CUES}|read|reads)\b[^:!?\x00]{{0,80}}:\s*$", re.IGNORECASE)
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
 DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>[A-Z][^\n\x00“”\"]{1,100}?)[ \t]*(?=\n|$)")
 # "Ng’s message to parents was clear:", "The union’s reply came minutes later:": the owner speaks.
