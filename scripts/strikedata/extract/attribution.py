@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
 from .quotations import CONTINUED, Quotation
-from .text import DETERMINERS, MAX_SENTENCE, Lines, SpanIndex, blank_quoted, sentences
+from .text import DETERMINERS, MAX_SENTENCE, PEOPLE_NOUNS, Lines, SpanIndex, blank_quoted, sentences
 
 CUES = (
     r"said|says|say|told|tells|tell|telling|saying|explained|explains|stated|states|wrote|writes|added|adds|continued|continues|"
@@ -757,12 +757,6 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     return Speaker(None, None, written, cue, channel, "inferred", 0.2, f"speaker '{np}' not recognised: name them")
 
 
-# A speaker described, not named: "a teacher walking the picket line", "one parent", "another nurse".
-PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|counselor|custodian|driver|resident|"
-                r"neighbor|volunteer|worker|employee|staffer|librarian|aide|paraeducator|substitute|grandmother|"
-                r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man|"
-                r"paraprofessional|assistant|cook|secretary|janitor|clerk|therapist|psychologist|coach|bus driver|"
-                r"technician|instructor|dispatcher|mechanic|monitor|tutor|caregiver|crossing guard|lunch worker|cafeteria worker")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
 ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|"
@@ -894,15 +888,17 @@ def _subject_of_sentence(text: str, earlier, entities: Entities):
     return first
 
 
-def _narration_from(text: str, after: int, at: int) -> int:
-    """Where to read back from `at` for a description: two sentences' reach, from a line's start (so that a
-    quotation's marks pair as they do in the text), and not before the last person named (`after`)."""
+def _narration_before(text: str, after: int, at: int) -> tuple[int, str]:
+    """Where to read back from `at` for a description, and the narration there (quotations' words blanked): two
+    sentences' reach, from a line's start (so that a quotation's marks pair as they do in the text), and not before
+    the last person named (`after`)."""
     reach = max(after, at - 400)
     back = max(0, at - QUOTED_LINE_REACH)
     line = text.rfind("\n", back, reach)
-    if line < 0 and back > 0:
-        return reach  # a paragraph longer than the reach (a hostile line of a megabyte is not read back whole)
-    return max(after, line + 1)  # (the text's start is a line's start)
+    # (a paragraph longer than the reach, as a hostile line of a megabyte, is not read back whole; the text's start is
+    # a line's start)
+    low = reach if line < 0 and back > 0 else max(after, line + 1)
+    return low, blank_quoted(text[low:at], "“\"", "”\"", lambda passage: " " * len(passage))
 
 
 QUOTED_LINE_REACH = 2_000  # characters back from a pronoun to look for its paragraph's start
@@ -911,8 +907,7 @@ QUOTED_LINE_REACH = 2_000  # characters back from a pronoun to look for its para
 def _unnamed_before(text: str, at: int, after: int):
     """The last unnamed speaker said to speak between the last person named (`after`) and a
     pronoun at `at`, within two sentences' reach; None when a person was named since."""
-    low = _narration_from(text, after, at)
-    narration = blank_quoted(text[low:at], "“\"", "”\"", lambda passage: " " * len(passage))  # not a quotation's words
+    low, narration = _narration_before(text, after, at)
     found = None
     for m in UNNAMED_SPEAKING.finditer(narration):
         if not APPOSITION_AFTER.fullmatch(text, after, low + m.start()):  # "Tom Brannigan, a physical education teacher": him
@@ -924,8 +919,7 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
     """The person a description before a pronoun ("A fourth-grade teacher at Basalt Ridge Elementary … “…,” she
     said") is named as in the sentences after it ("The teacher, Joanna Lindqvist, said …"): their mention, or None.
     Only a description since the last person named (`after`), and not one who asked not to be named."""
-    low = _narration_from(text, after, at)
-    narration = blank_quoted(text[low:at], "“\"", "”\"", lambda passage: " " * len(passage))  # ("a parent conference" quoted)
+    low, narration = _narration_before(text, after, at)  # ("a parent conference" quoted is none)
     described = None
     for m in DESCRIBED_PERSON.finditer(narration):
         described = m

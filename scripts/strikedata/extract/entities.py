@@ -914,7 +914,7 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     if taken.find(1, start, end) >= 0:
         return None
     name = " ".join(text[start:end].split())
-    existing = known.get(name) or known.get(" ".join(w for w in name_words if not _initial(w))) \
+    existing = known.get(name) or known.get(_without_initials(name)) \
         or known.get(NICKNAMED.sub(" ", name)) or _nicknamed(name, people) or _with_or_without_nickname(name, people) \
         or _with_or_without_initial(name, people)
     if existing and existing.new and len(name) > len(existing.name) and _without_initials(name) == existing.name:

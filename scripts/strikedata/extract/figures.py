@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .entities import SENTENCE_WORDS
-from .text import NUMBER_PHRASE, NUMBER_WORDS, ORDINAL_WORDS, SpanIndex, folded as fold, number_value, plain_number
+from .text import NUMBER_PHRASE, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, SpanIndex, folded as fold, number_value, plain_number
 
 NUMBER_WORD = NUMBER_PHRASE
 QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
@@ -32,8 +32,8 @@ DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>m
                      rf"(?: and (?P<cents>{DIGITS}|{NUMBER_WORD}) cents\b)?", re.I)
 # An age is in years ("a 6-year-old", "whose 82-year-old father"); the age of a thing ("a 3-year-old contract") is
 # no figure of the dispute.
-AGE_OF_A_PERSON = (r"\s+(?:son|daughter|father|mother|dad|mom|man|woman|boy|girl|child|kid|student|brother|sister|grandson|"
-                   r"granddaughter|grandmother|grandfather|twin|niece|nephew|teacher|driver|patient|resident|kindergartner)s?\b"
+AGE_OF_A_PERSON = (r"\s+(?:son|daughter|boy|girl|kid|brother|sister|grandson|granddaughter|twin|niece|nephew|patient|"
+                   + PEOPLE_NOUNS + r")s?\b"
                    r"|\s*[^\w\s-]|\s+(?:[a-z]+ed|to|in|at|and|or|who|with|for|of|on|is|are|was|were|has|had|needs?)\b|\s*$")
 DURATION = re.compile(
     QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b"

@@ -1274,7 +1274,8 @@ def tense(clause: str) -> str:
 
 
 # "Schools remain closed today", "are closed": a participle after a verb of being in the present tells a state now.
-STATE_NOW = re.compile(r"\b(?:is|are|am|remain|remains|stay|stays)\s+(?:still\s+|now\s+)?$", re.I)
+PRESENT_BE = frozenset({"is", "are", "am"})
+STATE_NOW = re.compile(r"\b(?:" + "|".join(sorted(PRESENT_BE | {"remain", "remains", "stay", "stays"})) + r")\s+(?:still\s+|now\s+)?$", re.I)
 
 
 def _state_now(narration: str, m: re.Match) -> bool:
@@ -1324,8 +1325,6 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
 
-# "are closed today": a state now, not a verb in the past.
-PRESENT_BE = frozenset({"is", "are", "am"})
 # ("set" is not among them: "was set for Friday" is a plan, read by FUTURE_WORDS first.)
 SAME_IN_THE_PAST = {"put", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
 PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "just", "originally"}
@@ -1425,10 +1424,11 @@ def clause_around(text: str, sentence, start: int, end: int) -> str:
 
 # A clause whose verb is not the date's: one that tells of a word before it ("Feb. 16, which had been a
 # holiday"), or an attribution ("we walk Thursday morning,” said Ruelas").
-OTHER_WORDS_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that"
-                                r"|(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|according to)\b)")
+# An attribution after a clause ("… Wednesday, the district said"): the clause's words are what was said.
+ATTRIBUTION_WORDS = r"(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added|according to)\b"
+ATTRIBUTION_CLAUSE = re.compile(r"\s*" + ATTRIBUTION_WORDS)
+OTHER_WORDS_CLAUSE = re.compile(r"\s*(?:which|who|whom|whose|where|when|that|" + ATTRIBUTION_WORDS + ")")
 
-ATTRIBUTION_CLAUSE = re.compile(r"\s*(?:[\w’'.-]+\s+){0,4}?(?:said|says|told|added)\b")
 CLAUSE_BREAK = re.compile(r"[,;:—]\s|[“”\"]|\s(?=(?:after|before|since|because|until|although|while) )")  # a subordinate clause has its own verb
 
 

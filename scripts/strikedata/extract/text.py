@@ -199,3 +199,11 @@ def plain_number(value: float) -> int | float:
 
 def is_capitalized(word: str) -> bool:
     return bool(word) and word[0].isupper()
+
+
+# A speaker described, not named: "a teacher walking the picket line", "one parent", "another nurse".
+PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|counselor|custodian|driver|resident|"
+                r"neighbor|volunteer|worker|employee|staffer|librarian|aide|paraeducator|substitute|grandmother|"
+                r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man|"
+                r"paraprofessional|assistant|cook|secretary|janitor|clerk|therapist|psychologist|coach|bus driver|"
+                r"technician|instructor|dispatcher|mechanic|monitor|tutor|caregiver|crossing guard|lunch worker|cafeteria worker")
