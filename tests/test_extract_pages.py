@@ -1321,6 +1321,10 @@ def test_a_day_something_was_moved_to_is_the_nearest_whatever_the_past_of_the_mo
     assert dates_of("The hearing was postponed at the district’s request until March 20, the court said.") == [
         ("March 20", "2024-03-20")]
     assert dates_of("The hearing was held March 20, the court said.") == [("March 20", "2023-03-20")]
+    # one reading of a moving for every kind of day: words may stand between the moving and the day
+    assert dates_of("The district moved the vote to Thursday.") == [("Thursday", "2024-03-07")]
+    assert dates_of("The hearing was postponed at the district’s request until Friday.") == [("Friday", "2024-03-08")]
+    assert dates_of("Little moved until Wednesday, when the union gave ground.", dt.date(2024, 3, 9)) == [("Wednesday", "2024-03-06")]
 
 
 def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it_counted_from_it():

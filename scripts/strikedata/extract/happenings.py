@@ -800,7 +800,7 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
-    if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - 30), m.start()) \
+    if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
             or AGREED_TO.search(text, max(0, m.start() - 90), m.start()) or _planned_in_a_headline(m, reader) \
             or (until and (when != "past" or PERFECT.search(text, *clause))):
@@ -1349,8 +1349,10 @@ CALLED_BACK = re.compile(r"\b(?:has|have)\s+(?:called|summoned|ordered|asked|inv
 # unless the verb is plainly past ("were closed through Friday").
 UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")
 # "pushed back to Wednesday", "moved to Thursday": a plan moved to a day still ahead.
-MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)?(?: (?:by )?(?:an?|one|two|three|\d{1,2}) (?:day|week)s?,?)? to|"
-                      r"(?:postponed|delayed|rescheduled|put off) (?:to|until|till))\s+$")
+# (Moved "to" a day, not "until" one: "little moved until Wednesday" tells when something changed.)
+MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)?\b[^.;]{0,60}?\bto"
+                      r"|(?:postponed|delayed|rescheduled|put off|extended)\b[^.;]{0,60}?\b(?:to|until|till))\s+$")
+MOVED_REACH = 80  # characters back from a date to the moving ("postponed at the district's request until Oct. 22")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b")
 
 
@@ -1516,13 +1518,11 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         told_as = "present"
     if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
-    if told_as == "past" and direction is None and MOVED_UNTIL.search(text, max(0, m.start() - 80), m.start()):
+    if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
     return _year_told_as(published, (month, day), told_as)
 
 
-# A day something was moved to, told after the moving ("was postponed … until Oct. 22", "pushed back to May 3").
-MOVED_UNTIL = re.compile(r"\b(?:postponed|delayed|pushed back|moved|rescheduled|put off|extended)\b[^.;]{0,60}\b(?:until|till|to)\s+$")
 
 
 # A bulleted item of a list ("• One-time bonus: …", "- Class sizes: …"), and the verbs that tell a past in one.
