@@ -1327,6 +1327,15 @@ def test_a_day_something_was_moved_to_is_the_nearest_whatever_the_past_of_the_mo
     assert dates_of("Little moved until Wednesday, when the union gave ground.", dt.date(2024, 3, 9)) == [("Wednesday", "2024-03-06")]
 
 
+def test_a_plan_told_undone_is_dated_the_nearest_day_not_the_one_ahead():
+    # Wednesday 2024-03-06: the plan's "set for" no longer tells a day ahead once the plan is called off
+    assert dates_of("The game against Alder Springs, set for Feb. 11, was canceled and will not be replayed.") == [
+        ("Feb. 11", "2024-02-11")]
+    assert dates_of("The rally set for Monday was called off.") == [("Monday", "2024-03-04")]
+    assert dates_of("The rally set for Monday will go ahead.") == [("Monday", "2024-03-11")]
+    assert dates_of("The vote, scheduled for March 20, was postponed.") == [("March 20", "2024-03-20")]
+
+
 def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it_counted_from_it():
     assert dated_mentions("The board approved the contract Wednesday, the day before Thanksgiving.", dt.date(2025, 12, 1)) == {
         "The board approved the contract Wednesday, the day before Thanksgiving.": "2025-11-26"}

@@ -809,6 +809,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
         when = "past"  # "In a statement Thursday, the association called …": a statement reported was made
     elif PREVIOUS.search(text, max(0, m.start() - 16), m.start()):
         when = "past"  # "At an emergency meeting the previous Thursday", "this past Friday"
+    if when == "future" and CALLED_OFF.match(text, m.end()):
+        when = "present"  # "the rally set for Friday was called off": a plan undone, its day either side
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
 
 
@@ -1352,6 +1354,9 @@ UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")
 # (Moved "to" a day, not "until" one: "little moved until Wednesday" tells when something changed.)
 MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)?\b[^.;]{0,60}?\bto"
                       r"|(?:postponed|delayed|rescheduled|put off|extended)\b[^.;]{0,60}?\b(?:to|until|till))\s+$")
+# A plan told undone after its day ("set for Feb. 11, was canceled", "scheduled for Monday has been called off").
+CALLED_OFF = re.compile(r"[^.;!?]{0,40}?\b(?:was|were|has been|have been|had been|is|are|got)\s+(?:now\s+|since\s+|also\s+)?"
+                        r"(?:canceled|cancelled|called off|scrapped|postponed|scratched|dropped)\b")
 MOVED_REACH = 80  # characters back from a date to the moving ("postponed at the district's request until Oct. 22")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b")
 
@@ -1520,6 +1525,8 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
+    if told_as == "future" and direction is None and CALLED_OFF.match(text, m.end()):
+        told_as = "present"  # "the game, set for Feb. 11, was canceled": a plan undone, its day either side: the nearest
     return _year_told_as(published, (month, day), told_as)
 
 
