@@ -1336,6 +1336,24 @@ def test_a_plan_told_undone_is_dated_the_nearest_day_not_the_one_ahead():
     assert dates_of("The vote, scheduled for March 20, was postponed.") == [("March 20", "2024-03-20")]
 
 
+def test_a_phrase_opening_a_sentence_takes_the_tense_of_the_clause_after_it():
+    saturday, thursday = dt.date(2024, 3, 9), dt.date(2024, 3, 7)
+    # the phrase has no verb; the board's "voted" tells the Monday gone, not the nearer one ahead
+    assert dates_of("At an emergency meeting Monday evening, the school board voted 4-1 to close schools.", saturday) == [
+        ("Monday evening", "2024-03-04")]
+    assert dates_of("At a special meeting Monday evening, the school board will vote on the offer.", thursday) == [
+        ("Monday evening", "2024-03-11")]
+    assert dates_of("In an email to families Monday night, the superintendent wrote that schools would close.", saturday) == [
+        ("Monday night", "2024-03-04")]
+
+
+def test_a_strikes_day_in_a_phrase_opening_past_narration_is_still_the_pages_day():
+    friday = dt.date(2025, 10, 17)
+    text = ("On the fifth day of the strike, the picket signs outside the district office had started to sag. "
+            "On day three, several hundred parents marched to the district office.")
+    assert dates_of(text, friday) == [("the fifth day of the strike", "2025-10-17"), ("day three", "2025-10-15")]
+
+
 def test_a_named_day_is_read_in_the_year_the_tense_points_to_and_a_day_beside_it_counted_from_it():
     assert dated_mentions("The board approved the contract Wednesday, the day before Thanksgiving.", dt.date(2025, 12, 1)) == {
         "The board approved the contract Wednesday, the day before Thanksgiving.": "2025-11-26"}

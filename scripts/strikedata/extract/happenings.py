@@ -453,7 +453,8 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
     anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
-            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end()) != "past"))), None)
+            # (the phrase's own tense: "On the fifth day of the strike, the signs had started to sag" tells today)
+            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end(), past_an_opening=False) != "past"))), None)
     if anchor is None:
         return
     for m, n in days:
@@ -1209,8 +1210,9 @@ class _Reader:
     def sentence(self, position: int):
         return self.spans.at(position)
 
-    def clause(self, sentence, start: int, end: int) -> tuple[int, int]:
-        """clause_around(text, sentence, start, end), as a span of the text."""
+    def clause(self, sentence, start: int, end: int, past_an_opening: bool = True) -> tuple[int, int]:
+        """clause_around(text, sentence, start, end), as a span of the text; past a phrase opening the sentence
+        that tells no tense ("At an emergency meeting Wednesday, the board voted …"), the clause after it."""
         text = self.text
         low = sentence.start if sentence else self.lines.start(start)
         if sentence:
@@ -1224,7 +1226,9 @@ class _Reader:
         clause_start = self.break_ends[last] if last >= 0 and self.break_starts[last] >= low else low
         following = bisect_left(self.break_starts, end)
         clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
-        if _more_words_than(text, clause_start, clause_end, 4):
+        if _more_words_than(text, clause_start, clause_end, 4) and not (
+                past_an_opening and clause_start == low and OPENING_PHRASE.match(text, clause_start)
+                and self.tense_of((clause_start, clause_end)) == "present"):
             return clause_start, clause_end
         if clause_end < high and ATTRIBUTION_CLAUSE.match(text, self.break_ends[following]):
             return clause_start, clause_end  # "Classes resume Wednesday, the district said": the tense of what was said
@@ -1241,8 +1245,8 @@ class _Reader:
             self.tenses[span] = tense(self.text[span[0]:span[1]])
         return self.tenses[span]
 
-    def tense(self, sentence, start: int, end: int) -> str:
-        return self.tense_of(self.clause(sentence, start, end))
+    def tense(self, sentence, start: int, end: int, past_an_opening: bool = True) -> str:
+        return self.tense_of(self.clause(sentence, start, end, past_an_opening))
 
     def time_near(self, sentence) -> str | None:
         """A clock time in the same sentence ("at 2:30 p.m. Monday")."""
@@ -1255,6 +1259,8 @@ class _Reader:
 
 
 WORDS = re.compile(r"\S+")
+# A phrase opening a sentence before its subject ("At an emergency meeting Wednesday, …"): its tense is the clause's after it.
+OPENING_PHRASE = re.compile(r"\s*(?:At|On|In|During|Late|Early|By|Around|Through|Over|From|Shortly|Just|Earlier|Later)\b")
 
 
 def _more_words_than(text: str, start: int, end: int, count: int) -> bool:
@@ -1334,7 +1340,7 @@ PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "just", "originall
 PASSIVE_AFTER = {"be", "been", "being", "stay", "stays", "stayed", "remain", "remains", "remained"}  # "would stay parked Friday"
 STATEMENT_OF = re.compile(r"\b(?:in|on)\s+(?:a|an|its|their|his|her)\s+(?:[\w-]+\s+)?(?:statement|letter|email|e-mail|post|release|"
                           r"news release|press release|interview|video|message|memo)"
-                          r"(?:\s+to\s+(?:its|their|his|her|the|all)\s+(?:[\w-]+\s+)?[\w-]+)?\s+$", re.I)  # "… to his members"
+                          r"(?:\s+to\s+(?:(?:its|their|his|her|the|all)\s+)?(?:[\w-]+\s+)?[\w-]+)?\s+$", re.I)  # "… to his members", "to families"
 SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called for|(?:meeting|session|hearing|vote|rally|march) for"
                      r"|(?:starting|beginning|effective))\s+$")  # "voted to join the strike starting Monday"
 # "organized a march … for 4 p.m. Thursday": a time something is for is an appointment, still ahead.
