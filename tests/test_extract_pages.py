@@ -298,6 +298,21 @@ def speakers_of(text: str, registry: Registry = TOWN):
     return [(s.person_id, s.org_id) for s in attribute(text, quotations, find_entities(text, registry))]
 
 
+def test_a_name_on_a_line_of_its_own_over_what_it_tweeted_or_posted_is_a_person_and_the_speaker():
+    text = "The rally ended at noon.\n\nMayor Hollis Brandvold tweeted:\n\n“Day 5. Get it done today.”\n"
+    assert people_of(text)["hollis-brandvold"] == "Hollis Brandvold"
+    assert speakers_of(text) == [("hollis-brandvold", None)]
+
+
+def test_a_live_entry_opening_with_breaking_is_news_not_a_banner():
+    entry = ("Feb. 16, 9:41 p.m.\nBREAKING: It’s a deal. Teodora M. Vance, president of the Alder Creek Education "
+             "Association, posted on Facebook:\n\n“We have a tentative agreement.”\n")
+    assert furniture_lines(entry) == [furniture_lines(entry)[0]]  # the stamp alone
+    assert [q["speaker_person_id"] for q in draft_of(entry).quotes] == ["teodora-m-vance"]
+    banner = "BREAKING: Storm closes schools across the county\nTeachers rally at the district office\n"
+    assert banner.split("\n")[0] in [banner[s.start:s.end] for s in furniture_lines(banner)]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

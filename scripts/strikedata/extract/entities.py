@@ -1078,7 +1078,9 @@ def _name_words(name_tokens: list[re.Match], speaking: bool = False) -> list[str
 # A run of capitalised words that speaks like a person: after "said" or before "said", or followed by
 # an apposition that opens with a lowercase word ("Gideon Park, the district's chief business officer").
 SPEAKS_BEFORE = re.compile(r"(?:\bsaid|\bsays|\bsaid Friday|\baccording to)\s+$")
-SPEAKS_AFTER = re.compile(r"(?:,\s+(?:the|a|an|who|its|his|her)\s+[a-z]|\s+(?:said|says|told|added|wrote|noted)\b)")
+# ("Mayor Hollis Brandvold tweeted:" on a line of its own, over the tweet, speaks like "said")
+SPEAKS_AFTER = re.compile(r"(?:,\s+(?:the|a|an|who|its|his|her)\s+[a-z]|\s+(?:said|says|told|added|wrote|writes|noted|tweeted|posted|"
+                          r"e-?mailed|texted|asked|replied|responded|explained|announced)\b)")
 
 
 # An apposition that tells what a place is ("Brenner Hall, the main classroom building"), not who a person is.

@@ -369,8 +369,10 @@ def furniture_lines(text: str) -> list[Span]:
         if (len(stripped) <= LONGEST_LINE and SIGN_OFF.match(stripped)) or dashes.get(stripped, 0) > 1:
             out.append(Span(m.start(), m.end()))  # a reporter's sign-off, or a credit the page repeats
             continue
-        if is_furniture(line) and not (stripped[:1] in "—–" and prior.endswith(("”", '"'))):
-            # (a dash line under a quotation credits it: "— Delia Fontaine, Calder Falls")
+        if is_furniture(line) and not (stripped[:1] in "—–" and prior.endswith(("”", '"'))) \
+                and not (ALERT_LABEL.match(stripped) and DIGIT.search(prior) and DATE_TIME_ONLY.match(prior)):
+            # (a dash line under a quotation credits it: "— Delia Fontaine, Calder Falls"; a live entry stamped
+            # "9:41 p.m." may open "BREAKING: It’s a deal." and is news, not a banner)
             out.append(Span(m.start(), m.end()))
             in_list = list_heading(stripped) or (in_list and not SENTENCE_PUNCTUATION.search(stripped))
             continue
