@@ -331,6 +331,10 @@ def test_a_colon_after_how_someone_spoke_or_what_they_sent_gives_the_speaker():
             "“The agreement is one we can afford.”")
     assert speakers_of(text) == [("nora-feld", "alder-usd")]
     assert speakers_of("The Alder Creek Education Association met. The weather was colder: “Bring gloves.”") == [(None, None)]
+    text = "The district sent this email to families just after 8 a.m.:\n\n“Schools will remain closed Wednesday.”\n"
+    assert speakers_of(text) == [(None, "alder-usd")]
+    assert speakers_of("A union spokesperson, by text message: “Things are moving. That’s all I can say.”") == [(None, "acea")]
+    assert speakers_of("The weather, by all accounts: “Bring gloves.”") == [(None, None)]
 
 
 def test_a_description_inside_a_quotation_is_nobody_a_pronoun_points_to():

@@ -63,8 +63,12 @@ COLON_INTRO = re.compile(rf"\s*(?:(?:but|and|so|then|later|meanwhile|earlier),?\
 MANNER_INTRO = re.compile(r"\s*(?:[^:.!?\x00\n]{0,80},\s+)?(?:(?i:but|and|so|then),?\s+)?"
                           r"(?P<np>(?:[Tt]he\s+)?[A-Za-z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s+"
                           r"(?:(?:was|were|is|sounded|seemed)\s+(?:more\s+|less\s+|even\s+|far\s+|much\s+)?(?![a-z]+ed\b)[a-z]+"
-                          r"|(?:sent|issued|released|emailed)\s+(?:a|an)\s+(?:[\w-]+\s+)?(?:statement|message|email|letter|note|reply|response)"
-                          r"(?:\s+[^:.!?\x00\n]{0,40})?)\s*:\s*$")
+                          r"|(?:sent|issued|released|emailed)\s+(?:a|an|this|the|its|their|his|her)\s+(?:[\w-]+\s+)?"
+                          r"(?:statement|message|email|letter|note|reply|response)"
+                          r"(?:\s+(?:[ap]\.m\.|[^:.!?\x00\n]){0,40})?)\s*:\s*$")  # "… to families just after 8 a.m.:"
+# "A union spokesperson, by text message:": who, and the medium, over what was sent.
+CHANNEL_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00\n,“”\"]{0,60}?),?\s+(?:by|via|in)\s+(?:an?\s+)?"
+                           r"(?:text(?:\s+message)?|e-?mail|phone|(?:written\s+)?statement|letter|message|post)\s*:\s*$")
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
 DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>[A-Z][^\n\x00“”\"]{1,100}?)[ \t]*(?=\n|$)")
 # "Ng’s message to parents was clear:", "The union’s reply came minutes later:": the owner speaks.
@@ -452,7 +456,7 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
                            before_start + colon.end("cue"), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker  # else the clause nearest the verb is read below ("Asked whether ..., Ruiz said:")
-    manner = MANNER_INTRO.match(before)
+    manner = MANNER_INTRO.match(before) or CHANNEL_INTRO.match(before)
     if manner:  # "He was blunter:", "Through a spokeswoman, she sent a written statement:"
         np_start = before_start + manner.start("np")
         speaker = _resolve(text, np_start, before_start + manner.end("np"), "said", channel, np_start, before_start + manner.end(), entities)
