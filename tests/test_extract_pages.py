@@ -760,6 +760,21 @@ def test_figures_written_as_news_copy_writes_them(text, expected):
     assert expected in figures_of(text)
 
 
+def test_items_of_a_list_with_their_noun_left_out_take_the_unit_of_the_figure_they_follow():
+    assert figures_of("Six missed school days are made up, one on April 14 and five in June.") == [
+        ("Six missed school days", 6, "days"), ("one", 1, "days"), ("five", 5, "days")]
+    assert figures_of("All six missed days made up: one in April and five in June") == [
+        ("six missed days", 6, "days"), ("one", 1, "days"), ("five", 5, "days")]
+    assert ("two", 2, "count") in figures_of("We spoke with eight teachers; six said it was worth it, two would not say.")
+    assert figures_of("Six missed school days are made up. One in April is a Friday.") == [("Six missed school days", 6, "days")]
+
+
+def test_a_part_of_a_whole_told_before_counts_both():
+    assert figures_of("It hired only 140 of the 600 it said it needed.") == [("140", 140, "count"), ("600", 600, "count")]
+    assert figures_of("Six out of the eight said the strike was worth it.") == [("Six", 6, "count"), ("eight", 8, "count")]
+    assert figures_of("One of the two said no.") == []
+
+
 def test_a_range_gives_each_end_in_the_unit_written_once():
     assert figures_of("A contract lasting two to three years.") == [("two", 2, "years"), ("three years", 3, "years")]
     assert ("4", 4, "percent") in figures_of("Raises of 4 or 5 percent a year.")

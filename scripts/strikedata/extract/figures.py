@@ -66,6 +66,7 @@ VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGI
 POPULATION = re.compile(r"\b(?:city|town|village|county|community|suburb|borough) of (?:(?P<qual>about|nearly|roughly|some|around|"
                         r"more than|fewer than|almost|just over|just under) )?(?P<num>\d{1,3}(?:,\d{3})+)\b(?! (?:[a-z]+ )?(?:dollars|acres|miles))")
 NUMBER_ALONE = re.compile(rf"(?P<num>{DIGITS})")
+NUMBER_WORD_OR_DIGITS = re.compile(rf"(?P<num>{DIGITS}|{NUMBER_WORD})", re.I)
 # "on a 6-3 vote", "by a 5-2 vote": a tally told before the word vote.
 TALLY_VOTE = re.compile(r"\b(?P<num>\d{1,4})[-–](?P<num2>\d{1,4})\s+(?:vote|decision|ruling|margin)\b", re.I)
 # "all but three urged the board": the few who did not.
@@ -91,6 +92,10 @@ PLURAL_COUNT = re.compile(r"\b(?:(?P<num>tens of thousands|hundreds of thousands
 PLURAL_VALUES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands": 1000, "hundreds": 100, "dozens": 12,
                  "hundred": 200, "thousand": 2000, "dozen": 24}  # "several hundred": more than two hundred
 # "eleven of them": a part of what the sentence counted just before.
+# "hired only 140 of the 600 it said it needed", "Six out of the eight said …": a part of a whole, what both count
+# told before (no noun after the whole): each a count.
+OF_A_NUMBER = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) (?:out )?of (?:the|those|these) (?P<whole>{DIGITS}|{NUMBER_WORD})"
+                         r"(?=\s+(?:it|they|we|he|she|who|that|which|said|says|were|was|had|have|did|would|could|will)\b|\s*[,.;:!?])", re.I)
 OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|those)\b", re.I)
 # "Police estimated the crowd at 2,000; we counted more than 2,500": a crowd's size, its noun before it.
 CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered) ", re.I)
@@ -297,6 +302,12 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(OF_THEM, text, folded, NUMBER_AT, _count_starts, numbers):
         if not _is_year(m.group("num")) and m.group("num").lower() != "one":
             add(m, number_value(m.group("num")), "count", 0.5)
+    for m in _matches(OF_A_NUMBER, text, folded, NUMBER_AT, _count_starts, numbers):
+        if not any(_is_year(m.group(group)) or m.group(group).lower() == "one" for group in ("num", "whole")):
+            add(m, number_value(m.group("num")), "count", 0.45, end=m.end("num"))
+            whole = NUMBER_WORD_OR_DIGITS.match(text, m.start("whole"))
+            if whole:
+                add(whole, number_value(whole.group("num")), "count", 0.45)
     for m in CROWD.finditer(text):
         size = CROWD_SIZE.match(text, m.end())
         if size and not _is_year(size.group("num")):
@@ -349,11 +360,12 @@ CAP = re.compile(rf"\b(?:caps?|capped|limits?|ceiling)\b(?:\s+[\w-]+){{0,3}}?\s+
 
 # "22 students in kindergarten through third grade, 26 in fourth and fifth grade, and 32 in middle school":
 # the items after the first count the same things, their noun left out.
-# Also "63 children came Tuesday, up from 38 on Monday" and "Of the 87 people who spoke, 71 urged the board …".
+# Also "63 children came Tuesday, up from 38 on Monday", "Of the 87 people who spoke, 71 urged the board …" and
+# "Six of the eight said it was worth it; two would not say".
 # ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of)
-ELIDED = re.compile(rf"(?:,|;)\s+(?:and\s+|or\s+)?(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
+ELIDED = re.compile(rf"(?:[,;:]\s+(?:and\s+|or\s+)?|(?<!\s)\s+and\s+)(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
                     rf"(?P<num>{DIGITS}|{NUMBER_WORD})"
-                    r"(?:\s+(?=(?:in|for|at|per|on)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
+                    r"(?:\s+(?=(?:in|for|at|per|on|would|could|did|were|had|will|said)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
                     r"|(?(change)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
 ELIDED_REACH = 160  # characters back to the count the item goes with
 # "four hours of planning time a week, up from three": a change's old value, in the unit of the figure before it.
@@ -364,12 +376,9 @@ def _elided_counts(text: str, found: list[Figure], add: Callable[..., None]) -> 
     counts = sorted((f.end, f.unit) for f in found if f.unit in CHANGE_UNITS)
     for m in ELIDED.finditer(text):
         i = bisect_right(counts, (m.start(), "~")) - 1
-        if m.group("change") is None:
-            while i >= 0 and counts[i][1] != "count":
-                i -= 1  # a list's items, and a whole ("out of 140"), are counts
         if i >= 0 and m.start() - counts[i][0] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i][0]:m.start()]) \
                 and not _is_year(m.group("num")):
-            unit = counts[i][1] if m.group("change") else "count"
+            unit = counts[i][1]
             add(m, number_value(m.group("num")), unit, 0.45, start=m.start("qual") if m.group("qual") else m.start("num"), end=m.end("num"))
             counts.insert(i + 1, (m.end("num"), unit))
 
