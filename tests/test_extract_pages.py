@@ -769,6 +769,15 @@ def test_items_of_a_list_with_their_noun_left_out_take_the_unit_of_the_figure_th
     assert figures_of("Six missed school days are made up. One in April is a Friday.") == [("Six missed school days", 6, "days")]
 
 
+def test_a_range_after_between_or_with_words_before_its_unit_gives_its_first_end_that_unit():
+    assert figures_of("Strikes have usually lasted between four and nine school days.") == [
+        ("four", 4, "days"), ("nine school days", 9, "days")]
+    assert ("two", 2, "days") in figures_of("It lasted two to three school days.")
+    assert figures_of("I have thirty-two students this year.") == [("thirty-two students", 32, "count")]
+    assert figures_of("The hall is open for warming 7 to 3 every day.") == []
+    assert ("four", 4, "days") not in figures_of("It took four and nine more days.")
+
+
 def test_a_part_of_a_whole_told_before_counts_both():
     assert figures_of("It hired only 140 of the 600 it said it needed.") == [("140", 140, "count"), ("600", 600, "count")]
     assert figures_of("Six out of the eight said the strike was worth it.") == [("Six", 6, "count"), ("eight", 8, "count")]

@@ -46,8 +46,11 @@ IN_UNITS = {"week": ("days", 7), "decade": ("years", 10)}
 # The first end of a range whose unit is written once, after the second ("two to three years",
 # "two or three years", "5 to 7 percent"): a figure of its own, in that unit.
 RANGE_FIRST = re.compile(
-    rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=(?:\s+(?:to|or)\s+|\s?[-–]\s?)(?:{DIGITS}|{NUMBER_WORD})"
-    rf"(?:(?:-| )(?P<unit>year|day|hour|week|decade)s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
+    rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=(?:\s+(?:to|or|(?P<between>and))\s+|(?P<hyphen>\s?[-–]\s?))(?:{DIGITS}|{NUMBER_WORD})"
+    # "two to three school days": words describing the unit, not after a hyphen ("thirty-two students this year")
+    r"(?:(?:-| )(?(hyphen)|(?:(?!(?:to|of|a|an|the|this|that|every|each|per)\b)[a-z]+ ){0,2}?)"
+    r"(?P<unit>year|day|hour|week|decade)s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
+BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)  # "between four and nine school days"
 # "Between 150 and 200 nurses", "150 to 200 nurses": the first end of a range of counts.
 RANGE_COUNT_FIRST = re.compile(
     rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=\s+(?:and|to|or)\s+(?:{DIGITS}|{NUMBER_WORD})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?"
@@ -246,6 +249,8 @@ def find_figures(text: str) -> list[Figure]:
     numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
     _parts_of_wholes(_matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(RANGE_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
+        if m.group("between") and not BETWEEN_BEFORE.search(text, max(0, m.start() - 9), m.start()):
+            continue  # "four and nine days" is a range only after "between"
         if not _is_year(m.group("num")) and not (m.group("unit") and WHEN_AFTER.match(text, m.end())):
             value, unit = _in_unit(number_value(m.group("num")), m.group("unit")) if m.group("unit") else (number_value(m.group("num")), "percent")
             add(m, value, unit, 0.6)
