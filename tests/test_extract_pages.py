@@ -1379,6 +1379,14 @@ def test_a_plan_told_undone_is_dated_the_nearest_day_not_the_one_ahead():
     assert dates_of("The vote, scheduled for March 20, was postponed.") == [("March 20", "2024-03-20")]
 
 
+def test_a_live_entry_under_a_stamp_of_a_date_and_a_time_is_told_on_that_date():
+    page = ("Live updates: the strike, day 5\n\nFeb. 4, 7:32 a.m.\nPicket lines are up outside the high school, where "
+            "about 60 teachers were walking in the rain.\n\nFeb. 5, 1:30 p.m.\nAbout 300 students marched to the district office.\n")
+    dated = dated_mentions(page, dt.date(2024, 3, 6))
+    assert dated["Picket lines are up outside the high school, where about 60 teachers were walking in the rain."] == "2024-02-04"
+    assert dated["About 300 students marched to the district office."] == "2024-02-05"
+
+
 def test_a_phrase_opening_a_sentence_takes_the_tense_of_the_clause_after_it():
     saturday, thursday = dt.date(2024, 3, 9), dt.date(2024, 3, 7)
     # the phrase has no verb; the board's "voted" tells the Monday gone, not the nearer one ahead

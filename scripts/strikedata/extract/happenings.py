@@ -389,17 +389,25 @@ def _told_from(m: re.Match[str], antecedent: Happening | None, published: dt.dat
 
 
 # What follows a timeline row's date: a tab, a dash, a colon, a bar or a run of spaces.
+# The rest of a live entry's stamp after its date: a time, and the line's end ("Feb. 16, 7:32 a.m.").
+DATED_STAMP_TAIL = re.compile(r"(?:,|[ \t]+at|[ \t]*[—–|·-])?[ \t]*(?:\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?|[Nn]oon)[ \t]*(?:[A-Z]{2,3}T?)?[ \t]*\n")
 ROW_AFTER_DATE = re.compile(r"[ \t]*(?:\t|[—–|:]|-\s|\s{2,})")
 
 
 def timeline_rows(text: str, happenings: list[Happening]) -> dict[int, Happening]:
     """The lines that open with a date followed by the row's text ("Tuesday, March 10<tab>The first
-    mediation session …", "Feb. 21 — Local 327 members finish voting"): line start -> that date."""
+    mediation session …", "Feb. 21 — Local 327 members finish voting"): line start -> that date. And a live
+    entry's text under a stamp of a date and a time alone on its line ("Feb. 16, 7:32 a.m." / "Picket lines
+    are up …"): the line under it -> that date."""
     rows: dict[int, Happening] = {}
     for h in happenings:
         line_start = text.rfind("\n", 0, h.start) + 1
-        if h.start_date and not text[line_start:h.start].strip() and ROW_AFTER_DATE.match(text, h.end):
+        if not h.start_date or text[line_start:h.start].strip():
+            continue
+        if ROW_AFTER_DATE.match(text, h.end):
             rows.setdefault(line_start, h)
+        elif (stamp := DATED_STAMP_TAIL.match(text, h.end)) and text[stamp.end():stamp.end() + 1].strip():
+            rows.setdefault(stamp.end(), h)
     return rows
 
 
