@@ -1387,6 +1387,17 @@ def test_a_live_entry_under_a_stamp_of_a_date_and_a_time_is_told_on_that_date():
     assert dated["About 300 students marched to the district office."] == "2024-02-05"
 
 
+def test_a_time_alone_told_as_past_takes_the_day_of_the_last_happening_of_its_kind_a_few_sentences_back():
+    text = ("Members voted Monday to ratify the agreement.\n\n"
+            "Ninety-four percent said yes. Voting ran from 6 a.m. to 8 p.m. at the union hall.")
+    assert ("from 6 a.m.", "2024-03-04") in dates_of(text)
+    text = ("Members voted Monday to ratify the agreement.\n\nThe district is quiet.\n\n"
+            "Ninety-four percent said yes. Voting ran from 6 a.m. to 8 p.m. at the union hall.")
+    assert ("from 6 a.m.", "2024-03-06") in dates_of(text)  # two paragraphs back: too far to be told of
+    text = "Members voted Monday to ratify the agreement.\n\nA rally ran from 6 a.m. to 8 p.m. at the union hall."
+    assert ("from 6 a.m.", "2024-03-06") in dates_of(text)  # another kind of happening
+
+
 def test_a_phrase_opening_a_sentence_takes_the_tense_of_the_clause_after_it():
     saturday, thursday = dt.date(2024, 3, 9), dt.date(2024, 3, 7)
     # the phrase has no verb; the board's "voted" tells the Monday gone, not the nearer one ahead

@@ -1148,6 +1148,8 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
                                            or reader.tense(sentence, m.start(), m.end()) in ("future", "past"))
         day = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
+        if day is None and sentence is not None and reader.tense(sentence, m.start(), m.end()) == "past":
+            day = _day_of_its_kin(reader, sentence, m.start(), dated)
         if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
             # ("Talks resumed Friday. The staff union settled first, at about 8:15 p.m.": told as past, so the same day)
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
@@ -1173,6 +1175,32 @@ def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], fu
         return None
     days = [h.start_date for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date and (not future or h.tense == "future")]
     return days[-1] if days else None
+
+
+KIN_REACH = 3  # sentences back, across one paragraph break, to a happening of the time's kin
+
+
+def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, list[Happening]]) -> str | None:
+    """The day of the last happening of the same kin told as past, to the day, a few sentences back ("Members voted
+    yesterday to ratify it. … Voting ran from 6 a.m. to 8 p.m."): the time's happening is that one."""
+    text = reader.text
+    kin = event_kin(text[sentence.start:sentence.end], position - sentence.start)
+    if kin in ("other", "statement", "announcement"):
+        return None
+    previous, breaks = sentence, 0
+    for _ in range(KIN_REACH):
+        earlier = reader.spans.before(previous.start)
+        if earlier is None:
+            return None
+        breaks += "\n" in text[earlier.end:previous.start]
+        if breaks > 1:
+            return None
+        previous = earlier
+        for h in reversed(dated.get(previous.start, [])):
+            if h.precision == "day" and h.start_date and h.tense == "past" \
+                    and event_kin(text[previous.start:previous.end], h.start - previous.start) == kin:
+                return h.start_date
+    return None
 
 
 # What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
