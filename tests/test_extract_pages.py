@@ -313,6 +313,16 @@ def test_a_live_entry_opening_with_breaking_is_news_not_a_banner():
     assert banner.split("\n")[0] in [banner[s.start:s.end] for s in furniture_lines(banner)]
 
 
+def test_a_pronoun_after_the_second_person_a_sentence_names_tells_neither_ones_pronoun():
+    text = ("Late in the meeting, Director Janelle Pruitt pressed Superintendent Gerald P. Onofrio on the reserves, "
+            "which she put at “roughly $22 million.” Onofrio answered that the money is committed. "
+            "“We will not drain the reserves to end a strike,” he said.")
+    assert speakers_of(text)[-1] == ("gerald-p-onofrio", None)
+    text = "Board chair Ray Mabry met Pia Cortes, who said she would stay."
+    assert find_entities(text, TOWN).pronoun_of("pia-cortes", text) == "she"  # a relative clause is the one named's
+    assert find_entities(text, TOWN).pronoun_of("ray-mabry", text) is None
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -805,6 +805,7 @@ HONORIFIC = re.compile(r"\b(?:(?P<he>Mr)|(?P<she>Ms|Mrs|Miss))\.? $")
 
 
 # Someone else a sentence brings in between a name and a pronoun, whom the pronoun may stand for ("whose daughter").
+RELATIVE_AFTER = re.compile(r",?\s+who\b")  # "… met Pia Cortes, who said she …": the pronoun is hers
 KIN_BETWEEN = re.compile(r"\b(?:whose|his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:daughter|son|wife|husband|mother|father|mom|dad|sister|"
                          r"brother|child|kid|grandson|granddaughter|girlfriend|boyfriend|partner|niece|nephew|friend)s?\b", re.I)
 
@@ -812,7 +813,7 @@ KIN_BETWEEN = re.compile(r"\b(?:whose|his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:d
 def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Each person's pronoun, as the article uses it (see Entities.pronoun_of)."""
     votes: dict[str, set[str]] = {}
-    for m, following in zip(mentions, [*mentions[1:], None], strict=True):
+    for m, preceding, following in zip(mentions, [None, *mentions[:-1]], [*mentions[1:], None], strict=True):
         honorific = HONORIFIC.search(text, max(0, m.start - 6), m.start)
         limit = following.start if following is not None else len(text)
         after = PRONOUN_AFTER.search(text, m.end, min(limit, m.end + 300))
@@ -820,6 +821,9 @@ def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
             after = None  # the sentence ended first
         elif after is not None and KIN_BETWEEN.search(text, m.end, after.start()):
             after = None  # "Ray Kowalczyk, whose daughter is in second grade, said she …": the pronoun may be the other's
+        elif after is not None and preceding is not None and preceding.id != m.id and not RELATIVE_AFTER.match(text, m.end) \
+                and not PRONOUN_AFTER.search(text, preceding.end, m.start):
+            after = None  # "Pruitt pressed Onofrio on the reserves, which she put at …": the pronoun may be the subject's
         for found in (honorific, after):
             if found is not None and (found.group("he") or found.group("she")):
                 votes.setdefault(m.id, set()).add("he" if found.group("he") else "she")
