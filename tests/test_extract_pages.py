@@ -323,6 +323,14 @@ def test_a_pronoun_after_the_second_person_a_sentence_names_tells_neither_ones_p
     assert find_entities(text, TOWN).pronoun_of("ray-mabry", text) is None
 
 
+def test_a_description_whose_saying_has_a_subject_of_its_own_is_not_the_speaker_a_pronoun_means():
+    text = ("“I love every one of them,” Pia Cortes said. Four of her students are still learning English, and none "
+            "has an aide, she said.\n\n“I eat lunch standing up,” she added.")
+    assert speakers_of(text)[-1][0] == "pia-cortes"
+    text = "“We are tired,” said a teacher who asked that her name not be used.\n\n“We stay,” she added."
+    assert speakers_of(text)[-1] == (None, None)
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -823,7 +823,9 @@ DESCRIBED = re.compile(r"\b[Tt]he (?:(?:[A-Z][\w’'-]* ){0,4}[\w’'-]+(?:’s|
 
 # An unnamed speaker said to speak ("said a nurse who ...", "one driver said"), before a pronoun.
 UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b"
-                              rf"|\b(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,160}}?\b(?:said|says|told)\b")
+                              # (not "none has an aide, she said": the saying has a subject of its own)
+                              rf"|\b(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,160}}?"
+                              r"(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bHe )(?<!\bShe )\b(?:said|says|told)\b")
 
 
 APPOSITION_AFTER = re.compile(r"\s*,\s*")  # between a name and the description of the same person
