@@ -331,6 +331,16 @@ def test_a_description_whose_saying_has_a_subject_of_its_own_is_not_the_speaker_
     assert speakers_of(text)[-1] == (None, None)
 
 
+def test_a_figure_someone_put_at_in_their_words_is_theirs_and_a_relative_clause_has_its_subject():
+    text = ("The district said 61 teachers crossed the lines. The Alder Creek Education Association put the number at "
+            "“about 35, and most of them were counselors.”")
+    assert speakers_of(text) == [(None, "acea")]
+    text = ("Late in the meeting, Director Janelle Pruitt pressed Superintendent Gerald P. Onofrio on the reserves, "
+            "which she put at “roughly $22 million.”")
+    assert speakers_of(text) == [("janelle-pruitt", None)]
+    assert speakers_of("The crowd was put at ease. “Thank you,” the mayor said.")[0][1] is None
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -27,6 +27,8 @@ CUES = (
     r"called|calls|calling|termed|labeled|dubbed|reads|thanked|thanks|praised|praises|blamed|blames|criticized|criticizes|"
     r"pledged|pledges|apologized|replied by|answered|answers|"
     r"puts? it (?:this way|that way|simply|bluntly|plainly|like this|best|succinctly)|"
+    # "which she put at “roughly $22 million”", "The union put the number at “about 35 …”": a figure given in her words
+    r"puts? (?:(?:the|its|their|that) (?:number|figure|total|count|cost|price|amount|tally|gap) )?at(?=\s*(?:[“\"\x00]|$))|"
     # "Local 1147 followed with a post of its own: “…”", "the district responded with a statement: “…”"
     r"(?:followed|responded|answered|replied|countered) with (?:a|an) (?:[\w-]+ )?(?:post|tweet|statement|message|email|letter)"
     r"(?: of (?:its|their|his|her) own)?(?=\s*:)|"
@@ -667,6 +669,9 @@ def _channel(sentence: str) -> str:
 
 def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, written_start: int, written_end: int,
              entities: Entities) -> Speaker | None:
+    relative = RELATIVE_OPENING.match(text, np_start, np_end)
+    if relative:  # "…, which she put at “…”": the subject of the relative clause
+        np_start = relative.end()
     np = text[np_start:np_end].strip()
     written = text[written_start:written_end].strip(" ,")
     if not np:
@@ -761,6 +766,7 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     return Speaker(None, None, written, cue, channel, "inferred", 0.2, f"speaker '{np}' not recognised: name them")
 
 
+RELATIVE_OPENING = re.compile(r"\s*(?:which|that|whom|as)\s+(?=(?:he|she|they|it|[A-Z]))")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
 ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|"
@@ -887,7 +893,8 @@ def _subject_of_sentence(text: str, earlier, entities: Entities):
         opening = mark.end()
     named = entities.within(opening, earlier.start, "person")
     first = named[0] if named else None
-    words = text[opening:first.start].split() if first is not None else []
+    # (a phrase set off by a comma before the subject is not its words: "Late in the meeting, Director Janelle Pruitt …")
+    words = text[opening:first.start].rsplit(",", 1)[-1].split() if first is not None else []
     title_like = all(w[:1].isupper() or w in ("of", "the", "and", "for") for w in words)
     if first is None or first.id == earlier.id or len(words) > (SUBJECT_TITLE_WORDS if title_like else SUBJECT_AFTER_WORDS):
         return None  # (a title or "Then" may come first: "State Superintendent of Public Instruction Evelyn Tarrant sent …")
