@@ -341,6 +341,16 @@ def test_a_figure_someone_put_at_in_their_words_is_theirs_and_a_relative_clause_
     assert speakers_of("The crowd was put at ease. “Thank you,” the mayor said.")[0][1] is None
 
 
+def test_a_person_the_page_names_by_a_first_name_alone_saying_so_is_a_person_and_speaks():
+    text = ("Raymond Toller spoke first.\n\nAnother speaker, who gave only her first name, Bette, said she taught for 31 "
+            "years. “I walked a picket line,” she said.")
+    assert people_of(text)["bette"] == "Bette"
+    assert speakers_of(text) == [("bette", None)]
+    assert "tom" in people_of("A driver identified only as Tom said the buses ran late.")
+    assert "tom" not in people_of("A driver identified only as Tom Reyes said the buses ran late.")
+    assert people_of("The speaker gave only her first name, The.") == {}
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -403,10 +403,35 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
     person_mentions += _surnames_alone(text, people, person_mentions)
     person_mentions += _first_names_alone(text, people, person_mentions)
     person_mentions = _with_evidence(text, people, person_mentions)
+    person_mentions += _named_by_first_name_only(text, people, person_mentions, furniture)
     mentions = sorted(org_mentions + person_mentions, key=lambda m: (m.start, -m.end))
     entities = Entities(orgs, people, mentions, dict(registry.people))
     _organizations_of_roles(entities)
     return entities
+
+
+# A person the page names by a first name alone, saying so ("Another speaker, who gave only her first name, Bette, said",
+# "a driver identified only as Tom"): the name, not followed by a surname.
+FIRST_NAME_ONLY = re.compile(r"\b(?:(?:gave|give|gives|giving|provided|shared|offered)\s+(?:only\s+)?(?:her|his|their)\s+first\s+name"
+                             r"(?:\s+only)?(?:,\s*|\s+as\s+)|identified\s+(?:(?:herself|himself|themselves)\s+)?(?:only\s+)?"
+                             r"(?:as|by\s+(?:her|his|their)\s+first\s+name,?)\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
+
+
+def _named_by_first_name_only(text: str, people: dict[str, Person], mentions: list[Mention], furniture: Furniture) -> list[Mention]:
+    """A person named by a first name alone, where the page says that is all it gives (FIRST_NAME_ONLY); each
+    mention of that name from there on. None where the name is a person's already named in full."""
+    found: list[Mention] = []
+    named = {word for p in people.values() for word in p.name.split()}
+    for m in FIRST_NAME_ONLY.finditer(text):
+        name = m.group("name")
+        if furniture.holds(m.start()) or name in named or name in SENTENCE_WORDS:
+            continue
+        person = people.setdefault(slug(name), Person(slug(name), name, new=True, confidence=0.6))
+        taken = {(x.start, x.end) for x in mentions}
+        found += [Mention(w.start(), w.end(), "person", person.person_id) for w in re.finditer(rf"\b{re.escape(name)}\b(?![ \t]+[A-Z])", text)
+                  if w.start() >= m.start("name") and (w.start(), w.end()) not in taken]
+        named.add(name)
+    return found
 
 
 def _people_in_runs(text: str, runs: list[tuple[int, list[re.Match]]], known: dict[str, Person], orgs: dict[str, Org],
