@@ -351,6 +351,13 @@ def test_a_person_the_page_names_by_a_first_name_alone_saying_so_is_a_person_and
     assert people_of("The speaker gave only her first name, The.") == {}
 
 
+def test_an_alert_is_a_document_whose_sender_the_sentence_before_names():
+    text = ("Classes resume Friday, the district said in a text alert to families sent at 5:58 a.m.\n\n"
+            "\"Students and staff return Friday. Buses will run on their regular routes,\" the alert read.")
+    assert speakers_of(text) == [(None, "alder-usd")]
+    assert speakers_of("“Schools are closed,” the district’s alert said.") == [(None, "alder-usd")]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -778,10 +778,10 @@ DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?
 # A document as the speaker ("the email said"): its author is the speaker of the quotation before.
 DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|"
                       r"news release|press release|message|memo|post|tweet|report|notice|flyer|flier|newsletter|faq|fact sheet|"
-                      r"website|handout)\b")
+                      r"website|handout|alert)\b")
 DOCUMENT_NOTE = "a document speaks:"
 OWNED_DOCUMENT = re.compile(r"(?P<owner>.{1,80}?)(?:’s|'s)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|news release|"
-                            r"press release|message|memo|post|tweet|notice|flyer|newsletter|website|sign)\b", re.I)
+                            r"press release|message|memo|post|tweet|notice|flyer|newsletter|website|sign|alert)\b", re.I)
 
 
 def _document_channel(word: str) -> str | None:
