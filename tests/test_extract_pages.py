@@ -358,6 +358,12 @@ def test_an_alert_is_a_document_whose_sender_the_sentence_before_names():
     assert speakers_of("“Schools are closed,” the district’s alert said.") == [(None, "alder-usd")]
 
 
+def test_an_unnamed_speaker_described_in_five_words_is_the_one_a_pronoun_means():
+    text = ("“We're out of days,” Curtis Reyes said.\n\nA Marlow Falls Middle School teacher who asked not to be named "
+            "said the mood was tired.\n\n“Nobody I know wants to go into a third week,” she said.")
+    assert speakers_of(text)[-1] == (None, None)
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

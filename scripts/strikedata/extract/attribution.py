@@ -828,9 +828,9 @@ DESCRIBED = re.compile(r"\b[Tt]he (?:(?:[A-Z][\w’'-]* ){0,4}[\w’'-]+(?:’s|
 
 
 # An unnamed speaker said to speak ("said a nurse who ...", "one driver said"), before a pronoun.
-UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b"
+UNNAMED_SPEAKING = re.compile(rf"\b(?:said|says|told|added|according to)\s+(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})\b"
                               # (not "none has an aide, she said": the saying has a subject of its own)
-                              rf"|\b(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,160}}?"
+                              rf"|\b(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})\b[^.]{{0,160}}?"
                               r"(?<!\bhe )(?<!\bshe )(?<!\bthey )(?<!\bHe )(?<!\bShe )\b(?:said|says|told)\b")
 
 
