@@ -364,6 +364,12 @@ def test_an_unnamed_speaker_described_in_five_words_is_the_one_a_pronoun_means()
     assert speakers_of(text)[-1] == (None, None)
 
 
+def test_a_title_inside_a_quotation_is_nobody_a_pronoun_after_it_means():
+    text = ("Superintendent Nora Feld spoke Monday. Board chair Ana Ruiz said members were \"kept informed.\" "
+            "\"That's the superintendent's team and the mediator's job,\" she said.")
+    assert speakers_of(text)[-1][0] == "ana-ruiz"
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -954,11 +954,13 @@ DESCRIBED_PERSON = re.compile(rf"\b(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5
 
 def _described_before(text: str, at: int, after: int):
     """The last description by title between the last person named (`after`) and a pronoun at `at`,
-    within two sentences' reach."""
-    low = max(after, at - 400)
+    within two sentences' reach, outside quotations ("“That's the superintendent's team …,” she said" is no
+    superintendent speaking)."""
+    low, narration = _narration_before(text, after, at)
     found = None
-    for m in DESCRIBED.finditer(text, low, at):
-        found = m
+    for m in DESCRIBED.finditer(text, max(low, after, at - 400), at):
+        if narration[m.start() - low] == text[m.start()]:
+            found = m
     return found
 
 
