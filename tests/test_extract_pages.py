@@ -370,6 +370,15 @@ def test_a_title_inside_a_quotation_is_nobody_a_pronoun_after_it_means():
     assert speakers_of(text)[-1][0] == "ana-ruiz"
 
 
+def test_a_dash_credit_may_open_with_the_or_a_title_in_lower_case_and_run_long():
+    text = ("WHAT THEY’RE SAYING\n• “Ratified. Now let’s go teach.” — the Alder Creek Education Association, on X\n"
+            "• “I’ll read all 61 pages.” — board Director Janelle Pruitt, in a Facebook post Sunday\n"
+            "• “Nobody won this strike.” — Glen R. Sorensen, a machine-shop owner who spoke against the union’s demands "
+            "at the March 14 board meeting\n")
+    assert [person or org for person, org in speakers_of(text)] == ["acea", "janelle-pruitt", "glen-r-sorensen"]
+    assert speakers_of("“We won.” — and then everyone went home.")[0][0] is None
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -72,7 +72,9 @@ MANNER_INTRO = re.compile(r"\s*(?:[^:.!?\x00\n]{0,80},\s+)?(?:(?i:but|and|so|the
 CHANNEL_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00\n,“”\"]{0,60}?),?\s+(?:by|via|in)\s+(?:an?\s+)?"
                            r"(?:text(?:\s+message)?|e-?mail|phone|(?:written\s+)?statement|letter|message|post)\s*:\s*$")
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
-DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>[A-Z][^\n\x00“”\"]{1,100}?)[ \t]*(?=\n|$)")
+# ("— the Marlow Falls Education Association, on X", "— board Director Janelle Pruitt, in a Facebook post Sunday")
+DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>(?:(?:the|a|an|board|union|district|school|state|city|county|former|"
+                         r"interim|acting)[ \t]+){0,2}[A-Z][^\n\x00“”\"]{1,160}?)[ \t]*(?=\n|$)")
 # "Ng’s message to parents was clear:", "The union’s reply came minutes later:": the owner speaks.
 POSSESSIVE_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00]{0,80}?)(?:’s|'s|’|')\s+(?P<doc>message|statement|response|reply|answer|"
                               r"letter|email|e-mail|post|tweet|note|words|position|view|verdict)\b[^:!?\x00]{0,80}:\s*$")
