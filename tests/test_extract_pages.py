@@ -379,6 +379,12 @@ def test_a_dash_credit_may_open_with_the_or_a_title_in_lower_case_and_run_long()
     assert speakers_of("“We won.” — and then everyone went home.")[0][0] is None
 
 
+def test_a_subject_with_two_verbs_joined_by_and_speaks_with_the_second():
+    text = ("HOST: Superintendent Nora Feld said as much on Friday.\n\n"
+            "KETTERING: He did. He stood at that podium and said, “There is no more money in the drawer.”")
+    assert speakers_of(text) == [("nora-feld", "alder-usd")]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -674,6 +674,9 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     relative = RELATIVE_OPENING.match(text, np_start, np_end)
     if relative:  # "…, which she put at “…”": the subject of the relative clause
         np_start = relative.end()
+    joined = JOINED_PREDICATE.fullmatch(text, np_start, np_end)
+    if joined:  # "He stood at that podium and said": the subject of both verbs
+        np_end = joined.end("subject")
     np = text[np_start:np_end].strip()
     written = text[written_start:written_end].strip(" ,")
     if not np:
@@ -768,6 +771,9 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     return Speaker(None, None, written, cue, channel, "inferred", 0.2, f"speaker '{np}' not recognised: name them")
 
 
+# A subject with two verbs joined by "and", the second the verb of saying: "He stood at that podium and (said)".
+JOINED_PREDICATE = re.compile(r"\s*(?P<subject>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+"
+                              r"(?-i:[a-z][\w’'-]*)(?:[ \t]+[^\s\x00]+){0,8}?[ \t]+and\s*")
 RELATIVE_OPENING = re.compile(r"\s*(?:which|that|whom|as)\s+(?=(?:he|she|they|it|[A-Z]))")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
