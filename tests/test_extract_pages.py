@@ -385,6 +385,15 @@ def test_a_subject_with_two_verbs_joined_by_and_speaks_with_the_second():
     assert speakers_of(text) == [("nora-feld", "alder-usd")]
 
 
+def test_an_organization_whose_name_goes_on_with_of_is_named_whole_and_speaks():
+    text = "The Alder Creek Area Chamber of Commerce said in a statement that it “welcomes the return of certainty.”"
+    entities = find_entities(text, TOWN)
+    assert [o.name for o in entities.orgs.values() if o.new] == ["Alder Creek Area Chamber of Commerce"]
+    assert speakers_of(text) == [(None, "alder-creek-area-chamber-of-commerce")]
+    assert "Oregon Department of Education" in [o.name for o in find_entities(
+        "The Oregon Department of Education said it was watching.", TOWN).orgs.values()]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -29,6 +29,7 @@ ORG_WORDS = {
     "Tool", "Tools", "Manufacturing", "Industries", "Supply", "Works", "Machine", "Machining", "Construction",  # firms
     "Hardware", "Market", "Grocery", "Diner", "Cafe", "Restaurant", "Store", "Shop", "Salon", "Garage",  # shops
     "Team", "Teams", "Squad", "Crew",  # "We are Team Kids"
+    "Chamber",  # "the Marlow Falls Area Chamber (of Commerce)"
 }
 # The states whose names look like a person's (two capitalised words).
 TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
@@ -1252,7 +1253,13 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
     number = LOCAL_NUMBER.match(text, tokens[-1].end())
     if words[-1] == "Local" and number:
         name += number.group()
-    return name
+    of = OF_WHAT.match(text, tokens[-1].end()) if words[-1] in OF_ORG_WORDS else None
+    return name + of.group() if of else name  # "Marlow Falls Area Chamber of Commerce", "Iowa Department of Education"
+
+
+# An organization word whose name goes on with "of" and what the body is of: "Chamber of Commerce", "Department of Labor".
+OF_ORG_WORDS = frozenset({"Chamber", "Department", "Bureau", "Commission"})
+OF_WHAT = re.compile(r" of (?:the )?[A-Z][\w’'&-]*(?: (?:and )?[A-Z][\w’'&-]*){0,3}")
 
 
 ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
