@@ -859,6 +859,13 @@ def test_a_range_after_between_or_with_words_before_its_unit_gives_its_first_end
     assert ("four", 4, "days") not in figures_of("It took four and nine more days.")
 
 
+def test_a_count_opening_a_sentence_goes_on_from_the_count_before_it():
+    text = "By the end, 38 of them had urged the board to act. Four sided with the district, and two spoke of other things."
+    assert [f[:2] for f in figures_of(text)][:2] == [("38 of them", 38), ("Four", 4)]
+    assert ("9", 9.0, "count") not in figures_of("It had 12 members. The board will vote Dec. 9 on a calendar.")
+    assert ("9", 9.0, "years") not in figures_of("It ran for 12 years. The board will vote Dec. 9 on a calendar.")
+
+
 def test_a_part_of_a_whole_told_before_counts_both():
     assert figures_of("It hired only 140 of the 600 it said it needed.") == [("140", 140, "count"), ("600", 600, "count")]
     assert figures_of("Six out of the eight said the strike was worth it.") == [("Six", 6, "count"), ("eight", 8, "count")]

@@ -366,10 +366,14 @@ CAP = re.compile(rf"\b(?:caps?|capped|limits?|ceiling)\b(?:\s+[\w-]+){{0,3}}?\s+
 # "22 students in kindergarten through third grade, 26 in fourth and fifth grade, and 32 in middle school":
 # the items after the first count the same things, their noun left out.
 # Also "63 children came Tuesday, up from 38 on Monday", "Of the 87 people who spoke, 71 urged the board …" and
-# "Six of the eight said it was worth it; two would not say".
+# "Six of the eight said it was worth it; two would not say", and a sentence that goes on from the one before ("38 of
+# them had urged the board to … . Four sided with the district").
 # ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of)
-ELIDED = re.compile(rf"(?:[,;:]\s+(?:and\s+|or\s+)?|(?<!\s)\s+and\s+)(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
+ELIDED = re.compile(rf"(?:[,;:]\s+(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?P<opening>(?<=[.!?])[ \t]+(?-i:(?=[A-Z]))))"
+                    rf"(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
                     rf"(?P<num>{DIGITS}|{NUMBER_WORD})"
+                    # (a sentence's opening count is a subject: "Four sided with the district", not "One in April is …")
+                    r"(?(opening)(?=\s+(?:would|could|did|were|had|said|(?-i:[a-z]+ed))\b)|)"
                     r"(?:\s+(?=(?:in|for|at|per|on|would|could|did|were|had|will|said)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
                     r"|(?(change)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
 ELIDED_REACH = 160  # characters back to the count the item goes with
