@@ -866,6 +866,11 @@ def test_a_count_opening_a_sentence_goes_on_from_the_count_before_it():
     assert ("9", 9.0, "years") not in figures_of("It ran for 12 years. The board will vote Dec. 9 on a calendar.")
 
 
+def test_a_count_before_a_name_of_five_words_and_its_noun():
+    assert figures_of("Picket lines went up outside all 19 Marlow Falls Community School District buildings.") == [
+        ("all 19 Marlow Falls Community School District buildings", 19, "count")]
+
+
 def test_a_part_of_a_whole_told_before_counts_both():
     assert figures_of("It hired only 140 of the 600 it said it needed.") == [("140", 140, "count"), ("600", 600, "count")]
     assert figures_of("Six out of the eight said the strike was worth it.") == [("Six", 6, "count"), ("eight", 8, "count")]

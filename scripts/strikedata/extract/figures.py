@@ -121,7 +121,7 @@ MULTIPLES = {"doubled": 2, "tripled": 3, "quadrupled": 4, "double": 2, "triple":
 NOT_PLURAL = r"(?!(?:this|thus|was|has|is|his|its|yes|us|as|plus|less|unless|across|perhaps|sides)\b)"
 COUNT = re.compile(
     "(?i:" + QUALIFIER + ")" + rf"(?:all )?(?P<num>{DIGITS}|(?i:{NUMBER_WORD}))(?: of (?:its|the|their|our|his|her))?"
-    r"(?: [A-Z][\w’'-]*){0,4}(?: [a-z]+(?:-[a-z]+)?)?"
+    r"(?: [A-Z][\w’'-]*){0,5}(?: [a-z]+(?:-[a-z]+)?)?"
     r" " + NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b")
 COUNTED = NOT_PLURAL + r"(?P<noun>[a-z]+s|staff|people|personnel|faculty|children|police)\b"
 # A word describing what is counted ("center-based", "special"), not one that opens a phrase of its own.
