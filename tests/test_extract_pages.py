@@ -1875,6 +1875,18 @@ def test_a_reposted_story_is_dated_from_the_day_it_first_ran_and_the_hosts_updat
 
 # --- parts of a page told from another day ---------------------------------------------------------------
 
+def test_an_updates_original_story_below_it_is_told_from_the_day_it_was_first_posted():
+    from strikedata.extract.sections import sections
+    page = ("Teachers reach deal after all-night talks\nPublished: 11:47 PM CDT Mar 20, 2030\nUpdated: 6:15 AM CDT Mar 21, 2030\n\n"
+            "UPDATE, 6:15 a.m. Thursday: The two sides reached a deal at 3:50 a.m. today. Our original story follows.\n\n"
+            "Talks stretched past 11 p.m. Wednesday. At 9:41 p.m., the union posted on X.\n")
+    assert [p.date.isoformat() for p in sections(page, dt.date(2030, 3, 21)) if p.date] == ["2030-03-21", "2030-03-20"]
+    dated = dated_mentions(page, dt.date(2030, 3, 21))
+    assert dated["At 9:41 p.m., the union posted on X."] == "2030-03-20"
+    plain = page.replace("Published: 11:47 PM CDT Mar 20, 2030\n", "")
+    assert [p.date.isoformat() for p in sections(plain, dt.date(2030, 3, 21)) if p.date] == ["2030-03-21"]  # no day it ran
+
+
 def test_a_live_pages_day_headings_and_entries_past_midnight_date_what_follows():
     from strikedata.extract.sections import sections
     page = ("LIVE UPDATES\nTHURSDAY, FEB. 5\n9:20 a.m. — No school today\nSchools are closed today.\n\n"

@@ -26,6 +26,11 @@ MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
 DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
                          r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?[ \t]*$", re.M)
+# An update's note that the story as first posted follows ("Our original story follows."), and the line of the
+# page's top that says when it was first posted ("Published: 11:47 PM CDT Mar 20, 2030").
+ORIGINAL_FOLLOWS = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]his) original (?:story|report|post|article)\b[^.\n]{0,40}\b(?:follows|below)\b")
+FIRST_POSTED = re.compile(r"^[ \t]*(?:Published|Posted|Originally (?:published|posted))\b[^\n]{0,80}$", re.M)
+PAGE_TOP = 3000  # characters: where a page's own lines about itself stand
 EARLIER_VERSION_LINE = 300  # characters: a longer line is the story's prose, not a note
 MIDNIGHT_GAP = 6 * 60  # minutes the clock goes back between two entries read in order: a new day
 # More parts than this and the page is not read by parts (a live page has a few days; a hostile text thousands).
@@ -56,6 +61,13 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
         ran = story_date(line, published) if len(line) <= EARLIER_VERSION_LINE else None
         if ran is not None and ran != published and (note is None or line_end > note.end):
             marks.append((line_end, ran, f"the page's note says the version below ran on {ran.isoformat()}"))
+    first_posted = FIRST_POSTED.search(text, 0, PAGE_TOP)
+    for m in ORIGINAL_FOLLOWS.finditer(text):  # "Our original story follows.": as it ran when the page was first posted
+        line_end = text.find("\n", m.end())
+        line_end = len(text) if line_end < 0 else line_end
+        ran = story_date(first_posted.group(), published) if first_posted else None
+        if ran is not None and ran != published and (note is None or line_end > note.end):
+            marks.append((line_end, ran, f"the page's note says its original story follows, first posted on {ran.isoformat()}"))
     lowered = folded(text)
     for m in DAY_HEADING.finditer(lowered):
         day = _heading_day(m, published)
