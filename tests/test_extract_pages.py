@@ -394,6 +394,18 @@ def test_an_organization_whose_name_goes_on_with_of_is_named_whole_and_speaks():
         "The Oregon Department of Education said it was watching.", TOWN).orgs.values()]
 
 
+def test_a_description_then_a_name_after_a_quotation_is_an_apposition_that_speaks():
+    text = "“You cannot skip the mediator,” the lawyer, Celeste Amani-Ruiz of the Kansas Legal Defense Fund, said."
+    assert speakers_of(text)[0][0] == "celeste-amani-ruiz"
+
+
+def test_a_court_filing_speaks_for_whoever_filed_it():
+    text = ("The Alder Creek Unified School District filed its petition Tuesday.\n\n"
+            "“The members have abandoned their posts,” the petition says.\n\n"
+            "According to the filing, the district faces the loss of “approximately $205,000 for each additional day.”")
+    assert speakers_of(text) == [(None, "alder-usd"), (None, "alder-usd")]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

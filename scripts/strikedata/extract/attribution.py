@@ -88,7 +88,9 @@ CHANNELS = [
     ("statement", re.compile(r"\bstatement\b", re.I)),
     ("report", re.compile(r"\breport\b", re.I)),
 ]
-APPOSITION = re.compile(r"^[A-Z][\w’'\x01-]+(?: [A-Z][\w’'\x01-]+)+, ")  # \x01: NAME_MARK, an initial's period
+# "Ana Ruiz, a teacher at …, said", "the lawyer, Celeste Amani-Ruiz of the …, said": a name and who they are
+APPOSITION = re.compile(r"^(?:[A-Z][\w’'\x01-]+(?: [A-Z][\w’'\x01-]+)+, "  # \x01: NAME_MARK, an initial's period
+                        r"|(?:the|a|an|its|their|his|her) (?:[\w’'-]+ ){0,2}[\w’'-]+, [A-Z][\w’'\x01-]+(?: [A-Z][\w’'\x01-]+)+[, ])")
 NAMING_CUES = {"called", "calls", "calling", "described", "describes", "termed", "labeled", "dubbed"}
 STRONG_CUES = {"said", "says", "say", "told", "tells", "tell", "telling", "saying", "stated", "states", "wrote", "writes", "explained", "explains"}
 CLAUSE_BOUNDARY = re.compile(r"[,;—–]|:(?=\s)|\)")
@@ -276,7 +278,9 @@ def _pronoun_beat(text: str, masked: str, spans: SpanIndex, quote: Quotation, en
 PERSON_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 
 
-DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed"}
+DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed", "filing": "filed",
+                  "petition": "filed", "lawsuit": "filed", "complaint": "filed", "motion": "filed", "order": "ordered",
+                  "ruling": "ruled", "resolution": "(?:passed|adopted)"}
 SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?:said|says|wrote|writes|posted|announced|told)\b")
 SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|announced)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|today\s+|yesterday\s+)?"
                      r"(?:in|on|via)\s+$")  # ("said Monday in a message")
@@ -786,7 +790,7 @@ DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?
 # A document as the speaker ("the email said"): its author is the speaker of the quotation before.
 DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|"
                       r"news release|press release|message|memo|post|tweet|report|notice|flyer|flier|newsletter|faq|fact sheet|"
-                      r"website|handout|alert)\b")
+                      r"website|handout|alert|petition|filing|complaint|lawsuit|motion|order|ruling|resolution)\b")
 DOCUMENT_NOTE = "a document speaks:"
 OWNED_DOCUMENT = re.compile(r"(?P<owner>.{1,80}?)(?:’s|'s)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|news release|"
                             r"press release|message|memo|post|tweet|notice|flyer|newsletter|website|sign|alert)\b", re.I)
