@@ -406,6 +406,16 @@ def test_a_court_filing_speaks_for_whoever_filed_it():
     assert speakers_of(text) == [(None, "alder-usd"), (None, "alder-usd")]
 
 
+def test_a_judge_and_a_lawmaker_named_earlier_speak_by_their_title_and_a_party_is_no_person():
+    text = ("District Judge Harriet L. Okonjo ruled Thursday. State Rep. Dwayne T. Harlow Jr., R-Cottonwood Bend, chair of "
+            "the House Committee on K-12 Education Budget, watched from the second row.\n\n"
+            "The judge also wrote that the public interest “is served by a negotiated return.”\n\n"
+            "“If they settle, good,” the lawmaker said.")
+    assert [person for person, _ in speakers_of(text)] == ["harriet-l-okonjo", "dwayne-t-harlow-jr"]
+    assert set(people_of(text)) == {"harriet-l-okonjo", "dwayne-t-harlow-jr"}
+    assert "House Committee on K-12 Education Budget" in [o.name for o in find_entities(text, TOWN).orgs.values()]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -675,6 +675,9 @@ def _channel(sentence: str) -> str:
 
 def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, written_start: int, written_end: int,
              entities: Entities) -> Speaker | None:
+    adverb = TRAILING_ADVERB.search(text, np_start, np_end)
+    if adverb:  # "The judge also wrote": the judge
+        np_end = adverb.start()
     relative = RELATIVE_OPENING.match(text, np_start, np_end)
     if relative:  # "…, which she put at “…”": the subject of the relative clause
         np_start = relative.end()
@@ -775,6 +778,7 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     return Speaker(None, None, written, cue, channel, "inferred", 0.2, f"speaker '{np}' not recognised: name them")
 
 
+TRAILING_ADVERB = re.compile(r"\s+(?:also|later|then|again|further|once|too|previously|first|finally|simply|only)\s*$")
 # A subject with two verbs joined by "and", the second the verb of saying: "He stood at that podium and (said)".
 JOINED_PREDICATE = re.compile(r"\s*(?P<subject>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+"
                               r"(?-i:[a-z][\w’'-]*)(?:[ \t]+[^\s\x00]+){0,8}?[ \t]+and\s*")
@@ -800,12 +804,14 @@ def _document_channel(word: str) -> str | None:
     return next((name for name, pattern in CHANNELS if pattern.search(word)), None)
 
 
+LAWMAKER = ("state rep", "rep.", "representative", "senator", "state sen", "lawmaker", "legislator", "assembly", "delegate")
 # The words of a title a speaker can be given by ("the union president", "the head of the teachers union"),
 # and what the title of the person it means holds.
 TITLES = {"president": ("president",), "head": ("president", "head", "leader", "chair"), "leader": ("president", "head", "leader"),
           "chair": ("chair",), "superintendent": ("superintendent",), "spokesperson": ("spokes",), "spokeswoman": ("spokes",),
           "spokesman": ("spokes",), "negotiator": ("negotiator",), "principal": ("principal",), "mayor": ("mayor",),
-          "chief": ("chief",), "director": ("director",)}
+          "chief": ("chief",), "director": ("director",), "judge": ("judge",), "lawmaker": LAWMAKER, "legislator": LAWMAKER,
+          "senator": ("senator", "sen."), "representative": LAWMAKER}
 TITLE_WORD = re.compile(r"\b(?:" + "|".join(TITLES) + r")\b")
 
 
@@ -836,7 +842,7 @@ def _title_holder(lowered: str, org_id: str | None, entities: Entities):
 # A person described by title before a pronoun points back to them: "The union’s president says …".
 DESCRIBED = re.compile(r"\b[Tt]he (?:(?:[A-Z][\w’'-]* ){0,4}[\w’'-]+(?:’s|'s) )?(?:[a-z-]+ ){0,2}(?:" + "|".join(
     ["president", "superintendent", "spokesperson", "spokeswoman", "spokesman", "negotiator", "principal", "mayor", "chair",
-     "chief", "director", "leader", "head"]) + r")\b")
+     "chief", "director", "leader", "head", "judge", "lawmaker"]) + r")\b")
 
 
 # An unnamed speaker said to speak ("said a nurse who ...", "one driver said"), before a pronoun.

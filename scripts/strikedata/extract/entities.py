@@ -450,6 +450,8 @@ def _people_in_runs(text: str, runs: list[tuple[int, list[re.Match]]], known: di
         line_start = text.rfind("\n", 0, tokens[0].start()) + 1
         if CREDIT_LINE.match(text, line_start) and text.find(",", line_start, tokens[0].start()) >= 0:
             continue  # "— Delia Fontaine, East Calder": after the name, where the reader lives
+        if PARTY_OF_PLACE.match(" ".join(t.group() for t in tokens)):
+            continue  # "State Rep. Dwayne T. Harlow Jr., R-Cottonwood Bend": a lawmaker's party and home
         found = _person_in_run(text, tokens, known, orgs, people, taken)
         if found:
             person_mentions.append(found)
@@ -1138,13 +1140,18 @@ def _new_person(text: str, title_tokens: list[re.Match], name_words: list[str], 
     return Person(slug(name), name, role=role, org_id=org_id, new=True, confidence=0.7)
 
 
+# A lawmaker's party and home ("R-Cottonwood Bend", "D-Wichita"): no title, and no person's name.
+PARTY_OF_PLACE = re.compile(r"[RDI]-[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}$")
+
+
 def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     """The title a person is given: an apposition after the name, or the words before it."""
     serves = SERVES_AS.match(text, end, min(len(text), end + 200))
     if serves:  # "…, a two-time award winner, is in her second term as president of the association": the title
         return serves.group("role").strip()
     after = re.match(r",[ \t]+(?:(?:a|an|the)\s+)?([^,.;“”\"\n]{3,90}?)(?=[,.;“”\"\n]|\s+(?:said|says|told)\b|$)", text[end:end + 120])
-    if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)) and not NAMES_LISTED.match(after.group(1)):
+    if after and not re.match(r"(?:who|which|said|says|told|and|but)\b", after.group(1)) and not NAMES_LISTED.match(after.group(1)) \
+            and not PARTY_OF_PLACE.match(after.group(1)):  # ("State Rep. Dwayne T. Harlow Jr., R-Cottonwood Bend, …": the title before)
         return after.group(1).strip()
     became = BECAME.match(text, end, min(len(text), end + 200))
     if became:  # "Loretta Baines, who drove a bus for 14 years before becoming the association’s president"
@@ -1257,9 +1264,11 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
     return name + of.group() if of else name  # "Marlow Falls Area Chamber of Commerce", "Iowa Department of Education"
 
 
-# An organization word whose name goes on with "of" and what the body is of: "Chamber of Commerce", "Department of Labor".
-OF_ORG_WORDS = frozenset({"Chamber", "Department", "Bureau", "Commission"})
-OF_WHAT = re.compile(r" of (?:the )?[A-Z][\w’'&-]*(?: (?:and )?[A-Z][\w’'&-]*){0,3}")
+# An organization word whose name goes on with "of" or "on" and what the body is of: "Chamber of Commerce", "Department of
+# Labor", "Committee on Education".
+# ("House Committee on K-12 Education Budget")
+OF_ORG_WORDS = frozenset({"Chamber", "Department", "Bureau", "Commission", "Committee", "Subcommittee"})
+OF_WHAT = re.compile(r" (?:of|on) (?:the )?[A-Z][\w’'&-]*(?: (?:and )?[A-Z][\w’'&-]*){0,3}")
 
 
 ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
