@@ -416,6 +416,12 @@ def test_a_judge_and_a_lawmaker_named_earlier_speak_by_their_title_and_a_party_i
     assert "House Committee on K-12 Education Budget" in [o.name for o in find_entities(text, TOWN).orgs.values()]
 
 
+def test_a_fragment_in_a_sentence_opened_by_a_pronoun_is_whom_the_pronoun_means():
+    text = ("District Judge Harriet L. Okonjo ruled Thursday.\n\nShe ordered both sides to meet with a mediator from the "
+            "state Office of School Labor Mediation at 9 a.m. Saturday, and to bargain \"in good faith\" for two days.")
+    assert speakers_of(text)[0][0] == "harriet-l-okonjo"  # ("the state" is no verb of saying)
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

@@ -34,7 +34,9 @@ CUES = (
     r"(?: of (?:its|their|his|her) own)?(?=\s*:)|"
     r"read(?=\s*[.,:])"  # "…,” the statement read.": not "read the letter"
 )
-CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?P<cue>{CUES})\b")
+# (after a determiner a cue's word is a noun: "from the state Office of …", "the notes", "their claims")
+CUE = re.compile(rf"\b(?:(?:has|have|had|was|were|would|will)\s+)?(?<!\bthe )(?<!\bThe )(?<!\ba )(?<!\bits )(?<!\btheir )(?<!\bour )"
+                 rf"(?P<cue>{CUES})\b")
 CUE_AT_START = re.compile(rf"^\W*(?P<cue>{CUES})\s+(?P<np>.+?)\s*[.!?]?\s*$", re.DOTALL)
 CUE_AT_END = re.compile(rf"^\W*(?P<np>[^.!?]{{1,120}}?)\s+(?:(?:has|have|had)\s+)?(?P<cue>{CUES})\b(?P<rest>.*)$", re.DOTALL)
 ACCORDING_AFTER = re.compile(r"^\W*according to (?P<np>[^.;]+?)\s*[.!?]?\s*$", re.IGNORECASE | re.DOTALL)
@@ -542,10 +544,16 @@ def _subject(text: str, before: str, before_start: int, quote: Quotation, channe
         # "And from our friends at the Teachers Federation, President Owen Marchetti sent this last night:": the one person it names
         named = entities.within(before_start + lead, before_start + len(before), "person")
         first = named if len({m.id for m in named}) == 1 else []
+    how = "ends in a colon" if before.rstrip().endswith(":") else "carries the fragment"
+    pronoun = PERSON_PRONOUN_OPENING.match(before, lead) if quote.text[:1].islower() else None  # (not "She was heckled:")
+    if not first and pronoun:  # "She ordered both sides to meet … and to bargain “in good faith …”": whom "she" means
+        speaker = _resolve(text, before_start + pronoun.start(), before_start + pronoun.end(), "", channel,
+                           before_start + lead, before_start + len(before.rstrip()), entities)
+        if speaker is not None and speaker.person_id:
+            return replace(speaker, confidence=0.45, note=f"no verb of saying: {speaker.note}, the subject of the sentence that {how}")
     if not first:
         return None
     person = entities.people[first[0].id]
-    how = "ends in a colon" if before.rstrip().endswith(":") else "carries the fragment"
     return Speaker(person.person_id, person.org_id, text[before_start + lead:before_start + len(before.rstrip())].strip(), "", channel,
                    "inferred", 0.5, f"no verb of saying: read as {person.name}, the subject of the sentence that {how}")
 
