@@ -422,6 +422,13 @@ def test_a_fragment_in_a_sentence_opened_by_a_pronoun_is_whom_the_pronoun_means(
     assert speakers_of(text)[0][0] == "harriet-l-okonjo"  # ("the state" is no verb of saying)
 
 
+def test_a_portraits_name_line_right_above_a_quotation_names_its_speaker():
+    text = ("VOICES FROM THE LINE\n\nDelphine Ashworth, 81, who taught English at the high school for 34 years\n"
+            "\"We almost struck in 1994. We didn't, because the board found the money.\"\n\n"
+            "Gerald \"Bud\" Hensley Jr., custodian at Prairie Rose Elementary\n\"I'm not a teacher and I'm not on strike.\"\n")
+    assert [person for person, _ in speakers_of(text)] == ["delphine-ashworth", "gerald-bud-hensley-jr"]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

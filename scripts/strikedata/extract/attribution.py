@@ -199,6 +199,8 @@ def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) ->
     previous_end = _spaces_back(masked, 0, start - 1)  # back over blank lines
     line_start = _line_start(masked, previous_end)
     line = masked[line_start:previous_end]
+    if not line.rstrip().endswith(":") and "\n" not in masked[previous_end:start - 1]:
+        return _name_line(text, masked, line_start, previous_end, entities)
     if not line.rstrip().endswith(":") or "\x00" in line:
         return None
     ends = list(LAST_SENTENCE.finditer(line))
@@ -210,6 +212,24 @@ def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) ->
 
 
 LAST_SENTENCE = re.compile(r"[.!?][”’\"']*\s+(?=[A-Z])")
+
+
+def _name_line(text: str, masked: str, line_start: int, line_end: int, entities: Entities) -> Speaker | None:
+    """The line right above a quotation's paragraph, when it is a person's name and who they are, with no sentence
+    of its own ("Delphine Ashworth, 81, who taught English at … for 34 years" / "“We almost struck in 1994 …”"):
+    a portrait's caption, whose person speaks."""
+    named = entities.within(line_start, line_end, "person")
+    line = masked[line_start:line_end].rstrip()
+    if not named or masked[line_start:named[0].start].strip() or "\x00" in masked[named[0].end:line_end] \
+            or SENTENCE_CLOSE.search(line) or len(line.split()) > NAME_LINE_WORDS:
+        return None
+    person = entities.people[named[0].id]
+    return Speaker(person.person_id, person.org_id, text[line_start:line_end].strip(), "", "unknown", "inferred", 0.6,
+                   f"read as {person.name}, named on the line above the quotation with who they are")
+
+
+SENTENCE_CLOSE = re.compile(r"[.!?:][”’\"')]*$")
+NAME_LINE_WORDS = 40  # a caption's words; a longer line is prose
 BEAT_WORDS = 12  # a sentence beside a quotation longer than this tells the story, not who is speaking
 
 
