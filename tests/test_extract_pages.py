@@ -439,6 +439,13 @@ def test_a_crowds_chant_is_read_as_the_striking_unions_and_said_to_be_an_inferen
     assert speakers_of("The singer chanted “Settle it!” at the concert.") == [(None, None)]  # no crowd, no union
 
 
+def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_person_named_before_it():
+    text = "Pia Cortes laughed. Pia Cortes added, “He brought us doughnuts.”"
+    assert find_entities(text, TOWN).pronoun_of("pia-cortes", text) is None
+    text = "Pia Cortes laughed. Pia Cortes added that he brought doughnuts."
+    assert find_entities(text, TOWN).pronoun_of("pia-cortes", text) == "he"  # (the narration's own word still counts)
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

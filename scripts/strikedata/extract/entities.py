@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ExtractError, read_yaml
 from .furniture import Furniture
-from .text import slug
+from .text import blank_quoted, slug
 
 # General English vocabulary, never names from any one article.
 ORG_WORDS = {
@@ -841,16 +841,18 @@ KIN_BETWEEN = re.compile(r"\b(?:whose|his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:d
 def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
     """Each person's pronoun, as the article uses it (see Entities.pronoun_of)."""
     votes: dict[str, set[str]] = {}
+    # (a pronoun in a quotation is the speaker's word for someone else: "Dunmore added, “He brought us doughnuts.”")
+    narration = "\n".join(blank_quoted(line, "“\"", "”\"", lambda passage: " " * len(passage)) for line in text.split("\n"))
     for m, preceding, following in zip(mentions, [None, *mentions[:-1]], [*mentions[1:], None], strict=True):
         honorific = HONORIFIC.search(text, max(0, m.start - 6), m.start)
         limit = following.start if following is not None else len(text)
-        after = PRONOUN_AFTER.search(text, m.end, min(limit, m.end + 300))
+        after = PRONOUN_AFTER.search(narration, m.end, min(limit, m.end + 300))
         if after is not None and not (after.group("he") or after.group("she")):
             after = None  # the sentence ended first
         elif after is not None and KIN_BETWEEN.search(text, m.end, after.start()):
             after = None  # "Ray Kowalczyk, whose daughter is in second grade, said she …": the pronoun may be the other's
         elif after is not None and preceding is not None and preceding.id != m.id and not RELATIVE_AFTER.match(text, m.end) \
-                and not PRONOUN_AFTER.search(text, preceding.end, m.start):
+                and not PRONOUN_AFTER.search(narration, preceding.end, m.start):
             after = None  # "Pruitt pressed Onofrio on the reserves, which she put at …": the pronoun may be the subject's
         for found in (honorific, after):
             if found is not None and (found.group("he") or found.group("she")):
