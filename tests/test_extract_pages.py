@@ -446,6 +446,19 @@ def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_person_named_before_i
     assert find_entities(text, TOWN).pronoun_of("pia-cortes", text) == "he"  # (the narration's own word still counts)
 
 
+def test_a_document_a_bodys_board_sent_speaks_for_the_body_and_a_video_posted_is_no_saying():
+    text = ("On March 5 the Alder Creek Council of PTAs met.\n\nThat day the Council’s executive board sent a letter to the "
+            "district.\n\n“Our children are not leverage,” the letter reads.")
+    assert speakers_of(text)[-1] == (None, "alder-creek-council-of-ptas")
+    text = ("Pia Cortes, the union’s president, told members in a video posted Monday that the team got “most of what we "
+            "came for.”")
+    assert speakers_of(text) == [("pia-cortes", "acea")]
+    text = "“Bethany Rourke called me every night asking, ‘What else can we do?’” Omar Haddad said."
+    assert speakers_of(text)[1][0] == "bethany-rourke"
+    assert [o.name for o in find_entities("The Las Almas City Council on Thursday voted.", TOWN).orgs.values() if o.new] == [
+        "Las Almas City Council"]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

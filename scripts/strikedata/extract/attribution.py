@@ -54,7 +54,7 @@ NON_WORD = re.compile(r"\W*")
 SENTENCE_MARK = re.compile(r"[.!?]")
 NP_MAX = 120  # the longest name CUE_AT_END reads before its cue
 # ("Dr. Achterberg told us, ‘…’": the one told may stand between the cue and the words.)
-NESTED_CUES = "response was|reply was|answer was|told (?:us|me|them|him|her|reporters)"
+NESTED_CUES = "response was|reply was|answer was|told (?:us|me|them|him|her|reporters)|asking"  # ("called me every night asking, ‘…’")
 NESTED_CUE = re.compile(rf"(?:\b(?i:and|but|so)\s+)?(?P<np>\b[\w’' ]{{1,40}}?)\s+(?P<cue>{NESTED_CUES}|{CUES})\s*,?\s*$")
 # "the answer from the district was, ‘We hear you ...’": who the answer came from speaks.
 NESTED_FROM = re.compile(r"\b(?P<cue>response|reply|answer|message|word)\s+from\s+(?P<np>[\w’' ]{1,40}?)\s+(?:was|has been|had been)\s*,?\s*$")
@@ -366,8 +366,12 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     writers = (named(by.end(), by.end() + AUTHOR_REACH)[:1] if by else []) \
         or (named(*_subject_clause(masked, sentence.start, said_in.start()))[:1] if said_in else []) or named(sentence.start, at) \
         or (named(at, verb.start()) if verb else [])
-    if not writers:
-        return None
+    if not writers:  # "the Council’s executive board sent a letter": the body whose board it is, by the page's word for it
+        owner = OWNER_BEFORE.search(masked, max(sentence.start, at - OWNER_REACH), at)
+        org_id = entities.descriptor(f"the {owner.group('owner')}", sentence.start + owner.start()) if owner else None
+        return replace(document, org_id=org_id, confidence=0.5, basis="inferred",
+                       note=f"'{document.as_written}' read as the {doc.group('doc')} of {org_id}, whose {owner.group('part')} sent it")\
+            if org_id and owner else None
     first = writers[0]
     person = entities.people.get(first.id) if first.kind == "person" else None
     return replace(document, person_id=person.person_id if person else None, org_id=person.org_id if person else first.id,
@@ -493,7 +497,8 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
         speaker = _resolve(text, np_start, before_start + manner.end("np"), "said", channel, np_start, before_start + manner.end(), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker
-    cues = list(CUE.finditer(before))
+    # (a participle after a document names the document's making, not a saying: "told members in a video posted Monday")
+    cues = [c for c in CUE.finditer(before) if not DOCUMENT_BEFORE.search(before, max(0, c.start() - 20), c.start())]
     if cues:
         cue = cues[-1]
         introduces = before.rstrip().endswith(":") or quote.text[:1].islower()  # "replied by email:", "urged them to “stay …”"
@@ -817,6 +822,11 @@ TRAILING_ADVERB = re.compile(r"\s+(?:also|later|then|again|further|once|too|prev
 JOINED_PREDICATE = re.compile(r"\s*(?P<subject>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+"
                               r"(?-i:[a-z][\w’'-]*)(?:[ \t]+[^\s\x00]+){0,8}?[ \t]+and\s*")
 RELATIVE_OPENING = re.compile(r"\s*(?:which|that|whom|as)\s+(?=(?:he|she|they|it|[A-Z]))")
+# "the Council’s executive board sent": the owner of the group that did what the sentence tells.
+OWNER_BEFORE = re.compile(r"\b[Tt]he (?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?:’s|'s) (?P<part>(?:[\w-]+ ){0,2}?"
+                          r"(?:board|committee|council|team|leadership|officers|delegates))\b")
+OWNER_REACH = 120
+DOCUMENT_BEFORE = re.compile(r"\b(?:video|statement|letter|post|message|email|e-mail|release|note|memo|tweet)\s+$")
 CHANT_CUES = {"chanted", "chanting", "chants", "chant"}
 CROWD = re.compile(r"\b(?:crowd|picketers|marchers|protesters|protestors|strikers|demonstrators|teachers|members|supporters|"
                    r"picket lines?|rally|ralliers)\b")

@@ -1269,8 +1269,10 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
 # An organization word whose name goes on with "of" or "on" and what the body is of: "Chamber of Commerce", "Department of
 # Labor", "Committee on Education".
 # ("House Committee on K-12 Education Budget")
-OF_ORG_WORDS = frozenset({"Chamber", "Department", "Bureau", "Commission", "Committee", "Subcommittee"})
-OF_WHAT = re.compile(r" (?:of|on) (?:the )?[A-Z][\w’'&-]*(?: (?:and )?[A-Z][\w’'&-]*){0,3}")
+OF_ORG_WORDS = frozenset({"Chamber", "Department", "Bureau", "Commission", "Committee", "Subcommittee", "Council"})
+OF_WHAT = re.compile(r" (?:of|on) (?:the )?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+                     r"|(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\w*\b)"  # (not "the City Council on Thursday")
+                     r"[A-Z][\w’'&-]*(?: (?:and )?[A-Z][\w’'&-]*){0,3}")
 
 
 ACRONYM = re.compile(r"\((?P<short>[A-Z][A-Za-z0-9&-]{1,9})\)")
