@@ -429,16 +429,6 @@ def test_a_portraits_name_line_right_above_a_quotation_names_its_speaker():
     assert [person for person, _ in speakers_of(text)] == ["delphine-ashworth", "gerald-bud-hensley-jr"]
 
 
-def test_a_crowds_chant_is_read_as_the_striking_unions_and_said_to_be_an_inference():
-    text = ("Members of the Alder Creek Education Association walked out Monday. Outside the high school, the crowd chanted "
-            "“Settle it, don't gavel it!” for much of the afternoon.")
-    quotations = find_quotations(text)
-    speaker = attribute(text, quotations, find_entities(text, TOWN))[0]
-    assert (speaker.person_id, speaker.org_id, speaker.basis) == (None, "acea", "inferred")
-    assert "chant" in speaker.note
-    assert speakers_of("The singer chanted “Settle it!” at the concert.") == [(None, None)]  # no crowd, no union
-
-
 def test_a_pronoun_inside_a_quotation_tells_nothing_of_the_person_named_before_it():
     text = "Pia Cortes laughed. Pia Cortes added, “He brought us doughnuts.”"
     assert find_entities(text, TOWN).pronoun_of("pia-cortes", text) is None

@@ -32,7 +32,6 @@ CUES = (
     # "Local 1147 followed with a post of its own: “…”", "the district responded with a statement: “…”"
     r"(?:followed|responded|answered|replied|countered) with (?:a|an) (?:[\w-]+ )?(?:post|tweet|statement|message|email|letter)"
     r"(?: of (?:its|their|his|her) own)?(?=\s*:)|"
-    r"chanted|chanting|chants|chant|"  # "the crowd chanted “…”": a crowd at the strike's lines (CROWD)
     r"read(?=\s*[.,:])"  # "…,” the statement read.": not "read the letter"
 )
 # (after a determiner a cue's word is a noun: "from the state Office of …", "the notes", "their claims")
@@ -734,11 +733,6 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         note = "" if named_fully else f"'{text[people[0].start:people[0].end]}' read as {person.name}, named earlier"
         return Speaker(person.person_id, org, written, cue, channel, "stated", 0.9 if named_fully else 0.85, note)
     lowered = np.lower()
-    if cue in CHANT_CUES and CROWD.search(lowered):  # "the crowd chanted “Settle it!”": the union whose lines they are
-        union = _striking_union(entities)
-        if union is not None:
-            return Speaker(None, union, written, cue, channel, "inferred", 0.4,
-                           f"a crowd's chant, read as {entities.orgs[union].name}'s, the union the page names most")
     if lowered in ("who", ", who"):  # "Yolanda Briggs, who told the crowd the district “…”": the person the clause is about
         earlier = entities.last_before(np_start, "person")
         if earlier and not SENTENCE_MARK.search(text, earlier.end, np_start):
@@ -827,17 +821,6 @@ OWNER_BEFORE = re.compile(r"\b[Tt]he (?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})
                           r"(?:board|committee|council|team|leadership|officers|delegates))\b")
 OWNER_REACH = 120
 DOCUMENT_BEFORE = re.compile(r"\b(?:video|statement|letter|post|message|email|e-mail|release|note|memo|tweet)\s+$")
-CHANT_CUES = {"chanted", "chanting", "chants", "chant"}
-CROWD = re.compile(r"\b(?:crowd|picketers|marchers|protesters|protestors|strikers|demonstrators|teachers|members|supporters|"
-                   r"picket lines?|rally|ralliers)\b")
-
-
-def _striking_union(entities: Entities) -> str | None:
-    """The union the page names most (a crowd on the lines chants for it); None when it names none."""
-    unions = [o.org_id for o in entities.orgs.values() if o.kind in ("union", "union_chapter") and entities.count(o.org_id)]
-    return max(unions, key=entities.count) if unions else None
-
-
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
 ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|"
@@ -897,7 +880,7 @@ def _title_holder(lowered: str, org_id: str | None, entities: Entities):
 # A person described by title before a pronoun points back to them: "The union’s president says …".
 DESCRIBED = re.compile(r"\b[Tt]he (?:(?:[A-Z][\w’'-]* ){0,4}[\w’'-]+(?:’s|'s) )?(?:[a-z-]+ ){0,2}(?:" + "|".join(
     ["president", "superintendent", "spokesperson", "spokeswoman", "spokesman", "negotiator", "principal", "mayor", "chair",
-     "chief", "director", "leader", "head", "judge", "lawmaker"]) + r")\b")
+     "chief", "director", "leader", "head"]) + r")\b")
 
 
 # An unnamed speaker said to speak ("said a nurse who ...", "one driver said"), before a pronoun.
