@@ -926,6 +926,11 @@ def test_a_count_before_a_name_of_five_words_and_its_noun():
         ("all 19 Marlow Falls Community School District buildings", 19, "count")]
 
 
+def test_a_number_in_words_with_a_hyphen_is_one_number_not_a_range():
+    assert figures_of("Twenty-six years I've mopped those floors.") == [("Twenty-six years", 26, "years")]
+    assert figures_of("It lasted two-three days.") == [("two", 2, "days"), ("three days", 3, "days")]
+
+
 def test_a_part_of_a_whole_told_before_counts_both():
     assert figures_of("It hired only 140 of the 600 it said it needed.") == [("140", 140, "count"), ("600", 600, "count")]
     assert figures_of("Six out of the eight said the strike was worth it.") == [("Six", 6, "count"), ("eight", 8, "count")]

@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .entities import SENTENCE_WORDS
-from .text import NUMBER_PHRASE, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, SpanIndex, folded as fold, number_value, plain_number
+from .text import NUMBER_PHRASE, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, TENS, UNITS, SpanIndex, folded as fold, number_value, plain_number
 
 NUMBER_WORD = NUMBER_PHRASE
 QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
@@ -46,7 +46,9 @@ IN_UNITS = {"week": ("days", 7), "decade": ("years", 10)}
 # The first end of a range whose unit is written once, after the second ("two to three years",
 # "two or three years", "5 to 7 percent"): a figure of its own, in that unit.
 RANGE_FIRST = re.compile(
-    rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=(?:\s+(?:to|or|(?P<between>and))\s+|(?P<hyphen>\s?[-–]\s?))(?:{DIGITS}|{NUMBER_WORD})"
+    # (not the tens of a number in words: "Twenty-six years" is no range from twenty)
+    rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?!(?:{'|'.join(f'(?<={tens})' for tens in TENS)})-(?:{'|'.join(UNITS)})\b)"
+    rf"(?=(?:\s+(?:to|or|(?P<between>and))\s+|(?P<hyphen>\s?[-–]\s?))(?:{DIGITS}|{NUMBER_WORD})"
     # "two to three school days": words describing the unit, not after a hyphen ("thirty-two students this year")
     r"(?:(?:-| )(?(hyphen)|(?:(?!(?:to|of|a|an|the|this|that|every|each|per)\b)[a-z]+ ){0,2}?)"
     r"(?P<unit>year|day|hour|week|decade)s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
