@@ -931,6 +931,13 @@ def test_a_number_in_words_with_a_hyphen_is_one_number_not_a_range():
     assert figures_of("It lasted two-three days.") == [("two", 2, "days"), ("three days", 3, "days")]
 
 
+def test_an_age_between_commas_after_a_name_is_in_years():
+    assert figures_of("— Hazel Quintero-Mays, 17, a senior at the high school") == [("17", 17, "years")]
+    assert figures_of("Gerald “Bud” Hensley Jr., 62, custodian at the school") == [("62", 62, "years")]
+    assert figures_of("On Monday, 14, schools closed.") == []
+    assert figures_of("Room 2, 140, was full.") == []  # a name of one word is no person's
+
+
 def test_a_part_of_a_whole_told_before_counts_both():
     assert figures_of("It hired only 140 of the 600 it said it needed.") == [("140", 140, "count"), ("600", 600, "count")]
     assert figures_of("Six out of the eight said the strike was worth it.") == [("Six", 6, "count"), ("eight", 8, "count")]

@@ -332,12 +332,26 @@ def find_figures(text: str) -> list[Figure]:
     for m in CAP.finditer(text):
         if not _is_year(m.group("num")):
             add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"))
+    for m in AGE_AFTER_NAME.finditer(text):  # "Delphine Ashworth, 81, who taught English …": her age
+        name = FULL_NAME_BEFORE.search(text, max(0, m.start() - NAME_REACH), m.start())
+        if name and not CALENDAR_WORD.search(name.group()) and 0 < int(m.group("num")) <= OLDEST:
+            add(m, float(m.group("num")), "years", 0.5, start=m.start("num"), end=m.end("num"))
     for m in _numbers_box_lines(text):  # "BY THE NUMBERS / 771: members of the association / 15: school days lost"
         if not _is_year(m.group("num")):
             named = NUMBERS_BOX_UNIT.match(text, m.end())
             add(m, number_value(m.group("num")), named.group("unit") if named else "count", 0.45)
     _elided_counts(text, found, add)
     return sorted(found, key=lambda f: f.start)
+
+
+# A person's age between commas after the name ("Hazel Quintero-Mays, 17, a senior"): found from the number, the name
+# read back from it (a run of capitalised words read forward could be re-read from each of its words).
+AGE_AFTER_NAME = re.compile(r"(?<=[A-Za-z.]),[ \t](?P<num>\d{1,3}),[ \t]")
+FULL_NAME_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ \t]+(?:[A-Z][\w’'-]*\.?|“[^”\n]{1,20}”|\"[^\"\n]{1,20}\"))+$")
+NAME_REACH = 80  # characters back from the age to the name's start
+CALENDAR_WORD = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
+                           r"September|October|November|December)\b")  # "On Monday, 14, …" names no one
+OLDEST = 110
 
 
 # A line of a "by the numbers" box: a number, a colon and what it counts ("19: schools closed").
