@@ -449,6 +449,27 @@ def test_a_document_a_bodys_board_sent_speaks_for_the_body_and_a_video_posted_is
         "Las Almas City Council"]
 
 
+def test_a_review_of_this_rounds_rules_each_fault_shown_with_its_input():
+    # a document's own verb still speaks; only its making ("a video posted Monday") is no saying
+    assert speakers_of("The union's statement said the offer was “an insult to every teacher.”") == [(None, "acea")]
+    assert speakers_of("The district's email read, “Schools will remain closed Wednesday.”") == [(None, "alder-usd")]
+    # an organization's name stops at a title: the person named after it is a person
+    assert people_of("“We are watching closely,” said Iowa Department of Education Director Ann Lebo.") == {"ann-lebo": "Ann Lebo"}
+    # prose after a dash is no credit
+    assert speakers_of("Pia Cortes called the offer “a joke” — the Alder Creek Unified School District disagreed.")[0][0] == "pia-cortes"
+    # "identified as" without "only" names no one; a month is no first name
+    assert people_of("Students who identified as Hispanic made up 40 percent.") == {}
+    assert people_of("A driver who gave only his first name, April, said it was cold.") == {}
+
+
+def test_a_review_of_this_rounds_figure_and_date_rules():
+    assert figures_of("The strike lasted nine days, and 30 were arrested.") == [("nine days", 9, "days")]
+    assert figures_of("It lasted two weeks. Six said it was worth it.") == [("two weeks", 14, "days")]
+    assert figures_of("The board voted 4 to 3 last week to approve the contract.") == [("4", 4, "count"), ("3", 3, "count")]
+    assert figures_of("Students in grades 6 to 8 next year will have new schedules.") == []
+    assert dates_of("A new session is scheduled for Monday after Friday's was canceled.")[0] == ("Monday", "2024-03-11")
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 

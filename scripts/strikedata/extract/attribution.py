@@ -74,6 +74,7 @@ MANNER_INTRO = re.compile(r"\s*(?:[^:.!?\x00\n]{0,80},\s+)?(?:(?i:but|and|so|the
 CHANNEL_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00\n,“”\"]{0,60}?),?\s+(?:by|via|in)\s+(?:an?\s+)?"
                            r"(?:text(?:\s+message)?|e-?mail|phone|(?:written\s+)?statement|letter|message|post)\s*:\s*$")
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
+VERB_IN_CREDIT = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|did|does|said|says|[a-z]{3,}ed)\b")
 # ("— the Marlow Falls Education Association, on X", "— board Director Janelle Pruitt, in a Facebook post Sunday")
 DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>(?:(?:the|a|an|board|union|district|school|state|city|county|former|"
                          r"interim|acting)[ \t]+){0,2}[A-Z][^\n\x00“”\"]{1,160}?)[ \t]*(?=\n|$)")
@@ -422,6 +423,8 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
             channels[sentence.start] = channel
 
     dash = DASH_CREDIT.match(masked, close)
+    if dash and dash.group("np")[:1].islower() and VERB_IN_CREDIT.search(dash.group("np")):
+        dash = None  # "“a joke” — the district disagreed.": prose after a dash, not a credit
     if dash:  # "“We will win.” — Ana Ruiz, BVEA president": a pull quote's or post card's credit
         speaker = _resolve(text, dash.start("np"), dash.end("np"), "—", channel, dash.start("np"), dash.end("np"), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
@@ -496,8 +499,10 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
         speaker = _resolve(text, np_start, before_start + manner.end("np"), "said", channel, np_start, before_start + manner.end(), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker
-    # (a participle after a document names the document's making, not a saying: "told members in a video posted Monday")
-    cues = [c for c in CUE.finditer(before) if not DOCUMENT_BEFORE.search(before, max(0, c.start() - 20), c.start())]
+    # (a participle after a document names the document's making, not a saying: "told members in a video posted Monday";
+    # "the union's statement said" still speaks)
+    cues = [c for c in CUE.finditer(before)
+            if not (c.group("cue") in MADE_CUES and DOCUMENT_BEFORE.search(before, max(0, c.start() - 20), c.start()))]
     if cues:
         cue = cues[-1]
         introduces = before.rstrip().endswith(":") or quote.text[:1].islower()  # "replied by email:", "urged them to “stay …”"
@@ -820,6 +825,7 @@ RELATIVE_OPENING = re.compile(r"\s*(?:which|that|whom|as)\s+(?=(?:he|she|they|it
 OWNER_BEFORE = re.compile(r"\b[Tt]he (?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?:’s|'s) (?P<part>(?:[\w-]+ ){0,2}?"
                           r"(?:board|committee|council|team|leadership|officers|delegates))\b")
 OWNER_REACH = 120
+MADE_CUES = {"posted", "tweeted", "wrote", "released"}  # the cues that are also a document's making
 DOCUMENT_BEFORE = re.compile(r"\b(?:video|statement|letter|post|message|email|e-mail|release|note|memo|tweet)\s+$")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").

@@ -414,24 +414,33 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
 # A person the page names by a first name alone, saying so ("Another speaker, who gave only her first name, Bette, said",
 # "a driver identified only as Tom"): the name, not followed by a surname.
 FIRST_NAME_ONLY = re.compile(r"\b(?:(?:gave|give|gives|giving|provided|shared|offered)\s+(?:only\s+)?(?:her|his|their)\s+first\s+name"
-                             r"(?:\s+only)?(?:,\s*|\s+as\s+)|identified\s+(?:(?:herself|himself|themselves)\s+)?(?:only\s+)?"
+                             r"(?:\s+only)?(?:,\s*|\s+as\s+)|identified\s+(?:(?:herself|himself|themselves)\s+)?only\s+"
                              r"(?:as|by\s+(?:her|his|their)\s+first\s+name,?)\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
+CALENDAR_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                            "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 def _named_by_first_name_only(text: str, people: dict[str, Person], mentions: list[Mention], furniture: Furniture) -> list[Mention]:
     """A person named by a first name alone, where the page says that is all it gives (FIRST_NAME_ONLY); each
-    mention of that name from there on. None where the name is a person's already named in full."""
-    found: list[Mention] = []
+    mention of that name from there on, found in one pass. None where the name is a person's already named in full,
+    a month's or a weekday's."""
     named = {word for p in people.values() for word in p.name.split()}
+    firsts: dict[str, int] = {}  # name -> where the page gives it
     for m in FIRST_NAME_ONLY.finditer(text):
         name = m.group("name")
-        if furniture.holds(m.start()) or name in named or name in SENTENCE_WORDS:
-            continue
-        person = people.setdefault(slug(name), Person(slug(name), name, new=True, confidence=0.6))
-        taken = {(x.start, x.end) for x in mentions}
-        found += [Mention(w.start(), w.end(), "person", person.person_id) for w in re.finditer(rf"\b{re.escape(name)}\b(?![ \t]+[A-Z])", text)
-                  if w.start() >= m.start("name") and (w.start(), w.end()) not in taken]
-        named.add(name)
+        if not (furniture.holds(m.start()) or name in named or name in firsts or name in SENTENCE_WORDS or name in CALENDAR_NAMES):
+            firsts[name] = m.start("name")
+        if len(firsts) >= MAX_NEW_PEOPLE:
+            break
+    if not firsts:
+        return []
+    taken = {(x.start, x.end) for x in mentions}
+    found = []
+    for w in re.finditer(rf"\b(?:{'|'.join(map(re.escape, firsts))})\b(?![ \t]+[A-Z])", text):
+        name = w.group()
+        if w.start() >= firsts[name] and (w.start(), w.end()) not in taken:
+            person = people.setdefault(slug(name), Person(slug(name), name, new=True, confidence=0.6))
+            found.append(Mention(w.start(), w.end(), "person", person.person_id))
     return found
 
 
@@ -1263,7 +1272,13 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
     if words[-1] == "Local" and number:
         name += number.group()
     of = OF_WHAT.match(text, tokens[-1].end()) if words[-1] in OF_ORG_WORDS else None
-    return name + of.group() if of else name  # "Marlow Falls Area Chamber of Commerce", "Iowa Department of Education"
+    if of is None:
+        return name
+    # "Marlow Falls Area Chamber of Commerce", "Iowa Department of Education"; not the title and name after it
+    # ("… Department of Education Director Ann Lebo")
+    tail = of.group().split(" ")
+    cut = next((i for i, word in enumerate(tail) if i > 2 and word.rstrip(".") in TITLE_WORDS), len(tail))
+    return name + " ".join(tail[:cut])
 
 
 # An organization word whose name goes on with "of" or "on" and what the body is of: "Chamber of Commerce", "Department of

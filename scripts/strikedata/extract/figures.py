@@ -50,7 +50,8 @@ RANGE_FIRST = re.compile(
     rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?!(?:{'|'.join(f'(?<={tens})' for tens in TENS)})-(?:{'|'.join(UNITS)})\b)"
     rf"(?=(?:\s+(?:to|or|(?P<between>and))\s+|(?P<hyphen>\s?[-–]\s?))(?:{DIGITS}|{NUMBER_WORD})"
     # "two to three school days": words describing the unit, not after a hyphen ("thirty-two students this year")
-    r"(?:(?:-| )(?(hyphen)|(?:(?!(?:to|of|a|an|the|this|that|every|each|per)\b)[a-z]+ ){0,2}?)"
+    # (nor when the words say when: "voted 4 to 3 last week", "grades 6 to 8 next year")
+    r"(?:(?:-| )(?(hyphen)|(?:(?!(?:to|of|a|an|the|this|that|every|each|per|last|next|past|coming|previous|following)\b)[a-z]+ ){0,2}?)"
     r"(?P<unit>year|day|hour|week|decade)s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)  # "between four and nine school days"
 # "Between 150 and 200 nurses", "150 to 200 nurses": the first end of a range of counts.
@@ -392,6 +393,9 @@ ELIDED = re.compile(rf"(?:[,;:]\s+(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?P<opening
                     r"(?(opening)(?=\s+(?:would|could|did|were|had|said|(?-i:[a-z]+ed))\b)|)"
                     r"(?:\s+(?=(?:in|for|at|per|on|would|could|did|were|had|will|said)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
                     r"|(?(change)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
+# An item told by where or when it falls, in the unit of the figure it goes with ("Six missed days are made up, one on
+# April 14 and five in June"); one told by what it did is a count ("nine days, and 30 were arrested").
+ITEM_IN_ITS_UNIT = re.compile(r"\s+(?:in|on|at|for|per)\b")
 ELIDED_REACH = 160  # characters back to the count the item goes with
 # "four hours of planning time a week, up from three": a change's old value, in the unit of the figure before it.
 CHANGE_UNITS = {"count", "hours", "days", "weeks", "months", "years", "minutes"}
@@ -401,6 +405,9 @@ def _elided_counts(text: str, found: list[Figure], add: Callable[..., None]) -> 
     counts = sorted((f.end, f.unit) for f in found if f.unit in CHANGE_UNITS)
     for m in ELIDED.finditer(text):
         i = bisect_right(counts, (m.start(), "~")) - 1
+        if m.group("change") is None and not ITEM_IN_ITS_UNIT.match(text, m.end("num")):
+            while i >= 0 and counts[i][1] != "count":
+                i -= 1  # an item that does something ("30 were arrested"), and a whole ("out of 140"), are counts
         if i >= 0 and m.start() - counts[i][0] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i][0]:m.start()]) \
                 and not _is_year(m.group("num")):
             unit = counts[i][1]

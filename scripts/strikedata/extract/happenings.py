@@ -1396,8 +1396,9 @@ UNTIL = re.compile(r"\b(?:through|until|till|thru)\s+$")
 # (Moved "to" a day, not "until" one: "little moved until Wednesday" tells when something changed.)
 MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)?\b[^.;]{0,60}?\bto"
                       r"|(?:postponed|delayed|rescheduled|put off|extended)\b[^.;]{0,60}?\b(?:to|until|till))\s+$")
-# A plan told undone after its day ("set for Feb. 11, was canceled", "scheduled for Monday has been called off").
-CALLED_OFF = re.compile(r"[^.;!?]{0,40}?\b(?:was|were|has been|have been|had been|is|are|got)\s+(?:now\s+|since\s+|also\s+)?"
+# A plan told undone right after its day ("set for Feb. 11, was canceled", "scheduled for Monday has been called off"; not
+# "scheduled for Monday after Friday's was canceled", another plan's undoing).
+CALLED_OFF = re.compile(r",?\s*(?:was|were|has been|have been|had been|is|are|got)\s+(?:now\s+|since\s+|also\s+)?"
                         r"(?:canceled|cancelled|called off|scrapped|postponed|scratched|dropped)\b")
 MOVED_REACH = 80  # characters back from a date to the moving ("postponed at the district's request until Oct. 22")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b")
