@@ -470,6 +470,12 @@ def test_a_review_of_this_rounds_figure_and_date_rules():
     assert dates_of("A new session is scheduled for Monday after Friday's was canceled.")[0] == ("Monday", "2024-03-11")
 
 
+def test_a_sign_someone_holds_is_theirs_and_a_crowds_signs_are_nobodys():
+    text = "Second-grade teacher Keisha L. Dunmore held a hand-lettered sign reading \"I teach 31.\""
+    assert speakers_of(text) == [("keisha-l-dunmore", None)]
+    assert speakers_of("Several hundred teachers marched, carrying signs that read \"Class size is a kid issue.\"") == [(None, None)]
+
+
 def test_a_middle_initial_does_not_end_the_attribution():
     assert speakers_of("“We stay out,” ACEA President Pia R. Cortes said at a rally.") == [("pia-r-cortes", "acea")]
 
@@ -957,6 +963,10 @@ def test_an_age_between_commas_after_a_name_is_in_years():
     assert figures_of("Gerald “Bud” Hensley Jr., 62, custodian at the school") == [("62", 62, "years")]
     assert figures_of("On Monday, 14, schools closed.") == []
     assert figures_of("Room 2, 140, was full.") == []  # a name of one word is no person's
+
+
+def test_a_count_of_children_of_an_age_is_a_count_beside_the_age():
+    assert figures_of("Thirty-one seven-year-olds, one of me.") == [("Thirty-one", 31, "count"), ("seven-year-olds", 7, "years")]
 
 
 def test_a_part_of_a_whole_told_before_counts_both():

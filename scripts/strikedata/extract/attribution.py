@@ -493,6 +493,14 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
                            before_start + colon.end("cue"), entities)
         if speaker is not None and (speaker.person_id or speaker.org_id):
             return speaker  # else the clause nearest the verb is read below ("Asked whether ..., Ruiz said:")
+    sign = SIGN_READING.search(before)
+    if sign:  # "Keisha L. Dunmore held a hand-lettered sign reading “I teach 31.”": the one holding it, when the sentence names her
+        held_by = entities.within(before_start, before_start + sign.start(), "person")
+        if held_by:
+            person = entities.people[held_by[0].id]
+            return Speaker(person.person_id, person.org_id, text[before_start:before_start + sign.end()].strip(), "", channel,
+                           "inferred", 0.5, f"read as {person.name}, who holds the sign")
+        return None  # "teachers carrying signs that read …": nobody named
     manner = MANNER_INTRO.match(before) or CHANNEL_INTRO.match(before)
     if manner:  # "He was blunter:", "Through a spokeswoman, she sent a written statement:"
         np_start = before_start + manner.start("np")
@@ -825,6 +833,8 @@ RELATIVE_OPENING = re.compile(r"\s*(?:which|that|whom|as)\s+(?=(?:he|she|they|it
 OWNER_BEFORE = re.compile(r"\b[Tt]he (?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?:’s|'s) (?P<part>(?:[\w-]+ ){0,2}?"
                           r"(?:board|committee|council|team|leadership|officers|delegates))\b")
 OWNER_REACH = 120
+# A sign's words: "held a sign reading", "carrying signs that read".
+SIGN_READING = re.compile(r"\b(?:signs?|placards?|posters?|banners?)\s+(?:that\s+)?(?:reading|read|reads|saying|said)\s*:?\s*$")
 MADE_CUES = {"posted", "tweeted", "wrote", "released"}  # the cues that are also a document's making
 DOCUMENT_BEFORE = re.compile(r"\b(?:video|statement|letter|post|message|email|e-mail|release|note|memo|tweet)\s+$")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")

@@ -333,6 +333,9 @@ def find_figures(text: str) -> list[Figure]:
     for m in CAP.finditer(text):
         if not _is_year(m.group("num")):
             add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"))
+    for m in _matches(COUNT_OF_AGE, text, folded, NUMBER_AT, _count_starts, numbers):  # "Thirty-one seven-year-olds": 31
+        if not _is_year(m.group("num")):
+            add(m, number_value(m.group("num")), "count", 0.5, end=m.end("num"))
     for m in AGE_AFTER_NAME.finditer(text):  # "Delphine Ashworth, 81, who taught English …": her age
         name = FULL_NAME_BEFORE.search(text, max(0, m.start() - NAME_REACH), m.start())
         if name and not CALENDAR_WORD.search(name.group()) and 0 < int(m.group("num")) <= OLDEST:
@@ -345,6 +348,8 @@ def find_figures(text: str) -> list[Figure]:
     return sorted(found, key=lambda f: f.start)
 
 
+# A count of children of an age ("Twenty-nine eight-year-olds"): the count, beside the age (AGE_OF_A_PERSON reads that).
+COUNT_OF_AGE = re.compile(rf"(?P<num>{DIGITS}|{NUMBER_WORD}) (?:{NUMBER_WORD}|\d{{1,2}})-year-olds\b", re.I)
 # A person's age between commas after the name ("Hazel Quintero-Mays, 17, a senior"): found from the number, the name
 # read back from it (a run of capitalised words read forward could be re-read from each of its words).
 AGE_AFTER_NAME = re.compile(r"(?<=[A-Za-z.]),[ \t](?P<num>\d{1,3}),[ \t]")
