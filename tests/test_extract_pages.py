@@ -1589,6 +1589,13 @@ def test_a_time_alone_told_as_past_takes_the_day_of_the_last_happening_of_its_ki
     assert ("from 6 a.m.", "2024-03-06") in dates_of(text)  # another kind of happening
 
 
+def test_a_day_after_a_day_named_after_it_is_counted_forward_from_it():
+    friday = dt.date(2031, 3, 14)
+    assert dates_of("The ruling came a day after a two-hour hearing Wednesday.", friday) == [
+        ("a day after", "2031-03-13"), ("Wednesday", "2031-03-12")]
+    assert ("five days after", "2031-03-09") in dates_of("The vote was Friday, five days after the strike began.", friday)
+
+
 def test_a_phrase_opening_a_sentence_takes_the_tense_of_the_clause_after_it():
     saturday, thursday = dt.date(2024, 3, 9), dt.date(2024, 3, 7)
     # the phrase has no verb; the board's "voted" tells the Monday gone, not the nearer one ahead

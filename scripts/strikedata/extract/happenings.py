@@ -220,13 +220,20 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             starts.insert(at, m.start())
             told.insert(at, found.happenings[-1])
     for m in _anchored(COUNTED_FROM_NAMED, reader.text, TOLD_BEFORE_AT):
-        hung_on = _last_told(told, starts, reader, m.start(), 0)  # in its own sentence
-        if hung_on is None or hung_on.start_date is None or hung_on.precision != "day":
-            continue
         n = _count(m.group("count")) * (7 if m.group("unit").lower() == "week" else 1)
-        day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
-        found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
-                                 f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
+        hung_on = _last_told(told, starts, reader, m.start(), 0)  # in its own sentence
+        if hung_on is not None and hung_on.start_date is not None and hung_on.precision == "day":
+            # "The vote was Friday, five days after the strike began": what follows the words is that many days before
+            day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
+            found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
+                                     f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
+            continue
+        counted_from = _next_told(told, starts, reader, m.end())
+        if counted_from is not None and counted_from.start_date:
+            # "The ruling came a day after a two-hour hearing Wednesday": what comes before the words, counted from that day
+            day = dt.date.fromisoformat(counted_from.start_date) + dt.timedelta(days=n if m.group("dir").lower() == "after" else -n)
+            found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
+                                     f"'{m.group()} … {counted_from.expression}': counted from {counted_from.start_date}"))
 
 
 # How far back a look-back's calendar dates may go (a date further back is background, not its story).
@@ -315,6 +322,18 @@ def _sentences_between(reader: _Reader, low: int, high: int) -> int:
     """How many sentences on from the one holding `low` the one holding `high` is (0: the same one)."""
     starts = reader.spans.starts
     return bisect_right(starts, high) - bisect_right(starts, low)
+
+
+def _next_told(told: list[Happening], starts: list[int], reader: _Reader, position: int) -> Happening | None:
+    """The first day told to the day after `position`, close after it in its own sentence (NEXT_TOLD_REACH)."""
+    at = bisect_left(starts, position)
+    if at == len(told) or told[at].start - position > NEXT_TOLD_REACH or told[at].precision != "day" or not told[at].start_date:
+        return None
+    sentence = reader.sentence(position)
+    return told[at] if sentence is not None and told[at].start < sentence.end else None
+
+
+NEXT_TOLD_REACH = 60  # characters from "a day after" to the day it is counted from ("… a two-hour hearing Wednesday")
 
 
 def _last_told(told: list[Happening], starts: list[int], reader: _Reader, position: int, sentences: int) -> Happening | None:
