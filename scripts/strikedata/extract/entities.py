@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ExtractError, read_yaml
 from .furniture import Furniture
-from .text import blank_quoted, slug
+from .text import CALENDAR_WORDS, blank_quoted, slug
 
 # General English vocabulary, never names from any one article.
 ORG_WORDS = {
@@ -79,11 +79,6 @@ TITLE_WORDS = {
     "Meteorologist", "Anchor", "Producer", "Editor", "Photographer", "Photojournalist", "Correspondent", "Columnist", "Host",
     # compounds written with a hyphen ("Secretary-Treasurer Ray Delacroix")
     "Secretary-Treasurer", "Vice-President", "Vice-Chair", "Co-President", "Co-Chair", "Co-Founder", "President-elect", "Chair-elect",
-}
-CALENDAR_WORDS = {
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
-    "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 }
 # Words capitalised only because they start a sentence or a heading.
 SENTENCE_WORDS = {
@@ -416,8 +411,6 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
 FIRST_NAME_ONLY = re.compile(r"\b(?:(?:gave|give|gives|giving|provided|shared|offered)\s+(?:only\s+)?(?:her|his|their)\s+first\s+name"
                              r"(?:\s+only)?(?:,\s*|\s+as\s+)|identified\s+(?:(?:herself|himself|themselves)\s+)?only\s+"
                              r"(?:as|by\s+(?:her|his|their)\s+first\s+name,?)\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
-CALENDAR_NAMES = frozenset({"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                            "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
 
 
 def _named_by_first_name_only(text: str, people: dict[str, Person], mentions: list[Mention], furniture: Furniture) -> list[Mention]:
@@ -428,7 +421,7 @@ def _named_by_first_name_only(text: str, people: dict[str, Person], mentions: li
     firsts: dict[str, int] = {}  # name -> where the page gives it
     for m in FIRST_NAME_ONLY.finditer(text):
         name = m.group("name")
-        if not (furniture.holds(m.start()) or name in named or name in firsts or name in SENTENCE_WORDS or name in CALENDAR_NAMES):
+        if not (furniture.holds(m.start()) or name in named or name in firsts or name in SENTENCE_WORDS or name in CALENDAR_WORDS):
             firsts[name] = m.start("name")
         if len(firsts) >= MAX_NEW_PEOPLE:
             break
@@ -1285,8 +1278,7 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
 # Labor", "Committee on Education".
 # ("House Committee on K-12 Education Budget")
 OF_ORG_WORDS = frozenset({"Chamber", "Department", "Bureau", "Commission", "Committee", "Subcommittee", "Council"})
-OF_WHAT = re.compile(r" (?:of|on) (?:the )?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
-                     r"|(?:Jan|Feb|March|April|May|June|July|Aug|Sept|Oct|Nov|Dec)\w*\b)"  # (not "the City Council on Thursday")
+OF_WHAT = re.compile(rf" (?:of|on) (?:the )?(?!(?:{'|'.join(sorted(CALENDAR_WORDS))})\b)"  # (not "the City Council on Thursday")
                      r"[A-Z][\w’'&-]*(?: (?:and )?[A-Z][\w’'&-]*){0,3}")
 
 

@@ -9,7 +9,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .entities import SENTENCE_WORDS
-from .text import NUMBER_PHRASE, NUMBER_WORDS, ORDINAL_WORDS, PEOPLE_NOUNS, TENS, UNITS, SpanIndex, folded as fold, number_value, plain_number
+from .text import (
+    CALENDAR_WORDS,
+    NUMBER_PHRASE,
+    NUMBER_WORDS,
+    ORDINAL_WORDS,
+    PEOPLE_NOUNS,
+    TENS,
+    UNITS,
+    SpanIndex,
+    folded as fold,
+    number_value,
+    plain_number,
+)
 
 NUMBER_WORD = NUMBER_PHRASE
 QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
@@ -338,7 +350,8 @@ def find_figures(text: str) -> list[Figure]:
             add(m, number_value(m.group("num")), "count", 0.5, end=m.end("num"))
     for m in AGE_AFTER_NAME.finditer(text):  # "Delphine Ashworth, 81, who taught English …": her age
         name = FULL_NAME_BEFORE.search(text, max(0, m.start() - NAME_REACH), m.start())
-        if name and not CALENDAR_WORD.search(name.group()) and 0 < int(m.group("num")) <= OLDEST:
+        if name and not CALENDAR_WORDS.intersection(name.group().replace(".", " ").split()) and 0 < int(m.group("num")) <= OLDEST:
+            # (not "On Monday, 14, …": a day names no one)
             add(m, float(m.group("num")), "years", 0.5, start=m.start("num"), end=m.end("num"))
     for m in _numbers_box_lines(text):  # "BY THE NUMBERS / 771: members of the association / 15: school days lost"
         if not _is_year(m.group("num")):
@@ -355,8 +368,6 @@ COUNT_OF_AGE = re.compile(rf"(?P<num>{DIGITS}|{NUMBER_WORD}) (?:{NUMBER_WORD}|\d
 AGE_AFTER_NAME = re.compile(r"(?<=[A-Za-z.]),[ \t](?P<num>\d{1,3}),[ \t]")
 FULL_NAME_BEFORE = re.compile(r"(?<![\w’'.-])[A-Z][\w’'-]*\.?(?:[ \t]+(?:[A-Z][\w’'-]*\.?|“[^”\n]{1,20}”|\"[^\"\n]{1,20}\"))+$")
 NAME_REACH = 80  # characters back from the age to the name's start
-CALENDAR_WORD = re.compile(r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|"
-                           r"September|October|November|December)\b")  # "On Monday, 14, …" names no one
 OLDEST = 110
 
 

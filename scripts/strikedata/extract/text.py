@@ -207,3 +207,11 @@ PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|co
                 r"grandfather|picketer|striker|protester|member|senior|junior|sophomore|freshman|kindergartner|child|woman|man|"
                 r"paraprofessional|assistant|cook|secretary|janitor|clerk|therapist|psychologist|coach|bus driver|"
                 r"technician|instructor|dispatcher|mechanic|monitor|tutor|caregiver|crossing guard|lunch worker|cafeteria worker")
+
+
+# The days and months, as a page capitalises them: no person's or organization's name.
+CALENDAR_WORDS = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Jan", "Feb", "Mar",
+    "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+})
