@@ -835,8 +835,12 @@ OWNER_BEFORE = re.compile(r"\b[Tt]he (?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})
 OWNER_REACH = 120
 # A sign's words: "held a sign reading", "carrying signs that read".
 SIGN_READING = re.compile(r"\b(?:signs?|placards?|posters?|banners?)\s+(?:that\s+)?(?:reading|read|reads|saying|said)\s*:?\s*$")
+# The documents words are quoted from, and who sent them speaks.
+DOCUMENT_WORDS = (r"email|e-mail|letter|statement|release|news release|press release|message|memo|post|tweet|report|notice|"
+                  r"flyer|flier|newsletter|faq|fact sheet|website|handout|alert|petition|filing|complaint|lawsuit|motion|order|"
+                  r"ruling|resolution")
 MADE_CUES = {"posted", "tweeted", "wrote", "released"}  # the cues that are also a document's making
-DOCUMENT_BEFORE = re.compile(r"\b(?:video|statement|letter|post|message|email|e-mail|release|note|memo|tweet)\s+$")
+DOCUMENT_BEFORE = re.compile(rf"\b(?:{DOCUMENT_WORDS}|video|note)\s+$")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").
 ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|"
@@ -846,12 +850,9 @@ ANONYMOUS = re.compile(r"\bwho (?:was|were|is|are) not authorized to|"
 DESCRIBED_BY_ORG = re.compile(r"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){0,2}?(?:district|union|association|board|federation|"
                               r"school|city|county|state)\b")
 # A document as the speaker ("the email said"): its author is the speaker of the quotation before.
-DOCUMENT = re.compile(r"(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|"
-                      r"news release|press release|message|memo|post|tweet|report|notice|flyer|flier|newsletter|faq|fact sheet|"
-                      r"website|handout|alert|petition|filing|complaint|lawsuit|motion|order|ruling|resolution)\b")
+DOCUMENT = re.compile(rf"(?:the|that|this|its|their)\s+(?:[\w’'-]+\s+)?(?P<doc>{DOCUMENT_WORDS})\b")
 DOCUMENT_NOTE = "a document speaks:"
-OWNED_DOCUMENT = re.compile(r"(?P<owner>.{1,80}?)(?:’s|'s)\s+(?:[\w’'-]+\s+)?(?P<doc>email|e-mail|letter|statement|release|news release|"
-                            r"press release|message|memo|post|tweet|notice|flyer|newsletter|website|sign|alert)\b", re.I)
+OWNED_DOCUMENT = re.compile(rf"(?P<owner>.{{1,80}}?)(?:’s|'s)\s+(?:[\w’'-]+\s+)?(?P<doc>{DOCUMENT_WORDS}|sign)\b", re.I)
 
 
 def _document_channel(word: str) -> str | None:
@@ -1122,7 +1123,7 @@ def _joined_subject(text: str, parent: Quotation, m: re.Match[str], entities: En
                    "the subject of the clause the verb of saying is joined to by 'and', inside the quotation")
 
 
-NESTED_CUE_LONGEST = max(*(len(cue) for cue in CUES.split("|")), len("answer was"), len("told reporters"))
+NESTED_CUE_LONGEST = max(len(cue) for cue in f"{NESTED_CUES}|{CUES}".split("|"))  # (measured on the alternatives as written)
 
 
 def _nested_cue_from(text: str, start: int, end: int) -> int:
