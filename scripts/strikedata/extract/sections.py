@@ -45,6 +45,11 @@ class Section:
     why: str  # how the part's day is known ("" for the page's own)
 
 
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
 def sections(text: str, published: dt.date | None) -> list[Section]:
     """The text cut where the day it is told from changes, in order and covering it whole."""
     if published is None:
@@ -55,19 +60,19 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     if note is not None and first_ran is not None and first_ran != published:
         marks.append((note.end, first_ran, f"the host's note says the story first ran on {first_ran.isoformat()}"))
     for m in EARLIER_VERSION.finditer(text):
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
+        line_end = _line_end(text, m.end())
         line = text[text.rfind("\n", 0, m.start()) + 1:line_end]
         ran = story_date(line, published) if len(line) <= EARLIER_VERSION_LINE else None
         if ran is not None and ran != published and (note is None or line_end > note.end):
             marks.append((line_end, ran, f"the page's note says the version below ran on {ran.isoformat()}"))
     first_posted = FIRST_POSTED.search(text, 0, PAGE_TOP)
-    for m in ORIGINAL_FOLLOWS.finditer(text):  # "Our original story follows.": as it ran when the page was first posted
-        line_end = text.find("\n", m.end())
-        line_end = len(text) if line_end < 0 else line_end
-        ran = story_date(first_posted.group(), published) if first_posted else None
-        if ran is not None and ran != published and (note is None or line_end > note.end):
-            marks.append((line_end, ran, f"the page's note says its original story follows, first posted on {ran.isoformat()}"))
+    posted_on = story_date(first_posted.group(), published) if first_posted else None
+    if posted_on is not None and posted_on != published:
+        for m in ORIGINAL_FOLLOWS.finditer(text):  # "Our original story follows.": as it ran when the page was first posted
+            line_end = _line_end(text, m.end())
+            if note is None or line_end > note.end:
+                marks.append((line_end, posted_on, f"the page's note says its original story follows, first posted on "
+                                                   f"{posted_on.isoformat()}"))
     lowered = folded(text)
     for m in DAY_HEADING.finditer(lowered):
         day = _heading_day(m, published)
