@@ -2526,3 +2526,13 @@ def test_the_age_of_a_thing_and_an_agenda_s_numbers_are_no_figures():
 
 def test_a_name_after_in_at_a_wrapped_line_s_end_is_still_a_place():
     assert people_of("Hundreds of families who live in\nCalloway Rapids packed the meeting.") == {}
+
+
+def test_a_question_s_asker_after_it_in_lower_case_goes_on_the_sentence():
+    text = "Kevin Dorsey, a junior, asked about days. “Who decided that?” he asked the board, drawing applause."
+    assert speakers_of(text) == [("kevin-dorsey", None)]
+
+
+def test_two_hyphens_on_the_line_under_a_quotation_credit_it():
+    text = "QUOTE OF THE DAY\n\n“I did not get into this for the money.”\n-- Hannah Voss, a teacher, on the picket line\n"
+    assert speakers_of(text) == [("hannah-voss", None)]

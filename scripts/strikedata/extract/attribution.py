@@ -76,7 +76,7 @@ CHANNEL_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00\n,“”\"]{0,60}?),?\s+(
 # "“…” — Ana Ruiz, BVEA president": a dash and a name after the closing mark, to the end of the line.
 VERB_IN_CREDIT = re.compile(r"\b(?:is|are|was|were|had|has|have|will|would|did|does|said|says|[a-z]{3,}ed)\b")
 # ("— the Marlow Falls Education Association, on X", "— board Director Janelle Pruitt, in a Facebook post Sunday")
-DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?[—–][ \t]*(?P<np>(?:(?:the|a|an|board|union|district|school|state|city|county|former|"
+DASH_CREDIT = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:[—–]|--)[ \t]*(?P<np>(?:(?:the|a|an|board|union|district|school|state|city|county|former|"
                          r"interim|acting)[ \t]+){0,2}[A-Z][^\n\x00“”\"]{1,160}?)[ \t]*(?=\n|$)")
 # "Ng’s message to parents was clear:", "The union’s reply came minutes later:": the owner speaks.
 POSSESSIVE_INTRO = re.compile(r"\s*(?P<np>[A-Z][^:.!?\x00]{0,80}?)(?:’s|'s|’|')\s+(?P<doc>message|statement|response|reply|answer|"
@@ -440,7 +440,7 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         return _resolve(text, np_start, np_end, m.group("cue"), channel, close + m.start("cue"), np_end, entities)
     m = _cue_at_end(after)
     ended = quote.text.rstrip("’'")[-1:] in ".!?"
-    if m and ended and _more_than_channel(m.group("rest")):
+    if m and ended and m.group("np").lstrip()[:1].isupper() and _more_than_channel(m.group("rest")):
         m = None  # “... fair to students.” Whitcombe said the offer ...: a new sentence, not an attribution
     if m and CONDITION_OPENING.match(m.group("np")):
         m = None  # “tomorrow, tonight, whenever” if the district called: a condition, not who spoke
