@@ -2536,3 +2536,24 @@ def test_a_question_s_asker_after_it_in_lower_case_goes_on_the_sentence():
 def test_two_hyphens_on_the_line_under_a_quotation_credit_it():
     text = "QUOTE OF THE DAY\n\n“I did not get into this for the money.”\n-- Hannah Voss, a teacher, on the picket line\n"
     assert speakers_of(text) == [("hannah-voss", None)]
+
+
+def test_a_speaker_quoting_herself_inside_her_quotation_speaks_the_inner_words():
+    text = "“My kids ask me every night,” said Pia Cortes, who walked with them. “Tonight I finally told them, ‘Maybe.’”"
+    assert speakers_of(text) == [("pia-cortes", None)] * 3
+
+
+def test_the_poster_of_a_photo_speaks_its_caption():
+    text = "Pia Cortes, a teacher, posted a photo from the picket line Tuesday with the caption “Still here.”"
+    assert speakers_of(text) == [("pia-cortes", None)]
+
+
+def test_whoever_puts_the_real_difference_at_a_figure_speaks_it():
+    text = "The district offers 3%. The union puts the real difference at “less than $6 million once you count savings.”"
+    assert speakers_of(text) == [(None, "acea")]
+
+
+def test_a_verb_of_saying_after_to_takes_the_sentence_s_subject():
+    text = ("Shortly after 10 p.m., Pia Cortes, the lead negotiator, stepped outside to tell about 50 teachers waiting in "
+            "the parking lot that the sides were “closer than we were.”")
+    assert speakers_of(text) == [("pia-cortes", None)]

@@ -28,7 +28,8 @@ CUES = (
     r"pledged|pledges|apologized|replied by|answered|answers|"
     r"puts? it (?:this way|that way|simply|bluntly|plainly|like this|best|succinctly)|"
     # "which she put at “roughly $22 million”", "The union put the number at “about 35 …”": a figure given in her words
-    r"puts? (?:(?:the|its|their|that) (?:number|figure|total|count|cost|price|amount|tally|gap) )?at(?=\s*(?:[“\"\x00]|$))|"
+    r"puts? (?:(?:the|its|their|that) (?:real |true |actual |whole |total )?"
+    r"(?:number|figure|total|count|cost|price|amount|tally|gap|difference) )?at(?=\s*(?:[“\"\x00]|$))|"
     # "Local 1147 followed with a post of its own: “…”", "the district responded with a statement: “…”"
     r"(?:followed|responded|answered|replied|countered) with (?:a|an) (?:[\w-]+ )?(?:post|tweet|statement|message|email|letter)"
     r"(?: of (?:its|their|his|her) own)?(?=\s*:)|"
@@ -141,7 +142,7 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if quote.kind == "nested":
             if quote.parent is None:
                 raise ValueError(f"nested quotation {index} names no parent: quotations come from find_quotations")
-            speakers.append(_nested(text, quote, quotations[quote.parent], entities))
+            speakers.append(_nested(text, quote, quotations[quote.parent], entities, speakers[quote.parent]))
             continue
         speaker = _direct(text, masked, index_of_sentences, quote, entities, channels)
         if speaker is not None and speaker.note.startswith(DOCUMENT_NOTE):
@@ -458,6 +459,8 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
     return _before(text, masked, quote, before, before_start, channel, entities)
 
 
+# The words a post or sign carries, introduced after the verb that made it ("posted a photo with the caption").
+WORDS_GIVEN = re.compile(r"\b(?:with|under|bearing) (?:the|a|this) (?:caption|message|words|headline|slogan)\s*$|\bcaptioned\s*$")
 CONDITION_OPENING = re.compile(r"\W*(?:if|unless|when|whenever|until|once|as soon as)\b", re.I)
 
 
@@ -513,7 +516,8 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
             if not (c.group("cue") in MADE_CUES and DOCUMENT_BEFORE.search(before, max(0, c.start() - 20), c.start()))]
     if cues:
         cue = cues[-1]
-        introduces = before.rstrip().endswith(":") or quote.text[:1].islower()  # "replied by email:", "urged them to “stay …”"
+        introduces = before.rstrip().endswith(":") or quote.text[:1].islower() or bool(WORDS_GIVEN.search(before))
+        # ("replied by email:", "urged them to “stay …”", "posted a photo … with the caption “…”")
         if cue.group("cue") not in STRONG_CUES | NAMING_CUES and before[cue.end():].strip(" ,:") and not introduces:
             # "continued them “late into the night”": a verb of the story, not of the saying.
             strong = [c for c in cues if c.group("cue") in STRONG_CUES]
@@ -525,7 +529,7 @@ def _before(text: str, masked: str, quote: Quotation, before: str, before_start:
         clause = before[clause_start + 1:cue.start()]
         lead = len(clause) - len(clause.lstrip())
         clause = clause.strip()
-        if boundaries and clause[:1].islower() and re.search(r"\band$", clause) and not DETERMINER.match(clause):
+        if boundaries and clause[:1].islower() and re.search(r"\b(?:and|to)$", clause) and not DETERMINER.match(clause):
             # "Elena Castañeda, the judge who is mediating, stepped outside and told reporters …": a verb joined to the
             # saying one has the subject the sentence opens with
             clause = ""
@@ -1073,8 +1077,9 @@ def _inherited(text: str, quotations: list[Quotation], speakers: list[Speaker], 
     return None
 
 
-def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) -> Speaker:
-    """Words quoted inside a quotation: the speaker named just before them, inside the quotation."""
+def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities, parent_speaker: Speaker) -> Speaker:
+    """Words quoted inside a quotation: the speaker named just before them, inside the quotation ("I",
+    the quotation's own speaker)."""
     end = quote.start - 1
     source = NESTED_FROM.search(text, max(parent.start, end - 80), end) if end > parent.start else None
     if source:
@@ -1086,6 +1091,12 @@ def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) 
     np = m.group("np").strip()
     np_start = m.start("np") + (len(m.group("np")) - len(m.group("np").lstrip()))
     written = text[np_start:m.end("cue")]
+    if FIRST_PERSON_SUBJECT.search(np):  # "“Tonight I finally told them, ‘Maybe.’”": the speaker quotes herself
+        if parent_speaker.person_id or parent_speaker.org_id:
+            return replace(parent_speaker, as_written=written, cue=m.group("cue"), basis="inferred",
+                           confidence=min(parent_speaker.confidence, 0.6), note="'I' inside a quotation: its own speaker",
+                           borrowed=True)
+        return NOBODY
     last_word = np.split()[-1].lower()
     if last_word in PRONOUNS_GROUP or last_word in ("our", "your", "the", "its"):
         earlier = entities.last_before(np_start, "org")
@@ -1104,6 +1115,7 @@ def _nested(text: str, quote: Quotation, parent: Quotation, entities: Entities) 
         or NOBODY
 
 
+FIRST_PERSON_SUBJECT = re.compile(r"\bI(?:\s+(?:\w+ly|just|then|also|once|still|even|never|always|finally))?$")
 # "When Anders came out of the caucus room and said, ‘…’": a verb of saying joined by "and" to the clause's own.
 JOINED_CUE = re.compile(r"\band\s+(?:then\s+)?$")
 CLAUSE_STOP = re.compile(r"[.!?;]\s")  # where the clause holding the subject may begin, inside the quotation
