@@ -2557,3 +2557,10 @@ def test_a_verb_of_saying_after_to_takes_the_sentence_s_subject():
     text = ("Shortly after 10 p.m., Pia Cortes, the lead negotiator, stepped outside to tell about 50 teachers waiting in "
             "the parking lot that the sides were “closer than we were.”")
     assert speakers_of(text) == [("pia-cortes", None)]
+
+
+def test_a_headline_tells_the_recent_day_its_story_s_lead_tells_not_a_later_one():
+    text = ("Members ratify new contract\n\nLocal 1147 members voted yesterday to ratify the tentative agreement, ending the "
+            "strike.\n\nNinety percent said yes. The union's leaders spoke for an hour about what comes next.\n\n"
+            "The teachers union votes today on its own agreement, and the board votes Monday night.\n")
+    assert dated_mentions(text, dt.date(2026, 3, 5))["Members ratify new contract"] == "2026-03-04"

@@ -48,6 +48,7 @@ class Told(NamedTuple):
     first: str
     last: str | None
     workforce: frozenset[str] = frozenset()
+    at: int = -1  # where the page tells it (-1: the registry)
 
 
 # Whose happening a telling is, where a district's teachers and the staff who support them (aides, drivers,
@@ -70,7 +71,7 @@ def workforce(words: str) -> frozenset[str]:
 def exact_tellings(happenings: Iterable[Happening], kind_of: Callable[[Happening], str],
                    workforce_of: Callable[[Happening], frozenset[str]] = lambda _: frozenset()) -> list[Told]:
     """The happenings of the page told to the day, in words that give their date."""
-    return [Told(kind_of(h), h.start_date, h.end_date, workforce_of(h)) for h in happenings
+    return [Told(kind_of(h), h.start_date, h.end_date, workforce_of(h), h.start) for h in happenings
             if h.start_date and h.precision == "day" and h.basis in EXACT_BASES and not told_without_date(h)]
 
 
@@ -93,17 +94,21 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     """`happening` dated from its kin when it is told loosely and its window holds one day of its kind,
     in the page first, else in the registry; unchanged otherwise. A happening that lasts is one
     however many of its days the page tells: it takes the first. A telling of one workforce's happening
-    (`whose`: "the aides' walkout") is never one told of the other's alone. A headline tells the news: of
-    several days its window holds, the latest."""
+    (`whose`: "the aides' walkout") is never one told of the other's alone. A headline tells the news its
+    story's lead tells: of several days its window holds, the first told just after it and lately, else the latest."""
     if happening.start_date is None and happening.note == EVE_NOTE:
         return _eve(happening, page, registry)
     window = _window(happening, kind, published)
     if window is None or kind in TOO_COMMON_KINDS:
         return happening
     for tellings, where in ((page, "the page"), (registry, "the registry")):
-        days = {t.first for t in tellings if t.kind == kind and _inside(t.first, t.last, window, kind) and _same_workforce(whose, t.workforce)}
+        kin = [t for t in tellings if t.kind == kind and _inside(t.first, t.last, window, kind) and _same_workforce(whose, t.workforce)]
+        days = {t.first for t in kin}
         if days and (len(days) == 1 or kind in LASTING or headline):
-            day = max(days) if headline and kind not in LASTING else min(days)
+            news = dt.date.fromisoformat(str(happening.start_date)) - NEWS_REACH  # (a window means a day)
+            lead = min((t for t in kin if 0 < t.at - happening.start <= LEAD_REACH and dt.date.fromisoformat(t.first) >= news),
+                       key=lambda t: t.at, default=None)
+            day = min(days) if not headline or kind in LASTING else lead.first if lead else max(days)
             if day == happening.start_date and happening.precision == "day" and not told_without_date(happening):
                 return happening  # read as that day already (one told with no date words is now told by its kin)
             note = f"{happening.note}; the same {kind.replace('_', ' ')} is dated {day} elsewhere in {where}"
@@ -254,6 +259,12 @@ def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple
     return None  # a year holds too many happenings of one kind to tell which
 
 
+# How far after a headline its story's lead tells its news ("Members ratify new contract" over "Members voted
+# yesterday to ratify …"); further on, a story tells of other days ("Members voted on Oct. 23 to authorize …").
+LEAD_REACH = 600
+# A lead's day is news: within a few days of the headline's. ("Board shelves vote" over "Members voted on Oct. 23 …"
+# tells no vote of October.)
+NEWS_REACH = dt.timedelta(days=3)
 # How far back a happening told with no date words may be the same as one told to the day.
 LOOSE_REACH = dt.timedelta(days=180)
 # "Three weeks ago, we walked out", told 19 days after: weeks ago are counted loosely, by a few days either way.
