@@ -2564,3 +2564,11 @@ def test_a_headline_tells_the_recent_day_its_story_s_lead_tells_not_a_later_one(
             "strike.\n\nNinety percent said yes. The union's leaders spoke for an hour about what comes next.\n\n"
             "The teachers union votes today on its own agreement, and the board votes Monday night.\n")
     assert dated_mentions(text, dt.date(2026, 3, 5))["Members ratify new contract"] == "2026-03-04"
+
+
+def test_a_sentence_inside_a_quotation_takes_no_tense_from_the_sentences_before_it():
+    # Thursday 2029-03-08: the meeting is Saturday 03-10, not the Saturday the offer was made
+    text = ("The raise is well above the 9% the district offered on Saturday.\n\nThe union posted the outline of the deal at "
+            "7:30 a.m. with a short message: “Tentative agreement reached. Strike is over. Details at the membership meeting "
+            "Saturday.”\n")
+    assert sorted(dated_mentions(text, dt.date(2029, 3, 8)).values()) == ["2029-03-03", "2029-03-10"]

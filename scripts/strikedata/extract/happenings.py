@@ -1279,6 +1279,10 @@ class _Reader:
         # space, which starts none), so those inside [low, start) are the text's own.
         last = bisect_right(self.break_ends, start) - 1
         clause_start = self.break_ends[last] if last >= 0 and self.break_starts[last] >= low else low
+        # ("a short message: “Tentative agreement reached. … Details at the meeting Saturday.”": a sentence of its own
+        # inside a quotation, whose words before it tell no tense of it)
+        stops = [stop.end() for stop in INNER_STOP.finditer(text, clause_start, start)]
+        clause_start = stops[-1] if stops else clause_start
         following = bisect_left(self.break_starts, end)
         clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
         if _more_words_than(text, clause_start, clause_end, 4) and not (
@@ -1314,6 +1318,8 @@ class _Reader:
 
 
 WORDS = re.compile(r"\S+")
+# The end of a sentence inside a clause (a quotation's): a stop after a word of three letters, before a capital.
+INNER_STOP = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
 # A phrase opening a sentence before its subject ("At an emergency meeting Wednesday, …"): its tense is the clause's after it.
 OPENING_PHRASE = re.compile(r"\s*(?:At|On|In|During|Late|Early|By|Around|Through|Over|From|Shortly|Just|Earlier|Later)\b")
 
