@@ -2572,3 +2572,10 @@ def test_a_sentence_inside_a_quotation_takes_no_tense_from_the_sentences_before_
             "7:30 a.m. with a short message: “Tentative agreement reached. Strike is over. Details at the membership meeting "
             "Saturday.”\n")
     assert sorted(dated_mentions(text, dt.date(2029, 3, 8)).values()) == ["2029-03-03", "2029-03-10"]
+
+
+def test_a_verb_of_a_schedule_before_a_weekday_is_not_undone_by_a_past_word_after_it():
+    thursday = dt.date(2024, 3, 7)
+    assert dates_of("Saturday: members meet at 6:30 p.m. at their hall to talk about pay lost during the strike.", thursday) == [
+        ("Saturday", "2024-03-09")]
+    assert dates_of("Saturday’s return to the table came after the mediator called.", thursday) == [("Saturday’s", "2024-03-02")]

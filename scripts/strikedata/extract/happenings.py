@@ -825,8 +825,11 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     verb nearest it or of its clause, and ahead in an "if"/"unless" clause (a condition still open)."""
     text = reader.text
     clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
-    when = "future" if CONDITION.match(text, *clause) else local_tense(text, m.start(), m.end()) or reader.tense_of(clause)
+    local = local_tense(text, m.start(), m.end())
+    when = "future" if CONDITION.match(text, *clause) else local or reader.tense_of(clause)
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
+    if when == "past" and local is None and _planned_before_the_past(text, clause, m.end()):
+        when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
@@ -843,6 +846,20 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
+
+
+def _planned_before_the_past(text: str, clause: tuple[int, int], date_end: int) -> bool:
+    """A verb of a schedule in the present ("meet", "resume") opens the clause's tense before its first word in the
+    past, and the date comes before that word too: the past belongs to a later phrase ("pay lost during the strike")."""
+    narration = blank_quoted(text[clause[0]:clause[1]], "“\"", "”\"", lambda passage: " ")
+    past = next((p for p in PAST.finditer(narration) if p.group().lower() not in NOT_PAST), None)
+    if past is None or clause[0] + past.start() < date_end:
+        return False
+    # (a verb, not a noun: "Saturday’s return to the table came after …")
+    return any(not NOUN_BEFORE.search(narration, 0, verb.start()) for verb in PLANNED_PRESENT.finditer(narration, 0, past.start()))
+
+
+NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our))\s+$", re.I)
 def _planned_in_a_headline(m: re.Match[str], reader: _Reader) -> bool:
     """A headline's "teachers to return Monday": the infinitive of a plan, in a title line (in prose, "began to return
     Monday" may tell a day gone)."""
