@@ -2579,3 +2579,9 @@ def test_a_verb_of_a_schedule_before_a_weekday_is_not_undone_by_a_past_word_afte
     assert dates_of("Saturday: members meet at 6:30 p.m. at their hall to talk about pay lost during the strike.", thursday) == [
         ("Saturday", "2024-03-09")]
     assert dates_of("Saturday’s return to the table came after the mediator called.", thursday) == [("Saturday’s", "2024-03-02")]
+
+
+def test_classes_canceled_for_the_weekday_after_the_article_are_the_next_day():
+    # told on Wednesday night 2029-03-07, of the next day; and on Friday 2029-03-09, of the day before
+    assert dates_of("Classes were canceled again Thursday.", dt.date(2029, 3, 7)) == [("Thursday", "2029-03-08")]
+    assert dates_of("Classes were canceled again Thursday.", dt.date(2029, 3, 9)) == [("Thursday", "2029-03-08")]

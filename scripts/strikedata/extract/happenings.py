@@ -782,6 +782,9 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
     rel = (m.group("rel") or "").lower()
     direction = _weekday_direction(m, reader)
     weekday = WEEKDAYS.index(m.group("day"))
+    if direction == "past" and published is not None and (published.weekday() + 1) % 7 == weekday \
+            and CANCELED_DAY.search(reader.text, max(0, m.start() - 30), m.start()):
+        direction = "future"  # "Classes were canceled again Thursday", told Wednesday night: the day whose classes are off
     day = resolve_weekday(published, weekday, direction, strict=rel in ("last", "next"))
     if rel == "next" and day and published is not None and published.weekday() < weekday <= 4:
         # "next Friday" said on a Wednesday: the Friday of next week ("Friday" alone, or "this Friday", is two days off)
@@ -846,6 +849,9 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
+# Classes or school called off for a day: the day whose classes are off, which a story written the night before has ahead.
+CANCELED_DAY = re.compile(r"\b(?:classes|school|schools)\s+(?:were|was|have been|has been)\s+(?:canceled|cancelled|closed)"
+                          r"(?:\s+again)?(?:\s+for)?\s+$", re.I)
 
 
 def _planned_before_the_past(text: str, clause: tuple[int, int], date_end: int) -> bool:
