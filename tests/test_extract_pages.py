@@ -2585,3 +2585,10 @@ def test_classes_canceled_for_the_weekday_after_the_article_are_the_next_day():
     # told on Wednesday night 2029-03-07, of the next day; and on Friday 2029-03-09, of the day before
     assert dates_of("Classes were canceled again Thursday.", dt.date(2029, 3, 7)) == [("Thursday", "2029-03-08")]
     assert dates_of("Classes were canceled again Thursday.", dt.date(2029, 3, 9)) == [("Thursday", "2029-03-08")]
+
+
+def test_a_tally_after_the_day_of_its_vote_and_a_part_of_a_whole_before_a_verb_in_ed_are_counts():
+    assert figures_in("Teachers ratified the agreement Saturday, 912 to 164.") == [
+        ("912", 912.0, "count", None), ("164", 164.0, "count", None)]
+    assert figures_in("By our count, 38 of the 41 sided with the teachers.") == [
+        ("38", 38.0, "count", None), ("41", 41.0, "count", None)]

@@ -77,6 +77,8 @@ AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit
 # "Members voted 1,784 to 211", "The motion failed 5-4", "approved it 488-61": both sides of a vote are counts.
 VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
                         r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)(?:\s+(?:it|them|the\s+\w+))?)"
+                        # ("ratified the agreement Saturday, 912 to 164": the day of the vote between)
+                        r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)(?:\s+(?:night|evening|afternoon))?)?,?"
                         rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
@@ -113,7 +115,8 @@ PLURAL_VALUES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, 
 # "hired only 140 of the 600 it said it needed", "Six out of the eight said …": a part of a whole, what both count
 # told before (no noun after the whole): each a count.
 OF_A_NUMBER = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) (?:out )?of (?:the|those|these) (?P<whole>{DIGITS}|{NUMBER_WORD})"
-                         r"(?=\s+(?:it|they|we|he|she|who|that|which|said|says|were|was|had|have|did|would|could|will)\b|\s*[,.;:!?])", re.I)
+                         r"(?=\s+(?:it|they|we|he|she|who|that|which|said|says|were|was|had|have|did|would|could|will|"
+                         r"(?-i:[a-z]+ed))\b|\s*[,.;:!?])", re.I)
 OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|those)\b", re.I)
 # "Police estimated the crowd at 2,000; we counted more than 2,500": a crowd's size, its noun before it.
 CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered) ", re.I)
