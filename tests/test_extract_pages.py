@@ -2592,3 +2592,10 @@ def test_a_tally_after_the_day_of_its_vote_and_a_part_of_a_whole_before_a_verb_i
         ("912", 912.0, "count", None), ("164", 164.0, "count", None)]
     assert figures_in("By our count, 38 of the 41 sided with the teachers.") == [
         ("38", 38.0, "count", None), ("41", 41.0, "count", None)]
+
+
+def test_a_title_the_best_fitting_union_has_nobody_for_is_the_one_holder_in_another_union():
+    text = ("Teachers walk out; union president says talks “stalled on the basics”\n\nThe Calder Valley School Employees Union "
+            "Local 512, which represents bus drivers, said its members would not cross picket lines.\n\n"
+            "Calder Falls Education Association President Janelle K. Brewster spoke on Monday.\n")
+    assert speakers_of(text) == [("janelle-k-brewster", "calder-falls-education-association")]

@@ -804,6 +804,13 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
                        f"{DOCUMENT_NOTE} '{np}'")
     org_id = entities.descriptor(np, np_start)
     holder = _title_holder(lowered, org_id or (max(orgs, key=lambda m: m.end - m.start).id if orgs else None), entities)
+    if holder is None and org_id and not orgs:
+        # "union president says …" when the union the words fit best has no president the article names: the one
+        # person with that title in an organization of the same kind (the teachers' union's, not the staff union's)
+        kind = entities.orgs[org_id].kind
+        holders = [h for o in entities.orgs.values() if o.kind == kind and o.org_id != org_id
+                   if (h := _title_holder(lowered, o.org_id, entities, registry=False)) is not None]
+        holder = holders[0] if len(holders) == 1 else None
     if holder is not None:
         return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.6,
                        f"'{np}' read as {holder.name}, the one person the article names with that title")
@@ -874,10 +881,10 @@ TITLES = {"president": ("president",), "head": ("president", "head", "leader", "
 TITLE_WORD = re.compile(r"\b(?:" + "|".join(TITLES) + r")\b")
 
 
-def _title_holder(lowered: str, org_id: str | None, entities: Entities):
+def _title_holder(lowered: str, org_id: str | None, entities: Entities, registry: bool = True):
     """The one person whose title the description gives ("union president", "the head of the
     teachers union"), of the organization it names when it names one: among the people the article
-    names, else (with an organization named) among the registry's. None when the description is
+    names, else (with an organization named, and `registry`) among the registry's. None when the description is
     indefinite ("a district spokeswoman") or fits no one, or several."""
     title = TITLE_WORD.search(lowered)
     if title is None or re.match(r"(?:a|an|one|another)\b", lowered):
@@ -891,7 +898,7 @@ def _title_holder(lowered: str, org_id: str | None, entities: Entities):
     # "The board president …. “…,” she said." then "Gloria Tran-Whitaker, in her second term as president":
     # one named with the title and no organization of her own is the one, when none of that organization has it
     found = fitting(named) or [p for p in fitting(named, None) if p.org_id is None]
-    if not found and org_id is not None:
+    if not found and org_id is not None and registry:
         found = fitting(entities.known_people.values())
         if len(found) == 1:
             entities.people.setdefault(found[0].person_id, found[0])
