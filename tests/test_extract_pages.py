@@ -2599,3 +2599,9 @@ def test_a_title_the_best_fitting_union_has_nobody_for_is_the_one_holder_in_anot
             "Local 512, which represents bus drivers, said its members would not cross picket lines.\n\n"
             "Calder Falls Education Association President Janelle K. Brewster spoke on Monday.\n")
     assert speakers_of(text) == [("janelle-k-brewster", "calder-falls-education-association")]
+
+
+def test_a_room_s_seats_and_a_crowd_put_at_a_figure_in_quotation_marks_are_counts():
+    assert figures_in("The meeting is in the gym, which seats about 400.") == [("about 400", 400.0, "count", "approximately")]
+    assert figures_in("A district spokesperson put the crowd at “roughly 500.”") == [
+        ("roughly 500", 500.0, "count", "approximately")]

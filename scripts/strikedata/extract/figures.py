@@ -119,7 +119,9 @@ OF_A_NUMBER = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) (?:out )
                          r"(?-i:[a-z]+ed))\b|\s*[,.;:!?])", re.I)
 OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|those)\b", re.I)
 # "Police estimated the crowd at 2,000; we counted more than 2,500": a crowd's size, its noun before it.
-CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered) ", re.I)
+# ("put the crowd at “roughly 500.”": the size in someone's words; "the gym, which seats about 400": a room's seats)
+CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered|"
+                   r"seats|seated|holds) [“\"]?", re.I)
 CROWD_SIZE = re.compile(QUALIFIER + rf"(?P<num>{DIGITS})\b(?!\s?(?:%|percent))", re.I)  # the figure: "more than 2,500"
 # "more than half of the credit hours", "Half my students": a half, as a share.
 HALF_OF = re.compile(r"\b(?i:" + QUALIFIER + r")(?<![\w-])(?<!\bin )[Hh]alf(?= (?:of|my|our|the|their|his|her|its|all)\b)")
