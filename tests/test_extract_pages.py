@@ -2605,3 +2605,10 @@ def test_a_room_s_seats_and_a_crowd_put_at_a_figure_in_quotation_marks_are_count
     assert figures_in("The meeting is in the gym, which seats about 400.") == [("about 400", 400.0, "count", "approximately")]
     assert figures_in("A district spokesperson put the crowd at “roughly 500.”") == [
         ("roughly 500", 500.0, "count", "approximately")]
+
+
+def test_the_other_few_of_what_was_just_counted_are_in_its_unit():
+    assert figures_in("Three of the seven lost days will be made up on snow days. The other four will be added in June.")[-1] == (
+        "The other four", 4.0, "days", None)
+    assert figures_in("Three of the five missed days will be made up; the other two will be forgiven.")[-1] == (
+        "the other two", 2.0, "days", None)

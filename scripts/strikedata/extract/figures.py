@@ -408,10 +408,11 @@ CAP = re.compile(rf"\b(?:caps?|capped|limits?|ceiling)\b(?:\s+[\w-]+){{0,3}}?\s+
 # them had urged the board to … . Four sided with the district").
 # ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of)
 ELIDED = re.compile(rf"(?:[,;:]\s+(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?P<opening>(?<=[.!?])[ \t]+(?-i:(?=[A-Z]))))"
-                    rf"(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+)?{QUALIFIER}"
+                    rf"(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+|(?P<other>(?:the\s+)?(?:other|remaining)\s+))?{QUALIFIER}"
                     rf"(?P<num>{DIGITS}|{NUMBER_WORD})"
-                    # (a sentence's opening count is a subject: "Four sided with the district", not "One in April is …")
-                    r"(?(opening)(?=\s+(?:would|could|did|were|had|said|(?-i:[a-z]+ed))\b)|)"
+                    # (a sentence's opening count is a subject: "Four sided with the district", not "One in April is …";
+                    # "The other four will be added": the rest of what was just counted)
+                    r"(?(opening)(?(other)|(?=\s+(?:would|could|did|were|had|said|(?-i:[a-z]+ed))\b))|)"
                     r"(?:\s+(?=(?:in|for|at|per|on|would|could|did|were|had|will|said)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
                     r"|(?(change)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
 # An item told by where or when it falls, in the unit of the figure it goes with ("Six missed days are made up, one on
@@ -426,13 +427,14 @@ def _elided_counts(text: str, found: list[Figure], add: Callable[..., None]) -> 
     counts = sorted((f.end, f.unit) for f in found if f.unit in CHANGE_UNITS)
     for m in ELIDED.finditer(text):
         i = bisect_right(counts, (m.start(), "~")) - 1
-        if m.group("change") is None and not ITEM_IN_ITS_UNIT.match(text, m.end("num")):
+        if m.group("change") is None and m.group("other") is None and not ITEM_IN_ITS_UNIT.match(text, m.end("num")):
             while i >= 0 and counts[i][1] != "count":
                 i -= 1  # an item that does something ("30 were arrested"), and a whole ("out of 140"), are counts
         if i >= 0 and m.start() - counts[i][0] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i][0]:m.start()]) \
                 and not _is_year(m.group("num")):
             unit = counts[i][1]
-            add(m, number_value(m.group("num")), unit, 0.45, start=m.start("qual") if m.group("qual") else m.start("num"), end=m.end("num"))
+            start = m.start("other") if m.group("other") else m.start("qual") if m.group("qual") else m.start("num")
+            add(m, number_value(m.group("num")), unit, 0.45, start=start, end=m.end("num"))
             counts.insert(i + 1, (m.end("num"), unit))
 
 
