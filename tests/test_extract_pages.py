@@ -2612,3 +2612,22 @@ def test_the_other_few_of_what_was_just_counted_are_in_its_unit():
         "The other four", 4.0, "days", None)
     assert figures_in("Three of the five missed days will be made up; the other two will be forgiven.")[-1] == (
         "the other two", 2.0, "days", None)
+
+
+def test_a_time_in_the_small_hours_after_a_day_s_session_is_the_next_day():
+    # Monday 2026-11-02: Friday is 10-30; the deal came after midnight, on Saturday 10-31
+    assert dates_of("On Friday, they started again at 9 a.m. Shortly after 2 a.m., they had a deal.", dt.date(2026, 11, 2)) == [
+        ("Friday", "2026-10-30"), ("Shortly after 2 a.m.", "2026-10-31")]
+    # two times in the sentence before: which one the small hours follow is not told, so the day stays
+    assert dates_of("They sat down at 9 a.m. Thursday and left at 3 a.m. Friday. The offer arrived around 1 a.m.",
+                    dt.date(2026, 11, 2))[-1] == ("around 1 a.m.", "2026-10-30")
+
+
+def test_at_the_same_time_is_the_time_just_told_and_a_plan_s_when_told_as_future():
+    dated = dates_of("Members started marching at 6:30 a.m. Monday. At many campuses they were joined by drivers, who walked "
+                     "off the job at the same time.", dt.date(2026, 11, 3))
+    assert dated[-1] == ("at the same time", "2026-11-02")
+    assert dates_of("At the same time, the union said it would wait.") == []
+    dated = dates_of("Talks will resume Thursday at 9 a.m. The mediator called them back after yesterday's session. The staff union "
+                     "will meet in a separate room at the same time.")
+    assert dated[-1] == ("at the same time", "2024-03-07")

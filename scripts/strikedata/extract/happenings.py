@@ -164,6 +164,8 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward|after that))"
                          r"|(?P<same>(?:that|the same|that same) (?:day|morning|afternoon|evening|night|week)"
+                         # "who walked off the job at the same time" (not "At the same time, …", "but at the same time")
+                         r"|(?P<sametime>(?<![,.;:] )(?<!\bbut )(?<!\band )(?<!\n)(?<!^)at the same time(?!,))"
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?P<sameday>(?:(?:about|nearly|roughly|just|only) )?"
                          r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
                          r"|overnight(?! (?:session|talks|shift|camp|hours|bargaining)))"
@@ -210,6 +212,11 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     starts = [h.start for h in told]
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES[_reach(m)])
+        if m.group("sametime") and reader.tense(reader.sentence(m.start()), m.start(), m.end()) == "future":
+            # "Talks resume Thursday at 9 a.m. … after yesterday's session. Local 327 will meet at the same time": the plan's time
+            ahead = [i for i, h in enumerate(told) if h.tense == "future"]
+            antecedent = _last_told([told[i] for i in ahead], [starts[i] for i in ahead], reader, m.start(),
+                                    TOLD_BEFORE_SENTENCES[_reach(m)])
         resolution = _told_from(m, antecedent, published)
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
@@ -1189,9 +1196,10 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             continue
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
                                            or reader.tense(sentence, m.start(), m.end()) in ("future", "past"))
-        day = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
-        if day is None and sentence is not None and reader.tense(sentence, m.start(), m.end()) == "past":
-            day = _day_of_its_kin(reader, sentence, m.start(), dated)
+        source = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
+        if source is None and sentence is not None and reader.tense(sentence, m.start(), m.end()) == "past":
+            source = _day_of_its_kin(reader, sentence, m.start(), dated)
+        day = _past_midnight(reader, source, _clock(m)) if source else None
         if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
             # ("Talks resumed Friday. The staff union settled first, at about 8:15 p.m.": told as past, so the same day)
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
@@ -1209,21 +1217,36 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
 PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
 
 
-def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], future: bool = False) -> str | None:
-    """The last day told, to the day, in the sentence before `sentence` in its paragraph (a day ahead,
+def _past_midnight(reader: _Reader, source: Happening, clock: str | None) -> str | None:
+    """The day of a time that goes on from `source`: its day, or the next when the time is in the small hours and
+    `source` began in the day, at the one time its sentence tells ("On Friday, they started again at 9 a.m. Shortly
+    after 2 a.m., they had a deal."; not after "at 9 a.m. Thursday … until nearly 3 a.m. Friday", two times)."""
+    day = source.start_date
+    told = reader.sentence(source.start)
+    one_time = told is not None and len(CLOCK.findall(reader.text, told.start, told.end)) == 1
+    if day and clock and one_time and source.time_local and clock < SMALL_HOURS_END <= source.time_local:
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    return day
+
+
+SMALL_HOURS_END = "05:00"  # a time before it, after a day's session that began later on the clock, is past midnight
+
+
+def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], future: bool = False) -> Happening | None:
+    """The last happening told to the day in the sentence before `sentence` in its paragraph (a day ahead,
     told as future, when `future`: "Schools will be closed Wednesday. … Picket lines will go up at 7:15 a.m.")."""
     previous = reader.spans.before(sentence.start)
     if previous is None or "\n" in reader.text[previous.end:sentence.start]:
         return None
-    days = [h.start_date for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date and (not future or h.tense == "future")]
+    days = [h for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date and (not future or h.tense == "future")]
     return days[-1] if days else None
 
 
 KIN_REACH = 3  # sentences back, across one paragraph break, to a happening of the time's kin
 
 
-def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, list[Happening]]) -> str | None:
-    """The day of the last happening of the same kin told as past, to the day, a few sentences back ("Members voted
+def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, list[Happening]]) -> Happening | None:
+    """The last happening of the same kin told as past, to the day, a few sentences back ("Members voted
     yesterday to ratify it. … Voting ran from 6 a.m. to 8 p.m."): the time's happening is that one."""
     text = reader.text
     kin = event_kin(text[sentence.start:sentence.end], position - sentence.start)
@@ -1241,7 +1264,7 @@ def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, l
         for h in reversed(dated.get(previous.start, [])):
             if h.precision == "day" and h.start_date and h.tense == "past" \
                     and event_kin(text[previous.start:previous.end], h.start - previous.start) == kin:
-                return h.start_date
+                return h
     return None
 
 
