@@ -2631,3 +2631,16 @@ def test_at_the_same_time_is_the_time_just_told_and_a_plan_s_when_told_as_future
     dated = dates_of("Talks will resume Thursday at 9 a.m. The mediator called them back after yesterday's session. The staff union "
                      "will meet in a separate room at the same time.")
     assert dated[-1] == ("at the same time", "2024-03-07")
+
+
+def test_updates_stamped_with_a_weekday_a_date_and_a_time_are_told_on_their_days_and_the_faq_after_them_on_the_page_s():
+    from strikedata.extract.sections import sections
+    page = ("Strike updates\n\nLATEST UPDATES (newest first)\n\nFriday, Feb. 17, 3:40 p.m.\nTalks go on.\n\n"
+            "Thursday, Feb. 16, 9:10 p.m.\nThe union rejected the offer.\n\nTuesday, Feb. 14, 8:00 p.m.\nMediation ended tonight.\n\n"
+            "FREQUENTLY ASKED QUESTIONS\n\nAre buses running?\nNo.\n")
+    parts = [(page[p.start:p.end].strip().splitlines()[0], p.date.isoformat()) for p in sections(page, dt.date(2034, 2, 17))]
+    assert parts == [("Strike updates", "2034-02-17"), ("Thursday, Feb. 16, 9:10 p.m.", "2034-02-16"),
+                     ("Tuesday, Feb. 14, 8:00 p.m.", "2034-02-14"), ("FREQUENTLY ASKED QUESTIONS", "2034-02-17")]
+    # a live page's entries stamped with its own day, and its own stamp at the top, start no part
+    live = "Live updates\nFeb. 26, 2026, 6:05 a.m. CT\n\nFeb. 26, 9:05 a.m.\nThe union posted.\n\nFeb. 26, 10:20 a.m.\nTalks began.\n"
+    assert len(sections(live, dt.date(2026, 2, 26))) == 1

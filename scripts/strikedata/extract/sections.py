@@ -22,10 +22,15 @@ from .happenings import ENTRY_STAMP, ENTRY_STAMP_WITH_DAY, MONTHS, WEEKDAYS, clo
 from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
-# A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"): what follows is told on it.
+# A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"), or a day and a time: what
+# follows is told on it.
 DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
-                         r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?[ \t]*$", re.M)
+                         r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?"
+                         # ("Thursday, Feb. 16, 9:10 p.m.": an update's stamp, its time after the day)
+                         r"(?P<time>,?[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?(?:[ \t]+[a-z]{2,4})?)?[ \t]*$", re.M)
+# A heading in capitals after a blank line, below a paragraph (not an entry's title under its stamp).
+PART_HEADING = re.compile(r"[^\n]\n[ \t]*\n[ \t]*(?P<heading>[A-Z][A-Z&’'/ -]{2,60}[A-Z])[ \t]*(?=\n)")
 # An update's note that the story as first posted follows ("Our original story follows."), and the line of the
 # page's top that says when it was first posted ("Published: 11:47 PM CDT Mar 20, 2030").
 ORIGINAL_FOLLOWS = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]his) original (?:story|report|post|article)\b[^.\n]{0,40}\b(?:follows|below)\b")
@@ -74,11 +79,19 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
                 marks.append((line_end, posted_on, f"the page's note says its original story follows, first posted on "
                                                    f"{posted_on.isoformat()}"))
     lowered = folded(text)
+    stamps: set[int] = set()  # where the headings of a day and a time (updates' stamps) start
     for m in DAY_HEADING.finditer(lowered):
         day = _heading_day(m, published)
         if day is not None:
             marks.append((m.start(), day, f"under the heading '{text[m.start():m.end()].strip()}'"))
+            stamps |= {m.start()} if m.group("time") else set()
+    stamped = max((_line_end(text, at) for at in stamps), default=-1)
+    if stamped >= 0:  # "FREQUENTLY ASKED QUESTIONS" after a page's dated updates: the page's own part again
+        after = PART_HEADING.search(text, stamped + 1)
+        if after is not None:
+            marks.append((after.start("heading"), published, f"under the heading '{after.group('heading')}', after the updates"))
     marks.sort(key=lambda mark: mark[0])
+    marks = _changes_only(marks, published, stamps)
     marks = _past_midnight(text, published, marks)
     if len(marks) > MOST_SECTIONS:
         return [Section(0, len(text), published, "")]
@@ -93,6 +106,18 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
         start, date, why = at, day, reason
     out.append(Section(start, len(text), date, why))
     return [s for s in out if s.end > s.start]
+
+
+def _changes_only(marks: list[tuple[int, dt.date, str]], published: dt.date, stamps: set[int]) -> list[tuple[int, dt.date, str]]:
+    """The marks, but for the stamps (`stamps`: where they start) that do not change the day in force: a live page's
+    entries stamped with the page's own day ("Feb. 16, 9:05 a.m." on a page of Feb. 16), or the page's own stamp at
+    its top, start no part."""
+    kept, current = [], published
+    for mark in marks:
+        if mark[0] not in stamps or mark[1] != current:
+            kept.append(mark)
+            current = mark[1]
+    return kept
 
 
 def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
