@@ -2644,3 +2644,10 @@ def test_updates_stamped_with_a_weekday_a_date_and_a_time_are_told_on_their_days
     # a live page's entries stamped with its own day, and its own stamp at the top, start no part
     live = "Live updates\nFeb. 26, 2026, 6:05 a.m. CT\n\nFeb. 26, 9:05 a.m.\nThe union posted.\n\nFeb. 26, 10:20 a.m.\nTalks began.\n"
     assert len(sections(live, dt.date(2026, 2, 26))) == 1
+
+
+def test_a_title_with_of_a_program_s_name_and_a_speaker_s_i_ll_are_nobody():
+    assert people_of("Oklahoma’s Superintendent of Public Instruction, Garrett W. Pell, urged both sides.") == {
+        "garrett-w-pell": "Garrett W. Pell"}
+    assert people_of("▶ Listen Live: Morning Edition\n\nThe host of Morning Edition spoke.") == {}
+    assert people_of("CAMBERWELL: We will. I’ve told Dr. Ashby I’ll bring a sleeping bag.") == {}

@@ -41,6 +41,7 @@ OCCASION_WORDS = frozenset({
     "Tournament", "Ceremony", "Celebration", "Party", "Potluck", "Drive", "Showcase", "Awards", "Graduation", "Homecoming",
     "Award", "Prize", "Medal", "Scholarship", "Fellowship", "Update", "Updates",  # prizes, and a post's series heading
     "Time",  # a clock's zone: "times are Alaska Standard Time", "7 p.m. Pacific Time"
+    "Edition", "Show", "Hour", "Podcast", "Broadcast", "Roundup", "Briefing",  # a program: "Listen Live: Morning Edition"
 })
 # "Harrowgate Medical Center" is an organization, though "Center" alone names a place.
 CARE_WORDS = frozenset({"Medical", "Health", "Cancer", "Care"})
@@ -904,6 +905,7 @@ ABBREVIATED = frozenset({"Assn", "Assoc", "Dept", "Univ", "Supt", "Asst", "Dir",
 # What follows a family name without being one ("Desmond T. Farrow Jr.", "Ana Reyes III").
 SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
 ABBREVIATION_PERIOD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATED)) + r"|[A-Z])\.(?= )")
+FIRST_PERSON_CONTRACTION = re.compile(r"I[’'](?:ll|m|ve|d)")
 TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?$")  # "Asst. Supt. of Human Resources X"
 
 
@@ -927,6 +929,10 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     ("Ana M. Reyes"), and the registry's "Ana Reyes" is the same person. A run longer than a
     name ends in one when the registry knows its last words, or when it continues a title with "of"
     ("Superintendent of Public Instruction Tomas Ibarra")."""
+    # "I’ve told Dr. Marsh I’ll bring a sleeping bag": a speaker’s "I’ll" ends the run
+    tokens = tokens[:next((i for i, t in enumerate(tokens) if FIRST_PERSON_CONTRACTION.fullmatch(t.group())), len(tokens))]
+    if not tokens:
+        return None
     suffix = tokens[-1] if len(tokens) > 2 and tokens[-1].group() in SUFFIXES else None
     tokens = tokens[:-1] if suffix else tokens
     cut = _title_cut([t.group() for t in tokens])
@@ -1048,8 +1054,11 @@ def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bo
     if ORG_NOUN_BEFORE.search(text, max(0, start - 40), start):
         return True  # "a contractor, Northline Mobility,": an organization named in apposition
     of_org = ORG_OF_BEFORE.search(text, max(0, start - 40), start)
-    if of_org and of_org.group(1) in ORG_WORDS:
-        return True  # "the city's Department of Public Works": the rest of an organization's name
+    if of_org and (of_org.group(1) in ORG_WORDS or (of_org.group(1) in TITLE_WORDS and len(tokens) - cut <= 2)):
+        # "the city's Department of Public Works", "Oklahoma’s Superintendent of Public Instruction, Garrett W. Pell":
+        # the rest of an organization's name or of a title (a longer run holds the name after it: "Secretary of
+        # Education Miguel Cardona")
+        return True
     opener = tokens[cut - 1].group() if cut else ""
     if opener not in ORG_WORDS or opener in TITLE_WORDS:
         return False
