@@ -2651,3 +2651,11 @@ def test_a_title_with_of_a_program_s_name_and_a_speaker_s_i_ll_are_nobody():
         "garrett-w-pell": "Garrett W. Pell"}
     assert people_of("▶ Listen Live: Morning Edition\n\nThe host of Morning Edition spoke.") == {}
     assert people_of("CAMBERWELL: We will. I’ve told Dr. Ashby I’ll bring a sleeping bag.") == {}
+
+
+def test_one_who_gave_a_name_only_as_a_first_name_or_is_named_by_one_is_a_person_and_speaks():
+    text = "A bus driver who gave her name only as Denise said she drove the route. “They get my kids at 7:40,” she said."
+    assert (people_of(text), speakers_of(text)) == ({"denise": "Denise"}, [("denise", None)])
+    text = "HOST: A listener named Patrice emailed us this question: “Who is teaching my son right now?”"
+    assert (people_of(text), speakers_of(text)) == ({"patrice": "Patrice"}, [("patrice", None)])
+    assert people_of("A man named Tomas Ruiz spoke.") == {"tomas-ruiz": "Tomas Ruiz"}

@@ -408,10 +408,13 @@ def find_entities(text: str, registry: Registry, furniture: Furniture | None = N
 
 
 # A person the page names by a first name alone, saying so ("Another speaker, who gave only her first name, Bette, said",
-# "a driver identified only as Tom"): the name, not followed by a surname.
-FIRST_NAME_ONLY = re.compile(r"\b(?:(?:gave|give|gives|giving|provided|shared|offered)\s+(?:only\s+)?(?:her|his|their)\s+first\s+name"
-                             r"(?:\s+only)?(?:,\s*|\s+as\s+)|identified\s+(?:(?:herself|himself|themselves)\s+)?only\s+"
-                             r"(?:as|by\s+(?:her|his|their)\s+first\s+name,?)\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
+# "a driver identified only as Tom", "who gave her name only as Denise", "a listener named Patrice"): the name, not
+# followed by a surname.
+FIRST_NAME_ONLY = re.compile(r"\b(?:(?:gave|give|gives|giving|provided|shared|offered)\s+(?:only\s+)?(?:her|his|their)\s+(?:first\s+name"
+                             r"(?:\s+only)?(?:,\s*|\s+as\s+)|name\s+(?:only\s+)?as\s+)|identified\s+(?:(?:herself|himself|themselves)\s+)?only\s+"
+                             r"(?:as|by\s+(?:her|his|their)\s+first\s+name,?)\s+"
+                             # "A listener named Patrice emailed": one named by a first name alone
+                             r"|\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,3}?named\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
 
 
 def _named_by_first_name_only(text: str, people: dict[str, Person], mentions: list[Mention], furniture: Furniture) -> list[Mention]:
