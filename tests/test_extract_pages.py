@@ -2659,3 +2659,10 @@ def test_one_who_gave_a_name_only_as_a_first_name_or_is_named_by_one_is_a_person
     text = "HOST: A listener named Patrice emailed us this question: “Who is teaching my son right now?”"
     assert (people_of(text), speakers_of(text)) == ({"patrice": "Patrice"}, [("patrice", None)])
     assert people_of("A man named Tomas Ruiz spoke.") == {"tomas-ruiz": "Tomas Ruiz"}
+
+
+def test_an_office_told_before_a_pronoun_is_the_person_named_to_it_after():
+    text = ("Board President Ruth Camberwell opened the meeting.\n\nThe district's chief financial officer then walked the "
+            "board through the budget. “I'm here to tell you what the account balance is,” she said.\n\nThe officer, Priya "
+            "Venkataraman, was booed when she put up a slide.")
+    assert speakers_of(text) == [("priya-venkataraman", None)]

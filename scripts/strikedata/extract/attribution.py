@@ -1020,6 +1020,9 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
     described = None
     for m in DESCRIBED_PERSON.finditer(narration):
         described = m
+    if described is None:  # "The district's chief financial officer … she said. … The officer, Priya Venkataraman, was booed"
+        for m in DESCRIBED_BY_OFFICE.finditer(narration):
+            described = m
     if described is None or ANONYMOUS.search(text, low + described.start(), at) \
             or not SENTENCE_START.search(narration, 0, described.start()):
         return None  # (the description is the subject its sentence opens with, not one "met a teacher on the steps")
@@ -1034,6 +1037,10 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
 
 SENTENCE_START = re.compile(r"(?:\A|[.!?][”\"’)]*\s+|\n)\s*\Z")
 DESCRIBED_PERSON = re.compile(rf"\b(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?P<noun>{PEOPLE_NOUNS})\b", re.I)
+# An office held by one person, told before the name: "The district's chief financial officer".
+DESCRIBED_BY_OFFICE = re.compile(r"\b[Tt]he\s+(?:[\w’'-]+(?:’s|'s)\s+)?(?:[a-z-]+\s+){0,3}?"
+                                 r"(?P<noun>officer|director|manager|administrator|spokesperson|spokeswoman|spokesman|treasurer|"
+                                 r"auditor|attorney|lawyer|mediator|principal|superintendent)\b")
 
 
 def _described_before(text: str, at: int, after: int):
