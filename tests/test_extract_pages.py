@@ -2666,3 +2666,9 @@ def test_an_office_told_before_a_pronoun_is_the_person_named_to_it_after():
             "board through the budget. “I'm here to tell you what the account balance is,” she said.\n\nThe officer, Priya "
             "Venkataraman, was booed when she put up a slide.")
     assert speakers_of(text) == [("priya-venkataraman", None)]
+
+
+def test_the_superintendent_is_not_the_state_superintendent_of_public_instruction():
+    text = ("Superintendent Leonard P. Ashby Jr. spoke Monday.\n\nThe deal is expensive, the superintendent said, “and it is "
+            "also the right deal.”\n\nState Superintendent of Public Instruction Garrett W. Pell issued a statement.")
+    assert speakers_of(text) == [("leonard-p-ashby-jr", None)]

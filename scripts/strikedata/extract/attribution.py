@@ -898,6 +898,9 @@ def _title_holder(lowered: str, org_id: str | None, entities: Entities, registry
     # "The board president …. “…,” she said." then "Gloria Tran-Whitaker, in her second term as president":
     # one named with the title and no organization of her own is the one, when none of that organization has it
     found = fitting(named) or [p for p in fitting(named, None) if p.org_id is None]
+    if len(found) > 1:  # "the superintendent": not the "State Superintendent of Public Instruction", an office of its own
+        plain = [p for p in found if not any(re.search(rf"\b{stem}\w*\s+(?:of|for)\b", p.role or "", re.I) for stem in stems)]
+        found = plain if len(plain) == 1 else found
     if not found and org_id is not None and registry:
         found = fitting(entities.known_people.values())
         if len(found) == 1:
