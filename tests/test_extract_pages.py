@@ -2672,3 +2672,10 @@ def test_the_superintendent_is_not_the_state_superintendent_of_public_instructio
     text = ("Superintendent Leonard P. Ashby Jr. spoke Monday.\n\nThe deal is expensive, the superintendent said, “and it is "
             "also the right deal.”\n\nState Superintendent of Public Instruction Garrett W. Pell issued a statement.")
     assert speakers_of(text) == [("leonard-p-ashby-jr", None)]
+
+
+def test_his_tells_a_man_and_a_clause_after_a_semicolon_tells_its_own_subject_s_pronoun():
+    text = ("Ray Ostrowski, the band director, and Angela Dunwoody-Sykes, a reading specialist, spoke back to back. Ostrowski "
+            "said his department had lost three teachers; Dunwoody-Sykes told the board she now carries 42 students.\n\n"
+            "“I train the kids who replace the teachers who leave,” he said.\n\n“And I teach the kids they leave behind,” she said.")
+    assert speakers_of(text) == [("ray-ostrowski", None), ("angela-dunwoody-sykes", None)]

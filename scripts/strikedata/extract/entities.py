@@ -834,7 +834,8 @@ def _nickname_gap(text: str, gap: str, previous: re.Match, word: re.Match) -> bo
 
 # A subject pronoun after a person's name, in its sentence or opening the next: "Pia Cortes said she …",
 # "Desmond Fairweather, who teaches across the hall from her, held a sign. He has taught …" (not "her").
-PRONOUN_AFTER = re.compile(r"\b(?:(?P<he>[Hh]e)|(?P<she>[Ss]he))\b|\n|[.!?][”\"’)]*\s+(?!(?:He|She)\b)")
+# ("his" too, always his; not "her", which may be someone else's object: "Ostrowski thanked her")
+PRONOUN_AFTER = re.compile(r"\b(?:(?P<he>[Hh]e|[Hh]is)|(?P<she>[Ss]he))\b|\n|[.!?][”\"’)]*\s+(?!(?:He|She|His)\b)")
 HONORIFIC = re.compile(r"\b(?:(?P<he>Mr)|(?P<she>Ms|Mrs|Miss))\.? $")
 
 
@@ -842,6 +843,9 @@ HONORIFIC = re.compile(r"\b(?:(?P<he>Mr)|(?P<she>Ms|Mrs|Miss))\.? $")
 RELATIVE_AFTER = re.compile(r",?\s+who\b")  # "… met Pia Cortes, who said she …": the pronoun is hers
 KIN_BETWEEN = re.compile(r"\b(?:whose|his|her|their|my|our)\s+(?:[\w-]+\s+)?(?:daughter|son|wife|husband|mother|father|mom|dad|sister|"
                          r"brother|child|kid|grandson|granddaughter|girlfriend|boyfriend|partner|niece|nephew|friend)s?\b", re.I)
+
+
+SENTENCE_BREAK = re.compile(r"[.!?][”\"’)]*\s+(?=[A-Z])|;\s|\n")  # (a clause after a semicolon has a subject of its own)
 
 
 def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
@@ -858,8 +862,11 @@ def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
         elif after is not None and KIN_BETWEEN.search(text, m.end, after.start()):
             after = None  # "Ray Kowalczyk, whose daughter is in second grade, said she …": the pronoun may be the other's
         elif after is not None and preceding is not None and preceding.id != m.id and not RELATIVE_AFTER.match(text, m.end) \
-                and not PRONOUN_AFTER.search(narration, preceding.end, m.start):
-            after = None  # "Pruitt pressed Onofrio on the reserves, which she put at …": the pronoun may be the subject's
+                and not PRONOUN_AFTER.search(narration, preceding.end, m.start) \
+                and not SENTENCE_BREAK.search(narration, preceding.end, m.start):
+            # "Pruitt pressed Onofrio on the reserves, which she put at …": the pronoun may be the subject's (in one
+            # clause; "Ostrowski said …; Dunwoody-Sykes told the board she …" opens a clause of Dunwoody-Sykes's)
+            after = None
         for found in (honorific, after):
             if found is not None and (found.group("he") or found.group("she")):
                 votes.setdefault(m.id, set()).add("he" if found.group("he") else "she")
