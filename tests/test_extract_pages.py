@@ -2679,3 +2679,10 @@ def test_his_tells_a_man_and_a_clause_after_a_semicolon_tells_its_own_subject_s_
             "said his department had lost three teachers; Dunwoody-Sykes told the board she now carries 42 students.\n\n"
             "“I train the kids who replace the teachers who leave,” he said.\n\n“And I teach the kids they leave behind,” she said.")
     assert speakers_of(text) == [("ray-ostrowski", None), ("angela-dunwoody-sykes", None)]
+
+
+def test_a_relative_clause_s_will_does_not_make_a_past_sentence_future():
+    thursday = dt.date(2035, 2, 8)
+    text = "On Wednesday evening, two of the people who will shape how it ends sat down together in the studio."
+    assert dates_of(text, thursday) == [("Wednesday evening", "2035-02-07")]
+    assert dates_of("The union, which will vote Monday, is divided.", thursday) == [("Monday", "2035-02-12")]

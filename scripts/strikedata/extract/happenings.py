@@ -866,12 +866,13 @@ def _planned_before_the_past(text: str, clause: tuple[int, int], date_end: int) 
     past, and the date comes before that word too: the past belongs to a later phrase ("pay lost during the strike")."""
     narration = blank_quoted(text[clause[0]:clause[1]], "“\"", "”\"", lambda passage: " ")
     past = next((p for p in PAST.finditer(narration) if p.group().lower() not in NOT_PAST), None)
-    if past is None or clause[0] + past.start() < date_end:
-        return False
+    if past is None or clause[0] + past.start() < date_end or not PARTICIPLE_PHRASE.match(narration, past.end()):
+        return False  # (a participle before its phrase, "pay lost during the strike"; not a verb, "how it ends sat down")
     # (a verb, not a noun: "Saturday’s return to the table came after …")
     return any(not NOUN_BEFORE.search(narration, 0, verb.start()) for verb in PLANNED_PRESENT.finditer(narration, 0, past.start()))
 
 
+PARTICIPLE_PHRASE = re.compile(r"\s+(?:during|in|on|at|by|for|since|over|from|to|under|with|through)\b")
 NOUN_BEFORE = re.compile(r"(?:[’']s|\b(?:the|a|an|its|their|his|her|our))\s+$", re.I)
 def _planned_in_a_headline(m: re.Match[str], reader: _Reader) -> bool:
     """A headline's "teachers to return Monday": the infinitive of a plan, in a title line (in prose, "began to return
@@ -1381,11 +1382,14 @@ def tense(clause: str) -> str:
         return "past"
     if re.match(r"\W*(?:if|unless)\b", narration, re.I):
         return "future"  # "If no deal is reached by Wednesday": a condition still open
-    if FUTURE.search(narration):
-        return "future"
-    if any(m.group().lower() not in NOT_PAST and not _state_now(narration, m) for m in PAST.finditer(narration)):
-        return "past"
-    return "present"
+    past = any(m.group().lower() not in NOT_PAST and not _state_now(narration, m) for m in PAST.finditer(narration))
+    futures = list(FUTURE.finditer(narration))
+    if futures and not (past and all(RELATIVE_BEFORE.search(narration, 0, m.start()) for m in futures)):
+        return "future"  # (not only a relative clause's: "two of the people who will shape how it ends sat down")
+    return "past" if past else "present"
+
+
+RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+$", re.I)
 
 
 # "Schools remain closed today", "are closed": a participle after a verb of being in the present tells a state now.
