@@ -2686,3 +2686,7 @@ def test_a_relative_clause_s_will_does_not_make_a_past_sentence_future():
     text = "On Wednesday evening, two of the people who will shape how it ends sat down together in the studio."
     assert dates_of(text, thursday) == [("Wednesday evening", "2035-02-07")]
     assert dates_of("The union, which will vote Monday, is divided.", thursday) == [("Monday", "2035-02-12")]
+    text = "On Wednesday afternoon, the district sent families an email saying schools would stay closed."
+    assert dates_of(text, thursday) == [("Wednesday afternoon", "2035-02-07")]
+    text = "A bill that would put cameras on every school bus passed the state Senate on Thursday."
+    assert dates_of(text, dt.date(2035, 2, 10)) == [("Thursday", "2035-02-08")]

@@ -838,6 +838,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     local = local_tense(text, m.start(), m.end())
     when = "future" if CONDITION.match(text, *clause) else local or reader.tense_of(clause)
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
+    if when == "future" and local is None and _told_past_beside_a_relative(text, clause, m.start(), m.end()):
+        when = "past"
     if when == "past" and local is None and _planned_before_the_past(text, clause, m.end()):
         when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
@@ -1382,14 +1384,32 @@ def tense(clause: str) -> str:
         return "past"
     if re.match(r"\W*(?:if|unless)\b", narration, re.I):
         return "future"  # "If no deal is reached by Wednesday": a condition still open
-    past = any(m.group().lower() not in NOT_PAST and not _state_now(narration, m) for m in PAST.finditer(narration))
+    if FUTURE.search(narration):
+        return "future"
+    if any(m.group().lower() not in NOT_PAST and not _state_now(narration, m) for m in PAST.finditer(narration)):
+        return "past"
+    return "present"
+
+
+def _told_past_beside_a_relative(text: str, clause: tuple[int, int], date_start: int, date_end: int) -> bool:
+    """A clause told in the past whose only modals stand in a relative or reported clause of their own: after the
+    date ("On Wednesday evening, two of the people who will shape how it ends sat down"; "On Wednesday afternoon, the
+    district sent families an email saying schools would stay closed"), or before it with the past verb between
+    ("A bill that would put cameras on buses passed the Senate on Thursday"; not "Members who will vote Monday"):
+    the date is the past verb's."""
+    narration = blank_quoted(text[clause[0]:clause[1]], "“\"", "”\"", lambda passage: " ")
+    at, end = date_start - clause[0], date_end - clause[0]
+
+    def past_in(low: int, high: int) -> bool:
+        return any(m.group().lower() not in NOT_PAST for m in PAST.finditer(narration, low, high))
+
     futures = list(FUTURE.finditer(narration))
-    if futures and not (past and all(RELATIVE_BEFORE.search(narration, 0, m.start()) for m in futures)):
-        return "future"  # (not only a relative clause's: "two of the people who will shape how it ends sat down")
-    return "past" if past else "present"
+    return bool(futures) and past_in(0, len(narration)) and all(
+        RELATIVE_OR_REPORTED.search(narration, 0, m.start()) and (m.start() >= end or past_in(m.end(), at)) for m in futures)
 
 
-RELATIVE_BEFORE = re.compile(r"\b(?:who|which|that)\s+$", re.I)
+# A relative or reported clause opening just before a modal ("who will", "saying schools would").
+RELATIVE_OR_REPORTED = re.compile(r"\b(?:who|which|that|saying)\s+(?:[\w’'-]+\s+){0,3}?$", re.I)
 
 
 # "Schools remain closed today", "are closed": a participle after a verb of being in the present tells a state now.
