@@ -1409,7 +1409,7 @@ def _told_past_beside_a_relative(text: str, clause: tuple[int, int], date_start:
 
 
 # A relative or reported clause opening just before a modal ("who will", "saying schools would").
-RELATIVE_OR_REPORTED = re.compile(r"\b(?:who|which|that|saying)\s+(?:[\w’'-]+\s+){0,3}?$", re.I)
+RELATIVE_OR_REPORTED = re.compile(r"\b(?:who|which|that|saying|said|says|told)\s+(?:[\w’'-]+\s+){0,3}?$", re.I)
 
 
 # "Schools remain closed today", "are closed": a participle after a verb of being in the present tells a state now.
