@@ -2693,3 +2693,9 @@ def test_a_relative_clause_s_will_does_not_make_a_past_sentence_future():
     assert dates_of("The union said it will strike Monday.", thursday) == [("Monday", "2035-02-12")]
     text = "A bill that would put cameras on every school bus passed the state Senate on Thursday."
     assert dates_of(text, dt.date(2035, 2, 10)) == [("Thursday", "2035-02-08")]
+
+
+def test_a_timeline_row_tells_its_future_from_its_own_day():
+    page = "Timeline\nJan. 24: First session with the mediator.\nFeb. 7: The union gives notice that the strike will begin Feb. 13.\n"
+    assert dates_of(page, dt.date(2034, 2, 27))[-2:] == [("Feb. 7", "2034-02-07"), ("Feb. 13", "2034-02-13")]
+    assert dates_of("June 30: Our contract expired.\n", dt.date(2025, 3, 1)) == [("June 30", "2024-06-30")]

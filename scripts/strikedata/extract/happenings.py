@@ -1659,6 +1659,10 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         # "• One-time bonus: $1,000 …, paid in April": a term's participle tells no tense: the nearest (not a timeline's
         # row, whose date opens it: "• June 30: Our contract expired.")
         told_as = "present"
+    if told_as == "future" and direction is None and TIMELINE_ROW.match(text, text.rfind("\n", 0, m.start()) + 1):
+        # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row tells its future from its own
+        # day, not the article's: the nearest (a row told as past, "June 30: Our contract expired.", stays past)
+        told_as = "present"
     if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
@@ -1670,6 +1674,9 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 
 
+# A timeline's row: a line its day opens, before a colon or a dash ("Feb. 7: ASEA gives notice …", "- Jan. 24 — …").
+TIMELINE_ROW = re.compile(r"[ \t]*(?:[•·*▪‣-][ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
+                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*[:—–]")
 # A bulleted item of a list ("• One-time bonus: …", "- Class sizes: …"), and the verbs that tell a past in one.
 TERM_LINE = re.compile(r"[ \t]*[•·*▪‣-][ \t]+\S")
 FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|began|ended|said)\b", re.I)
