@@ -2699,3 +2699,8 @@ def test_a_timeline_row_tells_its_future_from_its_own_day():
     page = "Timeline\nJan. 24: First session with the mediator.\nFeb. 7: The union gives notice that the strike will begin Feb. 13.\n"
     assert dates_of(page, dt.date(2034, 2, 27))[-2:] == [("Feb. 7", "2034-02-07"), ("Feb. 13", "2034-02-13")]
     assert dates_of("June 30: Our contract expired.\n", dt.date(2025, 3, 1)) == [("June 30", "2024-06-30")]
+
+
+def test_the_last_day_of_something_is_no_time_gone():
+    assert dates_of("The last day of school is June 8.", dt.date(2034, 2, 27)) == [("June 8", "2034-06-08")]
+    assert dates_of("They last met on June 8.", dt.date(2034, 2, 27)) == [("June 8", "2033-06-08")]

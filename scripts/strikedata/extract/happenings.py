@@ -57,7 +57,7 @@ FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )(?<!\bfor )next|tomorrow|could|might|"
                     # what is still to be done: "must still be ratified", "has yet to vote", "needs to be approved"
                     r"must(?! have)|(?:has|have) yet to|still (?:has|have|needs?) to|needs? to be|remains? to be)\b", re.I)
-PAST = re.compile(r"\b(?:was|were|did|had|ago|last(?! (?:chance|minute|resort|word|offer|step|hope|straw|round|stand)\b)|since|"
+PAST = re.compile(r"\b(?:was|were|did|had|ago|last(?! (?:chance|minute|resort|word|offer|step|hope|straw|round|stand|days?)\b)|since|"
                   r"yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
                   r"sent|brought|spoke|wrote|got|saw|led|ran|chose|cast|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
                   r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
@@ -1452,6 +1452,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
             passive = at > 0 and words[at - 1].lower() in PASSIVE_AFTER  # "will be canceled Monday": the tense is the modal's
             if passive:
                 continue
+            if lowered == "last" and at + 1 < len(words) and words[at + 1].lower() in ("day", "days"):
+                continue  # "the last day of school is June 8": the final day, no time gone
             if lowered in PAST_WORDS or (lowered in SAME_IN_THE_PAST and at > 0 and words[at - 1].lower() in PARTICIPLE_AFTER):
                 return "past"  # ("first put on the table Friday": a participle that is also a present)
             # "the offer the board approved (in) Monday night would raise …": the verb of the date's own clause;
