@@ -2704,3 +2704,9 @@ def test_a_timeline_row_tells_its_future_from_its_own_day():
 def test_the_last_day_of_something_is_no_time_gone():
     assert dates_of("The last day of school is June 8.", dt.date(2034, 2, 27)) == [("June 8", "2034-06-08")]
     assert dates_of("They last met on June 8.", dt.date(2034, 2, 27)) == [("June 8", "2033-06-08")]
+
+
+def test_a_date_that_names_a_thing_by_its_day_is_the_nearest_such_day():
+    text = "At our request, the district dropped the April 14 make-up day, which fell during spring break."
+    assert dates_of(text, dt.date(2034, 2, 27)) == [("April 14", "2034-04-14")]
+    assert dates_of("The board voted on April 14.", dt.date(2034, 2, 27)) == [("April 14", "2033-04-14")]

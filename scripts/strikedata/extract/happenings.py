@@ -1661,6 +1661,9 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         # "• One-time bonus: $1,000 …, paid in April": a term's participle tells no tense: the nearest (not a timeline's
         # row, whose date opens it: "• June 30: Our contract expired.")
         told_as = "present"
+    if told_as == "past" and direction is None and DATE_BEFORE_ITS_NOUN.match(text, m.end()) \
+            and re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I):
+        told_as = "present"  # "the district dropped the April 14 make-up day": the day the thing has, either side
     if told_as == "future" and direction is None and TIMELINE_ROW.match(text, text.rfind("\n", 0, m.start()) + 1):
         # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row tells its future from its own
         # day, not the article's: the nearest (a row told as past, "June 30: Our contract expired.", stays past)
@@ -1676,6 +1679,8 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 
 
+# A date that names a thing by its day ("the April 14 make-up day", "the March 3 vote").
+DATE_BEFORE_ITS_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:day|deadline|vote|meeting|hearing|session|rally|date|election)\b")
 # A timeline's row: a line its day opens, before a colon or a dash ("Feb. 7: ASEA gives notice …", "- Jan. 24 — …").
 TIMELINE_ROW = re.compile(r"[ \t]*(?:[•·*▪‣-][ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
                           r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*[:—–]")
