@@ -2710,3 +2710,13 @@ def test_a_date_that_names_a_thing_by_its_day_is_the_nearest_such_day():
     text = "At our request, the district dropped the April 14 make-up day, which fell during spring break."
     assert dates_of(text, dt.date(2034, 2, 27)) == [("April 14", "2034-04-14")]
     assert dates_of("The board voted on April 14.", dt.date(2034, 2, 27)) == [("April 14", "2033-04-14")]
+
+
+def test_a_stamp_line_with_time_zones_is_furniture_and_each_of_its_times_counts():
+    from strikedata.extract.furniture import is_furniture
+    from strikedata.extract.sections import morning_stamp
+    line = "Published 5:00 a.m. MST Feb. 15, 2034 | Updated 6:12 a.m. MST Feb. 15, 2034"
+    assert is_furniture(line)
+    page = "Strike day 2\n{}\n\nThe mediator left.\n"
+    assert morning_stamp(page.format(line)) == line
+    assert morning_stamp(page.format("Published: 5:52 AM CST Feb 5, 2035 | Updated: 4:18 PM CST Feb 5, 2035")) is None

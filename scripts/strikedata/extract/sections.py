@@ -196,8 +196,9 @@ def _stamps(text: str) -> list[tuple[int, str]]:
     stamps = []
     for m in re.finditer(r"[^\n]+", text[:STAMP_REACH]):
         line = m.group().strip()
-        time = STAMP_TIME.search(line)
-        if time and is_furniture(line) and (METADATA_OPENING.match(line) or DIGIT_DATE_LINE.match(line)):
+        if not (STAMP_TIME.search(line) and is_furniture(line) and (METADATA_OPENING.match(line) or DIGIT_DATE_LINE.match(line))):
+            continue
+        for time in STAMP_TIME.finditer(line):  # ("Published: 5:52 AM … | Updated: 4:18 PM …": both)
             hour = int(time.group("hour")) % 12 + (12 if time.group("half").lower() == "p" else 0)
             stamps.append((hour * 60 + int(time.group("minute") or 0), line))
     return stamps
