@@ -2720,3 +2720,8 @@ def test_a_stamp_line_with_time_zones_is_furniture_and_each_of_its_times_counts(
     page = "Strike day 2\n{}\n\nThe mediator left.\n"
     assert morning_stamp(page.format(line)) == line
     assert morning_stamp(page.format("Published: 5:52 AM CST Feb 5, 2035 | Updated: 4:18 PM CST Feb 5, 2035")) is None
+
+
+def test_an_infinitive_is_no_verb_of_a_schedule():
+    text = "Strike day 2: Talks collapse late Tuesday as judge weighs district’s bid to end walkout"
+    assert dates_of(text, dt.date(2034, 2, 15)) == [("late Tuesday", "2034-02-14")]

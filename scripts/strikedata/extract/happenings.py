@@ -1421,8 +1421,9 @@ def _state_now(narration: str, m: re.Match) -> bool:
     return m.group().lower().endswith("ed") and STATE_NOW.search(narration, max(0, m.start() - 16), m.start()) is not None
 
 
-# A verb in the present that tells a schedule ("talks resume Monday", "classes begin Tuesday"): the weekday is ahead.
-PLANNED_PRESENT = re.compile(r"\b(?:resumes?|begins?|starts?|opens?|reopens?|returns?|meets?|convenes?|votes?|ends?|closes?|"
+# A verb in the present that tells a schedule ("talks resume Monday", "classes begin Tuesday"): the weekday is ahead
+# (not an infinitive: "Talks collapse late Tuesday as judge weighs district's bid to end walkout").
+PLANNED_PRESENT = re.compile(r"\b(?<!\bto )(?:resumes?|begins?|starts?|opens?|reopens?|returns?|meets?|convenes?|votes?|ends?|closes?|"
                              r"go|goes)\b(?![^,;.]*\b(?:ago|last)\b)", re.I)
 CONDITION = re.compile(r"\W*(?:if|unless)\b", re.I)
 FUTURE_WORDS = {"will", "would", "should", "could", "might", "planned", "scheduled", "expected", "upcoming", "next",
