@@ -2725,3 +2725,10 @@ def test_a_stamp_line_with_time_zones_is_furniture_and_each_of_its_times_counts(
 def test_an_infinitive_is_no_verb_of_a_schedule():
     text = "Strike day 2: Talks collapse late Tuesday as judge weighs district’s bid to end walkout"
     assert dates_of(text, dt.date(2034, 2, 15)) == [("late Tuesday", "2034-02-14")]
+
+
+def test_an_update_paragraph_naming_its_weekday_is_told_on_that_day():
+    from strikedata.extract.sections import sections
+    page = ("Teachers reject offer\n\nUPDATE, 7:10 a.m. Friday: Talks resumed this morning.\n\nAuthor: Staff\n\n"
+            "The union tonight rejected the offer.\n")
+    assert [p.date.isoformat() for p in sections(page, dt.date(2034, 2, 16)) if p.date] == ["2034-02-16", "2034-02-17", "2034-02-16"]
