@@ -2732,3 +2732,11 @@ def test_an_update_paragraph_naming_its_weekday_is_told_on_that_day():
     page = ("Teachers reject offer\n\nUPDATE, 7:10 a.m. Friday: Talks resumed this morning.\n\nAuthor: Staff\n\n"
             "The union tonight rejected the offer.\n")
     assert [p.date.isoformat() for p in sections(page, dt.date(2034, 2, 16)) if p.date] == ["2034-02-16", "2034-02-17", "2034-02-16"]
+
+
+def test_no_figure_starts_inside_a_word_and_a_number_said_again_or_kept_by_a_count_is_one():
+    assert figures_in("Our kindergarten teachers are tired.") == []
+    assert figures_in("The district wants teachers to cover 12% of premiums.") == [("12%", 12.0, "percent", None)]
+    assert figures_in("“My class has 31 kids this year. Thirty-one,” she said.") == [
+        ("31 kids", 31.0, "count", None), ("Thirty-one", 31.0, "count", None)]
+    assert figures_in("Most were parents. By the Sentinel's count, 51 urged the board to settle.") == [("51", 51.0, "count", None)]

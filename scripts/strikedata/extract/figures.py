@@ -362,8 +362,30 @@ def find_figures(text: str) -> list[Figure]:
         if not _is_year(m.group("num")):
             named = NUMBERS_BOX_UNIT.match(text, m.end())
             add(m, number_value(m.group("num")), named.group("unit") if named else "count", 0.45)
+    for m in BY_A_COUNT.finditer(text):  # "By the Sentinel's count, 51 urged the board to settle"
+        if not _is_year(m.group("num")):
+            add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"), end=m.end("num"))
     _elided_counts(text, found, add)
+    _echoes(text, found, add)
     return sorted(found, key=lambda f: f.start)
+
+
+# A count someone kept, before what it counts did: "By the Sentinel's count, 51 urged the board to settle".
+BY_A_COUNT = re.compile(rf"\b[Bb]y (?:our|my|their|its|the [\w’'.-]+(?: [\w’'.-]+)?(?:’s|'s)?) (?:count|tally),\s+"
+                        rf"(?P<num>{DIGITS}|{NUMBER_WORD})\b(?!\s*(?:%|percent))", re.I)
+# A number said again on its own, for weight: "My class has 31 kids this year. Thirty-one," / "29 five-year-olds.
+# Twenty-nine."
+ECHO = re.compile(rf"(?<=[.!?] )(?P<num>{NUMBER_WORD}|{DIGITS})(?=[.,!?]\s|[.,!?][”\"’]|[.!?]?$)", re.I)
+ECHO_REACH = 80  # characters back to the figure said first
+
+
+def _echoes(text: str, found: list[Figure], add: Callable[..., None]) -> None:
+    """Each number said again on its own just after a figure of the same value, in that figure's unit."""
+    for m in ECHO.finditer(text):
+        value = number_value(m.group("num"))
+        first = next((f for f in found if f.value == value and 0 <= m.start() - f.end <= ECHO_REACH), None)
+        if first is not None:
+            add(m, value, first.unit, 0.45)
 
 
 # A count of children of an age ("Twenty-nine eight-year-olds"): the count, beside the age (AGE_OF_A_PERSON reads that).
@@ -502,7 +524,7 @@ def _matches(pattern: re.Pattern, text: str, folded: str, anchor: re.Pattern, st
     if positions is None:
         positions = _positions(text, folded, anchor, starts)
     for start in positions:
-        if start >= end:
+        if start >= end and not (start and text[start - 1].isalnum() and text[start].isalnum()):  # (not "kindergar|ten")
             m = pattern.match(text, start)
             if m:
                 yield m
