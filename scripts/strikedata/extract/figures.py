@@ -4,7 +4,7 @@ offer items they belong to (item type, "up from" value, school years)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -381,9 +381,11 @@ ECHO_REACH = 80  # characters back to the figure said first
 
 def _echoes(text: str, found: list[Figure], add: Callable[..., None]) -> None:
     """Each number said again on its own just after a figure of the same value, in that figure's unit."""
+    ends = sorted((f.end, i) for i, f in enumerate(found))
     for m in ECHO.finditer(text):
         value = number_value(m.group("num"))
-        first = next((f for f in found if f.value == value and 0 <= m.start() - f.end <= ECHO_REACH), None)
+        low, high = bisect_left(ends, (m.start() - ECHO_REACH, -1)), bisect_right(ends, (m.start(), len(found)))
+        first = next((found[i] for _, i in ends[low:high] if found[i].value == value), None)
         if first is not None:
             add(m, value, first.unit, 0.45)
 
