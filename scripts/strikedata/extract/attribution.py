@@ -804,13 +804,14 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
                        f"{DOCUMENT_NOTE} '{np}'")
     org_id = entities.descriptor(np, np_start)
     holder = _title_holder(lowered, org_id or (max(orgs, key=lambda m: m.end - m.start).id if orgs else None), entities)
-    if holder is None and org_id and not orgs:
+    if holder is None and org_id and not orgs and len(re.sub(r"^the\s+", "", lowered).split()) <= 2:
         # "union president says …" when the union the words fit best has no president the article names: the one
-        # person with that title in an organization of the same kind (the teachers' union's, not the staff union's)
+        # person with that title in an organization of the same kind (the teachers' union's, not the staff union's);
+        # not when the words say which ("the staff union president")
         kind = entities.orgs[org_id].kind
-        holders = [h for o in entities.orgs.values() if o.kind == kind and o.org_id != org_id
-                   if (h := _title_holder(lowered, o.org_id, entities, registry=False)) is not None]
-        holder = holders[0] if len(holders) == 1 else None
+        holders = {h.person_id: h for o in entities.orgs.values() if o.kind == kind and o.org_id != org_id
+                   if (h := _title_holder(lowered, o.org_id, entities, registry=False)) is not None}
+        holder = next(iter(holders.values())) if len(holders) == 1 else None
     if holder is not None:
         return Speaker(holder.person_id, holder.org_id, written, cue, channel, "inferred", 0.6,
                        f"'{np}' read as {holder.name}, the one person the article names with that title")
@@ -881,6 +882,10 @@ TITLES = {"president": ("president",), "head": ("president", "head", "leader", "
 TITLE_WORD = re.compile(r"\b(?:" + "|".join(TITLES) + r")\b")
 
 
+# A state's office ("State Superintendent of Public Instruction"), not the district's or a union's.
+STATE_OFFICE = re.compile(r"\bstate\b|\bof public instruction\b", re.I)
+
+
 def _title_holder(lowered: str, org_id: str | None, entities: Entities, registry: bool = True):
     """The one person whose title the description gives ("union president", "the head of the
     teachers union"), of the organization it names when it names one: among the people the article
@@ -899,8 +904,8 @@ def _title_holder(lowered: str, org_id: str | None, entities: Entities, registry
     # one named with the title and no organization of her own is the one, when none of that organization has it
     found = fitting(named) or [p for p in fitting(named, None) if p.org_id is None]
     if len(found) > 1:  # "the superintendent": not the "State Superintendent of Public Instruction", an office of its own
-        plain = [p for p in found if not any(re.search(rf"\b{stem}\w*\s+(?:of|for)\b", p.role or "", re.I) for stem in stems)]
-        found = plain if len(plain) == 1 else found
+        local = [p for p in found if not STATE_OFFICE.search(p.role or "")]
+        found = local if len(local) == 1 else found
     if not found and org_id is not None and registry:
         found = fitting(entities.known_people.values())
         if len(found) == 1:

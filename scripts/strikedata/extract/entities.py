@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ExtractError, read_yaml
 from .furniture import Furniture
-from .text import CALENDAR_WORDS, blank_quoted, slug
+from .text import CALENDAR_WORDS, PEOPLE_NOUNS, blank_quoted, slug
 
 # General English vocabulary, never names from any one article.
 ORG_WORDS = {
@@ -414,7 +414,8 @@ FIRST_NAME_ONLY = re.compile(r"\b(?:(?:gave|give|gives|giving|provided|shared|of
                              r"(?:\s+only)?(?:,\s*|\s+as\s+)|name\s+(?:only\s+)?as\s+)|identified\s+(?:(?:herself|himself|themselves)\s+)?only\s+"
                              r"(?:as|by\s+(?:her|his|their)\s+first\s+name,?)\s+"
                              # "A listener named Patrice emailed": one named by a first name alone
-                             r"|\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){0,3}?named\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
+                             rf"|\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){{0,2}}?(?:{PEOPLE_NOUNS}|listener|reader|caller|viewer|"
+                             r"person|speaker|commenter|neighbor|friend)\s+named\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
 
 
 def _named_by_first_name_only(text: str, people: dict[str, Person], mentions: list[Mention], furniture: Furniture) -> list[Mention]:
@@ -834,8 +835,9 @@ def _nickname_gap(text: str, gap: str, previous: re.Match, word: re.Match) -> bo
 
 # A subject pronoun after a person's name, in its sentence or opening the next: "Pia Cortes said she …",
 # "Desmond Fairweather, who teaches across the hall from her, held a sign. He has taught …" (not "her").
-# ("his" too, always his; not "her", which may be someone else's object: "Ostrowski thanked her")
-PRONOUN_AFTER = re.compile(r"\b(?:(?P<he>[Hh]e|[Hh]is)|(?P<she>[Ss]he))\b|\n|[.!?][”\"’)]*\s+(?!(?:He|She|His)\b)")
+PRONOUN_AFTER = re.compile(r"\b(?:(?P<he>[Hh]e)|(?P<she>[Ss]he))\b|\n|[.!?][”\"’)]*\s+(?!(?:He|She)\b)")
+# "Ostrowski said his department …": the speaker's own "his" (not "praised the superintendent for his patience")
+HIS_AFTER = re.compile(r"\s+(?:said|says|told|added|noted|wrote)\s+(?:[a-z]+\s+)?(?P<he>his)\b")
 HONORIFIC = re.compile(r"\b(?:(?P<he>Mr)|(?P<she>Ms|Mrs|Miss))\.? $")
 
 
@@ -856,8 +858,8 @@ def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
     for m, preceding, following in zip(mentions, [None, *mentions[:-1]], [*mentions[1:], None], strict=True):
         honorific = HONORIFIC.search(text, max(0, m.start - 6), m.start)
         limit = following.start if following is not None else len(text)
-        after = PRONOUN_AFTER.search(narration, m.end, min(limit, m.end + 300))
-        if after is not None and not (after.group("he") or after.group("she")):
+        after = HIS_AFTER.match(narration, m.end) or PRONOUN_AFTER.search(narration, m.end, min(limit, m.end + 300))
+        if after is not None and not (after.group("he") or after.groupdict().get("she")):
             after = None  # the sentence ended first
         elif after is not None and KIN_BETWEEN.search(text, m.end, after.start()):
             after = None  # "Ray Kowalczyk, whose daughter is in second grade, said she …": the pronoun may be the other's
@@ -868,7 +870,7 @@ def _pronouns(text: str, mentions: list[Mention]) -> dict[str, str]:
             # clause; "Ostrowski said …; Dunwoody-Sykes told the board she …" opens a clause of Dunwoody-Sykes's)
             after = None
         for found in (honorific, after):
-            if found is not None and (found.group("he") or found.group("she")):
+            if found is not None and (found.group("he") or found.groupdict().get("she")):
                 votes.setdefault(m.id, set()).add("he" if found.group("he") else "she")
     return {person_id: next(iter(said)) for person_id, said in votes.items() if len(said) == 1}
 

@@ -162,6 +162,10 @@ FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|been|will|would|sai
 MONTH_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 STAMPED = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|\b{MONTH_WORD}\s+\d{{1,2}}\b", re.I)  # a clock time or a day of a month
 STAMP_LINE_WORDS = 20  # "Published … | Updated …" with times, zones and dates
+# What a stamp line is made of: its words for itself, times, zones, days and dates ("Updated guidance from the
+# district says …" holds more).
+STAMP_PARTS = re.compile(rf"\b(?:updated|published|posted|last|modified|originally|on|at|and|by|{MONTH_WORD}|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)(?!\w)", re.I)
 DATE_TIME_ONLY = re.compile(
     rf"^[\W\d]*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?\s*)?(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})?[\s,/|·•-]*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}|\d{1,2}\s*[ap]\.?m\.?)?"
@@ -266,8 +270,8 @@ def is_furniture(line: str) -> bool:
     if APPEAL.match(appeal) and len(appeal.split()) <= APPEAL_WORDS and not QUOTE_MARKS.search(stripped) \
             and not ATTRIBUTION.search(stripped):
         return True  # an appeal, alone or closing a banner: "Your gift keeps WRBN News independent. Give $9 a month today."
-    if METADATA_OPENING.match(stripped) and STAMPED.search(stripped) and not QUOTE_MARKS.search(stripped) \
-            and count <= STAMP_LINE_WORDS and not stripped.endswith("."):
+    if METADATA_OPENING.match(stripped) and STAMPED.search(stripped) and count <= STAMP_LINE_WORDS \
+            and not re.search(r"[a-z]{3,}", STAMP_PARTS.sub(" ", stripped)):
         return True  # "Published 5:00 a.m. MST Feb. 15, 2034 | Updated 6:12 a.m. MST Feb. 15, 2034", however long
     if count > SHORT_LINE_WORDS or QUOTE_MARKS.search(stripped):
         # A banner may quote a title ("Register Today! Upcoming Webinar: “After the Strike”"): two words

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..spans import Span
 from .holidays import NAMED_DAY, named_day
-from .text import DETERMINERS, NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
+from .text import ABBREVIATIONS, DETERMINERS, NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
 
 # How many days or weeks a count says ("a", "two", "10"): read by _count.
 COUNT_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -164,8 +164,6 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward|after that))"
                          r"|(?P<same>(?:that|the same|that same) (?:day|morning|afternoon|evening|night|week)"
-                         # "who walked off the job at the same time" (not "At the same time, …", "but at the same time")
-                         r"|(?P<sametime>(?<![,.;:] )(?<!\bbut )(?<!\band )(?<!\n)(?<!^)at the same time(?!,))"
                          r"|the same (?:meeting|session|news conference|hearing|rally)|(?P<sameday>(?:(?:about|nearly|roughly|just|only) )?"
                          r"(?:an|one|two|three|several|a few|\d{1,2}) hours? later|hours later|(?:earlier|later) in the day"
                          r"|overnight(?! (?:session|talks|shift|camp|hours|bargaining)))"
@@ -212,11 +210,6 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     starts = [h.start for h in told]
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES[_reach(m)])
-        if m.group("sametime") and reader.tense(reader.sentence(m.start()), m.start(), m.end()) == "future":
-            # "Talks resume Thursday at 9 a.m. … after yesterday's session. Local 327 will meet at the same time": the plan's time
-            ahead = [i for i, h in enumerate(told) if h.tense == "future"]
-            antecedent = _last_told([told[i] for i in ahead], [starts[i] for i in ahead], reader, m.start(),
-                                    TOLD_BEFORE_SENTENCES[_reach(m)])
         resolution = _told_from(m, antecedent, published)
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
@@ -1202,7 +1195,7 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         source = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
         if source is None and sentence is not None and reader.tense(sentence, m.start(), m.end()) == "past":
             source = _day_of_its_kin(reader, sentence, m.start(), dated)
-        day = _past_midnight(reader, source, _clock(m)) if source else None
+        day = _past_midnight(reader, source, _clock(m), GONE_ON.match(m.group()) is not None) if source else None
         if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
             # ("Talks resumed Friday. The staff union settled first, at about 8:15 p.m.": told as past, so the same day)
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
@@ -1220,19 +1213,21 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
 PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
 
 
-def _past_midnight(reader: _Reader, source: Happening, clock: str | None) -> str | None:
+def _past_midnight(reader: _Reader, source: Happening, clock: str | None, went_on: bool = True) -> str | None:
     """The day of a time that goes on from `source`: its day, or the next when the time is in the small hours and
     `source` began in the day, at the one time its sentence tells ("On Friday, they started again at 9 a.m. Shortly
     after 2 a.m., they had a deal."; not after "at 9 a.m. Thursday … until nearly 3 a.m. Friday", two times)."""
     day = source.start_date
     told = reader.sentence(source.start)
     one_time = told is not None and len(CLOCK.findall(reader.text, told.start, told.end)) == 1
-    if day and clock and one_time and source.time_local and clock < SMALL_HOURS_END <= source.time_local:
+    if day and clock and one_time and source.time_local and clock < SMALL_HOURS_END <= source.time_local and went_on:
         return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
     return day
 
 
 SMALL_HOURS_END = "05:00"  # a time before it, after a day's session that began later on the clock, is past midnight
+# A time told as reached by what went on ("Shortly after 2 a.m.", "until 3 a.m."), not one told alone ("lined up at 3 a.m.").
+GONE_ON = re.compile(r"(?:(?:shortly |just |right |soon )?after|until|till|past|by)\b", re.I)
 
 
 def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], future: bool = False) -> Happening | None:
@@ -1330,7 +1325,8 @@ class _Reader:
         clause_start = self.break_ends[last] if last >= 0 and self.break_starts[last] >= low else low
         # ("a short message: “Tentative agreement reached. … Details at the meeting Saturday.”": a sentence of its own
         # inside a quotation, whose words before it tell no tense of it)
-        stops = [stop.end() for stop in INNER_STOP.finditer(text, clause_start, start)]
+        stops = [stop.end() for stop in INNER_STOP.finditer(text, clause_start, start)
+                 if not ABBREVIATIONS.search(text, max(0, stop.start() - 6), stop.start())]  # (not "Supt. Ana Ruiz")
         clause_start = stops[-1] if stops else clause_start
         following = bisect_left(self.break_starts, end)
         clause_end = self.break_starts[following] if following < len(self.break_starts) and self.break_ends[following] <= high else high
@@ -1403,13 +1399,18 @@ def _told_past_beside_a_relative(text: str, clause: tuple[int, int], date_start:
     def past_in(low: int, high: int) -> bool:
         return any(m.group().lower() not in NOT_PAST for m in PAST.finditer(narration, low, high))
 
+    def opened_just_before(m: re.Match[str]) -> bool:  # (not "teachers who voted to strike will return": a verb between)
+        relative = RELATIVE_OR_REPORTED.search(narration, max(0, m.start() - RELATIVE_REACH), m.start())
+        return relative is not None and not past_in(relative.end("opener"), m.start())
+
     futures = list(FUTURE.finditer(narration))
     return bool(futures) and past_in(0, len(narration)) and all(
-        RELATIVE_OR_REPORTED.search(narration, 0, m.start()) and (m.start() >= end or past_in(m.end(), at)) for m in futures)
+        opened_just_before(m) and (m.start() >= end or past_in(m.end(), at)) for m in futures)
 
 
 # A relative or reported clause opening just before a modal ("who will", "saying schools would").
-RELATIVE_OR_REPORTED = re.compile(r"\b(?:who|which|that|saying|said|says|told)\s+(?:[\w’'-]+\s+){0,3}?$", re.I)
+RELATIVE_OR_REPORTED = re.compile(r"\b(?P<opener>who|which|that|saying|said|says|told)\s+(?:[\w’'-]+\s+){0,3}?$", re.I)
+RELATIVE_REACH = 60  # characters before a modal where the clause holding it may open
 
 
 # "Schools remain closed today", "are closed": a participle after a verb of being in the present tells a state now.
@@ -1422,8 +1423,10 @@ def _state_now(narration: str, m: re.Match) -> bool:
 
 
 # A verb in the present that tells a schedule ("talks resume Monday", "classes begin Tuesday"): the weekday is ahead
-# (not an infinitive: "Talks collapse late Tuesday as judge weighs district's bid to end walkout").
-PLANNED_PRESENT = re.compile(r"\b(?<!\bto )(?:resumes?|begins?|starts?|opens?|reopens?|returns?|meets?|convenes?|votes?|ends?|closes?|"
+# (not a noun's infinitive: "Talks collapse late Tuesday as judge weighs district's bid to end walkout"; "due to
+# return Monday" is a schedule).
+PLANNED_PRESENT = re.compile(r"\b(?<!\bbid to )(?<!\bplan to )(?<!\beffort to )(?<!\battempt to )(?<!\bmove to )(?<!\bpush to )"
+                             r"(?:resumes?|begins?|starts?|opens?|reopens?|returns?|meets?|convenes?|votes?|ends?|closes?|"
                              r"go|goes)\b(?![^,;.]*\b(?:ago|last)\b)", re.I)
 CONDITION = re.compile(r"\W*(?:if|unless)\b", re.I)
 FUTURE_WORDS = {"will", "would", "should", "could", "might", "planned", "scheduled", "expected", "upcoming", "next",
@@ -1665,9 +1668,10 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if told_as == "past" and direction is None and DATE_BEFORE_ITS_NOUN.match(text, m.end()) \
             and re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I):
         told_as = "present"  # "the district dropped the April 14 make-up day": the day the thing has, either side
-    if told_as == "future" and direction is None and TIMELINE_ROW.match(text, text.rfind("\n", 0, m.start()) + 1):
-        # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row tells its future from its own
-        # day, not the article's: the nearest (a row told as past, "June 30: Our contract expired.", stays past)
+    row = TIMELINE_ROW.match(text, text.rfind("\n", 0, m.start()) + 1) if told_as == "future" and direction is None else None
+    if row is not None and row.end("day") >= m.end() > row.start("day"):
+        # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row is dated by its opening day
+        # whatever its tense: the nearest (a row told as past, "June 30: Our contract expired.", stays past)
         told_as = "present"
     if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
@@ -1680,11 +1684,12 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 
 
-# A date that names a thing by its day ("the April 14 make-up day", "the March 3 vote").
-DATE_BEFORE_ITS_NOUN = re.compile(r"\s+(?:[a-z-]+\s+)?(?:day|deadline|vote|meeting|hearing|session|rally|date|election)\b")
-# A timeline's row: a line its day opens, before a colon or a dash ("Feb. 7: ASEA gives notice …", "- Jan. 24 — …").
+# A date that names a school calendar's day, still to come or gone ("the April 14 make-up day"; not "the May 2
+# election", a day gone when told as past).
+DATE_BEFORE_ITS_NOUN = re.compile(r"\s+(?:(?:make-up|makeup|snow|return|start|reopening)\s+(?:day|date)|deadline)\b")
+# A timeline's row: a line its day opens, before a colon ("Feb. 7: ASEA gives notice …"; not a dateline's dash).
 TIMELINE_ROW = re.compile(r"[ \t]*(?:[•·*▪‣-][ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
-                          r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?[ \t]*[:—–]")
+                          r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*:")
 # A bulleted item of a list ("• One-time bonus: …", "- Class sizes: …"), and the verbs that tell a past in one.
 TERM_LINE = re.compile(r"[ \t]*[•·*▪‣-][ \t]+\S")
 FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|began|ended|said)\b", re.I)

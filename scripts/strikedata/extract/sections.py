@@ -32,8 +32,8 @@ DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in
 # A heading in capitals after a blank line, below a paragraph (not an entry's title under its stamp).
 PART_HEADING = re.compile(r"[^\n]\n[ \t]*\n[ \t]*(?P<heading>[A-Z][A-Z&’'/ -]{2,60}[A-Z])[ \t]*(?=\n)")
 # An update's paragraph at the page's top that names its day ("UPDATE, 7:10 a.m. Friday: Negotiators returned …").
-UPDATE_ON_A_WEEKDAY = re.compile(r"^[ \t]*(?:UPDATE|Update|UPDATED|Updated)\b(?:[^:\n]|(?<=\d):(?=\d)){0,30}?\b(?P<weekday>" + "|".join(WEEKDAYS)
-                                 + r")\s*:", re.M)
+UPDATE_ON_A_WEEKDAY = re.compile(r"^[ \t]*(?:UPDATE|Update|UPDATED|Updated)[,:]?[ \t]+\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?,?[ \t]+"
+                                 r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\s*:", re.M)
 # An update's note that the story as first posted follows ("Our original story follows."), and the line of the
 # page's top that says when it was first posted ("Published: 11:47 PM CDT Mar 20, 2030").
 ORIGINAL_FOLLOWS = re.compile(r"\b(?:[Oo]ur|[Tt]he|[Tt]his) original (?:story|report|post|article)\b[^.\n]{0,40}\b(?:follows|below)\b")
@@ -83,7 +83,7 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
                                                    f"{posted_on.isoformat()}"))
     for m in UPDATE_ON_A_WEEKDAY.finditer(text, 0, PAGE_TOP):  # "UPDATE, 7:10 a.m. Friday: …" over a story of Thursday
         ahead = (WEEKDAYS.index(m.group("weekday")) - published.weekday()) % 7
-        if ahead:
+        if ahead == 1:  # the morning after the story's day (a week ahead is no update of this page)
             updated = published + dt.timedelta(days=ahead)
             marks += [(m.start(), updated, f"an update of {m.group('weekday')} ({updated.isoformat()}) above the story"),
                       (_line_end(text, m.end()), published, "")]

@@ -19,7 +19,7 @@ SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?=\s+|$)")
 # A clock time ends a sentence when a word that opens one follows ("began at 10 a.m. It ran overnight").
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 OPENER = re.compile(r"\s+(?:It|He|She|They|We|I|The|A|An|But|And|Then|That|This|Those|These|There|Our|His|Her|Their|Its|"
-                    r"Shortly|Just|Soon|Later|Earlier|After|Before|When|While|Once|Around|By|At|On|In|Within|Hours|Minutes)\b")
+                    r"Shortly|Just|Soon|Later|Earlier|After|Before|When|While|Once|Around|By|On|In|Within|Hours|Minutes)\b")
 WORD = re.compile(r"[\w’'&.-]*\w", re.UNICODE)
 OPENING_DOUBLE = "“\""
 CLOSING_DOUBLE = "”\""
