@@ -831,9 +831,10 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     local = local_tense(text, m.start(), m.end())
     when = "future" if CONDITION.match(text, *clause) else local or reader.tense_of(clause)
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
-    if when == "future" and local is None and _told_past_beside_a_relative(text, clause, m.start(), m.end()):
+    if when == "future" and local is None and _told_past_beside_a_relative(reader.words_of(clause), m.start() - clause[0],
+                                                                            m.end() - clause[0]):
         when = "past"
-    if when == "past" and local is None and _planned_before_the_past(text, clause, m.end()):
+    if when == "past" and local is None and _planned_before_the_past(reader.words_of(clause), m.end() - clause[0]):
         when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
@@ -856,12 +857,13 @@ CANCELED_DAY = re.compile(r"\b(?:classes|school|schools)\s+(?:were|was|have been
                           r"(?:\s+again)?(?:\s+for)?\s+$", re.I)
 
 
-def _planned_before_the_past(text: str, clause: tuple[int, int], date_end: int) -> bool:
+def _planned_before_the_past(words: _ClauseWords, date_end: int) -> bool:
     """A verb of a schedule in the present ("meet", "resume") opens the clause's tense before its first word in the
-    past, and the date comes before that word too: the past belongs to a later phrase ("pay lost during the strike")."""
-    narration = blank_quoted(text[clause[0]:clause[1]], "“\"", "”\"", lambda passage: " ")
-    past = next((p for p in PAST.finditer(narration) if p.group().lower() not in NOT_PAST), None)
-    if past is None or clause[0] + past.start() < date_end or not PARTICIPLE_PHRASE.match(narration, past.end()):
+    past, and the date comes before that word too: the past belongs to a later phrase ("pay lost during the strike").
+    `date_end` counts from the clause's start."""
+    narration = words.narration
+    past = words.pasts[0] if words.pasts else None
+    if past is None or past.start() < date_end or not PARTICIPLE_PHRASE.match(narration, past.end()):
         return False  # (a participle before its phrase, "pay lost during the strike"; not a verb, "how it ends sat down")
     # (a verb, not a noun: "Saturday’s return to the table came after …")
     return any(not NOUN_BEFORE.search(narration, 0, verb.start()) for verb in PLANNED_PRESENT.finditer(narration, 0, past.start()))
@@ -1291,6 +1293,13 @@ REPORTED_PLAN = re.compile(r"\b(?:said|says|confirmed|confirms|announced|announc
                            r"added|noted|explained|promised|promises|warned|warns)\s+that\b")
 
 
+@dataclass(frozen=True)
+class _ClauseWords:
+    narration: str
+    futures: list[re.Match[str]]
+    pasts: list[re.Match[str]]
+
+
 class _Reader:
     """What find_happenings asks about the text around a date expression, answered from indexes made
     once (sentences, line breaks, clause breaks) and remembered (a clause's tense, a sentence's time),
@@ -1305,6 +1314,15 @@ class _Reader:
         self.break_ends = [b for _, b in breaks]
         self.tenses: dict[tuple[int, int], str] = {}
         self.times: dict[int, str | None] = {}
+        self.words: dict[tuple[int, int], _ClauseWords] = {}
+
+    def words_of(self, span: tuple[int, int]) -> _ClauseWords:
+        """A clause's narration (quotations blanked), its modals and its words in the past (read once per clause)."""
+        if span not in self.words:
+            narration = blank_quoted(self.text[span[0]:span[1]], "“\"", "”\"", lambda passage: " ")
+            self.words[span] = _ClauseWords(narration, list(FUTURE.finditer(narration)),
+                                            [p for p in PAST.finditer(narration) if p.group().lower() not in NOT_PAST])
+        return self.words[span]
 
     def sentence(self, position: int):
         return self.spans.at(position)
@@ -1387,24 +1405,24 @@ def tense(clause: str) -> str:
     return "present"
 
 
-def _told_past_beside_a_relative(text: str, clause: tuple[int, int], date_start: int, date_end: int) -> bool:
+def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool:
     """A clause told in the past whose only modals stand in a relative or reported clause of their own: after the
     date ("On Wednesday evening, two of the people who will shape how it ends sat down"; "On Wednesday afternoon, the
     district sent families an email saying schools would stay closed"), or before it with the past verb between
     ("A bill that would put cameras on buses passed the Senate on Thursday"; not "Members who will vote Monday"):
-    the date is the past verb's."""
-    narration = blank_quoted(text[clause[0]:clause[1]], "“\"", "”\"", lambda passage: " ")
-    at, end = date_start - clause[0], date_end - clause[0]
+    the date is the past verb's. `at` and `end`: the date's, from the clause's start."""
+    narration, starts = words.narration, [p.start() for p in words.pasts]
 
     def past_in(low: int, high: int) -> bool:
-        return any(m.group().lower() not in NOT_PAST for m in PAST.finditer(narration, low, high))
+        i = bisect_left(starts, low)
+        return i < len(starts) and starts[i] < high
 
     def opened_just_before(m: re.Match[str]) -> bool:  # (not "teachers who voted to strike will return": a verb between)
         relative = RELATIVE_OR_REPORTED.search(narration, max(0, m.start() - RELATIVE_REACH), m.start())
         return relative is not None and not past_in(relative.end("opener"), m.start())
 
-    futures = list(FUTURE.finditer(narration))
-    return bool(futures) and past_in(0, len(narration)) and all(
+    futures = words.futures
+    return bool(futures) and bool(starts) and all(
         opened_just_before(m) and (m.start() >= end or past_in(m.end(), at)) for m in futures)
 
 
