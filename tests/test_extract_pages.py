@@ -2769,3 +2769,10 @@ def test_the_review_s_counter_examples_on_pronouns_and_updates():
     assert find_entities(text, TOWN).pronoun_of("ana-ruiz", text) is None
     for top in ("UPDATE, 9 p.m. Thursday: Talks went on.", "Updated contract terms take effect Monday: teachers get 4 percent."):
         assert len(sections(f"Teachers strike\n\n{top}\n\nThe story.\n", dt.date(2035, 2, 9))) == 1
+
+
+def test_each_day_of_a_list_of_canceled_days_opening_with_the_next_is_ahead():
+    assert dates_of("Schools were closed Thursday and Friday.", dt.date(2035, 2, 7)) == [
+        ("Thursday", "2035-02-08"), ("Friday", "2035-02-09")]
+    assert dates_of("Schools were closed Monday and Tuesday.", dt.date(2035, 2, 7)) == [
+        ("Monday", "2035-02-05"), ("Tuesday", "2035-02-06")]

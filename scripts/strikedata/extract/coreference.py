@@ -105,10 +105,7 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
         kin = [t for t in tellings if t.kind == kind and _inside(t.first, t.last, window, kind) and _same_workforce(whose, t.workforce)]
         days = {t.first for t in kin}
         if days and (len(days) == 1 or kind in LASTING or headline):
-            news = dt.date.fromisoformat(str(happening.start_date)) - NEWS_REACH  # (a window means a day)
-            lead = min((t for t in kin if 0 < t.at - happening.start <= LEAD_REACH and dt.date.fromisoformat(t.first) >= news),
-                       key=lambda t: t.at, default=None)
-            day = min(days) if not headline or kind in LASTING else lead.first if lead else max(days)
+            day = min(days) if not headline or kind in LASTING else _lead_day(happening, kin) or max(days)
             if day == happening.start_date and happening.precision == "day" and not told_without_date(happening):
                 return happening  # read as that day already (one told with no date words is now told by its kin)
             note = f"{happening.note}; the same {kind.replace('_', ' ')} is dated {day} elsewhere in {where}"
@@ -257,6 +254,14 @@ def _window(happening: Happening, kind: str, published: dt.date | None) -> tuple
     if happening.precision == "month":
         return start, (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
     return None  # a year holds too many happenings of one kind to tell which
+
+
+def _lead_day(headline: Happening, kin: list[Told]) -> str | None:
+    """The day a headline's story's lead tells: the first telling of its kind just after it, told lately."""
+    news = dt.date.fromisoformat(str(headline.start_date)) - NEWS_REACH  # (a window means a day)
+    lead = min((t for t in kin if 0 < t.at - headline.start <= LEAD_REACH and dt.date.fromisoformat(t.first) >= news),
+               key=lambda t: t.at, default=None)
+    return lead.first if lead else None
 
 
 # How far after a headline its story's lead tells its news ("Members ratify new contract" over "Members voted

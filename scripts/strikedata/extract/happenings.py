@@ -782,9 +782,12 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
     rel = (m.group("rel") or "").lower()
     direction = _weekday_direction(m, reader)
     weekday = WEEKDAYS.index(m.group("day"))
-    if direction == "past" and published is not None and (published.weekday() + 1) % 7 == weekday \
-            and CANCELED_DAY.search(reader.text, max(0, m.start() - 30), m.start()):
-        direction = "future"  # "Classes were canceled again Thursday", told Wednesday night: the day whose classes are off
+    canceled = CANCELED_DAY.search(reader.text, max(0, m.start() - CANCELED_REACH), m.start()) if direction == "past" else None
+    first = (canceled.group("first") or m.group("day")).capitalize() if canceled is not None else ""
+    if canceled is not None and published is not None and (published.weekday() + 1) % 7 == WEEKDAYS.index(first):
+        # "Classes were canceled again Thursday", told Wednesday night: the day whose classes are off, and each day of a
+        # list that opens with it ("Schools were closed Thursday and Friday")
+        direction = "future"
     day = resolve_weekday(published, weekday, direction, strict=rel in ("last", "next"))
     if rel == "next" and day and published is not None and published.weekday() < weekday <= 4:
         # "next Friday" said on a Wednesday: the Friday of next week ("Friday" alone, or "this Friday", is two days off)
@@ -854,7 +857,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
 # Classes or school called off for a day: the day whose classes are off, which a story written the night before has ahead.
 CANCELED_DAY = re.compile(r"\b(?:classes|school|schools)\s+(?:were|was|have been|has been)\s+(?:canceled|cancelled|closed)"
-                          r"(?:\s+again)?(?:\s+for)?\s+$", re.I)
+                          r"(?:\s+again)?(?:\s+for)?\s+(?:(?P<first>" + "|".join(WEEKDAYS) + r")(?:,?\s+(?:and|or|through)\s+|,\s+))?$", re.I)
+CANCELED_REACH = 50  # characters before a weekday where the cancelling and a first weekday of its list may stand
 
 
 def _planned_before_the_past(words: _ClauseWords, date_end: int) -> bool:
