@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
 from .quotations import CONTINUED, Quotation
-from .text import DETERMINERS, MAX_SENTENCE, PEOPLE_NOUNS, Lines, SpanIndex, blank_quoted, sentences
+from .text import DETERMINERS, MAX_SENTENCE, PEOPLE_NOUNS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, sentences
 
 CUES = (
     r"said|says|say|told|tells|tell|telling|saying|explained|explains|stated|states|wrote|writes|added|adds|continued|continues|"
@@ -306,7 +306,7 @@ DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e
                   "petition": "filed", "lawsuit": "filed", "complaint": "filed", "motion": "filed", "order": "ordered",
                   "ruling": "ruled", "resolution": "(?:passed|adopted)"}
 SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?:said|says|wrote|writes|posted|announced|told)\b")
-SAID_IN = re.compile(r"\b(?:said|says|wrote|writes|announced)\s+(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+|today\s+|yesterday\s+)?"
+SAID_IN = re.compile(rf"\b(?:said|says|wrote|writes|announced)\s+(?:{WEEKDAY_NAME}\s+|today\s+|yesterday\s+)?"
                      r"(?:in|on|via)\s+$")  # ("said Monday in a message")
 # How far back a sentence that tells of a document ("answered in a post on its Facebook page") may stand.
 DOCUMENT_REACH = 400

@@ -17,6 +17,7 @@ from .text import (
     PEOPLE_NOUNS,
     TENS,
     UNITS,
+    WEEKDAY_NAME,
     SpanIndex,
     folded as fold,
     number_value,
@@ -78,7 +79,7 @@ AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit
 VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
                         r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)(?:\s+(?:it|them|the\s+\w+))?)"
                         # ("ratified the agreement Saturday, 912 to 164": the day of the vote between)
-                        r"(?:\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)(?:\s+(?:night|evening|afternoon))?)?,?"
+                        rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?)?,?"
                         rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)

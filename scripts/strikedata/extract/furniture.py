@@ -27,6 +27,7 @@ from bisect import bisect_right
 from itertools import pairwise
 
 from ..spans import Span
+from .text import MONTH_WORD, WEEKDAY_NAME
 
 # A line longer than this (in words) is prose or a headline, never a banner, credit or menu.
 SHORT_LINE_WORDS = 14
@@ -64,7 +65,7 @@ CREDIT_WORDS = re.compile(r"\b(?:Getty Images|AP Photo|Associated Press|Reuters|
 # "By Maren Holt", never "By the fifth day, …" or "By Wednesday, …": a capital that opens no weekday or month.
 BYLINE = re.compile(r"^\s*(?:(?:By|Por|Por\s*/\s*By|Written by|Reporting by|Story by|Posted by|Photo by):?\s+|"
                     r"(?:Author|Foto|Media contact|Press contact|Contact):\s*)"
-                    r"(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"  # a month may be a first name (April, June): not before a day
+                    rf"(?!{WEEKDAY_NAME}\b|"  # a month may be a first name (April, June): not before a day
                     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?(?:,|\s+\d))(?-i:[A-Z])|^\s*(?:Contact|Email|Reach)\b.*@|"
                     # "WRBN News staff: Priya Sandoval, Tom Hensley": a newsroom's credit list
                     r"^[^:.\n]{0,40}\b(?:staff|reporters|reporting|contributors|team|writers)\s*:\s*[A-Z][\w’'.-]+\s+[A-Z][^.\n]*$|"
@@ -159,13 +160,12 @@ TAGLINE = re.compile(r"^(?=[^.!?“”\"]*(?:\b(?:serving|covering|informing|ind
                      r"[^.!?“”\"]{1,80}\bsince (?:1[89]|20)\d{2}\.?$", re.I)
 TAGLINE_WORDS = 10
 FINITE_VERB = re.compile(r"\b(?:has|have|had|is|are|was|were|been|will|would|said|says)\b|(?<![\w-])[a-z]+ed\b", re.I)
-MONTH_WORD = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
 STAMPED = re.compile(rf"\b\d{{1,2}}:\d{{2}}\b|\b{MONTH_WORD}\s+\d{{1,2}}\b", re.I)  # a clock time or a day of a month
 STAMP_LINE_WORDS = 20  # "Published … | Updated …" with times, zones and dates
 # What a stamp line is made of: its words for itself, times, zones, days and dates ("Updated guidance from the
 # district says …" holds more).
 STAMP_PARTS = re.compile(rf"\b(?:updated|published|posted|last|modified|originally|on|at|and|by|{MONTH_WORD}|"
-                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|[ap]\.?m\.?)(?!\w)", re.I)
+                         rf"{WEEKDAY_NAME}|[ap]\.?m\.?)(?!\w)", re.I)
 DATE_TIME_ONLY = re.compile(
     rf"^[\W\d]*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?\s*)?(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})?[\s,/|·•-]*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}|\d{1,2}\s*[ap]\.?m\.?)?"

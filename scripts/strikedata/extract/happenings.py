@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from ..spans import Span
 from .holidays import NAMED_DAY, named_day
-from .text import ABBREVIATIONS, DETERMINERS, NUMBER_WORDS, ORDINAL_WORDS, Lines, SpanIndex, blank_quoted, folded
+from .text import ABBREVIATIONS, DETERMINERS, MONTH_WORD, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, folded
 
 # How many days or weeks a count says ("a", "two", "10"): read by _count.
 COUNT_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -1118,7 +1118,7 @@ ENTRY_STAMP = re.compile(r"^[ \t]*(?:(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?[ \
 # A live entry's stamp that names its day ("12:52 a.m. Saturday"): read only for where a page crosses midnight
 # (a line "7 p.m. Thursday" is as often a listing of something ahead).
 ENTRY_STAMP_WITH_DAY = re.compile(r"^[ \t]*(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?[ \t]*(?P<half>[ap])\.?m\.?"
-                                  r"[ \t]+(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)[ \t]*$", re.M)
+                                  rf"[ \t]+(?P<weekday>{WEEKDAY_NAME})[ \t]*$", re.M)
 
 
 def _resolve_entry_stamp(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
@@ -1201,7 +1201,7 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         source = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
         if source is None and sentence is not None and reader.tense(sentence, m.start(), m.end()) == "past":
             source = _day_of_its_kin(reader, sentence, m.start(), dated)
-        day = _past_midnight(reader, source, _clock(m), GONE_ON.match(m.group()) is not None) if source else None
+        day = _day_gone_on_to(reader, source, _clock(m), GONE_ON.match(m.group()) is not None) if source else None
         if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
             # ("Talks resumed Friday. The staff union settled first, at about 8:15 p.m.": told as past, so the same day)
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
@@ -1219,7 +1219,7 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
 PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
 
 
-def _past_midnight(reader: _Reader, source: Happening, clock: str | None, went_on: bool = True) -> str | None:
+def _day_gone_on_to(reader: _Reader, source: Happening, clock: str | None, went_on: bool) -> str | None:
     """The day of a time that goes on from `source`: its day, or the next when the time is in the small hours and
     `source` began in the day, at the one time its sentence tells ("On Friday, they started again at 9 a.m. Shortly
     after 2 a.m., they had a deal."; not after "at 9 a.m. Thursday … until nearly 3 a.m. Friday", two times)."""
@@ -1681,16 +1681,17 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if published is None:
         return None
     told_as = direction or local_tense(text, m.start(), m.end()) or _leading_tense(m, reader) or _clause_tense(text, m, reader)
-    term = TERM_LINE.match(text, text.rfind("\n", 0, m.start()) + 1)
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    term = TERM_LINE.match(text, line_start)
     if direction is None and told_as == "past" and term and term.end() - 1 < m.start() \
-            and not FINITE_PAST.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+            and not FINITE_PAST.search(text, line_start, m.start()):
         # "• One-time bonus: $1,000 …, paid in April": a term's participle tells no tense: the nearest (not a timeline's
         # row, whose date opens it: "• June 30: Our contract expired.")
         told_as = "present"
     if told_as == "past" and direction is None and DATE_BEFORE_ITS_NOUN.match(text, m.end()) \
             and re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I):
         told_as = "present"  # "the district dropped the April 14 make-up day": the day the thing has, either side
-    row = TIMELINE_ROW.match(text, text.rfind("\n", 0, m.start()) + 1) if told_as == "future" and direction is None else None
+    row = TIMELINE_ROW.match(text, line_start) if told_as == "future" and direction is None else None
     if row is not None and row.end("day") >= m.end() > row.start("day"):
         # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row is dated by its opening day
         # whatever its tense: the nearest (a row told as past, "June 30: Our contract expired.", stays past)
@@ -1709,11 +1710,12 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 # A date that names a school calendar's day, still to come or gone ("the April 14 make-up day"; not "the May 2
 # election", a day gone when told as past).
 DATE_BEFORE_ITS_NOUN = re.compile(r"\s+(?:(?:make-up|makeup|snow|return|start|reopening)\s+(?:day|date)|deadline)\b")
+BULLET = r"[•·*▪‣-]"  # a list item's mark
 # A timeline's row: a line its day opens, before a colon ("Feb. 7: ASEA gives notice …"; not a dateline's dash).
-TIMELINE_ROW = re.compile(r"[ \t]*(?:[•·*▪‣-][ \t]+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?[ \t]+)?"
-                          r"(?P<day>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+\d{1,2}(?:,[ \t]*\d{4})?)[ \t]*:")
+TIMELINE_ROW = re.compile(rf"[ \t]*(?:{BULLET}[ \t]+)?(?:{WEEKDAY_NAME},?[ \t]+)?"
+                          rf"(?P<day>{MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?)[ \t]*:")
 # A bulleted item of a list ("• One-time bonus: …", "- Class sizes: …"), and the verbs that tell a past in one.
-TERM_LINE = re.compile(r"[ \t]*[•·*▪‣-][ \t]+\S")
+TERM_LINE = re.compile(rf"[ \t]*{BULLET}[ \t]+\S")
 FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|began|ended|said)\b", re.I)
 WOULD = re.compile(r"\b(?:would|could|might)\b")
 AHEAD_OF_NOW = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)  # a future from the article's day

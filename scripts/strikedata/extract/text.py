@@ -210,6 +210,9 @@ PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|co
                 r"technician|instructor|dispatcher|mechanic|monitor|tutor|caregiver|crossing guard|lunch worker|cafeteria worker")
 
 
+# A weekday's name and a month's (written out or abbreviated), for patterns that read them.
+WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The days and months, as a page capitalises them: no person's or organization's name.
 CALENDAR_WORDS = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
