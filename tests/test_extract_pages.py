@@ -2776,3 +2776,17 @@ def test_each_day_of_a_list_of_canceled_days_opening_with_the_next_is_ahead():
         ("Thursday", "2035-02-08"), ("Friday", "2035-02-09")]
     assert dates_of("Schools were closed Monday and Tuesday.", dt.date(2035, 2, 7)) == [
         ("Monday", "2035-02-05"), ("Tuesday", "2035-02-06")]
+
+
+def test_a_week_told_day_by_day_after_it_is_that_week_s_days():
+    wednesday = dt.date(2035, 2, 14)  # the paper is out the Wednesday after the week it tells
+    text = ("Here is how the week went. On Monday, pickets went up at every school. Tuesday was the longest day. "
+            "On Wednesday, the judge turned the district down. The board's Thursday meeting was called off.")
+    assert dates_of(text, wednesday) == [("Monday", "2035-02-05"), ("Tuesday", "2035-02-06"),
+                                         ("Wednesday", "2035-02-07"), ("Thursday", "2035-02-08")]
+    # a fall told in the past perfect is a flashback's ("had collapsed Thursday"), and so is a day far on
+    flashback = "Teachers walked out Monday. Tuesday, they marched. On Wednesday, parents joined. Talks had collapsed Thursday."
+    assert [day for _, day in dates_of(flashback, wednesday)] == ["2035-02-12", "2035-02-13", "2035-02-14", "2035-02-08"]
+    far = ("On Sunday, they rallied. Monday, pickets went up. Tuesday, talks resumed. On Saturday, the union met.")
+    assert [day for _, day in dates_of(far, dt.date(2035, 2, 14))] == [
+        "2035-02-11", "2035-02-12", "2035-02-13", "2035-02-10"]

@@ -147,6 +147,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
     _add_strike_days(found, published, numbered)
     _add_strike_days_from_its_first(found, published, numbered)
     _add_narrated_weekdays(found, published)
+    _add_week_told_day_by_day(found, published)
     _add_told_before(found, published)
     _add_that_month(found)
     _add_times_alone(found, published)
@@ -304,6 +305,71 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
                                       f"'{h.expression}' read as the first {m.group('day')} on or after {last.expression!r} "
                                       f"({last.start_date}): the page tells its days in order", _clock(m, prefix="w"))))
         last = replace(h, start_date=day.isoformat())
+    found.read_again(reread)
+
+
+# A week told day by day, in a paper out after it ("On Monday, picket lines went up. … Tuesday was the longest
+# day. … On Wednesday, the judge turned the district down. … the board's Thursday meeting was called off"): each
+# weekday read as the last such day before the article runs on, day after day, until one falls back a week (the
+# article's own Wednesday, then the Thursday before it). The days before the fall are that week's.
+WEEK_RUN = 3  # days told in order before the fall, at the least (two are a flashback's: "struck Monday, … Friday")
+WEEK_STEP_SENTENCES = 8  # how far apart two days of the week told may stand
+WEEK_STEP = 2  # and how many days: the next day or the one after ("Friday … Sunday"), never "Tuesday … Sunday"
+NOT_A_DAY_TOLD = re.compile(r"\b(?:since|until|till|before|after|through|from)\s+$", re.I)  # "wait until Thursday"
+PREVIOUS_DAY = re.compile(r"\bthe (?:previous|preceding)\s+$", re.I)  # "the previous Friday": the week's eve, not a step
+HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|un|ost|eft|ought|ught|ade|aid|ent|old|id)\b", re.I)
+BY_THEN = re.compile(r"\b[Bb]y\s+$")
+
+
+def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
+    """Days of a week told in order, each read as the last such day before the article: when, after at least
+    WEEK_RUN days told in order, the next day named falls back a week, the run is read again as the days
+    before it (a week told day by day), back to the run's start or a "previous" day that opens it."""
+    if published is None:
+        return
+    reader, text, today = found.reader, found.reader.text, published.isoformat()
+    steps: list[tuple[Happening, re.Match[str], dt.date]] = []
+    for h in sorted(found.happenings, key=lambda h: h.start):
+        m = WEEKDAY.match(text, h.start)
+        if m is None or m.group("cmonth") or (m.group("rel") or "").lower() not in ("", "early", "late") \
+                or h.basis != "weekday_resolved" or not h.start_date or h.start_date > today \
+                or NOT_A_DAY_TOLD.search(text, max(0, m.start() - 8), m.start()) or NAMED_BY_HAPPENING.match(text, m.end("day")):
+            continue
+        steps.append((h, m, dt.date.fromisoformat(h.start_date)))
+
+    def gap(earlier: int, later: int) -> int:
+        """Days from the first to the second of two weekdays, told in this order (0: the same day)."""
+        return (WEEKDAYS.index(steps[later][1].group("day")) - WEEKDAYS.index(steps[earlier][1].group("day"))) % 7
+
+    def near(earlier: int, later: int) -> bool:
+        return _sentences_between(reader, steps[earlier][0].start, steps[later][0].start) <= WEEK_STEP_SENTENCES
+
+    def opens_back(i: int) -> bool:
+        return PREVIOUS_DAY.search(text, max(0, steps[i][1].start() - 16), steps[i][1].start()) is not None
+
+    reread: list[tuple[re.Match[str], _Resolution]] = []
+    for fall in range(1, len(steps)):
+        h, m, day = steps[fall]
+        if not (near(fall - 1, fall) and 0 < gap(fall - 1, fall) <= WEEK_STEP and day < steps[fall - 1][2]) or opens_back(fall):
+            continue
+        sentence = reader.sentence(h.start)
+        if sentence is not None and HAD_DONE.search(text, sentence.start, sentence.end) \
+                and not BY_THEN.search(text, max(0, m.start() - 4), m.start()):
+            continue  # "Talks had collapsed Friday": a flashback
+        first = fall - 1  # the run's first day
+        while first > 0 and not opens_back(first) and near(first - 1, first) \
+                and (steps[first][2] - steps[first - 1][2]).days == gap(first - 1, first) <= WEEK_STEP:
+            first -= 1
+        if len({steps[i][2] for i in range(first, fall)}) < WEEK_RUN:
+            continue
+        after = day  # the day of the step after, read again
+        for i in range(fall - 1, first - 1, -1):
+            told, match, _ = steps[i]
+            after -= dt.timedelta(days=gap(i, i + 1))
+            reread.append((match, _Resolution((after.isoformat(), None), "day", "weekday_resolved", 0.55,
+                                              f"'{told.expression}' read as a day of the week told day by day, the "
+                                              f"{match.group('day')} before {steps[i + 1][0].expression!r}",
+                                              _clock(match, prefix="w"))))
     found.read_again(reread)
 
 
