@@ -2790,3 +2790,11 @@ def test_a_week_told_day_by_day_after_it_is_that_week_s_days():
     far = ("On Sunday, they rallied. Monday, pickets went up. Tuesday, talks resumed. On Saturday, the union met.")
     assert [day for _, day in dates_of(far, dt.date(2035, 2, 14))] == [
         "2035-02-11", "2035-02-12", "2035-02-13", "2035-02-10"]
+
+
+def test_a_church_and_the_place_a_place_stands_in_are_no_people():
+    text = ("Pastor Ruth Alvarez of Grace Tabernacle Church on West Hill asked her members to bring food. Lunches are "
+            "handed out at First Methodist, and Lincoln Elementary in Oak Park opened its gym.")
+    assert people_of(text) == {"ruth-alvarez": "Ruth Alvarez"}
+    # a person after "on" is still one when no place stands before it
+    assert people_of("Parents called on Ana Reyes to resign, and Ana Reyes said no.") == {"ana-reyes": "Ana Reyes"}

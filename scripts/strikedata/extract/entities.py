@@ -30,6 +30,8 @@ ORG_WORDS = {
     "Hardware", "Market", "Grocery", "Diner", "Cafe", "Restaurant", "Store", "Shop", "Salon", "Garage",  # shops
     "Team", "Teams", "Squad", "Crew",  # "We are Team Kids"
     "Chamber",  # "the Marlow Falls Area Chamber (of Commerce)"
+    "Mennonite", "Lutheran", "Methodist", "Presbyterian", "Baptist", "Episcopal", "Catholic", "Unitarian", "Pentecostal",
+    "Adventist", "Congregational", "Evangelical",  # a congregation by its church ("the food pantry at First Mennonite")
 }
 # The states whose names look like a person's (two capitalised words).
 TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
@@ -55,6 +57,7 @@ PLACE_WORDS = {
     "Township", "Borough", "Town", "Parish",  # "in Harlow Township, right across the creek"
     "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
     "Field", "Ballpark", "Arena", "Gym", "Gymnasium", "Auditorium", "Room", "Pavilion",  # venues named after people
+    "Church", "Chapel", "Cathedral", "Temple", "Synagogue", "Mosque", "Tabernacle",  # houses of worship
     "Calle", "Avenida", "Camino", "Paseo", "Rue",  # streets named first ("1400 W. Calle Ocotillo")
 }
 # Articles opening a place's or team's name, never a person's ("Los Halcones", "Las Cruces", "El Mirador").
@@ -1024,6 +1027,7 @@ def _without_initials(name: str) -> str:
 CREDIT_LINE = re.compile(r"[ \t]*[—–]")
 ORG_NOUN_BEFORE = re.compile(r"\b(?:contractor|company|firm|vendor|agency|nonprofit|organization|provider|operator|publisher|"
                              r"newspaper|station|chain|consultant|consultancy|subsidiary|partner)\s*,\s+$")
+PLACE_OF_A_PLACE = re.compile(r"\b([A-Z][a-z]+)\s+(?:on|in|at|near|along|off)\s+$")
 ORG_OF_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?$")
 # "a Food Share pickup", "in Calloway Rapids", "his Advanced Placement exams": no person's name.
 # (Across a line that wraps, not across a blank line: "Parents weigh in" is a heading, and the name below it opens a
@@ -1065,6 +1069,9 @@ def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bo
         return True  # "Serving Hardin, Tyler and Kessling counties": a masthead's tagline opening with a verb
     if ORG_NOUN_BEFORE.search(text, max(0, start - 40), start):
         return True  # "a contractor, Northline Mobility,": an organization named in apposition
+    placed = PLACE_OF_A_PLACE.search(text, max(0, start - 40), start)
+    if placed and (placed.group(1) in PLACE_WORDS or placed.group(1) in ORG_WORDS):
+        return True  # "First Community Church on East Bench", "Lincoln Elementary in Oak Park": where a place stands
     of_org = ORG_OF_BEFORE.search(text, max(0, start - 40), start)
     if of_org and (of_org.group(1) in ORG_WORDS or (of_org.group(1) in TITLE_WORDS and len(tokens) - cut <= 2)):
         # "the city's Department of Public Works", "Oklahoma’s Superintendent of Public Instruction, Garrett W. Pell":
