@@ -2798,3 +2798,22 @@ def test_a_church_and_the_place_a_place_stands_in_are_no_people():
     assert people_of(text) == {"ruth-alvarez": "Ruth Alvarez"}
     # a person after "on" is still one when no place stands before it
     assert people_of("Parents called on Ana Reyes to resign, and Ana Reyes said no.") == {"ana-reyes": "Ana Reyes"}
+
+
+def test_a_title_joined_by_a_hyphen_is_a_title():
+    text = "“We kept the break,” said PTA co-chair Lena Moravec. Vice-chair Omar Sills agreed."
+    assert people_of(text) == {"lena-moravec": "Lena Moravec", "omar-sills": "Omar Sills"}
+    assert speakers_of(text)[0][0] == "lena-moravec"
+
+
+def test_hours_after_a_day_told_as_going_on_late_in_the_small_hours_are_the_next_day():
+    saturday = dt.date(2035, 2, 10)
+    text = "Late Friday, the district made its final offer. The union answered at 1 a.m., and hours later, at 3:30 a.m., both sides signed."
+    assert dates_of(text, saturday)[-1] == ("hours later", "2035-02-10")
+    # hours after a day not told as late, or at a time of day, are that day
+    assert dates_of("On Friday, the district made its final offer. Hours later, at 3:30 p.m., both sides signed.", saturday)[-1] == (
+        "Hours later", "2035-02-09")
+
+
+def test_see_you_tells_a_day_ahead():
+    assert dates_of("See you Wednesday at the library!", dt.date(2035, 2, 9)) == [("Wednesday", "2035-02-14")]

@@ -1108,7 +1108,7 @@ def _title_cut(words: list[str]) -> int:
     for i, word in enumerate(words):
         if _initial(word) and 0 < i < len(words) - 1:
             continue
-        if word in TITLE_WORDS or word.isupper() or word in ORG_WORDS or word in SENTENCE_WORDS or word.rstrip("’'s") in CALENDAR_WORDS:
+        if _a_title_word(word) or word.isupper() or word in ORG_WORDS or word in SENTENCE_WORDS or word.rstrip("’'s") in CALENDAR_WORDS:
             cut = i + 1
     return cut
 
@@ -1202,9 +1202,14 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
     return " ".join(role)
 
 
+def _a_title_word(word: str) -> bool:
+    """A title's word, or one joined to a title's word by a hyphen ("Co-chair", "Vice-chair")."""
+    return word in TITLE_WORDS or ("-" in word and word.rsplit("-", 1)[1].capitalize() in TITLE_WORDS)
+
+
 def _title_like(word: str) -> bool:
     """A word of a title written before a name: capitalised, a title's word, or a small joining word."""
-    return word[:1].isupper() or word.capitalize() in TITLE_WORDS or word in ("of", "the", "and", "&", "for") \
+    return word[:1].isupper() or _a_title_word(word.capitalize()) or word in ("of", "the", "and", "&", "for") \
         or word.capitalize() in ORG_WORDS or word.endswith(("’s", "'s"))
 
 

@@ -55,6 +55,7 @@ TIME_ALONE = re.compile(r"\b(?:at|by|until|from|since|around|past|(?:shortly |ju
                         r"(?:(?:about|around|approximately|roughly)\s+)?(?:" + TIME + r")", re.I)  # "at an 11 a.m. news conference"
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )(?<!\bfor )next|tomorrow|could|might|"
+                    r"see you|"  # a newsletter's "See you Wednesday at Millrace!"
                     # what is still to be done: "must still be ratified", "has yet to vote", "needs to be approved"
                     r"must(?! have)|(?:has|have) yet to|still (?:has|have|needs?) to|needs? to be|remains? to be)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last(?! (?:chance|minute|resort|word|offer|step|hope|straw|round|stand|days?)\b)|since|"
@@ -212,6 +213,10 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES[_reach(m)])
         resolution = _told_from(m, antecedent, published)
+        if resolution is not None and resolution.dates and m.group("sameday") and antecedent is not None \
+                and _past_midnight_after(reader, m, antecedent):
+            after_midnight = dt.date.fromisoformat(resolution.dates[0]) + dt.timedelta(days=1)
+            resolution = replace(resolution, dates=(after_midnight.isoformat(), None), note=f"{resolution.note}, past midnight")
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
             kept = [i for i, h in enumerate(told) if not m.start() <= h.start < m.end()]
@@ -426,6 +431,28 @@ def _add_that_month(found: _Found) -> None:
         first = dt.date(year, MONTHS[m.group("month")], 1)
         found.add(m, _Resolution((first.isoformat(), None), "month", "inferred", 0.55,
                                  f"'{m.group()}' read as {m.group('month')} of {year}, the year of {antecedent.expression!r} told before it"))
+
+
+# A day told as going on late ("Late Friday, the district put …", "Friday night"): hours after it, at a time in the
+# small hours ("and hours later, at 2:15 a.m., both teams signed"), are the next day.
+LATE_BEFORE = re.compile(r"\b[Ll]ate(?:\s+on)?\s+$")
+LATE_AFTER = re.compile(r"\s+(?:night|evening)\b", re.I)
+
+
+def _past_midnight_after(reader: _Reader, m: re.Match[str], antecedent: Happening) -> bool:
+    """"hours later" after a day told as going on late, in a sentence whose clock time is in the small hours."""
+    text = reader.text
+    late = (LATE_BEFORE.search(text, max(0, antecedent.start - 8), antecedent.start) is not None
+            or LATE_AFTER.match(text, antecedent.end) is not None or "night" in antecedent.expression.lower()
+            or (antecedent.time_local or "") >= EVENING)
+    sentence = reader.sentence(m.start())
+    if not late or sentence is None:
+        return False
+    clocks = [_clock(c) for c in CLOCK.finditer(text, sentence.start, sentence.end)]
+    return bool(clocks) and all(c is not None and c < SMALL_HOURS_END for c in clocks)
+
+
+EVENING = "17:00"
 
 
 def _reach(m: re.Match[str]) -> str:
