@@ -2817,3 +2817,12 @@ def test_hours_after_a_day_told_as_going_on_late_in_the_small_hours_are_the_next
 
 def test_see_you_tells_a_day_ahead():
     assert dates_of("See you Wednesday at the library!", dt.date(2035, 2, 9)) == [("Wednesday", "2035-02-14")]
+
+
+def test_a_plan_made_then_and_an_aside_s_tense_do_not_move_a_date_s_year():
+    tuesday = dt.date(2035, 3, 6)
+    assert dates_of("The board had scheduled a special meeting for Feb. 21.", tuesday) == [("Feb. 21", "2035-02-21")]
+    calendar = "March 12-14: Spring concerts (postponed from Feb. 7 by the strike)."
+    assert dates_of(calendar, dt.date(2035, 2, 25))[0] == ("March 12", "2035-03-12")
+    # a row told as past, outside an aside, stays past
+    assert dates_of("June 30: Our contract expired.", dt.date(2035, 2, 25)) == [("June 30", "2034-06-30")]

@@ -1491,6 +1491,7 @@ def _more_words_than(text: str, start: int, end: int, count: int) -> bool:
 
 def tense(clause: str) -> str:
     narration = blank_quoted(clause, "“\"", "”\"", lambda passage: " ") if not clause.lstrip().startswith(("“", '"')) else clause
+    narration = blank_quoted(narration, "(", ")", lambda passage: " ")  # an aside's tense is its own: "(postponed from Feb. 13)"
     if CONDITIONAL_PAST.search(narration):
         return "past"
     if re.match(r"\W*(?:if|unless)\b", narration, re.I):
@@ -1811,6 +1812,7 @@ TIMELINE_ROW = re.compile(rf"[ \t]*(?:{BULLET}[ \t]+)?(?:{WEEKDAY_NAME},?[ \t]+)
 TERM_LINE = re.compile(rf"[ \t]*{BULLET}[ \t]+\S")
 FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|began|ended|said)\b", re.I)
 WOULD = re.compile(r"\b(?:would|could|might)\b")
+SCHEDULED_THEN = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|planned|set)\b", re.I)
 AHEAD_OF_NOW = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)  # a future from the article's day
 
 
@@ -1821,6 +1823,8 @@ def _future_in_the_past(text: str, sentence: Span | None, position: int) -> bool
         return False
     said = text[sentence.start:position]
     would = WOULD.search(said)
+    if SCHEDULED_THEN.search(said) and not AHEAD_OF_NOW.search(said):
+        return True  # "The board had scheduled a special meeting for Feb. 19": a plan made then
     if would is None or AHEAD_OF_NOW.search(said):
         return False
     return any(w.lower() not in NOT_PAST for w in PAST.findall(said, 0, would.start()))
