@@ -2826,3 +2826,15 @@ def test_a_plan_made_then_and_an_aside_s_tense_do_not_move_a_date_s_year():
     assert dates_of(calendar, dt.date(2035, 2, 25))[0] == ("March 12", "2035-03-12")
     # a row told as past, outside an aside, stays past
     assert dates_of("June 30: Our contract expired.", dt.date(2035, 2, 25)) == [("June 30", "2034-06-30")]
+
+
+def test_what_was_decided_then_and_a_season_under_way_are_read_near_the_article():
+    wednesday = dt.date(2035, 3, 7)
+    assert dates_of("The board voted 5-0 to put a levy on the May 6 ballot.", wednesday) == [("May 6", "2035-05-06")]
+    # (told as past with no decision, a day still ahead this year is last year's)
+    assert dates_of("Voters rejected the levy at the May 6 election.", wednesday) == [("May 6", "2034-05-06")]
+    spring = find_happenings("If voters turn the levy down in the spring, cuts will follow.", wednesday,
+                             sentences("If voters turn the levy down in the spring, cuts will follow."))
+    assert (spring[0].start_date, spring[0].end_date) == ("2035-03-01", "2035-05-31")
+    nxt = "Talks will resume next spring."
+    assert find_happenings(nxt, wednesday, sentences(nxt))[0].start_date == "2036-03-01"

@@ -1025,6 +1025,9 @@ SEASON = re.compile(r"\b(?P<rel>last|this|next|this past|this coming|in the|over
 SEASON_MONTH = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}  # the first of its three
 
 
+SEASON_LEFT = dt.timedelta(days=30)  # a season under way still to come, told as future, when a month of it is left
+
+
 def _resolve_season_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
     """A season: "last" the latest one over before the article's day, "next" the first after it, else the
     one the tense points to (under way or over when past, the coming one when future)."""
@@ -1035,8 +1038,10 @@ def _resolve_season_mention(m: re.Match[str], published: dt.date | None, reader:
                  else _weekday_direction(m, reader))
     starts = [dt.date(published.year + shift, first_month, 1) for shift in (-2, -1, 0, 1)]
     spans = [(start, (start + dt.timedelta(days=92)).replace(day=1) - dt.timedelta(days=1)) for start in starts]
-    if direction == "future":
+    if direction == "future" and rel in ("next", "this coming"):
         first, last = next(span for span in spans if span[0] > published)
+    elif direction == "future":  # "if voters turn the levy down in the spring", told in early March: this spring
+        first, last = next(span for span in spans if span[1] - published >= SEASON_LEFT)
     elif rel in ("last", "this past", "since last"):
         first, last = [span for span in spans if span[1] < published][-1]
     else:  # told as past or now: the latest begun by the article's day
@@ -1792,6 +1797,9 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         told_as = "present"
     if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
+    sentence = reader.sentence(m.start()) if reader is not None else None
+    if told_as == "past" and direction is None and sentence is not None and DECIDED_TO.search(text, sentence.start, m.start()):
+        told_as = "present"  # "the board voted 5-0 to put a levy on the May 5 ballot": what was decided then, either side
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
     if told_as == "future" and direction is None and CALLED_OFF.match(text, m.end()):
@@ -1812,6 +1820,7 @@ TIMELINE_ROW = re.compile(rf"[ \t]*(?:{BULLET}[ \t]+)?(?:{WEEKDAY_NAME},?[ \t]+)
 TERM_LINE = re.compile(rf"[ \t]*{BULLET}[ \t]+\S")
 FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|began|ended|said)\b", re.I)
 WOULD = re.compile(r"\b(?:would|could|might)\b")
+DECIDED_TO = re.compile(r"\b(?:voted|agreed|decided|chose|opted|promised|pledged)\s+(?:[\w-]+\s+){0,2}?to\s+[a-z]+\b")
 SCHEDULED_THEN = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|planned|set)\b", re.I)
 AHEAD_OF_NOW = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)  # a future from the article's day
 
