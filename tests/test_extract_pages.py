@@ -2838,3 +2838,8 @@ def test_what_was_decided_then_and_a_season_under_way_are_read_near_the_article(
     assert (spring[0].start_date, spring[0].end_date) == ("2035-03-01", "2035-05-31")
     nxt = "Talks will resume next spring."
     assert find_happenings(nxt, wednesday, sentences(nxt))[0].start_date == "2036-03-01"
+
+
+def test_a_time_before_a_since_clause_is_not_that_day_s():
+    text = "Ana Ruiz spoke to reporters shortly after 3 a.m., still wearing the cap she had worn on the picket line since Tuesday."
+    assert dates_of(text, dt.date(2035, 2, 10)) == [("shortly after 3 a.m.", "2035-02-10"), ("since Tuesday", "2035-02-06")]

@@ -1371,6 +1371,7 @@ def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, l
 
 
 # What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
+SINCE_ITSELF = re.compile(r"since\b", re.I)
 EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours after|days after|when|once)\b", re.I)
 
 
@@ -1381,8 +1382,8 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
     about 10:30 p.m., and the union said it would answer Thursday")."""
     if happening.start <= m.end():
         return False
-    if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None:
-        return True
+    if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None or SINCE_ITSELF.match(happening.expression):
+        return True  # ("shortly after 3 a.m., still wearing the cap he had worn on the picket line since Tuesday")
     if happening.tense == "future" and REPORTED_PLAN.search(text, m.end(), happening.start) is not None:
         return True  # "At a news conference at 1 p.m., she confirmed that buses will run tomorrow": the conference's time
     return happening.tense == "future" and JOINED_CLAUSE.search(text, m.end(), happening.start) is not None \
