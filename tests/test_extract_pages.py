@@ -2843,3 +2843,11 @@ def test_what_was_decided_then_and_a_season_under_way_are_read_near_the_article(
 def test_a_time_before_a_since_clause_is_not_that_day_s():
     text = "Ana Ruiz spoke to reporters shortly after 3 a.m., still wearing the cap she had worn on the picket line since Tuesday."
     assert dates_of(text, dt.date(2035, 2, 10)) == [("shortly after 3 a.m.", "2035-02-10"), ("since Tuesday", "2035-02-06")]
+
+
+def test_a_time_in_the_small_hours_after_a_day_gone_on_into_the_night_is_the_next_day():
+    monday = dt.date(2035, 2, 12)
+    text = "Talks that had resumed at 9 a.m. Friday ran through the night, and at 1:30 a.m. both sides signed."
+    assert dates_of(text, monday) == [("Friday", "2035-02-09"), ("at 1:30 a.m.", "2035-02-10")]
+    # with nothing between them telling the day went on, the time is the day's
+    assert dates_of("Talks resumed Friday, and at 1:30 a.m. pickets lined up.", monday) == [("Friday", "2035-02-09")]

@@ -1292,6 +1292,14 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             dated.setdefault(sentence.start, []).append(h)
     for m in TIME_ALONE.finditer(text):
         sentence = reader.sentence(m.start())
+        went_on = _gone_on_past_midnight(text, m, dated.get(sentence.start, []) if sentence else [])
+        if went_on is not None and sentence is not None:  # "Talks that had resumed at 8:30 a.m. Friday ran through the evening,
+            # and at 2:15 a.m. …"
+            after_midnight = (dt.date.fromisoformat(went_on.start_date or "") + dt.timedelta(days=1)).isoformat()
+            if found.add(m, _Resolution((after_midnight, None), "day", "inferred", 0.45, f"a time in the small hours after {went_on.expression!r} "
+                                        f"({went_on.start_date}) went on into the night: the next day", _clock(m))):
+                dated.setdefault(sentence.start, []).append(found.happenings[-1])
+            continue
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
@@ -1313,6 +1321,19 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             dated.setdefault(sentence.start, []).append(found.happenings[-1])
 
 
+def _gone_on_past_midnight(text: str, m: re.Match[str], dated: list[Happening]) -> Happening | None:
+    """The day, told before a time in the small hours in its sentence, that the words between tell went on into the
+    night ("resumed at 8:30 a.m. Friday ran through the evening, and at 2:15 a.m."); None when there is none."""
+    clock = _clock(m)
+    if clock is None or clock >= SMALL_HOURS_END:
+        return None
+    before = [h for h in dated if h.end <= m.start() and h.precision == "day" and h.start_date]
+    if not before or INTO_THE_NIGHT.search(text, before[-1].end, m.start()) is None:
+        return None
+    return before[-1]
+
+
+INTO_THE_NIGHT = re.compile(r"\b(?:through|into|past|after|until)\s+(?:the\s+)?(?:evening|night|midnight)\b|\bovernight\b", re.I)
 # A sentence that goes on from the one before it: its subject a pronoun ("It broke off at 6 p.m.").
 PRONOUN_SUBJECT = re.compile(r"\s*(?:It|They|He|She)\b")
 
