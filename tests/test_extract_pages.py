@@ -2851,3 +2851,11 @@ def test_a_time_in_the_small_hours_after_a_day_gone_on_into_the_night_is_the_nex
     assert dates_of(text, monday) == [("Friday", "2035-02-09"), ("at 1:30 a.m.", "2035-02-10")]
     # with nothing between them telling the day went on, the time is the day's
     assert dates_of("Talks resumed Friday, and at 1:30 a.m. pickets lined up.", monday) == [("Friday", "2035-02-09")]
+
+
+def test_strike_day_three_in_a_headline_is_the_strike_s_third_day():
+    text = "Strike day three: teachers back on picket lines\n\nTeachers walked out Feb. 5 at every school."
+    assert ("day three", "2035-02-07") in dates_of(text, dt.date(2035, 2, 7))
+    # a day counted of something else is left
+    assert all(expression != "day three" for expression, _ in dates_of("Talks day three: no deal\n\nTeachers walked out Feb. 5.",
+                                                                       dt.date(2035, 2, 7)))

@@ -553,6 +553,7 @@ STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMB
                         r"|(?:the|its|a|(?P<own>(?:the )?(?:strike|walkout)[’']s)) (?P<ord>" + "|".join(ORDINAL_WORDS)
                         + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full |school )?(?P<unit>day|week)\b)"
                         r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures)\b)?")
+STRIKE_BEFORE = re.compile(r"\b(?:[Ss]trike|[Ww]alkout)\s+$")
 # "as the walkout begins its second week": "its" is the strike's.
 ITS_STRIKE = re.compile(r"\b(?:strike|walkout)s?\b[^.;]{0,40}$", re.I)
 # A sentence telling which day of the strike it is as the article is written.
@@ -621,7 +622,8 @@ def numbered_strike_days(text: str) -> list[tuple[re.Match[str], int, str]]:
 def of_a_strike(text: str, m: re.Match[str]) -> bool:
     """The day or week counted is said to be a strike's ("of the walkout", "the strike's", "the strike …
     its"), not some other count's ("day three of talks", "its second week")."""
-    return bool(m.group("of") or m.group("own") or (m.group().startswith("its") and ITS_STRIKE.search(text, max(0, m.start() - 50), m.start())))
+    return bool(m.group("of") or m.group("own") or (m.group().startswith("its") and ITS_STRIKE.search(text, max(0, m.start() - 50), m.start()))
+                or (m.group("nunit") and STRIKE_BEFORE.search(text, max(0, m.start() - 9), m.start())))  # "Strike day three:"
 
 
 def _strike_day_number(m: re.Match[str]) -> int | None:
