@@ -2859,3 +2859,9 @@ def test_strike_day_three_in_a_headline_is_the_strike_s_third_day():
     # a day counted of something else is left
     assert all(expression != "day three" for expression, _ in dates_of("Talks day three: no deal\n\nTeachers walked out Feb. 5.",
                                                                        dt.date(2035, 2, 7)))
+
+
+def test_a_count_of_a_unit_of_time_is_a_span_in_the_table_s_unit():
+    assert figures_in("Two weeks after teachers went back, the board met.") == [("Two weeks", 14.0, "days", None)]
+    assert figures_in("They broke off roughly 14 hours after they sat down.") == [("roughly 14 hours", 14.0, "hours", "approximately")]
+    assert figures_in("Six schools closed.") == [("Six schools", 6.0, "count", None)]

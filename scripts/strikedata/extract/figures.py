@@ -314,7 +314,7 @@ def find_figures(text: str) -> list[Figure]:
         add(m, float(ORDINAL_WORDS.get(word) or int(word[:-2])), "day_number", 0.6)  # an ordinal, never a duration
     for m in _matches(COUNT, text, folded, NUMBER_AT, _count_starts, numbers):
         if _counts(text, m):
-            add(m, number_value(m.group("num")), "count", 0.6)
+            add(m, *_counted_in(number_value(m.group("num")), m.group("noun")), 0.6)
     _parts_of_wholes(_matches(PART_OF_ALL, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(COUNT_DESCRIBED, text, folded, NUMBER_AT, _count_starts, numbers):
         if _counts(text, m):
@@ -468,6 +468,16 @@ def _in_unit(value: float | None, unit: str) -> tuple[float | None, str]:
     unit = unit.lower()
     table_unit, factor = IN_UNITS.get(unit, (unit + "s", 1))
     return (value * factor if value is not None else None), table_unit
+
+
+def _counted_in(value: float | None, noun: str) -> tuple[float | None, str]:
+    """A count of what `noun` names, or a span of time when it names a unit of time ("Two weeks after they went
+    back": 14 days; "roughly 14 hours after they sat down": 14 hours)."""
+    unit = noun.lower()[:-1]
+    return _in_unit(value, unit) if unit in DURATION_UNITS else (value, "count")
+
+
+DURATION_UNITS = frozenset({"year", "day", "hour", "week", "decade"})
 
 
 def _counts(text: str, m: re.Match) -> bool:
