@@ -2865,3 +2865,16 @@ def test_a_count_of_a_unit_of_time_is_a_span_in_the_table_s_unit():
     assert figures_in("Two weeks after teachers went back, the board met.") == [("Two weeks", 14.0, "days", None)]
     assert figures_in("They broke off roughly 14 hours after they sat down.") == [("roughly 14 hours", 14.0, "hours", "approximately")]
     assert figures_in("Six schools closed.") == [("Six schools", 6.0, "count", None)]
+
+
+def test_an_entry_headed_by_an_abbreviated_weekday_a_date_and_a_title_in_capitals_is_told_on_that_day():
+    from strikedata.extract.sections import sections
+    page = ("Member updates\n\nThu., Feb. 12 - STRIKE VOTE RESULTS\nMembers voted to authorize a strike.\n\n"
+            "Tues., March 3 - DAY 1\nPicket lines went up today.\n")
+    parts = sections(page, dt.date(2037, 3, 10))
+    assert [(page[p.start:p.end].split("\n")[0], p.date) for p in parts] == [
+        ("Member updates", dt.date(2037, 3, 10)), ("Thu., Feb. 12 - STRIKE VOTE RESULTS", dt.date(2037, 2, 12)),
+        ("Tues., March 3 - DAY 1", dt.date(2037, 3, 3))]
+    # a timeline's row, its title in prose, starts no part
+    row = "Timeline\n\nMarch 20 - The strike begins at all 38 schools.\n\nThe first days were loud.\n"
+    assert len(sections(row, dt.date(2037, 4, 19))) == 1

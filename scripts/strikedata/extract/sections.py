@@ -24,11 +24,14 @@ from .text import folded
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
 # A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"), or a day and a time: what
 # follows is told on it.
-DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r")\.?,?[ \t]+)?"
+DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+                         r"\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
                          r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?"
                          # ("Thursday, Feb. 16, 9:10 p.m.": an update's stamp, its time after the day)
-                         r"(?P<time>,?[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?(?:[ \t]+[a-z]{2,4})?)?[ \t]*$", re.M)
+                         r"(?P<time>,?[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?(?:[ \t]+[a-z]{2,4})?)?"
+                         # ("Mon., March 2 - DEADLINE PASSES": an entry's title in capitals after a dash; kept only in capitals)
+                         r"(?:[ \t]+[-–—:][ \t]+(?P<title>[^\n]{3,60}?))?[ \t]*$", re.M)
 # A heading in capitals after a blank line, below a paragraph (not an entry's title under its stamp).
 PART_HEADING = re.compile(r"[^\n]\n[ \t]*\n[ \t]*(?P<heading>[A-Z][A-Z&’'/ -]{2,60}[A-Z])[ \t]*(?=\n)")
 # An update's paragraph at the page's top that names its day ("UPDATE, 7:10 a.m. Friday: Negotiators returned …").
@@ -90,6 +93,8 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     lowered = folded(text)
     stamps: set[int] = set()  # where the headings of a day and a time (updates' stamps) start
     for m in DAY_HEADING.finditer(lowered):
+        if m.group("title") and not _in_capitals(text[m.start("title"):m.end("title")]):
+            continue  # "March 20 - The strike begins at all 38 schools": a timeline's row, dated on its own line
         day = _heading_day(m, published)
         if day is not None:
             marks.append((m.start(), day, f"under the heading '{text[m.start():m.end()].strip()}'"))
@@ -129,6 +134,10 @@ def _changes_only(marks: list[tuple[int, dt.date, str]], published: dt.date, sta
     return kept
 
 
+def _in_capitals(words: str) -> bool:
+    return any(c.isalpha() for c in words) and words == words.upper()
+
+
 def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
     """The day a heading names: in its year, else the one nearest the page's day in which it falls on
     the heading's weekday (when it names one), else the nearest."""
@@ -141,7 +150,7 @@ def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
         except ValueError:
             continue
     weekday = m.group("weekday")
-    fitting = [d for d in days if weekday and WEEKDAYS[d.weekday()].lower() == weekday] or days
+    fitting = [d for d in days if weekday and WEEKDAYS[d.weekday()].lower().startswith(weekday)] or days
     return min(fitting, key=lambda d: abs((d - published).days)) if fitting else None
 
 
