@@ -2878,3 +2878,9 @@ def test_an_entry_headed_by_an_abbreviated_weekday_a_date_and_a_title_in_capital
     # a timeline's row, its title in prose, starts no part
     row = "Timeline\n\nMarch 20 - The strike begins at all 38 schools.\n\nThe first days were loud.\n"
     assert len(sections(row, dt.date(2037, 4, 19))) == 1
+
+
+def test_a_strike_named_by_its_town_has_numbered_days_and_plans_a_tells_a_plan():
+    text = "Day 2 of Bramwell teachers strike: talks resume\n\nTeachers walked out March 3 at every school."
+    assert ("Day 2 of Bramwell teachers strike", "2037-03-04") in dates_of(text, dt.date(2037, 3, 4))
+    assert dates_of("The union plans a march on Friday at noon.", dt.date(2037, 3, 2)) == [("Friday at noon", "2037-03-06")]

@@ -56,6 +56,7 @@ TIME_ALONE = re.compile(r"\b(?:at|by|until|from|since|around|past|(?:shortly |ju
 FUTURE = re.compile(r"\b(?:will|’ll|'ll|going to|set to|expected to|(?:expects?|plans?|intends?|hopes?|aims?|wants?)(?: [\w’']+){0,3} to|"
                     r"planned|planning|scheduled|is to|are to|upcoming|would|should|(?<!\bthe )(?<!\bfor )next|tomorrow|could|might|"
                     r"see you|"  # a newsletter's "See you Wednesday at Millrace!"
+                    r"plans (?:an?|the|its|their) |"  # "The union plans a march … on Friday at noon"
                     # what is still to be done: "must still be ratified", "has yet to vote", "needs to be approved"
                     r"must(?! have)|(?:has|have) yet to|still (?:has|have|needs?) to|needs? to be|remains? to be)\b", re.I)
 PAST = re.compile(r"\b(?:was|were|did|had|ago|last(?! (?:chance|minute|resort|word|offer|step|hope|straw|round|stand|days?)\b)|since|"
@@ -552,7 +553,9 @@ def story_date(note: str, published: dt.date | None) -> dt.date | None:
 STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b"
                         r"|(?:the|its|a|(?P<own>(?:the )?(?:strike|walkout)[’']s)) (?P<ord>" + "|".join(ORDINAL_WORDS)
                         + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full |school )?(?P<unit>day|week)\b)"
-                        r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures)\b)?")
+                        r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures"
+                        # ("Day 2 of Bramwell teachers strike": a strike named by its town, with no article)
+                        r"|(?:[A-Z][\w’'-]+ ){1,3}(?:[a-z][\w’'-]* )?(?:strike|walkout))\b)?")
 STRIKE_BEFORE = re.compile(r"\b(?:[Ss]trike|[Ww]alkout)\s+$")
 # "as the walkout begins its second week": "its" is the strike's.
 ITS_STRIKE = re.compile(r"\b(?:strike|walkout)s?\b[^.;]{0,40}$", re.I)
