@@ -2884,3 +2884,10 @@ def test_a_strike_named_by_its_town_has_numbered_days_and_plans_a_tells_a_plan()
     text = "Day 2 of Bramwell teachers strike: talks resume\n\nTeachers walked out March 3 at every school."
     assert ("Day 2 of Bramwell teachers strike", "2037-03-04") in dates_of(text, dt.date(2037, 3, 4))
     assert dates_of("The union plans a march on Friday at noon.", dt.date(2037, 3, 2)) == [("Friday at noon", "2037-03-06")]
+
+
+def test_an_anchor_s_reporter_after_our_is_a_person():
+    text = "ANCHOR: Our Lena Howland has been following the talks and joins us from the district office."
+    assert people_of(text) == {"lena-howland": "Lena Howland"}
+    assert people_of("Our Family Literacy Night has been moved to May.") == {}
+    assert people_of("Our Advanced Placement exams start Monday.") == {}

@@ -1025,6 +1025,8 @@ def _without_initials(name: str) -> str:
 
 
 CREDIT_LINE = re.compile(r"[ \t]*[—–]")
+OUR_BEFORE = re.compile(r"\b[Oo]ur\s+$")
+REPORTS_AFTER = re.compile(r"\s+(?:has been|is live|joins us|joins me|reports|has (?:more|the story|the latest))\b")
 ORG_NOUN_BEFORE = re.compile(r"\b(?:contractor|company|firm|vendor|agency|nonprofit|organization|provider|operator|publisher|"
                              r"newspaper|station|chain|consultant|consultancy|subsidiary|partner)\s*,\s+$")
 PLACE_OF_A_PLACE = re.compile(r"\b([A-Z][a-z]+)\s+(?:on|in|at|near|along|off)\s+$")
@@ -1063,7 +1065,8 @@ def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bo
     Pine Herald", "The Chalk Line", "a Food Share pickup", "in Calloway Rapids"), or the end of a run
     that an organization word opens ("School Finance Watch")."""
     if THE_BEFORE.search(text, max(0, start - 12), start):
-        return True
+        # (but "Our Marcus Delacroix-Wynn has been following the talks": an anchor's reporter)
+        return not (OUR_BEFORE.search(text, max(0, start - 5), start) and REPORTS_AFTER.match(text, tokens[-1].end()))
     first = tokens[cut].group()
     if first.endswith("ing") and len(first) > 5 and (start == 0 or text[start - 1] == "\n") and not _speaking(text, start, tokens[-1].end()):
         return True  # "Serving Hardin, Tyler and Kessling counties": a masthead's tagline opening with a verb
