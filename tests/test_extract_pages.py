@@ -2891,3 +2891,12 @@ def test_an_anchor_s_reporter_after_our_is_a_person():
     assert people_of(text) == {"lena-howland": "Lena Howland"}
     assert people_of("Our Family Literacy Night has been moved to May.") == {}
     assert people_of("Our Advanced Placement exams start Monday.") == {}
+
+
+def test_the_weekday_of_a_story_told_is_that_week_s_as_that_weekday_is():
+    text = "The strike began on March 3. The deal came late on the Saturday, after 15 hours of talks."
+    assert ("the Saturday", "2037-03-07") in dates_of(text, dt.date(2037, 4, 9))
+    # "the Tuesday after the deal" names its day by a happening, and "the Friday deadline" is no day told so
+    assert all(expression != "the Tuesday" for expression, _ in dates_of("They met the Tuesday after the deal.", dt.date(2037, 4, 9)))
+    assert all(expression != "the Friday" for expression, _ in dates_of(
+        "The strike began on March 3. The union set the Friday deadline.", dt.date(2037, 4, 9)))

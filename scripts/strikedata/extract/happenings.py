@@ -163,7 +163,11 @@ COUNT = rf"(?P<count>{COUNT_WORD})"
 TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COUNT + r" (?P<unit>day|week)s? (?:earlier|before))"
                          + NOT_NAMED_DAY
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week|(?P<fday>"
-                         + "|".join(WEEKDAYS) + r"))|(?-i:[Tt]hat) (?P<tday>" + "|".join(WEEKDAYS) + r")"
+                         + "|".join(WEEKDAYS) + r"))"
+                         # ("The deal came late on the Saturday, after …": the week's day the story tells, as "that Saturday")
+                         r"|(?-i:[Tt]hat|the(?= (?:" + "|".join(WEEKDAYS) + r")"
+                         r"(?:[,.;]| (?:morning|afternoon|evening|night)\b| (?:after|before)\b" + NOT_NAMED_DAY + r")))"
+                         r" (?P<tday>" + "|".join(WEEKDAYS) + r")"
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward|after that))"
                          r"|(?P<same>(?:that|the same|that same) (?:day|morning|afternoon|evening|night|week)"
@@ -180,7 +184,7 @@ COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
 TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|overnight"
-                            r"|that (?:day|morning|afternoon|evening|night|week|" + "|".join(w.lower() for w in WEEKDAYS) + ")"
+                            r"|(?:that|the) (?:day|morning|afternoon|evening|night|week|" + "|".join(w.lower() for w in WEEKDAYS) + ")"
                             r"|(?:moved|pushed|bumped) (?:up|back)")
 TOLD_BEFORE_REACH = 40  # characters before the word where a match may start ("about an hour later")
 
