@@ -2900,3 +2900,12 @@ def test_the_weekday_of_a_story_told_is_that_week_s_as_that_weekday_is():
     assert all(expression != "the Tuesday" for expression, _ in dates_of("They met the Tuesday after the deal.", dt.date(2037, 4, 9)))
     assert all(expression != "the Friday" for expression, _ in dates_of(
         "The strike began on March 3. The union set the Friday deadline.", dt.date(2037, 4, 9)))
+
+
+def test_an_ordinal_day_after_a_strike_told_of_is_the_strike_s():
+    text = "The strike began on March 3 at every school.\n\nBy the third day the district was in court."
+    assert ("the third day", "2037-03-05") in dates_of(text, dt.date(2037, 4, 9))
+    # a day counted of something else, or with no strike told of near it, is left
+    for other in ("The strike began on March 3.\n\nBy the third day of talks the district had moved.",
+                  "The fair began on March 3. By the third day it rained."):
+        assert all(expression != "the third day" for expression, _ in dates_of(other, dt.date(2037, 4, 9)))

@@ -560,6 +560,8 @@ STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMB
                         r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures"
                         # ("Day 2 of Bramwell teachers strike": a strike named by its town, with no article)
                         r"|(?:[A-Z][\w’'-]+ ){1,3}(?:[a-z][\w’'-]* )?(?:strike|walkout))\b)?")
+STRIKE_WORD = re.compile(r"\b(?:strike|walkout)\b", re.I)
+STRIKE_TOLD_REACH = 400
 STRIKE_BEFORE = re.compile(r"\b(?:[Ss]trike|[Ww]alkout)\s+$")
 # "as the walkout begins its second week": "its" is the strike's.
 ITS_STRIKE = re.compile(r"\b(?:strike|walkout)s?\b[^.;]{0,40}$", re.I)
@@ -630,7 +632,18 @@ def of_a_strike(text: str, m: re.Match[str]) -> bool:
     """The day or week counted is said to be a strike's ("of the walkout", "the strike's", "the strike …
     its"), not some other count's ("day three of talks", "its second week")."""
     return bool(m.group("of") or m.group("own") or (m.group().startswith("its") and ITS_STRIKE.search(text, max(0, m.start() - 50), m.start()))
-                or (m.group("nunit") and STRIKE_BEFORE.search(text, max(0, m.start() - 9), m.start())))  # "Strike day three:"
+                or (m.group("nunit") and STRIKE_BEFORE.search(text, max(0, m.start() - 9), m.start()))  # "Strike day three:"
+                # "The strike began on March 3 … By the third day the district was in court": the strike just told of
+                or (m.group("ord") and m.group("unit") == "day" and not text.startswith(" of ", m.end())
+                    and _strike_told_before(text, m.start())))
+
+
+def _strike_told_before(text: str, at: int) -> bool:
+    """A strike or walkout told of in the paragraph holding `at`, before it, or in the one before (within reach)."""
+    window = text[max(0, at - STRIKE_TOLD_REACH):at]
+    paragraph = window.rfind("\n\n")
+    before = window.rfind("\n\n", 0, paragraph) if paragraph > 0 else -1
+    return STRIKE_WORD.search(window, max(before, 0)) is not None
 
 
 def _strike_day_number(m: re.Match[str]) -> int | None:
