@@ -2909,3 +2909,12 @@ def test_an_ordinal_day_after_a_strike_told_of_is_the_strike_s():
     for other in ("The strike began on March 3.\n\nBy the third day of talks the district had moved.",
                   "The fair began on March 3. By the third day it rained."):
         assert all(expression != "the third day" for expression, _ in dates_of(other, dt.date(2037, 4, 9)))
+
+
+def test_a_share_told_as_one_in_five_and_a_tally_after_a_relative_day():
+    assert figures_in("If one in five students does not show up, nearly nine in 10 will.") == [
+        ("one in five", 20.0, "percent", None), ("nearly nine in 10", 90.0, "percent", "approximately")]
+    assert figures_in("It happened 4 in 2023.") == []
+    assert figures_in("Members ratified it last month, 2,011 to 274, and the board approved it four days later, 6 to 1.") == [
+        ("2,011", 2011.0, "count", None), ("274", 274.0, "count", None), ("four days", 4.0, "days", None),
+        ("6", 6.0, "count", None), ("1", 1.0, "count", None)]

@@ -79,7 +79,9 @@ AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit
 VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
                         r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)(?:\s+(?:it|them|the\s+\w+))?)"
                         # ("ratified the agreement Saturday, 912 to 164": the day of the vote between)
-                        rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?)?,?"
+                        rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?"
+                        # ("ratified it last month, 2,011 to 274", "approved it four days later, 6 to 1")
+                        r"|\s+(?:last|this)\s+(?:week|month)|\s+(?:\w+\s+)?(?:days?|weeks?)\s+(?:later|earlier))?,?"
                         rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
@@ -102,8 +104,9 @@ FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: o
 SHARE_FRACTION = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over)\s+)?(?:(?P<n>a|one|two|three)[- ]"
                             r"(?P<den>half|third|quarter|fifth)s?(?= of\b)"
                             r"(?! of an? (?:percent|per cent|percentage point|point)\b)|(?P<n2>one|two|three|four|five|six|seven|eight|nine)"
-                            r" (?:of|in|out of) every (?P<d2>two|three|four|five|six|seven|eight|nine|ten)\b)", re.I)
-SHARE_PARTS = {**NUMBER_WORDS, "a": 1, "half": 2, "third": 3, "quarter": 4, "fifth": 5}  # "a third", "two of every three"
+                            # ("one in five students", "nearly nine in 10": a share, not a count of five students)
+                            r" (?:(?:of|in|out of) every|in|out of) (?P<d2>two|three|four|five|six|seven|eight|nine|ten|10)\b(?![,.]\d))", re.I)
+SHARE_PARTS = {**NUMBER_WORDS, "a": 1, "half": 2, "third": 3, "quarter": 4, "fifth": 5, "10": 10}  # "a third", "two of every three"
 FRACTIONS = {"a half": 0.5, "one-half": 0.5, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "three-quarters": 0.75,
              "three-quarters of a": 0.75}
 # "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.
@@ -509,7 +512,7 @@ MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
 CENTS_AT = re.compile(r"cents")
 HYPHEN_COUNT_AT = re.compile(r"-(?:member|person|people|seat|school|campus|student)")
-SHARE_AT = re.compile(r"half|third|quarter|fifth|every")
+SHARE_AT = re.compile(r"half|third|quarter|fifth|every|(?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten|10)\b")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
 HALF_AT = re.compile(r"half")
