@@ -2918,3 +2918,10 @@ def test_a_share_told_as_one_in_five_and_a_tally_after_a_relative_day():
     assert figures_in("Members ratified it last month, 2,011 to 274, and the board approved it four days later, 6 to 1.") == [
         ("2,011", 2011.0, "count", None), ("274", 274.0, "count", None), ("four days", 4.0, "days", None),
         ("6", 6.0, "count", None), ("1", 1.0, "count", None)]
+
+
+def test_a_fragment_s_speaker_is_the_subject_after_an_opening_phrase_of_time():
+    text = "On Thursday, Judge Ana Ruiz declined, finding that the district had not shown “irreparable harm.”"
+    assert speakers_of(text) == [("ana-ruiz", None)]
+    # past the phrase, a sentence with no person named still has no speaker
+    assert speakers_of("In a letter, the district argued it had shown “irreparable harm.”")[0][0] is None

@@ -300,6 +300,8 @@ def _pronoun_beat(text: str, masked: str, spans: SpanIndex, quote: Quotation, en
 
 
 PERSON_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
+# A phrase of time or place opening a sentence before its subject ("On Thursday, ", "Late Friday, ", "At the hearing, ").
+OPENING_PHRASE = re.compile(r"(?:On|At|In|Late|Early|Earlier|Later|After|During|By|Then)\b[^,;:\n]{0,40},\s+")
 
 
 DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed", "filing": "filed",
@@ -580,6 +582,8 @@ def _subject(text: str, before: str, before_start: int, quote: Quotation, channe
     if not (before.rstrip().endswith(":") or quote.text[:1].islower()):
         return None
     lead = len(before) - len(before.lstrip())
+    opening = OPENING_PHRASE.match(before, lead)  # "On Thursday, Circuit Judge …": the subject after the phrase
+    lead = opening.end() if opening else lead
     clause = CLAUSE_BOUNDARY.search(before, lead)
     first = entities.within(before_start + lead, before_start + (clause.start() if clause else len(before)), "person")
     if not first and before.rstrip().endswith(":"):
