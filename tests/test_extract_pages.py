@@ -2925,3 +2925,9 @@ def test_a_fragment_s_speaker_is_the_subject_after_an_opening_phrase_of_time():
     assert speakers_of(text) == [("ana-ruiz", None)]
     # past the phrase, a sentence with no person named still has no speaker
     assert speakers_of("In a letter, the district argued it had shown “irreparable harm.”")[0][0] is None
+
+
+def test_an_outlet_s_reporter_told_something_is_a_person():
+    text = "“Fair,” union negotiator Walter P. Osei told KSNQ's Dana Whitcomb on the picket line."
+    assert people_of(text) == {"walter-p-osei": "Walter P. Osei", "dana-whitcomb": "Dana Whitcomb"}
+    assert people_of("He told Capital Public Radio the same.") == {}

@@ -564,6 +564,8 @@ ACTS_AFTER = re.compile(r",\s+(?:a|an|the|\d)|,?\s+(?:who|whose|said|says|told|t
                         r"is|was|has|had|will|would|can|could|did|does|thinks|believes|teaches|taught|works|worked|leads|led|spoke|"
                         r"called|urged|posted|tweeted|sat|stood|took|went|came|gave|got|made|met|ran|spent|kept|held|left|brought|"
                         r"[a-z]{2,}ed\b|\()")  # a verb in the past: someone acting
+# "told KSNQ's Dana Whitcomb": an outlet's reporter, told something, is a person (not "told Fox News": no possessive).
+TOLD_TO = re.compile(r"\btold\s+[A-Z][\w&-]*(?:\s+\d+)?[’']s\s+$")
 # "a state mediator, Frances Idowu": a role in apposition before the name.
 ROLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s+(?:[\w’'-]+\s+){0,3}?[a-z]+,\s+$")
 
@@ -588,7 +590,8 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
         if person is None or not person.new or person.role or len(found) > 1:
             continue
         m = found[0]
-        if ACTS_AFTER.match(text, m.end) or _speaking(text, m.start, m.end) or ROLE_BEFORE.search(text, max(0, m.start - 60), m.start):
+        if ACTS_AFTER.match(text, m.end) or _speaking(text, m.start, m.end) or ROLE_BEFORE.search(text, max(0, m.start - 60), m.start) \
+                or TOLD_TO.search(text, max(0, m.start - 40), m.start):
             continue
         dropped.add(person_id)
         del people[person_id]
