@@ -453,17 +453,20 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     ("blind-ag", 0.85, 0.9),
     # The ninth round: who said what on a transcript, a board meeting's public comment, a release, a newsletter.
     ("blind-ai", 0.9, 0.9),
-    # The tenth round: a corpus held out the round before (a radio transcript, a newsletter, a release republished).
-    ("blind-ah", 0.95, 0.9),
+    # The tenth round: a corpus held out the round before (a radio transcript, a newsletter, a release republished);
+    # when things happened (a weekly's recap of a strike's week, a district's dated updates).
+    ("blind-ah", 0.95, 0.9), ("blind-al", 0.9, 0.9),
+    # The eleventh round: when things happened (overnight deals, a members page's dated entries, a column a month on).
+    ("blind-ao", 0.8, 0.9), ("blind-ap", 0.85, 0.85),
 ])
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
     below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k, blind-n,
-    blind-r, blind-w, blind-ab and blind-ak are only measured; blind-o, blind-p, blind-v, blind-af, blind-aj, blind-al and
+    blind-r, blind-w, blind-ab, blind-ak and blind-an are only measured; blind-o, blind-p, blind-v, blind-af, blind-aj and
     blind-am are not held here: blind-p's gold counts quotations without marks, blind-v's figures and invented people,
-    blind-af's quotations found (57 of 59), blind-aj's speakers and figures, blind-al's invented people (2 on 5 pages)
-    and blind-am's speakers (51 of 58) are below the targets.)"""
+    blind-af's quotations found (57 of 59), blind-aj's speakers and figures and blind-am's speakers (51 of 58) are below
+    the targets.)"""
     scores = evaluate(GoldCorpus.folder(UNSEEN.parent / corpus))
     score = totals(scores)
     assert score["quote_recall"] >= 0.97 and score["quote_precision"] >= 0.97 and score["people"] >= 0.9
