@@ -2931,3 +2931,13 @@ def test_an_outlet_s_reporter_told_something_is_a_person():
     text = "“Fair,” union negotiator Walter P. Osei told KSNQ's Dana Whitcomb on the picket line."
     assert people_of(text) == {"walter-p-osei": "Walter P. Osei", "dana-whitcomb": "Dana Whitcomb"}
     assert people_of("He told Capital Public Radio the same.") == {}
+
+
+def test_an_embedded_post_s_author_over_its_handle_is_a_person():
+    text = ("The only board member who voted no posted this:\n\nAnika Thorsby\n@AnikaForZone3\nI voted no tonight.\n"
+            "11:26 PM · Feb 10, 2038\n\n“With respect, it is a threat,” said Thorsby.\n")
+    assert people_of(text) == {"anika-thorsby": "Anika Thorsby"}
+    assert speakers_of(text) == [("anika-thorsby", None)]
+    assert not any(text[s.start:s.end].strip() == "Anika Thorsby" for s in furniture_lines(text))
+    # a name alone on its line with no handle below stays a short line's (a byline, a caption)
+    assert "anika-thorsby" not in people_of("Anika Thorsby\nI voted no tonight.\n")

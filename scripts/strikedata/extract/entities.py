@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .errors import ExtractError, read_yaml
-from .furniture import Furniture
+from .furniture import HANDLE_LINE, Furniture
 from .text import CALENDAR_WORDS, PEOPLE_NOUNS, blank_quoted, slug
 
 # General English vocabulary, never names from any one article.
@@ -583,7 +583,8 @@ def _with_evidence(text: str, people: dict[str, Person], mentions: list[Mention]
         person = people.get(person_id)
         if person_id in listed:
             continue  # "Board members Rachel Estes, Domingo Archuleta and Priscilla Yazzie voted no": one of a list of people
-        if person is not None and person.new and not any(_in_prose(text, m) for m in found if not _first_name_only(text, m, person)):
+        if person is not None and person.new and not any(_in_prose(text, m) or _posts_as(text, m) for m in found
+                                                         if not _first_name_only(text, m, person)):
             dropped.add(person_id)  # named only in short lines (bylines, captions, lists, taglines), never credited with words
             del people[person_id]
             continue
@@ -608,6 +609,15 @@ SERVES_AS = re.compile(r",\s+[^.;\n]{0,100}?,\s+(?:is|was)\s+(?:now\s+)?(?:in (?
                        r"(?i:association|union|federation|district|board|college|university|council|local))?)\b")
 NAMES_LISTED = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)* and [A-Z]")  # "Rachel Estes, Domingo Archuleta and …": no role
 LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)")
+
+
+def _posts_as(text: str, m: Mention) -> bool:
+    """The mention is an embedded post's author: alone on its line, over the line of its handle ("@AnikaForZone3")."""
+    start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
+    if end < 0 or text[start:end].strip() != text[m.start:m.end]:
+        return False
+    below = text.find("\n", end + 1)
+    return HANDLE_LINE.fullmatch(text[end + 1:below if below >= 0 else len(text)].strip()) is not None
 
 
 def _first_name_only(text: str, m: Mention, person: Person) -> bool:

@@ -356,12 +356,15 @@ def furniture_lines(text: str) -> list[Span]:
     for m in lines:
         if m.group().lstrip()[:1] in "—–":
             dashes[m.group().strip()] = dashes.get(m.group().strip(), 0) + 1
+    below = {a.start(): b.group() for a, b in pairwise([m for m in lines if m.group().strip()])}
     for m in lines:
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
         prior, previous = previous, stripped
+        if POSTER.fullmatch(stripped) and HANDLE_LINE.fullmatch(below.get(m.start(), "").strip()):
+            continue  # "Anika Thorsby" over "@AnikaForZone3": an embedded post's author, named as the page shows her
         if in_box or BOX_HEADING.match(stripped):  # the heading, then its paragraph
             out.append(Span(m.start(), m.end()))
             in_box = not in_box
@@ -398,6 +401,11 @@ def furniture_lines(text: str) -> list[Span]:
         if tail:
             out.append(Span(m.start() + tail.start(), m.end()))  # a caption's closing photo credit
     return sorted(out + _blurbs(lines, out), key=lambda span: span.start)
+
+
+# An embedded post's author and handle, on lines of their own ("Anika Thorsby" / "@AnikaForZone3").
+POSTER = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,5}")
+HANDLE_LINE = re.compile(r"@\w{2,30}")
 
 
 # A quotation credited by a dash on its own line: "“The fastest way to know your schools.” — Rita Sandoval, editor".
