@@ -2941,3 +2941,10 @@ def test_an_embedded_post_s_author_over_its_handle_is_a_person():
     assert not any(text[s.start:s.end].strip() == "Anika Thorsby" for s in furniture_lines(text))
     # a name alone on its line with no handle below stays a short line's (a byline, a caption)
     assert "anika-thorsby" not in people_of("Anika Thorsby\nI voted no tonight.\n")
+
+
+def test_a_fact_check_s_claim_is_said_by_whom_the_line_below_labels():
+    text = ("CLAIM 4: The district is “sitting on $31 million.”\nWHO SAID IT: Ana Ruiz, the union's chief negotiator, "
+            "at the rally.\nWHAT WE FOUND: Misleading.\n")
+    assert [person for person, _ in speakers_of(text)] == ["ana-ruiz"]
+    assert speakers_of("The district is “sitting on $31 million.”\nWHAT WE FOUND: Misleading.\n") == [(None, None)]

@@ -153,6 +153,8 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if speaker is None:
             speaker = _introduced(text, masked, quote, entities)
         if speaker is None:
+            speaker = _labeled_below(text, masked, quote, entities)
+        if speaker is None:
             speaker = _beside(text, masked, index_of_sentences, quote, entities)
         if speaker is None:
             speaker = _inherited(text, quotations, speakers, index, last_named, lines)
@@ -214,6 +216,24 @@ def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) ->
 
 
 LAST_SENTENCE = re.compile(r"[.!?][”’\"']*\s+(?=[A-Z])")
+
+
+def _labeled_below(text: str, masked: str, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation whose line is followed by a line that labels who said it, as a fact check sets out a claim
+    ("CLAIM 4: The district is “sitting on $31 million.”" / "WHO SAID IT: Marcus T. Aldana, the union's chief
+    negotiator, at the rally"): the one the label's words open with."""
+    end = _line_end(masked, quote.end)
+    label = SAID_BY_LABEL.match(masked, end + 1) if end < len(masked) else None
+    if label is None:
+        return None
+    head = CLAUSE_BOUNDARY.search(masked, label.end(), _line_end(masked, label.end()))
+    np_end = head.start() if head else _line_end(masked, label.end())
+    speaker = _resolve(text, label.end(), np_end, ":", "unknown", label.end(), np_end, entities)
+    return speaker if speaker is not None and (speaker.person_id or speaker.org_id) else None
+
+
+# A fact check's label of who made a claim, on the line under it.
+SAID_BY_LABEL = re.compile(r"[ \t]*(?:WHO SAID IT|Who said it|SAID BY|Said by|CLAIMED BY|Claimed by|SOURCE OF THE CLAIM)[ \t]*:[ \t]*")
 
 
 def _name_line(text: str, masked: str, line_start: int, line_end: int, entities: Entities) -> Speaker | None:
