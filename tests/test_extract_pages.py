@@ -2948,3 +2948,10 @@ def test_a_fact_check_s_claim_is_said_by_whom_the_line_below_labels():
             "at the rally.\nWHAT WE FOUND: Misleading.\n")
     assert [person for person, _ in speakers_of(text)] == ["ana-ruiz"]
     assert speakers_of("The district is “sitting on $31 million.”\nWHAT WE FOUND: Misleading.\n") == [(None, None)]
+
+
+def test_kin_named_by_a_first_name_in_apposition_is_a_person():
+    text = "Marisol Etxeberria, whose twins are in second grade, and her husband, Grant, have been trading shifts."
+    assert people_of(text) == {"marisol-etxeberria": "Marisol Etxeberria", "grant": "Grant"}
+    # a kin's full name is the person's full name, not a first name alone
+    assert "tom" not in people_of("Ana Ruiz and her husband, Tom Ruiz, spoke at the meeting.")

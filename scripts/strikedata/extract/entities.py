@@ -418,7 +418,11 @@ FIRST_NAME_ONLY = re.compile(r"\b(?:(?:gave|give|gives|giving|provided|shared|of
                              r"(?:as|by\s+(?:her|his|their)\s+first\s+name,?)\s+"
                              # "A listener named Patrice emailed": one named by a first name alone
                              rf"|\b(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[a-z-]+\s+){{0,2}}?(?:{PEOPLE_NOUNS}|listener|reader|caller|viewer|"
-                             r"person|speaker|commenter|neighbor|friend)\s+named\s+)(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
+                             r"person|speaker|commenter|neighbor|friend)\s+named\s+"
+                             # "Marisol Etxeberria … and her husband, Grant, have been trading shifts": kin in apposition
+                             r"|\b(?:her|his|their)\s+(?:husband|wife|partner|son|daughter|mother|father|sister|brother|fianc[eé]e?)"
+                             r",\s+(?=[A-Z][a-z’'-]{1,20}(?:,|\.|\s+(?:and|who)\b)))"
+                             r"(?P<name>[A-Z][a-z’'-]{1,20})\b(?![ \t]+[A-Z])")
 
 
 def _named_by_first_name_only(text: str, people: dict[str, Person], mentions: list[Mention], furniture: Furniture) -> list[Mention]:
