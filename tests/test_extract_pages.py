@@ -2955,3 +2955,10 @@ def test_kin_named_by_a_first_name_in_apposition_is_a_person():
     assert people_of(text) == {"marisol-etxeberria": "Marisol Etxeberria", "grant": "Grant"}
     # a kin's full name is the person's full name, not a first name alone
     assert "tom" not in people_of("Ana Ruiz and her husband, Tom Ruiz, spoke at the meeting.")
+
+
+def test_one_described_before_her_words_and_named_by_her_name_is_after_them_speaks():
+    text = ("Ana Ruiz spoke first and left.\n\nA woman in a yellow safety vest stood near the front. "
+            "She has driven the same route for years.\n\n“My kids ask me where their teachers are,” she said.\n\n"
+            "Her name is Darlene Kopecky, and she drives for the district.\n")
+    assert speakers_of(text)[0][0] == "darlene-kopecky"

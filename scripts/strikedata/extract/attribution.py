@@ -1059,7 +1059,8 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
             or not SENTENCE_START.search(narration, 0, described.start()):
         return None  # (the description is the subject its sentence opens with, not one "met a teacher on the steps")
     noun = described.group("noun").lower()
-    named_as = re.compile(rf"\b[Tt]he\s+{re.escape(noun)},\s+")  # (not "The other teacher, …")
+    # (not "The other teacher, …"; "Her name is Darlene Kopecky, and she …": the one described, named)
+    named_as = re.compile(rf"\b[Tt]he\s+{re.escape(noun)},\s+|\b(?:Her|His|Their)\s+name\s+is\s+")
     for m in named_as.finditer(text, end, end + 400):
         person = next((p for p in entities.within(m.end(), m.end() + 60, "person") if p.start == m.end()), None)
         if person is not None:
