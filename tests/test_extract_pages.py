@@ -2893,24 +2893,6 @@ def test_an_anchor_s_reporter_after_our_is_a_person():
     assert people_of("Our Advanced Placement exams start Monday.") == {}
 
 
-def test_the_weekday_of_a_story_told_is_that_week_s_as_that_weekday_is():
-    text = "The strike began on March 3. The deal came late on the Saturday, after 15 hours of talks."
-    assert ("the Saturday", "2037-03-07") in dates_of(text, dt.date(2037, 4, 9))
-    # "the Tuesday after the deal" names its day by a happening, and "the Friday deadline" is no day told so
-    assert all(expression != "the Tuesday" for expression, _ in dates_of("They met the Tuesday after the deal.", dt.date(2037, 4, 9)))
-    assert all(expression != "the Friday" for expression, _ in dates_of(
-        "The strike began on March 3. The union set the Friday deadline.", dt.date(2037, 4, 9)))
-
-
-def test_an_ordinal_day_after_a_strike_told_of_is_the_strike_s():
-    text = "The strike began on March 3 at every school.\n\nBy the third day the district was in court."
-    assert ("the third day", "2037-03-05") in dates_of(text, dt.date(2037, 4, 9))
-    # a day counted of something else, or with no strike told of near it, is left
-    for other in ("The strike began on March 3.\n\nBy the third day of talks the district had moved.",
-                  "The fair began on March 3. By the third day it rained."):
-        assert all(expression != "the third day" for expression, _ in dates_of(other, dt.date(2037, 4, 9)))
-
-
 def test_a_share_told_as_one_in_five_and_a_tally_after_a_relative_day():
     assert figures_in("If one in five students does not show up, nearly nine in 10 will.") == [
         ("one in five", 20.0, "percent", None), ("nearly nine in 10", 90.0, "percent", "approximately")]

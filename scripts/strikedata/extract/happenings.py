@@ -163,11 +163,7 @@ COUNT = rf"(?P<count>{COUNT_WORD})"
 TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COUNT + r" (?P<unit>day|week)s? (?:earlier|before))"
                          + NOT_NAMED_DAY
                          + r"|(?P<after>the (?:next|following) (?:day|morning|afternoon|evening|night|week|(?P<fday>"
-                         + "|".join(WEEKDAYS) + r"))"
-                         # ("The deal came late on the Saturday, after …": the week's day the story tells, as "that Saturday")
-                         r"|(?-i:[Tt]hat|the(?= (?:" + "|".join(WEEKDAYS) + r")"
-                         r"(?:[,.;]| (?:morning|afternoon|evening|night)\b| (?:after|before)\b" + NOT_NAMED_DAY + r")))"
-                         r" (?P<tday>" + "|".join(WEEKDAYS) + r")"
+                         + "|".join(WEEKDAYS) + r"))|(?-i:[Tt]hat) (?P<tday>" + "|".join(WEEKDAYS) + r")"
                          r"|the day after" + NOT_NAMED_DAY + rf"|(?P<acount>{COUNT_WORD}) "
                          r"(?P<aunit>day|week)s? (?:later|afterward|after that))"
                          r"|(?P<same>(?:that|the same|that same) (?:day|morning|afternoon|evening|night|week)"
@@ -184,7 +180,7 @@ COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
 TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|overnight"
-                            r"|(?:that|the) (?:day|morning|afternoon|evening|night|week|" + "|".join(w.lower() for w in WEEKDAYS) + ")"
+                            r"|that (?:day|morning|afternoon|evening|night|week|" + "|".join(w.lower() for w in WEEKDAYS) + ")"
                             r"|(?:moved|pushed|bumped) (?:up|back)")
 TOLD_BEFORE_REACH = 40  # characters before the word where a match may start ("about an hour later")
 
@@ -560,8 +556,6 @@ STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMB
                         r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures"
                         # ("Day 2 of Bramwell teachers strike": a strike named by its town, with no article)
                         r"|(?:[A-Z][\w’'-]+ ){1,3}(?:[a-z][\w’'-]* )?(?:strike|walkout))\b)?")
-STRIKE_WORD = re.compile(r"\b(?:strike|walkout)\b", re.I)
-STRIKE_TOLD_REACH = 400
 STRIKE_BEFORE = re.compile(r"\b(?:[Ss]trike|[Ww]alkout)\s+$")
 # "as the walkout begins its second week": "its" is the strike's.
 ITS_STRIKE = re.compile(r"\b(?:strike|walkout)s?\b[^.;]{0,40}$", re.I)
@@ -632,18 +626,7 @@ def of_a_strike(text: str, m: re.Match[str]) -> bool:
     """The day or week counted is said to be a strike's ("of the walkout", "the strike's", "the strike …
     its"), not some other count's ("day three of talks", "its second week")."""
     return bool(m.group("of") or m.group("own") or (m.group().startswith("its") and ITS_STRIKE.search(text, max(0, m.start() - 50), m.start()))
-                or (m.group("nunit") and STRIKE_BEFORE.search(text, max(0, m.start() - 9), m.start()))  # "Strike day three:"
-                # "The strike began on March 3 … By the third day the district was in court": the strike just told of
-                or (m.group("ord") and m.group("unit") == "day" and not text.startswith(" of ", m.end())
-                    and _strike_told_before(text, m.start())))
-
-
-def _strike_told_before(text: str, at: int) -> bool:
-    """A strike or walkout told of in the paragraph holding `at`, before it, or in the one before (within reach)."""
-    window = text[max(0, at - STRIKE_TOLD_REACH):at]
-    paragraph = window.rfind("\n\n")
-    before = window.rfind("\n\n", 0, paragraph) if paragraph > 0 else -1
-    return STRIKE_WORD.search(window, max(before, 0)) is not None
+                or (m.group("nunit") and STRIKE_BEFORE.search(text, max(0, m.start() - 9), m.start())))  # "Strike day three:"
 
 
 def _strike_day_number(m: re.Match[str]) -> int | None:
