@@ -33,6 +33,9 @@ ORG_WORDS = {
     "Mennonite", "Lutheran", "Methodist", "Presbyterian", "Baptist", "Episcopal", "Catholic", "Unitarian", "Pentecostal",
     "Adventist", "Congregational", "Evangelical",  # a congregation by its church ("the food pantry at First Mennonite")
 }
+# The last word of a house of worship's name ("First Community Church"); a family name too ("Tom Church"), so only
+# after two words or more.
+WORSHIP_WORDS = frozenset({"Church", "Chapel", "Cathedral", "Temple", "Synagogue", "Mosque", "Tabernacle"})
 # The states whose names look like a person's (two capitalised words).
 TWO_WORD_STATES = frozenset({"New York", "New Jersey", "New Mexico", "New Hampshire", "North Carolina", "North Dakota",
                              "South Carolina", "South Dakota", "West Virginia", "Rhode Island"})
@@ -57,7 +60,6 @@ PLACE_WORDS = {
     "Township", "Borough", "Town", "Parish",  # "in Harlow Township, right across the creek"
     "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
     "Field", "Ballpark", "Arena", "Gym", "Gymnasium", "Auditorium", "Room", "Pavilion",  # venues named after people
-    "Church", "Chapel", "Cathedral", "Temple", "Synagogue", "Mosque", "Tabernacle",  # houses of worship
     "Calle", "Avenida", "Camino", "Paseo", "Rue",  # streets named first ("1400 W. Calle Ocotillo")
 }
 # Articles opening a place's or team's name, never a person's ("Los Halcones", "Las Cruces", "El Mirador").
@@ -82,7 +84,7 @@ TITLE_WORDS = {
     "Owner", "Founder", "Alum", "Alumna", "Alumnus", "Parishioner", "Substitute", "Kindergarten",
     "Meteorologist", "Anchor", "Producer", "Editor", "Photographer", "Photojournalist", "Correspondent", "Columnist", "Host",
     # compounds written with a hyphen ("Secretary-Treasurer Ray Delacroix")
-    "Secretary-Treasurer", "Vice-President", "Vice-Chair", "Co-President", "Co-Chair", "Co-Founder", "President-elect", "Chair-elect",
+    "Secretary-Treasurer", "Co-Founder", "President-elect", "Chair-elect",
 }
 # Words capitalised only because they start a sentence or a heading.
 SENTENCE_WORDS = {
@@ -1090,7 +1092,7 @@ def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bo
     if ORG_NOUN_BEFORE.search(text, max(0, start - 40), start):
         return True  # "a contractor, Northline Mobility,": an organization named in apposition
     placed = PLACE_OF_A_PLACE.search(text, max(0, start - 40), start)
-    if placed and (placed.group(1) in PLACE_WORDS or placed.group(1) in ORG_WORDS):
+    if placed and (placed.group(1) in PLACE_WORDS or placed.group(1) in ORG_WORDS or placed.group(1) in WORSHIP_WORDS):
         return True  # "First Community Church on East Bench", "Lincoln Elementary in Oak Park": where a place stands
     of_org = ORG_OF_BEFORE.search(text, max(0, start - 40), start)
     if of_org and (of_org.group(1) in ORG_WORDS or (of_org.group(1) in TITLE_WORDS and len(tokens) - cut <= 2)):
@@ -1149,6 +1151,8 @@ def _name_words(name_tokens: list[re.Match], speaking: bool = False) -> list[str
         return None  # "Picture Day has moved": an occasion
     if " ".join(name_words) in TWO_WORD_STATES:
         return None  # "West Virginia’s public schools": a place
+    if len(name_words) > 2 and name_words[-1] in WORSHIP_WORDS:
+        return None  # "the Rev. Elias Gatewood of First Community Church": a church
     place = [w for w in name_words if w in PLACE_WORDS]
     if name_words[0] in ARTICLE_FIRST_WORDS:
         return None
@@ -1223,8 +1227,13 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
 
 
 def _a_title_word(word: str) -> bool:
-    """A title's word, or one joined to a title's word by a hyphen ("Co-chair", "Vice-chair")."""
-    return word in TITLE_WORDS or ("-" in word and word.rsplit("-", 1)[1].capitalize() in TITLE_WORDS)
+    """A title's word, or one after a title's prefix ("Co-chair", "Vice-chair", "Ex-mayor"; not the family name
+    "Moravec-Dean")."""
+    head, _, rest = word.partition("-")
+    return word in TITLE_WORDS or (head.lower() in TITLE_PREFIXES and rest.capitalize() in TITLE_WORDS)
+
+
+TITLE_PREFIXES = frozenset({"co", "vice", "ex"})
 
 
 def _title_like(word: str) -> bool:

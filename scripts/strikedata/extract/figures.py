@@ -103,10 +103,13 @@ FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: o
 # "a third of instructional aides", "About two of every three routes": a share told as a fraction.
 SHARE_FRACTION = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over)\s+)?(?:(?P<n>a|one|two|three)[- ]"
                             r"(?P<den>half|third|quarter|fifth)s?(?= of\b)"
-                            r"(?! of an? (?:percent|per cent|percentage point|point)\b)|(?P<n2>one|two|three|four|five|six|seven|eight|nine)"
+                            r"(?! of an? (?:percent|per cent|percentage point|point)\b)|(?P<n2>one|two|three|four|five|six|seven|eight|nine|[1-9])"
                             # ("one in five students", "nearly nine in 10": a share, not a count of five students)
-                            r" (?:(?:of|in|out of) every|in|out of) (?P<d2>two|three|four|five|six|seven|eight|nine|ten|10)\b(?![,.]\d))", re.I)
-SHARE_PARTS = {**NUMBER_WORDS, "a": 1, "half": 2, "third": 3, "quarter": 4, "fifth": 5, "10": 10}  # "a third", "two of every three"
+                            r" (?:(?:of|in|out of) every|in|out of) (?P<d2>two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b(?![,.]\d)"
+                            # (not "three in five years", "two in three days", "one in five-day preschool": a span)
+                            r"(?!-| (?:years?|days?|weeks?|months?|hours?|decades?|minutes?)\b))", re.I)
+SHARE_PARTS = {**NUMBER_WORDS, **{str(n): n for n in range(1, 11)}, "a": 1, "half": 2, "third": 3, "quarter": 4, "fifth": 5}
+# ("a third", "two of every three", "1 in 5 students")
 FRACTIONS = {"a half": 0.5, "one-half": 0.5, "half a": 0.5, "a quarter": 0.25, "a quarter of a": 0.25, "three-quarters": 0.75,
              "three-quarters of a": 0.75}
 # "hundreds of strikers", "tens of thousands of students": at least the unit the plural names.
@@ -298,6 +301,8 @@ def find_figures(text: str) -> list[Figure]:
     for m in POPULATION.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5, start=m.start("qual") if m.group("qual") else m.start("num"))
     for m in [*_matches(VOTE_TALLY, text, folded, VOTE_TALLY_AT, _leading(5)), *TALLY_VOTE.finditer(text)]:
+        if _is_year(m.group("num")):
+            continue  # "adopted the calendar last week, 2025-26": a school year
         for group in ("num", "num2"):
             side = NUMBER_ALONE.match(text, m.start(group))  # each side a figure of its own
             if side:
@@ -512,7 +517,7 @@ MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
 CENTS_AT = re.compile(r"cents")
 HYPHEN_COUNT_AT = re.compile(r"-(?:member|person|people|seat|school|campus|student)")
-SHARE_AT = re.compile(r"half|third|quarter|fifth|every|(?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten|10)\b")
+SHARE_AT = re.compile(r"half|third|quarter|fifth|every|(?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b")
 UNIT_AT = re.compile(r"year|day|hour|week|decade")
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
 HALF_AT = re.compile(r"half")

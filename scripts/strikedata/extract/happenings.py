@@ -211,11 +211,12 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     reader = found.reader
     told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
     starts = [h.start for h in told]
+    small_hours: dict[int, bool] = {}  # a sentence's start -> whether its clock times are all in the small hours
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES[_reach(m)])
         resolution = _told_from(m, antecedent, published)
         if resolution is not None and resolution.dates and m.group("sameday") and antecedent is not None \
-                and _past_midnight_after(reader, m, antecedent):
+                and _past_midnight_after(reader, m, antecedent, small_hours):
             after_midnight = dt.date.fromisoformat(resolution.dates[0]) + dt.timedelta(days=1)
             resolution = replace(resolution, dates=(after_midnight.isoformat(), None), note=f"{resolution.note}, past midnight")
         if resolution is not None and m.group("tday"):
@@ -329,8 +330,9 @@ BY_THEN = re.compile(r"\b[Bb]y\s+$")
 
 def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
     """Days of a week told in order, each read as the last such day before the article: when, after at least
-    WEEK_RUN days told in order, the next day named falls back a week, the run is read again as the days
-    before it (a week told day by day), back to the run's start or a "previous" day that opens it."""
+    WEEK_RUN days told in order, the next day named falls back a week, and a date the page gives before it falls in
+    the week so read, the run is read again as the days before it (a week told day by day), back to the run's start
+    or a "previous" day that opens it."""
     if published is None:
         return
     reader, text, today = found.reader, found.reader.text, published.isoformat()
@@ -342,6 +344,9 @@ def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
                 or NOT_A_DAY_TOLD.search(text, max(0, m.start() - 8), m.start()) or NAMED_BY_HAPPENING.match(text, m.end("day")):
             continue
         steps.append((h, m, dt.date.fromisoformat(h.start_date)))
+
+    stated = [(h.start, dt.date.fromisoformat(h.start_date)) for h in found.happenings
+              if h.precision == "day" and h.start_date and CALENDAR.search(h.expression)]  # ("Monday, Feb. 13": the week's own)
 
     def gap(earlier: int, later: int) -> int:
         """Days from the first to the second of two weekdays, told in this order (0: the same day)."""
@@ -368,6 +373,9 @@ def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
             first -= 1
         if len({steps[i][2] for i in range(first, fall)}) < WEEK_RUN:
             continue
+        week_start = day - dt.timedelta(days=sum(gap(i, i + 1) for i in range(first, fall)))
+        if not any(week_start <= told <= day for at, told in stated if at < h.start):
+            continue  # no date the page gives falls in the week so read: a flashback ("… The union voted to strike Friday")
         after = day  # the day of the step after, read again
         for i in range(fall - 1, first - 1, -1):
             told, match, _ = steps[i]
@@ -440,8 +448,9 @@ LATE_BEFORE = re.compile(r"\b[Ll]ate(?:\s+on)?\s+$")
 LATE_AFTER = re.compile(r"\s+(?:night|evening)\b", re.I)
 
 
-def _past_midnight_after(reader: _Reader, m: re.Match[str], antecedent: Happening) -> bool:
-    """"hours later" after a day told as going on late, in a sentence whose clock time is in the small hours."""
+def _past_midnight_after(reader: _Reader, m: re.Match[str], antecedent: Happening, small_hours: dict[int, bool]) -> bool:
+    """"hours later" after a day told as going on late, in a sentence whose clock times are in the small hours
+    (`small_hours`: each sentence's answer, read once)."""
     text = reader.text
     late = (LATE_BEFORE.search(text, max(0, antecedent.start - 8), antecedent.start) is not None
             or LATE_AFTER.match(text, antecedent.end) is not None or "night" in antecedent.expression.lower()
@@ -449,8 +458,10 @@ def _past_midnight_after(reader: _Reader, m: re.Match[str], antecedent: Happenin
     sentence = reader.sentence(m.start())
     if not late or sentence is None:
         return False
-    clocks = [_clock(c) for c in CLOCK.finditer(text, sentence.start, sentence.end)]
-    return bool(clocks) and all(c is not None and c < SMALL_HOURS_END for c in clocks)
+    if sentence.start not in small_hours:
+        clocks = [_clock(c) for c in CLOCK.finditer(text, sentence.start, sentence.end)]
+        small_hours[sentence.start] = bool(clocks) and all(c is not None and c < SMALL_HOURS_END for c in clocks)
+    return small_hours[sentence.start]
 
 
 EVENING = "17:00"
@@ -555,7 +566,7 @@ STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMB
                         + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full |school )?(?P<unit>day|week)\b)"
                         r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures"
                         # ("Day 2 of Bramwell teachers strike": a strike named by its town, with no article)
-                        r"|(?:[A-Z][\w’'-]+ ){1,3}(?:[a-z][\w’'-]* )?(?:strike|walkout))\b)?")
+                        r"|(?:[A-Z][\w’'-]+ ){1,3}(?:[a-z][\w’'-]* )?(?i:strike|walkout))\b)?")
 STRIKE_BEFORE = re.compile(r"\b(?:[Ss]trike|[Ww]alkout)\s+$")
 # "as the walkout begins its second week": "its" is the strike's.
 ITS_STRIKE = re.compile(r"\b(?:strike|walkout)s?\b[^.;]{0,40}$", re.I)
@@ -1045,8 +1056,9 @@ def _resolve_season_mention(m: re.Match[str], published: dt.date | None, reader:
     spans = [(start, (start + dt.timedelta(days=92)).replace(day=1) - dt.timedelta(days=1)) for start in starts]
     if direction == "future" and rel in ("next", "this coming"):
         first, last = next(span for span in spans if span[0] > published)
-    elif direction == "future":  # "if voters turn the levy down in the spring", told in early March: this spring
-        first, last = next(span for span in spans if span[1] - published >= SEASON_LEFT)
+    elif direction == "future" or rel == "this":  # "if voters turn the levy down in the spring", told in early March:
+        # this spring; "this summer", told on Aug. 5, the summer under way
+        first, last = next(span for span in spans if span[1] - published >= (SEASON_LEFT if rel != "this" else dt.timedelta(0)))
     elif rel in ("last", "this past", "since last"):
         first, last = [span for span in spans if span[1] < published][-1]
     else:  # told as past or now: the latest begun by the article's day
@@ -1295,9 +1307,10 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         sentence = reader.sentence(h.start)
         if sentence:
             dated.setdefault(sentence.start, []).append(h)
+    cues: dict[int, int] = {}
     for m in TIME_ALONE.finditer(text):
         sentence = reader.sentence(m.start())
-        went_on = _gone_on_past_midnight(text, m, dated.get(sentence.start, []) if sentence else [])
+        went_on = _gone_on_past_midnight(text, m, sentence, dated.get(sentence.start, []) if sentence else [], cues)
         if went_on is not None and sentence is not None:  # "Talks that had resumed at 8:30 a.m. Friday ran through the evening,
             # and at 2:15 a.m. …"
             after_midnight = (dt.date.fromisoformat(went_on.start_date or "") + dt.timedelta(days=1)).isoformat()
@@ -1326,16 +1339,22 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             dated.setdefault(sentence.start, []).append(found.happenings[-1])
 
 
-def _gone_on_past_midnight(text: str, m: re.Match[str], dated: list[Happening]) -> Happening | None:
+def _gone_on_past_midnight(text: str, m: re.Match[str], sentence, dated: list[Happening], cues: dict[int, int]) -> Happening | None:
     """The day, told before a time in the small hours in its sentence, that the words between tell went on into the
-    night ("resumed at 8:30 a.m. Friday ran through the evening, and at 2:15 a.m."); None when there is none."""
+    night ("resumed at 8:30 a.m. Friday ran through the evening, and at 2:15 a.m."); None when there is none, or when
+    a day is told right after the time ("at 4 a.m. Monday": that day's). `cues`: a day's start -> where the first
+    words of a night gone on stand after it in its sentence (-1: none), read once per day."""
     clock = _clock(m)
-    if clock is None or clock >= SMALL_HOURS_END:
+    if clock is None or clock >= SMALL_HOURS_END or sentence is None:
         return None
     before = [h for h in dated if h.end <= m.start() and h.precision == "day" and h.start_date]
-    if not before or INTO_THE_NIGHT.search(text, before[-1].end, m.start()) is None:
+    if not before or any(0 <= h.start - m.end() <= 2 for h in dated):
         return None
-    return before[-1]
+    day = before[-1]
+    if day.start not in cues:
+        cue = INTO_THE_NIGHT.search(text, day.end, sentence.end)
+        cues[day.start] = cue.start() if cue else -1
+    return day if 0 <= cues[day.start] < m.start() else None
 
 
 INTO_THE_NIGHT = re.compile(r"\b(?:through|into|past|after|until)\s+(?:the\s+)?(?:evening|night|midnight)\b|\bovernight\b", re.I)
@@ -1396,8 +1415,9 @@ def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, l
     return None
 
 
-# What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
+# A date that opens its clause with "since" ("since Tuesday"): the state it began, an earlier happening.
 SINCE_ITSELF = re.compile(r"since\b", re.I)
+# What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
 EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours after|days after|when|once)\b", re.I)
 
 
@@ -1822,11 +1842,13 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row is dated by its opening day
         # whatever its tense: the nearest (a row told as past, "June 30: Our contract expired.", stays past)
         told_as = "present"
-    if told_as == "future" and direction is None and reader is not None and _future_in_the_past(text, reader.sentence(m.start()), m.start()):
-        told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     sentence = reader.sentence(m.start()) if reader is not None else None
+    if told_as == "future" and direction is None and sentence is not None and _future_in_the_past(text, sentence, m.start()):
+        told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
+    if told_as == "future" and direction is None and sentence is not None and _planned_then(text, sentence, m.start()):
+        told_as = "planned_then"  # "The board had scheduled a special meeting for Feb. 19", told March 4: lately gone
     if told_as == "past" and direction is None and sentence is not None and DECIDED_TO.search(text, sentence.start, m.start()):
-        told_as = "present"  # "the board voted 5-0 to put a levy on the May 5 ballot": what was decided then, either side
+        told_as = "decided_then"  # "the board voted 5-0 to put a levy on the May 5 ballot", told March 4: soon ahead
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
     if told_as == "future" and direction is None and CALLED_OFF.match(text, m.end()):
@@ -1847,6 +1869,8 @@ TIMELINE_ROW = re.compile(rf"[ \t]*(?:{BULLET}[ \t]+)?(?:{WEEKDAY_NAME},?[ \t]+)
 TERM_LINE = re.compile(rf"[ \t]*{BULLET}[ \t]+\S")
 FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|began|ended|said)\b", re.I)
 WOULD = re.compile(r"\b(?:would|could|might)\b")
+RECENTLY = dt.timedelta(days=60)  # how far back a plan made then may have fallen ("had scheduled … for Feb. 19")
+SOON = dt.timedelta(days=90)  # how far ahead a decision made then may look ("voted to put a levy on the May 5 ballot")
 DECIDED_TO = re.compile(r"\b(?:voted|agreed|decided|chose|opted|promised|pledged)\s+(?:[\w-]+\s+){0,2}?to\s+[a-z]+\b")
 SCHEDULED_THEN = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|planned|set)\b", re.I)
 AHEAD_OF_NOW = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)  # a future from the article's day
@@ -1859,21 +1883,32 @@ def _future_in_the_past(text: str, sentence: Span | None, position: int) -> bool
         return False
     said = text[sentence.start:position]
     would = WOULD.search(said)
-    if SCHEDULED_THEN.search(said) and not AHEAD_OF_NOW.search(said):
-        return True  # "The board had scheduled a special meeting for Feb. 19": a plan made then
     if would is None or AHEAD_OF_NOW.search(said):
         return False
     return any(w.lower() not in NOT_PAST for w in PAST.findall(said, 0, would.start()))
 
 
+def _planned_then(text: str, sentence: Span, position: int) -> bool:
+    """A plan made before the article's day for the date at `position` ("had scheduled a special meeting for")."""
+    said = text[sentence.start:position]
+    return SCHEDULED_THEN.search(said) is not None and AHEAD_OF_NOW.search(said) is None
+
+
 def _year_told_as(published: dt.date, candidate: tuple[int, int], told_as: str) -> int:
     """The year of (month, day) as the tense tells it: told as past, not after the article's date;
-    as future, not before it; as present, the nearest."""
+    as future, not before it; as present, the nearest. A plan made then ("planned_then") is ahead unless gone
+    lately (RECENTLY); a decision made then ("decided_then") is past unless soon ahead (SOON)."""
     today = (published.month, published.day)
+    gone = published.year - 1 if candidate > today else published.year
+    ahead = published.year + 1 if candidate < today else published.year
+    if told_as == "planned_then":
+        return gone if 0 <= -_days_from(published, gone, candidate) <= RECENTLY.days else ahead
+    if told_as == "decided_then":
+        return ahead if 0 <= _days_from(published, ahead, candidate) <= SOON.days else gone
     if told_as == "past":
-        return published.year - 1 if candidate > today else published.year
+        return gone
     if told_as == "future":
-        return published.year + 1 if candidate < today else published.year
+        return ahead
     # Told in the present ("Feb. 2: Talks end", a timeline's entries): the nearest such day.
     return min((published.year - 1, published.year, published.year + 1), key=lambda year: abs(_days_from(published, year, candidate)))
 

@@ -30,8 +30,9 @@ DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in
                          r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?"
                          # ("Thursday, Feb. 16, 9:10 p.m.": an update's stamp, its time after the day)
                          r"(?P<time>,?[ \t]+(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?(?:[ \t]+[a-z]{2,4})?)?"
-                         # ("Mon., March 2 - DEADLINE PASSES": an entry's title in capitals after a dash; kept only in capitals)
-                         r"(?:[ \t]+[-–—:][ \t]+(?P<title>[^\n]{3,60}?))?[ \t]*$", re.M)
+                         # ("Mon., March 2 - DEADLINE PASSES", "March 2: DEADLINE PASSES": an entry's title after a dash or a
+                         # colon, kept only in capitals and on a day gone by)
+                         r"(?:(?:[ \t]+[-–—]|[ \t]*:)[ \t]+(?P<title>[^\n]{3,60}?))?[ \t]*$", re.M)
 # A heading in capitals after a blank line, below a paragraph (not an entry's title under its stamp).
 PART_HEADING = re.compile(r"[^\n]\n[ \t]*\n[ \t]*(?P<heading>[A-Z][A-Z&’'/ -]{2,60}[A-Z])[ \t]*(?=\n)")
 # An update's paragraph at the page's top that names its day ("UPDATE, 7:10 a.m. Friday: Negotiators returned …").
@@ -96,6 +97,8 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
         if m.group("title") and not _in_capitals(text[m.start("title"):m.end("title")]):
             continue  # "March 20 - The strike begins at all 38 schools": a timeline's row, dated on its own line
         day = _heading_day(m, published)
+        if m.group("title") and day is not None and day > published:
+            continue  # "March 30 - CLASSES RESUME": a date to come in a list of them, not an entry posted on it
         if day is not None:
             marks.append((m.start(), day, f"under the heading '{text[m.start():m.end()].strip()}'"))
             stamps |= {m.start()} if m.group("time") else set()
