@@ -48,8 +48,11 @@ DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>m
 AGE_OF_A_PERSON = (r"\s+(?:son|daughter|boy|girl|kid|brother|sister|grandson|granddaughter|twin|niece|nephew|patient|"
                    + PEOPLE_NOUNS + r")s?\b"
                    r"|\s*[^\w\s-]|\s+(?:[a-z]+ed|to|in|at|and|or|who|with|for|of|on|is|are|was|were|has|had|needs?)\b|\s*$")
+# The units of time a figure counts in (weeks and decades in the table's days and years: IN_UNITS).
+DURATION_UNITS = ("year", "day", "hour", "week", "decade")
+DURATION_UNIT = "|".join(DURATION_UNITS)
 DURATION = re.compile(
-    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>year|day|hour|week|decade)s?\b"
+    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}|an?|another)(?:-| )(?P<unit>{DURATION_UNIT})s?\b"
     r"(?:-olds?\b(?=" + AGE_OF_A_PERSON + r")|(?!-old))", re.I)
 # "for a week", "in a decade": how long, told by its preposition (not "a week of talks").
 SPAN_BEFORE = re.compile(r"\b(?:for|in|within|over)\s+$", re.I)
@@ -65,7 +68,7 @@ RANGE_FIRST = re.compile(
     # "two to three school days": words describing the unit, not after a hyphen ("thirty-two students this year")
     # (nor when the words say when: "voted 4 to 3 last week", "grades 6 to 8 next year")
     r"(?:(?:-| )(?(hyphen)|(?:(?!(?:to|of|a|an|the|this|that|every|each|per|last|next|past|coming|previous|following)\b)[a-z]+ ){0,2}?)"
-    r"(?P<unit>year|day|hour|week|decade)s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
+    rf"(?P<unit>{DURATION_UNIT})s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)  # "between four and nine school days"
 # "Between 150 and 200 nurses", "150 to 200 nurses": the first end of a range of counts.
 RANGE_COUNT_FIRST = re.compile(
@@ -172,7 +175,7 @@ PART_OF_ALL = re.compile(
     rf"(?: (?:[A-Z][\w’'-]* ){{0,5}}[\w’'-]+(?:’s|'s))?(?: [a-z]+(?:-[a-z]+)?){{0,2}} " + COUNTED + ")")
 # "nine lost instructional days": a duration with up to two words between its number and its unit.
 DURATION_DESCRIBED = re.compile(
-    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>year|day|hour|week|decade)s\b", re.I)
+    QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?: [a-z]+(?:-[a-z]+)?){{1,2}} (?P<unit>{DURATION_UNIT})s\b", re.I)
 # "the strike reached day two", "Day 3": a day's number written after the word.
 DAY_NUMBER = re.compile(rf"\b(?:[Dd]ay (?P<num>{NUMBER_WORD}|\d{{1,3}})|DAY (?P<loud>(?i:{NUMBER_WORD})|\d{{1,3}}))\b(?![-,.]\d)")  # "DAY 9"
 # "a three-member panel", "a parent of two": counts written as a compound or after "of".
@@ -485,7 +488,6 @@ def _counted_in(value: float | None, noun: str) -> tuple[float | None, str]:
     return _in_unit(value, unit) if unit in DURATION_UNITS else (value, "count")
 
 
-DURATION_UNITS = frozenset({"year", "day", "hour", "week", "decade"})
 
 
 def _counts(text: str, m: re.Match) -> bool:
@@ -518,7 +520,7 @@ DOLLARS_AT = re.compile(r"dollars")
 CENTS_AT = re.compile(r"cents")
 HYPHEN_COUNT_AT = re.compile(r"-(?:member|person|people|seat|school|campus|student)")
 SHARE_AT = re.compile(r"half|third|quarter|fifth|every|(?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b")
-UNIT_AT = re.compile(r"year|day|hour|week|decade")
+UNIT_AT = re.compile(DURATION_UNIT)
 NUMBER_AT = re.compile(rf"\d+|(?={NUMBER_WORD})")
 HALF_AT = re.compile(r"half")
 # "more than half qualify for free meals": a share told by its qualifier, its whole left out (not "about half an hour").
