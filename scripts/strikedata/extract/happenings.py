@@ -286,7 +286,7 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
             return False
         if SINCE_BEFORE.search(reader.text, max(0, after.start - 8), after.start):
             return False
-        earlier = told.index(before) - 1
+        earlier = bisect_left(starts, before.start) - 1  # (its index: list.index read the list through for each weekday)
         if earlier >= 0 and (told[earlier].start_date or "") > before.start_date:
             return False  # the date told before is itself an aside ("walked out Nov. 5. … voted on Oct. 23"): no step of a story
         read = narrated(before.start_date, WEEKDAYS.index(m.group("day")))
@@ -326,6 +326,7 @@ NOT_A_DAY_TOLD = re.compile(r"\b(?:since|until|till|before|after|through|from)\s
 PREVIOUS_DAY = re.compile(r"\bthe (?:previous|preceding)\s+$", re.I)  # "the previous Friday": the week's eve, not a step
 HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|un|ost|eft|ought|ught|ade|aid|ent|old|id)\b", re.I)
 BY_THEN = re.compile(r"\b[Bb]y\s+$")
+WEEK_DATES_BACK = 20  # the dates the page gives before a fall, read back for one in the week (the nearest ones)
 
 
 def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
@@ -345,8 +346,9 @@ def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
             continue
         steps.append((h, m, dt.date.fromisoformat(h.start_date)))
 
-    stated = [(h.start, dt.date.fromisoformat(h.start_date)) for h in found.happenings
-              if h.precision == "day" and h.start_date and CALENDAR.search(h.expression)]  # ("Monday, Feb. 13": the week's own)
+    stated = sorted((h.start, dt.date.fromisoformat(h.start_date)) for h in found.happenings
+                    if h.precision == "day" and h.start_date and CALENDAR.search(h.expression))  # ("Monday, Feb. 13")
+    stated_at = [at for at, _ in stated]
 
     def gap(earlier: int, later: int) -> int:
         """Days from the first to the second of two weekdays, told in this order (0: the same day)."""
@@ -374,7 +376,8 @@ def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
         if len({steps[i][2] for i in range(first, fall)}) < WEEK_RUN:
             continue
         week_start = day - dt.timedelta(days=sum(gap(i, i + 1) for i in range(first, fall)))
-        if not any(week_start <= told <= day for at, told in stated if at < h.start):
+        told_before = bisect_left(stated_at, h.start)
+        if not any(week_start <= told <= day for _, told in stated[max(0, told_before - WEEK_DATES_BACK):told_before]):
             continue  # no date the page gives falls in the week so read: a flashback ("… The union voted to strike Friday")
         after = day  # the day of the step after, read again
         for i in range(fall - 1, first - 1, -1):
