@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
 from .quotations import CONTINUED, Quotation
-from .text import DETERMINERS, MAX_SENTENCE, PEOPLE_NOUNS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, sentences
+from .text import DETERMINERS, MAX_SENTENCE, OPENING_WORDS, PEOPLE_NOUNS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, sentences
 
 CUES = (
     r"said|says|say|told|tells|tell|telling|saying|explained|explains|stated|states|wrote|writes|added|adds|continued|continues|"
@@ -320,8 +320,8 @@ def _pronoun_beat(text: str, masked: str, spans: SpanIndex, quote: Quotation, en
 
 
 PERSON_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
-# A phrase of time or place opening a sentence before its subject ("On Thursday, ", "Late Friday, ", "At the hearing, ").
-OPENING_PHRASE = re.compile(r"(?:On|At|In|Late|Early|Earlier|Later|After|During|By|Then)\b[^,;:\n]{0,40},\s+")
+# A phrase of time or place opening a sentence before its subject, through its comma ("On Thursday, ", "At the hearing, ").
+OPENING_PHRASE = re.compile(rf"(?:{OPENING_WORDS})\b[^,;:\n]{{0,40}},\s+")
 
 
 DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed", "filing": "filed",

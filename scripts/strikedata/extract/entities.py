@@ -12,7 +12,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from .errors import ExtractError, read_yaml
-from .furniture import HANDLE_LINE, Furniture
+from .furniture import Furniture, over_a_handle
 from .text import CALENDAR_WORDS, PEOPLE_NOUNS, blank_quoted, slug
 
 # General English vocabulary, never names from any one article.
@@ -620,10 +620,7 @@ LIST_JOIN = re.compile(r"(?:,\s+|,?\s+and\s+)")
 def _posts_as(text: str, m: Mention) -> bool:
     """The mention is an embedded post's author: alone on its line, over the line of its handle ("@AnikaForZone3")."""
     start, end = text.rfind("\n", 0, m.start) + 1, text.find("\n", m.end)
-    if end < 0 or text[start:end].strip() != text[m.start:m.end]:
-        return False
-    below = text.find("\n", end + 1)
-    return HANDLE_LINE.fullmatch(text[end + 1:below if below >= 0 else len(text)].strip()) is not None
+    return end >= 0 and text[start:end].strip() == text[m.start:m.end] and over_a_handle(text, end)
 
 
 def _first_name_only(text: str, m: Mention, person: Person) -> bool:

@@ -356,14 +356,13 @@ def furniture_lines(text: str) -> list[Span]:
     for m in lines:
         if m.group().lstrip()[:1] in "—–":
             dashes[m.group().strip()] = dashes.get(m.group().strip(), 0) + 1
-    below = {a.start(): b.group() for a, b in pairwise([m for m in lines if m.group().strip()])}
     for m in lines:
         line = m.group()
         stripped = line.strip()
         if not stripped:
             continue
         prior, previous = previous, stripped
-        if POSTER.fullmatch(stripped) and HANDLE_LINE.fullmatch(below.get(m.start(), "").strip()):
+        if POSTER.fullmatch(stripped) and over_a_handle(text, m.end()):
             continue  # "Anika Thorsby" over "@AnikaForZone3": an embedded post's author, named as the page shows her
         if in_box or BOX_HEADING.match(stripped):  # the heading, then its paragraph
             out.append(Span(m.start(), m.end()))
@@ -405,7 +404,12 @@ def furniture_lines(text: str) -> list[Span]:
 
 # An embedded post's author and handle, on lines of their own ("Anika Thorsby" / "@AnikaForZone3").
 POSTER = re.compile(r"[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){1,5}")
-HANDLE_LINE = re.compile(r"@\w{2,30}")
+HANDLE_UNDER = re.compile(r"[ \t]*(?:\n[ \t]*)+@\w{2,30}[ \t]*(?=\n|\Z)")
+
+
+def over_a_handle(text: str, line_end: int) -> bool:
+    """The next line with words, after the line ending at `line_end`, is a post's handle alone ("@AnikaForZone3")."""
+    return HANDLE_UNDER.match(text, line_end) is not None
 
 
 # A quotation credited by a dash on its own line: "“The fastest way to know your schools.” — Rita Sandoval, editor".

@@ -14,7 +14,19 @@ from dataclasses import dataclass, replace
 
 from ..spans import Span
 from .holidays import NAMED_DAY, named_day
-from .text import ABBREVIATIONS, DETERMINERS, MONTH_WORD, NUMBER_WORDS, ORDINAL_WORDS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, folded
+from .text import (
+    ABBREVIATIONS,
+    DETERMINERS,
+    MONTH_WORD,
+    NUMBER_WORDS,
+    OPENING_WORDS,
+    ORDINAL_WORDS,
+    WEEKDAY_NAME,
+    Lines,
+    SpanIndex,
+    blank_quoted,
+    folded,
+)
 
 # How many days or weeks a count says ("a", "two", "10"): read by _count.
 COUNT_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
@@ -247,7 +259,9 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
 # How far back a look-back's calendar dates may go (a date further back is background, not its story).
 LOOK_BACK_DAYS = 120
 # "no new proposal since Jan. 14": a day further back, not the next step of the story.
-SINCE_BEFORE = re.compile(r"\b(?:since|until|till|before|by|from|through|after)\s+$", re.I)
+UNTIL_WORDS = r"since|until|till|before|from|through|after"
+SINCE_BEFORE = re.compile(rf"\b(?:{UNTIL_WORDS}|by)\s+$", re.I)
+UNTIL_BEFORE = re.compile(rf"\b(?:{UNTIL_WORDS})\s+$", re.I)  # "wait until Thursday": no day told as a step ("By Thursday" is)
 # "the Monday before the walkout" names its day by a happening; "on a Saturday" names none.
 NAMED_BY_HAPPENING = re.compile(r"\s+(?:before|after)\s+(?:the|a|an|its|their)\b", re.I)
 NO_PARTICULAR_DAY = re.compile(r"\b(?:a|an|the|that|each|every)\s+$", re.I)
@@ -322,8 +336,6 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
 WEEK_RUN = 3  # days told in order before the fall, at the least (two are a flashback's: "struck Monday, … Friday")
 WEEK_STEP_SENTENCES = 8  # how far apart two days of the week told may stand
 WEEK_STEP = 2  # and how many days: the next day or the one after ("Friday … Sunday"), never "Tuesday … Sunday"
-NOT_A_DAY_TOLD = re.compile(r"\b(?:since|until|till|before|after|through|from)\s+$", re.I)  # "wait until Thursday"
-PREVIOUS_DAY = re.compile(r"\bthe (?:previous|preceding)\s+$", re.I)  # "the previous Friday": the week's eve, not a step
 HAD_DONE = re.compile(r"\bhad\s+(?:\w+ly\s+)?\w+(?:ed|en|ne|un|ost|eft|ought|ught|ade|aid|ent|old|id)\b", re.I)
 BY_THEN = re.compile(r"\b[Bb]y\s+$")
 WEEK_DATES_BACK = 20  # the dates the page gives before a fall, read back for one in the week (the nearest ones)
@@ -342,7 +354,7 @@ def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
         m = WEEKDAY.match(text, h.start)
         if m is None or m.group("cmonth") or (m.group("rel") or "").lower() not in ("", "early", "late") \
                 or h.basis != "weekday_resolved" or not h.start_date or h.start_date > today \
-                or NOT_A_DAY_TOLD.search(text, max(0, m.start() - 8), m.start()) or NAMED_BY_HAPPENING.match(text, m.end("day")):
+                or UNTIL_BEFORE.search(text, max(0, m.start() - 8), m.start()) or NAMED_BY_HAPPENING.match(text, m.end("day")):
             continue
         steps.append((h, m, dt.date.fromisoformat(h.start_date)))
 
@@ -358,7 +370,7 @@ def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
         return _sentences_between(reader, steps[earlier][0].start, steps[later][0].start) <= WEEK_STEP_SENTENCES
 
     def opens_back(i: int) -> bool:
-        return PREVIOUS_DAY.search(text, max(0, steps[i][1].start() - 16), steps[i][1].start()) is not None
+        return PREVIOUS.search(text, max(0, steps[i][1].start() - 16), steps[i][1].start()) is not None  # the week's eve
 
     reread: list[tuple[re.Match[str], _Resolution]] = []
     for fall in range(1, len(steps)):
@@ -1536,7 +1548,7 @@ WORDS = re.compile(r"\S+")
 # The end of a sentence inside a clause (a quotation's): a stop after a word of three letters, before a capital.
 INNER_STOP = re.compile(r"(?<=[a-z]{3}[.!?])\s+(?=[A-Z])")
 # A phrase opening a sentence before its subject ("At an emergency meeting Wednesday, …"): its tense is the clause's after it.
-OPENING_PHRASE = re.compile(r"\s*(?:At|On|In|During|Late|Early|By|Around|Through|Over|From|Shortly|Just|Earlier|Later)\b")
+OPENING_PHRASE = re.compile(rf"\s*(?:{OPENING_WORDS})\b")
 
 
 def _more_words_than(text: str, start: int, end: int, count: int) -> bool:

@@ -212,6 +212,9 @@ PEOPLE_NOUNS = (r"teacher|educator|parent|mother|father|mom|dad|student|nurse|co
 
 # A weekday's name and a month's (written out or abbreviated), for patterns that read them.
 WEEKDAY_NAME = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+# The words a phrase of time or place opens a sentence with, before its subject ("On Thursday, …", "Late Friday, …",
+# "Shortly after 2 a.m., …"): its tense is the clause's after it, and so is its speaker.
+OPENING_WORDS = r"At|On|In|During|Late|Early|By|Around|Through|Over|From|Shortly|Just|Earlier|Later|After|Then"
 MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # The days and months, as a page capitalises them: no person's or organization's name.
 CALENDAR_WORDS = frozenset({
