@@ -2977,3 +2977,18 @@ def test_the_eleventh_round_review_s_counter_examples_keep_their_readings():
     # a strike named by its town in a headline's capitals has numbered days too
     text = "Day 2 of Bramwell Teachers Strike: Talks Resume\n\nTeachers walked out March 3 at every school."
     assert ("Day 2 of Bramwell Teachers Strike", "2037-03-04") in dates_of(text, dt.date(2037, 3, 4))
+
+
+def test_a_timeline_run_on_one_line_between_dots_is_read_item_by_item():
+    line = "Mediation begins Jan. 12 · Strike vote, Feb. 12 · Rally at Courthouse Square, Feb. 28"
+    assert not is_furniture(line)
+    text = f"How did we get here?\n\n{line}\n\nTeachers walked out Tuesday.\n"
+    assert [line[s.start:s.end] for s in sentences(line)] == ["Mediation begins Jan. 12", "Strike vote, Feb. 12",
+                                                               "Rally at Courthouse Square, Feb. 28"]
+    # each item's tense is its own: "begins" after Jan. 12 does not make Feb. 12 a day ahead
+    assert dates_of(line, dt.date(2037, 3, 2)) == [("Jan. 12", "2037-01-12"), ("Feb. 12", "2037-02-12"), ("Feb. 28", "2037-02-28")]
+    assert [m for m in dated_mentions(text, dt.date(2037, 3, 2)) if m.startswith(("Mediation", "Strike vote", "Rally"))] == [
+        "Mediation begins Jan. 12", "Strike vote, Feb. 12", "Rally at Courthouse Square, Feb. 28"]
+    # an event's promotion, one day for its items, and a menu stay furniture
+    assert is_furniture("Sat., Feb. 22 · Union Hall · 10 a.m.")
+    assert is_furniture("News · Weather · Sports · Feb. 12")

@@ -214,6 +214,16 @@ SIGN_OFF = re.compile(r"^\s*[—–-]+\s*[A-Z][^,\n]{1,40},\s*[^\n]*\b(?:News|Ra
 NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}[.)]|[•·*])\s+\S")
 SENTENCE_PUNCTUATION = re.compile(r"[.?!…][”\"’')\]]*\s*$")
 QUOTE_MARKS = re.compile("[“”\"]")
+def _timeline(line: str) -> bool:
+    """Three items or more between dots, each with a day of its own: a timeline run on one line ("Mediation begins
+    Jan. 12 · Strike vote, Feb. 12 · Strike date set, Feb. 23"), not a menu or an event's promotion ("Sat., Feb. 22
+    · Union Hall · 10 a.m.", one day for the items)."""
+    items = ITEM_DOT.split(line)
+    return len(items) >= 3 and all(CALENDAR_DAY.search(item) for item in items)
+
+
+ITEM_DOT = re.compile(r"\s+[·•]\s+")
+CALENDAR_DAY = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b")
 SENTENCE_IN_ITEM = re.compile(r"\b(?:said|says|is|are|was|were|will|has|have)\b")  # a verb: prose between the bars
 FIGURE_SIGN = re.compile(r"[$%]|\bpercent\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -261,7 +271,7 @@ def is_furniture(line: str) -> bool:
         return True  # "Accept   Reject all": a cookie banner's buttons
     separated = SEPARATED_ITEMS.fullmatch(stripped) or (
         count <= 12 and SEPARATED_PAIR.fullmatch(stripped) and not SENTENCE_PUNCTUATION.search(stripped))
-    if separated and not SENTENCE_IN_ITEM.search(stripped) and not QUOTE_MARKS.search(stripped):
+    if separated and not SENTENCE_IN_ITEM.search(stripped) and not QUOTE_MARKS.search(stripped) and not _timeline(stripped):
         return True  # "Home | About | Events Calendar", "CLOSINGS: … — Closed Mon. | … — Open", "Sat., Feb. 22 · … · 10 a.m."
     if CALL_TO_ACTION_INSIDE.search(stripped) and not ATTRIBUTION.search(stripped):
         return True  # a promotion, even one quoting its event's title

@@ -1705,7 +1705,8 @@ def _words_before(text: str, start: int) -> list[str]:
         period = window.rfind(".", 0, max(0, start - 4 - low))
         ended = SENTENCE_END_BEFORE.search(window)
         period = max(period, ended.start() if ended else -1)  # "… the pain. Tuesday evening": the sentence before ends
-        stop = max(text.rfind("\n", low, start), low + period if period >= 0 else -1)
+        stop = max(text.rfind("\n", low, start), low + period if period >= 0 else -1,
+                   text.rfind("·", low, start), text.rfind("•", low, start))  # (a dot between a line's items)
         if stop >= 0 or low == 0:
             return TENSE_WORD.findall(text, stop + 1 if stop >= 0 else 0, start)[-7:]
         words = TENSE_WORD.findall(text, low, start)
@@ -1726,7 +1727,8 @@ def _three_words_after(text: str, end: int) -> list[str]:
     width = 64
     while True:
         high = min(len(text), end + width)
-        stops = [x for x in (text.find("\n", end, high), text.find(".", end, high), text.find(",", end, high)) if x >= 0]
+        stops = [x for x in (text.find("\n", end, high), text.find(".", end, high), text.find(",", end, high),
+                             text.find("·", end, high), text.find("•", end, high)) if x >= 0]  # (a dot between a line's items)
         if stops or high == len(text):
             return TENSE_WORD.findall(text, end, min(stops) if stops else len(text))[:3]
         words = TENSE_WORD.findall(text, end, high)

@@ -15,7 +15,9 @@ ABBREVIATIONS = re.compile(
     r"|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|St|Assn|Assoc|Dept|Univ|Supt|Prof|Atty|Sgt|Capt|Rev|Ave|Blvd|Rd|No|Inc|Corp|Co|Jr|Sr|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|D\.C|e\.g|i\.e)"
     r"|\b[A-Z])\.$"
 )
-SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?=\s+|$)")
+# A sentence ends at its stop, or at a middle dot or bullet between items of one line ("Strike vote, Feb. 12 ·
+# Strike date set, Feb. 23": a timeline run on one line), which is no part of either.
+SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?=\s+|$)|(?P<between>(?<![ \t])[ \t]+[·•][ \t]+)")
 # A clock time ends a sentence when a word that opens one follows ("began at 10 a.m. It ran overnight").
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 OPENER = re.compile(r"\s+(?:It|He|She|They|We|I|The|A|An|But|And|Then|That|This|Those|These|There|Our|His|Her|Their|Its|"
@@ -101,7 +103,7 @@ def sentences(text: str, masked: str | None = None) -> list[Span]:
             # "at 10 a.m. Monday": a lowercase word after the period continues the sentence.
             abbreviated = ABBREVIATIONS.search(before) and not (CLOCK_END.search(before) and OPENER.match(masked, m.end()))
             if not abbreviated and not masked[m.end(): m.end() + 3].lstrip()[:1].islower():
-                add(start, m.end())
+                add(start, m.start() if m.group("between") else m.end())
                 start = m.end()
             m = next(ends, None)
         add(start, para_end)
