@@ -2992,3 +2992,12 @@ def test_a_timeline_run_on_one_line_between_dots_is_read_item_by_item():
     # an event's promotion, one day for its items, and a menu stay furniture
     assert is_furniture("Sat., Feb. 22 · Union Hall · 10 a.m.")
     assert is_furniture("News · Weather · Sports · Feb. 12")
+
+
+def test_a_weekday_of_a_plan_undone_or_made_then_is_the_nearest():
+    sunday = dt.date(2040, 10, 14)
+    assert dates_of("With the deal done, the district canceled Monday’s bargaining session.", sunday) == [("Monday’s", "2040-10-15")]
+    assert dates_of("The union called off the rally it had planned for Saturday morning.", sunday) == [("Saturday morning", "2040-10-13")]
+    # a day the cancelling was done on, and a plan still ahead, keep their readings
+    assert dates_of("The district canceled the session Monday.", sunday) == [("Monday", "2040-10-08")]
+    assert dates_of("The union has planned a rally for Saturday morning.", sunday) == [("Saturday morning", "2040-10-20")]

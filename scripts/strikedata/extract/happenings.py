@@ -973,12 +973,19 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
         when = "past"  # "In a statement Thursday, the association called …": a statement reported was made
     elif PREVIOUS.search(text, max(0, m.start() - 16), m.start()):
         when = "past"  # "At an emergency meeting the previous Thursday", "this past Friday"
-    if when == "future" and CALLED_OFF.match(text, m.end()):
-        when = "present"  # "the rally set for Friday was called off": a plan undone, its day either side
+    undone = UNDONE_BEFORE.search(text, max(0, m.start() - 24), m.start()) and POSSESSIVE.match(text, m.end("day"))
+    if (when == "future" and CALLED_OFF.match(text, m.end())) or undone or PLANNED_THEN_FOR.search(text, max(0, m.start() - 40), m.start()):
+        when = "present"  # "the rally set for Friday was called off", "canceled Monday’s session", "the rally it had
+        # planned for Saturday": a plan undone or made then, its day either side (the nearest)
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
 
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
+# A plan undone before a weekday's own ("canceled Monday’s bargaining session"), or made then for it ("the rally it had
+# planned for Saturday morning").
+UNDONE_BEFORE = re.compile(r"\b(?:canceled|cancelled|called off|scrapped|postponed)\s+(?:the\s+)?$", re.I)
+POSSESSIVE = re.compile(r"[’']s\b")
+PLANNED_THEN_FOR = re.compile(r"\bhad\s+(?:been\s+)?(?:planned|scheduled|set)\s+(?:it\s+)?for\s+$", re.I)
 # Classes or school called off for a day: the day whose classes are off, which a story written the night before has ahead.
 CANCELED_DAY = re.compile(r"\b(?:classes|school|schools)\s+(?:were|was|have been|has been)\s+(?:canceled|cancelled|closed)"
                           r"(?:\s+again)?(?:\s+for)?\s+(?:(?P<first>" + "|".join(WEEKDAYS) + r")(?:,?\s+(?:and|or|through)\s+|,\s+))?$", re.I)
