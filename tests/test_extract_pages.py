@@ -3001,3 +3001,16 @@ def test_a_weekday_of_a_plan_undone_or_made_then_is_the_nearest():
     # a day the cancelling was done on, and a plan still ahead, keep their readings
     assert dates_of("The district canceled the session Monday.", sunday) == [("Monday", "2040-10-08")]
     assert dates_of("The union has planned a rally for Saturday morning.", sunday) == [("Saturday morning", "2040-10-20")]
+
+
+def test_a_timeline_s_rows_run_in_order_back_from_its_last():
+    timeline = ("HOW WE GOT HERE\nFebruary — Bargaining opens.\nMarch — The district offers a 1.5% raise.\n"
+                "That spring — Teachers fill three board meetings.\nOver the summer — A mediator meets both sides.\n"
+                "Oct. 8 — The strike begins.\n")
+    assert dates_of(timeline, dt.date(2040, 10, 14)) == [("February", "2040-02-01"), ("March", "2040-03-01"),
+                                                         ("Over the summer", "2040-06-01"), ("Oct. 8", "2040-10-08")]
+    # a page's days told newest first run back: each row keeps its nearest reading
+    newest_first = "Feb. 5 — Talks resume.\n\nFeb. 4 — Talks break off.\n\nJan. 30 — Teachers walk out.\n"
+    assert dates_of(newest_first, dt.date(2041, 2, 6)) == [("Feb. 5", "2041-02-05"), ("Feb. 4", "2041-02-04"), ("Jan. 30", "2041-01-30")]
+    # a month opening a sentence of prose is no row
+    assert dates_of("March brought a new offer.", dt.date(2040, 10, 14)) == []

@@ -11,6 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from ..spans import Span
 from .holidays import NAMED_DAY, named_day
@@ -157,6 +158,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
             resolution = resolve(m, published, reader)
             if resolution is not None:
                 found.add(m, resolution)
+    _add_timeline_order(found)
     numbered = numbered_strike_days(text)  # (read once for both)
     _add_strike_days(found, published, numbered)
     _add_strike_days_from_its_first(found, published, numbered)
@@ -1240,11 +1242,63 @@ def _resolve_year_mention(m: re.Match[str], published: dt.date | None, reader: _
 
 
 # "April 2025<tab>The district opens contract talks": a month and year opening a timeline's row.
-ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + r"[ \t]+(?P<year>(?:19|20)\d{2})(?=[ \t]*(?:\t|[—–|:]|-\s|\s{2,}))", re.M)
+ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + r"(?:[ \t]+(?P<year>(?:19|20)\d{2}))?(?=[ \t]*(?:\t|[—–|:]|-\s|\s{2,}))", re.M)
 
 
-def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
-    return _Resolution((dt.date(int(m.group("year")), _month(m.group("month")), 1).isoformat(), None), "month", "stated", 0.6, "")
+def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    """A timeline's row opened by a month ("March 2034: Bargaining begins.", "February — Bargaining opens"): without
+    a year, the nearest such month, which _add_timeline_order puts in order with the rows after it."""
+    month = _month(m.group("month"))
+    if m.group("year"):
+        return _Resolution((dt.date(int(m.group("year")), month, 1).isoformat(), None), "month", "stated", 0.6, "")
+    if published is None:
+        return None
+    year = _year_told_as(published, (month, 1), "present")
+    return _Resolution((dt.date(year, month, 1).isoformat(), None), "month", "inferred", 0.5,
+                       f"a timeline's row opened by '{m.group()}': the year read against the article's date and the rows after it")
+
+
+def _add_timeline_order(found: _Found) -> None:
+    """A timeline's rows run in order: a row whose year was not stated and falls after the row below it is of the
+    year before ("February — Bargaining opens … / … / Oct. 8 — The strike begins", told in October: last February,
+    not the coming one). Rows are lines opened by a day or a month (not a live entry's clock time), one below the
+    other with blank lines or undated rows between; read from the last row up, and only in a timeline that runs
+    forward in the main (a live page's days, newest first, run back)."""
+    text = found.reader.text
+    rows = sorted(((i, h) for i, h in enumerate(found.happenings) if h.start_date and h.precision in ("day", "month", "range")
+                   and not text[text.rfind("\n", 0, h.start) + 1:h.start].strip() and ROW_AFTER_DATE.match(text, h.end)
+                   and not CLOCK.match(h.expression)), key=lambda row: row[1].start)
+    blocks: list[list[tuple[int, Happening]]] = []
+    for numbered in rows:
+        if blocks and _next_row(text, blocks[-1][-1][1], numbered[1]):
+            blocks[-1].append(numbered)
+        else:
+            blocks.append([numbered])
+    for block in blocks:
+        pairs = list(pairwise(h.start_date or "" for _, h in block))
+        if sum(a < b for a, b in pairs) <= sum(a > b for a, b in pairs):
+            continue
+        for k in range(len(block) - 2, -1, -1):
+            (i, row), below = block[k], block[k + 1][1]
+            if row.basis != "stated" and row.start_date and below.start_date and row.start_date > below.start_date:
+                row = replace(row, start_date=_year_back(row.start_date), end_date=_year_back(row.end_date) if row.end_date else None)
+                found.happenings[i] = row
+                block[k] = (i, row)
+
+
+def _next_row(text: str, row: Happening, below: Happening) -> bool:
+    """Whether `below` is the next row of `row`'s timeline: the lines between are blank or undated rows."""
+    between = text[text.find("\n", row.end):text.rfind("\n", 0, below.start) + 1]
+    return all(ROW_SHAPED.match(line) for line in between.splitlines()[1:] if line.strip())
+
+
+# A line opened by a few words before a dash, a colon or a tab: a timeline's row, dated or not ("That spring — …").
+ROW_SHAPED = re.compile(r"[ \t]*(?:[\w’'.,-]+[ \t]+){0,3}[\w’'.,-]+[ \t]*(?:[—–:]|\t)")
+
+
+def _year_back(day: str) -> str:
+    date = dt.date.fromisoformat(day)
+    return (date.replace(year=date.year - 1) if (date.month, date.day) != (2, 29) else date.replace(year=date.year - 1, day=28)).isoformat()
 
 
 # A live page's entry stamp, opening its line: with its title after a dash ("6:40 p.m. — Rally fills City
