@@ -3014,3 +3014,12 @@ def test_a_timeline_s_rows_run_in_order_back_from_its_last():
     assert dates_of(newest_first, dt.date(2041, 2, 6)) == [("Feb. 5", "2041-02-05"), ("Feb. 4", "2041-02-04"), ("Jan. 30", "2041-01-30")]
     # a month opening a sentence of prose is no row
     assert dates_of("March brought a new offer.", dt.date(2040, 10, 14)) == []
+
+
+def test_a_headline_opened_by_the_strike_s_day_dates_the_days_counted_in_the_story():
+    page = ("Day 5: Tamarack County strike rolls on as talks set to resume Monday\n\n"
+            "On the first day, more than 600 people crowded Depot Street for a rally.\n")
+    assert ("the first day", "2040-10-08") in dates_of(page, dt.date(2040, 10, 12))
+    # a headline's day of something else anchors nothing
+    other = "Day 5: Tamarack County fair opens its gates\n\nOn the first day, more than 600 people came.\n"
+    assert ("the first day", "2040-10-08") not in dates_of(other, dt.date(2040, 10, 12))

@@ -606,13 +606,26 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
             # (the phrase's own tense: "On the fifth day of the strike, the signs had started to sag" tells today)
-            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end(), past_an_opening=False) != "past"))), None)
+            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end(), past_an_opening=False) != "past"))
+        or _headline_day(text, m)), None)
     if anchor is None:
         return
     for m, n in days:
         day = count_strike_days(published, n - anchor)
         note = f"day {n} of the strike, counted from day {anchor} on the article's date ({published.isoformat()})"
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5, note))
+
+
+def _headline_day(text: str, m: re.Match[str]) -> bool:
+    """"Day 5: Tamarack County strike rolls on": a headline opened by the strike's day is of the day it runs."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    if not m.group("nunit") or m.group("nunit").lower() != "day" or text[line_start:m.start()].strip() or not text.startswith(":", m.end()):
+        return False
+    line_end = text.find("\n", m.end())
+    return HEADLINE_STRIKE.search(text, m.end(), line_end if line_end >= 0 else len(text)) is not None
+
+
+HEADLINE_STRIKE = re.compile(r"\b(?:strike|walkout|picket)", re.I)
 
 
 def _add_strike_days_from_its_first(found: _Found, published: dt.date | None,
