@@ -3023,3 +3023,12 @@ def test_a_headline_opened_by_the_strike_s_day_dates_the_days_counted_in_the_sto
     # a headline's day of something else anchors nothing
     other = "Day 5: Tamarack County fair opens its gates\n\nOn the first day, more than 600 people came.\n"
     assert ("the first day", "2040-10-08") not in dates_of(other, dt.date(2040, 10, 12))
+
+
+def test_a_bulleted_day_alone_on_its_line_is_a_list_s_day_not_a_page_stamp():
+    assert not is_furniture("• Wednesday, Nov. 21, 2040")
+    assert is_furniture("Wednesday, Nov. 21, 2040")  # alone, with no bullet: a stamp, as before
+    page = ("The following days will be instructional days for students:\n• Wednesday, Nov. 21, 2040\n• Monday, Feb. 18, 2041\n\n"
+            "Buses will run their regular routes.\n")
+    assert {text: day for text, day in dated_mentions(page, dt.date(2040, 10, 17)).items() if text.startswith(("Wed", "Mon"))} == {
+        "Wednesday, Nov. 21, 2040": "2040-11-21", "Monday, Feb. 18, 2041": "2041-02-18"}

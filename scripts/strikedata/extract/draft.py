@@ -959,7 +959,7 @@ class _EventProposals:
         """The text of the mention and where it starts: its sentence without a dateline, or only the
         clause of the date when the sentence is too long to be one mention."""
         said = self.reading.sentence_text(sentence)
-        mention = strip_dateline(said)  # the dateline is no part of any happening
+        mention = LIST_MARK.sub("", strip_dateline(said), count=1)  # the dateline and a list's mark are no part of any happening
         if len(mention) > 260:
             mention = _clause_of(mention, happening.start - (sentence.end - len(mention)))
         return mention, sentence.start + said.find(mention)
@@ -989,6 +989,9 @@ class _EventProposals:
         if (sentence.start, kind) not in self.parties:
             self.parties[(sentence.start, kind)] = _participants(self.reading.text, self.entities, sentence, self.reading, kind)
         return self.parties[(sentence.start, kind)]
+
+
+LIST_MARK = re.compile(r"^[•▪‣*·-][ \t]+")  # "• Wednesday, Nov. 21, 2040": the item's mark
 
 
 def _reported_status(happening: Happening, mention: str) -> str:

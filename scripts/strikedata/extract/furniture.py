@@ -224,6 +224,8 @@ def _timeline(line: str) -> bool:
 
 ITEM_DOT = re.compile(r"\s+[·•]\s+")
 CALENDAR_DAY = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b")
+# A bulleted day alone on its line: an item of a list of days ("The following days … will be instructional days:").
+LISTED_DAY = re.compile(rf"[•▪‣*-][ \t]+(?:{WEEKDAY_NAME},?[ \t]+)?{MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?")
 SENTENCE_IN_ITEM = re.compile(r"\b(?:said|says|is|are|was|were|will|has|have)\b")  # a verb: prose between the bars
 FIGURE_SIGN = re.compile(r"[$%]|\bpercent\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
@@ -238,6 +240,8 @@ def is_furniture(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > LONGEST_LINE:
         return False
+    if LISTED_DAY.fullmatch(stripped):
+        return False  # "• Wednesday, Nov. 21, 2040": a list's day (a make-up day, a meeting), no page stamp
     if EMBED.match(stripped) or CATEGORY.match(stripped):
         return True  # "Listen: … reports from the picket line (3:48)", "In “Advocacy”"
     if PLAYER_BAR.match(stripped) or (ALERT_LABEL.match(stripped) and ":" in stripped[:30]):
