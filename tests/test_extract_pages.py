@@ -3032,3 +3032,11 @@ def test_a_bulleted_day_alone_on_its_line_is_a_list_s_day_not_a_page_stamp():
             "Buses will run their regular routes.\n")
     assert {text: day for text, day in dated_mentions(page, dt.date(2040, 10, 17)).items() if text.startswith(("Wed", "Mon"))} == {
         "Wednesday, Nov. 21, 2040": "2040-11-21", "Monday, Feb. 18, 2041": "2041-02-18"}
+
+
+def test_set_tells_a_day_ahead_only_when_something_is_set_for_it():
+    told = dt.date(2040, 11, 9)
+    assert dates_of("The union set its strike date in September.", told) == [("in September", "2040-09-01")]
+    assert dates_of("The judge set a full hearing for Feb. 22.", told) == [("Feb. 22", "2041-02-22")]
+    assert dates_of("The vote is set for Tuesday.", told) == [("Tuesday", "2040-11-13")]
+    assert dates_of("The staff union has set its own strike date in December.", told) == [("in December", "2040-12-01")]

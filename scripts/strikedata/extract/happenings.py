@@ -1708,6 +1708,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
         near += [(after, distance - 1)] if distance <= len(after) else []
         for words, at in near:
             lowered = words[at].lower()
+            if lowered == "set" and not _set_for_later(words, at):
+                continue  # "The union set its strike date in September": the setting, done (not "set for", "is set to")
             if lowered.endswith(("’ll", "'ll")) or lowered in FUTURE_WORDS:
                 return "future"
             passive = at > 0 and words[at - 1].lower() in PASSIVE_AFTER  # "will be canceled Monday": the tense is the modal's
@@ -1728,6 +1730,14 @@ def local_tense(text: str, start: int, end: int) -> str | None:
 
 
 # ("set" is not among them: "was set for Friday" is a plan, read by FUTURE_WORDS first.)
+def _set_for_later(words: list[str], at: int) -> bool:
+    """"set" at `at` tells a day ahead: "set for Monday", "set a hearing for Feb. 22", "is set to resume", "has set",
+    "Talks are set", not "The union set its strike date in September"."""
+    before = words[at - 1].lower() if at > 0 else ""
+    return at + 1 == len(words) or any(w.lower() in ("for", "to") for w in words[at + 1:]) \
+        or before in ("is", "are", "was", "were", "be", "been", "remains", "remain", "now", "all", "has", "have", "had")
+
+
 SAME_IN_THE_PAST = {"put", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
 PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "just", "originally"}
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").
