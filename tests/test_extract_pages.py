@@ -3040,3 +3040,16 @@ def test_set_tells_a_day_ahead_only_when_something_is_set_for_it():
     assert dates_of("The judge set a full hearing for Feb. 22.", told) == [("Feb. 22", "2041-02-22")]
     assert dates_of("The vote is set for Tuesday.", told) == [("Tuesday", "2040-11-13")]
     assert dates_of("The staff union has set its own strike date in December.", told) == [("in December", "2040-12-01")]
+
+
+def test_n_units_ago_today_is_to_the_day_and_a_time_after_a_day_is_that_day_s():
+    friday = dt.date(2040, 11, 9)
+    text = "Four weeks ago tonight, just before midnight, negotiators shook hands, and schools reopened the following Monday."
+    assert dates_of(text, friday) == [("Four weeks ago tonight", "2040-10-12"), ("the following Monday", "2040-10-15")]
+    assert dates_of("A year ago today, teachers walked out.", friday) == [("A year ago today", "2039-11-09")]
+    assert dates_of("Three months ago this morning, the board voted.", dt.date(2041, 5, 31)) == [
+        ("Three months ago this morning", "2041-02-28")]
+    # without a day before it, "before midnight" told as past is still the night before
+    assert dates_of("The deal came just before midnight.", friday) == [("just before midnight", "2040-11-08")]
+    # and "two weeks ago" alone is still a week
+    assert [h.precision for h in find_happenings("Two weeks ago, talks broke off.", friday, sentences("Two weeks ago, talks broke off."))] == ["week"]

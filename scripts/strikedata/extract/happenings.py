@@ -6,6 +6,7 @@ Tense decides which way a bare weekday points: "met Monday" is the Monday before
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
@@ -46,7 +47,8 @@ WEEKDAY = re.compile(
                                       "Sept", "Sep", "Oct", "Nov", "Dec"]) + r")\.?\s+(?P<cday>\d{1,2})(?:st|nd|rd|th)?\b"
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
-RELATIVE = re.compile(rf"\b(?P<ago>(?P<count>{COUNT_WORD}) (?P<span>day|week|month|year)s? ago)\b"
+RELATIVE = re.compile(rf"\b(?P<ago>(?P<count>{COUNT_WORD}) (?P<span>day|week|month|year)s? ago"
+                      r"(?P<exact> (?:today|tonight|this (?:morning|afternoon|evening)))?)\b"  # "Four weeks ago tonight": that day
                       r"|\b(?<!of )(?<![%\d] )(?P<rel>last|next|this|earlier this|later this)"
                       r"\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night"
@@ -1141,7 +1143,7 @@ def _beside(day: dt.date, shift: str | None, side: str | None) -> dt.date:
 
 def _relative_precision(m: re.Match[str]) -> str:
     """A week for "last week", a month for "next month", a year for "next year", a day for "yesterday"."""
-    unit = m.group("unit") or (m.groupdict().get("span") if m.groupdict().get("ago") else None)
+    unit = m.group("unit") or (m.groupdict().get("span") if m.groupdict().get("ago") and not m.groupdict().get("exact") else None)
     if unit and unit.lower() == "month" and (m.groupdict().get("rel") or "").lower() in ("earlier this", "later this"):
         return "range"  # the days of the month before, or after, the article's
     return (unit or "day").lower()
@@ -1224,11 +1226,16 @@ def _resolve_before_midnight(m: re.Match[str], published: dt.date | None, reader
     told = local_tense(reader.text, m.start(), m.end()) or reader.tense(reader.sentence(m.start()), m.start(), m.end())
     if published is None or told != "past":
         return None
+    if DAY_JUST_TOLD.search(reader.text, max(0, m.start() - 24), m.start()):
+        return None  # "Four weeks ago tonight, just before midnight": the time of the day just told
     stamps = list(ENTRY_STAMP.finditer(reader.text, max(0, m.start() - ENTRY_REACH), m.start()))
     if stamps and (stamps[-1].group("half") or "").lower() == "p":
         return None  # in a live entry posted that evening ("11:58 p.m. … shortly before midnight"): its own day
     return _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.5,
                        f"'{m.group()}' told as past: the night before the article's date")
+
+
+DAY_JUST_TOLD = re.compile(rf"\b(?:tonight|today|yesterday|{'|'.join(WEEKDAYS)}|\d{{1,2}}),?\s+(?:(?:at|until|till|by)\s+)?$", re.I)
 
 
 # "early", "mid-" and "late" in a month: its first, middle and last ten days (as the curators read
@@ -1872,12 +1879,23 @@ def _count(word: str) -> int:
     return 1 if word in ("a", "an") else int(word) if word.isdigit() else NUMBER_WORDS[word]
 
 
+def _to_the_day_back(published: dt.date, n: int, span: str) -> dt.date:
+    """The day `n` days, weeks, months or years before `published` (a month's last day when it has no such day)."""
+    if span in ("day", "week"):
+        return published - dt.timedelta(days=n * (7 if span == "week" else 1))
+    months = published.year * 12 + published.month - 1 - n * (12 if span == "year" else 1)
+    year, month = divmod(months, 12)
+    return dt.date(year, month + 1, min(published.day, calendar.monthrange(year, month + 1)[1]))
+
+
 def resolve_relative(published: dt.date | None, m: re.Match) -> tuple[str, str | None] | None:
     if published is None:
         return None
     if m.groupdict().get("ago"):  # "two weeks ago": counted back from the article's date
         n = _count(m.group("count"))
         span = m.group("span").lower()
+        if m.group("exact"):  # "Four weeks ago tonight", "a year ago today": to the day
+            return _to_the_day_back(published, n, span).isoformat(), None
         if span == "day":
             return (published - dt.timedelta(days=n)).isoformat(), None
         if span == "year":  # "three years ago": that year, as loosely as it is told
