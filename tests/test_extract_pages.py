@@ -3053,3 +3053,12 @@ def test_n_units_ago_today_is_to_the_day_and_a_time_after_a_day_is_that_day_s():
     assert dates_of("The deal came just before midnight.", friday) == [("just before midnight", "2040-11-08")]
     # and "two weeks ago" alone is still a week
     assert [h.precision for h in find_happenings("Two weeks ago, talks broke off.", friday, sentences("Two weeks ago, talks broke off."))] == ["week"]
+
+
+def test_a_time_told_as_past_does_not_go_on_from_a_day_ahead():
+    tuesday = dt.date(2040, 10, 9)
+    text = "The judge says he will rule Wednesday on the request. The hearing, which began at 1:30 p.m., ran three hours."
+    assert dates_of(text, tuesday) == [("Wednesday", "2040-10-10"), ("at 1:30 p.m.", "2040-10-09")]
+    # a time told as past still goes on from a day gone, and one told ahead from a day ahead
+    assert dates_of("Talks resumed Monday. They broke off at 6 p.m.", tuesday)[-1] == ("at 6 p.m.", "2040-10-08")
+    assert dates_of("Schools will be closed Thursday. Picket lines will go up at 7:15 a.m.", tuesday)[-1] == ("at 7:15 a.m.", "2040-10-11")

@@ -1418,7 +1418,8 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             continue
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
                                            or reader.tense(sentence, m.start(), m.end()) in ("future", "past"))
-        source = _day_before(reader, sentence, dated, future=reader.tense(sentence, m.start(), m.end()) == "future") if goes_on else None
+        told_as = reader.tense(sentence, m.start(), m.end()) if sentence is not None else None
+        source = _day_before(reader, sentence, dated, future=told_as == "future", past=told_as == "past") if goes_on else None
         if source is None and sentence is not None and reader.tense(sentence, m.start(), m.end()) == "past":
             source = _day_of_its_kin(reader, sentence, m.start(), dated)
         day = _day_gone_on_to(reader, source, _clock(m), GONE_ON.match(m.group()) is not None) if source else None
@@ -1475,13 +1476,16 @@ SMALL_HOURS_END = "05:00"  # a time before it, after a day's session that began 
 GONE_ON = re.compile(r"(?:(?:shortly |just |right |soon )?after|until|till|past|by)\b", re.I)
 
 
-def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], future: bool = False) -> Happening | None:
+def _day_before(reader: _Reader, sentence, dated: dict[int, list[Happening]], future: bool = False,
+                past: bool = False) -> Happening | None:
     """The last happening told to the day in the sentence before `sentence` in its paragraph (a day ahead,
-    told as future, when `future`: "Schools will be closed Wednesday. … Picket lines will go up at 7:15 a.m.")."""
+    told as future, when `future`: "Schools will be closed Wednesday. … Picket lines will go up at 7:15 a.m."; none
+    told as future, when `past`: "… says he will rule Wednesday. The hearing, which began at 1:30 p.m., ran …")."""
     previous = reader.spans.before(sentence.start)
     if previous is None or "\n" in reader.text[previous.end:sentence.start]:
         return None
-    days = [h for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date and (not future or h.tense == "future")]
+    days = [h for h in dated.get(previous.start, []) if h.precision == "day" and h.start_date
+            and (not future or h.tense == "future") and not (past and h.tense == "future")]
     return days[-1] if days else None
 
 
