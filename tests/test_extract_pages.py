@@ -3062,3 +3062,11 @@ def test_a_time_told_as_past_does_not_go_on_from_a_day_ahead():
     # a time told as past still goes on from a day gone, and one told ahead from a day ahead
     assert dates_of("Talks resumed Monday. They broke off at 6 p.m.", tuesday)[-1] == ("at 6 p.m.", "2040-10-08")
     assert dates_of("Schools will be closed Thursday. Picket lines will go up at 7:15 a.m.", tuesday)[-1] == ("at 7:15 a.m.", "2040-10-11")
+
+
+def test_a_time_a_thing_was_said_at_is_not_the_day_of_the_plan_it_reports():
+    tuesday = dt.date(2040, 10, 9)
+    text = "Superintendent Ana Whit said at a 9 a.m. news conference that schools will be closed again Wednesday."
+    assert dates_of(text, tuesday) == [("at a 9 a.m.", "2040-10-09"), ("Wednesday", "2040-10-10")]
+    # a time of the plan itself is still the plan's day
+    assert dates_of("Schools will open Wednesday at 9 a.m.", tuesday) == [("Wednesday at 9 a.m.", "2040-10-10")]

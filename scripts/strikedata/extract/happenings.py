@@ -1530,14 +1530,21 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
         return False
     if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None or SINCE_ITSELF.match(happening.expression):
         return True  # ("shortly after 3 a.m., still wearing the cap he had worn on the picket line since Tuesday")
-    if happening.tense == "future" and REPORTED_PLAN.search(text, m.end(), happening.start) is not None:
-        return True  # "At a news conference at 1 p.m., she confirmed that buses will run tomorrow": the conference's time
+    if happening.tense == "future" and (REPORTED_PLAN.search(text, m.end(), happening.start) is not None or (
+            SAYING.search(text, max(sentence_start, m.start() - SAYING_REACH), m.start()) and THAT.search(text, m.end(), happening.start))):
+        # "At a news conference at 1 p.m., she confirmed that buses will run tomorrow", "said at a 9 a.m. news
+        # conference that schools will be closed again Wednesday": the time is the saying's
+        return True
     return happening.tense == "future" and JOINED_CLAUSE.search(text, m.end(), happening.start) is not None \
         and tense(text[sentence_start:m.end()]) == "past"
 
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
 # A verb of saying and the "that" of what it reports: a plan reported is not the day of its reporting.
+SAYING = re.compile(r"\b(?:said|says|confirmed|announced|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|added|noted|promised|warned)\s+"
+                    r"(?:(?:at|in|during|on)\s+(?:an?|the|his|her|its|their)\s+)?$")
+SAYING_REACH = 40  # characters back from a time to the verb of saying it was said at ("said at a 9 a.m. news conference")
+THAT = re.compile(r"\bthat\b")
 REPORTED_PLAN = re.compile(r"\b(?:said|says|confirmed|confirms|announced|announces|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|writes|"
                            r"added|noted|explained|promised|promises|warned|warns)\s+that\b")
 
