@@ -3070,3 +3070,17 @@ def test_a_time_a_thing_was_said_at_is_not_the_day_of_the_plan_it_reports():
     assert dates_of(text, tuesday) == [("at a 9 a.m.", "2040-10-09"), ("Wednesday", "2040-10-10")]
     # a time of the plan itself is still the plan's day
     assert dates_of("Schools will open Wednesday at 9 a.m.", tuesday) == [("Wednesday at 9 a.m.", "2040-10-10")]
+
+
+def test_a_box_of_times_told_in_order_past_midnight_ends_on_the_page_s_day():
+    from strikedata.extract.sections import sections
+    page = ("Teachers reach a deal overnight\n\nThe deal came early Thursday.\n\nHow the talks unfolded\n\n"
+            "9 a.m. — Talks resume.\n\n7 p.m. — Talks pause for dinner.\n\n1:50 a.m. — Tentative agreement signed.\n\n"
+            "2:15 a.m. — The union calls off picket lines.\n")
+    thursday = dt.date(2041, 3, 12)
+    dated = {page[p.start:p.end].split("\n")[0]: p.date for p in sections(page, thursday)}
+    assert dated["9 a.m. — Talks resume."] == dt.date(2041, 3, 11)
+    assert dated["1:50 a.m. — Tentative agreement signed."] == thursday
+    # a live page's entries, newest first, posted past midnight, keep their days
+    live = "LIVE\n\n12:20 a.m. — Still talking.\n\n11:50 p.m. — Talks go on.\n\n9 p.m. — Talks resume.\n"
+    assert [p.date for p in sections(live, thursday) if live[p.start:p.end].startswith("12:20")] == [dt.date(2041, 3, 13)]

@@ -184,11 +184,15 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
             if previous is not None and minutes < previous - MIDNIGHT_GAP:
                 shift += 1
             day_of[at], previous = base + dt.timedelta(days=shift), minutes
+        if not newest_first and base + dt.timedelta(days=shift) > published:
+            # a box of times told in order that runs past midnight ("9 a.m. — …" / … / "1:50 a.m. — Tentative agreement
+            # signed."), on a page of the morning after: it ends on the page's day, so it began the day before
+            day_of = {at: day - (base + dt.timedelta(days=shift) - published) for at, day in day_of.items()}
         current = base
         for at, _ in part:  # in text order: a new part wherever the day changes
             if day_of[at] != current:
                 current = day_of[at]
-                added.append((at, current, f"a live entry on {current.isoformat()}, past midnight" if current > base
+                added.append((at, current, f"a live entry on {current.isoformat()}, past midnight" if current > min(day_of.values())
                               else f"a live entry on {current.isoformat()}, before midnight"))
     return sorted(marks + added, key=lambda mark: mark[0])
 
