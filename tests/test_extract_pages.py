@@ -3084,3 +3084,11 @@ def test_a_box_of_times_told_in_order_past_midnight_ends_on_the_page_s_day():
     # a live page's entries, newest first, posted past midnight, keep their days
     live = "LIVE\n\n12:20 a.m. — Still talking.\n\n11:50 p.m. — Talks go on.\n\n9 p.m. — Talks resume.\n"
     assert [p.date for p in sections(live, thursday) if live[p.start:p.end].startswith("12:20")] == [dt.date(2041, 3, 13)]
+
+
+def test_the_walkout_s_opening_morning_is_its_first_day():
+    page = "Day 2: teachers strike goes on\n\nOn the walkout’s opening morning, teachers lined the sidewalks by 7 a.m.\n"
+    assert ("the walkout’s opening morning", "2041-03-05") in dates_of(page, dt.date(2041, 3, 6))
+    # an opening of something else is no strike's day, and anchors none
+    assert dates_of("The store’s opening day was busy.", dt.date(2041, 3, 6)) == []
+    assert dates_of("On the walkout’s opening morning, teachers lined up.", dt.date(2041, 3, 6)) == []

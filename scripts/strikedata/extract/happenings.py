@@ -582,7 +582,9 @@ def story_date(note: str, published: dt.date | None) -> dt.date | None:
 # the strike's days and weeks, counted.
 STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b"
                         r"|(?:the|its|a|(?P<own>(?:the )?(?:strike|walkout)[’']s)) (?P<ord>" + "|".join(ORDINAL_WORDS)
-                        + r"|\d{1,2}(?:st|nd|rd|th)) (?:straight |consecutive |full |school )?(?P<unit>day|week)\b)"
+                        # ("the walkout’s opening morning": its first day)
+                        + r"|\d{1,2}(?:st|nd|rd|th)|(?<=[’']s )opening) (?:straight |consecutive |full |school )?"
+                        r"(?P<unit>day|week|(?<=opening )morning)\b)"
                         r"(?P<of> of (?:(?:the|a|its|their) (?:[\w’'-]+ ){0,4}?(?:strike|walkout|lockout|work stoppage)|(?:school )?closures"
                         # ("Day 2 of Bramwell teachers strike": a strike named by its town, with no article)
                         r"|(?:[A-Z][\w’'-]+ ){1,3}(?:[a-z][\w’'-]* )?(?i:strike|walkout))\b)?")
@@ -604,7 +606,7 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
         return
     text = found.reader.text
     days = [(m, n) for m, n, unit in numbered if unit == "day"]
-    anchor = next((n for m, n in days if (m.group("of") or m.group("ord")) and (
+    anchor = next((n for m, n in days if (m.group("of") or (m.group("ord") and m.group("ord") != "opening")) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
             # (the phrase's own tense: "On the fifth day of the strike, the signs had started to sag" tells today)
@@ -662,7 +664,8 @@ STRIKE_BEGINS = re.compile(r"\b(?:strike|walkout)s?\s+(?:began|begins|start(?:s|
 
 def numbered_strike_days(text: str) -> list[tuple[re.Match[str], int, str]]:
     """Each strike day or week the text tells by its number, with the number and the unit (day, week)."""
-    return [(m, n, (m.group("unit") or m.group("nunit")).lower()) for m in STRIKE_DAY.finditer(text) if (n := _strike_day_number(m))]
+    return [(m, n, (m.group("unit") or m.group("nunit")).lower().replace("morning", "day")) for m in STRIKE_DAY.finditer(text)
+            if (n := _strike_day_number(m))]
 
 
 def of_a_strike(text: str, m: re.Match[str]) -> bool:
@@ -676,6 +679,8 @@ def _strike_day_number(m: re.Match[str]) -> int | None:
     if m.group("n"):
         return NUMBER_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else None)
     word = m.group("ord").lower()
+    if word == "opening":
+        return 1
     return ORDINAL_WORDS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
 
 
