@@ -3092,3 +3092,9 @@ def test_the_walkout_s_opening_morning_is_its_first_day():
     # an opening of something else is no strike's day, and anchors none
     assert dates_of("The store’s opening day was busy.", dt.date(2041, 3, 6)) == []
     assert dates_of("On the walkout’s opening morning, teachers lined up.", dt.date(2041, 3, 6)) == []
+
+
+def test_a_participle_after_is_or_are_tells_a_state_now_not_a_past():
+    monday = dt.date(2041, 3, 4)
+    assert dates_of("All 31 schools are closed Tuesday.", monday) == [("Tuesday", "2041-03-05")]
+    assert dates_of("The board approved the deal Tuesday.", monday) == [("Tuesday", "2041-02-26")]

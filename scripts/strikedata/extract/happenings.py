@@ -1745,7 +1745,8 @@ def local_tense(text: str, start: int, end: int) -> str | None:
             # "the offer the board approved (in) Monday night would raise …": the verb of the date's own clause;
             # not "will keep them closed Thursday", a participle after a modal's verb and its object
             if words is before and distance <= verb_at and lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4 \
-                    and not any(w.lower() in ("will", "would") for w in before[max(0, at - 4):at]):
+                    and not any(w.lower() in ("will", "would") for w in before[max(0, at - 4):at]) \
+                    and not (at > 0 and words[at - 1].lower() in PRESENT_BE):  # "Schools are closed Tuesday": a state, now
                 return "past"
             ed_word = ed_word or (lowered.endswith("ed") and lowered not in NOT_PAST and len(lowered) > 4
                                   and not (at > 0 and words[at - 1].lower() in DETERMINERS | PRESENT_BE))  # "a revised calendar": an adjective
