@@ -3074,7 +3074,7 @@ def test_a_time_a_thing_was_said_at_is_not_the_day_of_the_plan_it_reports():
 
 def test_a_box_of_times_told_in_order_past_midnight_ends_on_the_page_s_day():
     from strikedata.extract.sections import sections
-    page = ("Teachers reach a deal overnight\n\nThe deal came early Thursday.\n\nHow the talks unfolded\n\n"
+    page = ("Teachers reach a deal overnight\nUpdated 6:40 a.m.\n\nThe deal came early Thursday.\n\nHow the talks unfolded\n\n"
             "9 a.m. — Talks resume.\n\n7 p.m. — Talks pause for dinner.\n\n1:50 a.m. — Tentative agreement signed.\n\n"
             "2:15 a.m. — The union calls off picket lines.\n")
     thursday = dt.date(2041, 3, 12)
@@ -3098,3 +3098,38 @@ def test_a_participle_after_is_or_are_tells_a_state_now_not_a_past():
     monday = dt.date(2041, 3, 4)
     assert dates_of("All 31 schools are closed Tuesday.", monday) == [("Tuesday", "2041-03-05")]
     assert dates_of("The board approved the deal Tuesday.", monday) == [("Tuesday", "2041-02-26")]
+
+
+def test_the_twelfth_round_review_s_counter_examples_keep_their_readings():
+    from strikedata.extract.sections import sections
+    saturday, monday = dt.date(2040, 10, 13), dt.date(2040, 10, 15)
+    # classes called off are no appointment ahead; a plan made then and moved ahead stays ahead
+    assert dates_of("The district canceled Monday’s classes, and students stayed home.", saturday) == [("Monday’s", "2040-10-08")]
+    assert dates_of("The union will now hold the rally it had planned for Saturday.", monday) == [("Saturday", "2040-10-20")]
+    assert dates_of("The rally, which had been scheduled for Saturday, will now take place Sunday.", dt.date(2040, 10, 16))[0] == (
+        "Saturday", "2040-10-20")
+    # "set" an appointment for a day is a plan
+    assert dates_of("The mediator set another session Thursday.", saturday) == [("Thursday", "2040-10-18")]
+    # a vote's tally is no day a time of night belongs to; "ago today’s" is no day counted back to the day
+    assert dates_of("Members ratified the deal by a vote of 312 to 41, just before midnight.", dt.date(2040, 11, 9)) == [
+        ("just before midnight", "2040-11-08")]
+    assert ("Four years ago", "2036-01-01") in dates_of("Four years ago today’s contract would have seemed impossible.", dt.date(2040, 11, 9))
+    # a timeline with a weekday row, of two rows, or closing with an old strike; a transcript's speaker named for a month
+    rows = "Timeline\nSept. 20 — Talks break off.\nOct. 3 — Notice.\nFriday — A final offer.\nOct. 8 — The strike begins.\n"
+    assert dates_of(rows, dt.date(2040, 10, 10))[:2] == [("Sept. 20", "2040-09-20"), ("Oct. 3", "2040-10-03")]
+    assert dates_of("HOW WE GOT HERE\nFebruary — Bargaining opens.\nOct. 8 — The strike begins.\n", dt.date(2040, 10, 14))[0] == (
+        "February", "2040-02-01")
+    old = "Timeline\nMarch — An offer.\nOct. 8 — The strike begins.\nSept. 12, 2019 — The last strike began.\n"
+    assert dates_of(old, dt.date(2040, 10, 14))[0] == ("March", "2040-03-01")
+    assert dates_of("April: We just want a fair contract.\n", dt.date(2040, 10, 14)) == []
+    # a list of the strike's days anchors none of them on the page's day
+    recap = "The strike so far\nDay 1: Strike begins at all 31 schools.\nDay 2: Picket lines grow.\nDay 3: Mediator called in.\n"
+    assert dates_of(recap, dt.date(2040, 10, 12)) == []
+    # a dash before a day under a byline is a stamp
+    assert is_furniture("- Monday, Oct. 15, 2040")
+    # a box of times past midnight on a page with no morning stamp keeps the page's day for its first times
+    box = ("Talks resumed at 9 a.m. Monday.\n\n9 a.m. — Talks resume.\n\n7 p.m. — Dinner.\n\n11:40 p.m. — Still talking.\n\n"
+           "12:30 a.m. — Talks adjourn.\n")
+    dated = {box[p.start:p.end].split("\n")[0]: p.date for p in sections(box, dt.date(2041, 3, 11))}
+    assert dated.get("12:30 a.m. — Talks adjourn.") == dt.date(2041, 3, 12)
+    assert all(day == dt.date(2041, 3, 11) for line, day in dated.items() if not line.startswith("12:30"))

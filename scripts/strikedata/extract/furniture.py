@@ -224,8 +224,9 @@ def _timeline(line: str) -> bool:
 
 ITEM_DOT = re.compile(r"\s+[·•]\s+")
 CALENDAR_DAY = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b")
-# A bulleted day alone on its line: an item of a list of days ("The following days … will be instructional days:").
-LISTED_DAY = re.compile(rf"[•▪‣*-][ \t]+(?:{WEEKDAY_NAME},?[ \t]+)?{MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?")
+# A bulleted day alone on its line: an item of a list of days ("The following days … will be instructional days:"); not
+# after a dash, which also opens a page's stamp ("- Monday, Oct. 15, 2040" under a byline).
+LISTED_DAY = re.compile(rf"[•▪‣*][ \t]+(?:{WEEKDAY_NAME},?[ \t]+)?{MONTH_WORD}[ \t]+\d{{1,2}}(?:,[ \t]*\d{{4}})?")
 SENTENCE_IN_ITEM = re.compile(r"\b(?:said|says|is|are|was|were|will|has|have)\b")  # a verb: prose between the bars
 FIGURE_SIGN = re.compile(r"[$%]|\bpercent\b", re.I)
 WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")

@@ -48,7 +48,7 @@ WEEKDAY = re.compile(
     r"(?:,?\s+(?P<cyear>(?:19|20)\d{2})\b)?)?"
     r"(?:\s+(?P<part>morning|afternoon|evening|night))?(?:\s+at\s+(?:" + TIME.replace("?P<", "?P<w") + r"))?")
 RELATIVE = re.compile(rf"\b(?P<ago>(?P<count>{COUNT_WORD}) (?P<span>day|week|month|year)s? ago"
-                      r"(?P<exact> (?:today|tonight|this (?:morning|afternoon|evening)))?)\b"  # "Four weeks ago tonight": that day
+                      r"(?P<exact> (?:today|tonight|this (?:morning|afternoon|evening))(?![’']s))?)\b"  # "Four weeks ago tonight": that day
                       r"|\b(?<!of )(?<![%\d] )(?P<rel>last|next|this|earlier this|later this)"
                       r"\s+(?P<unit>week|month|(?<=(?:last|next) )year(?!['’]s))\b"
                       r"|\b(?P<word>yesterday|today|tonight|tomorrow|this morning|this afternoon|this evening|last night"
@@ -601,17 +601,19 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
     """The days of a strike told by their number, dated from the one the article says it is written
     on ("It's day three of the strike", "as the strike entered its fourth day"): day N is that many
     weekdays (school days; calendar days when the article's own day is a weekend day) before or after
-    it. None without such an anchor: a strike's first day is not in the words."""
+    it; or from the page's one line opened by the strike's day ("Day 5: Tamarack County strike rolls on"). None
+    without such an anchor: a strike's first day is not in the words."""
     if published is None:
         return
     text = found.reader.text
     days = [(m, n) for m, n, unit in numbered if unit == "day"]
-    anchor = next((n for m, n in days if (m.group("of") or (m.group("ord") and m.group("ord") != "opening")) and (
+    headlines = [n for m, n in days if _headline_day(text, m)]  # one alone is the page's headline (not "Day 1: … / Day 2: …")
+    told_today = (n for m, n in days if (m.group("of") or (m.group("ord") and m.group("ord") != "opening")) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
             # (the phrase's own tense: "On the fifth day of the strike, the signs had started to sag" tells today)
-            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end(), past_an_opening=False) != "past"))
-        or _headline_day(text, m)), None)
+            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end(), past_an_opening=False) != "past")))
+    anchor = headlines[0] if len(headlines) == 1 else next(told_today, None)
     if anchor is None:
         return
     for m, n in days:
@@ -621,9 +623,9 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
 
 
 def _headline_day(text: str, m: re.Match[str]) -> bool:
-    """"Day 5: Tamarack County strike rolls on": a headline opened by the strike's day is of the day it runs."""
-    line_start = text.rfind("\n", 0, m.start()) + 1
-    if not m.group("nunit") or m.group("nunit").lower() != "day" or text[line_start:m.start()].strip() or not text.startswith(":", m.end()):
+    """"Day 5: Tamarack County strike rolls on": a line opened by the strike's day, that speaks of a strike."""
+    if not m.group("nunit") or m.group("nunit").lower() != "day" or (m.start() > 0 and text[m.start() - 1] != "\n") \
+            or not text.startswith(":", m.end()):
         return False
     line_end = text.find("\n", m.end())
     return HEADLINE_STRIKE.search(text, m.end(), line_end if line_end >= 0 else len(text)) is not None
@@ -995,8 +997,11 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
         when = "past"  # "In a statement Thursday, the association called …": a statement reported was made
     elif PREVIOUS.search(text, max(0, m.start() - 16), m.start()):
         when = "past"  # "At an emergency meeting the previous Thursday", "this past Friday"
-    undone = UNDONE_BEFORE.search(text, max(0, m.start() - 24), m.start()) and POSSESSIVE.match(text, m.end("day"))
-    if (when == "future" and CALLED_OFF.match(text, m.end())) or undone or PLANNED_THEN_FOR.search(text, max(0, m.start() - 40), m.start()):
+    undone = UNDONE_BEFORE.search(text, max(0, m.start() - 24), m.start()) and APPOINTMENT_OF_THE_DAY.match(text, m.end("day"))
+    sentence = reader.sentence(m.start())
+    planned_then = PLANNED_THEN_FOR.search(text, max(0, m.start() - 40), m.start()) and sentence is not None \
+        and not AHEAD_OF_NOW.search(text, sentence.start, sentence.end)  # (not "will now hold the rally it had planned for Saturday")
+    if (when == "future" and CALLED_OFF.match(text, m.end())) or undone or planned_then:
         when = "present"  # "the rally set for Friday was called off", "canceled Monday’s session", "the rally it had
         # planned for Saturday": a plan undone or made then, its day either side (the nearest)
     return {"last": "past", "since": "past", "next": "future"}.get((m.group("rel") or "").lower(), when)
@@ -1006,7 +1011,8 @@ PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
 # A plan undone before a weekday's own ("canceled Monday’s bargaining session"), or made then for it ("the rally it had
 # planned for Saturday morning").
 UNDONE_BEFORE = re.compile(r"\b(?:canceled|cancelled|called off|scrapped|postponed)\s+(?:the\s+)?$", re.I)
-POSSESSIVE = re.compile(r"[’']s\b")
+# A weekday's appointment ("Monday’s bargaining session"; not "Monday’s classes", called off on the day they were to be).
+APPOINTMENT_OF_THE_DAY = re.compile(r"[’']s\s+(?:[\w-]+\s+)?(?:session|meeting|hearing|vote|rally|march|talks|news conference|forum)\b")
 PLANNED_THEN_FOR = re.compile(r"\bhad\s+(?:been\s+)?(?:planned|scheduled|set)\s+(?:it\s+)?for\s+$", re.I)
 # Classes or school called off for a day: the day whose classes are off, which a story written the night before has ahead.
 CANCELED_DAY = re.compile(r"\b(?:classes|school|schools)\s+(?:were|was|have been|has been)\s+(?:canceled|cancelled|closed)"
@@ -1240,7 +1246,7 @@ def _resolve_before_midnight(m: re.Match[str], published: dt.date | None, reader
                        f"'{m.group()}' told as past: the night before the article's date")
 
 
-DAY_JUST_TOLD = re.compile(rf"\b(?:tonight|today|yesterday|{'|'.join(WEEKDAYS)}|\d{{1,2}}),?\s+(?:(?:at|until|till|by)\s+)?$", re.I)
+DAY_JUST_TOLD = re.compile(rf"\b(?:tonight|today|yesterday|{'|'.join(WEEKDAYS)}|{MONTH_WORD}\s+\d{{1,2}}),?\s+(?:(?:at|until|till|by)\s+)?$", re.I)
 
 
 # "early", "mid-" and "late" in a month: its first, middle and last ten days (as the curators read
@@ -1267,7 +1273,9 @@ def _resolve_year_mention(m: re.Match[str], published: dt.date | None, reader: _
 
 
 # "April 2025<tab>The district opens contract talks": a month and year opening a timeline's row.
-ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + r"(?:[ \t]+(?P<year>(?:19|20)\d{2}))?(?=[ \t]*(?:\t|[—–|:]|-\s|\s{2,}))", re.M)
+# (with no year, only before a dash or a tab: "April: We just want a fair contract." is a transcript's speaker)
+ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + r"(?:[ \t]+(?P<year>(?:19|20)\d{2})(?=[ \t]*(?:\t|[—–|:]|-\s|\s{2,}))"
+                       r"|(?=[ \t]*(?:\t|[—–]|-\s)))", re.M)
 
 
 def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
@@ -1286,13 +1294,13 @@ def _resolve_row_month(m: re.Match[str], published: dt.date | None, reader: _Rea
 def _add_timeline_order(found: _Found) -> None:
     """A timeline's rows run in order: a row whose year was not stated and falls after the row below it is of the
     year before ("February — Bargaining opens … / … / Oct. 8 — The strike begins", told in October: last February,
-    not the coming one). Rows are lines opened by a day or a month (not a live entry's clock time), one below the
-    other with blank lines or undated rows between; read from the last row up, and only in a timeline that runs
-    forward in the main (a live page's days, newest first, run back)."""
+    not the coming one), when that puts it in order. Rows are lines opened by a day of a month, a month or a season
+    (not a weekday, nor a live entry's clock time), one below the other with blank lines or undated rows between;
+    read from the last row up, unless the rows' days run back in the main (a page's days, newest first)."""
     text = found.reader.text
     rows = sorted(((i, h) for i, h in enumerate(found.happenings) if h.start_date and h.precision in ("day", "month", "range")
                    and not text[text.rfind("\n", 0, h.start) + 1:h.start].strip() and ROW_AFTER_DATE.match(text, h.end)
-                   and not CLOCK.match(h.expression)), key=lambda row: row[1].start)
+                   and not CLOCK.match(h.expression) and not WEEKDAY_IN.search(h.expression)), key=lambda row: row[1].start)
     blocks: list[list[tuple[int, Happening]]] = []
     for numbered in rows:
         if blocks and _next_row(text, blocks[-1][-1][1], numbered[1]):
@@ -1300,15 +1308,20 @@ def _add_timeline_order(found: _Found) -> None:
         else:
             blocks.append([numbered])
     for block in blocks:
-        pairs = list(pairwise(h.start_date or "" for _, h in block))
-        if sum(a < b for a, b in pairs) <= sum(a > b for a, b in pairs):
+        days = [str(h.start_date) for _, h in block if h.precision == "day" and h.basis != "stated"]  # (a year given says nothing)
+        if sum(a > b for a, b in pairwise(days)) > sum(a < b for a, b in pairwise(days)):
             continue
         for k in range(len(block) - 2, -1, -1):
             (i, row), below = block[k], block[k + 1][1]
-            if row.basis != "stated" and row.start_date and below.start_date and row.start_date > below.start_date:
-                row = replace(row, start_date=_year_back(row.start_date), end_date=_year_back(row.end_date) if row.end_date else None)
+            earlier = _to_the_day_back(dt.date.fromisoformat(str(row.start_date)), 1, "year").isoformat()
+            if row.basis != "stated" and str(row.start_date) > str(below.start_date) >= earlier:
+                row = replace(row, start_date=earlier,
+                              end_date=_to_the_day_back(dt.date.fromisoformat(row.end_date), 1, "year").isoformat() if row.end_date else None)
                 found.happenings[i] = row
                 block[k] = (i, row)
+
+
+WEEKDAY_IN = re.compile(r"\b(?:" + "|".join(WEEKDAYS) + r")\b")
 
 
 def _next_row(text: str, row: Happening, below: Happening) -> bool:
@@ -1319,11 +1332,6 @@ def _next_row(text: str, row: Happening, below: Happening) -> bool:
 
 # A line opened by a few words before a dash, a colon or a tab: a timeline's row, dated or not ("That spring — …").
 ROW_SHAPED = re.compile(r"[ \t]*(?:[\w’'.,-]+[ \t]+){0,3}[\w’'.,-]+[ \t]*(?:[—–:]|\t)")
-
-
-def _year_back(day: str) -> str:
-    date = dt.date.fromisoformat(day)
-    return (date.replace(year=date.year - 1) if (date.month, date.day) != (2, 29) else date.replace(year=date.year - 1, day=28)).isoformat()
 
 
 # A live page's entry stamp, opening its line: with its title after a dash ("6:40 p.m. — Rally fills City
@@ -1753,15 +1761,18 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     return "past" if ed_word else None  # no modal anywhere near: the -ed word is the verb
 
 
-# ("set" is not among them: "was set for Friday" is a plan, read by FUTURE_WORDS first.)
 def _set_for_later(words: list[str], at: int) -> bool:
-    """"set" at `at` tells a day ahead: "set for Monday", "set a hearing for Feb. 22", "is set to resume", "has set",
-    "Talks are set", not "The union set its strike date in September"."""
+    """"set" at `at` tells a day ahead: "set for Monday", "set a hearing for Feb. 22", "set another session Thursday",
+    "is set to resume", "has set", "Talks are set", not "The union set its strike date in September"."""
     before = words[at - 1].lower() if at > 0 else ""
-    return at + 1 == len(words) or any(w.lower() in ("for", "to") for w in words[at + 1:]) \
+    return at + 1 == len(words) or any(w.lower() in SET_FOR_WORDS for w in words[at + 1:]) \
         or before in ("is", "are", "was", "were", "be", "been", "remains", "remain", "now", "all", "has", "have", "had")
 
 
+# What "set" sets for a day ahead: "for" or "to" a day, or an appointment ("set another session Thursday").
+SET_FOR_WORDS = {"for", "to", "session", "sessions", "meeting", "hearing", "vote", "rally", "talks", "deadline"}
+
+# ("set" is not among them: "was set for Friday" is a plan, read by FUTURE_WORDS first.)
 SAME_IN_THE_PAST = {"put", "cut", "shut", "hit", "let", "cost", "spread", "quit", "bid", "read"}
 PARTICIPLE_AFTER = {"first", "already", "was", "were", "had", "just", "originally"}
 # After these a participle tells no tense of its own ("will be canceled", "has to be made up").

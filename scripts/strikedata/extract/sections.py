@@ -169,6 +169,7 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
     entries.sort()
     if len(entries) < 2:
         return marks
+    stamps = _stamps(text)
     bounds = [0, *(at for at, _, _ in marks), len(text) + 1]
     added: list[tuple[int, dt.date, str]] = []
     for low, high in itertools.pairwise(bounds):
@@ -184,15 +185,17 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
             if previous is not None and minutes < previous - MIDNIGHT_GAP:
                 shift += 1
             day_of[at], previous = base + dt.timedelta(days=shift), minutes
-        if not newest_first and base + dt.timedelta(days=shift) > published:
+        if not newest_first and base + dt.timedelta(days=shift) > published and any(part[-1][1] <= stamp < NOON for stamp, _ in stamps):
             # a box of times told in order that runs past midnight ("9 a.m. — …" / … / "1:50 a.m. — Tentative agreement
-            # signed."), on a page of the morning after: it ends on the page's day, so it began the day before
+            # signed."), on a page stamped the morning after it ended ("Updated 6:40 a.m."): it ends on the page's day, so
+            # it began the day before
             day_of = {at: day - (base + dt.timedelta(days=shift) - published) for at, day in day_of.items()}
+        first = min(day_of.values())
         current = base
         for at, _ in part:  # in text order: a new part wherever the day changes
             if day_of[at] != current:
                 current = day_of[at]
-                added.append((at, current, f"a live entry on {current.isoformat()}, past midnight" if current > min(day_of.values())
+                added.append((at, current, f"a live entry on {current.isoformat()}, past midnight" if current > first
                               else f"a live entry on {current.isoformat()}, before midnight"))
     return sorted(marks + added, key=lambda mark: mark[0])
 
@@ -203,6 +206,7 @@ MORNING_ENDS = 8 * 60  # minutes after midnight
 # A page first posted before this ("Posted: Mar 24, 2028 / 12:41 AM") was written the evening before: its
 # "tonight", "today" and weekdays are told from that day.
 NIGHT_ENDS = 3 * 60
+NOON = 12 * 60
 UPDATE_STAMP = re.compile(r"(?:last )?(?:updated|modified)\b", re.I)  # a live page's last update tells when it was last written
 STAMP_REACH = 2500  # characters from the top, where a page's stamps stand
 STAMP_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.I)
