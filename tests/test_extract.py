@@ -458,12 +458,14 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     ("blind-ah", 0.95, 0.9), ("blind-al", 0.9, 0.9),
     # The eleventh round: when things happened (overnight deals, a members page's dated entries, a column a month on).
     ("blind-ao", 0.8, 0.9), ("blind-ap", 0.85, 0.85),
+    # The twelfth round: when things happened (a live page under day headers, timelines, a box of times past midnight).
+    ("blind-as", 0.85, 0.9), ("blind-at", 0.8, 0.9),
 ])
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
     below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k, blind-n,
-    blind-r, blind-w, blind-ab, blind-ak and blind-an are only measured; blind-o, blind-p, blind-v, blind-af, blind-aj,
+    blind-r, blind-w, blind-ab, blind-ak, blind-an and blind-ar are only measured; blind-o, blind-p, blind-v, blind-af, blind-aj,
     blind-am and blind-aq are not held here: blind-p's gold counts quotations without marks, blind-v's figures and
     invented people, blind-af's quotations found (57 of 59), blind-aj's speakers and figures and blind-am's and
     blind-aq's speakers (51 of 58, 78 of 90) are below the targets.)"""
