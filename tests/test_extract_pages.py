@@ -3133,3 +3133,9 @@ def test_the_twelfth_round_review_s_counter_examples_keep_their_readings():
     dated = {box[p.start:p.end].split("\n")[0]: p.date for p in sections(box, dt.date(2041, 3, 11))}
     assert dated.get("12:30 a.m. — Talks adjourn.") == dt.date(2041, 3, 12)
     assert all(day == dt.date(2041, 3, 11) for line, day in dated.items() if not line.startswith("12:30"))
+
+
+def test_a_relative_weekday_opening_a_sentence_is_read_as_one():
+    sunday = dt.date(2041, 3, 17)
+    assert dates_of("Last Sunday, after a five-hour session went nowhere, nobody would guess.", sunday) == [("Last Sunday", "2041-03-10")]
+    assert dates_of("Next Friday, the board will vote.", dt.date(2041, 3, 12)) == [("Next Friday", "2041-03-22")]

@@ -40,7 +40,7 @@ MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 
 MONTH = r"(?P<month>" + "|".join(list(MONTHS) + list(MONTH_ABBREVIATIONS)) + r")\.?"
 TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<noon>\bnoon\b)"
 WEEKDAY = re.compile(
-    r"(?:\b(?P<rel>last|next|this|since|late|early)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
+    r"(?:\b(?P<rel>(?i:last|next|this|since)|late|early)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
     # "Monday, April 4": the weekday and its calendar date are one date (the weekday says the year).
     r"(?:,?\s+(?P<cmonth>" + "|".join(["January", "February", "March", "April", "May", "June", "July", "August", "September",
                                       "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
@@ -1429,11 +1429,10 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             continue
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
-        goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None
-                                           or reader.tense(sentence, m.start(), m.end()) in ("future", "past"))
         told_as = reader.tense(sentence, m.start(), m.end()) if sentence is not None else None
+        goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None or told_as in ("future", "past"))
         source = _day_before(reader, sentence, dated, future=told_as == "future", past=told_as == "past") if goes_on else None
-        if source is None and sentence is not None and reader.tense(sentence, m.start(), m.end()) == "past":
+        if source is None and sentence is not None and told_as == "past":
             source = _day_of_its_kin(reader, sentence, m.start(), dated)
         day = _day_gone_on_to(reader, source, _clock(m), GONE_ON.match(m.group()) is not None) if source else None
         if day:  # "Friday’s session went worse. It broke off shortly before 6 p.m.": the day of the sentence it goes on from
