@@ -3139,11 +3139,3 @@ def test_a_relative_weekday_opening_a_sentence_is_read_as_one():
     sunday = dt.date(2041, 3, 17)
     assert dates_of("Last Sunday, after a five-hour session went nowhere, nobody would guess.", sunday) == [("Last Sunday", "2041-03-10")]
     assert dates_of("Next Friday, the board will vote.", dt.date(2041, 3, 12)) == [("Next Friday", "2041-03-22")]
-
-
-def test_a_time_in_a_schedule_told_in_the_present_goes_on_from_the_day_ahead_before_it():
-    wednesday = dt.date(2041, 3, 6)
-    text = "Stroud will ask his colleagues at Thursday’s special board meeting to move. The meeting begins at 6 p.m."
-    assert dates_of(text, wednesday)[-1] == ("at 6 p.m.", "2041-03-07")
-    # a time in the present with no schedule is still the page's day
-    assert dates_of("Stroud will speak Thursday. The crowd is large at 6 p.m.", wednesday)[-1] == ("at 6 p.m.", "2041-03-06")

@@ -1430,8 +1430,6 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
         told_as = reader.tense(sentence, m.start(), m.end()) if sentence is not None else None
-        if told_as == "present" and sentence is not None and PLANNED_PRESENT.search(text, *reader.clause(sentence, m.start(), m.end())):
-            told_as = "future"  # "Thursday's special board meeting … The meeting begins at 6 p.m.": a schedule, ahead
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None or told_as in ("future", "past"))
         source = _day_before(reader, sentence, dated, future=told_as == "future", past=told_as == "past") if goes_on else None
         if source is None and sentence is not None and told_as == "past":
