@@ -3139,3 +3139,8 @@ def test_a_relative_weekday_opening_a_sentence_is_read_as_one():
     sunday = dt.date(2041, 3, 17)
     assert dates_of("Last Sunday, after a five-hour session went nowhere, nobody would guess.", sunday) == [("Last Sunday", "2041-03-10")]
     assert dates_of("Next Friday, the board will vote.", dt.date(2041, 3, 12)) == [("Next Friday", "2041-03-22")]
+    assert dates_of("WOODLAND, Neb. (KDMR) — Last Sunday, talks broke off.", sunday) == [("Last Sunday", "2041-03-10")]
+    # a headline's verb in title case, and a surname, are no "last"
+    monday = dt.date(2041, 3, 11)
+    assert dates_of("Strike Expected To Last Monday Through Wednesday\n", monday)[0] == ("Monday", "2041-03-11")
+    assert dates_of("Union leader Dana Last Monday said the offer falls short.", monday) == [("Monday", "2041-03-11")]

@@ -40,7 +40,10 @@ MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 
 MONTH = r"(?P<month>" + "|".join(list(MONTHS) + list(MONTH_ABBREVIATIONS)) + r")\.?"
 TIME = r"(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s?(?P<half>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<noon>\bnoon\b)"
 WEEKDAY = re.compile(
-    r"(?:\b(?P<rel>(?i:last|next|this|since)|late|early)\s+)?\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
+    # ("Last Sunday, …" opening a sentence or a line, or after a dateline's dash; not a headline's verb in title case,
+    # "Strike Expected To Last Monday Through Wednesday", nor a surname)
+    r"(?:\b(?P<rel>last|next|this|since|late|early|(?:(?<![^\n])|(?<=[.!?”\"] )|(?<=— ))(?:Last|Next|This|Since))\s+)?"
+    r"\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
     # "Monday, April 4": the weekday and its calendar date are one date (the weekday says the year).
     r"(?:,?\s+(?P<cmonth>" + "|".join(["January", "February", "March", "April", "May", "June", "July", "August", "September",
                                       "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
