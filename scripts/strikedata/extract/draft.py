@@ -43,6 +43,7 @@ from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
 from .furniture import Furniture, is_furniture, is_furniture_vocabulary
 from .happenings import (
+    BULLET,
     LASTING,
     Happening,
     event_kin,
@@ -991,7 +992,7 @@ class _EventProposals:
         return self.parties[(sentence.start, kind)]
 
 
-LIST_MARK = re.compile(r"^[•▪‣*·-][ \t]+")  # "• Wednesday, Nov. 21, 2040": the item's mark
+LIST_MARK = re.compile(rf"^{BULLET}[ \t]+")  # "• Wednesday, Nov. 21, 2040": the item's mark
 
 
 def _reported_status(happening: Happening, mention: str) -> str:

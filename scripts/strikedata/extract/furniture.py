@@ -27,7 +27,7 @@ from bisect import bisect_right
 from itertools import pairwise
 
 from ..spans import Span
-from .text import MONTH_WORD, WEEKDAY_NAME
+from .text import ITEM_DOT, MONTH_WORD, WEEKDAY_NAME
 
 # A line longer than this (in words) is prose or a headline, never a banner, credit or menu.
 SHORT_LINE_WORDS = 14
@@ -218,11 +218,11 @@ def _timeline(line: str) -> bool:
     """Three items or more between dots, each with a day of its own: a timeline run on one line ("Mediation begins
     Jan. 12 · Strike vote, Feb. 12 · Strike date set, Feb. 23"), not a menu or an event's promotion ("Sat., Feb. 22
     · Union Hall · 10 a.m.", one day for the items)."""
-    items = ITEM_DOT.split(line)
+    items = re.split(ITEM_DOT, line)
     return len(items) >= 3 and all(CALENDAR_DAY.search(item) for item in items)
 
 
-ITEM_DOT = re.compile(r"\s+[·•]\s+")
+
 CALENDAR_DAY = re.compile(rf"\b{MONTH_WORD}\s+\d{{1,2}}\b")
 # A bulleted day alone on its line: an item of a list of days ("The following days … will be instructional days:"); not
 # after a dash, which also opens a page's stamp ("- Monday, Oct. 15, 2040" under a byline).

@@ -19,6 +19,7 @@ from .holidays import NAMED_DAY, named_day
 from .text import (
     ABBREVIATIONS,
     DETERMINERS,
+    ITEM_MARKS,
     MONTH_WORD,
     NUMBER_WORDS,
     OPENING_WORDS,
@@ -581,6 +582,9 @@ def story_date(note: str, published: dt.date | None) -> dt.date | None:
     return dt.date.fromisoformat(days[0]) if days else None
 
 
+# The ordinals of a strike's days: "the walkout’s opening morning" is its first (never a day told as today's).
+OPENING = "opening"
+STRIKE_ORDINALS = {**ORDINAL_WORDS, OPENING: 1}
 # "day three of the strike", "the fourth day of the strike", "its fifth day", "the walkout's second week":
 # the strike's days and weeks, counted.
 STRIKE_DAY = re.compile(r"\b(?:(?P<nunit>[Dd]ay|[Ww]eek) (?P<n>" + "|".join(NUMBER_WORDS) + r"|\d{1,2})\b"
@@ -611,7 +615,7 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
     text = found.reader.text
     days = [(m, n) for m, n, unit in numbered if unit == "day"]
     headlines = [n for m, n in days if _headline_day(text, m)]  # one alone is the page's headline (not "Day 1: … / Day 2: …")
-    told_today = (n for m, n in days if (m.group("of") or (m.group("ord") and m.group("ord") != "opening")) and (
+    told_today = (n for m, n in days if (m.group("of") or (m.group("ord") and m.group("ord") != OPENING)) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
             # (the phrase's own tense: "On the fifth day of the strike, the signs had started to sag" tells today)
@@ -684,9 +688,7 @@ def _strike_day_number(m: re.Match[str]) -> int | None:
     if m.group("n"):
         return NUMBER_WORDS.get(m.group("n").lower()) or (int(m.group("n")) if m.group("n").isdigit() else None)
     word = m.group("ord").lower()
-    if word == "opening":
-        return 1
-    return ORDINAL_WORDS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
+    return STRIKE_ORDINALS.get(word) or (int(word[:-2]) if word[:-2].isdigit() else None)
 
 
 def count_strike_days(known: dt.date, offset: int) -> dt.date:
@@ -1013,7 +1015,9 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
 # A plan undone before a weekday's own ("canceled Monday’s bargaining session"), or made then for it ("the rally it had
 # planned for Saturday morning").
-UNDONE_BEFORE = re.compile(r"\b(?:canceled|cancelled|called off|scrapped|postponed)\s+(?:the\s+)?$", re.I)
+# The verbs that undo a plan ("the rally set for Friday was called off", "canceled Monday’s session").
+UNDOING = r"(?:canceled|cancelled|called off|scrapped|postponed|scratched|dropped)"
+UNDONE_BEFORE = re.compile(rf"\b{UNDOING}\s+(?:the\s+)?$", re.I)
 # A weekday's appointment ("Monday’s bargaining session"; not "Monday’s classes", called off on the day they were to be).
 APPOINTMENT_OF_THE_DAY = re.compile(r"[’']s\s+(?:[\w-]+\s+)?(?:session|meeting|hearing|vote|rally|march|talks|news conference|forum)\b")
 PLANNED_THEN_FOR = re.compile(r"\bhad\s+(?:been\s+)?(?:planned|scheduled|set)\s+(?:it\s+)?for\s+$", re.I)
@@ -1277,7 +1281,7 @@ def _resolve_year_mention(m: re.Match[str], published: dt.date | None, reader: _
 
 # "April 2025<tab>The district opens contract talks": a month and year opening a timeline's row.
 # (with no year, only before a dash or a tab: "April: We just want a fair contract." is a transcript's speaker)
-ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + r"(?:[ \t]+(?P<year>(?:19|20)\d{2})(?=[ \t]*(?:\t|[—–|:]|-\s|\s{2,}))"
+ROW_MONTH = re.compile(r"^[ \t]*" + MONTH + rf"(?:[ \t]+(?P<year>(?:19|20)\d{{2}})(?={ROW_AFTER_DATE.pattern})"
                        r"|(?=[ \t]*(?:\t|[—–]|-\s)))", re.M)
 
 
@@ -1556,12 +1560,13 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
 # A verb of saying and the "that" of what it reports: a plan reported is not the day of its reporting.
-SAYING = re.compile(r"\b(?:said|says|confirmed|announced|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|added|noted|promised|warned)\s+"
-                    r"(?:(?:at|in|during|on)\s+(?:an?|the|his|her|its|their)\s+)?$")
-SAYING_REACH = 40  # characters back from a time to the verb of saying it was said at ("said at a 9 a.m. news conference")
+SAYING_VERB = (r"(?:said|says|confirmed|confirms|announced|announces|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|writes|"
+               r"added|noted|explained|promised|promises|warned|warns)")
+REPORTED_PLAN = re.compile(rf"\b{SAYING_VERB}\s+that\b")
+# The verb of saying before a time it was said at ("said at a 9 a.m. news conference that …").
+SAYING = re.compile(rf"\b{SAYING_VERB}\s+(?:(?:at|in|during|on)\s+(?:an?|the|his|her|its|their)\s+)?$")
+SAYING_REACH = 40  # characters back from a time to the verb of saying it was said at
 THAT = re.compile(r"\bthat\b")
-REPORTED_PLAN = re.compile(r"\b(?:said|says|confirmed|confirms|announced|announces|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|writes|"
-                           r"added|noted|explained|promised|promises|warned|warns)\s+that\b")
 
 
 @dataclass(frozen=True)
@@ -1804,7 +1809,7 @@ MOVED_TO = re.compile(r"\b(?:(?:pushed|moved|bumped)(?: back| up)?\b[^.;]{0,60}?
 # A plan told undone right after its day ("set for Feb. 11, was canceled", "scheduled for Monday has been called off"; not
 # "scheduled for Monday after Friday's was canceled", another plan's undoing).
 CALLED_OFF = re.compile(r",?\s*(?:was|were|has been|have been|had been|is|are|got)\s+(?:now\s+|since\s+|also\s+)?"
-                        r"(?:canceled|cancelled|called off|scrapped|postponed|scratched|dropped)\b")
+                        rf"{UNDOING}\b")
 MOVED_REACH = 80  # characters back from a date to the moving ("postponed at the district's request until Oct. 22")
 PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+ed\b")
 
@@ -1827,7 +1832,7 @@ def _words_before(text: str, start: int) -> list[str]:
         ended = SENTENCE_END_BEFORE.search(window)
         period = max(period, ended.start() if ended else -1)  # "… the pain. Tuesday evening": the sentence before ends
         stop = max(text.rfind("\n", low, start), low + period if period >= 0 else -1,
-                   text.rfind("·", low, start), text.rfind("•", low, start))  # (a dot between a line's items)
+                   *(text.rfind(mark, low, start) for mark in ITEM_MARKS))  # (a dot between a line's items)
         if stop >= 0 or low == 0:
             return TENSE_WORD.findall(text, stop + 1 if stop >= 0 else 0, start)[-7:]
         words = TENSE_WORD.findall(text, low, start)
@@ -1848,8 +1853,8 @@ def _three_words_after(text: str, end: int) -> list[str]:
     width = 64
     while True:
         high = min(len(text), end + width)
-        stops = [x for x in (text.find("\n", end, high), text.find(".", end, high), text.find(",", end, high),
-                             text.find("·", end, high), text.find("•", end, high)) if x >= 0]  # (a dot between a line's items)
+        stops = [x for x in (text.find(stop, end, high) for stop in ("\n", ".", ",", *ITEM_MARKS)) if x >= 0]  # (and a dot
+        # between a line's items)
         if stops or high == len(text):
             return TENSE_WORD.findall(text, end, min(stops) if stops else len(text))[:3]
         words = TENSE_WORD.findall(text, end, high)

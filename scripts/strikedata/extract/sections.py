@@ -109,12 +109,13 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
             marks.append((after.start("heading"), published, f"under the heading '{after.group('heading')}', after the updates"))
     marks.sort(key=lambda mark: mark[0])
     marks = _changes_only(marks, published, stamps)
-    marks = _past_midnight(text, published, marks)
+    page_stamps = _stamps(text)  # (read once: the page's own stamps near its top, by clock time)
+    marks = _past_midnight(text, published, marks, page_stamps)
     if len(marks) > MOST_SECTIONS:
         return [Section(0, len(text), published, "")]
     out: list[Section] = []
     start, date, why = 0, published, ""
-    posted = _stamps(text)[:1]
+    posted = page_stamps[:1]
     if posted and posted[0][0] < NIGHT_ENDS and not UPDATE_STAMP.match(posted[0][1]):  # first posted past midnight: written the evening before
         date, why = published - dt.timedelta(days=1), f"the page was first posted in the small hours ({posted[0][1]!r}): written the day before"
     for at, day, reason in marks:
@@ -157,7 +158,8 @@ def _heading_day(m: re.Match[str], published: dt.date) -> dt.date | None:
     return min(fitting, key=lambda d: abs((d - published).days)) if fitting else None
 
 
-def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date, str]]) -> list[tuple[int, dt.date, str]]:
+def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date, str]],
+                   page_stamps: list[tuple[int, str]]) -> list[tuple[int, dt.date, str]]:
     """Where a live page's entries cross midnight: within each part, read oldest entry first (the
     page may put the newest first), an entry whose clock goes back by hours is on the next day."""
     entries = [(m.start(), minutes) for m in ENTRY_STAMP.finditer(text) if (minutes := clock_minutes(m)) is not None]
@@ -169,7 +171,6 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
     entries.sort()
     if len(entries) < 2:
         return marks
-    stamps = _stamps(text)
     bounds = [0, *(at for at, _, _ in marks), len(text) + 1]
     added: list[tuple[int, dt.date, str]] = []
     for low, high in itertools.pairwise(bounds):
@@ -185,7 +186,7 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
             if previous is not None and minutes < previous - MIDNIGHT_GAP:
                 shift += 1
             day_of[at], previous = base + dt.timedelta(days=shift), minutes
-        if not newest_first and base + dt.timedelta(days=shift) > published and any(part[-1][1] <= stamp < NOON for stamp, _ in stamps):
+        if not newest_first and base + dt.timedelta(days=shift) > published and any(part[-1][1] <= stamp < NOON for stamp, _ in page_stamps):
             # a box of times told in order that runs past midnight ("9 a.m. — …" / … / "1:50 a.m. — Tentative agreement
             # signed."), on a page stamped the morning after it ended ("Updated 6:40 a.m."): it ends on the page's day, so
             # it began the day before

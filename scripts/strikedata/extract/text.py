@@ -15,9 +15,12 @@ ABBREVIATIONS = re.compile(
     r"|Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|St|Assn|Assoc|Dept|Univ|Supt|Prof|Atty|Sgt|Capt|Rev|Ave|Blvd|Rd|No|Inc|Corp|Co|Jr|Sr|vs|Jan|Feb|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|U\.S|D\.C|e\.g|i\.e)"
     r"|\b[A-Z])\.$"
 )
-# A sentence ends at its stop, or at a middle dot or bullet between items of one line ("Strike vote, Feb. 12 ·
-# Strike date set, Feb. 23": a timeline run on one line), which is no part of either.
-SENTENCE_END = re.compile(r"[.!?][”\"’')]*(?=\s+|$)|(?P<between>(?<![ \t])[ \t]+[·•][ \t]+)")
+# A middle dot or a bullet between items of one line ("Strike vote, Feb. 12 · Strike date set, Feb. 23": a timeline run
+# on one line), and its marks.
+ITEM_MARKS = "·•"
+ITEM_DOT = rf"(?<![ \t])[ \t]+[{ITEM_MARKS}][ \t]+"
+# A sentence ends at its stop, or at a dot between a line's items, which is no part of either.
+SENTENCE_END = re.compile(rf"[.!?][”\"’')]*(?=\s+|$)|(?P<between>{ITEM_DOT})")
 # A clock time ends a sentence when a word that opens one follows ("began at 10 a.m. It ran overnight").
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")
 OPENER = re.compile(r"\s+(?:It|He|She|They|We|I|The|A|An|But|And|Then|That|This|Those|These|There|Our|His|Her|Their|Its|"
