@@ -3144,3 +3144,18 @@ def test_a_relative_weekday_opening_a_sentence_is_read_as_one():
     monday = dt.date(2041, 3, 11)
     assert dates_of("Strike Expected To Last Monday Through Wednesday\n", monday)[0] == ("Monday", "2041-03-11")
     assert dates_of("Union leader Dana Last Monday said the offer falls short.", monday) == [("Monday", "2041-03-11")]
+
+
+def test_a_time_told_as_done_later_than_the_page_s_last_stamp_was_the_day_before():
+    sunday = dt.date(2040, 10, 14)
+    page = ("Teachers ratify contract\nPublished Sunday, October 14, 2040 | Updated 8:15 a.m.\n\n"
+            "In a statement released at 8:30 p.m., the superintendent called the vote a relief.\n\n"
+            "The board will meet at 6 p.m. to approve it.\n")
+    dated = dated_mentions(page, sunday)
+    assert dated["In a statement released at 8:30 p.m., the superintendent called the vote a relief."] == "2040-10-13"
+    assert dated["The board will meet at 6 p.m. to approve it."] == "2040-10-14"  # a plan: the page's day
+    # a time earlier than the stamp, and a stamp that names the day after (updated then), say nothing of the day before
+    earlier = page.replace("8:30 p.m.", "7:30 a.m.")
+    assert dated_mentions(earlier, sunday)["In a statement released at 7:30 a.m., the superintendent called the vote a relief."] == "2040-10-14"
+    next_day = page.replace("Updated 8:15 a.m.", "Updated 8:15 a.m. Oct. 15, 2040")
+    assert dated_mentions(next_day, sunday)["In a statement released at 8:30 p.m., the superintendent called the vote a relief."] == "2040-10-14"

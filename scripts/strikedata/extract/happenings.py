@@ -154,8 +154,10 @@ class _Resolution:
     time: str | None = None
 
 
-def find_happenings(text: str, published: dt.date | None, sentence_spans: list[Span]) -> list[Happening]:
-    """Every date expression in `text`, resolved against the article's date, in text order."""
+def find_happenings(text: str, published: dt.date | None, sentence_spans: list[Span],
+                    last_stamp: tuple[str, str] | None = None) -> list[Happening]:
+    """Every date expression in `text`, resolved against the article's date, in text order. `last_stamp`: the
+    page's latest stamp on its own day ("HH:MM", its line), before which whatever it tells as done was done."""
     reader = _Reader(text, sentence_spans)
     found = _Found(reader)
     for pattern, resolve in RESOLVERS:
@@ -172,7 +174,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
     _add_week_told_day_by_day(found, published)
     _add_told_before(found, published)
     _add_that_month(found)
-    _add_times_alone(found, published)
+    _add_times_alone(found, published, last_stamp)
     return sorted(found.happenings, key=lambda h: h.start)
 
 
@@ -1411,8 +1413,10 @@ RESOLVER_ANCHORS: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
-def _add_times_alone(found: _Found, published: dt.date | None) -> None:
-    """"At 11 a.m., the union will rally": a time with no day is the article's day. Read last, and
+def _add_times_alone(found: _Found, published: dt.date | None, last_stamp: tuple[str, str] | None = None) -> None:
+    """"At 11 a.m., the union will rally": a time with no day is the article's day, or the day before when it is
+    told as past and is later on the clock than the page's last stamp ("At 8:40 p.m., the president read the
+    count" on a page updated at 8:15 a.m.: the count was read the evening before). Read last, and
     only in a sentence that holds no date expression, since a time beside a date belongs to that date;
     or in one whose date expression is in another clause that tells of an earlier happening
     ("Negotiators returned to the table at 10 a.m., … since talks broke down late Sunday")."""
@@ -1447,6 +1451,10 @@ def _add_times_alone(found: _Found, published: dt.date | None) -> None:
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
                                      "before it (its subject a pronoun, or told as past or future): read as that sentence's day",
                                      _clock(m))
+        elif published and last_stamp and told_as == "past" and (_clock(m) or "") > last_stamp[0]:
+            resolution = _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
+                                     f"a time told as past, later on the clock than the page's last stamp "
+                                     f"({last_stamp[1]!r}): the day before the article's", _clock(m))
         else:
             resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                      "a time with no day: read as the article's date", _clock(m))
