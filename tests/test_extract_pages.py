@@ -3159,3 +3159,22 @@ def test_a_time_told_as_done_later_than_the_page_s_last_stamp_was_the_day_before
     assert dated_mentions(earlier, sunday)["In a statement released at 7:30 a.m., the superintendent called the vote a relief."] == "2040-10-14"
     next_day = page.replace("Updated 8:15 a.m.", "Updated 8:15 a.m. Oct. 15, 2040")
     assert dated_mentions(next_day, sunday)["In a statement released at 8:30 p.m., the superintendent called the vote a relief."] == "2040-10-14"
+
+
+def test_an_embedded_post_is_told_on_the_day_its_stamp_gives():
+    from strikedata.extract.sections import sections
+    thursday = dt.date(2038, 2, 11)
+    page = ("Strike spills onto social media\n\nThe board voted late Wednesday.\n\nThe union answered:\n\n"
+            "Tillery Falls Education Association\n@TFEA_Union\nTonight the board voted to hire replacements.\n"
+            "11:48 PM · Feb 10, 2038\n2.3K Reposts\n\nThe district answered Thursday.\n\n"
+            "We have a TENTATIVE AGREEMENT! Teachers return Friday.\n\n"
+            "— Calloway Valley Teachers (@CallowayCVTA) February 12, 2038\n\nMore tonight.\n")
+    day_of = {page[p.start:p.end].strip().split("\n")[0]: p.date for p in sections(page, thursday)}
+    assert day_of["Tonight the board voted to hire replacements."] == dt.date(2038, 2, 10)
+    assert day_of["We have a TENTATIVE AGREEMENT! Teachers return Friday."] == dt.date(2038, 2, 12)
+    # the words after each post, and the author's line above it, are told on the page's day
+    assert [d for line, d in day_of.items() if line.startswith(("2.3K", "More tonight"))] == [thursday, thursday]
+    assert all(p.date == thursday for p in sections(page, thursday) if page[p.start:p.end].startswith("Strike"))
+    # a post stamped the page's own day makes no part of its own
+    same = page.replace("Feb 10, 2038", "Feb 11, 2038")
+    assert not any("post" in p.why for p in sections(same, thursday) if p.start < same.index("The district"))

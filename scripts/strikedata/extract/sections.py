@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ..spans import Span
@@ -118,6 +119,7 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     posted = page_stamps[:1]
     if posted and posted[0][0] < NIGHT_ENDS and not UPDATE_STAMP.match(posted[0][1]):  # first posted past midnight: written the evening before
         date, why = published - dt.timedelta(days=1), f"the page was first posted in the small hours ({posted[0][1]!r}): written the day before"
+    marks = _with_embedded_posts(text, marks, (date, why))
     for at, day, reason in marks:
         if at > start:
             out.append(Section(start, at, date, why))
@@ -136,6 +138,55 @@ def _changes_only(marks: list[tuple[int, dt.date, str]], published: dt.date, sta
             kept.append(mark)
             current = mark[1]
     return kept
+
+
+def _with_embedded_posts(text: str, marks: list[tuple[int, dt.date, str]],
+                         first: tuple[dt.date, str]) -> list[tuple[int, dt.date, str]]:
+    """The marks, with a part for each post the page embeds that its stamp below it dates to another day than the
+    one in force where the post stands ("@TFEA_Union / Tonight the board voted … / 11:48 PM · Feb 10, 2038" on a
+    page of Feb. 11; "… #CallowayStrong / — Calloway Valley Teachers (@CallowayCVTA) April 27, 2023"): its "tonight"
+    is the post's. After the post, the day in force before it goes on."""
+    posts = list(itertools.islice(_embedded_posts(text), MOST_SECTIONS))
+    if not posts:
+        return marks
+    added: list[tuple[int, dt.date, str]] = []
+    for start, end, day, stamp in posts:
+        in_force = next(((d, why) for at, d, why in reversed(marks) if at <= start), first)
+        if day != in_force[0]:
+            added += [(start, day, f"an embedded post stamped {stamp!r}"), (end, *in_force)]
+    return sorted(marks + added, key=lambda mark: mark[0])
+
+
+def _embedded_posts(text: str) -> Iterator[tuple[int, int, dt.date, str]]:
+    """Each post the page embeds, stamped below its words: (where its words start, where its stamp's line ends, the
+    stamp's day, the stamp). Its words follow the line of its author's handle ("@TFEA_Union",
+    "Alder Crossing Education Association @ACEA_Educators · Follow"), or, with none near above, are the
+    paragraph above the stamp."""
+    for m in POST_STAMP.finditer(text):
+        try:
+            day = dt.date(int(m.group("year")), MONTH_NAMES[m.group("month").lower()[:3]], int(m.group("day")))
+        except ValueError:
+            continue
+        reach = max(0, m.start() - POST_REACH)
+        handles = [h for h in HANDLE_LINE.finditer(text, reach, m.start()) if not POST_STAMP.match(text, h.start())]
+        if handles and not POST_STAMP.search(text, handles[-1].end(), m.start()):
+            start = handles[-1].end() + 1
+        else:
+            words_end = len(text[:m.start()].rstrip())
+            blank = text.rfind("\n\n", reach, words_end)
+            start = blank + 2 if blank >= 0 else reach
+        if start < m.start():
+            yield start, _line_end(text, m.end()), day, m.group().strip()
+
+
+# The stamp below an embedded post: X's ("11:48 PM · Feb 10, 2038") or an embed's credit line ("— Calloway Valley
+# Teachers (@CallowayCVTA) April 27, 2023").
+POST_STAMP = re.compile(r"^[ \t]*(?:[—–-]+[ \t]+[^\n]{0,80}\(@\w{1,30}\)[ \t]+|\d{1,2}:\d{2}[ \t]?[AaPp]\.?[Mm]\.?[ \t]+·[ \t]+)"
+                        r"(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[ \t]+(?P<day>\d{1,2}),[ \t]+"
+                        r"(?P<year>(?:19|20)\d{2})[ \t]*$", re.M)
+# The line of a post's author above its words: short, holding the handle.
+HANDLE_LINE = re.compile(r"^[^\n]{0,80}@\w{1,30}\b[^\n@]{0,20}$", re.M)
+POST_REACH = 1200  # characters above a post's stamp where its words and its author's line stand
 
 
 def _in_capitals(words: str) -> bool:
