@@ -3178,3 +3178,21 @@ def test_an_embedded_post_is_told_on_the_day_its_stamp_gives():
     # a post stamped the page's own day makes no part of its own
     same = page.replace("Feb 10, 2038", "Feb 11, 2038")
     assert not any("post" in p.why for p in sections(same, thursday) if p.start < same.index("The district"))
+
+
+def test_a_day_a_span_began_since_is_not_the_day_of_its_sentence_s_happening():
+    saturday = dt.date(2044, 2, 13)
+    page = ("WEDNESDAY, FEB. 10\n\nMediator Owen Lasko kept the teams apart. In the afternoon the district moved from 2.5% to 3%, "
+            "its first movement since Jan. 28. Our team answered with 6%, down from 7%.\n")
+    dated = dated_mentions(page, saturday)
+    moved = [d for text, d in _all_dated_mentions(page, saturday) if text.startswith("In the afternoon")]
+    assert "2044-02-10" in moved  # the move itself, on the heading's day, beside the day it was the first since
+    assert dated["Our team answered with 6%, down from 7%."] == "2044-02-10"  # not the day the span began
+    # a day told as the happening's own keeps the sentence dated by it
+    assert dated_mentions("The district moved from 2.5% to 3% on Jan. 28.", saturday) == {
+        "The district moved from 2.5% to 3% on Jan. 28.": "2044-01-28"}
+
+
+def _all_dated_mentions(text: str, published: dt.date) -> list[tuple[str, str]]:
+    draft = draft_of(text, published)
+    return [(m["text"], draft.dates[m["event_id"]]) for m in draft.event_mentions]

@@ -52,6 +52,7 @@ from .happenings import (
     find_undated,
     is_title,
     location,
+    since_a_day,
     stamp_rows,
     timeline_rows,
 )
@@ -150,9 +151,10 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
     told, spans = text[part.start:part.end], slice_spans(spans, part)
     happenings = find_happenings(told, part.date, spans, stamped if not part.why else None)
     index = SpanIndex(spans)
-    dated = {s.start for s in (index.at(h.start) for h in happenings) if s is not None}
+    # (a sentence whose dates all begin a span, "its first movement since Jan. 28", tells its own happening undated)
+    dated = {s.start for s in (index.at(h.start) for h in happenings if not since_a_day(told, h)) if s is not None}
     days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
-            and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
+            and not since_a_day(told, h) and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
     rows = timeline_rows(told, happenings) | stamp_rows(told, part.date)
     planned = dated - {s.start for h in happenings if h.tense != "future" and (s := index.at(h.start)) is not None}  # all ahead
     found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned),

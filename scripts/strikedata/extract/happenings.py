@@ -711,6 +711,8 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
                             r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
                             r"ended|countered|answered|filed|delivered|posted|released|issued|"
+                            # "the district moved from 2.5% to 3%", "The district moved on health care": a side's move at the table
+                            r"moved (?:from|on|off) |"
                             # "The vote went ahead as planned", "Talks broke down": a happening told by what became of it
                             r"went ahead|took place|(?:was|were) held|broke off|broke down|collapsed|fell apart|accepted|"
                             # "left … without an agreement", "The teams are meeting in separate rooms"
@@ -1544,6 +1546,14 @@ def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, l
 
 # A date that opens its clause with "since" ("since Tuesday"): the state it began, an earlier happening.
 SINCE_ITSELF = re.compile(r"since\b", re.I)
+SINCE_JUST_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
+def since_a_day(text: str, happening: Happening) -> bool:
+    """Whether a date is told as the start of a span ("its first movement since Jan. 28"): the day of an
+    earlier happening, not of the one its sentence tells."""
+    return SINCE_ITSELF.match(happening.expression) is not None or \
+        SINCE_JUST_BEFORE.search(text, max(0, happening.start - 8), happening.start) is not None
 # What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
 EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours after|days after|when|once)\b", re.I)
 
