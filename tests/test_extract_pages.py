@@ -3196,3 +3196,14 @@ def test_a_day_a_span_began_since_is_not_the_day_of_its_sentence_s_happening():
 def _all_dated_mentions(text: str, published: dt.date) -> list[tuple[str, str]]:
     draft = draft_of(text, published)
     return [(m["text"], draft.dates[m["event_id"]]) for m in draft.event_mentions]
+
+
+def test_dates_in_the_page_s_related_posts_are_no_step_of_the_story_s_order():
+    saturday = dt.date(2044, 2, 13)
+    page = ("Bargaining week in review\n\nFRIDAY, FEB. 12\n\nAt 11 a.m. the district handed us its final offer. That is more "
+            "than the district offered on Jan. 28.\n\n\"Tuesday is theirs to avoid,\" Whitacre said in a video message to "
+            "members Friday night.\n\nRelated posts\nStrike vote results: 91% yes (Feb. 3)\nBargaining update: the Jan. 28 session\n")
+    held = furniture_lines(page)
+    assert all(any(s.start <= page.index(line) < s.end for s in held) for line in ("Related posts", "Strike vote", "Bargaining update"))
+    said = {d for text, d in _all_dated_mentions(page, saturday) if text.startswith("\"Tuesday")}
+    assert "2044-02-12" in said and "2044-01-29" not in said  # not the first Friday after Jan. 28, read as a story's step

@@ -149,7 +149,8 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
     on a page stamped only in the early morning: `morning`, its stamp). In the page's own part, a time told as
     done that is later than the page's last stamp (`stamped`) was the day before."""
     told, spans = text[part.start:part.end], slice_spans(spans, part)
-    happenings = find_happenings(told, part.date, spans, stamped if not part.why else None)
+    happenings = find_happenings(told, part.date, spans, stamped if not part.why else None,
+                                 lambda at: furniture.holds(at + part.start))
     index = SpanIndex(spans)
     # (a sentence whose dates all begin a span, "its first movement since Jan. 28", tells its own happening undated)
     dated = {s.start for s in (index.at(h.start) for h in happenings if not since_a_day(told, h)) if s is not None}

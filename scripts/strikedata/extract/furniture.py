@@ -170,8 +170,8 @@ DATE_TIME_ONLY = re.compile(
     rf"^[\W\d]*(?:(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)[a-z]*,?\s*)?(?:{MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*(?:\d{{4}})?"
     r"|\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})?[\s,/|·•-]*(?:\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4}|\d{1,2}\s*[ap]\.?m\.?)?"
     rf"[\s,/|·•-]*(?:{MONTH_WORD}\s+\d{{1,2}},?\s*\d{{4}})?\W*$", re.I)
-LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|links|content|news))?|"
-                          r"more(?:\s+(?:stories|news|coverage|from\b.*|on\b.*|headlines))?|"
+LIST_HEADING = re.compile(r"^\s*(?:related(?:\s+(?:stories|articles|coverage|links|content|news|posts|reading|videos))?|"
+                          r"more(?:\s+(?:stories|news|posts|videos|coverage|from\b.*|on\b.*|headlines))?|"
                           r"read more|also read|see also|trending(?:\s+(?:now|stories))?|most (?:popular|read|viewed)|top stories|"
                           r"you may also like|recommended(?:\s+for you)?|latest(?:\s+(?:news|stories|headlines))?|in other news|"
                           r"what to read next|up next|watch next|other stories|previously|"

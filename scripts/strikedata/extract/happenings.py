@@ -155,9 +155,12 @@ class _Resolution:
 
 
 def find_happenings(text: str, published: dt.date | None, sentence_spans: list[Span],
-                    last_stamp: tuple[str, str] | None = None) -> list[Happening]:
+                    last_stamp: tuple[str, str] | None = None,
+                    furniture: Callable[[int], bool] | None = None) -> list[Happening]:
     """Every date expression in `text`, resolved against the article's date, in text order. `last_stamp`: the
-    page's latest stamp on its own day ("HH:MM", its line), before which whatever it tells as done was done."""
+    page's latest stamp on its own day ("HH:MM", its line), before which whatever it tells as done was done.
+    `furniture`: whether a position is in the page's furniture, whose dates ("Related posts / Strike vote results
+    (Feb. 3)") are no step of the order a story tells its days in."""
     reader = _Reader(text, sentence_spans)
     found = _Found(reader)
     for pattern, resolve in RESOLVERS:
@@ -170,7 +173,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
     numbered = numbered_strike_days(text)  # (read once for both)
     _add_strike_days(found, published, numbered)
     _add_strike_days_from_its_first(found, published, numbered)
-    _add_narrated_weekdays(found, published)
+    _add_narrated_weekdays(found, published, furniture)
     _add_week_told_day_by_day(found, published)
     _add_told_before(found, published)
     _add_that_month(found)
@@ -277,7 +280,7 @@ NAMED_BY_HAPPENING = re.compile(r"\s+(?:before|after)\s+(?:the|a|an|its|their)\b
 NO_PARTICULAR_DAY = re.compile(r"\b(?:a|an|the|that|each|every)\s+$", re.I)
 
 
-def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
+def _add_narrated_weekdays(found: _Found, published: dt.date | None, furniture: Callable[[int], bool] | None = None) -> None:
     """A look-back tells its days in order, with bare weekdays ("The support staff walked out on Monday,
     Oct. 26. … On Wednesday, the two sides spent 12 hours with the mediator."). When a bare weekday told
     in the past, read as the last such day before the article, falls after a calendar date the page
@@ -288,7 +291,8 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None) -> None:
         return
     reader = found.reader
     oldest = (published - dt.timedelta(days=LOOK_BACK_DAYS)).isoformat()
-    stated = [h for h in found.happenings if h.precision == "day" and h.start_date and h.start_date >= oldest and CALENDAR.search(h.expression)]
+    stated = [h for h in found.happenings if h.precision == "day" and h.start_date and h.start_date >= oldest and CALENDAR.search(h.expression)
+              and not (furniture and furniture(h.start))]
     bare = [(h, m) for h in found.happenings if (m := _bare_past_weekday(reader.text, h)) is not None]
     if not stated or not bare:
         return
