@@ -2718,6 +2718,10 @@ def test_a_stamp_line_with_time_zones_is_furniture_and_each_of_its_times_counts(
     page = "Strike day 2\n{}\n\nThe mediator left.\n"
     assert morning_stamp(page.format(line)) == line
     assert morning_stamp(page.format("Published: 5:52 AM CST Feb 5, 2035 | Updated: 4:18 PM CST Feb 5, 2035")) is None
+    # a page updated before nine is still the morning's: its lead's vote was the evening before
+    updated = "Published Feb. 4, 2044, 6:05 a.m. CT | Updated Feb. 4, 2044, 8:47 a.m. CT"
+    assert morning_stamp(page.format(updated)) == updated
+    assert morning_stamp(page.format(updated.replace("8:47", "9:47"))) is None
 
 
 def test_an_infinitive_is_no_verb_of_a_schedule():

@@ -254,7 +254,7 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
 
 # A page stamped only in the early morning ("Feb. 26, 2026, 6:05 a.m. CT", "Published 5:40 AM"): what it tells
 # as done, with no day, was done by the evening before. A later stamp ("Updated 9:58 PM") says the day went on.
-MORNING_ENDS = 8 * 60  # minutes after midnight
+MORNING_ENDS = 9 * 60  # minutes after midnight: a page stamped "Updated 8:47 a.m." has told nothing of its own day yet
 # A page first posted before this ("Posted: Mar 24, 2028 / 12:41 AM") was written the evening before: its
 # "tonight", "today" and weekdays are told from that day.
 NIGHT_ENDS = 3 * 60
