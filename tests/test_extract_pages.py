@@ -3211,3 +3211,11 @@ def test_dates_in_the_page_s_related_posts_are_no_step_of_the_story_s_order():
     assert all(any(s.start <= page.index(line) < s.end for s in held) for line in ("Related posts", "Strike vote", "Bargaining update"))
     said = {d for text, d in _all_dated_mentions(page, saturday) if text.startswith("\"Tuesday")}
     assert "2044-02-12" in said and "2044-01-29" not in said  # not the first Friday after Jan. 28, read as a story's step
+
+
+def test_the_day_of_what_a_side_has_asked_for_is_ahead():
+    friday = dt.date(2044, 2, 19)
+    assert dates_of("The district has asked the mediator to call both teams back Saturday.", friday) == [("Saturday", "2044-02-20")]
+    assert dates_of("The union urged the board to meet Monday.", friday) == [("Monday", "2044-02-22")]
+    # a request made before, and turned down, was for a day gone by
+    assert dates_of("The union said it had asked to meet Saturday and was turned down.", friday) == [("Saturday", "2044-02-13")]

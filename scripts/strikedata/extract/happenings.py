@@ -1813,9 +1813,11 @@ SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called fo
                      r"|(?:starting|beginning|effective))\s+$")  # "voted to join the strike starting Monday"
 # "organized a march … for 4 p.m. Thursday": a time something is for is an appointment, still ahead.
 FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnight)\s+$", re.I)
-# "have agreed to meet Thursday", "agreed Monday afternoon to return to the table Wednesday": the day of what
-# was agreed to, still ahead (not "voted to approve the contract Monday", which may tell the vote's day).
-AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows)\s+(?:[\w’'-]+\s+){0,2}?"
+# "have agreed to meet Thursday", "agreed Monday afternoon to return to the table Wednesday", "has asked the mediator
+# to call both teams back Saturday": the day of what was agreed to or asked for, still ahead (not "voted to approve
+# the contract Monday", which may tell the vote's day; nor "it had asked to meet Saturday and was turned down").
+AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
+                       r"|(?<!had )(?:asked|asks|urged|urges))\s+(?:[\w’'-]+\s+){0,2}?"
                        r"to\s+[a-z]+(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}\s+$", re.I)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 # "has asked both teams to return Saturday": a request to come back, for a day ahead.
