@@ -3219,3 +3219,10 @@ def test_the_day_of_what_a_side_has_asked_for_is_ahead():
     assert dates_of("The union urged the board to meet Monday.", friday) == [("Monday", "2044-02-22")]
     # a request made before, and turned down, was for a day gone by
     assert dates_of("The union said it had asked to meet Saturday and was turned down.", friday) == [("Saturday", "2044-02-13")]
+
+
+def test_a_day_an_appointment_was_set_for_is_soon_ahead():
+    friday = dt.date(2044, 2, 19)
+    assert dates_of("A spokeswoman said it has set a hearing on that complaint for March 10.", friday) == [("March 10", "2044-03-10")]
+    # a day told plainly as gone stays gone
+    assert dates_of("The commission held a hearing on March 10.", friday) == [("March 10", "2043-03-10")]

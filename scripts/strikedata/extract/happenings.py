@@ -2025,8 +2025,11 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     if told_as == "future" and direction is None and sentence is not None and _planned_then(text, sentence, m.start()):
         told_as = "planned_then"  # "The board had scheduled a special meeting for Feb. 19", told March 4: lately gone
-    if told_as == "past" and direction is None and sentence is not None and DECIDED_TO.search(text, sentence.start, m.start()):
-        told_as = "decided_then"  # "the board voted 5-0 to put a levy on the May 5 ballot", told March 4: soon ahead
+    if told_as == "past" and direction is None and sentence is not None and (
+            DECIDED_TO.search(text, sentence.start, m.start())
+            or APPOINTED_FOR.search(text, max(sentence.start, m.start() - APPOINTED_REACH), m.start())):
+        told_as = "decided_then"  # "the board voted 5-0 to put a levy on the May 5 ballot", "it has set a hearing on that
+        # complaint for March 10", told in February: soon ahead
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
     if told_as == "future" and direction is None and CALLED_OFF.match(text, m.end()):
@@ -2049,6 +2052,9 @@ FINITE_PAST = re.compile(r"\b(?:was|were|had|did|voted|approved|agreed|reached|b
 WOULD = re.compile(r"\b(?:would|could|might)\b")
 RECENTLY = dt.timedelta(days=60)  # how far back a plan made then may have fallen ("had scheduled … for Feb. 19")
 SOON = dt.timedelta(days=90)  # how far ahead a decision made then may look ("voted to put a levy on the May 5 ballot")
+# An appointment made for a day: "has set a hearing on that complaint for March 10".
+APPOINTED_FOR = re.compile(r"\b(?:set|scheduled|planned|slated)\s+(?:[\w’'-]+\s+){0,6}?for\s+$", re.I)
+APPOINTED_REACH = 80  # characters before the date
 DECIDED_TO = re.compile(r"\b(?:voted|agreed|decided|chose|opted|promised|pledged)\s+(?:[\w-]+\s+){0,2}?to\s+[a-z]+\b")
 SCHEDULED_THEN = re.compile(r"\b(?:had|was|were)\s+(?:been\s+)?(?:scheduled|planned|set)\b", re.I)
 AHEAD_OF_NOW = re.compile(r"\bwill\b|[’']ll\b|\bnext\b", re.I)  # a future from the article's day
