@@ -3226,3 +3226,12 @@ def test_a_day_an_appointment_was_set_for_is_soon_ahead():
     assert dates_of("A spokeswoman said it has set a hearing on that complaint for March 10.", friday) == [("March 10", "2044-03-10")]
     # a day told plainly as gone stays gone
     assert dates_of("The commission held a hearing on March 10.", friday) == [("March 10", "2043-03-10")]
+
+
+def test_the_dates_of_what_a_paper_says_are_not_the_day_of_the_time_it_was_filed_at():
+    friday = dt.date(2044, 2, 19)
+    text = ("The union answered the district's petition Thursday afternoon. Its 26-page response, filed at 4:48 p.m., says the "
+            "district declared an impasse in December.")
+    assert ("at 4:48 p.m.", "2044-02-18") in dates_of(text, friday)
+    # a day told right after the time is still the time's
+    assert dates_of("Its response, filed at 4:48 p.m. Wednesday, says little.", friday) == [("Wednesday", "2044-02-17")]

@@ -1571,6 +1571,8 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
         return False
     if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None or SINCE_ITSELF.match(happening.expression):
         return True  # ("shortly after 3 a.m., still wearing the cap he had worn on the picket line since Tuesday")
+    if WHAT_IT_SAYS.search(text, m.end(), happening.start) is not None:
+        return True  # "Its 26-page response, filed at 4:48 p.m., says the district declared an impasse in December"
     if happening.tense == "future" and (REPORTED_PLAN.search(text, m.end(), happening.start) is not None or (
             SAYING.search(text, max(sentence_start, m.start() - SAYING_REACH), m.start()) and THAT.search(text, m.end(), happening.start))):
         # "At a news conference at 1 p.m., she confirmed that buses will run tomorrow", "said at a 9 a.m. news
@@ -1581,6 +1583,8 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
 
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
+# What a paper or a speaker says, in the present, after the time it was filed or spoken at: its dates are its content's.
+WHAT_IT_SAYS = re.compile(r"\b(?:says|argues|claims|contends|alleges|asserts|accuses)\b")
 # A verb of saying and the "that" of what it reports: a plan reported is not the day of its reporting.
 SAYING_VERB = (r"(?:said|says|confirmed|confirms|announced|announces|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|writes|"
                r"added|noted|explained|promised|promises|warned|warns)")
