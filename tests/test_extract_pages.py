@@ -3235,3 +3235,13 @@ def test_the_dates_of_what_a_paper_says_are_not_the_day_of_the_time_it_was_filed
     assert ("at 4:48 p.m.", "2044-02-18") in dates_of(text, friday)
     # a day told right after the time is still the time's
     assert dates_of("Its response, filed at 4:48 p.m. Wednesday, says little.", friday) == [("Wednesday", "2044-02-17")]
+
+
+def test_a_caption_told_in_the_present_shows_a_day_gone_by():
+    wednesday = dt.date(2044, 3, 2)
+    caption = ("[Photo: Board President Harlan Voight, right, reads the results of the contract vote Monday night in the "
+               "auditorium. Hollis Grange / Ledger-Dispatch]")
+    assert dates_of(caption, wednesday) == [("Monday night", "2044-02-29")]
+    # a caption that tells a plan, and prose in the present, keep their days ahead
+    assert dates_of("[Photo: The board will vote Monday night.]", wednesday) == [("Monday night", "2044-03-07")]
+    assert dates_of("The board meets Monday night.", wednesday) == [("Monday night", "2044-03-07")]

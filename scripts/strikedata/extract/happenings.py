@@ -1000,6 +1000,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
         when = "past"
     if when == "past" and local is None and _planned_before_the_past(reader.words_of(clause), m.end() - clause[0]):
         when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
+    if when in ("present", "future") and _told_in_a_caption(reader, m.start()):
+        when = "past"  # "[Photo] Board President Harlan Voight reads the results of the vote Monday night": the picture's day
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
@@ -1021,6 +1023,17 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
+# A photo's caption ("[Photo] …", "[Photo: …]", "Photo: …"): told in the present, of the moment the picture was taken.
+CAPTION_LINE = re.compile(r"[ \t]*(?:\[(?:photo|photos|image|images|photograph)\b|(?:photo|caption)[ \t]*:)", re.I)
+
+
+def _told_in_a_caption(reader: _Reader, at: int) -> bool:
+    """Whether `at` is in a photo's caption whose sentence tells no plan ("will", "next")."""
+    text = reader.text
+    if CAPTION_LINE.match(text, text.rfind("\n", 0, at) + 1) is None:
+        return False
+    sentence = reader.sentence(at)
+    return sentence is None or AHEAD_OF_NOW.search(text, sentence.start, sentence.end) is None
 # A plan undone before a weekday's own ("canceled Monday’s bargaining session"), or made then for it ("the rally it had
 # planned for Saturday morning").
 # The verbs that undo a plan ("the rally set for Friday was called off", "canceled Monday’s session").
