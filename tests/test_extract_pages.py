@@ -556,6 +556,9 @@ def test_the_district_is_the_district_not_its_board_named_more_often():
 def test_a_leader_by_title_and_a_member_who_asked_not_to_be_named():
     text = "Senate Minority Leader Edward R. Halloran Jr., a Republican, called the bill “a blank check.”"
     assert people_of(text) == {"edward-r-halloran-jr": "Edward R. Halloran Jr."}
+    # a numeral takes no period: one after it ends the sentence
+    text = "More than 200 people signed up to speak, according to board chair Warren J. Pettibone III."
+    assert people_of(text) == {"warren-j-pettibone-iii": "Warren J. Pettibone III"}
     text = "One board member, who asked me not to use her name, said the motion “was never going to pass.”"
     assert speakers_of(text) == [(None, None)]
 

@@ -935,6 +935,7 @@ ABBREVIATED = frozenset({"Assn", "Assoc", "Dept", "Univ", "Supt", "Asst", "Dir",
                          "Lt", "Gov", "Sen", "Rep", "Dr", "Mr", "Mrs", "Ms", "Rev", "Gen", "Jr", "Sr", "St"})
 # What follows a family name without being one ("Desmond T. Farrow Jr.", "Ana Reyes III").
 SUFFIXES = frozenset({"Jr", "Sr", "II", "III", "IV"})
+ABBREVIATED_SUFFIXES = frozenset({"Jr", "Sr"})
 ABBREVIATION_PERIOD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATED)) + r"|[A-Z])\.(?= )")
 FIRST_PERSON_CONTRACTION = re.compile(r"I[’'](?:ll|m|ve|d)")
 TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?$")  # "Asst. Supt. of Human Resources X"
@@ -982,7 +983,8 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     start = name_tokens[0].start()
     end = name_tokens[-1].start() + len(name_words[-1])
     if suffix and name_words[-1] == name_tokens[-1].group() and text[end:suffix.start()] in (" ", ", "):
-        end = suffix.end() + (text[suffix.end():suffix.end() + 1] == ".")  # the suffix is part of the name
+        # the suffix is part of the name, with its period when it abbreviates ("Jr."; a numeral's is the sentence's: "III.")
+        end = suffix.end() + (text[suffix.end():suffix.end() + 1] == "." and suffix.group() in ABBREVIATED_SUFFIXES)
         name_words = [*name_words, text[suffix.start():end]]
     if taken.find(1, start, end) >= 0:
         return None
