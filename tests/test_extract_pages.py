@@ -987,6 +987,8 @@ def test_a_by_the_numbers_box_counts_what_each_line_names():
     box = "BY THE NUMBERS\n771: members of the association\n15: school days lost to the strike\n2027: the year it began\n"
     assert figures_in(box) == [("771", 771.0, "count", None), ("15", 15.0, "days", None)]
     assert figures_in("LIVE\n9:05 a.m.: talks resumed\n") == []  # a clock time is no count
+    qualified = "BY THE NUMBERS\nAbout 26,000: students out of class\nMore than 70: teachers from neighboring districts\n"
+    assert figures_in(qualified) == [("About 26,000", 26000.0, "count", "approximately"), ("More than 70", 70.0, "count", "more_than")]
 
 
 def test_an_age_is_a_figure_in_years():

@@ -416,7 +416,8 @@ OLDEST = 110
 # Only under a box's heading ("BY THE NUMBERS", "By the numbers"), to the first blank line after its lines: an
 # agenda's "1: call to order" counts nothing.
 NUMBERS_BOX_HEADING = re.compile(r"^[ \t]*(?i:by the numbers|the numbers|in numbers|numbers to know)[ \t]*:?[ \t]*\n(?:[ \t]*\n)?", re.M)
-NUMBERS_BOX = re.compile(r"[ \t]*(?P<num>\d{1,3}(?:,\d{3})+|\d{1,6})(?=:[ \t]+[a-z])")
+NUMBERS_BOX = re.compile(rf"[ \t]*(?:(?P<qual>(?i:{QUALIFYING}))[ \t]+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,6}})(?=:[ \t]+[a-z])")
+# ("About 26,000: students out of class", "More than 70: teachers from neighboring districts …": a qualified count)
 NUMBERS_BOX_UNIT = re.compile(r":[ \t]+(?:[a-z][\w’'-]*[ \t]+)?(?P<unit>days|hours|years)\b")  # "15: school days lost"
 
 
