@@ -637,6 +637,8 @@ def test_a_fraction_of_a_percent_and_a_tally_after_its_outcome():
     assert figures_in("A third of aides struck.") == [("A third", 33.3, "percent", None)]  # a share of a whole, still
     assert [f[:2] for f in figures_in("The motion to seek an injunction failed 5-4.")] == [("5", 5), ("4", 4)]
     assert [f[:2] for f in figures_in("Members approved it 488-61.")] == [("488", 488), ("61", 61)]
+    assert [f[:2] for f in figures_in("Staff ratified their own agreement earlier this week, 684 to 41, the union said.")] == [
+        ("684", 684), ("41", 41)]
 
 
 # --- dates -------------------------------------------------------------------------------------------
@@ -976,6 +978,7 @@ def test_a_part_of_a_whole_told_before_counts_both():
     assert figures_of("It hired only 140 of the 600 it said it needed.") == [("140", 140, "count"), ("600", 600, "count")]
     assert figures_of("Six out of the eight said the strike was worth it.") == [("Six", 6, "count"), ("eight", 8, "count")]
     assert figures_of("One of the two said no.") == []
+    assert ("Six", 6, "count") in figures_of("Six out of the eight of us have told me they're a yes.")
 
 
 def test_a_range_gives_each_end_in_the_unit_written_once():

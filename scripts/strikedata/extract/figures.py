@@ -80,11 +80,13 @@ VOTERS = re.compile(rf"(?<![\w$.,-])(?P<num>{DIGITS}) (?:of them |members |peopl
 AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit>year|day|hour|week)s\b", re.I)
 # "Members voted 1,784 to 211", "The motion failed 5-4", "approved it 488-61": both sides of a vote are counts.
 VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
-                        r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)(?:\s+(?:it|them|the\s+\w+))?)"
+                        r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)"
+                        # ("ratified their own agreement earlier this week, 684 to 41")
+                        r"(?:\s+(?:it|them|(?:the|its|their)(?:\s+own)?\s+\w+))?)"
                         # ("ratified the agreement Saturday, 912 to 164": the day of the vote between)
                         rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?"
                         # ("ratified it last month, 2,011 to 274", "approved it four days later, 6 to 1")
-                        r"|\s+(?:last|this)\s+(?:week|month)|\s+(?:\w+\s+)?(?:days?|weeks?)\s+(?:later|earlier))?,?"
+                        r"|\s+(?:(?:earlier|later)\s+)?(?:last|this)\s+(?:week|month)|\s+(?:\w+\s+)?(?:days?|weeks?)\s+(?:later|earlier))?,?"
                         rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
@@ -122,10 +124,11 @@ PLURAL_COUNT = re.compile(r"\b(?:(?P<num>tens of thousands|hundreds of thousands
 PLURAL_VALUES = {"tens of thousands": 10_000, "hundreds of thousands": 100_000, "thousands": 1000, "hundreds": 100, "dozens": 12,
                  "hundred": 200, "thousand": 2000, "dozen": 24}  # "several hundred": more than two hundred
 # "eleven of them": a part of what the sentence counted just before.
-# "hired only 140 of the 600 it said it needed", "Six out of the eight said …": a part of a whole, what both count
+# "hired only 140 of the 600 it said it needed", "Six out of the eight said …", "Six out of the eight of us": a part of a
+# whole, what both count
 # told before (no noun after the whole): each a count.
 OF_A_NUMBER = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) (?:out )?of (?:the|those|these) (?P<whole>{DIGITS}|{NUMBER_WORD})"
-                         r"(?=\s+(?:it|they|we|he|she|who|that|which|said|says|were|was|had|have|did|would|could|will|"
+                         r"(?=\s+(?:of (?:us|them|you)|it|they|we|he|she|who|that|which|said|says|were|was|had|have|did|would|could|will|"
                          r"(?-i:[a-z]+ed))\b|\s*[,.;:!?])", re.I)
 OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|those)\b", re.I)
 # "Police estimated the crowd at 2,000; we counted more than 2,500": a crowd's size, its noun before it.
