@@ -829,7 +829,8 @@ def undated_in(text: str) -> list[tuple[str, str | None]]:
 
 
 def test_a_happening_with_no_date_words_is_dated_the_articles_day_when_past_or_going_on():
-    assert undated_in("Teachers stayed out for the third straight day.") == []  # no happening word: nothing
+    assert undated_in("The weather was cold for the third straight day.") == []  # no happening word: nothing
+    assert undated_in("Teachers stayed out for the third straight day.") == [("stayed out", "2024-03-06")]
     assert undated_in("Teachers picketed for the third straight day.") == [("picketed", "2024-03-06")]
     assert undated_in("The board declined the invitation.") == [("declined", "2024-03-06")]
     assert undated_in("Teachers remain on strike across the city.") == [("strike", "2024-03-06")]
@@ -3253,3 +3254,14 @@ def test_a_caption_told_in_the_present_shows_a_day_gone_by():
     # a caption that tells a plan, and prose in the present, keep their days ahead
     assert dates_of("[Photo: The board will vote Monday night.]", wednesday) == [("Monday night", "2044-03-07")]
     assert dates_of("The board meets Monday night.", wednesday) == [("Monday night", "2044-03-07")]
+
+
+def test_happenings_told_by_what_people_did_are_found_with_no_date_words():
+    sunday = dt.date(2040, 10, 14)
+    page = ("Members ratified the contract Saturday. Members lined up through the afternoon. The count ran past 8 p.m. "
+            "The union came down from 5.5% to 4.75%.\n")
+    dated = dated_mentions(page, sunday)
+    assert dated["Members lined up through the afternoon."] == "2040-10-13"  # the day of the sentence before
+    assert "The union came down from 5.5% to 4.75%." in dated
+    # a plan is no happening to date
+    assert dated_mentions("Teachers will have lined up by then.", sunday) == {}

@@ -717,6 +717,9 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"ended|countered|answered|filed|delivered|posted|released|issued|"
                             # "the district moved from 2.5% to 3%", "The district moved on health care": a side's move at the table
                             r"moved (?:from|on|off) |"
+                            r"came down|came up|came in with|lined up|chanted|shook hands|stayed (?:off|out|away|home)|signed up|"
+                            r"spent (?:the|about|nearly|more|\d)|filled|gathered|testified|ruled|denied|granted|withdrew|"
+                            r"(?:ran|lasted) (?:for |until |past |into |nearly |about |more )|"
                             # "The vote went ahead as planned", "Talks broke down": a happening told by what became of it
                             r"went ahead|took place|(?:was|were) held|broke off|broke down|collapsed|fell apart|accepted|"
                             # "left … without an agreement", "The teams are meeting in separate rooms"
