@@ -3174,6 +3174,18 @@ def test_a_time_told_as_done_later_than_the_page_s_last_stamp_was_the_day_before
     assert dated_mentions(next_day, sunday)["In a statement released at 8:30 p.m., the superintendent called the vote a relief."] == "2040-10-14"
 
 
+def test_a_time_told_as_planned_earlier_on_the_clock_than_the_page_was_posted_is_the_day_after():
+    monday = dt.date(2041, 3, 4)
+    page = ("Teachers to strike Tuesday\nPosted: Mar 4, 2041 / 9:10 PM\n\nTalks broke off this afternoon.\n\n"
+            "Picket lines will go up at 7 a.m. outside every school.\n\nThe board will meet at 10 p.m. tonight.\n\n"
+            "The district announced at 5 p.m. that schools will stay closed.\n")
+    dated = dated_mentions(page, monday)
+    assert dated["Picket lines will go up at 7 a.m. outside every school."] == "2041-03-05"
+    assert dated["The board will meet at 10 p.m. tonight."] == "2041-03-04"  # later than the stamp: still that day
+    # the time of a saying told in the past is the saying's, whatever it says of a plan
+    assert dated["The district announced at 5 p.m. that schools will stay closed."] == "2041-03-04"
+
+
 def test_an_embedded_post_is_told_on_the_day_its_stamp_gives():
     from strikedata.extract.sections import sections
     thursday = dt.date(2038, 2, 11)

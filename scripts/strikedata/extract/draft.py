@@ -46,6 +46,7 @@ from .happenings import (
     BULLET,
     LASTING,
     Happening,
+    PageClock,
     event_kin,
     event_type,
     find_happenings,
@@ -57,7 +58,7 @@ from .happenings import (
     timeline_rows,
 )
 from .quotations import find_quotations
-from .sections import Section, last_stamp, morning_stamp, sections, slice_spans
+from .sections import Section, morning_stamp, page_clock, sections, slice_spans
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
 OUTLET = "news_outlet"
@@ -130,7 +131,7 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
     parts = sections(text, date)
-    morning, stamped = morning_stamp(text), last_stamp(text, date)
+    morning, stamped = morning_stamp(text), page_clock(text, date)
     happenings = [h for part in parts for h in _happenings(text, part, spans, furniture, morning, stamped)]
     draft.notes += [f"from line {text.count(chr(10), 0, part.start) + 1} of the text, relative dates are read against "
                     f"{part.date.isoformat()}: {part.why}" for part in parts if part.why and part.date]
@@ -143,11 +144,12 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
 
 
 def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: str | None = None,
-                stamped: tuple[str, str] | None = None) -> list[Happening]:
+                stamped: PageClock | None = None) -> list[Happening]:
     """The happenings told in one part of the page (outside its furniture), read against the part's
     day: those with date words, then the sentences that tell of one with none (done by the day before,
     on a page stamped only in the early morning: `morning`, its stamp). In the page's own part, a time told as
-    done that is later than the page's last stamp (`stamped`) was the day before."""
+    done that is later than the page's last stamp (`stamped`) was the day before, and one told as planned that is
+    earlier than its first is the day after."""
     told, spans = text[part.start:part.end], slice_spans(spans, part)
     happenings = find_happenings(told, part.date, spans, stamped if not part.why else None,
                                  lambda at: furniture.holds(at + part.start))

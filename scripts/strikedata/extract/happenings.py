@@ -154,11 +154,21 @@ class _Resolution:
     time: str | None = None
 
 
+@dataclass(frozen=True)
+class PageClock:
+    """The clock times of a page's stamps on its own day, as "HH:MM": when it was first posted and last
+    updated (`last_line`: that stamp's line)."""
+    first: str
+    last: str
+    last_line: str
+
+
 def find_happenings(text: str, published: dt.date | None, sentence_spans: list[Span],
-                    last_stamp: tuple[str, str] | None = None,
+                    stamped: PageClock | None = None,
                     furniture: Callable[[int], bool] | None = None) -> list[Happening]:
-    """Every date expression in `text`, resolved against the article's date, in text order. `last_stamp`: the
-    page's latest stamp on its own day ("HH:MM", its line), before which whatever it tells as done was done.
+    """Every date expression in `text`, resolved against the article's date, in text order. `stamped`: the clock
+    times of the page's stamps on its own day: what it tells as done was done by the last, what it tells as planned
+    is to be after the first.
     `furniture`: whether a position is in the page's furniture, whose dates ("Related posts / Strike vote results
     (Feb. 3)") are no step of the order a story tells its days in."""
     reader = _Reader(text, sentence_spans)
@@ -177,7 +187,7 @@ def find_happenings(text: str, published: dt.date | None, sentence_spans: list[S
     _add_week_told_day_by_day(found, published)
     _add_told_before(found, published)
     _add_that_month(found)
-    _add_times_alone(found, published, last_stamp)
+    _add_times_alone(found, published, stamped)
     return sorted(found.happenings, key=lambda h: h.start)
 
 
@@ -1435,10 +1445,12 @@ RESOLVER_ANCHORS: dict[re.Pattern[str], re.Pattern[str]] = {
 }
 
 
-def _add_times_alone(found: _Found, published: dt.date | None, last_stamp: tuple[str, str] | None = None) -> None:
-    """"At 11 a.m., the union will rally": a time with no day is the article's day, or the day before when it is
+def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageClock | None = None) -> None:
+    """"At 11 a.m., the union will rally": a time with no day is the article's day; the day before when it is
     told as past and is later on the clock than the page's last stamp ("At 8:40 p.m., the president read the
-    count" on a page updated at 8:15 a.m.: the count was read the evening before). Read last, and
+    count" on a page updated at 8:15 a.m.: the count was read the evening before); the day after when it is told
+    as planned and is earlier than the page's first stamp ("Picket lines will go up at 7 a.m." on a page posted at
+    9:10 p.m.). Read last, and
     only in a sentence that holds no date expression, since a time beside a date belongs to that date;
     or in one whose date expression is in another clause that tells of an earlier happening
     ("Negotiators returned to the table at 10 a.m., … since talks broke down late Sunday")."""
@@ -1463,6 +1475,8 @@ def _add_times_alone(found: _Found, published: dt.date | None, last_stamp: tuple
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
         told_as = reader.tense(sentence, m.start(), m.end()) if sentence is not None else None
+        if told_as == "future" and sentence is not None and SAID_AT.search(text, max(sentence.start, m.start() - SAID_AT_REACH), m.start()):
+            told_as = "past"  # "The district announced at 5 p.m. that schools will stay closed": the time of the saying
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None or told_as in ("future", "past"))
         source = _day_before(reader, sentence, dated, future=told_as == "future", past=told_as == "past") if goes_on else None
         if source is None and sentence is not None and told_as == "past":
@@ -1473,10 +1487,14 @@ def _add_times_alone(found: _Found, published: dt.date | None, last_stamp: tuple
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
                                      "before it (its subject a pronoun, or told as past or future): read as that sentence's day",
                                      _clock(m))
-        elif published and last_stamp and told_as == "past" and (_clock(m) or "") > last_stamp[0]:
+        elif published and stamped and told_as == "past" and (_clock(m) or "") > stamped.last:
             resolution = _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
                                      f"a time told as past, later on the clock than the page's last stamp "
-                                     f"({last_stamp[1]!r}): the day before the article's", _clock(m))
+                                     f"({stamped.last_line!r}): the day before the article's", _clock(m))
+        elif published and stamped and told_as == "future" and _clock(m) and (_clock(m) or "") < stamped.first:
+            resolution = _Resolution(((published + dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
+                                     f"a time told as planned, earlier on the clock than the page was first stamped "
+                                     f"({stamped.first}): the day after the article's", _clock(m))
         else:
             resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                      "a time with no day: read as the article's date", _clock(m))
@@ -1608,6 +1626,11 @@ REPORTED_PLAN = re.compile(rf"\b{SAYING_VERB}\s+that\b")
 # The verb of saying before a time it was said at ("said at a 9 a.m. news conference that …").
 SAYING = re.compile(rf"\b{SAYING_VERB}\s+(?:(?:at|in|during|on)\s+(?:an?|the|his|her|its|their)\s+)?$")
 SAYING_REACH = 40  # characters back from a time to the verb of saying it was said at
+# A saying in the past the time is of ("announced at 5 p.m.", "confirmed in a text message at 4:58 a.m."): no "that",
+# and no other verb, between them.
+SAID_AT = re.compile(r"\b(?:said|confirmed|announced|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|added|noted|explained|warned|posted|tweeted)"
+                     r"(?:\s+(?:in|on|at|during|by)\s+(?:an?|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,2}?)?\s*(?:at\s+|shortly\s+after\s+|just\s+after\s+)?$")
+SAID_AT_REACH = 60
 THAT = re.compile(r"\bthat\b")
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..spans import Span
 from .furniture import DATE_TIME_ONLY as DIGIT_DATE_LINE, EARLIER_VERSION, METADATA_OPENING, is_furniture, repost_note
-from .happenings import ENTRY_STAMP, ENTRY_STAMP_WITH_DAY, MONTHS, WEEKDAYS, clock_minutes, find_happenings, story_date
+from .happenings import ENTRY_STAMP, ENTRY_STAMP_WITH_DAY, MONTHS, WEEKDAYS, PageClock, clock_minutes, find_happenings, story_date
 from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
@@ -271,15 +271,15 @@ def morning_stamp(text: str) -> str | None:
     return stamps[0][1] if stamps and all(minutes < MORNING_ENDS for minutes, _ in stamps) else None
 
 
-def last_stamp(text: str, published: dt.date | None) -> tuple[str, str] | None:
-    """The latest clock time among the page's stamps near its top, as "HH:MM", and its line; None when there is
-    none, or when a stamp line names another day than the page's (updated the day after: its clock says nothing of
-    the page's day)."""
+def page_clock(text: str, published: dt.date | None) -> PageClock | None:
+    """The earliest and latest clock times among the page's stamps near its top; None when there is none, or when
+    a stamp line names another day than the page's (updated the day after: its clock says nothing of the page's
+    day)."""
     stamps = _stamps(text)
     if not stamps or published is None or any(_names_another_day(line, published) for _, line in stamps):
         return None
-    minutes, line = max(stamps, key=lambda stamp: stamp[0])
-    return f"{minutes // 60:02d}:{minutes % 60:02d}", line
+    (first, _), (last, line) = min(stamps, key=lambda stamp: stamp[0]), max(stamps, key=lambda stamp: stamp[0])
+    return PageClock(f"{first // 60:02d}:{first % 60:02d}", f"{last // 60:02d}:{last % 60:02d}", line)
 
 
 def _names_another_day(line: str, published: dt.date) -> bool:
