@@ -3277,3 +3277,11 @@ def test_happenings_told_by_what_people_did_are_found_with_no_date_words():
     assert "The union came down from 5.5% to 4.75%." in dated
     # a plan is no happening to date
     assert dated_mentions("Teachers will have lined up by then.", sunday) == {}
+
+
+def test_nothing_told_as_done_is_counted_from_a_day_after_the_article():
+    text = "The contract runs through June 30, 2038. Two days later, the board voted to approve it."
+    assert dates_of(text, dt.date(2036, 2, 16)) == [("June 30, 2038", "2038-06-30")]
+    # counted from a day gone by, it is read
+    assert ("Two days later", "2036-02-10") in dates_of("The strike began Feb. 8. Two days later, the board voted to approve it.",
+                                                       dt.date(2036, 2, 16))

@@ -254,6 +254,11 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
                 and _past_midnight_after(reader, m, antecedent, small_hours):
             after_midnight = dt.date.fromisoformat(resolution.dates[0]) + dt.timedelta(days=1)
             resolution = replace(resolution, dates=(after_midnight.isoformat(), None), note=f"{resolution.note}, past midnight")
+        if resolution is not None and published is not None and antecedent is not None \
+                and (antecedent.start_date or "") > published.isoformat() and not m.group("moved") \
+                and reader.tense(reader.sentence(m.start()), m.start(), m.end()) == "past":
+            continue  # "Two days later, the board voted", after a contract's end date told in passing: what is told as done
+            # is not counted from a day still ahead (a plan moved is: "the vote set for Friday was moved up a day")
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
             kept = [i for i, h in enumerate(told) if not m.start() <= h.start < m.end()]
