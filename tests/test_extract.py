@@ -460,6 +460,10 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     ("blind-ao", 0.8, 0.9), ("blind-ap", 0.85, 0.85),
     # The twelfth round: when things happened (a live page under day headers, timelines, a box of times past midnight).
     ("blind-as", 0.85, 0.9), ("blind-at", 0.8, 0.9),
+    # The thirteenth round: a corpus written to be held out whose misses were seen before its first run (TV pages, a
+    # wire story, a repost; embedded posts); when things happened on a district FAQ, a court story, a "what we know"
+    # list, a union's week in review and a weekly's look back.
+    ("blind-au", 0.93, 0.9), ("blind-av", 0.85, 0.85),
 ])
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
