@@ -3285,3 +3285,10 @@ def test_nothing_told_as_done_is_counted_from_a_day_after_the_article():
     # counted from a day gone by, it is read
     assert ("Two days later", "2036-02-10") in dates_of("The strike began Feb. 8. Two days later, the board voted to approve it.",
                                                        dt.date(2036, 2, 16))
+
+
+def test_the_morning_after_a_happening_named_dates_it_the_day_before():
+    text = "The strike began March 2, the morning after a 13-hour bargaining session ended without a deal."
+    assert ("the morning after", "2043-03-01") in dates_of(text, dt.date(2043, 3, 13))
+    # "the day after" with no happening named after it counts from the day told before it, as it did
+    assert dates_of("The union voted March 2. The board met the day after.", dt.date(2043, 3, 13))[-1] == ("the day after", "2043-03-03")

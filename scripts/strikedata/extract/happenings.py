@@ -208,10 +208,12 @@ TOLD_BEFORE = re.compile(r"\b(?:(?P<before>the (?:day|night|week) before|" + COU
                          r"|later that (?:day|morning|afternoon|evening|night))"
                          # "originally scheduled for Tuesday, was moved up a day": the day told, moved
                          rf"|(?P<moved>(?:moved|pushed|bumped) (?P<mdir>up|back) (?:by )?(?P<mcount>{COUNT_WORD}) (?P<munit>day|week)s?))\b", re.I)
-# "walked out Jan. 28, two days after teachers voted down the offer": the happening named after it is
-# that many days before the day it hangs on (after "before", that many days after).
-COUNTED_FROM_NAMED = re.compile(rf"\b(?P<count>{COUNT_WORD}) (?P<unit>day|week)s? "
-                                r"(?P<dir>after|before)\b(?! (?:noon|midnight|dawn|\d))", re.I)
+# "walked out Jan. 28, two days after teachers voted down the offer", "began March 2, the morning after a 13-hour
+# session ended": the happening named after it is that many days before the day it hangs on (after "before", that
+# many days after).
+COUNTED_FROM_NAMED = re.compile(rf"\b(?:(?P<count>{COUNT_WORD}) (?P<unit>day|week)s?|the (?P<part>morning|day|night|evening)) "
+                                r"(?P<dir>after|before)\b(?! (?:noon|midnight|dawn|\d))"
+                                r"(?(part)(?= (?:a|an|the|its|their|his|her)\b))", re.I)
 # Words every TOLD_BEFORE match holds, found at once in the text folded to lower case; the pattern is
 # tried only around them (tried at every position, it took a second on a long article).
 TOLD_BEFORE_AT = re.compile(r"before|earlier|later|afterward|after|next|following|same|overnight"
@@ -268,7 +270,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             starts.insert(at, m.start())
             told.insert(at, found.happenings[-1])
     for m in _anchored(COUNTED_FROM_NAMED, reader.text, TOLD_BEFORE_AT):
-        n = _count(m.group("count")) * (7 if m.group("unit").lower() == "week" else 1)
+        n = 1 if m.group("part") else _count(m.group("count")) * (7 if m.group("unit").lower() == "week" else 1)
         hung_on = _last_told(told, starts, reader, m.start(), 0)  # in its own sentence
         if hung_on is not None and hung_on.start_date is not None and hung_on.precision == "day":
             # "The vote was Friday, five days after the strike began": what follows the words is that many days before
