@@ -3292,3 +3292,13 @@ def test_the_morning_after_a_happening_named_dates_it_the_day_before():
     assert ("the morning after", "2043-03-01") in dates_of(text, dt.date(2043, 3, 13))
     # "the day after" with no happening named after it counts from the day told before it, as it did
     assert dates_of("The union voted March 2. The board met the day after.", dt.date(2043, 3, 13))[-1] == ("the day after", "2043-03-03")
+
+
+def test_a_story_subheading_in_capitals_tells_a_happening():
+    monday = dt.date(2036, 2, 16)
+    prose = "The board voted late Friday to approve the contract, ending a week of talks that had gone nowhere at all."
+    page = (f"Board approves contract\n\n{prose}\n\nRALLY CALLED OFF\n\n"
+            "The union called off the rally it had planned for the weekend, and its president said why on Sunday.\n")
+    assert any(text == "RALLY CALLED OFF" for text, _ in _all_dated_mentions(page, monday))
+    # a heading in capitals at the page's top, above no prose, is still the page's
+    assert not any(text == "RALLY CALLED OFF" for text, _ in _all_dated_mentions("RALLY CALLED OFF\n\nNews | Sports\n", monday))

@@ -162,7 +162,25 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
     planned = dated - {s.start for h in happenings if h.tense != "future" and (s := index.at(h.start)) is not None}  # all ahead
     found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned),
                    key=lambda h: h.start)
-    return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found if not furniture.holds(h.start + part.start)]
+    return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found
+            if not furniture.holds(h.start + part.start) or _story_subheading(text, h.start + part.start)]
+
+
+# A subheading of the story in capitals ("RALLY CALLED OFF", "SCHOOL RESUMES MONDAY"), between two paragraphs of its prose:
+# page furniture for names, but it tells a happening.
+SUBHEADING = re.compile(r"[ \t]*[A-Z0-9][A-Z0-9’'&,: -]{6,60}[ \t]*")
+PROSE_LINE = re.compile(r"[^\n]{80,}[.!?”\"’]\s*$")
+
+
+def _story_subheading(text: str, at: int) -> bool:
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if not SUBHEADING.fullmatch(text, start, end) or not any(c.islower() for c in text[end:end + 400]):
+        return False
+    above = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
+    below = text[end:].lstrip("\n").split("\n", 1)[0]
+    return PROSE_LINE.match(above) is not None and PROSE_LINE.match(below) is not None
 
 
 def _people(draft: Draft, entities: Entities, article_id: str) -> None:
