@@ -87,7 +87,9 @@ VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
                         rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?"
                         # ("ratified it last month, 2,011 to 274", "approved it four days later, 6 to 1")
                         r"|\s+(?:(?:earlier|later)\s+)?(?:last|this)\s+(?:week|month)|\s+(?:\w+\s+)?(?:days?|weeks?)\s+(?:later|earlier))?,?"
-                        rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b", re.I)
+                        rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b"
+                        # (not "10 to 12 students per class": a range of what it counts)
+                        r"(?!\s+(?:students|pupils|kids|children|percent|days|hours|weeks|months|years)\b)", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
 # "the city of about 24,000": a place's people, counted.

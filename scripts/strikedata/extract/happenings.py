@@ -159,7 +159,7 @@ class PageClock:
     """The clock times of a page's stamps on its own day, as "HH:MM": when it was first posted and last
     updated (`last_line`: that stamp's line)."""
     first: str
-    last: str
+    last: str | None
     last_line: str
 
 
@@ -733,10 +733,16 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
                             r"ended|countered|answered|filed|delivered|posted|released|issued|"
                             # "the district moved from 2.5% to 3%", "The district moved on health care": a side's move at the table
-                            r"moved (?:from|on|off) |"
-                            r"came down|came up|came in with|lined up|chanted|shook hands|stayed (?:off|out|away|home)|signed up|"
-                            r"spent (?:the|about|nearly|more|\d)|filled|gathered|testified|ruled|denied|granted|withdrew|"
-                            r"(?:ran|lasted) (?:for |until |past |into |nearly |about |more )|"
+                            r"moved (?:from \$?\d|off (?:its|their|the)\b|on (?!to\b)(?:\w+ )?(?:salary|pay|wages|raises?|health|"
+                            r"benefits|class|caseloads?|counselors|insurance|premiums|staffing)\b)|"
+                            r"came down (?:from|to) \$?\d|came in with|lined up|chanted|shook hands|stayed (?:off|out|away|home)\b|"
+                            r"signed up to (?:speak|testify|picket|comment)|testified|withdrew|"
+                            r"spent (?:the (?:day|night|evening|afternoon|morning)|(?:about |nearly |more than |almost )?\w+ hours)|"
+                            r"filled (?:the )?(?:\w+ ){0,2}(?:streets?|sidewalks?|park|room|auditorium|gym|hall|chambers|boardroom|lobby|"
+                            r"plaza|square|avenue|seats)|gathered (?:outside|at|in|on|for)\b|ruled (?!out)|"
+                            r"(?:denied|granted) (?:the|a|an|its|their) (?:[\w’'-]+ ){0,2}(?:request|motion|petition|bid|appeal|injunction|order)|"
+                            r"(?:ran|lasted) (?:for |until |past |into )?(?:nearly |about |more than |almost )?(?:\w+ )?(?:hours?|minutes|"
+                            r"midnight|the night|the evening|the afternoon|\d{1,2}(?::\d{2})? ?[ap]\.?m)|"
                             # "The vote went ahead as planned", "Talks broke down": a happening told by what became of it
                             r"went ahead|took place|(?:was|were) held|broke off|broke down|collapsed|fell apart|accepted|"
                             # "left … without an agreement", "The teams are meeting in separate rooms"
@@ -1014,14 +1020,14 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     clause = reader.clause(reader.sentence(m.start()), m.start(), m.end())
     local = local_tense(text, m.start(), m.end())
     when = "future" if CONDITION.match(text, *clause) else local or reader.tense_of(clause)
+    if when == "present" and _told_in_a_caption(reader, m.start()):
+        when = "past"  # "[Photo] Board President Harlan Voight reads the results of the vote Monday night": the picture's day
     when = "future" if when == "present" and PLANNED_PRESENT.search(text, *clause) else when
     if when == "future" and local is None and _told_past_beside_a_relative(reader.words_of(clause), m.start() - clause[0],
                                                                             m.end() - clause[0]):
         when = "past"
     if when == "past" and local is None and _planned_before_the_past(reader.words_of(clause), m.end() - clause[0]):
         when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
-    if when in ("present", "future") and _told_in_a_caption(reader, m.start()):
-        when = "past"  # "[Photo] Board President Harlan Voight reads the results of the vote Monday night": the picture's day
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
@@ -1048,12 +1054,19 @@ CAPTION_LINE = re.compile(r"[ \t]*(?:\[(?:photo|photos|image|images|photograph)\
 
 
 def _told_in_a_caption(reader: _Reader, at: int) -> bool:
-    """Whether `at` is in a photo's caption whose sentence tells no plan ("will", "next")."""
+    """Whether `at` is in a photo's caption (its line opens within CAPTION_REACH) whose sentence tells no plan or
+    condition ("will", "next", "scheduled", "ahead of", "if")."""
     text = reader.text
-    if CAPTION_LINE.match(text, text.rfind("\n", 0, at) + 1) is None:
+    line_start = text.rfind("\n", max(0, at - CAPTION_REACH), at) + 1
+    if (line_start == 0 and at > CAPTION_REACH) or CAPTION_LINE.match(text, line_start) is None:
         return False
     sentence = reader.sentence(at)
-    return sentence is None or AHEAD_OF_NOW.search(text, sentence.start, sentence.end) is None
+    return sentence is None or not (AHEAD_OF_NOW.search(text, sentence.start, sentence.end)
+                                    or CAPTION_PLAN.search(text, sentence.start, sentence.end))
+
+
+CAPTION_REACH = 600  # characters: a caption is short
+CAPTION_PLAN = re.compile(r"\b(?:scheduled|expected|plans?|planned|ahead of|if|unless|set to|upcoming)\b", re.I)
 # A plan undone before a weekday's own ("canceled Monday’s bargaining session"), or made then for it ("the rally it had
 # planned for Saturday morning").
 # The verbs that undo a plan ("the rally set for Friday was called off", "canceled Monday’s session").
@@ -1482,8 +1495,10 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
         told_as = reader.tense(sentence, m.start(), m.end()) if sentence is not None else None
-        if told_as == "future" and sentence is not None and SAID_AT.search(text, max(sentence.start, m.start() - SAID_AT_REACH), m.start()):
-            told_as = "past"  # "The district announced at 5 p.m. that schools will stay closed": the time of the saying
+        said = SAID_AT.search(text, max(sentence.start, m.start() - SAID_AT_REACH), m.start()) if told_as == "future" and sentence else None
+        if said is not None and not TO_BE_BEFORE.search(text, max(0, said.start() - 12), said.start()):
+            told_as = "past"  # "The district announced at 5 p.m. that schools will stay closed": the time of the saying (not
+            # "Families will be told by text message at 6 a.m.")
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None or told_as in ("future", "past"))
         source = _day_before(reader, sentence, dated, future=told_as == "future", past=told_as == "past") if goes_on else None
         if source is None and sentence is not None and told_as == "past":
@@ -1494,7 +1509,7 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             resolution = _Resolution((day, None), "day", "inferred", 0.45, "a time in a sentence that goes on from the one "
                                      "before it (its subject a pronoun, or told as past or future): read as that sentence's day",
                                      _clock(m))
-        elif published and stamped and told_as == "past" and (_clock(m) or "") > stamped.last:
+        elif published and stamped and stamped.last and told_as == "past" and (_clock(m) or "") > stamped.last:
             resolution = _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
                                      f"a time told as past, later on the clock than the page's last stamp "
                                      f"({stamped.last_line!r}): the day before the article's", _clock(m))
@@ -1625,7 +1640,7 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
 # What a paper or a speaker says, in the present, after the time it was filed or spoken at: its dates are its content's.
-WHAT_IT_SAYS = re.compile(r"\b(?:says|argues|claims|contends|alleges|asserts|accuses)\b")
+WHAT_IT_SAYS = re.compile(r"\b(?:says|argues|claims|contends|alleges|asserts|accuses)\b(?!\s*,)")  # (not "Cortes says, …")
 # A verb of saying and the "that" of what it reports: a plan reported is not the day of its reporting.
 SAYING_VERB = (r"(?:said|says|confirmed|confirms|announced|announces|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|writes|"
                r"added|noted|explained|promised|promises|warned|warns)")
@@ -1638,6 +1653,7 @@ SAYING_REACH = 40  # characters back from a time to the verb of saying it was sa
 SAID_AT = re.compile(r"\b(?:said|confirmed|announced|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|added|noted|explained|warned|posted|tweeted)"
                      r"(?:\s+(?:in|on|at|during|by)\s+(?:an?|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,2}?)?\s*(?:at\s+|shortly\s+after\s+|just\s+after\s+)?$")
 SAID_AT_REACH = 60
+TO_BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.I)
 THAT = re.compile(r"\bthat\b")
 
 
@@ -1864,10 +1880,11 @@ SET_FOR = re.compile(r"\b(?:back for|set for|scheduled for|planned for|called fo
 # "organized a march … for 4 p.m. Thursday": a time something is for is an appointment, still ahead.
 FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnight)\s+$", re.I)
 # "have agreed to meet Thursday", "agreed Monday afternoon to return to the table Wednesday", "has asked the mediator
-# to call both teams back Saturday": the day of what was agreed to or asked for, still ahead (not "voted to approve
-# the contract Monday", which may tell the vote's day; nor "it had asked to meet Saturday and was turned down").
+# to call both teams back Saturday": the day of what was agreed to or is asked for, still ahead (not "voted to approve
+# the contract Monday", which may tell the vote's day; nor "Teachers asked the board to reconsider its vote Monday
+# night", which tells the day of the asking).
 AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
-                       r"|(?<!had )(?:asked|asks|urged|urges))\s+(?:[\w’'-]+\s+){0,2}?"
+                       r"|(?:(?<=has )|(?<=have ))(?:asked|urged)|asks|urges)\s+(?:[\w’'-]+\s+){0,2}?"
                        r"to\s+[a-z]+(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}\s+$", re.I)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 # "has asked both teams to return Saturday": a request to come back, for a day ahead.

@@ -169,7 +169,7 @@ def _embedded_posts(text: str) -> Iterator[tuple[int, int, dt.date, str]]:
             continue
         reach = max(0, m.start() - POST_REACH)
         handles = [h for h in HANDLE_LINE.finditer(text, reach, m.start()) if not POST_STAMP.match(text, h.start())]
-        if handles and not POST_STAMP.search(text, handles[-1].end(), m.start()):
+        if handles and not POST_STAMP.search(text, handles[-1].end(), m.start()) and "\n\n" not in text[handles[-1].end():m.start()]:
             start = handles[-1].end() + 1
         else:
             words_end = len(text[:m.start()].rstrip())
@@ -185,7 +185,9 @@ POST_STAMP = re.compile(r"^[ \t]*(?:[—–-]+[ \t]+[^\n]{0,80}\(@\w{1,30}\)[ \t
                         r"(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\.?[ \t]+(?P<day>\d{1,2}),[ \t]+"
                         r"(?P<year>(?:19|20)\d{2})[ \t]*$", re.M)
 # The line of a post's author above its words: short, holding the handle.
-HANDLE_LINE = re.compile(r"^[^\n]{0,80}@\w{1,30}\b[^\n@]{0,20}$", re.M)
+# (Not an email address, "mholt@ledger.com", nor a byline, "By Maren Holt | @marenholt"; its words follow with no
+# blank line.)
+HANDLE_LINE = re.compile(r"^(?![ \t]*[Bb]y\b)[^\n]{0,80}(?<![\w.])@\w{1,30}\b[^\n@]{0,20}$", re.M)
 POST_REACH = 1200  # characters above a post's stamp where its words and its author's line stand
 
 
@@ -254,7 +256,7 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
 
 # A page stamped only in the early morning ("Feb. 26, 2026, 6:05 a.m. CT", "Published 5:40 AM"): what it tells
 # as done, with no day, was done by the evening before. A later stamp ("Updated 9:58 PM") says the day went on.
-MORNING_ENDS = 9 * 60  # minutes after midnight: a page stamped "Updated 8:47 a.m." has told nothing of its own day yet
+MORNING_ENDS = 8 * 60  # minutes after midnight
 # A page first posted before this ("Posted: Mar 24, 2028 / 12:41 AM") was written the evening before: its
 # "tonight", "today" and weekdays are told from that day.
 NIGHT_ENDS = 3 * 60
@@ -272,14 +274,41 @@ def morning_stamp(text: str) -> str | None:
 
 
 def page_clock(text: str, published: dt.date | None) -> PageClock | None:
-    """The earliest and latest clock times among the page's stamps near its top; None when there is none, or when
-    a stamp line names another day than the page's (updated the day after: its clock says nothing of the page's
-    day)."""
+    """When the page was first stamped, among its stamps near its top, and last updated: its latest "Updated"
+    stamp or update in its body ("UPDATE 4:45 p.m.: …", "This story was updated at 4:45 p.m."); None when it has no
+    stamp, or when a stamp or an update names another day than the page's (updated the day after: its clock says
+    nothing of the page's day). A page that shows no update, first posted after the morning, has no last: it may
+    have been changed since."""
     stamps = _stamps(text)
-    if not stamps or published is None or any(_names_another_day(line, published) for _, line in stamps):
+    if not stamps or published is None:
         return None
-    (first, _), (last, line) = min(stamps, key=lambda stamp: stamp[0]), max(stamps, key=lambda stamp: stamp[0])
-    return PageClock(f"{first // 60:02d}:{first % 60:02d}", f"{last // 60:02d}:{last % 60:02d}", line)
+    updates = [(minutes, line) for minutes, line in stamps if UPDATED.search(line)]
+    updates += [(minutes, m.group().strip()) for m in BODY_UPDATE.finditer(text) if (minutes := _clock_minutes(m)) is not None]
+    if any(_names_another_day(line, published) for _, line in stamps + updates):
+        return None
+    first = min(minutes for minutes, _ in stamps)
+    if not updates and max(minutes for minutes, _ in stamps) < NOON:
+        updates = stamps  # a morning paper's "Published 5:30 a.m.", shown alone: what it tells as done was done by then
+    last, line = max(updates, key=lambda update: update[0]) if updates else (None, "")
+    return PageClock(_hhmm(first), _hhmm(last) if last is not None else None, line)
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _clock_minutes(m: re.Match[str]) -> int | None:
+    time = STAMP_TIME.search(m.group())
+    if time is None:
+        return None
+    return int(time.group("hour")) % 12 * 60 + (720 if time.group("half").lower() == "p" else 0) + int(time.group("minute") or 0)
+
+
+UPDATED = re.compile(r"\bupdated\b", re.I)
+# An update told in the page's body: "UPDATE 4:45 p.m.: …", "Update, 4:45 p.m. —", "This story was updated at 4:45 p.m."
+BODY_UPDATE = re.compile(r"^[ \t]*(?:UPDATE|Update|UPDATED|Updated)\b[,:]?[ \t]*(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?[^\n]{0,60}"
+                         r"|\b(?:story|article|post|page) (?:was|has been) updated (?:at )?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?[^\n]{0,60}",
+                         re.M)
 
 
 def _names_another_day(line: str, published: dt.date) -> bool:
