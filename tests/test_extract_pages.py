@@ -3307,6 +3307,8 @@ def test_the_thirteenth_round_review_s_counter_examples_keep_their_readings():
     page = ("Alder Creek board weighs teachers contract\nPublished March 4, 2041, 10:02 a.m.\n\n"
             "UPDATE 4:45 p.m.: The board voted 5-2 at 4:30 p.m. to approve the contract.\n")
     assert set(dated_mentions(page, monday).values()) == {"2041-03-04"}
+    page = page.replace("UPDATE 4:45 p.m.: ", "This story was updated at 4:45 PM with the vote. ")
+    assert set(dated_mentions(page, monday).values()) == {"2041-03-04"}
     page = ("Alder Creek schools closed as strike begins\nPublished March 4, 2041, 5:30 a.m.\n\n"
             "Families will be told by text message at 6 a.m. whether buses will run.\n")
     assert dated_mentions(page, monday)["Families will be told by text message at 6 a.m. whether buses will run."] == "2041-03-04"

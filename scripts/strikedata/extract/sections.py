@@ -283,7 +283,7 @@ def page_clock(text: str, published: dt.date | None) -> PageClock | None:
     if not stamps or published is None:
         return None
     updates = [(minutes, line) for minutes, line in stamps if UPDATED.search(line)]
-    updates += [(minutes, m.group().strip()) for m in BODY_UPDATE.finditer(text) if (minutes := _clock_minutes(m)) is not None]
+    updates += [(_minutes(time), m.group().strip()) for m in BODY_UPDATE.finditer(text) if (time := STAMP_TIME.search(m.group()))]
     if any(_names_another_day(line, published) for _, line in stamps + updates):
         return None
     first = min(minutes for minutes, _ in stamps)
@@ -297,18 +297,11 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _clock_minutes(m: re.Match[str]) -> int | None:
-    time = STAMP_TIME.search(m.group())
-    if time is None:
-        return None
-    return int(time.group("hour")) % 12 * 60 + (720 if time.group("half").lower() == "p" else 0) + int(time.group("minute") or 0)
-
-
 UPDATED = re.compile(r"\bupdated\b", re.I)
 # An update told in the page's body: "UPDATE 4:45 p.m.: …", "Update, 4:45 p.m. —", "This story was updated at 4:45 p.m."
-BODY_UPDATE = re.compile(r"^[ \t]*(?:UPDATE|Update|UPDATED|Updated)\b[,:]?[ \t]*(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?[^\n]{0,60}"
-                         r"|\b(?:story|article|post|page) (?:was|has been) updated (?:at )?\d{1,2}(?::\d{2})?[ \t]*[ap]\.?m\.?[^\n]{0,60}",
-                         re.M)
+BODY_UPDATE = re.compile(r"^[ \t]*(?:UPDATE|Update|UPDATED|Updated)\b[,:]?[ \t]*(?:at[ \t]+)?\d{1,2}(?::\d{2})?[ \t]*(?i:[ap]\.?m\b\.?)"
+                         r"[^\n]{0,60}|\b(?:story|article|post|page) (?:was|has been) updated (?:at )?\d{1,2}(?::\d{2})?[ \t]*(?i:[ap]\.?m\b\.?)"
+                         r"[^\n]{0,60}", re.M)
 
 
 def _names_another_day(line: str, published: dt.date) -> bool:
@@ -324,10 +317,14 @@ def _stamps(text: str) -> list[tuple[int, str]]:
         line = m.group().strip()
         if not (STAMP_TIME.search(line) and is_furniture(line) and (METADATA_OPENING.match(line) or DIGIT_DATE_LINE.match(line))):
             continue
-        for time in STAMP_TIME.finditer(line):  # ("Published: 5:52 AM … | Updated: 4:18 PM …": both)
-            hour = int(time.group("hour")) % 12 + (12 if time.group("half").lower() == "p" else 0)
-            stamps.append((hour * 60 + int(time.group("minute") or 0), line))
+        # ("Published: 5:52 AM … | Updated: 4:18 PM …": both)
+        stamps += [(_minutes(time), line) for time in STAMP_TIME.finditer(line)]
     return stamps
+
+
+def _minutes(time: re.Match[str]) -> int:
+    """Minutes after midnight of a STAMP_TIME match."""
+    return (int(time.group("hour")) % 12 + (12 if time.group("half").lower() == "p" else 0)) * 60 + int(time.group("minute") or 0)
 
 
 def slice_spans(spans: list[Span], section: Section) -> list[Span]:
