@@ -3339,3 +3339,9 @@ def test_the_thirteenth_round_review_s_counter_examples_keep_their_readings():
         assert undated_in(text) == [], text
     # a range of a count is no tally
     assert ("12 students", 12.0, "count") in figures_of("The union approved its proposal earlier this week, 10 to 12 students per class.")
+
+
+def test_meals_handed_out_camps_run_and_a_deal_announced_are_happenings():
+    assert undated_in("The district is handing out free breakfasts and lunches at four schools.") == [("handing out", "2024-03-06")]
+    assert undated_in("We have a tentative agreement!") == [("have a tentative agreement", "2024-03-06")]
+    assert undated_in("Meals will be handed out at four schools.") == []  # a plan: no date to give

@@ -735,6 +735,8 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             # "the district moved from 2.5% to 3%", "The district moved on health care": a side's move at the table
                             r"moved (?:from \$?\d|off (?:its|their|the)\b|on (?!to\b)(?:\w+ )?(?:salary|pay|wages|raises?|health|"
                             r"benefits|class|caseloads?|counselors|insurance|premiums|staffing)\b)|"
+                            # meals handed out and camps run while schools are closed; a deal announced as had
+                            r"hand(?:s|ed|ing) out|(?:is|are) (?:again |now )?available|day camps|(?:have|has) (?:a )?tentative (?:agreement|deal)|"
                             r"came down (?:from|to) \$?\d|came in with|lined up|chanted|shook hands|stayed (?:off|out|away|home)\b|"
                             r"signed up to (?:speak|testify|picket|comment)|testified|withdrew|"
                             r"spent (?:the (?:day|night|evening|afternoon|morning)|(?:about |nearly |more than |almost )?\w+ hours)|"
@@ -776,7 +778,7 @@ STATED_NOW = re.compile(r"(?:says|writes|announces|tells)\b", re.I)
 # A happening told in the present that is going on as the article is written.
 ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|"
                      r"\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
-                     r"\benter(?:s|ed)?\b|\bstill\b|"
+                     r"\benter(?:s|ed)?\b|\bstill\b|\b(?:have|has) (?:a )?tentative (?:agreement|deal)\b|"
                      # "Picket lines are back up … for a second day"
                      r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) day\b|\bback up\b", re.I)
 
