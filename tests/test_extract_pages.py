@@ -32,8 +32,13 @@ def draft_of(text: str, published: dt.date | None = dt.date(2024, 3, 6), registr
 
 def dated_mentions(text: str, published: dt.date | None = dt.date(2024, 3, 6), registry: Registry = TOWN) -> dict[str, str]:
     """Each event mention the draft proposes, by its text, with the date of its event."""
+    return dict(_all_dated_mentions(text, published, registry))
+
+
+def _all_dated_mentions(text: str, published: dt.date | None, registry: Registry = TOWN) -> list[tuple[str, str]]:
+    """Every event mention the draft proposes, in order, with the date of its event (two of one sentence both)."""
     draft = draft_of(text, published, registry)
-    return {m["text"]: draft.dates[m["event_id"]] for m in draft.event_mentions}
+    return [(m["text"], draft.dates[m["event_id"]]) for m in draft.event_mentions]
 
 
 def people_of(text: str, registry: Registry = TOWN) -> dict[str, str]:
@@ -2721,12 +2726,12 @@ def test_a_date_that_names_a_thing_by_its_day_is_the_nearest_such_day():
 
 def test_a_stamp_line_with_time_zones_is_furniture_and_each_of_its_times_counts():
     from strikedata.extract.furniture import is_furniture
-    from strikedata.extract.sections import morning_stamp
+    from strikedata.extract.sections import morning_stamp, page_stamps
     line = "Published 5:00 a.m. MST Feb. 15, 2034 | Updated 6:12 a.m. MST Feb. 15, 2034"
     assert is_furniture(line)
     page = "Strike day 2\n{}\n\nThe mediator left.\n"
-    assert morning_stamp(page.format(line)) == line
-    assert morning_stamp(page.format("Published: 5:52 AM CST Feb 5, 2035 | Updated: 4:18 PM CST Feb 5, 2035")) is None
+    assert morning_stamp(page_stamps(page.format(line))) == line
+    assert morning_stamp(page_stamps(page.format("Published: 5:52 AM CST Feb 5, 2035 | Updated: 4:18 PM CST Feb 5, 2035"))) is None
 
 
 def test_an_infinitive_is_no_verb_of_a_schedule():
@@ -3212,11 +3217,6 @@ def test_a_day_a_span_began_since_is_not_the_day_of_its_sentence_s_happening():
     # a day told as the happening's own keeps the sentence dated by it
     assert dated_mentions("The district moved from 2.5% to 3% on Jan. 28.", saturday) == {
         "The district moved from 2.5% to 3% on Jan. 28.": "2044-01-28"}
-
-
-def _all_dated_mentions(text: str, published: dt.date) -> list[tuple[str, str]]:
-    draft = draft_of(text, published)
-    return [(m["text"], draft.dates[m["event_id"]]) for m in draft.event_mentions]
 
 
 def test_dates_in_the_page_s_related_posts_are_no_step_of_the_story_s_order():

@@ -41,7 +41,7 @@ from .coreference import (
 from .entities import Entities, Org, Registry, dateline_credit, find_entities
 from .errors import read_yaml
 from .figures import OFFER_VERBS, Figure, OfferItem, find_figures, find_offer_items, find_plain_items
-from .furniture import Furniture, is_furniture, is_furniture_vocabulary
+from .furniture import Furniture, is_furniture, is_furniture_vocabulary, story_subheading
 from .happenings import (
     BULLET,
     LASTING,
@@ -58,7 +58,7 @@ from .happenings import (
     timeline_rows,
 )
 from .quotations import find_quotations
-from .sections import Section, morning_stamp, page_clock, sections, slice_spans
+from .sections import Section, morning_stamp, page_clock, page_stamps, sections, slice_spans
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
 OUTLET = "news_outlet"
@@ -131,7 +131,8 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)
     parts = sections(text, date)
-    morning, stamped = morning_stamp(text), page_clock(text, date)
+    stamps = page_stamps(text)
+    morning, stamped = morning_stamp(stamps), page_clock(text, stamps, date)
     happenings = [h for part in parts for h in _happenings(text, part, spans, furniture, morning, stamped)]
     draft.notes += [f"from line {text.count(chr(10), 0, part.start) + 1} of the text, relative dates are read against "
                     f"{part.date.isoformat()}: {part.why}" for part in parts if part.why and part.date]
@@ -163,24 +164,8 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
     found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned),
                    key=lambda h: h.start)
     return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found
-            if not furniture.holds(h.start + part.start) or _story_subheading(text, h.start + part.start)]
+            if not furniture.holds(h.start + part.start) or story_subheading(text, h.start + part.start)]
 
-
-# A subheading of the story in capitals ("RALLY CALLED OFF", "SCHOOL RESUMES MONDAY"), between two paragraphs of its prose:
-# page furniture for names, but it tells a happening.
-SUBHEADING = re.compile(r"[ \t]*[A-Z0-9][A-Z0-9’'&,: -]{6,60}[ \t]*")
-PROSE_LINE = re.compile(r"[^\n]{80,}[.!?”\"’]\s*$")
-
-
-def _story_subheading(text: str, at: int) -> bool:
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    end = len(text) if end < 0 else end
-    if not SUBHEADING.fullmatch(text, start, end) or not any(c.islower() for c in text[end:end + 400]):
-        return False
-    above = text[:start].rstrip("\n").rsplit("\n", 1)[-1]
-    below = text[end:].lstrip("\n").split("\n", 1)[0]
-    return PROSE_LINE.match(above) is not None and PROSE_LINE.match(below) is not None
 
 
 def _people(draft: Draft, entities: Entities, article_id: str) -> None:

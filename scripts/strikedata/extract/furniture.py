@@ -454,3 +454,27 @@ class Furniture:
 
     def __bool__(self) -> bool:
         return bool(self.lines)
+
+
+# A subheading of the story in capitals ("RALLY CALLED OFF", "SCHOOL RESUMES MONDAY"), between two paragraphs of its prose:
+# page furniture for names, but it tells a happening.
+SUBHEADING = re.compile(r"[ \t]*[A-Z0-9][A-Z0-9’'&,: -]{6,60}[ \t]*")
+PROSE_LINE = re.compile(r"[^\n]{80,}[.!?”\"’]\s*$")
+
+
+def story_subheading(text: str, at: int) -> bool:
+    """Whether `at` is in a subheading of the story in capitals between two lines of its prose."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if not SUBHEADING.fullmatch(text, start, end) or not any(c.islower() for c in text[end:end + 400]):
+        return False
+    above_end, below_start = start, end  # the lines of prose next to it, across blank lines (not the text copied)
+    while above_end > 0 and text[above_end - 1] == "\n":
+        above_end -= 1
+    while below_start < len(text) and text[below_start] == "\n":
+        below_start += 1
+    below_end = text.find("\n", below_start)
+    above = text[text.rfind("\n", 0, above_end) + 1:above_end]
+    below = text[below_start:len(text) if below_end < 0 else below_end]
+    return PROSE_LINE.match(above) is not None and PROSE_LINE.match(below) is not None

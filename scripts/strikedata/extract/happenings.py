@@ -728,6 +728,8 @@ def count_strike_days(known: dt.date, offset: int) -> dt.date:
 
 # Words that tell of a happening in news of a labor dispute, for a sentence that gives it no date
 # ("for the third straight day", "declined the invitation", "the offer had been rejected").
+# A deal told as had ("We have a tentative agreement!"): reached, and a state now.
+DEAL_HELD = r"(?:have|has) (?:a )?tentative (?:agreement|deal)"
 HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?:ed|ing|s)?|rall(?:y|ied|ies)|protest(?:ed|ing)?|"
                             r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
                             r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
@@ -736,7 +738,7 @@ HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?
                             r"moved (?:from \$?\d|off (?:its|their|the)\b|on (?!to\b)(?:\w+ )?(?:salary|pay|wages|raises?|health|"
                             r"benefits|class|caseloads?|counselors|insurance|premiums|staffing)\b)|"
                             # meals handed out and camps run while schools are closed; a deal announced as had
-                            r"hand(?:s|ed|ing) out|(?:is|are) (?:again |now )?available|day camps|(?:have|has) (?:a )?tentative (?:agreement|deal)|"
+                            r"hand(?:s|ed|ing) out|(?:is|are) (?:again |now )?available|day camps|" + DEAL_HELD + "|"
                             r"came down (?:from|to) \$?\d|came in with|lined up|chanted|shook hands|stayed (?:off|out|away|home)\b|"
                             r"signed up to (?:speak|testify|picket|comment)|testified|withdrew|"
                             r"spent (?:the (?:day|night|evening|afternoon|morning)|(?:about |nearly |more than |almost )?\w+ hours)|"
@@ -778,7 +780,7 @@ STATED_NOW = re.compile(r"(?:says|writes|announces|tells)\b", re.I)
 # A happening told in the present that is going on as the article is written.
 ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|night)|\b(?:is|are) (?:still |now )?[a-z]+ing\b|\bnow\b|"
                      r"\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
-                     r"\benter(?:s|ed)?\b|\bstill\b|\b(?:have|has) (?:a )?tentative (?:agreement|deal)\b|"
+                     r"\benter(?:s|ed)?\b|\bstill\b|\b" + DEAL_HELD + r"\b|"
                      # "Picket lines are back up … for a second day"
                      r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) day\b|\bback up\b", re.I)
 
@@ -1652,7 +1654,7 @@ SAYING = re.compile(rf"\b{SAYING_VERB}\s+(?:(?:at|in|during|on)\s+(?:an?|the|his
 SAYING_REACH = 40  # characters back from a time to the verb of saying it was said at
 # A saying in the past the time is of ("announced at 5 p.m.", "confirmed in a text message at 4:58 a.m."): no "that",
 # and no other verb, between them.
-SAID_AT = re.compile(r"\b(?:said|confirmed|announced|told\s+(?:[\w’'-]+\s+){1,3}?|wrote|added|noted|explained|warned|posted|tweeted)"
+SAID_AT = re.compile(rf"\b(?:{SAYING_VERB}|posted|tweeted)"
                      r"(?:\s+(?:in|on|at|during|by)\s+(?:an?|the|his|her|its|their)?\s*(?:[\w-]+\s+){0,2}?)?\s*(?:at\s+|shortly\s+after\s+|just\s+after\s+)?$")
 SAID_AT_REACH = 60
 TO_BE_BEFORE = re.compile(r"\b(?:be|been|being)\s+$", re.I)

@@ -266,24 +266,29 @@ STAMP_REACH = 2500  # characters from the top, where a page's stamps stand
 STAMP_TIME = re.compile(r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<half>[ap])\.?\s?m\b\.?", re.I)
 
 
-def morning_stamp(text: str) -> str | None:
-    """The page's stamp line when every stamp near its top (a line of page metadata holding a clock time)
-    is of the early morning; None when one is later or there is none."""
-    stamps = _stamps(text)
+def page_stamps(text: str) -> list[tuple[int, str]]:
+    """The stamps near the page's top (lines of page metadata holding a clock time), in order: (minutes after
+    midnight, line). Read once by the draft, for morning_stamp and page_clock."""
+    return _stamps(text)
+
+
+def morning_stamp(stamps: list[tuple[int, str]]) -> str | None:
+    """The page's stamp line when every stamp near its top (`stamps`: page_stamps) is of the early morning; None
+    when one is later or there is none."""
     return stamps[0][1] if stamps and all(minutes < MORNING_ENDS for minutes, _ in stamps) else None
 
 
-def page_clock(text: str, published: dt.date | None) -> PageClock | None:
+def page_clock(text: str, stamps: list[tuple[int, str]], published: dt.date | None) -> PageClock | None:
     """When the page was first stamped, among its stamps near its top, and last updated: its latest "Updated"
     stamp or update in its body ("UPDATE 4:45 p.m.: …", "This story was updated at 4:45 p.m."); None when it has no
     stamp, or when a stamp or an update names another day than the page's (updated the day after: its clock says
     nothing of the page's day). A page that shows no update, first posted after the morning, has no last: it may
-    have been changed since."""
-    stamps = _stamps(text)
+    have been changed since. `stamps`: page_stamps(text)."""
     if not stamps or published is None:
         return None
     updates = [(minutes, line) for minutes, line in stamps if UPDATED.search(line)]
-    updates += [(_minutes(time), m.group().strip()) for m in BODY_UPDATE.finditer(text) if (time := STAMP_TIME.search(m.group()))]
+    updates += [(minutes, m.group().strip()) for m in BODY_UPDATE.finditer(text)
+                if (time := STAMP_TIME.search(m.group())) and (minutes := clock_minutes(time)) is not None]
     if any(_names_another_day(line, published) for _, line in stamps + updates):
         return None
     first = min(minutes for minutes, _ in stamps)
@@ -318,13 +323,8 @@ def _stamps(text: str) -> list[tuple[int, str]]:
         if not (STAMP_TIME.search(line) and is_furniture(line) and (METADATA_OPENING.match(line) or DIGIT_DATE_LINE.match(line))):
             continue
         # ("Published: 5:52 AM … | Updated: 4:18 PM …": both)
-        stamps += [(_minutes(time), line) for time in STAMP_TIME.finditer(line)]
+        stamps += [(minutes, line) for time in STAMP_TIME.finditer(line) if (minutes := clock_minutes(time)) is not None]
     return stamps
-
-
-def _minutes(time: re.Match[str]) -> int:
-    """Minutes after midnight of a STAMP_TIME match."""
-    return (int(time.group("hour")) % 12 + (12 if time.group("half").lower() == "p" else 0)) * 60 + int(time.group("minute") or 0)
 
 
 def slice_spans(spans: list[Span], section: Section) -> list[Span]:
