@@ -3345,3 +3345,28 @@ def test_meals_handed_out_camps_run_and_a_deal_announced_are_happenings():
     assert undated_in("The district is handing out free breakfasts and lunches at four schools.") == [("handing out", "2024-03-06")]
     assert undated_in("We have a tentative agreement!") == [("have a tentative agreement", "2024-03-06")]
     assert undated_in("Meals will be handed out at four schools.") == []  # a plan: no date to give
+
+
+def test_a_verb_s_irregular_past_tells_a_time_gone():
+    assert tense("bargainers shook hands at 11:50 p.m. at the annex") == "past"
+    assert tense("the union withdrew its complaint at noon") == "past"
+    sunday = dt.date(2040, 10, 14)
+    text = ("Members ratified it Saturday. The vote came less than 14 hours after the two teams shook hands at 11:50 p.m. "
+            "at the annex.")
+    assert ("at 11:50 p.m.", "2040-10-13") in dates_of(text, sunday)  # the day of the sentence it goes on from
+
+
+def test_a_day_of_the_month_alone_is_of_the_month_named_before_it():
+    december = dt.date(2047, 12, 20)
+    text = "Teachers walked out in March. The end came on the 14th, after a session of about 40 hours."
+    assert ("on the 14th", "2047-03-14") in dates_of(text, december)
+    # with no month named before it, it is of the article's month, as before
+    assert dates_of("The end came on the 14th.", december) == [("on the 14th", "2047-12-14")]
+
+
+def test_a_stoppage_told_with_its_length_was_in_a_month_gone():
+    december = dt.date(2047, 12, 20)
+    assert dates_of("Nine months after the nine-day strike in March, teachers say the year has been calmer.", december) \
+        == [("in March", "2047-03-01")]
+    # a stoppage still planned keeps the month ahead
+    assert dates_of("The union has a planned three-day strike in March.", december) == [("in March", "2048-03-01")]

@@ -82,6 +82,9 @@ PAST = re.compile(r"\b(?:was|were|did|had|ago|last(?! (?:chance|minute|resort|wo
                   r"yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
                   r"sent|brought|spoke|wrote|got|saw|led|ran|chose|cast|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
                   r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
+                  r"shook|became|overcame|swore|tore|blew|flew|drove|rode|woke|froze|stole|hid|fled|sped|hung|swung|dug|"
+                  r"withdrew|upheld|withheld|understood|forgot|forgave|mistook|undertook|underwent|overtook|arose|"
+                  r"slept|swept|wept|dealt|thought|stuck|sang|rang|swam|sank|drank|built|"
                   r"would have|could have|should have|might have|\w+ed)\b", re.I)
 CONDITIONAL_PAST = re.compile(r"\b(?:would|could|should|might) have\b", re.I)
 NOT_PAST = {"planned", "scheduled", "expected", "proposed", "concerned", "interested", "needed", "united", "unified", "based"}
@@ -2103,11 +2106,20 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         # complaint for March 10", told in February: soon ahead
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
+    if told_as not in ("past", "future") and direction is None and SPAN_KNOWN.search(text, max(0, m.start() - SPAN_KNOWN_REACH), m.start()):
+        told_as = "past"  # "the nine-day strike in March", told in December: a stoppage whose length is told has ended
     if told_as == "future" and direction is None and CALLED_OFF.match(text, m.end()):
         told_as = "present"  # "the game, set for Feb. 11, was canceled": a plan undone, its day either side: the nearest
     return _year_told_as(published, (month, day), told_as)
 
 
+
+
+# A stoppage told with its length, just before its month ("the nine-day strike in March"; not "a planned three-day
+# strike in May", still to come).
+SPAN_KNOWN = re.compile(r"\b(?:the|a|an|its|their|that|this year's|last year's)\s+(?!planned\b|proposed\b|possible\b|threatened\b)"
+                        r"(?:[\w-]+\s+)?[\w]+-(?:day|week|month)\s+(?:strike|walkout|lockout|shutdown|stoppage)\s+$", re.I)
+SPAN_KNOWN_REACH = 60
 
 
 # A date that names a school calendar's day, still to come or gone ("the April 14 make-up day"; not "the May 2
@@ -2208,8 +2220,18 @@ QUOTED_REACH = 2_000  # characters: longer than any one quotation's sentence
 
 
 def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, reader: _Reader | None = None) -> tuple[str, None] | None:
+    """"On the 14th": a day of the month last named before it ("the nine-day strike in March … The end came on
+    the 14th"), in the year its tense points to; else of the article's month, or of the next when that day has
+    passed and the sentence does not tell it as past."""
     if published is None:
         return None
+    named = _month_named_before(text, m.start())
+    if named is not None and named != published.month:
+        year = _year_for(published, named, day, text, m, reader=reader)
+        try:
+            return (dt.date(year, named, day).isoformat(), None) if year else None
+        except ValueError:
+            return None
     year, month = published.year, published.month
     clause_tense = _clause_tense(text, m, reader)
     if day < published.day and clause_tense != "past":
@@ -2220,6 +2242,18 @@ def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, r
         return dt.date(year, month, day).isoformat(), None
     except ValueError:
         return None
+
+
+# A month named in running text: after a preposition, or before a day ("in March", "March 4"; not the modal "may").
+MONTH_NAMES = "|".join(list(MONTHS) + list(MONTH_ABBREVIATIONS))
+MONTH_NAMED = re.compile(rf"\b(?:(?:in|of|on|since|by|until|through|early|late|mid-)\s*(?P<month>{MONTH_NAMES})\b"
+                         rf"|(?P<month2>{MONTH_NAMES})\.?\s+\d{{1,2}}\b)")
+MONTH_NAMED_REACH = 2000  # characters back to the month a day of the month belongs to
+
+
+def _month_named_before(text: str, at: int) -> int | None:
+    named = [m.group("month") or m.group("month2") for m in MONTH_NAMED.finditer(text, max(0, at - MONTH_NAMED_REACH), at)]
+    return _month(named[-1]) if named else None
 
 
 def _clock(m: re.Match, prefix: str = "") -> str | None:
