@@ -3370,3 +3370,22 @@ def test_a_stoppage_told_with_its_length_was_in_a_month_gone():
         == [("in March", "2047-03-01")]
     # a stoppage still planned keeps the month ahead
     assert dates_of("The union has a planned three-day strike in March.", december) == [("in March", "2048-03-01")]
+
+
+def test_a_strike_s_days_count_from_the_strike_of_the_article_s_year_not_one_years_before():
+    registry = Registry(orgs=TOWN.orgs, people=TOWN.people, events={
+        "acea-strike-2016": {"event_id": "acea-strike-2016", "event_type": "strike", "start_date": "2016-10-17",
+                             "date_precision": "day"},
+        "acea-strike": {"event_id": "acea-strike", "event_type": "strike", "start_date": "2024-02-29", "date_precision": "day"}})
+    dated = dated_mentions("Day three of the strike began with a rally.", registry=registry)
+    assert dated == {"Day three of the strike began with a rally.": "2024-03-04"}
+
+
+def test_a_strike_s_day_set_off_after_a_clause_told_as_past_is_no_day_the_article_is_written_on():
+    monday = dt.date(2047, 3, 11)
+    letter = ("Since I last wrote to you, on the first day of the strike, a great deal has happened.\n\n"
+              "Pickets went up again on the strike's sixth day.")
+    assert ("the strike's sixth day", "2047-03-18") not in dates_of(letter, monday)  # (day one was no Monday the 11th)
+    # a day of the strike opening its sentence still tells the day it is written on
+    assert ("the strike's sixth day", "2047-03-18") in dates_of(
+        "On the first day of the strike, the signs were new.\n\nPickets went up again on the strike's sixth day.", monday)

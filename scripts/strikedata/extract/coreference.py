@@ -97,7 +97,7 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     (`whose`: "the aides' walkout") is never one told of the other's alone. A headline tells the news its
     story's lead tells: of several days its window holds, the first told just after it and lately, else the latest."""
     if happening.start_date is None and happening.note == EVE_NOTE:
-        return _eve(happening, page, registry)
+        return _eve(happening, page, registry, published)
     window = _window(happening, kind, published)
     if window is None or kind in TOO_COMMON_KINDS:
         return happening
@@ -178,7 +178,7 @@ def counted_strike_days(text: str, dated: Iterable[Happening], page: list[Told],
     of the calendar it runs into. A bare "day three" may count something else, and is left. A day read
     from the article's own ("on the fifth day of the strike, …") that the first day the page tells
     contradicts (a look-back weeks later: "On the strike’s fourth day, a Monday, …") is counted again."""
-    first = _first_strike_day(page, registry)
+    first = _first_strike_day(page, registry, published)
     if first is None or published is None:
         return []
     day_one, where = first
@@ -202,13 +202,19 @@ def counted_strike_days(text: str, dated: Iterable[Happening], page: list[Told],
     return out
 
 
-def _first_strike_day(page: list[Told], registry: list[Told]) -> tuple[str, str] | None:
-    """The first day of a strike told exactly, in the page first, and where it is told."""
+def _first_strike_day(page: list[Told], registry: list[Told], published: dt.date | None) -> tuple[str, str] | None:
+    """The first day of a strike told exactly, in the page first, and where it is told: the first of the strikes begun
+    within a year of the article's date when there are any (a district's strike of years before is not the one "the
+    strike's second week" counts in)."""
     for tellings, where in ((page, "the page"), (registry, "the registry")):
-        firsts = [t.first for t in tellings if t.kind == "strike"]
+        firsts = sorted(t.first for t in tellings if t.kind == "strike")
+        recent = [first for first in firsts if published is None or first >= (published - A_YEAR).isoformat()]
         if firsts:
-            return min(firsts), where
+            return (recent or firsts)[0], where
     return None
+
+
+A_YEAR = dt.timedelta(days=366)
 
 
 def _same_workforce(whose: frozenset[str], told: frozenset[str]) -> bool:
@@ -217,10 +223,10 @@ def _same_workforce(whose: frozenset[str], told: frozenset[str]) -> bool:
     return len(whose) != 1 or not told or whose <= told
 
 
-def _eve(happening: Happening, page: list[Told], registry: list[Told]) -> Happening:
+def _eve(happening: Happening, page: list[Told], registry: list[Told], published: dt.date | None) -> Happening:
     """A day before the strike ("the eve of", "the night before", "the Monday before"): counted back from the first
     day of a strike told exactly, in the page first."""
-    first = _first_strike_day(page, registry)
+    first = _first_strike_day(page, registry, published)
     if first is None:
         return happening
     day_one, where = first

@@ -645,7 +645,8 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
             # (the phrase's own tense: "On the fifth day of the strike, the signs had started to sag" tells today)
-            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end(), past_an_opening=False) != "past")))
+            and found.reader.tense(found.reader.sentence(m.start()), m.start(), m.end(), past_an_opening=False) != "past"
+            and not _aside_of_a_past(found.reader, m))))
     anchor = headlines[0] if len(headlines) == 1 else next(told_today, None)
     if anchor is None:
         return
@@ -653,6 +654,18 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
         day = count_strike_days(published, n - anchor)
         note = f"day {n} of the strike, counted from day {anchor} on the article's date ({published.isoformat()})"
         found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5, note))
+
+
+def _aside_of_a_past(reader: _Reader, m: re.Match[str]) -> bool:
+    """"Since I last wrote to you, on the first day of the strike, a great deal has happened": a strike's day set off
+    after a clause told in the past is that clause's time, not the day the article is written on."""
+    sentence = reader.sentence(m.start())
+    if sentence is None or not ASIDE_ON.search(reader.text, max(sentence.start, m.start() - 6), m.start()):
+        return False
+    return tense(reader.text[sentence.start:m.start()]) == "past"
+
+
+ASIDE_ON = re.compile(r",\s+on\s+$")
 
 
 def _headline_day(text: str, m: re.Match[str]) -> bool:
