@@ -3389,3 +3389,16 @@ def test_a_strike_s_day_set_off_after_a_clause_told_as_past_is_no_day_the_articl
     # a day of the strike opening its sentence still tells the day it is written on
     assert ("the strike's sixth day", "2047-03-18") in dates_of(
         "On the first day of the strike, the signs were new.\n\nPickets went up again on the strike's sixth day.", monday)
+
+
+def test_a_relative_named_beside_the_story_s_subject_does_not_take_her_surname_alone():
+    text = ("Tamsin L. Barlowe has not set foot in her classroom since the walkout began.\n\n"
+            "“I keep thinking about the kids,” said Barlowe.\n\n"
+            "Her husband, Anders Barlowe, a lineman for Tamarack Rural Electric, has taken the early shift.\n\n"
+            "Asked how long she could stay out, Barlowe laughed.\n\n“Ask me again on Friday,” she said.\n")
+    assert speakers_of(text) == [("tamsin-l-barlowe", None), ("tamsin-l-barlowe", None)]
+    # the employer is an organization, no person
+    assert "tamarack-rural-electric" not in people_of(text)
+    # namesakes named with no kinship still go by the one named last (as before)
+    text = ("Board Chair Miriam Hale opened the meeting. Dr. Thomas Hale spoke next.\n\n“We can do better,” Hale said.\n")
+    assert speakers_of(text) == [("thomas-hale", None)]

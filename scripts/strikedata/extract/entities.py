@@ -28,6 +28,9 @@ ORG_WORDS = {
     "Club", "Dental", "Orthodontics", "Realty", "Bakery", "Motors", "Pharmacy", "Bank", "Brief", "Newsletter",
     "Tool", "Tools", "Manufacturing", "Industries", "Supply", "Works", "Machine", "Machining", "Construction",  # firms
     "Hardware", "Market", "Grocery", "Diner", "Cafe", "Restaurant", "Store", "Shop", "Salon", "Garage",  # shops
+    "Electric", "Energy", "Utilities", "Cooperative", "Co-op", "Telecom", "Transit", "Airlines", "Railroad", "Railway",
+    "Trucking", "Logistics", "Freight", "Farms", "Dairy", "Lumber", "Mining", "Brewing", "Brewery", "Foods", "Media",
+    "Broadcasting",  # employers and utilities ("a lineman for Tamarack Rural Electric")
     "Team", "Teams", "Squad", "Crew",  # "We are Team Kids"
     "Chamber",  # "the Marlow Falls Area Chamber (of Commerce)"
     "Mennonite", "Lutheran", "Methodist", "Presbyterian", "Baptist", "Episcopal", "Catholic", "Unitarian", "Pentecostal",
@@ -517,9 +520,15 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
     by_surname: dict[str, list[Person]] = {}
     for person in people.values():
         by_surname.setdefault(person.surname, []).append(person)
+    # "Her husband, Anders Barlowe, …": a relative named beside the story's subject; the surname alone stays hers
+    kin = {m.id for m in person_mentions if KIN_BEFORE.search(text, max(0, m.start - KIN_REACH), m.start)}
     alone_mentions: list[Mention] = []
     for person in list(people.values()):
         namesakes = [p for p in by_surname[person.surname] if p is not person]
+        if person.person_id in kin and any(p.person_id not in kin for p in namesakes):
+            continue
+        if person.person_id not in kin:
+            namesakes = [p for p in namesakes if p.person_id not in kin]
         alone = 0
         for start in surnames.get(person.surname, ()):
             if named[start] or _in_longer_name(text, start, start + len(person.surname)):
@@ -533,6 +542,11 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
         if person.new and alone:
             person.aliases = (person.surname,)
     return alone_mentions
+
+
+KIN_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:husband|wife|son|daughter|mother|father|brother|sister|"
+                        r"partner|spouse|grandmother|grandfather|aunt|uncle|cousin|niece|nephew|twin),?\s+$")
+KIN_REACH = 30
 
 
 def _last_named(person: Person, namesakes: list[Person], named_at: dict[str, list[int]], at: int) -> Person:
