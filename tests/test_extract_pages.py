@@ -3402,3 +3402,12 @@ def test_a_relative_named_beside_the_story_s_subject_does_not_take_her_surname_a
     # namesakes named with no kinship still go by the one named last (as before)
     text = ("Board Chair Miriam Hale opened the meeting. Dr. Thomas Hale spoke next.\n\n“We can do better,” Hale said.\n")
     assert speakers_of(text) == [("thomas-hale", None)]
+
+
+def test_a_date_opening_a_sentence_that_reports_what_would_happen_is_the_reporting_s_day():
+    december = dt.date(2047, 12, 28)
+    text = ("On Dec. 19, the district and the association announced that bargaining over the 2048-49 salary schedule "
+            "would begin Jan. 15.")
+    assert dates_of(text, december) == [("Dec. 19", "2047-12-19"), ("Jan. 15", "2048-01-15")]
+    # a plan told in the main clause stays ahead
+    assert dates_of("On Dec. 30, the board will meet to vote on the calendar.", december) == [("Dec. 30", "2047-12-30")]

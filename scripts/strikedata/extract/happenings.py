@@ -1803,7 +1803,8 @@ def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool
         return i < len(starts) and starts[i] < high
 
     def opened_just_before(m: re.Match[str]) -> bool:  # (not "teachers who voted to strike will return": a verb between)
-        relative = RELATIVE_OR_REPORTED.search(narration, max(0, m.start() - RELATIVE_REACH), m.start())
+        relative = RELATIVE_OR_REPORTED.search(narration, max(0, m.start() - RELATIVE_REACH), m.start()) \
+            or REPORTED_THAT.search(narration, max(0, m.start() - REPORTED_REACH), m.start())
         return relative is not None and not past_in(relative.end("opener"), m.start())
 
     futures = words.futures
@@ -1814,6 +1815,11 @@ def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool
 # A relative or reported clause opening just before a modal ("who will", "saying schools would").
 RELATIVE_OR_REPORTED = re.compile(r"\b(?P<opener>who|which|that|saying|said|says|told)\s+(?:[\w’'-]+\s+){0,3}?$", re.I)
 RELATIVE_REACH = 60  # characters before a modal where the clause holding it may open
+# What was announced, told in a clause of its own after "that" ("announced that bargaining over the 2048-49 salary
+# schedule would begin"): the clause may run longer before its modal.
+REPORTED_THAT = re.compile(r"\b(?:announced|said|wrote|agreed|decided|ruled|warned|confirmed)\s+(?P<opener>that)\s+"
+                           r"(?:[\w’'-]+\s+){0,7}?$", re.I)
+REPORTED_REACH = 100
 
 
 # "Schools remain closed today", "are closed": a participle after a verb of being in the present tells a state now.
@@ -2108,6 +2114,13 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         # whatever its tense: the nearest (a row told as past, "June 30: Our contract expired.", stays past)
         told_as = "present"
     sentence = reader.sentence(m.start()) if reader is not None else None
+    if told_as == "future" and direction is None and reader is not None and sentence is not None \
+            and local_tense(text, m.start(), m.end()) is None:
+        clause = reader.clause(sentence, m.start(), m.end())
+        words = reader.words_of(clause)
+        if all(f.start() >= m.end() - clause[0] for f in words.futures) \
+                and _told_past_beside_a_relative(words, m.start() - clause[0], m.end() - clause[0]):
+            told_as = "past"  # "On Dec. 19, the district announced that bargaining … would begin Jan. 15": the announcing's
     if told_as == "future" and direction is None and sentence is not None and _future_in_the_past(text, sentence, m.start()):
         told_as = "present"  # "gave notice that they would walk out Oct. 14": ahead of then, not of the article: the nearest
     if told_as == "future" and direction is None and sentence is not None and _planned_then(text, sentence, m.start()):
