@@ -3411,3 +3411,14 @@ def test_a_date_opening_a_sentence_that_reports_what_would_happen_is_the_reporti
     assert dates_of(text, december) == [("Dec. 19", "2047-12-19"), ("Jan. 15", "2048-01-15")]
     # a plan told in the main clause stays ahead
     assert dates_of("On Dec. 30, the board will meet to vote on the calendar.", december) == [("Dec. 30", "2047-12-30")]
+
+
+def test_a_statement_made_before_the_clause_holding_its_sentence_s_date_is_a_happening_of_its_own():
+    tuesday = dt.date(2047, 3, 5)
+    said = "Union President Nadia Szymanski told KCFI 7 the turnout was larger than on Monday."
+    page = f"Teachers strike, day 2: live updates\n\n6:40 a.m.\n{said}\n\n9:30 a.m.\nTalks resumed.\n"
+    dated = _all_dated_mentions(page, tuesday)
+    assert (said, "2047-03-04") in dated and (said, "2047-03-05") in dated  # Monday's turnout, told on Tuesday
+    # a day beside the statement's verb is the statement's own
+    beside = "Union President Nadia Szymanski told reporters Monday that the turnout was larger."
+    assert [day for text, day in _all_dated_mentions(f"{beside}\n", tuesday) if text == beside] == ["2047-03-04"]

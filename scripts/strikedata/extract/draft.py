@@ -161,7 +161,12 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
             and not since_a_day(told, h) and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
     rows = timeline_rows(told, happenings) | stamp_rows(told, part.date)
     planned = dated - {s.start for h in happenings if h.tense != "future" and (s := index.at(h.start)) is not None}  # all ahead
-    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned),
+    first_dates: dict[int, int] = {}
+    for h in happenings:
+        if (s := index.at(h.start)) is not None and not since_a_day(told, h):
+            first_dates[s.start] = min(first_dates.get(s.start, h.start), h.start)
+    found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned,
+                                             first_dates),
                    key=lambda h: h.start)
     return [replace(h, start=h.start + part.start, end=h.end + part.start) for h in found
             if not furniture.holds(h.start + part.start) or story_subheading(text, h.start + part.start)]

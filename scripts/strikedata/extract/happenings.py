@@ -803,7 +803,8 @@ ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|
 
 def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int],
                  days: dict[int, str] | None = None, rows: dict[int, Happening] | None = None,
-                 morning: str | None = None, ahead: set[int] | None = None) -> list[Happening]:
+                 morning: str | None = None, ahead: set[int] | None = None,
+                 first_dates: dict[int, int] | None = None) -> list[Happening]:
     """A happening for each sentence (outside a quotation's words) that tells of one and holds no date
     expression (`dated`: the starts of the sentences that hold one). It is dated the day of the
     sentence before it in its paragraph when that one tells of a past day (`days`: sentence start ->
@@ -816,16 +817,19 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
     of plans (`ahead`) may still tell a statement made ("…, its president announced at a news conference"):
     _earlier_clause. Read once per sentence."""
     out: list[Happening] = []
-    days, rows, ahead = days or {}, rows or {}, ahead or set()
+    days, rows, ahead, first_dates = days or {}, rows or {}, ahead or set(), first_dates or {}
     before: Span | None = None
     for sentence in sentence_spans:
         previous, before = before, sentence
+        row = rows.get(text.rfind("\n", 0, sentence.start) + 1)
         if sentence.start in dated:
             earlier = _earlier_clause(text, sentence, published, days.get(sentence.start), sentence.start in ahead)
+            if earlier is None and sentence.start in first_dates:
+                earlier = _statement_before_what_it_reports(text, sentence, first_dates[sentence.start],
+                                                            row.start_date if row is not None else None, published)
             if earlier is not None:
                 out.append(earlier)
             continue
-        row = rows.get(text.rfind("\n", 0, sentence.start) + 1)
         if row is not None:
             out.append(replace(row, start=sentence.start, end=sentence.start, expression="", tense="present", confidence=0.5,
                                note=f"a timeline row or a live entry: the date or time {row.expression!r} at its head"))
@@ -898,6 +902,33 @@ EARLIER_HAPPENING = re.compile(r"\bafter\s+(?!noon|midnight|\d)(?:[\w’'-]+\s+)
 WHEN_WORDS = re.compile(r"\d|\b(?:noon|midnight|morning|afternoon|evening|night|today|yesterday|tonight|week|month|year|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                         r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+
+
+def _statement_before_what_it_reports(text: str, sentence: Span, first_date: int, entry_day: str | None,
+                                      published: dt.date | None) -> Happening | None:
+    """A statement made to a newsroom or through a channel, before a clause of its own that holds the sentence's dates
+    ("Szymanski told KCFI 7 the turnout was larger than on the first day"): those dates are what it reports; the
+    statement is a happening of its own, on the day of the live entry it stands in (`entry_day`), else the article's,
+    the latest it can be. Not when the date stands by the statement's verb ("told reporters Monday")."""
+    day = entry_day or (published.isoformat() if published else None)
+    if day is None:
+        return None
+    said = text[sentence.start:first_date]
+    narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
+    statement = STATEMENT_MADE.search(narration)
+    if statement is None or STATED_NOW.match(statement.group()):
+        return None
+    if not REPORTED_VERB.search(narration, statement.end()):
+        return None  # no clause of its own between the statement and the date: the date is the statement's
+    start = sentence.start + statement.start()
+    return Happening(start, start + len(statement.group()), statement.group(), day, None, "day", "inferred", "past", None, 0.3,
+                     "a statement made before the clause that holds its sentence's dates: read as the day of its live entry"
+                     if entry_day else "a statement made before the clause that holds its sentence's dates: read as the "
+                     "article's date, the latest it can be")
+
+
+# A finite verb of a reported clause ("the turnout was larger", "the board will hold").
+REPORTED_VERB = re.compile(r"\s\w+\s+(?:\w+\s+){0,4}?(?:was|were|is|are|will|would|had|has|have|\w{3,}ed)\b")
 
 
 def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_day: str | None,
