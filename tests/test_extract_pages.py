@@ -3422,3 +3422,14 @@ def test_a_statement_made_before_the_clause_holding_its_sentence_s_date_is_a_hap
     # a day beside the statement's verb is the statement's own
     beside = "Union President Nadia Szymanski told reporters Monday that the turnout was larger."
     assert [day for text, day in _all_dated_mentions(f"{beside}\n", tuesday) if text == beside] == ["2047-03-04"]
+
+
+def test_a_day_that_ends_a_clause_since_opens_began_a_span_and_is_not_its_sentence_s_day():
+    tuesday = dt.date(2047, 3, 5)
+    arrived = ("Both bargaining teams have arrived at the district office for the first session since talks broke off at "
+               "11:40 p.m. Sunday.")
+    page = f"Teachers strike, day 2: live updates\n\n9:30 a.m.\n{arrived}\n\n10:05 a.m.\nTalks are under way.\n"
+    assert (arrived, "2047-03-05") in _all_dated_mentions(page, tuesday)  # the arriving, on its entry's day
+    # a day after the clause's end is the sentence's own
+    text = "Since talks broke off, the teams met again on Tuesday."
+    assert dated_mentions(text, tuesday) == {text: "2047-03-05"}

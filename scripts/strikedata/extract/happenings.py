@@ -1664,7 +1664,13 @@ def since_a_day(text: str, happening: Happening) -> bool:
     """Whether a date is told as the start of a span ("its first movement since Jan. 28"): the day of an
     earlier happening, not of the one its sentence tells."""
     return SINCE_ITSELF.match(happening.expression) is not None or \
-        SINCE_JUST_BEFORE.search(text, max(0, happening.start - 8), happening.start) is not None
+        SINCE_CLAUSE_BEFORE.search(text, max(0, happening.start - SINCE_CLAUSE_REACH), happening.start) is not None
+
+
+# "since" just before a date, or opening the clause the date ends ("the first session since talks broke off at
+# 11:40 p.m. Sunday": the breaking off began the span).
+SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:(?:[ap]\.m\.|\d:\d|[^,.;:!?“”\n])*\s)?$", re.I)
+SINCE_CLAUSE_REACH = 60
 # What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
 EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours after|days after|when|once)\b", re.I)
 
