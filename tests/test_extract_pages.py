@@ -3433,3 +3433,13 @@ def test_a_day_that_ends_a_clause_since_opens_began_a_span_and_is_not_its_senten
     # a day after the clause's end is the sentence's own
     text = "Since talks broke off, the teams met again on Tuesday."
     assert dated_mentions(text, tuesday) == {text: "2047-03-05"}
+
+
+def test_a_time_a_saying_reports_as_ahead_is_ahead_of_the_saying_not_of_the_day_planned_before_it():
+    tuesday = dt.date(2047, 3, 5)
+    text = ("The district confirmed schools will be closed again Wednesday. Achterberg said families would get a message "
+            "by 8 p.m. with the meal sites.")
+    assert ("by 8 p.m.", "2047-03-05") in dates_of(text, tuesday)
+    # a plan told plainly goes on from the day planned before it, as before
+    assert ("at 7:15 a.m.", "2047-03-06") in dates_of("Schools will be closed Wednesday. Picket lines will go up at 7:15 a.m.",
+                                                      tuesday)

@@ -1550,6 +1550,9 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
         if said is not None and not TO_BE_BEFORE.search(text, max(0, said.start() - 12), said.start()):
             told_as = "past"  # "The district announced at 5 p.m. that schools will stay closed": the time of the saying (not
             # "Families will be told by text message at 6 a.m.")
+        if told_as == "future" and sentence is not None and _future_in_the_past(text, sentence, m.start()):
+            told_as = "present"  # "Achterberg said families would get a message by 8 p.m.": ahead of the saying, not of a day
+            # the sentence before plans
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None or told_as in ("future", "past"))
         source = _day_before(reader, sentence, dated, future=told_as == "future", past=told_as == "past") if goes_on else None
         if source is None and sentence is not None and told_as == "past":
