@@ -3443,3 +3443,12 @@ def test_a_time_a_saying_reports_as_ahead_is_ahead_of_the_saying_not_of_the_day_
     # a plan told plainly goes on from the day planned before it, as before
     assert ("at 7:15 a.m.", "2047-03-06") in dates_of("Schools will be closed Wednesday. Picket lines will go up at 7:15 a.m.",
                                                       tuesday)
+
+
+def test_a_judge_s_ruling_on_a_strike_is_a_ruling_not_the_strike():
+    text = "Kolstad ruled that the district had not shown the strike was causing the kind of harm that would justify it."
+    assert event_kin(text, text.index("ruled")) == "other:ruling"
+    assert event_type(event_kin(text, text.index("ruled"))) == "other"
+    # the noun in what someone said stays the saying's
+    said = "Harlow said Thursday that the ruling kicks the can down the road."
+    assert event_kin(said, said.index("Thursday")) == "statement"

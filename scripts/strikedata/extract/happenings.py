@@ -103,6 +103,9 @@ EVENT_TYPES = [
     ("other:expiry", r"\bexpir\w*|\bwithout a (?:new )?contract\b"),
     # "delivered its 10-day strike notice Friday": a notice of a strike, not the strike.
     ("other:notice", r"\bnotices?\b"),
+    # "Kolstad ruled that the district had not shown the strike was causing harm": a court's ruling, not the strike it is
+    # on (the verb only: "said the ruling kicks the can" is a statement).
+    ("other:ruling", r"\bruled\b"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     # (the month is no march: "March 15 - A 12-hour mediation session ends")
