@@ -520,15 +520,12 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
     by_surname: dict[str, list[Person]] = {}
     for person in people.values():
         by_surname.setdefault(person.surname, []).append(person)
-    # "Her husband, Anders Barlowe, …": a relative named beside the story's subject; the surname alone stays hers
-    kin = {m.id for m in person_mentions if KIN_BEFORE.search(text, max(0, m.start - KIN_REACH), m.start)}
+    yields = _relatives_yielding_the_surname(text, person_mentions, by_surname, surnames, named)
     alone_mentions: list[Mention] = []
     for person in list(people.values()):
-        namesakes = [p for p in by_surname[person.surname] if p is not person]
-        if person.person_id in kin and any(p.person_id not in kin for p in namesakes):
+        if person.person_id in yields:
             continue
-        if person.person_id not in kin:
-            namesakes = [p for p in namesakes if p.person_id not in kin]
+        namesakes = [p for p in by_surname[person.surname] if p is not person and p.person_id not in yields]
         alone = 0
         for start in surnames.get(person.surname, ()):
             if named[start] or _in_longer_name(text, start, start + len(person.surname)):
@@ -542,6 +539,28 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
         if person.new and alone:
             person.aliases = (person.surname,)
     return alone_mentions
+
+
+def _relatives_yielding_the_surname(text: str, person_mentions: list[Mention], by_surname: dict[str, list[Person]],
+                                    surnames: dict[str, list[int]], named: bytearray) -> set[str]:
+    """The people named as someone's relative ("Her husband, Anders Barlowe, …") after the page already called a
+    namesake of theirs by the surname alone ("… Barlowe said"): the surname alone stays that namesake's. (A relative
+    named before the surname alone was used may be the one it means: "Her son, Jonah Price, … said Price, 17.")"""
+    first_named: dict[str, int] = {}
+    for m in sorted(person_mentions, key=lambda m: m.start):
+        first_named.setdefault(m.id, m.start)
+    kin = {m.id: m.start for m in person_mentions if KIN_BEFORE.search(text, max(0, m.start - KIN_REACH), m.start)}
+    yields = set()
+    for group in by_surname.values():
+        for person in group:
+            at = kin.get(person.person_id)
+            if at is None or at != first_named.get(person.person_id):
+                continue
+            alone_before = [p for p in surnames.get(person.surname, ()) if p < at and not named[p]
+                            and not _in_longer_name(text, p, p + len(person.surname))]
+            if alone_before and any(p.person_id not in kin for p in group if p is not person):
+                yields.add(person.person_id)
+    return yields
 
 
 KIN_BEFORE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur)\s+(?:husband|wife|son|daughter|mother|father|brother|sister|"

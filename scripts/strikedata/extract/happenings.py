@@ -82,9 +82,9 @@ PAST = re.compile(r"\b(?:was|were|did|had|ago|last(?! (?:chance|minute|resort|wo
                   r"yesterday|said|told|made|met|began|went|came|left|took|gave|held|"
                   r"sent|brought|spoke|wrote|got|saw|led|ran|chose|cast|broke|fell|struck|stood|won|lost|paid|spent|kept|sought|fought|knew|"
                   r"rose|drew|grew|threw|wore|sat|bought|caught|taught|felt|heard|meant|sold|found|"
-                  r"shook|became|overcame|swore|tore|blew|flew|drove|rode|woke|froze|stole|hid|fled|sped|hung|swung|dug|"
-                  r"withdrew|upheld|withheld|understood|forgot|forgave|mistook|undertook|underwent|overtook|arose|"
-                  r"slept|swept|wept|dealt|thought|stuck|sang|rang|swam|sank|drank|built|"
+                  # (not "built", "stuck", "hung", "thought", "withheld": adjectives and nouns as often as verbs)
+                  r"shook|became|overcame|swore|tore|blew|flew|drove|rode|woke|froze|stole|fled|sped|swung|"
+                  r"withdrew|upheld|forgot|forgave|mistook|undertook|underwent|overtook|arose|slept|wept|sang|rang|swam|"
                   r"would have|could have|should have|might have|\w+ed)\b", re.I)
 CONDITIONAL_PAST = re.compile(r"\b(?:would|could|should|might) have\b", re.I)
 NOT_PAST = {"planned", "scheduled", "expected", "proposed", "concerned", "interested", "needed", "united", "unified", "based"}
@@ -105,7 +105,7 @@ EVENT_TYPES = [
     ("other:notice", r"\bnotices?\b"),
     # "Kolstad ruled that the district had not shown the strike was causing harm": a court's ruling, not the strike it is
     # on (the verb only: "said the ruling kicks the can" is a statement).
-    ("other:ruling", r"\bruled\b"),
+    ("other:ruling", r"\bruled\b(?!\s+out)"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     # (the month is no march: "March 15 - A 12-hour mediation session ends")
@@ -661,11 +661,16 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
 
 def _aside_of_a_past(reader: _Reader, m: re.Match[str]) -> bool:
     """"Since I last wrote to you, on the first day of the strike, a great deal has happened": a strike's day set off
-    after a clause told in the past is that clause's time, not the day the article is written on."""
+    after a clause of another time told in the past is that clause's time, not the day the article is written on."""
     sentence = reader.sentence(m.start())
     if sentence is None or not ASIDE_ON.search(reader.text, max(sentence.start, m.start() - 6), m.start()):
         return False
-    return tense(reader.text[sentence.start:m.start()]) == "past"
+    return SUBORDINATE_OPENING.match(reader.text, sentence.start) is not None and tense(reader.text[sentence.start:m.start()]) == "past"
+
+
+# A sentence opened by a clause of another time ("Since I last wrote to you, …"; not "Teachers were back on the
+# picket lines, on the third day of the strike": the day the story tells).
+SUBORDINATE_OPENING = re.compile(r"\s*(?:Since|When|After|Before|Until|Once)\b")
 
 
 ASIDE_ON = re.compile(r",\s+on\s+$")
@@ -829,7 +834,8 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             earlier = _earlier_clause(text, sentence, published, days.get(sentence.start), sentence.start in ahead)
             if earlier is None and sentence.start in first_dates:
                 earlier = _statement_before_what_it_reports(text, sentence, first_dates[sentence.start],
-                                                            row.start_date if row is not None else None, published)
+                                                            row.start_date if row is not None else None, published,
+                                                            days.get(sentence.start))
             if earlier is not None:
                 out.append(earlier)
             continue
@@ -908,13 +914,18 @@ WHEN_WORDS = re.compile(r"\d|\b(?:noon|midnight|morning|afternoon|evening|night|
 
 
 def _statement_before_what_it_reports(text: str, sentence: Span, first_date: int, entry_day: str | None,
-                                      published: dt.date | None) -> Happening | None:
+                                      published: dt.date | None, reported_day: str | None = None) -> Happening | None:
     """A statement made to a newsroom or through a channel, before a clause of its own that holds the sentence's dates
     ("Szymanski told KCFI 7 the turnout was larger than on the first day"): those dates are what it reports; the
     statement is a happening of its own, on the day of the live entry it stands in (`entry_day`), else the article's,
-    the latest it can be. Not when the date stands by the statement's verb ("told reporters Monday")."""
+    the latest it can be. Not when the date stands by the statement's verb ("told reporters Monday"), nor, outside a
+    live entry, when what it reports (`reported_day`, the last past day its sentence tells) is more than a few days
+    before the article: a look-back does not tell when the statement was made ("Cole said in a statement the district
+    was disappointed that talks ended March 3", told in December)."""
     day = entry_day or (published.isoformat() if published else None)
     if day is None:
+        return None
+    if entry_day is None and published and reported_day and dt.date.fromisoformat(reported_day) < published - STATEMENT_LAG:
         return None
     said = text[sentence.start:first_date]
     narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
@@ -930,6 +941,7 @@ def _statement_before_what_it_reports(text: str, sentence: Span, first_date: int
                      "article's date, the latest it can be")
 
 
+STATEMENT_LAG = dt.timedelta(days=3)  # how long before the article a reported happening may be for its telling to be news
 # A finite verb of a reported clause ("the turnout was larger", "the board will hold").
 REPORTED_VERB = re.compile(r"\s\w+\s+(?:\w+\s+){0,4}?(?:was|were|is|are|will|would|had|has|have|\w{3,}ed)\b")
 
@@ -1553,9 +1565,6 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
         if said is not None and not TO_BE_BEFORE.search(text, max(0, said.start() - 12), said.start()):
             told_as = "past"  # "The district announced at 5 p.m. that schools will stay closed": the time of the saying (not
             # "Families will be told by text message at 6 a.m.")
-        if told_as == "future" and sentence is not None and _future_in_the_past(text, sentence, m.start()):
-            told_as = "present"  # "Achterberg said families would get a message by 8 p.m.": ahead of the saying, not of a day
-            # the sentence before plans
         goes_on = sentence is not None and (PRONOUN_SUBJECT.match(text, sentence.start) is not None or told_as in ("future", "past"))
         source = _day_before(reader, sentence, dated, future=told_as == "future", past=told_as == "past") if goes_on else None
         if source is None and sentence is not None and told_as == "past":
@@ -1674,8 +1683,8 @@ def since_a_day(text: str, happening: Happening) -> bool:
 
 
 # "since" just before a date, or opening the clause the date ends ("the first session since talks broke off at
-# 11:40 p.m. Sunday": the breaking off began the span).
-SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:(?:[ap]\.m\.|\d:\d|[^,.;:!?“”\n])*\s)?$", re.I)
+# 11:40 p.m. Sunday": the breaking off began the span; not past "and": "since the strike began and on Monday they …").
+SINCE_CLAUSE_BEFORE = re.compile(r"\bsince\s+(?:(?:[ap]\.m\.|\d:\d|(?!\s(?:and|but|while|as)\s)[^,.;:!?“”\n])*\s)?$", re.I)
 SINCE_CLAUSE_REACH = 60
 # What opens the clause of an earlier happening after the main one: "…, since talks broke down Sunday".
 EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours after|days after|when|once)\b", re.I)
@@ -2158,7 +2167,7 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         told_as = "present"
     sentence = reader.sentence(m.start()) if reader is not None else None
     if told_as == "future" and direction is None and reader is not None and sentence is not None \
-            and local_tense(text, m.start(), m.end()) is None:
+            and local_tense(text, m.start(), m.end()) is None and not STARTING.search(text, max(0, m.start() - 14), m.start()):
         clause = reader.clause(sentence, m.start(), m.end())
         words = reader.words_of(clause)
         if all(f.start() >= m.end() - clause[0] for f in words.futures) \
@@ -2184,9 +2193,13 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 
 
-# A stoppage told with its length, just before its month ("the nine-day strike in March"; not "a planned three-day
-# strike in May", still to come).
-SPAN_KNOWN = re.compile(r"\b(?:the|a|an|its|their|that|this year's|last year's)\s+(?!planned\b|proposed\b|possible\b|threatened\b)"
+# A day something starts or runs from ("Starting March 20, the district announced that buses would run …"): the plan's.
+STARTING = re.compile(r"\b(?:starting|beginning|effective|as of|from)\s+$", re.I)
+
+
+# A stoppage known by its length, just before its month ("the nine-day strike in March"; not "a two-day strike in
+# April", still weighed, nor "the planned three-day strike in May").
+SPAN_KNOWN = re.compile(r"\b(?:the|its|their|that|this year's|last year's)\s+(?!planned\b|proposed\b|possible\b|threatened\b)"
                         r"(?:[\w-]+\s+)?[\w]+-(?:day|week|month)\s+(?:strike|walkout|lockout|shutdown|stoppage)\s+$", re.I)
 SPAN_KNOWN_REACH = 60
 
@@ -2289,12 +2302,13 @@ QUOTED_REACH = 2_000  # characters: longer than any one quotation's sentence
 
 
 def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, reader: _Reader | None = None) -> tuple[str, None] | None:
-    """"On the 14th": a day of the month last named before it ("the nine-day strike in March … The end came on
-    the 14th"), in the year its tense points to; else of the article's month, or of the next when that day has
+    """"On the 14th": told as past, a day of the month named just before it ("walked out on Monday, March 4 … The end
+    came on the 14th"), in the year its tense points to; else of the article's month, or of the next when that day has
     passed and the sentence does not tell it as past."""
     if published is None:
         return None
-    named = _month_named_before(text, m.start())
+    clause_tense = _clause_tense(text, m, reader)
+    named = _month_named_before(text, m.start()) if clause_tense == "past" else None
     if named is not None and named != published.month:
         year = _year_for(published, named, day, text, m, reader=reader)
         try:
@@ -2302,7 +2316,6 @@ def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, r
         except ValueError:
             return None
     year, month = published.year, published.month
-    clause_tense = _clause_tense(text, m, reader)
     if day < published.day and clause_tense != "past":
         month += 1
         if month == 13:
@@ -2313,15 +2326,15 @@ def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, r
         return None
 
 
-# A month named in running text: after a preposition, or before a day ("in March", "March 4"; not the modal "may").
 MONTH_NAMES = "|".join(list(MONTHS) + list(MONTH_ABBREVIATIONS))
-MONTH_NAMED = re.compile(rf"\b(?:(?:in|of|on|since|by|until|through|early|late|mid-)\s*(?P<month>{MONTH_NAMES})\b"
-                         rf"|(?P<month2>{MONTH_NAMES})\.?\s+\d{{1,2}}\b)")
-MONTH_NAMED_REACH = 2000  # characters back to the month a day of the month belongs to
+# A month the story is telling of, to the day ("Monday, March 4"; not a month alone, "talks stalled in February", a
+# span too loose to hold "the 3rd" that follows, nor a month with its year, "Oct. 24, 2031": background).
+MONTH_NAMED = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+\d{{1,2}}\b(?!,?\s+(?:19|20)\d\d)")
+MONTH_NAMED_REACH = 600  # characters back to the month a day of the month belongs to: a paragraph or so
 
 
 def _month_named_before(text: str, at: int) -> int | None:
-    named = [m.group("month") or m.group("month2") for m in MONTH_NAMED.finditer(text, max(0, at - MONTH_NAMED_REACH), at)]
+    named = [m.group("month") for m in MONTH_NAMED.finditer(text, max(0, at - MONTH_NAMED_REACH), at)]
     return _month(named[-1]) if named else None
 
 
