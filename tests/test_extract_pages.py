@@ -608,7 +608,7 @@ def test_a_count_compared_or_picked_from_a_whole_and_a_qualified_half_with_no_wh
     assert [f[:2] for f in figures_in(text)] == [("63 children", 63.0), ("38", 38.0), ("87 people", 87.0), ("71", 71.0)]
     assert figures_in("More than half qualify for free meals; the talks took about half an hour.")[0] == (
         "More than half", 50.0, "percent", "more_than")
-    assert [f[0] for f in figures_in("The talks took about half an hour.")] == ["an hour"]  # a duration's half is no share
+    assert figures_in("The talks took about half an hour.") == [("about half an hour", 0.5, "hours", "approximately")]  # no share
     assert figures_in("The sites served 6,100 meals on Tuesday, up from about 5,400 on Monday.")[1] == (
         "about 5,400", 5400.0, "count", "approximately")
     assert figures_in("Six drivers came in this morning, out of 140. I am grateful.") == [
@@ -3475,3 +3475,12 @@ def test_the_fourteenth_round_review_s_counter_examples_keep_their_readings():
     assert event_kin(ruled_out, ruled_out.index("Monday")) != "other:ruling"
     # words as often nouns and adjectives as past verbs tell no past
     assert tense("families with children stuck at home can pick up meals at 11 a.m.") == "present"
+
+
+def test_a_whole_point_and_minutes_are_figures_in_the_units_the_figures_have():
+    assert figures_of("“We moved a full point,” she said.") == [("a full point", 1.0, "percent")]
+    assert figures_of("Attendance was about a point below a normal Friday.") == [("about a point", 1.0, "percent")]
+    assert figures_of("The hearing lasted about 90 minutes.") == [("about 90 minutes", 1.5, "hours")]
+    assert figures_of("She spoke for half an hour.") == [("half an hour", 0.5, "hours")]
+    # a point that is no percentage is none
+    assert figures_of("At one point, the talks nearly broke down. That is a point of pride.") == []

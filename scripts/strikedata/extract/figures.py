@@ -107,6 +107,12 @@ CENTS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) cents\b(?P<rat
 FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: of a)?|three-quarters(?: of a)?)[- ]"
                               r"(?:percent(?:age point)?|per cent|point)\b"
                               r"|\b(?:a|one) (?:full )?percentage point\b", re.I)  # "about a percentage point": one
+# "We moved a full point", "about a point below a normal Friday", "We were a point apart": one percentage point (not "at
+# one point", "a point of pride": the word alone after "a").
+WHOLE_POINT = re.compile(r"\b(?:a full point|(?:about|nearly|almost|roughly|only|just|by) a point|a point (?:apart|below|above|"
+                         r"higher|lower|more|less))\b", re.I)
+# "for 45 minutes", "half an hour": a duration in hours, the unit the figures have for it.
+MINUTES = re.compile(QUALIFIER + rf"(?:(?P<num>{DIGITS}|{NUMBER_WORD}) minutes|\b(?P<half>half an hour|a half-hour))\b", re.I)
 # "a third of instructional aides", "About two of every three routes": a share told as a fraction.
 SHARE_FRACTION = re.compile(r"\b(?:(?P<qual>about|nearly|roughly|almost|more than|less than|over)\s+)?(?:(?P<n>a|one|two|three)[- ]"
                             r"(?P<den>half|third|quarter|fifth)s?(?= of\b)"
@@ -281,6 +287,11 @@ def find_figures(text: str) -> list[Figure]:
         add(m, cents / 100 if cents is not None else None, "usd_per_hour" if m.group("rate") else "usd", 0.7)
     for m in FRACTION_PERCENT.finditer(text):
         add(m, FRACTIONS[m.group("frac").lower()] if m.group("frac") else 1.0, "percent", 0.7)
+    for m in WHOLE_POINT.finditer(text):
+        add(m, 1.0, "percent", 0.6)
+    for m in MINUTES.finditer(text):
+        minutes = 30.0 if m.group("half") else number_value(m.group("num"))
+        add(m, minutes / 60 if minutes is not None else None, "hours", 0.6)
     numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
     _parts_of_wholes(_matches(PART_OF, text, folded, NUMBER_AT, _count_starts, numbers), text, add)
     for m in _matches(RANGE_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
