@@ -3484,3 +3484,14 @@ def test_a_whole_point_and_minutes_are_figures_in_the_units_the_figures_have():
     assert figures_of("She spoke for half an hour.") == [("half an hour", 0.5, "hours")]
     # a point that is no percentage is none
     assert figures_of("At one point, the talks nearly broke down. That is a point of pride.") == []
+
+
+def test_a_chant_is_the_words_of_the_union_whose_members_chant_it():
+    text = ("The Alder Creek Education Association called the strike.\n\n"
+            "Hundreds of teachers rallied at Pioneer Park, where they chanted, “Fund our schools, fund our future!”\n")
+    assert speakers_of(text) == [(None, "acea")]
+    # chanters of two workforces, where each has its union, are no one union
+    town = Registry(orgs={**TOWN.orgs, "local-9": Org("local-9", "School Workers Local 9", "", "union")}, people=TOWN.people)
+    text = ("The Alder Creek Education Association and School Workers Local 9 walked out.\n\n"
+            "Teachers, bus drivers and cafeteria workers marched, where picketers chanted, “Five percent is what we're worth!”\n")
+    assert speakers_of(text, town) == [(None, None)]

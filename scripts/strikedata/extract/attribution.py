@@ -14,6 +14,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from .coreference import workforce
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
 from .quotations import CONTINUED, Quotation
 from .text import DETERMINERS, MAX_SENTENCE, OPENING_WORDS, PEOPLE_NOUNS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, sentences
@@ -151,6 +152,8 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if speaker is not None and speaker.channel == "unknown":
             speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
         if speaker is None:
+            speaker = _chanted(text, quote, entities)
+        if speaker is None:
             speaker = _introduced(text, masked, quote, entities)
         if speaker is None:
             speaker = _labeled_below(text, masked, quote, entities)
@@ -163,6 +166,29 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
             last_named = index
     return _continued(quotations, speakers)
 
+
+
+# "the crowd chanted, “Fund our schools!”", "marchers chanting “Five days, no more!”": a crowd's words, just before them.
+CHANTED = re.compile(r"\b(?:chant(?:ed|s|ing)?|shouted|sang)\s*[,:]?\s*[“\"]$", re.I)
+CHANT_REACH = 16
+
+
+def _chanted(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A chant on a picket line or at a rally: the words of the union whose members chant them: the one union of the
+    workforce the words before it name ("Hundreds of teachers … chanted"), or the page's one union. None when the
+    chanters are of two workforces ("teachers, bus drivers and cafeteria workers") or the page's unions are several."""
+    if not CHANTED.search(text, max(0, quote.start - CHANT_REACH), quote.start):
+        return None
+    paragraph = text.rfind("\n", 0, quote.start) + 1
+    chanters = workforce(text[max(paragraph, quote.start - MAX_SENTENCE):quote.start])
+    unions = [o for o in entities.orgs.values() if o.kind in HEADS["union"] and entities.count(o.org_id)]
+    if chanters:
+        unions = [o for o in unions if workforce(o.name) == chanters] if len(chanters) == 1 else []
+    if len(unions) != 1:
+        return None
+    union = unions[0].org_id
+    return Speaker(None, union, "", "chanted", "unknown", "inferred", 0.4,
+                   f"a chant: read as {entities.orgs[union].name}'s, whose members chant it")
 
 
 def _continued(quotations: list[Quotation], speakers: list[Speaker]) -> list[Speaker]:
