@@ -3495,3 +3495,15 @@ def test_a_chant_is_the_words_of_the_union_whose_members_chant_it():
     text = ("The Alder Creek Education Association and School Workers Local 9 walked out.\n\n"
             "Teachers, bus drivers and cafeteria workers marched, where picketers chanted, “Five percent is what we're worth!”\n")
     assert speakers_of(text, town) == [(None, None)]
+
+
+def test_a_transcript_s_answer_label_names_who_tells_they_said_a_quotation_and_whose_words_a_headline_quotes():
+    page = ("“We both had to be able to go home”: two leaders look back on the strike\n\n"
+            "Host Abigail Tran sat down with Superintendent Lorraine M. Vasquez-Hale and union president Dale T. Oyelaran.\n\n"
+            "DALE T. OYELARAN: Cold. I’d told the members on Sunday, “Bring a coat and bring your patience.”\n\n"
+            "LMV: I drove past Eastgate at about 7:30.\n\n"
+            "DTO: She said maybe. I said, “Maybe gets you a session.”\n\n"
+            "LMV: We both had to be able to go home at the end of it.\n")
+    assert [s[0] for s in speakers_of(page)] == ["lorraine-m-vasquez-hale", "dale-t-oyelaran", "dale-t-oyelaran"]
+    # an "I" outside a transcript's answer is still nobody the page names
+    assert speakers_of("Dale T. Oyelaran spoke first.\n\nI said, “Maybe gets you a session.”\n") == [(None, None)]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from .coreference import workforce
-from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities
+from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities, Person
 from .quotations import CONTINUED, Quotation
 from .text import DETERMINERS, MAX_SENTENCE, OPENING_WORDS, PEOPLE_NOUNS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, sentences
 
@@ -151,8 +151,10 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
                 or _author(speaker, speakers[last_named] if last_named >= 0 else None)
         if speaker is not None and speaker.channel == "unknown":
             speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
+        if speaker is not None and not (speaker.person_id or speaker.org_id) and FIRST_PERSON.match(speaker.as_written):
+            speaker = _in_an_answer(text, quote, entities) or speaker  # "I said, “…”" in a transcript's answer
         if speaker is None:
-            speaker = _chanted(text, quote, entities)
+            speaker = _chanted(text, quote, entities) or _words_of_an_answer(text, quote, entities)
         if speaker is None:
             speaker = _introduced(text, masked, quote, entities)
         if speaker is None:
@@ -189,6 +191,68 @@ def _chanted(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
     union = unions[0].org_id
     return Speaker(None, union, "", "chanted", "unknown", "inferred", 0.4,
                    f"a chant: read as {entities.orgs[union].name}'s, whose members chant it")
+
+
+FIRST_PERSON = re.compile(r"\s*I(?:[’']d|[’']ve)?\s")  # a speaker written "I said", "I’d told"
+# The label a transcript opens an answer with: a name in capitals, a surname or initials ("DALE T. OYELARAN: Cold.", "LMV: Nine
+# hours.").
+ANSWER_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'\- ]{0,40}?[A-Z.]):[ \t]")
+# What the speaker of an answer tells they said, just before the words ("I said, “…”", "I’d told the members on Sunday, “…”").
+FIRST_PERSON_SAID = re.compile(r"\bI(?:[’']d| had| have)?\s+(?:[\w’']+\s+){0,5}?(?:said|say|told|tell|asked|wrote|texted|answered|"
+                               r"replied)\b[^“\"]{0,60}[“\"]$")
+
+
+def _in_an_answer(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation in a transcript's answer that its speaker tells they said ("DTO: She said maybe. I said, “Maybe gets you
+    a session.”"): the person the answer's label names, by name in capitals, surname or initials."""
+    line = text.rfind("\n", 0, quote.start) + 1
+    label = ANSWER_LABEL.match(text, line)
+    if label is None or not FIRST_PERSON_SAID.search(text, max(label.end(), quote.start - 120), quote.start):
+        return None
+    person = _labeled(label.group("label"), entities)
+    if person is None:
+        return None
+    return Speaker(person.person_id, person.org_id, label.group("label"), "said", "unknown", "inferred", 0.5,
+                   f"in an answer labeled {label.group('label')!r}, whose speaker tells they said it: read as {person.name}")
+
+
+def _words_of_an_answer(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation (a headline's, most often) whose words a transcript's answer says, elsewhere on the page ("“We both had
+    to be able to go home”: The superintendent and the union president look back …" over "LMV: … We both had to be able
+    to go home at the end of it."): the person the answer's label names."""
+    words = quote.text.rstrip(".,!?;: ")
+    if len(words.split()) < ANSWER_WORDS:
+        return None
+    at = text.find(words, quote.end)
+    if at < 0:
+        return None
+    label = ANSWER_LABEL.match(text, text.rfind("\n", 0, at) + 1)
+    if label is None:
+        return None
+    person = _labeled(label.group("label"), entities)
+    if person is None:
+        return None
+    return Speaker(person.person_id, person.org_id, label.group("label"), "", "unknown", "inferred", 0.5,
+                   f"words an answer labeled {label.group('label')!r} says further down: read as {person.name}")
+
+
+ANSWER_WORDS = 5  # a quotation that short may be anyone's words
+
+
+def _labeled(label: str, entities: Entities) -> Person | None:
+    """The one person the page names whom a transcript's label stands for: their name, surname or initials."""
+    said = " ".join(label.replace(".", " ").split()).lower()
+    fits = [p for p in entities.people.values() if said in (" ".join(p.name.replace(".", " ").split()).lower(), p.surname.lower(),
+                                                            _initials(p.name), _initials(p.name, middle=False))]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _initials(name: str, middle: bool = True) -> str:
+    """"Lorraine M. Vasquez-Hale" -> "lmv" ("lv" without the middle initial)."""
+    words = [w for w in name.replace(".", " ").split() if w[:1].isalpha()]
+    if not middle and len(words) > 2:
+        words = [words[0], words[-1]]
+    return "".join(w[0] for w in words).lower()
 
 
 def _continued(quotations: list[Quotation], speakers: list[Speaker]) -> list[Speaker]:
