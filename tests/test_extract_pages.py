@@ -3507,3 +3507,9 @@ def test_a_transcript_s_answer_label_names_who_tells_they_said_a_quotation_and_w
     assert [s[0] for s in speakers_of(page)] == ["lorraine-m-vasquez-hale", "dale-t-oyelaran", "dale-t-oyelaran"]
     # an "I" outside a transcript's answer is still nobody the page names
     assert speakers_of("Dale T. Oyelaran spoke first.\n\nI said, “Maybe gets you a session.”\n") == [(None, None)]
+
+
+def test_returning_to_their_classrooms_is_a_return_not_the_strike():
+    text = "Students returned to their classrooms on Monday, March 16, after a five-day teachers strike that began March 9."
+    assert event_kin(text, text.index("Monday")) == "other:return"
+    assert event_kin(text, text.index("March 9")) == "strike"

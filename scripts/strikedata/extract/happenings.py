@@ -93,7 +93,8 @@ NOT_PAST = {"planned", "scheduled", "expected", "proposed", "concerned", "intere
 # that two tellings of one vote are found to be one happening (coreference) and a vote is no strike.
 EVENT_TYPES = [
     # "will return to class Monday", "back to work": the end of a strike is no strike.
-    ("other:return", r"\breturn\w*\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+)?(?:class\w*|school\w*|work|the job|campus\w*)\b"
+    ("other:return", r"\breturn\w*\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
+                     r"(?:class\w*|school\w*|work|the job|campus\w*)\b"
               r"|\bback (?:to|in) (?:the )?(?:class\w*|school|work)\b"),
     # "reached a tentative agreement", "Tentative deal ends walkout": the agreement, told apart from the talks.
     ("announcement:agreement", r"\btentative(?:ly)?\s+(?:agreement|deal|contract|pact)|\breach(?:ed|es|ing)?\s+(?:a |an |the |its own |their own )?"
