@@ -3513,3 +3513,15 @@ def test_returning_to_their_classrooms_is_a_return_not_the_strike():
     text = "Students returned to their classrooms on Monday, March 16, after a five-day teachers strike that began March 9."
     assert event_kin(text, text.index("Monday")) == "other:return"
     assert event_kin(text, text.index("March 9")) == "strike"
+
+
+def test_a_transcript_recorded_on_an_earlier_day_tells_its_relative_days_from_that_day():
+    friday = dt.date(2048, 3, 20)
+    page = ("Two leaders look back on the strike.\n\nThis interview was recorded Thursday and has been edited for length.\n\n"
+            "TRAN: Members ratified the agreement last night. The board votes Monday.\n")
+    dated = dated_mentions(page, friday)
+    assert dated["TRAN: Members ratified the agreement last night."] == "2048-03-18"
+    assert dated["The board votes Monday."] == "2048-03-23"
+    # with no such note, "last night" is the night before the page's day
+    assert dated_mentions("TRAN: Members ratified the agreement last night.\n", friday) == {
+        "TRAN: Members ratified the agreement last night.": "2048-03-19"}

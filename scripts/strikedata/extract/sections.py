@@ -92,6 +92,13 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
             updated = published + dt.timedelta(days=ahead)
             marks += [(m.start(), updated, f"an update of {m.group('weekday')} ({updated.isoformat()}) above the story"),
                       (_line_end(text, m.end()), published, "")]
+    recorded = RECORDED_ON.search(text)  # "This interview was recorded Thursday": what it says is told from that day
+    if recorded is not None:
+        back = (published.weekday() - WEEKDAYS.index(recorded.group("weekday"))) % 7
+        if 0 < back < 7:
+            on = published - dt.timedelta(days=back)
+            marks.append((_line_end(text, recorded.end()), on, f"the page says the interview was recorded on "
+                                                                f"{recorded.group('weekday')} ({on.isoformat()})"))
     lowered = folded(text)
     stamps: set[int] = set()  # where the headings of a day and a time (updates' stamps) start
     for m in DAY_HEADING.finditer(lowered):
@@ -126,6 +133,11 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
         start, date, why = at, day, reason
     out.append(Section(start, len(text), date, why))
     return [s for s in out if s.end > s.start]
+
+
+# A transcript's note of the day it was recorded, before its words ("This interview was recorded Thursday and has been edited").
+RECORDED_ON = re.compile(r"\b(?:interview|conversation|episode|discussion|segment|program)\s+was\s+(?:recorded|taped|conducted)\s+"
+                         r"(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 
 
 def _changes_only(marks: list[tuple[int, dt.date, str]], published: dt.date, stamps: set[int]) -> list[tuple[int, dt.date, str]]:
