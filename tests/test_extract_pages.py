@@ -3525,3 +3525,12 @@ def test_a_transcript_recorded_on_an_earlier_day_tells_its_relative_days_from_th
     # with no such note, "last night" is the night before the page's day
     assert dated_mentions("TRAN: Members ratified the agreement last night.\n", friday) == {
         "TRAN: Members ratified the agreement last night.": "2048-03-19"}
+
+
+def test_a_weekday_in_a_headline_in_capitals_is_a_date():
+    saturday = dt.date(2048, 3, 14)
+    assert dates_of("CSEA REACHES TENTATIVE AGREEMENT; TEACHERS RETURN TO CLASSROOMS MONDAY\n\nThe union said so.", saturday) == [
+        ("MONDAY", "2048-03-16")]
+    assert dates_of("AIDES SET TO WALK THURSDAY\n", saturday) == [("THURSDAY", "2048-03-19")]
+    # a day's heading in capitals starts a part of the page, and is no date of its own
+    assert dates_of("WEDNESDAY, FEB. 4\n", saturday) == []

@@ -34,6 +34,13 @@ from .text import (
 # How many days or weeks a count says ("a", "two", "10"): read by _count.
 COUNT_WORD = r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def weekday_index(name: str) -> int:
+    """Monday is 0, as dt.date.weekday() counts ("MONDAY" too)."""
+    return WEEKDAYS.index(name.capitalize())
+
+
 MONTHS = {m: i + 1 for i, m in enumerate(["January", "February", "March", "April", "May", "June", "July", "August",
                                           "September", "October", "November", "December"])}
 MONTH_ABBREVIATIONS = {"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sept": 9, "Sep": 9,
@@ -44,7 +51,9 @@ WEEKDAY = re.compile(
     # ("Last Sunday, …" opening a sentence or a line, or after a dateline's dash; not a headline's verb in title case,
     # "Strike Expected To Last Monday Through Wednesday", nor a surname)
     r"(?:\b(?P<rel>last|next|this|since|late|early|(?:(?<![^\n])|(?<=[.!?”\"] )|(?<=— ))(?:Last|Next|This|Since))\s+)?"
-    r"\b(?P<day>" + "|".join(WEEKDAYS) + r")(?:’s|'s)?"
+    # (a headline in capitals tells its day in capitals: "TEACHERS RETURN TO CLASSROOMS MONDAY"; not a day's heading,
+    # "WEDNESDAY, FEB. 4", which starts a part of the page: sections)
+    r"\b(?P<day>" + "|".join(WEEKDAYS) + "|(?:" + "|".join(w.upper() for w in WEEKDAYS) + r")(?!,?\s+[A-Z]{3,9}\.?\s+\d))(?:’s|'s)?"
     # "Monday, April 4": the weekday and its calendar date are one date (the weekday says the year).
     r"(?:,?\s+(?P<cmonth>" + "|".join(["January", "February", "March", "April", "May", "June", "July", "August", "September",
                                       "October", "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug",
@@ -341,7 +350,7 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None, furniture: 
         earlier = bisect_left(starts, before.start) - 1  # (its index: list.index read the list through for each weekday)
         if earlier >= 0 and (told[earlier].start_date or "") > before.start_date:
             return False  # the date told before is itself an aside ("walked out Nov. 5. … voted on Oct. 23"): no step of a story
-        read = narrated(before.start_date, WEEKDAYS.index(m.group("day")))
+        read = narrated(before.start_date, weekday_index(m.group("day")))
         return h.start_date > after.start_date > read.isoformat() > before.start_date
 
     if not any(out_of_order(h, m) for h, m in bare):
@@ -357,7 +366,7 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None, furniture: 
         if last is None or not last.start_date or not h.start_date \
                 or _sentences_between(reader, last.start, h.start) > TOLD_BEFORE_SENTENCES["story"]:
             continue
-        day = narrated(last.start_date, WEEKDAYS.index(m.group("day")))
+        day = narrated(last.start_date, weekday_index(m.group("day")))
         if day.isoformat() >= h.start_date:
             continue  # the last such day before the article already, or none before it
         reread.append((m, _Resolution((day.isoformat(), None), "day", "weekday_resolved", 0.55,
@@ -402,7 +411,7 @@ def _add_week_told_day_by_day(found: _Found, published: dt.date | None) -> None:
 
     def gap(earlier: int, later: int) -> int:
         """Days from the first to the second of two weekdays, told in this order (0: the same day)."""
-        return (WEEKDAYS.index(steps[later][1].group("day")) - WEEKDAYS.index(steps[earlier][1].group("day"))) % 7
+        return (weekday_index(steps[later][1].group("day")) - weekday_index(steps[earlier][1].group("day"))) % 7
 
     def near(earlier: int, later: int) -> bool:
         return _sentences_between(reader, steps[earlier][0].start, steps[later][0].start) <= WEEK_STEP_SENTENCES
@@ -1035,7 +1044,7 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
         return None  # "the Monday before the walkout": counted back from the strike's first day (EVE)
     rel = (m.group("rel") or "").lower()
     direction = _weekday_direction(m, reader)
-    weekday = WEEKDAYS.index(m.group("day"))
+    weekday = weekday_index(m.group("day"))
     canceled = CANCELED_DAY.search(reader.text, max(0, m.start() - CANCELED_REACH), m.start()) if direction == "past" else None
     first = (canceled.group("first") or m.group("day")).capitalize() if canceled is not None else ""
     if canceled is not None and published is not None and (published.weekday() + 1) % 7 == WEEKDAYS.index(first):
@@ -1054,7 +1063,7 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
 def _weekday_with_date(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution:
     """"Monday, April 4": the date stated; without a year, the year within one of the article's in
     which that day is that weekday (the nearest such), else the year the tense points to."""
-    month, day_of_month, weekday = _month(m.group("cmonth")), int(m.group("cday")), WEEKDAYS.index(m.group("day"))
+    month, day_of_month, weekday = _month(m.group("cmonth")), int(m.group("cday")), weekday_index(m.group("day"))
     stated = m.group("cyear")
     note = ""
     if stated:
