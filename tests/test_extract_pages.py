@@ -3534,3 +3534,9 @@ def test_a_weekday_in_a_headline_in_capitals_is_a_date():
     assert dates_of("AIDES SET TO WALK THURSDAY\n", saturday) == [("THURSDAY", "2048-03-19")]
     # a day's heading in capitals starts a part of the page, and is no date of its own
     assert dates_of("WEDNESDAY, FEB. 4\n", saturday) == []
+
+
+def test_a_weekday_after_a_name_is_no_part_of_it():
+    text = "The site reached corporation spokesman Curtis Belden Sunday morning.\n\n“We would rather wait,” Belden said.\n"
+    assert people_of(text) == {"curtis-belden": "Curtis Belden"}
+    assert speakers_of(text) == [("curtis-belden", None)]

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ExtractError, read_yaml
 from .furniture import Furniture, over_a_handle
-from .text import CALENDAR_WORDS, PEOPLE_NOUNS, blank_quoted, slug
+from .text import CALENDAR_WORDS, PEOPLE_NOUNS, WEEKDAY_NAME, blank_quoted, slug
 
 # General English vocabulary, never names from any one article.
 ORG_WORDS = {
@@ -1000,6 +1000,8 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         return None
     suffix = tokens[-1] if len(tokens) > 2 and tokens[-1].group() in SUFFIXES else None
     tokens = tokens[:-1] if suffix else tokens
+    while len(tokens) > 2 and WEEKDAY_WORD.fullmatch(tokens[-1].group()):
+        tokens = tokens[:-1]  # "spokesman Curtis Belden Sunday morning": the day he was reached is no part of his name
     cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
     plain = [t for t in name_tokens if not _initial(t.group()) and t.group() not in NAME_PARTICLES]
@@ -1167,6 +1169,7 @@ def _title_cut(words: list[str]) -> int:
     return cut
 
 
+WEEKDAY_WORD = re.compile(WEEKDAY_NAME)
 LOCATED_BEFORE = re.compile(r"\b(?:on|at|along|off|near|onto)\s+$")
 
 
