@@ -3540,3 +3540,10 @@ def test_a_weekday_after_a_name_is_no_part_of_it():
     text = "The site reached corporation spokesman Curtis Belden Sunday morning.\n\n“We would rather wait,” Belden said.\n"
     assert people_of(text) == {"curtis-belden": "Curtis Belden"}
     assert speakers_of(text) == [("curtis-belden", None)]
+
+
+def test_a_group_whose_name_ends_in_united_is_an_organization_and_speaks():
+    text = ("Calder Springs Parents United, a parent group, said in a statement Saturday: "
+            "\"Our kids belong in school. Today we got both.\"\n")
+    [(person, org)] = speakers_of(text)
+    assert person is None and org == "calder-springs-parents-united"
