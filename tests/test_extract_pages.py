@@ -3547,3 +3547,10 @@ def test_a_group_whose_name_ends_in_united_is_an_organization_and_speaks():
             "\"Our kids belong in school. Today we got both.\"\n")
     [(person, org)] = speakers_of(text)
     assert person is None and org == "calder-springs-parents-united"
+
+
+def test_a_tally_after_a_longer_object_or_voting_is_two_counts():
+    figures = figures_of("Union members approved the new two-year contract last week, 1,162 to 81, or about 93 percent.")
+    assert ("1,162", 1162.0, "count") in figures and ("81", 81.0, "count") in figures
+    assert figures_of("The board followed on Monday night, voting 6-1 to approve the contract.") == [
+        ("6", 6.0, "count"), ("1", 1.0, "count")]

@@ -79,10 +79,11 @@ VOTERS = re.compile(rf"(?<![\w$.,-])(?P<num>{DIGITS}) (?:of them |members |peopl
 # "five and a half hours": a duration and its half.
 AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit>year|day|hour|week)s\b", re.I)
 # "Members voted 1,784 to 211", "The motion failed 5-4", "approved it 488-61": both sides of a vote are counts.
-VOTE_TALLY = re.compile(r"\b(?:voted|vote of|votes? of|by a vote of|margin of|"
+VOTE_TALLY = re.compile(r"\b(?:voted|voting|vote of|votes? of|by a vote of|margin of|"
                         r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)"
                         # ("ratified their own agreement earlier this week, 684 to 41")
-                        r"(?:\s+(?:it|them|(?:the|its|their)(?:\s+own)?\s+\w+))?)"
+                        # ("approved the new two-year contract last week, 1,162 to 81")
+                        r"(?:\s+(?:it|them|(?:the|its|their)(?:\s+own)?(?:\s+[\w-]+){1,3}?))?)"
                         # ("ratified the agreement Saturday, 912 to 164": the day of the vote between)
                         rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?"
                         # ("ratified it last month, 2,011 to 274", "approved it four days later, 6 to 1")
