@@ -288,9 +288,9 @@ def find_figures(text: str) -> list[Figure]:
         add(m, cents / 100 if cents is not None else None, "usd_per_hour" if m.group("rate") else "usd", 0.7)
     for m in FRACTION_PERCENT.finditer(text):
         add(m, FRACTIONS[m.group("frac").lower()] if m.group("frac") else 1.0, "percent", 0.7)
-    for m in WHOLE_POINT.finditer(text):
+    for m in _matches(WHOLE_POINT, text, folded, WHOLE_POINT_AT, _leading(14)):
         add(m, 1.0, "percent", 0.6)
-    for m in MINUTES.finditer(text):
+    for m in _matches(MINUTES, text, folded, MINUTES_AT):
         minutes = 30.0 if m.group("half") else number_value(m.group("num"))
         add(m, minutes / 60 if minutes is not None else None, "hours", 0.6)
     numbers = _positions(text, folded, NUMBER_AT, _count_starts)  # where a count can start: read once for four patterns
@@ -536,6 +536,8 @@ PERCENT_AT = re.compile(r"%|percent|per cent")
 MONEY_AT = re.compile(r"\$")
 DOLLARS_AT = re.compile(r"dollars")
 CENTS_AT = re.compile(r"cents")
+WHOLE_POINT_AT = re.compile(r"a (?:full )?point\b")
+MINUTES_AT = re.compile(r"minutes|half an hour|half-hour")
 HYPHEN_COUNT_AT = re.compile(r"-(?:member|person|people|seat|school|campus|student)")
 SHARE_AT = re.compile(r"half|third|quarter|fifth|every|(?:in|out of) (?:two|three|four|five|six|seven|eight|nine|ten|[2-9]|10)\b")
 UNIT_AT = re.compile(DURATION_UNIT)
