@@ -137,6 +137,7 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
     index_of_sentences = SpanIndex(sentences(text, masked) if spans is None else spans)
     lines = Lines(text)
     channels: dict[int, str] = {}  # sentence start -> channel, read once per sentence
+    transcript = len(ANSWER_LINE.findall(text, 0, TRANSCRIPT_REACH)) >= TRANSCRIPT_LABELS  # answers labeled by who speaks
     speakers: list[Speaker] = []
     last_named = -1  # the last quotation (not nested) whose speaker has an id; -1: none yet
     for index, quote in enumerate(quotations[:count]):
@@ -152,9 +153,9 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if speaker is not None and speaker.channel == "unknown":
             speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
         if speaker is not None and not (speaker.person_id or speaker.org_id) and FIRST_PERSON.match(speaker.as_written):
-            speaker = _in_an_answer(text, quote, entities) or speaker  # "I said, “…”" in a transcript's answer
+            speaker = (_in_an_answer(text, quote, entities) if transcript else None) or speaker  # "I said, “…”" in an answer
         if speaker is None:
-            speaker = _chanted(text, quote, entities) or _words_of_an_answer(text, quote, entities)
+            speaker = _chanted(text, quote, entities) or (_words_of_an_answer(text, quote, entities) if transcript else None)
         if speaker is None:
             speaker = _introduced(text, masked, quote, entities)
         if speaker is None:
@@ -171,7 +172,9 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
 
 
 # "the crowd chanted, “Fund our schools!”", "marchers chanting “Five days, no more!”": a crowd's words, just before them.
-CHANTED = re.compile(r"\b(?:chant(?:ed|s|ing)?|shouted|sang)\s*[,:]?\s*[“\"]$", re.I)
+CHANTED = re.compile(r"\b(?:chant(?:ed|s|ing)?)\s*[,:]?\s*[“\"]$", re.I)
+# Chanters who are no union's members ("parents who want schools reopened … chanted", "students … chanting").
+NOT_MEMBERS = re.compile(r"\b(?:parents?|students?|families|kids|children|residents|neighbors)\b", re.I)
 CHANT_REACH = 16
 
 
@@ -186,6 +189,8 @@ def _chanted(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
     unions = [o for o in entities.orgs.values() if o.kind in HEADS["union"] and entities.count(o.org_id)]
     if chanters:
         unions = [o for o in unions if workforce(o.name) == chanters] if len(chanters) == 1 else []
+    elif NOT_MEMBERS.search(text, max(paragraph, quote.start - MAX_SENTENCE), quote.start):
+        return None
     if len(unions) != 1:
         return None
     union = unions[0].org_id
@@ -193,6 +198,10 @@ def _chanted(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
                    f"a chant: read as {entities.orgs[union].name}'s, whose members chant it")
 
 
+# A transcript: at least three lines open with a label of who speaks (not a column's one "LEVY: …" heading).
+ANSWER_LINE = re.compile(r"^[A-Z][A-Z.’'\- ]{0,40}?[A-Z.]:[ \t]", re.M)
+TRANSCRIPT_LABELS = 3
+TRANSCRIPT_REACH = 200_000  # characters read for them: a transcript's first answers stand near its top
 FIRST_PERSON = re.compile(r"\s*I(?:[’']d|[’']ve)?\s")  # a speaker written "I said", "I’d told"
 # The label a transcript opens an answer with: a name in capitals, a surname or initials ("DALE T. OYELARAN: Cold.", "LMV: Nine
 # hours.").
@@ -224,10 +233,11 @@ def _words_of_an_answer(text: str, quote: Quotation, entities: Entities) -> Spea
     if len(words.split()) < ANSWER_WORDS:
         return None
     at = text.find(words, quote.end)
-    if at < 0:
-        return None
-    label = ANSWER_LABEL.match(text, text.rfind("\n", 0, at) + 1)
-    if label is None:
+    if at < 0 or text[max(0, at - 1):at] in ("“", '"'):
+        return None  # (the words quoted again in an answer are someone's the answerer quotes)
+    line = text.rfind("\n", 0, at) + 1
+    label = ANSWER_LABEL.match(text, line)
+    if label is None or text.count("“", line, at) > text.count("”", line, at):
         return None
     person = _labeled(label.group("label"), entities)
     if person is None:

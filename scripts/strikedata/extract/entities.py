@@ -31,12 +31,15 @@ ORG_WORDS = {
     "Electric", "Energy", "Utilities", "Cooperative", "Co-op", "Telecom", "Transit", "Airlines", "Railroad", "Railway",
     "Trucking", "Logistics", "Freight", "Farms", "Dairy", "Lumber", "Mining", "Brewing", "Brewery", "Foods", "Media",
     "Broadcasting",  # employers and utilities ("a lineman for Tamarack Rural Electric")
-    "United",  # an advocacy group ("Calder Springs Parents United", "Families United")
     "Team", "Teams", "Squad", "Crew",  # "We are Team Kids"
     "Chamber",  # "the Marlow Falls Area Chamber (of Commerce)"
     "Mennonite", "Lutheran", "Methodist", "Presbyterian", "Baptist", "Episcopal", "Catholic", "Unitarian", "Pentecostal",
     "Adventist", "Congregational", "Evangelical",  # a congregation by its church ("the food pantry at First Mennonite")
 }
+# Who an advocacy group is, before "United" at its name's end ("Calder Springs Parents United", "Families United"; not a
+# sports club, "Alder Creek United", nor a slogan, "Stand United").
+GROUP_NOUNS = frozenset({"Parents", "Families", "Teachers", "Educators", "Students", "Neighbors", "Citizens", "Workers",
+                         "Communities", "Residents", "Taxpayers", "Moms", "Dads"})
 # The last word of a house of worship's name ("First Community Church"); a family name too ("Tom Church"), so only
 # after two words or more.
 WORSHIP_WORDS = frozenset({"Church", "Chapel", "Cathedral", "Temple", "Synagogue", "Mosque", "Tabernacle"})
@@ -1001,8 +1004,9 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         return None
     suffix = tokens[-1] if len(tokens) > 2 and tokens[-1].group() in SUFFIXES else None
     tokens = tokens[:-1] if suffix else tokens
-    while len(tokens) > 2 and WEEKDAY_WORD.fullmatch(tokens[-1].group()):
+    while len(tokens) > 2 and WEEKDAY_WORD.fullmatch(tokens[-1].group()) and PART_OF_DAY_AFTER.match(text, tokens[-1].end()):
         tokens = tokens[:-1]  # "spokesman Curtis Belden Sunday morning": the day he was reached is no part of his name
+        # (not "teacher Ana Maria Sunday", whose name it may be)
     cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
     plain = [t for t in name_tokens if not _initial(t.group()) and t.group() not in NAME_PARTICLES]
@@ -1171,6 +1175,7 @@ def _title_cut(words: list[str]) -> int:
 
 
 WEEKDAY_WORD = re.compile(WEEKDAY_NAME)
+PART_OF_DAY_AFTER = re.compile(r" (?:morning|afternoon|evening|night)\b")
 LOCATED_BEFORE = re.compile(r"\b(?:on|at|along|off|near|onto)\s+$")
 
 
@@ -1355,7 +1360,8 @@ def _organization_name(text: str, tokens: list[re.Match]) -> str | None:
         if words[i] in TITLE_WORDS and words[i - 1] in ORG_WORDS and words[i] not in ORG_WORDS:
             words, tokens = words[:i], tokens[:len(tokens) - len(words) + i]
             break
-    ends_as_org = bool(words) and (words[-1] in ORG_WORDS) or (len(words) > 2 and words[-1] == "Center" and words[-2] in CARE_WORDS)
+    ends_as_org = bool(words) and (words[-1] in ORG_WORDS) or (len(words) > 2 and words[-1] == "Center" and words[-2] in CARE_WORDS) \
+        or (len(words) > 1 and words[-1] == "United" and words[-2] in GROUP_NOUNS)
     if len(words) < 2 or len(words) > MAX_NAME_WORDS or not ends_as_org or any(w in CALENDAR_WORDS for w in words):
         return None
     name = " ".join(words)

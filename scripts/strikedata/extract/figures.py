@@ -88,9 +88,12 @@ VOTE_TALLY = re.compile(r"\b(?:voted|voting|vote of|votes? of|by a vote of|margi
                         rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?"
                         # ("ratified it last month, 2,011 to 274", "approved it four days later, 6 to 1")
                         r"|\s+(?:(?:earlier|later)\s+)?(?:last|this)\s+(?:week|month)|\s+(?:\w+\s+)?(?:days?|weeks?)\s+(?:later|earlier))?,?"
+                        # (not "for grades 6-8", "Rooms 104-106", "rivals 56-48": grades, rooms and scores)
+                        r"(?<!grades)(?<!grade)(?<!rooms)(?<!room)(?<!ages)(?<!rivals)(?<!opponents)"
                         rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b"
-                        # (not "10 to 12 students per class": a range of what it counts)
-                        r"(?!\s+(?:students|pupils|kids|children|percent|days|hours|weeks|months|years)\b)", re.I)
+                        # (not "10 to 12 students per class": a range of what it counts; nor "3-7 p.m.", "3-4 times")
+                        r"(?!\s+(?:students|pupils|kids|children|percent|days|hours|weeks|months|years|times)\b)"
+                        r"(?!\s*(?:[ap]\.m\.|[ap]m\b))", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
 # "the city of about 24,000": a place's people, counted.
@@ -109,9 +112,9 @@ FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: o
                               r"(?:percent(?:age point)?|per cent|point)\b"
                               r"|\b(?:a|one) (?:full )?percentage point\b", re.I)  # "about a percentage point": one
 # "We moved a full point", "about a point below a normal Friday", "We were a point apart": one percentage point (not "at
-# one point", "a point of pride": the word alone after "a").
+# one point", "a point of pride", "about a point Dr. Reyes made").
 WHOLE_POINT = re.compile(r"\b(?:a full point|(?:about|nearly|almost|roughly|only|just|by) a point|a point (?:apart|below|above|"
-                         r"higher|lower|more|less))\b", re.I)
+                         r"higher|lower))\b(?! (?:of\b|(?-i:[A-Z])))", re.I)  # (not "a point Dr. Reyes made", "a point of order")
 # "for 45 minutes", "half an hour": a duration in hours, the unit the figures have for it.
 MINUTES = re.compile(QUALIFIER + rf"(?:(?P<num>{DIGITS}|{NUMBER_WORD}) minutes|\b(?P<half>half an hour|a half-hour))\b", re.I)
 # "a third of instructional aides", "About two of every three routes": a share told as a fraction.

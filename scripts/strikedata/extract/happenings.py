@@ -1033,9 +1033,27 @@ class _Found:
 FOLLOWING_BEFORE = re.compile(r"\bthe (?:following|next) $", re.I)
 
 
+def _a_headline_s_day(text: str, m: re.Match[str]) -> bool:
+    """A weekday in capitals that a headline in capitals tells ("TEACHERS RETURN TO CLASSROOMS MONDAY"): not a list's row
+    ("MONDAY: Lincoln Elementary, 7 a.m."), a name ("CYBER MONDAY", "MONDAY NIGHT FOOTBALL") nor a span ("MONDAY THROUGH
+    SATURDAY")."""
+    start = text.rfind("\n", 0, m.start()) + 1
+    end = text.find("\n", m.end())
+    line = text[start:len(text) if end < 0 else end]
+    return line.isupper() and len(line.split()) >= HEADLINE_WORDS and not NAMED_DAY_BEFORE.search(text, start, m.start()) \
+        and not NOT_A_HEADLINE_S_DAY_AFTER.match(text, m.end())
+
+
+HEADLINE_WORDS = 3
+NAMED_DAY_BEFORE = re.compile(r"(?:\b(?:CYBER|BLACK|GOOD|SUPER|ASH|EASTER|GIVING|MANIC|THROUGH|TO)|[-–])\s*$")
+NOT_A_HEADLINE_S_DAY_AFTER = re.compile(r"\s*(?::|NIGHT\s+(?:FOOTBALL|LIVE)|THROUGH\b|TO\s+(?:MON|TUES|WEDNES|THURS|FRI|SATUR|SUN)DAY|[-–])")
+
+
 def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
     """A weekday ("met Monday", "next Friday at noon"): the one before or after the article's date,
     as its qualifier or else its clause's tense says."""
+    if m.group("day").isupper() and not _a_headline_s_day(reader.text, m):
+        return None
     if m.group("cmonth"):
         return _weekday_with_date(m, published, reader)
     if FOLLOWING_BEFORE.search(reader.text, max(0, m.start() - 16), m.start("day")):

@@ -92,7 +92,7 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
             updated = published + dt.timedelta(days=ahead)
             marks += [(m.start(), updated, f"an update of {m.group('weekday')} ({updated.isoformat()}) above the story"),
                       (_line_end(text, m.end()), published, "")]
-    recorded = RECORDED_ON.search(text)  # "This interview was recorded Thursday": what it says is told from that day
+    recorded = RECORDED_ON.search(text, 0, PAGE_TOP)  # "This interview was recorded Thursday": what follows is told from then
     if recorded is not None:
         back = (published.weekday() - WEEKDAYS.index(recorded.group("weekday"))) % 7
         if 0 < back < 7:
@@ -136,7 +136,7 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
 
 
 # A transcript's note of the day it was recorded, before its words ("This interview was recorded Thursday and has been edited").
-RECORDED_ON = re.compile(r"\b(?:interview|conversation|episode|discussion|segment|program)\s+was\s+(?:recorded|taped|conducted)\s+"
+RECORDED_ON = re.compile(r"\b[Tt]his\s+(?:interview|conversation|episode|discussion|segment|program)\s+was\s+(?:recorded|taped|conducted)\s+"
                          r"(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
 
 
