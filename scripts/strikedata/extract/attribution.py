@@ -198,14 +198,15 @@ def _chanted(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
                    f"a chant: read as {entities.orgs[union].name}'s, whose members chant it")
 
 
+# The label a transcript opens an answer with: a name in capitals, a surname or initials ("DALE T. OYELARAN: Cold.", "LMV: Nine
+# hours.").
+LABEL = r"(?P<label>[A-Z][A-Z.’'\- ]{0,40}?[A-Z.]):[ \t]"
+ANSWER_LABEL = re.compile(LABEL)
 # A transcript: at least three lines open with a label of who speaks (not a column's one "LEVY: …" heading).
-ANSWER_LINE = re.compile(r"^[A-Z][A-Z.’'\- ]{0,40}?[A-Z.]:[ \t]", re.M)
+ANSWER_LINE = re.compile("^" + LABEL, re.M)
 TRANSCRIPT_LABELS = 3
 TRANSCRIPT_REACH = 200_000  # characters read for them: a transcript's first answers stand near its top
 FIRST_PERSON = re.compile(r"\s*I(?:[’']d|[’']ve)?\s")  # a speaker written "I said", "I’d told"
-# The label a transcript opens an answer with: a name in capitals, a surname or initials ("DALE T. OYELARAN: Cold.", "LMV: Nine
-# hours.").
-ANSWER_LABEL = re.compile(r"(?P<label>[A-Z][A-Z.’'\- ]{0,40}?[A-Z.]):[ \t]")
 # What the speaker of an answer tells they said, just before the words ("I said, “…”", "I’d told the members on Sunday, “…”").
 FIRST_PERSON_SAID = re.compile(r"\bI(?:[’']d| had| have)?\s+(?:[\w’']+\s+){0,5}?(?:said|say|told|tell|asked|wrote|texted|answered|"
                                r"replied)\b[^“\"]{0,60}[“\"]$")
@@ -233,12 +234,12 @@ def _words_of_an_answer(text: str, quote: Quotation, entities: Entities) -> Spea
     if len(words.split()) < ANSWER_WORDS:
         return None
     at = text.find(words, quote.end)
-    if at < 0 or text[max(0, at - 1):at] in ("“", '"'):
-        return None  # (the words quoted again in an answer are someone's the answerer quotes)
+    if at < 0:
+        return None
     line = text.rfind("\n", 0, at) + 1
     label = ANSWER_LABEL.match(text, line)
     if label is None or text.count("“", line, at) > text.count("”", line, at):
-        return None
+        return None  # (the words quoted again inside an answer are someone's the answerer quotes)
     person = _labeled(label.group("label"), entities)
     if person is None:
         return None
