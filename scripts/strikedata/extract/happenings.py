@@ -1700,7 +1700,6 @@ def _day_of_its_kin(reader: _Reader, sentence, position: int, dated: dict[int, l
 
 # A date that opens its clause with "since" ("since Tuesday"): the state it began, an earlier happening.
 SINCE_ITSELF = re.compile(r"since\b", re.I)
-SINCE_JUST_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
 
 def since_a_day(text: str, happening: Happening) -> bool:
@@ -2354,10 +2353,9 @@ def _day_of_month(published: dt.date | None, day: int, text: str, m: re.Match, r
         return None
 
 
-MONTH_NAMES = "|".join(list(MONTHS) + list(MONTH_ABBREVIATIONS))
 # A month the story is telling of, to the day ("Monday, March 4"; not a month alone, "talks stalled in February", a
 # span too loose to hold "the 3rd" that follows, nor a month with its year, "Oct. 24, 2031": background).
-MONTH_NAMED = re.compile(rf"\b(?P<month>{MONTH_NAMES})\.?\s+\d{{1,2}}\b(?!,?\s+(?:19|20)\d\d)")
+MONTH_NAMED = re.compile(r"\b" + MONTH + r"\s+\d{1,2}\b(?!,?\s+(?:19|20)\d\d)")
 MONTH_NAMED_REACH = 600  # characters back to the month a day of the month belongs to: a paragraph or so
 
 
