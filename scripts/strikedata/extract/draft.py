@@ -156,15 +156,15 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
                                  lambda at: furniture.holds(at + part.start))
     index = SpanIndex(spans)
     # (a sentence whose dates all begin a span, "its first movement since Jan. 28", tells its own happening undated)
-    dated = {s.start for s in (index.at(h.start) for h in happenings if not since_a_day(told, h)) if s is not None}
+    first_dates: dict[int, int] = {}  # a dated sentence's start -> where its first date stands
+    for h in happenings:
+        if not since_a_day(told, h) and (s := index.at(h.start)) is not None:
+            first_dates[s.start] = min(first_dates.get(s.start, h.start), h.start)
+    dated = set(first_dates)
     days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
             and not since_a_day(told, h) and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
     rows = timeline_rows(told, happenings) | stamp_rows(told, part.date)
     planned = dated - {s.start for h in happenings if h.tense != "future" and (s := index.at(h.start)) is not None}  # all ahead
-    first_dates: dict[int, int] = {}
-    for h in happenings:
-        if (s := index.at(h.start)) is not None and not since_a_day(told, h):
-            first_dates[s.start] = min(first_dates.get(s.start, h.start), h.start)
     found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned,
                                              first_dates),
                    key=lambda h: h.start)

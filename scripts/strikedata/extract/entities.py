@@ -524,7 +524,7 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
     by_surname: dict[str, list[Person]] = {}
     for person in people.values():
         by_surname.setdefault(person.surname, []).append(person)
-    yields = _relatives_yielding_the_surname(text, person_mentions, by_surname, surnames, named)
+    yields = _relatives_yielding_the_surname(text, named_at, by_surname, surnames, named)
     alone_mentions: list[Mention] = []
     for person in list(people.values()):
         if person.person_id in yields:
@@ -545,20 +545,19 @@ def _surnames_alone(text: str, people: dict[str, Person], person_mentions: list[
     return alone_mentions
 
 
-def _relatives_yielding_the_surname(text: str, person_mentions: list[Mention], by_surname: dict[str, list[Person]],
+def _relatives_yielding_the_surname(text: str, named_at: dict[str, list[int]], by_surname: dict[str, list[Person]],
                                     surnames: dict[str, list[int]], named: bytearray) -> set[str]:
     """The people named as someone's relative ("Her husband, Anders Barlowe, …") after the page already called a
     namesake of theirs by the surname alone ("… Barlowe said"): the surname alone stays that namesake's. (A relative
     named before the surname alone was used may be the one it means: "Her son, Jonah Price, … said Price, 17.")"""
-    first_named: dict[str, int] = {}
-    for m in sorted(person_mentions, key=lambda m: m.start):
-        first_named.setdefault(m.id, m.start)
-    kin = {m.id: m.start for m in person_mentions if KIN_BEFORE.search(text, max(0, m.start - KIN_REACH), m.start)}
+    # (`named_at`: where the page names each person in full, in order; a relative is one named first as one)
+    kin = {person_id: places[0] for person_id, places in named_at.items()
+           if KIN_BEFORE.search(text, max(0, places[0] - KIN_REACH), places[0])}
     yields = set()
     for group in by_surname.values():
         for person in group:
             at = kin.get(person.person_id)
-            if at is None or at != first_named.get(person.person_id):
+            if at is None:
                 continue
             alone_before = [p for p in surnames.get(person.surname, ()) if p < at and not named[p]
                             and not _in_longer_name(text, p, p + len(person.surname))]
