@@ -1678,6 +1678,17 @@ def test_a_page_stamped_only_in_the_early_morning_tells_what_was_done_the_day_be
     assert dated_mentions(later, dt.date(2026, 2, 26))["The district declined the state's offer."] == "2026-02-26"
 
 
+def test_a_morning_page_updated_before_noon_still_tells_the_day_before_but_not_what_has_lasted_up_to_now():
+    story = "The board voted 4-3 against the motion.\n\nThe strike has also kept many bus drivers home."
+    stamps = "Published 6:02 a.m. ET March 12, 2048 | Updated 9:47 a.m. ET March 12, 2048\n\n"
+    dated = dated_mentions(stamps + story, dt.date(2048, 3, 12))
+    assert dated == {"The board voted 4-3 against the motion.": "2048-03-11",
+                     "The strike has also kept many bus drivers home.": "2048-03-12"}
+    # a page first out after the morning tells nothing of the day before
+    late = dated_mentions("Published 8:30 a.m. ET March 12, 2048\n\n" + story, dt.date(2048, 3, 12))
+    assert late["The board voted 4-3 against the motion."] == "2048-03-12"
+
+
 def test_a_page_first_posted_in_the_small_hours_was_written_the_evening_before():
     # Friday 2028-03-24, posted at 12:41 a.m.: "tonight" and "Thursday" are the evening before, "tomorrow" the stamp's day
     story = ("Support staff voted tonight to authorize a strike.\n\nEarlier Thursday, the district made a new offer.\n\n"

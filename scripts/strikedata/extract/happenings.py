@@ -872,7 +872,8 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), told, None, "day",
                                  "inferred", when, None, 0.4, "no date words: read as the day of the sentence before it"))
             continue
-        if published and morning and when == "past":  # a page out in the early morning tells what was done the day before
+        if published and morning and when == "past" and not _up_to_now(narration):
+            # a page out in the early morning tells what was done the day before (not what "has kept" them home: up to now)
             out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(),
                                  (published - dt.timedelta(days=1)).isoformat(), None, "day", "inferred", when, None, 0.3,
                                  f"no date words: read as the day before the article's, the latest it can be (the page is stamped {morning!r})"))
@@ -886,6 +887,16 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
 
 # Words before a participle that make it no past of its own ("will be closed", "could have voted", "to be ratified").
 MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|might|may|must|to|be|been|being|’ll|'ll)\s+(?:\w+\s+){0,1}$", re.I)
+
+
+# "has also kept", "have now closed": a present perfect tells of a happening that lasts up to the time of telling.
+PERFECT_CHAIN = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:(?:also|now|already|just|since|long|\w+ly)\s+)?(?!been\b)[a-z]+\b", re.I)
+
+
+def _up_to_now(narration: str) -> bool:
+    """The sentence's past is all in present perfects ("The strike has also kept many support workers home")."""
+    told = PERFECT_CHAIN.sub(" ", narration)
+    return told != narration and not PAST.search(told)
 
 
 def _told_as_past(narration: str, word: re.Match[str]) -> bool:

@@ -266,8 +266,9 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
     return sorted(marks + added, key=lambda mark: mark[0])
 
 
-# A page stamped only in the early morning ("Feb. 26, 2026, 6:05 a.m. CT", "Published 5:40 AM"): what it tells
-# as done, with no day, was done by the evening before. A later stamp ("Updated 9:58 PM") says the day went on.
+# A page first stamped in the early morning ("Feb. 26, 2026, 6:05 a.m. CT", "Published 5:40 AM"), and updated, if at
+# all, before noon (a morning paper's "Updated 9:47 a.m."): what it tells as done, with no day, was done by the evening
+# before. A stamp after noon ("Updated 9:58 PM") says the day went on.
 MORNING_ENDS = 8 * 60  # minutes after midnight
 # A page first posted before this ("Posted: Mar 24, 2028 / 12:41 AM") was written the evening before: its
 # "tonight", "today" and weekdays are told from that day.
@@ -285,9 +286,9 @@ def page_stamps(text: str) -> list[tuple[int, str]]:
 
 
 def morning_stamp(stamps: list[tuple[int, str]]) -> str | None:
-    """The page's stamp line when every stamp near its top (`stamps`: page_stamps) is of the early morning; None
-    when one is later or there is none."""
-    return stamps[0][1] if stamps and all(minutes < MORNING_ENDS for minutes, _ in stamps) else None
+    """The page's stamp line when the first stamp near its top (`stamps`: page_stamps) is of the early morning and
+    none is of the afternoon or later; None otherwise, or when there is none."""
+    return stamps[0][1] if stamps and stamps[0][0] < MORNING_ENDS and all(minutes < NOON for minutes, _ in stamps) else None
 
 
 def page_clock(text: str, stamps: list[tuple[int, str]], published: dt.date | None) -> PageClock | None:
