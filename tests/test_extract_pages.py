@@ -3601,3 +3601,27 @@ def test_the_fourteenth_round_second_review_s_counter_examples_keep_their_readin
         assert figures_of(text) == [], text
     # a weekday that may be a surname is cut from a name only when a part of the day follows it
     assert "ana-maria" not in people_of("Teacher Ana Maria Sunday spoke at the rally.")
+
+
+def test_an_update_s_heading_that_names_its_day_dates_what_follows_it():
+    # a district's update page reposted on Thursday 2053-10-02, newest entry first
+    page = ("Posted by Bugle Staff | Oct. 2, 2053, 7:15 p.m.\n\n"
+            "UPDATE: Thursday, Oct. 2, 5:30 p.m.\n\nGrab-and-go meals continue tomorrow at all three sites.\n\n"
+            "UPDATE: Friday, Sept. 26, 4:00 p.m.\n\nTonight's homecoming football game has been called off.\n\n"
+            "A mediation session is set for Monday at 10 a.m.\n")
+    dated = dated_mentions(page, dt.date(2053, 10, 2))
+    assert dated["Tonight's homecoming football game has been called off."] == "2053-09-26"
+    assert dated["A mediation session is set for Monday at 10 a.m."] == "2053-09-29"
+    # an answer's "Updated" stamp below it is no heading of what follows
+    faq = ("Will my child get meals?\n\nYes. Meal sites open today.\n\nUpdated Feb. 16, 2044, 9:40 a.m.\n\n"
+           "Are sports canceled?\n\nPractices were canceled today.\n\nUpdated Feb. 18, 2044, 11:05 a.m.\n")
+    assert dated_mentions(faq, dt.date(2044, 2, 18))["Practices were canceled today."] == "2044-02-18"
+
+
+def test_a_plan_told_in_the_past_and_undone_up_to_now_is_still_ahead():
+    # Tuesday 2053-09-23: Saturday is four days ahead and three back
+    assert dates_of("The invitational, which the high school was to host Saturday, has been canceled.",
+                    dt.date(2053, 9, 23)) == [("Saturday", "2053-09-27")]
+    # undone in the past: either side, the nearest
+    assert dates_of("The game, which was to be played Saturday, was called off.", dt.date(2053, 9, 23)) == [
+        ("Saturday", "2053-09-20")]

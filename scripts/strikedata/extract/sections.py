@@ -23,9 +23,11 @@ from .happenings import ENTRY_STAMP, ENTRY_STAMP_WITH_DAY, MONTHS, WEEKDAYS, Pag
 from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
-# A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"), or a day and a time: what
-# follows is told on it.
-DAY_HEADING = re.compile(r"^[ \t]*(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
+# A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"), or a day and a time, perhaps
+# named as an update ("UPDATE: Thursday, Oct. 2, 5:30 p.m."; not an answer's "Updated Feb. 18, 2044" stamp below it):
+# what follows is told on it.
+DAY_HEADING = re.compile(r"^[ \t]*(?:update[ \t]*[:–—-][ \t]*)?"
+                         r"(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
                          r"\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
                          r"(?:st|nd|rd|th)?(?:,?[ \t]+(?P<year>(?:19|20)\d{2}))?"
