@@ -3625,3 +3625,12 @@ def test_a_plan_told_in_the_past_and_undone_up_to_now_is_still_ahead():
     # undone in the past: either side, the nearest
     assert dates_of("The game, which was to be played Saturday, was called off.", dt.date(2053, 9, 23)) == [
         ("Saturday", "2053-09-20")]
+
+
+def test_a_modal_joined_after_a_past_verb_s_date_is_another_verb_s():
+    # Monday 2053-09-22
+    assert dates_of("The president said the board approved the offer in a closed session Saturday and would not go higher.",
+                    dt.date(2053, 9, 22)) == [("Saturday", "2053-09-20")]
+    # with no past before it, the day is ahead
+    assert dates_of("Teachers rally Saturday and will march Sunday.", dt.date(2053, 9, 17)) == [
+        ("Saturday", "2053-09-20"), ("Sunday", "2053-09-21")]
