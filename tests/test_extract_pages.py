@@ -3634,3 +3634,11 @@ def test_a_modal_joined_after_a_past_verb_s_date_is_another_verb_s():
     # with no past before it, the day is ahead
     assert dates_of("Teachers rally Saturday and will march Sunday.", dt.date(2053, 9, 17)) == [
         ("Saturday", "2053-09-20"), ("Sunday", "2053-09-21")]
+
+
+def test_a_date_in_a_comparison_with_an_earlier_figure_leaves_the_time_its_own_day():
+    # Monday 2053-09-22, a page stamped at 6:31 a.m.: the 11:30 p.m. offer is Sunday night's; last week's is another
+    page = ("Updated 6:31 AM EDT, September 22, 2053\n\nBy about 11:30 p.m., the district had put a 3.75% raise on the "
+            "table, up from the 3.5% it offered last week.\n")
+    dated = sorted(day for _, day in _all_dated_mentions(page, dt.date(2053, 9, 22)))
+    assert dated == ["2053-09-15", "2053-09-21"]

@@ -1738,13 +1738,16 @@ EARLIER_CLAUSE = re.compile(r",?\s+(?:[\w’'-]+\s+){0,3}?(?:since|after|hours a
 
 def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_start: int) -> bool:
     """Whether a time alone (`m`) and a date expression of its sentence tell of two happenings: the
-    date comes after the time, in a clause that "since", "after" or "when" opens between them; or in one
+    date comes after the time, in a clause that "since", "after" or "when" opens between them, or in a comparison
+    with an earlier figure ("up from the 3.5% it offered last week"); or in one
     joined by "and"/"but" that tells a plan, the time's own clause told as past ("The session broke up at
     about 10:30 p.m., and the union said it would answer Thursday")."""
     if happening.start <= m.end():
         return False
     if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None or SINCE_ITSELF.match(happening.expression):
         return True  # ("shortly after 3 a.m., still wearing the cap he had worn on the picket line since Tuesday")
+    if COMPARED_WITH_EARLIER.search(text, m.end(), happening.start) is not None:
+        return True  # "By about 11:30 p.m., the district had put a 3.75% raise on the table, up from the 3.5% it offered last week"
     if WHAT_IT_SAYS.search(text, m.end(), happening.start) is not None:
         return True  # "Its 26-page response, filed at 4:48 p.m., says the district declared an impasse in December"
     if happening.tense == "future" and (REPORTED_PLAN.search(text, m.end(), happening.start) is not None or (
@@ -1757,6 +1760,8 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
 
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
+# A figure compared with an earlier one, whose date is that one's ("up from the 3.5% it offered last week").
+COMPARED_WITH_EARLIER = re.compile(r",\s+(?:up|down)\s+from\b|\b(?:more|less|higher|lower)\s+than\s+(?:the|its|their)\b")
 # What a paper or a speaker says, in the present, after the time it was filed or spoken at: its dates are its content's.
 WHAT_IT_SAYS = re.compile(r"\b(?:says|argues|claims|contends|alleges|asserts|accuses)\b(?!\s*,)")  # (not "Cortes says, …")
 # A verb of saying and the "that" of what it reports: a plan reported is not the day of its reporting.
