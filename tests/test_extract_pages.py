@@ -3642,3 +3642,12 @@ def test_a_date_in_a_comparison_with_an_earlier_figure_leaves_the_time_its_own_d
             "table, up from the 3.5% it offered last week.\n")
     dated = sorted(day for _, day in _all_dated_mentions(page, dt.date(2053, 9, 22)))
     assert dated == ["2053-09-15", "2053-09-21"]
+
+
+def test_a_time_a_schedule_in_the_present_tells_is_ahead():
+    # a page first stamped at 9:14 p.m. on Monday 2041-03-04: 7 a.m. is Tuesday's; 10 p.m. still Monday's
+    top = "Published: 9:14 PM CST March 4, 2041\n\n"
+    dated = dated_mentions(top + "Union leaders say picket lines go up at 7 a.m.\n", dt.date(2041, 3, 4))
+    assert dated == {"Union leaders say picket lines go up at 7 a.m.": "2041-03-05"}
+    dated = dated_mentions(top + "The vigil begins at 10 p.m. outside the office.\n", dt.date(2041, 3, 4))
+    assert list(dated.values()) == ["2041-03-04"]

@@ -1608,6 +1608,8 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
         told_as = reader.tense(sentence, m.start(), m.end()) if sentence is not None else None
+        if told_as == "present" and sentence is not None and PLANNED_PRESENT.search(text, max(sentence.start, m.start() - PLANNED_REACH), m.start()):
+            told_as = "future"  # "picket lines go up at 7 a.m.", "The meeting begins at 6 p.m.": a schedule, ahead
         said = SAID_AT.search(text, max(sentence.start, m.start() - SAID_AT_REACH), m.start()) if told_as == "future" and sentence else None
         if said is not None and not TO_BE_BEFORE.search(text, max(0, said.start() - 12), said.start()):
             told_as = "past"  # "The district announced at 5 p.m. that schools will stay closed": the time of the saying (not
@@ -1945,6 +1947,7 @@ def _state_now(narration: str, m: re.Match) -> bool:
 PLANNED_PRESENT = re.compile(r"\b(?<!\bbid to )(?<!\bplan to )(?<!\beffort to )(?<!\battempt to )(?<!\bmove to )(?<!\bpush to )"
                              r"(?:resumes?|begins?|starts?|opens?|reopens?|returns?|meets?|convenes?|votes?|ends?|closes?|"
                              r"go|goes)\b(?![^,;.]*\b(?:ago|last)\b)", re.I)
+PLANNED_REACH = 40  # characters before a time where the verb of its schedule stands
 CONDITION = re.compile(r"\W*(?:if|unless)\b", re.I)
 FUTURE_WORDS = {"will", "would", "should", "could", "might", "planned", "scheduled", "expected", "upcoming", "next",
                 "tomorrow", "plans", "plan", "expects", "expect", "set", "going", "intends", "hopes", "aims"}
