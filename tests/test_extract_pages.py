@@ -3651,3 +3651,12 @@ def test_a_time_a_schedule_in_the_present_tells_is_ahead():
     assert dated == {"Union leaders say picket lines go up at 7 a.m.": "2041-03-05"}
     dated = dated_mentions(top + "The vigil begins at 10 p.m. outside the office.\n", dt.date(2041, 3, 4))
     assert list(dated.values()) == ["2041-03-04"]
+
+
+def test_a_headline_s_first_verb_is_its_happening_and_students_returning_is_a_return():
+    page = ("Board hears four hours of pleas, rejects injunction bid as strike reaches fourth day\n\n"
+            "Published 6:02 a.m. ET March 12, 2048\n\nClasses were canceled for a fourth straight day today.\n")
+    draft = draft_of(page, dt.date(2048, 3, 12))
+    [headline] = [m for m in draft.event_mentions if m["text"].startswith("Board hears")]
+    assert "rejects" in headline["#"] and draft.dates[headline["event_id"]] == "2048-03-11"
+    assert kin_at("Back in class: Piedra Alta students return as teachers weigh strike deal", "return") == "other:return"

@@ -104,7 +104,9 @@ EVENT_TYPES = [
     # "will return to class Monday", "back to work": the end of a strike is no strike.
     ("other:return", r"\breturn\w*\s+(?:\w+\s+){0,2}?(?:to|in)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?"
                      r"(?:class\w*|school\w*|work|the job|campus\w*)\b"
-              r"|\bback (?:to|in) (?:the )?(?:class\w*|school|work)\b"),
+              r"|\bback (?:to|in) (?:the )?(?:class\w*|school|work)\b"
+                     # "Piedra Alta students return as teachers weigh strike deal": students come back to school
+                     r"|\b(?:students|kids|children|pupils)\s+(?:will\s+|to\s+)?return\w*\b"),
     # "reached a tentative agreement", "Tentative deal ends walkout": the agreement, told apart from the talks.
     ("announcement:agreement", r"\btentative(?:ly)?\s+(?:agreement|deal|contract|pact)|\breach(?:ed|es|ing)?\s+(?:a |an |the |its own |their own )?"
                                r"(?:[\w-]+\s+)?(?:agreement|deal)\b|\b(?:agreement|deal)\s+(?:was |is |has been |had been )?reached\b"),
@@ -856,7 +858,10 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
         said = text[sentence.start:sentence.end]
         narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
         title = is_title(text, sentence)
-        word = HAPPENING_WORD.search(narration) or STATEMENT_MADE.search(narration) or (TITLE_WORD.search(narration) if title else None)
+        word = HAPPENING_WORD.search(narration) or STATEMENT_MADE.search(narration)
+        headline_verb = TITLE_WORD.search(narration) if title else None
+        if headline_verb is not None and (word is None or headline_verb.start() < word.start()):
+            word = headline_verb  # "Board … rejects injunction bid as strike reaches fourth day": the headline's first verb
         if word is None:
             continue
         if word.re is STATEMENT_MADE:  # the statement's own verb tells when it was made, not what it says ("would close")
