@@ -3660,3 +3660,11 @@ def test_a_headline_s_first_verb_is_its_happening_and_students_returning_is_a_re
     [headline] = [m for m in draft.event_mentions if m["text"].startswith("Board hears")]
     assert "rejects" in headline["#"] and draft.dates[headline["event_id"]] == "2048-03-11"
     assert kin_at("Back in class: Piedra Alta students return as teachers weigh strike deal", "return") == "other:return"
+
+
+def test_a_tally_after_a_verb_in_a_timeline_s_present_or_the_following_day_is_two_counts():
+    assert figures_of("Aug. 18: The board rejects the report, 4-1.") == [("4", 4.0, "count"), ("1", 1.0, "count")]
+    assert figures_of("The board rejected it the following Monday, 4-1, at a special meeting.") == [
+        ("4", 4.0, "count"), ("1", 1.0, "count")]
+    # a range of things counted is no tally
+    assert figures_of("The board approves 3-4 new hires.") == []

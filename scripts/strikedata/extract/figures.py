@@ -80,19 +80,24 @@ VOTERS = re.compile(rf"(?<![\w$.,-])(?P<num>{DIGITS}) (?:of them |members |peopl
 AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit>year|day|hour|week)s\b", re.I)
 # "Members voted 1,784 to 211", "The motion failed 5-4", "approved it 488-61": both sides of a vote are counts.
 VOTE_TALLY = re.compile(r"\b(?:voted|voting|vote of|votes? of|by a vote of|margin of|"
-                        r"(?:failed|passed|carried|approved|rejected|ratified|adopted|defeated)"
+                        # (a timeline's present: "Aug. 18: The board rejects the report, 4-1.")
+                        r"(?:fail(?:ed|s)|pass(?:ed|es)|carried|approve[sd]|reject(?:ed|s)|ratifie[sd]|adopt(?:ed|s)|defeat(?:ed|s))"
                         # ("ratified their own agreement earlier this week, 684 to 41")
                         # ("approved the new two-year contract last week, 1,162 to 81")
                         r"(?:\s+(?:it|them|(?:the|its|their)(?:\s+own)?(?:\s+[\w-]+){1,3}?))?)"
                         # ("ratified the agreement Saturday, 912 to 164": the day of the vote between)
                         rf"(?:\s+(?:on\s+)?(?:{WEEKDAY_NAME}|today|yesterday)(?:\s+(?:night|evening|afternoon))?"
                         # ("ratified it last month, 2,011 to 274", "approved it four days later, 6 to 1")
-                        r"|\s+(?:(?:earlier|later)\s+)?(?:last|this)\s+(?:week|month)|\s+(?:\w+\s+)?(?:days?|weeks?)\s+(?:later|earlier))?,?"
+                        r"|\s+(?:(?:earlier|later)\s+)?(?:last|this)\s+(?:week|month)|\s+(?:\w+\s+)?(?:days?|weeks?)\s+(?:later|earlier)"
+                        # ("rejected it the following Monday, 4-1")
+                        rf"|\s+the\s+(?:following|next)\s+(?:{WEEKDAY_NAME}|day|week))?,?"
                         # (not "for grades 6-8", "Rooms 104-106", "rivals 56-48": grades, rooms and scores)
                         r"(?<!grades)(?<!grade)(?<!rooms)(?<!room)(?<!ages)(?<!rivals)(?<!opponents)"
                         rf"\s+(?P<num>{DIGITS})(?:\s*[-–]\s*|\s+to\s+)(?P<num2>{DIGITS})\b"
                         # (not "10 to 12 students per class": a range of what it counts; nor "3-7 p.m.", "3-4 times")
                         r"(?!\s+(?:students|pupils|kids|children|percent|days|hours|weeks|months|years|times)\b)"
+                        # (nor "approves 3-4 new hires a year": a range of things counted, a plural after it)
+                        r"(?!\s+(?:new\s+|more\s+|additional\s+|extra\s+)?(?!votes\b)[a-z]+s\b)"
                         r"(?!\s*(?:[ap]\.m\.|[ap]m\b))", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
@@ -549,7 +554,7 @@ HALF_AT = re.compile(r"half")
 # "more than half qualify for free meals": a share told by its qualifier, its whole left out (not "about half an hour").
 HALF_QUALIFIED = re.compile(r"\b(?i:(?P<qual>more than|nearly|almost|about|roughly|over|around|at least|just over|just under)) half"
                             r"(?= (?!an?\b|of\b|hour|day|week|month|year|time|way|mile|dozen|century|decade|court|price)[a-z]+\b)")
-VOTE_TALLY_AT = re.compile(r"vot|margin|failed|passed|carried|approved|rejected|ratified|adopted|defeated")
+VOTE_TALLY_AT = re.compile(r"vot|margin|fail|pass|carri|approv|reject|ratifi|adopt|defeat")
 PLURAL_COUNT_AT = re.compile(r"tens of|thousands|hundreds|dozens|several|a few")
 ORDINAL_DAY_AT = re.compile(r"(?:st|nd|rd|th)(?: straight| consecutive| full)?(?: school)? (?:week)?day\b")  # from the ordinal's end
 VOTERS_AT = re.compile(r"voted|cast ")
