@@ -540,6 +540,12 @@ def test_a_name_printed_with_a_nickname_is_the_curated_name_without_it(tmp_path:
     assert (scores.speaker.hit, scores.speaker.total) == (before.speaker.hit, before.speaker.total) == (before.quote_recall.hit,) * 2
 
 
+def test_a_figure_the_curator_rounded_is_the_same_value_at_the_curator_s_places():
+    from strikedata.extract.evaluate import _same_value
+    assert _same_value(0.666667, 0.67) and _same_value(1.5, 1.5) and _same_value(3, 3.0)  # "40 minutes": 0.67 hours
+    assert not _same_value(3.25, 3) and not _same_value(0.666667, 0.66) and not _same_value(2.04, 2)
+
+
 def test_evaluate_prints_the_table(root: Path):
     result = runner.invoke(app, ["extract", "--evaluate", "--misses", "--project", str(root)])
     assert result.exit_code == 0

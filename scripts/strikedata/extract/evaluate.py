@@ -264,12 +264,19 @@ def _score_people(result: ArticleScores, draft: Draft, registry: Registry, text:
             result.misses.append(f"invented person: {proposed['name']}")
 
 
+def _same_value(proposed: float, curated: float) -> bool:
+    """The values are equal, or equal to the decimal places the curator wrote when the curator rounded ("40 minutes":
+    0.67 hours curated, 0.666667 proposed; never a whole number: 3.25% is no 3%)."""
+    places = len(f"{float(curated)!r}".partition(".")[2].rstrip("0"))
+    return float(proposed) == float(curated) or (places > 0 and round(float(proposed), places) == float(curated))
+
+
 def _score_figures(result: ArticleScores, figures: list[dict], draft: Draft, text: str) -> None:
     """Figure recall: a proposed figure of the same value overlaps each curated one."""
     proposed_figures = [(draft.spans[id(f)], f) for f in draft.figures]
     for figure in figures:
         span = _curated_span(text, figure)
-        ok = any(_overlap(s, span) and float(f["value"]) == float(figure["value"]) for s, f in proposed_figures)
+        ok = any(_overlap(s, span) and _same_value(f["value"], figure["value"]) for s, f in proposed_figures)
         result.figures.count(ok, result.misses, f"figure not found: {figure['text']!r} = {figure['value']} {figure.get('unit')}")
 
 
