@@ -11,7 +11,7 @@ import pytest
 from strikedata.extract import Registry, extract_article
 from strikedata.extract.attribution import attribute
 from strikedata.extract.entities import Org, Person, find_entities
-from strikedata.extract.figures import find_figures
+from strikedata.extract.figures import find_figures, find_offer_items
 from strikedata.extract.furniture import furniture_lines, is_furniture
 from strikedata.extract.happenings import event_kin, event_type, find_happenings, find_undated, tense
 from strikedata.extract.holidays import named_day
@@ -3668,3 +3668,13 @@ def test_a_tally_after_a_verb_in_a_timeline_s_present_or_the_following_day_is_tw
         ("4", 4.0, "count"), ("1", 1.0, "count")]
     # a range of things counted is no tally
     assert figures_of("The board approves 3-4 new hires.") == []
+
+
+def test_a_point_and_a_half_is_a_percentage_moved_and_no_term_of_an_offer():
+    assert figures_of("We have moved a point and a half since February.") == [("a point and a half", 1.5, "percent")]
+    assert figures_of("They came down one and a half points.") == [("one and a half points", 1.5, "percent")]
+    text = "The union came down a point and a half on raises Tuesday, and the district moved three-quarters of a point."
+    assert find_offer_items(text, find_figures(text), sentences(text)) == []
+    # a level told in percentage points is still an offer's term
+    text = "The district offered a raise of 3 percentage points."
+    assert [item.value for item in find_offer_items(text, find_figures(text), sentences(text))] == [3.0]

@@ -120,6 +120,13 @@ FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: o
 # one point", "a point of pride", "about a point Dr. Reyes made").
 WHOLE_POINT = re.compile(r"\b(?:a full point|(?:about|nearly|almost|roughly|only|just|by) a point|a point (?:apart|below|above|"
                          r"higher|lower))\b(?! (?:of\b|(?-i:[A-Z])))", re.I)  # (not "a point Dr. Reyes made", "a point of order")
+# "We have moved a point and a half", "one and a half points": percentage points and a half.
+POINT_AND_A_HALF = re.compile(r"\b(?P<n>a|one|two|three) points? and a half\b|\b(?P<n2>one|two|three) and a half (?:percentage )?points\b",
+                              re.I)
+POINT_AND_A_HALF_AT = re.compile(r"and a half")
+# A figure told in points, in words ("a point and a half", "a full point", "three-quarters of a point"): a distance
+# between offers (not "a 2 percentage point raise").
+POINTS_MOVED = re.compile(r"^\D*\bpoints?\b\D*$", re.I)
 # "for 45 minutes", "half an hour": a duration in hours, the unit the figures have for it.
 MINUTES = re.compile(QUALIFIER + rf"(?:(?P<num>{DIGITS}|{NUMBER_WORD}) minutes|\b(?P<half>half an hour|a half-hour))\b", re.I)
 # "a third of instructional aides", "About two of every three routes": a share told as a fraction.
@@ -298,6 +305,9 @@ def find_figures(text: str) -> list[Figure]:
         add(m, FRACTIONS[m.group("frac").lower()] if m.group("frac") else 1.0, "percent", 0.7)
     for m in _matches(WHOLE_POINT, text, folded, WHOLE_POINT_AT, _leading(14)):
         add(m, 1.0, "percent", 0.6)
+    for m in _matches(POINT_AND_A_HALF, text, folded, POINT_AND_A_HALF_AT, _leading(12)):
+        whole = m.group("n") or m.group("n2")
+        add(m, (1.0 if whole.lower() == "a" else number_value(whole) or 0.0) + 0.5, "percent", 0.6)
     for m in _matches(MINUTES, text, folded, MINUTES_AT):
         minutes = 30.0 if m.group("half") else number_value(m.group("num"))
         add(m, minutes / 60 if minutes is not None else None, "hours", 0.6)
@@ -661,8 +671,8 @@ def find_offer_items(text: str, figures: list[Figure], sentences) -> list[OfferI
     from_to_in: dict[int, list[re.Match]] = {}
     item_words: dict[tuple[int, bool], list[tuple[str, int, int]]] = {}
     for index, figure in enumerate(figures):
-        if figure.unit not in ("percent", "usd", "usd_per_hour", "usd_per_year", "years"):
-            continue
+        if figure.unit not in ("percent", "usd", "usd_per_hour", "usd_per_year", "years") or POINTS_MOVED.search(figure.text):
+            continue  # ("We came down a point and a half": a move between offers, no term of one)
         sentence = spans.at(figure.start)
         if sentence is None:
             continue
