@@ -3678,3 +3678,11 @@ def test_a_point_and_a_half_is_a_percentage_moved_and_no_term_of_an_offer():
     # a level told in percentage points is still an offer's term
     text = "The district offered a raise of 3 percentage points."
     assert [item.value for item in find_offer_items(text, find_figures(text), sentences(text))] == [3.0]
+
+
+def test_a_calendar_day_a_plan_told_in_the_past_was_for_is_the_nearest():
+    # Thursday 2044-02-18: "was to open Feb. 19" is tomorrow's, not last year's
+    assert dates_of("The spring musical, which was to open Feb. 19, has been postponed.", dt.date(2044, 2, 18)) == [
+        ("Feb. 19", "2044-02-19")]
+    # a plain past keeps its year behind
+    assert dates_of("The musical opened Feb. 19.", dt.date(2044, 2, 18)) == [("Feb. 19", "2043-02-19")]

@@ -2248,6 +2248,8 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
             or APPOINTED_FOR.search(text, max(sentence.start, m.start() - APPOINTED_REACH), m.start())):
         told_as = "decided_then"  # "the board voted 5-0 to put a levy on the May 5 ballot", "it has set a hearing on that
         # complaint for March 10", told in February: soon ahead
+    if told_as == "past" and direction is None and WAS_TO.search(text, max(0, m.start() - WAS_TO_REACH), m.start()):
+        told_as = "present"  # "the spring musical, which was to open Feb. 19": a plan told in the past, its day either side
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
     if told_as not in ("past", "future") and direction is None and SPAN_KNOWN.search(text, max(0, m.start() - SPAN_KNOWN_REACH), m.start()):
