@@ -3686,3 +3686,12 @@ def test_a_calendar_day_a_plan_told_in_the_past_was_for_is_the_nearest():
         ("Feb. 19", "2044-02-19")]
     # a plain past keeps its year behind
     assert dates_of("The musical opened Feb. 19.", dt.date(2044, 2, 18)) == [("Feb. 19", "2043-02-19")]
+
+
+def test_a_month_listed_after_one_ahead_is_ahead_too():
+    # Friday 2053-10-10: June is next year's, as December is this year's, both ahead
+    text = "Ten of the 15 missed days will be made up, five in December and five in June."
+    assert dates_of(text, dt.date(2053, 10, 10)) == [("in December", "2053-12-01"), ("in June", "2054-06-01")]
+    # after a month gone by, a listed one keeps its own reading
+    assert dates_of("Teachers struck in March and again in June.", dt.date(2053, 10, 10)) == [
+        ("in March", "2053-03-01"), ("in June", "2053-06-01")]

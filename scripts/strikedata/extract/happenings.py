@@ -2248,6 +2248,10 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
             or APPOINTED_FOR.search(text, max(sentence.start, m.start() - APPOINTED_REACH), m.start())):
         told_as = "decided_then"  # "the board voted 5-0 to put a levy on the May 5 ballot", "it has set a hearing on that
         # complaint for March 10", told in February: soon ahead
+    listed = LISTED_AFTER.search(text, max(0, m.start() - LISTED_REACH), m.start()) \
+        if told_as not in ("past", "future") and direction is None else None
+    if listed is not None and local_tense(text, listed.start("month"), listed.end("month")) == "future":
+        told_as = "future"  # "will be made up, five in December and five in June": ahead, as the list's first is
     if told_as == "past" and direction is None and WAS_TO.search(text, max(0, m.start() - WAS_TO_REACH), m.start()):
         told_as = "present"  # "the spring musical, which was to open Feb. 19": a plan told in the past, its day either side
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
@@ -2261,6 +2265,10 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 
 
+# A month listed before another, with the words between them ("five in December and five in "): the second is ahead
+# when the first is.
+LISTED_AFTER = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:in\s+)?$")
+LISTED_REACH = 40
 # A day something starts or runs from ("Starting March 20, the district announced that buses would run …"): the plan's.
 STARTING = re.compile(r"\b(?:starting|beginning|effective|as of|from)\s+$", re.I)
 
