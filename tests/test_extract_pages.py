@@ -3695,3 +3695,12 @@ def test_a_month_listed_after_one_ahead_is_ahead_too():
     # after a month gone by, a listed one keeps its own reading
     assert dates_of("Teachers struck in March and again in June.", dt.date(2053, 10, 10)) == [
         ("in March", "2053-03-01"), ("in June", "2053-06-01")]
+
+
+def test_the_end_of_the_school_year_told_in_the_fall_is_next_summer():
+    monday = dt.date(2027, 11, 8)
+    assert dates_of("The lost days are tacked onto the end of the school year, which now runs through June 16.", monday) == [
+        ("June 16", "2028-06-16")]
+    assert dates_of("Last school year ended June 16.", monday) == [("June 16", "2027-06-16")]
+    # told in the spring, the year's end is this June
+    assert dates_of("The school year now runs through June 16.", dt.date(2028, 3, 6)) == [("June 16", "2028-06-16")]

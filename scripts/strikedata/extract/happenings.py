@@ -2252,6 +2252,9 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
         if told_as not in ("past", "future") and direction is None else None
     if listed is not None and local_tense(text, listed.start("month"), listed.end("month")) == "future":
         told_as = "future"  # "will be made up, five in December and five in June": ahead, as the list's first is
+    if told_as not in ("past", "future") and direction is None and sentence is not None and month <= SCHOOL_YEAR_ENDS \
+            and published.month > SCHOOL_YEAR_ENDS and SCHOOL_YEAR.search(text, sentence.start, m.start()):
+        told_as = "future"  # "the school year, which now runs through June 16", told in November: the year's end ahead
     if told_as == "past" and direction is None and WAS_TO.search(text, max(0, m.start() - WAS_TO_REACH), m.start()):
         told_as = "present"  # "the spring musical, which was to open Feb. 19": a plan told in the past, its day either side
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
@@ -2265,6 +2268,10 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 
 
+# The school year the article is in, whose end (by July) is ahead of an article told after it ("the end of the school
+# year, which now runs through June 16", told in November).
+SCHOOL_YEAR = re.compile(r"\b(?:school|academic) year\b", re.I)
+SCHOOL_YEAR_ENDS = 7  # July
 # A month listed before another, with the words between them ("five in December and five in "): the second is ahead
 # when the first is.
 LISTED_AFTER = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:in\s+)?$")
