@@ -3622,6 +3622,9 @@ def test_a_plan_told_in_the_past_and_undone_up_to_now_is_still_ahead():
     # Tuesday 2053-09-23: Saturday is four days ahead and three back
     assert dates_of("The invitational, which the high school was to host Saturday, has been canceled.",
                     dt.date(2053, 9, 23)) == [("Saturday", "2053-09-27")]
+    # its undoing told in the sentence after it
+    assert dates_of("The spring concert was to open Saturday. It has been postponed.", dt.date(2053, 9, 23))[0] == (
+        "Saturday", "2053-09-27")
     # undone in the past: either side, the nearest
     assert dates_of("The game, which was to be played Saturday, was called off.", dt.date(2053, 9, 23)) == [
         ("Saturday", "2053-09-20")]

@@ -1153,7 +1153,7 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     planned_then = PLANNED_THEN_FOR.search(text, max(0, m.start() - 40), m.start()) and sentence is not None \
         and not AHEAD_OF_NOW.search(text, sentence.start, sentence.end)  # (not "will now hold the rally it had planned for Saturday")
     was_to = WAS_TO.search(text, max(0, m.start() - WAS_TO_REACH), m.start()) if sentence is not None else None
-    if was_to and UNDONE_UP_TO_NOW.search(text, sentence.start, sentence.end):
+    if was_to and UNDONE_UP_TO_NOW.search(text, sentence.start, sentence.end + UNDONE_NEXT_REACH):
         when = "future"  # "The invitational, which the school was to host Saturday, has been canceled": the plan's day is ahead
     elif (when == "future" and CALLED_OFF.match(text, m.end())) or undone or planned_then or was_to:
         when = "present"  # "the rally set for Friday was called off", "canceled Monday’s session", "the rally it had
@@ -1191,6 +1191,7 @@ APPOINTMENT_OF_THE_DAY = re.compile(r"[’']s\s+(?:[\w-]+\s+)?(?:session|meeting
 # told as lasting up to now ("has been canceled", "have been moved"): a day still ahead.
 WAS_TO = re.compile(r"\b(?:was|were)\s+(?:to|due to|supposed to|scheduled to|set to|slated to)\s+(?:[\w-]+\s+){1,3}$", re.I)
 WAS_TO_REACH = 50  # characters before the weekday
+UNDONE_NEXT_REACH = 60  # characters past the sentence where its undoing may be told ("… was to open Friday. It has been postponed")
 UNDONE_UP_TO_NOW = re.compile(rf"\b(?:has|have)\s+been\s+(?:{UNDOING}|moved|pushed back|rescheduled)\b", re.I)
 PLANNED_THEN_FOR = re.compile(r"\bhad\s+(?:been\s+)?(?:planned|scheduled|set)\s+(?:it\s+)?for\s+$", re.I)
 # Classes or school called off for a day: the day whose classes are off, which a story written the night before has ahead.
