@@ -3707,3 +3707,9 @@ def test_the_end_of_the_school_year_told_in_the_fall_is_next_summer():
     assert dates_of("Last school year ended June 16.", monday) == [("June 16", "2027-06-16")]
     # told in the spring, the year's end is this June
     assert dates_of("The school year now runs through June 16.", dt.date(2028, 3, 6)) == [("June 16", "2028-06-16")]
+
+
+def test_the_sentence_after_a_time_s_period_does_not_tell_its_tense():
+    # Wednesday 2053-10-08
+    text = "Talks resume Thursday at 10 a.m. The union said earlier this week that it would bring a proposal."
+    assert dates_of(text, dt.date(2053, 10, 8))[0] == ("Thursday at 10 a.m.", "2053-10-09")

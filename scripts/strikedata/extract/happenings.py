@@ -18,10 +18,12 @@ from ..spans import Span
 from .holidays import NAMED_DAY, named_day
 from .text import (
     ABBREVIATIONS,
+    CLOCK_END,
     DETERMINERS,
     ITEM_MARKS,
     MONTH_WORD,
     NUMBER_WORDS,
+    OPENER,
     OPENING_WORDS,
     ORDINAL_WORDS,
     WEEKDAY_NAME,
@@ -2086,6 +2088,8 @@ def _words_after(text: str, end: int) -> list[str]:
 
 
 def _three_words_after(text: str, end: int) -> list[str]:
+    if text.startswith(".", end - 1) and CLOCK_END.search(text, max(0, end - 5), end) and OPENER.match(text, end):
+        return []  # "Talks resume Thursday at 10 a.m. The union said …": the time's period ends the sentence
     width = 64
     while True:
         high = min(len(text), end + width)
