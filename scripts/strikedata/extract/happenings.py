@@ -1907,8 +1907,7 @@ def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool
     """A clause told in the past whose only modals stand in a relative or reported clause of their own: after the
     date ("On Wednesday evening, two of the people who will shape how it ends sat down"; "On Wednesday afternoon, the
     district sent families an email saying schools would stay closed"), or before it with the past verb between
-    ("A bill that would put cameras on buses passed the Senate on Thursday"; not "Members who will vote Monday"), or a
-    second verb joined to the past one after the date ("approved the offer Saturday and would not go higher"):
+    ("A bill that would put cameras on buses passed the Senate on Thursday"; not "Members who will vote Monday"):
     the date is the past verb's. `at` and `end`: the date's, from the clause's start."""
     narration, starts = words.narration, [p.start() for p in words.pasts]
 
@@ -1919,8 +1918,6 @@ def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool
     def opened_just_before(m: re.Match[str]) -> bool:  # (not "teachers who voted to strike will return": a verb between)
         relative = RELATIVE_OR_REPORTED.search(narration, max(0, m.start() - RELATIVE_REACH), m.start()) \
             or REPORTED_THAT.search(narration, max(0, m.start() - REPORTED_REACH), m.start())
-        if relative is None and m.start() >= end and (joined := JOINED_VERB.search(narration, max(0, m.start() - 8), m.start())):
-            return past_in(0, at) and not past_in(end, joined.start())  # the date's verb, then "and would …": a verb of its own
         return relative is not None and not past_in(relative.end("opener"), m.start())
 
     futures = words.futures
@@ -1928,8 +1925,6 @@ def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool
         opened_just_before(m) and (m.start() >= end or past_in(m.end(), at)) for m in futures)
 
 
-# A second verb joined to the first after its date ("approved the offer in a closed session Saturday and would not go higher").
-JOINED_VERB = re.compile(r"\b(?:and|but)\s+$", re.I)
 # A relative or reported clause opening just before a modal ("who will", "saying schools would").
 RELATIVE_OR_REPORTED = re.compile(r"\b(?P<opener>who|which|that|saying|said|says|told)\s+(?:[\w’'-]+\s+){0,3}?$", re.I)
 RELATIVE_REACH = 60  # characters before a modal where the clause holding it may open
@@ -1969,8 +1964,6 @@ def local_tense(text: str, start: int, end: int) -> str | None:
     before = _words_before(text, start)
     after = _words_after(text, end)
     ed_word = False  # a word in -ed near it: a verb in the past, or only an adjective ("in closed session")
-    if len(after) > 1 and after[0].lower() in ("and", "but") and after[1].lower() in FUTURE_WORDS:
-        after = []  # "approved the offer in a closed session Saturday and would not go higher": the modal is the next verb's
     verb_at = 2 if before and before[-1].lower() in ("in", "on", "at", "by", "late", "early") else 1  # where the date's own verb stands
     if after[:1] and after[0].lower() in ("is", "are") and not (before and before[-1].lower() in PAST_WORDS):
         return "present"  # "adding days in June is the most likely option": the date is the subject's, told now
