@@ -544,6 +544,7 @@ def test_a_figure_the_curator_rounded_is_the_same_value_at_the_curator_s_places(
     from strikedata.extract.evaluate import _same_value
     assert _same_value(0.666667, 0.67) and _same_value(1.5, 1.5) and _same_value(3, 3.0)  # "40 minutes": 0.67 hours
     assert not _same_value(3.25, 3) and not _same_value(0.666667, 0.66) and not _same_value(2.04, 2)
+    assert not _same_value(0.54, 0.5) and not _same_value(0.05, 0.1)  # a value of its own, not the curator's rounded
 
 
 def test_evaluate_prints_the_table(root: Path):

@@ -265,10 +265,14 @@ def _score_people(result: ArticleScores, draft: Draft, registry: Registry, text:
 
 
 def _same_value(proposed: float, curated: float) -> bool:
-    """The values are equal, or equal to the decimal places the curator wrote when the curator rounded ("40 minutes":
-    0.67 hours curated, 0.666667 proposed; never a whole number: 3.25% is no 3%)."""
-    places = len(f"{float(curated)!r}".partition(".")[2].rstrip("0"))
-    return float(proposed) == float(curated) or (places > 0 and round(float(proposed), places) == float(curated))
+    """The values are equal, or the proposed one is a fraction worked out to more places (two more at least) that is
+    the curated one at the places the curator rounded it to ("40 minutes": 0.67 hours curated, 0.666667 proposed; not
+    0.54 for 0.5, nor 3.25 for 3)."""
+    def places(value: float) -> int:
+        return len(f"{float(value)!r}".partition(".")[2].rstrip("0"))
+    rounded_to = places(curated)
+    return float(proposed) == float(curated) or (
+        rounded_to > 0 and places(proposed) >= rounded_to + 2 and round(float(proposed), rounded_to) == float(curated))
 
 
 def _score_figures(result: ArticleScores, figures: list[dict], draft: Draft, text: str) -> None:

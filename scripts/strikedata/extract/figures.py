@@ -97,7 +97,8 @@ VOTE_TALLY = re.compile(r"\b(?:voted|voting|vote of|votes? of|by a vote of|margi
                         # (not "10 to 12 students per class": a range of what it counts; nor "3-7 p.m.", "3-4 times")
                         r"(?!\s+(?:students|pupils|kids|children|percent|days|hours|weeks|months|years|times)\b)"
                         # (nor "approves 3-4 new hires a year": a range of things counted, a plural after it)
-                        r"(?!\s+(?:new\s+|more\s+|additional\s+|extra\s+)?(?!votes\b)[a-z]+s\b)"
+                        r"(?!\s+(?:new\s+|more\s+|additional\s+|extra\s+)?(?!(?:votes|this|was|is|as|yes|has|does|always|perhaps|thus|"
+                        r"members|trustees|directors)\b)[a-z]{3,}s\b)"
                         r"(?!\s*(?:[ap]\.m\.|[ap]m\b))", re.I)
 # "588 members voted yes and 44 no": the other side of a tally told in words.
 VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
@@ -120,13 +121,16 @@ FRACTION_PERCENT = re.compile(r"\b(?P<frac>a half|one-half|half a|a quarter(?: o
 # one point", "a point of pride", "about a point Dr. Reyes made").
 WHOLE_POINT = re.compile(r"\b(?:a full point|(?:about|nearly|almost|roughly|only|just|by) a point|a point (?:apart|below|above|"
                          r"higher|lower))\b(?! (?:of\b|(?-i:[A-Z])))", re.I)  # (not "a point Dr. Reyes made", "a point of order")
-# "We have moved a point and a half", "one and a half points": percentage points and a half.
-POINT_AND_A_HALF = re.compile(r"\b(?P<n>a|one|two|three) points? and a half\b|\b(?P<n2>one|two|three) and a half (?:percentage )?points\b",
+# "We have moved a point and a half", "came down one and a half points": percentage points and a half moved at the
+# table (not "Reading scores fell two and a half points").
+POINT_AND_A_HALF = re.compile(r"\b(?:moved|move|moving|came down|come down|came up|come up|gave|give|giving|given|apart|closer|gap of|"
+                              r"raised|offered)\s+(?:(?:another|about|nearly|roughly|only|just|by|more than)\s+)?"
+                              r"(?P<figure>(?P<n>a|one|two|three) points? and a half\b|(?P<n2>one|two|three) and a half (?:percentage )?points\b)",
                               re.I)
 POINT_AND_A_HALF_AT = re.compile(r"and a half")
 # A figure told in points, in words ("a point and a half", "a full point", "three-quarters of a point"): a distance
 # between offers (not "a 2 percentage point raise").
-POINTS_MOVED = re.compile(r"^\D*\bpoints?\b\D*$", re.I)
+POINTS_MOVED = re.compile(r"^(?!.*\bpercentage\b)\D*\bpoints?\b\D*$", re.I)
 # "for 45 minutes", "half an hour": a duration in hours, the unit the figures have for it.
 MINUTES = re.compile(QUALIFIER + rf"(?:(?P<num>{DIGITS}|{NUMBER_WORD}) minutes|\b(?P<half>half an hour|a half-hour))\b", re.I)
 # "a third of instructional aides", "About two of every three routes": a share told as a fraction.
@@ -305,9 +309,9 @@ def find_figures(text: str) -> list[Figure]:
         add(m, FRACTIONS[m.group("frac").lower()] if m.group("frac") else 1.0, "percent", 0.7)
     for m in _matches(WHOLE_POINT, text, folded, WHOLE_POINT_AT, _leading(14)):
         add(m, 1.0, "percent", 0.6)
-    for m in _matches(POINT_AND_A_HALF, text, folded, POINT_AND_A_HALF_AT, _leading(12)):
+    for m in _matches(POINT_AND_A_HALF, text, folded, POINT_AND_A_HALF_AT, _leading(40)):
         whole = m.group("n") or m.group("n2")
-        add(m, (1.0 if whole.lower() == "a" else number_value(whole) or 0.0) + 0.5, "percent", 0.6)
+        add(m, (1.0 if whole.lower() == "a" else number_value(whole) or 0.0) + 0.5, "percent", 0.6, start=m.start("figure"))
     for m in _matches(MINUTES, text, folded, MINUTES_AT):
         minutes = 30.0 if m.group("half") else number_value(m.group("num"))
         add(m, minutes / 60 if minutes is not None else None, "hours", 0.6)

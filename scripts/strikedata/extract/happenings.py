@@ -108,7 +108,8 @@ EVENT_TYPES = [
                      r"(?:class\w*|school\w*|work|the job|campus\w*)\b"
               r"|\bback (?:to|in) (?:the )?(?:class\w*|school|work)\b"
                      # "Piedra Alta students return as teachers weigh strike deal": students come back to school
-                     r"|\b(?:students|kids|children|pupils)\s+(?:will\s+|to\s+)?return\w*\b"),
+                     r"|\b(?:students|kids|children|pupils)\s+(?:will\s+|to\s+)?return(?:s|ed|ing)?\b(?=\s*[.,;:]|\s*$|\s+(?:as|after|"
+                     r"on|today|tomorrow|this|next|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|while|when|amid)\b)"),
     # "reached a tentative agreement", "Tentative deal ends walkout": the agreement, told apart from the talks.
     ("announcement:agreement", r"\btentative(?:ly)?\s+(?:agreement|deal|contract|pact)|\breach(?:ed|es|ing)?\s+(?:a |an |the |its own |their own )?"
                                r"(?:[\w-]+\s+)?(?:agreement|deal)\b|\b(?:agreement|deal)\s+(?:was |is |has been |had been )?reached\b"),
@@ -862,7 +863,8 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
         title = is_title(text, sentence)
         word = HAPPENING_WORD.search(narration) or STATEMENT_MADE.search(narration)
         headline_verb = TITLE_WORD.search(narration) if title else None
-        if headline_verb is not None and (word is None or headline_verb.start() < word.start()):
+        if headline_verb is not None and (word is None or headline_verb.start() < word.start()) \
+                and not narration[:headline_verb.start()].endswith(("to ", "To ")):  # ("Union to vote on deal": a plan)
             word = headline_verb  # "Board … rejects injunction bid as strike reaches fourth day": the headline's first verb
         if word is None:
             continue
@@ -896,12 +898,14 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
 MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|might|may|must|to|be|been|being|’ll|'ll)\s+(?:\w+\s+){0,1}$", re.I)
 
 
-# "has also kept", "have now closed": a present perfect tells of a happening that lasts up to the time of telling.
-PERFECT_CHAIN = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:(?:also|now|already|just|since|long|\w+ly)\s+)?(?!been\b)[a-z]+\b", re.I)
+# "has also kept", "have remained": a present perfect of lasting tells of a state up to the time of telling (not "has
+# filed", "have voted": acts done, by the evening before on a morning page).
+PERFECT_CHAIN = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:(?:also|now|still|long|\w+ly)\s+)?"
+                           r"(?:kept|remained|stayed|lasted|continued|gone on|dragged on|been)\b", re.I)
 
 
 def _up_to_now(narration: str) -> bool:
-    """The sentence's past is all in present perfects ("The strike has also kept many support workers home")."""
+    """The sentence's past is all in present perfects of lasting ("The strike has also kept many support workers home")."""
     told = PERFECT_CHAIN.sub(" ", narration)
     return told != narration and not PAST.search(told)
 
@@ -1155,7 +1159,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     planned_then = PLANNED_THEN_FOR.search(text, max(0, m.start() - 40), m.start()) and sentence is not None \
         and not AHEAD_OF_NOW.search(text, sentence.start, sentence.end)  # (not "will now hold the rally it had planned for Saturday")
     was_to = WAS_TO.search(text, max(0, m.start() - WAS_TO_REACH), m.start()) if sentence is not None else None
-    if was_to and UNDONE_UP_TO_NOW.search(text, sentence.start, sentence.end + UNDONE_NEXT_REACH):
+    if was_to and (UNDONE_UP_TO_NOW.search(text, sentence.start, sentence.end)
+                   or UNDONE_NEXT.match(text, sentence.end, sentence.end + UNDONE_NEXT_REACH)):
         when = "future"  # "The invitational, which the school was to host Saturday, has been canceled": the plan's day is ahead
     elif (when == "future" and CALLED_OFF.match(text, m.end())) or undone or planned_then or was_to:
         when = "present"  # "the rally set for Friday was called off", "canceled Monday’s session", "the rally it had
@@ -1193,7 +1198,10 @@ APPOINTMENT_OF_THE_DAY = re.compile(r"[’']s\s+(?:[\w-]+\s+)?(?:session|meeting
 # told as lasting up to now ("has been canceled", "have been moved"): a day still ahead.
 WAS_TO = re.compile(r"\b(?:was|were)\s+(?:to|due to|supposed to|scheduled to|set to|slated to)\s+(?:[\w-]+\s+){1,3}$", re.I)
 WAS_TO_REACH = 50  # characters before the weekday
-UNDONE_NEXT_REACH = 60  # characters past the sentence where its undoing may be told ("… was to open Friday. It has been postponed")
+# The sentence after, telling the plan undone by a pronoun ("… was to open Friday. It has been postponed"; not "Thursday's
+# session has been canceled", another plan).
+UNDONE_NEXT = re.compile(rf"\s+(?:It|They)\s+(?:has|have)\s+been\s+(?:{UNDOING}|moved|pushed back|rescheduled)\b")
+UNDONE_NEXT_REACH = 60
 UNDONE_UP_TO_NOW = re.compile(rf"\b(?:has|have)\s+been\s+(?:{UNDOING}|moved|pushed back|rescheduled)\b", re.I)
 PLANNED_THEN_FOR = re.compile(r"\bhad\s+(?:been\s+)?(?:planned|scheduled|set)\s+(?:it\s+)?for\s+$", re.I)
 # Classes or school called off for a day: the day whose classes are off, which a story written the night before has ahead.
@@ -1616,7 +1624,7 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
         told_as = reader.tense(sentence, m.start(), m.end()) if sentence is not None else None
-        if told_as == "present" and sentence is not None and PLANNED_PRESENT.search(text, max(sentence.start, m.start() - PLANNED_REACH), m.start()):
+        if told_as == "present" and sentence is not None and _scheduled(text, sentence, m.start()):
             told_as = "future"  # "picket lines go up at 7 a.m.", "The meeting begins at 6 p.m.": a schedule, ahead
         said = SAID_AT.search(text, max(sentence.start, m.start() - SAID_AT_REACH), m.start()) if told_as == "future" and sentence else None
         if said is not None and not TO_BE_BEFORE.search(text, max(0, said.start() - 12), said.start()):
@@ -1756,7 +1764,7 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
         return False
     if EARLIER_CLAUSE.search(text, m.end(), happening.start) is not None or SINCE_ITSELF.match(happening.expression):
         return True  # ("shortly after 3 a.m., still wearing the cap he had worn on the picket line since Tuesday")
-    if COMPARED_WITH_EARLIER.search(text, m.end(), happening.start) is not None:
+    if COMPARED_WITH_EARLIER.search(text, m.end(), happening.start) is not None:  # (the date within the comparison's words)
         return True  # "By about 11:30 p.m., the district had put a 3.75% raise on the table, up from the 3.5% it offered last week"
     if WHAT_IT_SAYS.search(text, m.end(), happening.start) is not None:
         return True  # "Its 26-page response, filed at 4:48 p.m., says the district declared an impasse in December"
@@ -1771,7 +1779,7 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
 # A figure compared with an earlier one, whose date is that one's ("up from the 3.5% it offered last week").
-COMPARED_WITH_EARLIER = re.compile(r",\s+(?:up|down)\s+from\b|\b(?:more|less|higher|lower)\s+than\s+(?:the|its|their)\b")
+COMPARED_WITH_EARLIER = re.compile(r",\s+(?:up|down)\s+from\b(?:[^,;:.]|\.(?=\d))*$")
 # What a paper or a speaker says, in the present, after the time it was filed or spoken at: its dates are its content's.
 WHAT_IT_SAYS = re.compile(r"\b(?:says|argues|claims|contends|alleges|asserts|accuses)\b(?!\s*,)")  # (not "Cortes says, …")
 # A verb of saying and the "that" of what it reports: a plan reported is not the day of its reporting.
@@ -1951,6 +1959,19 @@ PLANNED_PRESENT = re.compile(r"\b(?<!\bbid to )(?<!\bplan to )(?<!\beffort to )(
                              r"(?:resumes?|begins?|starts?|opens?|reopens?|returns?|meets?|convenes?|votes?|ends?|closes?|"
                              r"go|goes)\b(?![^,;.]*\b(?:ago|last)\b)", re.I)
 PLANNED_REACH = 40  # characters before a time where the verb of its schedule stands
+# What a schedule is of ("The meeting begins", "picket lines go up"), and the words of a habit, no schedule ("Each
+# morning, picket lines go up at 6:30 a.m.", "The school day normally starts at 7:50 a.m.").
+SCHEDULED_SUBJECT = re.compile(r"\b(?:talks|meeting|session|vote|voting|rally|march|lines|strike|walkout|hearing|conference|"
+                               r"classes|vigil|forum|pickets?|mediation|bargaining)\s+$", re.I)
+HABITUAL = re.compile(r"\b(?:each|every|normally|usually|typically|daily|always|often|generally)\b", re.I)
+
+
+def _scheduled(text: str, sentence, at: int) -> bool:
+    """A verb of a schedule in the present, whose subject is a happening, stands just before the time at `at`, in a
+    sentence that tells no habit."""
+    verb = PLANNED_PRESENT.search(text, max(sentence.start, at - PLANNED_REACH), at)
+    return verb is not None and SCHEDULED_SUBJECT.search(text, max(sentence.start, verb.start() - 24), verb.start()) is not None \
+        and not HABITUAL.search(text, sentence.start, sentence.end)
 CONDITION = re.compile(r"\W*(?:if|unless)\b", re.I)
 FUTURE_WORDS = {"will", "would", "should", "could", "might", "planned", "scheduled", "expected", "upcoming", "next",
                 "tomorrow", "plans", "plan", "expects", "expect", "set", "going", "intends", "hopes", "aims"}
@@ -2253,8 +2274,10 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if told_as not in ("past", "future") and direction is None and sentence is not None and month <= SCHOOL_YEAR_ENDS \
             and published.month > SCHOOL_YEAR_ENDS and SCHOOL_YEAR.search(text, sentence.start, m.start()):
         told_as = "future"  # "the school year, which now runs through June 16", told in November: the year's end ahead
-    if told_as == "past" and direction is None and WAS_TO.search(text, max(0, m.start() - WAS_TO_REACH), m.start()):
-        told_as = "present"  # "the spring musical, which was to open Feb. 19": a plan told in the past, its day either side
+    if told_as == "past" and direction is None and WAS_TO.search(text, max(0, m.start() - WAS_TO_REACH), m.start()) \
+            and _soon_ahead(published, month, day):
+        told_as = "present"  # "the spring musical, which was to open Feb. 19", told Feb. 18: a plan told in the past, its
+        # day soon ahead (not "The strike was to begin Feb. 19; it began Feb. 23", told in September)
     if told_as == "past" and direction is None and MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()):
         told_as = "present"  # "was postponed at the district's request until Oct. 22": the day it was moved to, the nearest
     if told_as not in ("past", "future") and direction is None and SPAN_KNOWN.search(text, max(0, m.start() - SPAN_KNOWN_REACH), m.start()):
@@ -2268,8 +2291,22 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 
 # The school year the article is in, whose end (by July) is ahead of an article told after it ("the end of the school
 # year, which now runs through June 16", told in November).
-SCHOOL_YEAR = re.compile(r"\b(?:school|academic) year\b", re.I)
+SCHOOL_YEAR = re.compile(r"\b(?:the|this)\s+(?:school|academic)\s+year\b", re.I)  # (not "last school year", "the 2025-26 school year")
 SCHOOL_YEAR_ENDS = 7  # July
+def _soon_ahead(published: dt.date, month: int, day: int) -> bool:
+    """The month and day come within a month after the article's date, this year or next."""
+    for year in (published.year, published.year + 1):
+        try:
+            if dt.timedelta(0) < dt.date(year, month, day) - published <= SOON:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+SOON = dt.timedelta(days=31)
+
+
 # A month listed before another, with the words between them ("five in December and five in "): the second is ahead
 # when the first is.
 LISTED_AFTER = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:in\s+)?$")

@@ -26,7 +26,7 @@ MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
 # A line that is only a day ("THURSDAY, FEB. 5", "Wednesday, Feb. 4", "Feb. 26, 2026"), or a day and a time, perhaps
 # named as an update ("UPDATE: Thursday, Oct. 2, 5:30 p.m."; not an answer's "Updated Feb. 18, 2044" stamp below it):
 # what follows is told on it.
-DAY_HEADING = re.compile(r"^[ \t]*(?:update[ \t]*[:–—-][ \t]*)?"
+DAY_HEADING = re.compile(r"^[ \t]*(?P<update>update[ \t]*[:–—-][ \t]*)?"
                          r"(?:(?P<weekday>" + "|".join(w.lower() for w in WEEKDAYS) + r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)"
                          r"\.?,?[ \t]+)?"
                          r"(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2})"
@@ -107,6 +107,8 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
         if m.group("title") and not _in_capitals(text[m.start("title"):m.end("title")]):
             continue  # "March 20 - The strike begins at all 38 schools": a timeline's row, dated on its own line
         day = _heading_day(m, published)
+        if m.group("update") and day is not None and day > published:
+            continue  # "UPDATE: Feb. 27, 2026, 9:02 a.m." over a story of Feb. 26: when the page was updated, not an entry
         if m.group("title") and day is not None and day > published:
             continue  # "March 30 - CLASSES RESUME": a date to come in a list of them, not an entry posted on it
         if day is not None:
@@ -269,9 +271,10 @@ def _past_midnight(text: str, published: dt.date, marks: list[tuple[int, dt.date
 
 
 # A page first stamped in the early morning ("Feb. 26, 2026, 6:05 a.m. CT", "Published 5:40 AM"), and updated, if at
-# all, before noon (a morning paper's "Updated 9:47 a.m."): what it tells as done, with no day, was done by the evening
-# before. A stamp after noon ("Updated 9:58 PM") says the day went on.
+# all, by 10 a.m. (a morning paper's "Updated 9:47 a.m."): what it tells as done, with no day, was done by the evening
+# before. A later stamp ("Updated 11:45 a.m.", "Updated 9:58 PM") says the day went on.
 MORNING_ENDS = 8 * 60  # minutes after midnight
+MORNING_UPDATES_END = 10 * 60  # a later update ("Updated 11:45 a.m.") may add the morning's own news
 # A page first posted before this ("Posted: Mar 24, 2028 / 12:41 AM") was written the evening before: its
 # "tonight", "today" and weekdays are told from that day.
 NIGHT_ENDS = 3 * 60
@@ -289,8 +292,9 @@ def page_stamps(text: str) -> list[tuple[int, str]]:
 
 def morning_stamp(stamps: list[tuple[int, str]]) -> str | None:
     """The page's stamp line when the first stamp near its top (`stamps`: page_stamps) is of the early morning and
-    none is of the afternoon or later; None otherwise, or when there is none."""
-    return stamps[0][1] if stamps and stamps[0][0] < MORNING_ENDS and all(minutes < NOON for minutes, _ in stamps) else None
+    none is later than MORNING_UPDATES_END; None otherwise, or when there is none."""
+    return stamps[0][1] if stamps and stamps[0][0] < MORNING_ENDS and all(minutes < MORNING_UPDATES_END for minutes, _ in stamps) \
+        else None
 
 
 def page_clock(text: str, stamps: list[tuple[int, str]], published: dt.date | None) -> PageClock | None:
