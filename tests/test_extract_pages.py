@@ -3758,3 +3758,9 @@ def test_the_fifteenth_round_review_s_counter_examples_keep_their_readings():
     assert kin_at("Students returned signs after the protest Friday.", "returned") != "other:return"
     draft = draft_of("Union to vote on deal as Millbrook strike enters sixth day\n\nTeachers picketed today.\n", thursday)
     assert not any("'vote'" in m["#"] for m in draft.event_mentions)
+
+
+def test_a_contractor_named_by_its_trade_is_no_person():
+    assert people_of("Ironclad Site Security has billed $410,000 for guards at all 14 buildings.") == {}
+    assert people_of("Brightline Staffing sent 60 substitutes.") == {}
+    assert people_of("Security guard Tom Hale said the doors stayed locked.") == {"tom-hale": "Tom Hale"}

@@ -31,6 +31,8 @@ ORG_WORDS = {
     "Electric", "Energy", "Utilities", "Cooperative", "Co-op", "Telecom", "Transit", "Airlines", "Railroad", "Railway",
     "Trucking", "Logistics", "Freight", "Farms", "Dairy", "Lumber", "Mining", "Brewing", "Brewery", "Foods", "Media",
     "Broadcasting",  # employers and utilities ("a lineman for Tamarack Rural Electric")
+    "Security", "Staffing", "Catering", "Janitorial", "Landscaping",  # contractors
+    # ("Ironclad Site Security has billed $410,000 for guards", "Brightline Staffing")
     "Team", "Teams", "Squad", "Crew",  # "We are Team Kids"
     "Chamber",  # "the Marlow Falls Area Chamber (of Commerce)"
     "Mennonite", "Lutheran", "Methodist", "Presbyterian", "Baptist", "Episcopal", "Catholic", "Unitarian", "Pentecostal",
