@@ -3764,3 +3764,11 @@ def test_a_contractor_named_by_its_trade_is_no_person():
     assert people_of("Ironclad Site Security has billed $410,000 for guards at all 14 buildings.") == {}
     assert people_of("Brightline Staffing sent 60 substitutes.") == {}
     assert people_of("Security guard Tom Hale said the doors stayed locked.") == {"tom-hale": "Tom Hale"}
+
+
+def test_a_headline_of_a_district_s_or_a_court_s_act_is_a_happening():
+    thursday = dt.date(2026, 2, 26)
+    for headline in ("District says no to state schools chief", "Judge denies district's request for injunction",
+                     "Board delays vote on teachers contract"):
+        draft = draft_of(headline + "\n\nTeachers picket for a third day.\n", thursday)
+        assert any(m["text"] == headline for m in draft.event_mentions), headline

@@ -933,7 +933,10 @@ def is_title(text: str, sentence: Span) -> bool:
 
 # A headline's verbs in the present ("Teachers reach tentative deal", "Support staff deliver strike notices").
 TITLE_WORD = re.compile(r"\b(?:reach(?:es)?|votes?|approves?|ratif(?:y|ies)|rejects?|delivers?|files?|joins?|ends?|begins?|walks? out|"
-                        r"returns?|reopens?|strikes?|rall(?:y|ies)|pickets?|closes?)\b", re.I)
+                        r"returns?|reopens?|strikes?|rall(?:y|ies)|pickets?|closes?|"
+                        # a court's, a district's or a union's act ("Judge denies injunction", "District says no to
+                        # state schools chief", "Board delays vote")
+                        r"denies|sues|settles?|agrees?|cancels?|postpones?|delays?|says no)\b", re.I)
 TITLE_LONGEST = 200  # characters: sixteen words and their spaces, generously
 TITLE_END = re.compile(r"[.!?…:][”\"’')]*$")
 # "… will not be in class on Thursday after the unions finished negotiations": a past happening told
