@@ -3772,3 +3772,10 @@ def test_a_headline_of_a_district_s_or_a_court_s_act_is_a_happening():
                      "Board delays vote on teachers contract"):
         draft = draft_of(headline + "\n\nTeachers picket for a third day.\n", thursday)
         assert any(m["text"] == headline for m in draft.event_mentions), headline
+
+
+def test_a_state_the_strike_keeps_now_is_a_happening_of_the_article_s_day():
+    dated = dated_mentions("Fall sports practices are suspended. All schools are closed.", dt.date(2053, 9, 23))
+    assert dated == {"Fall sports practices are suspended.": "2053-09-23", "All schools are closed.": "2053-09-23"}
+    # a state to come is no happening yet
+    assert dated_mentions("Schools will be closed if the strike goes on.", dt.date(2053, 9, 23)) == {}

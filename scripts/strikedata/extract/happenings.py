@@ -770,7 +770,7 @@ def count_strike_days(known: dt.date, offset: int) -> dt.date:
 # A deal told as had ("We have a tentative agreement!"): reached, and a state now.
 DEAL_HELD = r"(?:have|has) (?:a )?tentative (?:agreement|deal)"
 HAPPENING_WORD = re.compile(r"\b(?:strik(?:e|es|ing)|walked out|walkout|picket(?:ed|ing|s)?|rall(?:y|ied|ies)|protest(?:ed|ing)?|"
-                            r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|"
+                            r"declined|rejected|refused|voted|ratified|approved|agreed|reached|announced|met|negotiated|suspended|"
                             r"bargained|offered|proposed|presented|canceled|cancelled|closed|cast|marched|began|started|resumed|"
                             r"ended|countered|answered|filed|delivered|posted|released|issued|"
                             # "the district moved from 2.5% to 3%", "The district moved on health care": a side's move at the table
@@ -821,7 +821,9 @@ ONGOING = re.compile(r"\b(?:straight|consecutive) (?:day|week|morning|afternoon|
                      r"\bcontinu\w*|\bremain\w*|\bon strike\b|\bare (?:striking|picketing)|"
                      r"\benter(?:s|ed)?\b|\bstill\b|\b" + DEAL_HELD + r"\b|"
                      # "Picket lines are back up … for a second day"
-                     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) day\b|\bback up\b", re.I)
+                     r"\bfor (?:a|the) (?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d{1,2}(?:st|nd|rd|th)) day\b|\bback up\b|"
+                     # "Fall sports practices are suspended.", "All schools are closed.": a state the strike keeps now
+                     r"\b(?:is|are)\s+(?:closed|canceled|cancelled|suspended|shut)\b", re.I)
 
 
 def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span], dated: set[int],
