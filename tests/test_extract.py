@@ -468,12 +468,15 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     # comes next, a letter reposted, a look back at year's end); a board meeting's recap, a parents' page, a release
     # reposted, a radio Q&A whose answers are labeled by initials, a weekly's digest.
     ("blind-ay", 0.9, 0.9), ("blind-az", 0.8, 0.9),
+    # The fifteenth round: when things happened (a morning-after story, a chronology of months, a district's update page
+    # reposted, a story on the money, the strike's last day with a "How we got here" box).
+    ("blind-bb", 0.9, 0.95),
 ])
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
     below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k, blind-n,
-    blind-r, blind-w, blind-ab, blind-ak, blind-an, blind-ar, blind-aw and blind-ax are only measured; blind-o, blind-p, blind-v, blind-af, blind-aj,
+    blind-r, blind-w, blind-ab, blind-ak, blind-an, blind-ar, blind-aw, blind-ax and blind-ba are only measured; blind-o, blind-p, blind-v, blind-af, blind-aj,
     blind-am and blind-aq are not held here: blind-p's gold counts quotations without marks, blind-v's figures and
     invented people, blind-af's quotations found (57 of 59), blind-aj's speakers and figures and blind-am's and
     blind-aq's speakers (51 of 58, 78 of 90) are below the targets.)"""
