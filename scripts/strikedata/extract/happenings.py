@@ -1783,7 +1783,8 @@ def _another_clause(text: str, m: re.Match[str], happening: Happening, sentence_
 
 
 JOINED_CLAUSE = re.compile(r"[,;]\s+(?:and|but)\b")
-# A figure compared with an earlier one, whose date is that one's ("up from the 3.5% it offered last week").
+# A figure compared with an earlier one, the date within the comparison's words and so that one's ("…, up from the 3.5% it
+# offered last week"; not "…, up from 3.5%, in the marathon session Thursday").
 COMPARED_WITH_EARLIER = re.compile(r",\s+(?:up|down)\s+from\b(?:[^,;:.]|\.(?=\d))*$")
 # What a paper or a speaker says, in the present, after the time it was filed or spoken at: its dates are its content's.
 WHAT_IT_SAYS = re.compile(r"\b(?:says|argues|claims|contends|alleges|asserts|accuses)\b(?!\s*,)")  # (not "Cortes says, …")
@@ -1977,6 +1978,8 @@ def _scheduled(text: str, sentence, at: int) -> bool:
     verb = PLANNED_PRESENT.search(text, max(sentence.start, at - PLANNED_REACH), at)
     return verb is not None and SCHEDULED_SUBJECT.search(text, max(sentence.start, verb.start() - 24), verb.start()) is not None \
         and not HABITUAL.search(text, sentence.start, sentence.end)
+
+
 CONDITION = re.compile(r"\W*(?:if|unless)\b", re.I)
 FUTURE_WORDS = {"will", "would", "should", "could", "might", "planned", "scheduled", "expected", "upcoming", "next",
                 "tomorrow", "plans", "plan", "expects", "expect", "set", "going", "intends", "hopes", "aims"}
@@ -2298,6 +2301,8 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
 # year, which now runs through June 16", told in November).
 SCHOOL_YEAR = re.compile(r"\b(?:the|this)\s+(?:school|academic)\s+year\b", re.I)  # (not "last school year", "the 2025-26 school year")
 SCHOOL_YEAR_ENDS = 7  # July
+
+
 def _soon_ahead(published: dt.date, month: int, day: int) -> bool:
     """The month and day come within a month after the article's date, this year or next."""
     for year in (published.year, published.year + 1):
@@ -2310,8 +2315,6 @@ def _soon_ahead(published: dt.date, month: int, day: int) -> bool:
 
 
 SOON = dt.timedelta(days=31)
-
-
 # A month listed before another, with the words between them ("five in December and five in "): the second is ahead
 # when the first is.
 LISTED_AFTER = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:in\s+)?$")
