@@ -18,17 +18,16 @@ from ..spans import Span
 from .holidays import NAMED_DAY, named_day
 from .text import (
     ABBREVIATIONS,
-    CLOCK_END,
     DETERMINERS,
     ITEM_MARKS,
     MONTH_WORD,
     NUMBER_WORDS,
-    OPENER,
     OPENING_WORDS,
     ORDINAL_WORDS,
     WEEKDAY_NAME,
     Lines,
     SpanIndex,
+    a_clock_ends_the_sentence,
     blank_quoted,
     folded,
 )
@@ -902,13 +901,13 @@ MODAL_BEFORE = re.compile(r"\b(?:will|would|could|should|might|may|must|to|be|be
 
 # "has also kept", "have remained": a present perfect of lasting tells of a state up to the time of telling (not "has
 # filed", "have voted": acts done, by the evening before on a morning page).
-PERFECT_CHAIN = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:(?:also|now|still|long|\w+ly)\s+)?"
+LASTING_PERFECT = re.compile(r"\b(?:has|have|’ve|'ve)\s+(?:(?:also|now|still|long|\w+ly)\s+)?"
                            r"(?:kept|remained|stayed|lasted|continued|gone on|dragged on|been)\b", re.I)
 
 
 def _up_to_now(narration: str) -> bool:
     """The sentence's past is all in present perfects of lasting ("The strike has also kept many support workers home")."""
-    told = PERFECT_CHAIN.sub(" ", narration)
+    told = LASTING_PERFECT.sub(" ", narration)
     return told != narration and not PAST.search(told)
 
 
@@ -1205,9 +1204,10 @@ WAS_TO = re.compile(r"\b(?:was|were)\s+(?:to|due to|supposed to|scheduled to|set
 WAS_TO_REACH = 50  # characters before the weekday
 # The sentence after, telling the plan undone by a pronoun ("… was to open Friday. It has been postponed"; not "Thursday's
 # session has been canceled", another plan).
-UNDONE_NEXT = re.compile(rf"\s+(?:It|They)\s+(?:has|have)\s+been\s+(?:{UNDOING}|moved|pushed back|rescheduled)\b")
+UNDONE_NOW = rf"(?:has|have)\s+been\s+(?:{UNDOING}|moved|pushed back|rescheduled)\b"
+UNDONE_NEXT = re.compile(rf"\s+(?:It|They)\s+{UNDONE_NOW}")
 UNDONE_NEXT_REACH = 60
-UNDONE_UP_TO_NOW = re.compile(rf"\b(?:has|have)\s+been\s+(?:{UNDOING}|moved|pushed back|rescheduled)\b", re.I)
+UNDONE_UP_TO_NOW = re.compile(rf"\b{UNDONE_NOW}", re.I)
 PLANNED_THEN_FOR = re.compile(r"\bhad\s+(?:been\s+)?(?:planned|scheduled|set)\s+(?:it\s+)?for\s+$", re.I)
 # Classes or school called off for a day: the day whose classes are off, which a story written the night before has ahead.
 CANCELED_DAY = re.compile(r"\b(?:classes|school|schools)\s+(?:were|was|have been|has been)\s+(?:canceled|cancelled|closed)"
@@ -2110,7 +2110,7 @@ def _words_after(text: str, end: int) -> list[str]:
 
 
 def _three_words_after(text: str, end: int) -> list[str]:
-    if text.startswith(".", end - 1) and CLOCK_END.search(text, max(0, end - 5), end) and OPENER.match(text, end):
+    if a_clock_ends_the_sentence(text, end):
         return []  # "Talks resume Thursday at 10 a.m. The union said …": the time's period ends the sentence
     width = 64
     while True:

@@ -23,6 +23,7 @@ ITEM_DOT = rf"(?<![ \t])[ \t]+[{ITEM_MARKS}][ \t]+"
 SENTENCE_END = re.compile(rf"[.!?][”\"’')]*(?=\s+|$)|(?P<between>{ITEM_DOT})")
 # A clock time ends a sentence when a word that opens one follows ("began at 10 a.m. It ran overnight").
 CLOCK_END = re.compile(r"\b[ap]\.m\.$")
+CLOCK_REACH = 6  # characters back from a period to the clock's "a.m." and the boundary before it
 OPENER = re.compile(r"\s+(?:It|He|She|They|We|I|The|A|An|But|And|Then|That|This|Those|These|There|Our|His|Her|Their|Its|"
                     r"Shortly|Just|Soon|Later|Earlier|After|Before|When|While|Once|Around|By|On|In|Within|Hours|Minutes)\b")
 WORD = re.compile(r"[\w’'&.-]*\w", re.UNICODE)
@@ -78,6 +79,12 @@ def paragraph_of(text: str, position: int) -> Span:
     return Span(start, len(text) if end < 0 else end)
 
 
+def a_clock_ends_the_sentence(text: str, end: int, after: int | None = None) -> bool:
+    """The period just before `end` closes a clock time ("10 a.m.") and a word that opens a sentence follows it (at
+    `after`, past any closing quotation mark; `end` when there is none): "Talks resume at 10 a.m. The union said …"."""
+    return bool(CLOCK_END.search(text, max(0, end - CLOCK_REACH), end)) and OPENER.match(text, end if after is None else after) is not None
+
+
 def sentences(text: str, masked: str | None = None) -> list[Span]:
     """Sentence spans, in order and never overlapping. `masked` is the text with quotations blanked,
     so a period inside a quotation does not end the sentence that carries its attribution. A span
@@ -104,7 +111,7 @@ def sentences(text: str, masked: str | None = None) -> list[Span]:
         while m is not None and m.start() < para_end:
             before = masked[max(para_start, m.start() - 6): m.start() + 1]
             # "at 10 a.m. Monday": a lowercase word after the period continues the sentence.
-            abbreviated = ABBREVIATIONS.search(before) and not (CLOCK_END.search(before) and OPENER.match(masked, m.end()))
+            abbreviated = ABBREVIATIONS.search(before) and not a_clock_ends_the_sentence(masked, m.start() + 1, m.end())
             if not abbreviated and not masked[m.end(): m.end() + 3].lstrip()[:1].islower():
                 add(start, m.start() if m.group("between") else m.end())
                 start = m.end()
