@@ -215,12 +215,11 @@ FIRST_PERSON_SAID = re.compile(r"\bI(?:[’']d| had| have)?\s+(?:[\w’']+\s+){0
 def _in_an_answer(text: str, quote: Quotation, entities: Entities) -> Speaker | None:
     """A quotation in a transcript's answer that its speaker tells they said ("DTO: She said maybe. I said, “Maybe gets you
     a session.”"): the person the answer's label names, by name in capitals, surname or initials."""
-    line = text.rfind("\n", 0, quote.start) + 1
-    label = ANSWER_LABEL.match(text, line)
-    if label is None or not FIRST_PERSON_SAID.search(text, max(label.end(), quote.start - 120), quote.start):
+    answer = _answerer(text, text.rfind("\n", 0, quote.start) + 1, entities)
+    if answer is None:
         return None
-    person = _labeled(label.group("label"), entities)
-    if person is None:
+    label, person = answer
+    if not FIRST_PERSON_SAID.search(text, max(label.end(), quote.start - 120), quote.start):
         return None
     return Speaker(person.person_id, person.org_id, label.group("label"), "said", "unknown", "inferred", 0.5,
                    f"in an answer labeled {label.group('label')!r}, whose speaker tells they said it: read as {person.name}")
@@ -237,17 +236,23 @@ def _words_of_an_answer(text: str, quote: Quotation, entities: Entities) -> Spea
     if at < 0:
         return None
     line = text.rfind("\n", 0, at) + 1
-    label = ANSWER_LABEL.match(text, line)
-    if label is None or text.count("“", line, at) > text.count("”", line, at):
+    answer = _answerer(text, line, entities)
+    if answer is None or text.count("“", line, at) > text.count("”", line, at):
         return None  # (the words quoted again inside an answer are someone's the answerer quotes)
-    person = _labeled(label.group("label"), entities)
-    if person is None:
-        return None
+    label, person = answer
     return Speaker(person.person_id, person.org_id, label.group("label"), "", "unknown", "inferred", 0.5,
                    f"words an answer labeled {label.group('label')!r} says further down: read as {person.name}")
 
 
 ANSWER_WORDS = 5  # a quotation that short may be anyone's words
+
+
+def _answerer(text: str, line: int, entities: Entities) -> tuple[re.Match[str], Person] | None:
+    """The label opening a transcript's answer on the line starting at `line`, and the one person it names; None when the
+    line opens with no label, or the label names no one person the page names."""
+    label = ANSWER_LABEL.match(text, line)
+    person = _labeled(label.group("label"), entities) if label is not None else None
+    return (label, person) if label is not None and person is not None else None
 
 
 def _labeled(label: str, entities: Entities) -> Person | None:
