@@ -1943,6 +1943,9 @@ def test_the_district_is_the_whole_not_the_board_the_page_names():
     assert speakers_in(text, board)["Schools will remain closed on Thursday."] == (None, "alder-usd")
     text = "The Alder Creek Board of Trustees met Tuesday.\n\n“We will vote in April,” the board said."
     assert speakers_in(text, board)["We will vote in April,"] == (None, "alder-board")
+    # a page that names neither: the registry's one district, its board folded into it
+    text = "Teachers voted to strike.\n\nThe district told families schools will stay closed “until further notice.”"
+    assert speakers_in(text, board)["until further notice."] == (None, "alder-usd")
 
 
 def test_the_other_side_of_a_tally_a_town_s_people_another_week_compounds_and_a_headline_s_ordinal_day():

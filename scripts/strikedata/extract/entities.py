@@ -364,12 +364,17 @@ class Entities:
         kinds = HEADS.get(head, ())
         named = self._by_id()
         fitting = [o for o in self.orgs.values() if o.kind in kinds or head.capitalize() in o.name.split()]
-        # Prefer what the article names; else what the registry knows ("the district" in a short piece).
-        candidates = [o for o in fitting if o.org_id in named] or (fitting if len(fitting) == 1 else [])
-        if head == "district":  # "the district" is the whole, not its board the page names ("the Fenwick Board of Education")
+        if head == "district":  # "the district" is the whole, not its board ("the Fenwick Board of Education"), named or not
             ids = {o.org_id for o in fitting}
-            wholes = (self.orgs[o.parent_org_id] if o.parent_org_id in ids and "District" not in o.name.split() else o for o in candidates)
-            candidates = list({o.org_id: o for o in wholes}.values())
+
+            def whole(o: Org) -> Org:
+                return self.orgs[o.parent_org_id] if o.parent_org_id in ids and "District" not in o.name.split() else o
+            named_ids = {whole(o).org_id for o in fitting if o.org_id in named}
+            fitting = list({whole(o).org_id: whole(o) for o in fitting}.values())
+        else:
+            named_ids = {o.org_id for o in fitting if o.org_id in named}
+        # Prefer what the article names; else what the registry knows ("the district" in a short piece).
+        candidates = [o for o in fitting if o.org_id in named_ids] or (fitting if len(fitting) == 1 else [])
         if modifiers:
             narrowed = [o for o in candidates if any(w[:5] in o.name.lower() for w in modifiers)]
             candidates = narrowed or candidates
