@@ -3782,3 +3782,13 @@ def test_a_state_the_strike_keeps_now_is_a_happening_of_the_article_s_day():
     assert dated == {"Fall sports practices are suspended.": "2053-09-23", "All schools are closed.": "2053-09-23"}
     # a state to come is no happening yet
     assert dated_mentions("Schools will be closed if the strike goes on.", dt.date(2053, 9, 23)) == {}
+
+
+def test_the_email_said_is_the_writer_just_quoted_even_one_not_recognised():
+    text = ("“We are not moving,” Superintendent Nora Feld said.\n\n"
+            "In an email to staff Sunday night, Castonguay wrote that the offer “stretches this district as far as it can.”\n\n"
+            "“I know many of you are hurting,” the email said.")
+    assert speakers_in(text)["I know many of you are hurting,"] == (None, None)
+    # the writer just quoted, recognised, is the email's
+    text = text.replace("Castonguay", "Feld")
+    assert speakers_in(text)["I know many of you are hurting,"] == ("nora-feld", "alder-usd")

@@ -149,7 +149,7 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         speaker = _direct(text, masked, index_of_sentences, quote, entities, channels)
         if speaker is not None and speaker.note.startswith(DOCUMENT_NOTE):
             speaker = _told_of(masked, index_of_sentences, quote, speaker, entities) \
-                or _author(speaker, speakers[last_named] if last_named >= 0 else None)
+                or _author(speaker, _writer_before(quotations, speakers, last_named))
         if speaker is not None and speaker.channel == "unknown":
             speaker = _medium(speaker, masked, index_of_sentences.at(quote.start - 1))
         if speaker is not None and not (speaker.person_id or speaker.org_id) and FIRST_PERSON.match(speaker.as_written):
@@ -506,6 +506,16 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     return replace(document, person_id=person.person_id if person else None, org_id=person.org_id if person else first.id,
                    confidence=0.6, basis="inferred",
                    note=f"'{document.as_written}' read as the {doc.group('doc')} the sentence before tells of, by {first.id}")
+
+
+def _writer_before(quotations: list[Quotation], speakers: list[Speaker], last_named: int) -> Speaker | None:
+    """Who wrote the document "the email said" quotes: the speaker of the quotation just before it, even one the
+    article names in a way not recognised ("In an email, Castonguay wrote …. “…,” the email said": not someone
+    named further back); else the last one recognised."""
+    own = [i for i, q in enumerate(quotations[:len(speakers)]) if q.kind != "nested"]
+    if own and speakers[own[-1]] is not NOBODY and speakers[own[-1]].as_written:
+        return speakers[own[-1]]
+    return speakers[last_named] if last_named >= 0 else None
 
 
 def _author(document: Speaker, before: Speaker | None) -> Speaker:
