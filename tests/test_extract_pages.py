@@ -3792,3 +3792,16 @@ def test_the_email_said_is_the_writer_just_quoted_even_one_not_recognised():
     # the writer just quoted, recognised, is the email's
     text = text.replace("Castonguay", "Feld")
     assert speakers_in(text)["I know many of you are hurting,"] == ("nora-feld", "alder-usd")
+
+
+def test_a_document_is_its_writer_s_when_told_by_its_owner_by_writing_to_someone_or_quoted_according_to_it():
+    text = ("Teachers struck Friday. The Alder Creek Unified School District accepted Sunday morning. Its statement, posted "
+            "to its website, ran three paragraphs.\n\n"
+            "“We will bring a revised proposal,” the statement said.")
+    assert speakers_in(text)["We will bring a revised proposal,"] == (None, "alder-usd")
+    text = ("Superintendent Nora Feld wrote to families Sunday evening. The email, sent in English and Spanish, confirmed that "
+            "schools would stay closed.\n\n“I have asked the board to pause the plan,” the email read.")
+    assert speakers_in(text)["I have asked the board to pause the plan,"] == ("nora-feld", "alder-usd")
+    text = ("The invitation came from Superintendent Nora Feld in a two-page letter sent Saturday.\n\n"
+            "According to the letter, both teams are to “remain in the room for as long as it takes.”")
+    assert speakers_in(text)["remain in the room for as long as it takes."] == ("nora-feld", "alder-usd")

@@ -430,7 +430,9 @@ PERSON_PRONOUN_OPENING = re.compile(r"(?:He|She)\b")
 OPENING_PHRASE = re.compile(rf"(?:{OPENING_WORDS})\b[^,;:\n]{{0,40}},\s+")
 
 
-DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed", "e-mail": "e-?mailed", "filing": "filed",
+# (an email or a letter is told of by its writing to someone: "Pruitt wrote to families Sunday evening.")
+DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed|wrote to", "e-mail": "e-?mailed|wrote to", "letter": "wrote to",
+                  "filing": "filed",
                   "petition": "filed", "lawsuit": "filed", "complaint": "filed", "motion": "filed", "order": "ordered",
                   "ruling": "ruled", "resolution": "(?:passed|adopted)"}
 SUBJECT_SAID = re.compile(r"(?P<np>\b(?:the|its|their)\s+[\w’' -]{1,40}?)\s+(?:said|says|wrote|writes|posted|announced|told)\b")
@@ -463,13 +465,13 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     """The speaker of "the post said": whoever the sentence that tells of that document names first
     ("Hours later, the teachers association answered in a post on its Facebook page."), within a
     short reach before the quotation; None when no sentence tells of it."""
-    doc = DOCUMENT.match(document.as_written.lower())
+    doc = DOCUMENT.match(ACCORDING_LEAD.sub("", document.as_written.lower(), count=1))  # ("According to the letter, …")
     if doc is None:
         return None
     low = max(0, quote.start - DOCUMENT_REACH)
     told_by = DOCUMENT_VERBS.get(doc.group("doc"))  # "Families United posted on Facebook that …": the post
-    tellings = list(re.finditer(rf"\b(?:a|an|its|their|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(doc.group('doc'))}\b"
-                                + (rf"|\b{told_by}\b" if told_by else ""), masked[low:quote.start]))
+    tellings = list(re.finditer(rf"\b(?:(?i:a|an)|(?P<own>(?i:its|their))|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?"
+                                rf"{re.escape(doc.group('doc'))}\b" + (rf"|\b(?:{told_by})\b" if told_by else ""), masked[low:quote.start]))
     if not tellings:
         return None
     told = tellings[-1]
@@ -477,6 +479,12 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     sentence = spans.at(at)
     if sentence is None:
         return None
+    just_named = entities.last_before(at, "speaking") if told.group("own") else None
+    if just_named is not None and just_named.start >= (spans.before(sentence.start) or sentence).start:
+        # "The district accepted Sunday morning. Its statement, posted to its website, …": the organization just named
+        return replace(document, org_id=just_named.id, confidence=0.55, basis="inferred",
+                       note=f"'{document.as_written}' read as the {doc.group('doc')} of {just_named.id}, named just before it")
+
     def named(low: int, high: int) -> list:
         return sorted(entities.within(low, high, "person") + [m for m in entities.within(low, high, "org")
                                                               if entities.orgs[m.id].kind != OUTLET_KIND], key=lambda m: m.start)
