@@ -3573,7 +3573,7 @@ def test_a_tally_after_a_longer_object_or_voting_is_two_counts():
 def test_the_fourteenth_round_second_review_s_counter_examples_keep_their_readings():
     # a shout is no chant, and parents' or students' chants are no union's words
     town_text = "The Alder Creek Education Association is on strike.\n\n"
-    assert speakers_of(town_text + "Superintendent Nora Feld shouted, “We are done here tonight!”\n")[0][1] is None
+    assert speakers_of(town_text + "Superintendent Nora Feld shouted, “We are done here tonight!”\n") == [("nora-feld", "alder-usd")]
     assert speakers_of(town_text + "Parents who want schools reopened chanted, “Open our schools!”\n") == [(None, None)]
     # capitals that are no headline's day: a list's rows, names, spans
     friday = dt.date(2024, 3, 1)
@@ -3805,3 +3805,10 @@ def test_a_document_is_its_writer_s_when_told_by_its_owner_by_writing_to_someone
     text = ("The invitation came from Superintendent Nora Feld in a two-page letter sent Saturday.\n\n"
             "According to the letter, both teams are to “remain in the room for as long as it takes.”")
     assert speakers_in(text)["remain in the room for as long as it takes."] == ("nora-feld", "alder-usd")
+
+
+def test_words_shouted_or_joked_are_said():
+    text = "The rally began at noon.\n\n“We are here for our kids,” union president Pia Cortes shouted into a bullhorn as the crowd cheered."
+    assert speakers_in(text, LOCAL)["We are here for our kids,"][0] == "pia-cortes"
+    text = "Teachers marched at noon.\n\n“I brought coffee, not a contract,” quipped Nora Feld, who met the marchers at the door."
+    assert speakers_in(text)["I brought coffee, not a contract,"][0] == "nora-feld"

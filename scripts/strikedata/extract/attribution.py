@@ -27,6 +27,8 @@ CUES = (
     r"testified|complained|vowed|promised|pointed out|explain|state|write|add|continue|note|argue|insist|claim|warn|"
     r"called|calls|calling|termed|labeled|dubbed|reads|thanked|thanks|praised|praises|blamed|blames|criticized|criticizes|"
     r"pledged|pledges|apologized|replied by|answered|answers|"
+    # the voice it was said in: "a union steward shouted into a bullhorn", "she joked"
+    r"shouted|shouts|yelled|yells|hollered|screamed|whispered|joked|jokes|quipped|exclaimed|"
     r"puts? it (?:this way|that way|simply|bluntly|plainly|like this|best|succinctly)|"
     # "which she put at “roughly $22 million”", "The union put the number at “about 35 …”": a figure given in her words
     r"puts? (?:(?:the|its|their|that) (?:real |true |actual |whole |total )?"
