@@ -3812,3 +3812,13 @@ def test_words_shouted_or_joked_are_said():
     assert speakers_in(text, LOCAL)["We are here for our kids,"][0] == "pia-cortes"
     text = "Teachers marched at noon.\n\n“I brought coffee, not a contract,” quipped Nora Feld, who met the marchers at the door."
     assert speakers_in(text)["I brought coffee, not a contract,"][0] == "nora-feld"
+
+
+def test_an_unnamed_speaker_named_in_a_sentence_after_is_that_person():
+    text = ("“I didn’t become a teacher to get rich,” said a man in a red union T-shirt.\n\n"
+            "The man was Tom Brannigan, a fifth-grade teacher at Pine Elementary.")
+    assert speakers_in(text)["I didn’t become a teacher to get rich,"][0] == "tom-brannigan"
+    # one who asked not to be named stays unnamed
+    text = ("“I can’t say more,” said a teacher who asked that her name not be used.\n\n"
+            "The teacher was Tom Brannigan’s colleague. Tom Brannigan teaches fifth grade.")
+    assert speakers_in(text)["I can’t say more,"] == (None, None)

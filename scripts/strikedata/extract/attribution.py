@@ -935,6 +935,13 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         return None
     if (UNNAMED.match(lowered) and not DESCRIBED_BY_ORG.match(lowered)) or (re.match(r"(?:a|an|one|another)\b", lowered)
                                                                           and ANONYMOUS.search(text, np_start, written_end + 120)):
+        described = DESCRIBED_PERSON.match(np)
+        later = _named_as(text, described.group("noun").lower(), written_end, entities) \
+            if described and not ANONYMOUS.search(text, np_start, written_end + 120) else None
+        if later is not None:  # "“…,” said a man in a red union T-shirt. The man was Bennett K. Achterberg, …"
+            person = entities.people[later.id]
+            return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.55,
+                           f"'{np}' read as {person.name}, the one the description names after it")
         return Speaker(None, None, written, cue, channel, "inferred", 0.5,
                        f"'{np}': the article does not name this speaker (an individual, not the organization named near)")
     owned = OWNED_DOCUMENT.match(np)
@@ -1184,9 +1191,13 @@ def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
     if described is None or ANONYMOUS.search(text, low + described.start(), at) \
             or not SENTENCE_START.search(narration, 0, described.start()):
         return None  # (the description is the subject its sentence opens with, not one "met a teacher on the steps")
-    noun = described.group("noun").lower()
-    # (not "The other teacher, …"; "Her name is Darlene Kopecky, and she …": the one described, named)
-    named_as = re.compile(rf"\b[Tt]he\s+{re.escape(noun)},\s+|\b(?:Her|His|Their)\s+name\s+is\s+")
+    return _named_as(text, described.group("noun").lower(), end, entities)
+
+
+def _named_as(text: str, noun: str, end: int, entities: Entities):
+    """The person a description's noun is named as in the sentences after `end`: "The teacher, Joanna Lindqvist,
+    said …", "The man was Bennett K. Achterberg", "Her name is Darlene Kopecky" (not "The other teacher, …")."""
+    named_as = re.compile(rf"\b[Tt]he\s+{re.escape(noun)}(?:,\s+|\s+(?:was|is)\s+)|\b(?:Her|His|Their)\s+name\s+(?:is|was)\s+")
     for m in named_as.finditer(text, end, end + 400):
         person = next((p for p in entities.within(m.end(), m.end() + 60, "person") if p.start == m.end()), None)
         if person is not None:
