@@ -3822,3 +3822,15 @@ def test_an_unnamed_speaker_named_in_a_sentence_after_is_that_person():
     text = ("“I can’t say more,” said a teacher who asked that her name not be used.\n\n"
             "The teacher was Tom Brannigan’s colleague. Tom Brannigan teaches fifth grade.")
     assert speakers_in(text)["I can’t say more,"] == (None, None)
+
+
+def test_a_quotation_after_a_sentence_reporting_a_person_s_words_is_theirs():
+    text = ("“We are tired,” union president Pia Cortes said.\n\n"
+            "Superintendent Nora Feld said the board would meet Friday. “I expect a vote.”")
+    assert speakers_in(text, LOCAL)["I expect a vote."][0] == "nora-feld"
+    text = "“We are tired,” union president Pia Cortes said.\n\nShe said members would vote Friday. “I am recommending a yes vote.”"
+    assert speakers_in(text, LOCAL)["I am recommending a yes vote."][0] == "pia-cortes"
+    # a sentence telling something else is no report of words
+    text = ("“We are tired,” union president Pia Cortes said.\n\n"
+            "Superintendent Nora Feld left the room. Members cheered. “We won,” a teacher shouted.")
+    assert speakers_in(text, LOCAL)["We won,"][0] is None

@@ -404,15 +404,42 @@ def _beside(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
             person = entities.people[people[0].id]
             return Speaker(person.person_id, person.org_id, narration.strip(), "", "unknown", "inferred", 0.5,
                            f"no attribution: read as {person.name}, of whom the sentence beside it tells")
-    return _pronoun_beat(text, masked, spans, quote, entities)
+    return _pronoun_beat(text, masked, spans, quote, entities) or _reported_before(text, masked, spans, quote, entities)
+
+
+def _sentence_just_before(masked: str, spans: SpanIndex, quote: Quotation):
+    """The sentence a quotation follows on its own line, with nothing but its opening mark between; or None."""
+    sentence = spans.before(quote.start)
+    if sentence is None or sentence.start < _line_start(masked, quote.start) or masked[sentence.end:quote.start].strip(" \t“\"‘'"):
+        return None
+    return sentence
+
+
+def _reported_before(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation right after a sentence of its line that reports a person's words ("She said the union's members
+    would vote Friday. “I am recommending a yes vote.”"): the one who said them goes on, with a low confidence."""
+    sentence = _sentence_just_before(masked, spans, quote)
+    reported = REPORTED.match(masked, sentence.start, sentence.end) if sentence is not None else None
+    if reported is None:
+        return None
+    speaker = _resolve(text, reported.start("np"), reported.end("np"), reported.group("cue"), "unknown",
+                       reported.start("np"), reported.end(), entities)
+    if speaker is None or not speaker.person_id:
+        return None
+    return replace(speaker, confidence=min(speaker.confidence, 0.5),
+                   note=f"no attribution: {speaker.note or 'read as ' + speaker.person_id}, who the sentence before it says spoke")
+
+
+# A sentence opening with a person (a pronoun or a name) and a cue: "She said …", "Mabry told reporters …".
+REPORTED = re.compile(rf"\s*(?P<np>He|She|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}})\s+(?:also\s+)?(?P<cue>{CUES})\b")
 
 
 def _pronoun_beat(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities: Entities) -> Speaker | None:
     """A quotation right after a short sentence of its line whose subject is a pronoun ("She took a long time to
     answer. “…”"): the one the pronoun points back to, with a low confidence."""
-    sentence = spans.before(quote.start)
-    if sentence is None or sentence.start < _line_start(masked, quote.start) or masked[sentence.end:quote.start].strip(" \t“\"‘'"):
-        return None  # (only the quotation's opening mark between them)
+    sentence = _sentence_just_before(masked, spans, quote)
+    if sentence is None:
+        return None
     narration = masked[sentence.start:sentence.end]
     if len(narration.split()) > BEAT_WORDS or CUE.search(narration):
         return None
