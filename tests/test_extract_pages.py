@@ -3834,3 +3834,9 @@ def test_a_quotation_after_a_sentence_reporting_a_person_s_words_is_theirs():
     text = ("“We are tired,” union president Pia Cortes said.\n\n"
             "Superintendent Nora Feld left the room. Members cheered. “We won,” a teacher shouted.")
     assert speakers_in(text, LOCAL)["We won,"][0] is None
+
+
+def test_a_radio_program_named_twice_is_no_person():
+    text = ("Plains Morning host Ruth Ann Delacroix spoke with Superintendent Nora Feld.\n\n"
+            "Plains Morning airs weekdays at 6 a.m. on 89.9 KLVP. Iowa Today airs at noon.")
+    assert "plains-morning" not in people_of(text) and "ruth-ann-delacroix" in people_of(text)
