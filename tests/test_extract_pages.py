@@ -3840,3 +3840,11 @@ def test_a_radio_program_named_twice_is_no_person():
     text = ("Plains Morning host Ruth Ann Delacroix spoke with Superintendent Nora Feld.\n\n"
             "Plains Morning airs weekdays at 6 a.m. on 89.9 KLVP. Iowa Today airs at noon.")
     assert "plains-morning" not in people_of(text) and "ruth-ann-delacroix" in people_of(text)
+
+
+def test_a_timeline_s_present_tally_and_dollars_told_with_their_scale():
+    assert figures_of("April 15: The board votes 5-2 to hire substitutes.") == [("5", 5, "count"), ("2", 2, "count")]
+    assert figures_of("April 1: Union members vote 1,288-83 to authorize a strike.") == [("1,288", 1288, "count"), ("83", 83, "count")]
+    assert figures_of("The vote 5-2 was a surprise.") == []  # the noun, not the verb
+    assert figures_of("It will cost two million dollars.") == [("two million dollars", 2_000_000, "usd")]
+    assert figures_of("We will spend half a million dollars a week.") == [("half a million dollars", 500_000, "usd")]

@@ -41,7 +41,9 @@ PERCENT = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s?(?:%|perce
 MONEY = re.compile(
     QUALIFIER + r"(?:an? (?:additional|extra) )?\$\s?(?P<num>" + DIGITS + r")(?:\s?(?P<scale>million|billion|thousand)\b)?"
     r"(?P<rate>\s(?:an|per|a|each) (?P<per>hour|year)\b|/(?P<slash>hour|hr|year|yr)\b|\s(?P<yearly>annually|a year)\b)?", re.I)
-DOLLARS = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD})\s(?P<scale>million |billion |thousand )?dollars\b"
+# ("two million dollars", "half a million dollars a week")
+DOLLARS = re.compile(QUALIFIER + rf"(?:(?P<num>{DIGITS}|{NUMBER_WORD})|(?P<half>half )?an?(?= (?:million|billion|thousand) ))"
+                     r"\s(?:(?P<scale>million|billion|thousand) )?dollars\b"
                      rf"(?: and (?P<cents>{DIGITS}|{NUMBER_WORD}) cents\b)?", re.I)
 # An age is in years ("a 6-year-old", "whose 82-year-old father"); the age of a thing ("a 3-year-old contract") is
 # no figure of the dispute.
@@ -80,6 +82,7 @@ VOTERS = re.compile(rf"(?<![\w$.,-])(?P<num>{DIGITS}) (?:of them |members |peopl
 AND_A_HALF = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) and a half (?P<unit>year|day|hour|week)s\b", re.I)
 # "Members voted 1,784 to 211", "The motion failed 5-4", "approved it 488-61": both sides of a vote are counts.
 VOTE_TALLY = re.compile(r"\b(?:voted|voting|vote of|votes? of|by a vote of|margin of|"
+                        r"(?<!\bthe )(?<!\ba )votes?(?=\s+\d)|"  # a timeline's present: "April 15: The board votes 5-2 to hire …"
                         # (a timeline's present: "Aug. 18: The board rejects the report, 4-1.")
                         r"(?:fail(?:ed|s)|pass(?:ed|es)|carried|approve[sd]|reject(?:ed|s)|ratifie[sd]|adopt(?:ed|s)|defeat(?:ed|s))"
                         # ("ratified their own agreement earlier this week, 684 to 41")
@@ -290,14 +293,13 @@ def find_figures(text: str) -> list[Figure]:
     for m in _matches(PERCENT, text, folded, PERCENT_AT):
         add(m, number_value(m.group("num")), "percent", 0.9)
     for m in _matches(MONEY, text, folded, MONEY_AT):
-        value = number_value(m.group("num"))
-        scale = (m.group("scale") or "").lower()
-        value = value * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get(scale, 1) if value is not None else None
+        value = _scaled(number_value(m.group("num")), m.group("scale"))
         per = (m.group("per") or m.group("slash") or "").lower()
         unit = "usd_per_hour" if per in ("hour", "hr") else "usd_per_year" if per in ("year", "yr") or m.group("yearly") else "usd"
         add(m, value, unit, 0.9)
     for m in _matches(DOLLARS, text, folded, DOLLARS_AT):
-        dollars, cents = number_value(m.group("num")), number_value(m.group("cents")) if m.group("cents") else 0.0
+        dollars = _scaled(number_value(m.group("num")) if m.group("num") else 0.5 if m.group("half") else 1.0, m.group("scale"))
+        cents = number_value(m.group("cents")) if m.group("cents") else 0.0
         add(m, dollars + (cents or 0.0) / 100 if dollars is not None else None, "usd", 0.7)  # "Eighteen dollars and ten cents"
     for m in _matches(SHARE_FRACTION, text, folded, SHARE_AT):
         n, d = SHARE_PARTS[(m.group("n") or m.group("n2")).lower()], SHARE_PARTS[(m.group("den") or m.group("d2")).lower()]
@@ -577,6 +579,11 @@ MULTIPLE_AT = re.compile(r"doubl|tripl|quadrupl|twice|halved|in half")
 ARTICLE_FIRST = re.compile(r"(?:a|an|the) ")
 WHEN_AFTER = re.compile(r" (?:after|before|later|earlier|ago)\b")
 NUMBER_CHARACTER = re.compile(r"[\d,.]")
+
+
+def _scaled(value: float | None, scale: str | None) -> float | None:
+    """A value told with its scale word ("1.2 million"): the whole number."""
+    return value * {"million": 1e6, "billion": 1e9, "thousand": 1e3}.get((scale or "").lower(), 1) if value is not None else None
 
 
 def _matches(pattern: re.Pattern, text: str, folded: str, anchor: re.Pattern, starts=None, positions: list[int] | None = None):
