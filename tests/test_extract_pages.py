@@ -3848,3 +3848,9 @@ def test_a_timeline_s_present_tally_and_dollars_told_with_their_scale():
     assert figures_of("The vote 5-2 was a surprise.") == []  # the noun, not the verb
     assert figures_of("It will cost two million dollars.") == [("two million dollars", 2_000_000, "usd")]
     assert figures_of("We will spend half a million dollars a week.") == [("half a million dollars", 500_000, "usd")]
+
+
+def test_a_crowd_put_at_a_size_by_its_counters():
+    assert figures_of("Police estimated the crowd at about 2,500. Organizers put it closer to 4,000.") == [
+        ("about 2,500", 2500, "count"), ("closer to 4,000", 4000, "count")]
+    assert figures_of("They put it at 10 a.m. Monday.") == []  # a time, not a size

@@ -25,12 +25,13 @@ from .text import (
 )
 
 NUMBER_WORD = NUMBER_PHRASE
-QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|"
+QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|closer to|close to|"
               "an average of|an average|average of|on average|as many as|as much as|fewer than|less than")
 QUALIFIER = rf"(?:(?P<qual>{QUALIFYING})\s+)?"
 QUALIFIERS = {
     "more than": "more_than", "longer than": "more_than", "over": "more_than", "nearly": "approximately", "almost": "approximately",
-    "about": "approximately", "around": "approximately", "roughly": "approximately", "approximately": "approximately",
+    "about": "approximately", "around": "approximately", "close to": "approximately", "closer to": "approximately",
+    "roughly": "approximately", "approximately": "approximately",
     "up to": "up_to", "as many as": "up_to", "as much as": "up_to", "an average": "average", "an average of": "average",
     "average of": "average", "on average": "average",
 }
@@ -164,9 +165,11 @@ OF_A_NUMBER = re.compile(QUALIFIER + rf"(?P<num>{DIGITS}|{NUMBER_WORD}) (?:out )
 OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|those)\b", re.I)
 # "Police estimated the crowd at 2,000; we counted more than 2,500": a crowd's size, its noun before it.
 # ("put the crowd at “roughly 500.”": the size in someone's words; "the gym, which seats about 400": a room's seats)
+# ("Organizers put it closer to 4,000": a crowd's size told against another's)
 CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered|"
+                   r"put (?:it|the (?:crowd|number|figure|count|turnout|total))(?= (?:at|closer to|close to|nearer) )(?: at)?|"
                    r"seats|seated|holds) [“\"]?", re.I)
-CROWD_SIZE = re.compile(QUALIFIER + rf"(?P<num>{DIGITS})\b(?!\s?(?:%|percent))", re.I)  # the figure: "more than 2,500"
+CROWD_SIZE = re.compile(QUALIFIER + rf"(?P<num>{DIGITS})\b(?!\s?(?:%|percent|[ap]\.?m\b|o[’']clock))", re.I)  # the figure: "more than 2,500"
 # "more than half of the credit hours", "Half my students": a half, as a share.
 HALF_OF = re.compile(r"\b(?i:" + QUALIFIER + r")(?<![\w-])(?<!\bin )[Hh]alf(?= (?:of|my|our|the|their|his|her|its|all)\b)")
 # "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.
