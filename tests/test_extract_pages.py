@@ -699,7 +699,8 @@ WHEN = {
         "June 12", "2028-06-12"),
     "a headline's infinitive tells a plan, still ahead": (
         "Tentative deal reached overnight; teachers to return Monday", dt.date(2027, 2, 7), "Monday", "2027-02-08"),
-    "a decision told in the past may be of a day gone": ("Teachers voted to return Monday.", dt.date(2027, 2, 7), "Monday", "2027-02-01"),
+    "a past verb's infinitive is no headline's plan": ("Teachers rallied to protest the cuts Monday.", dt.date(2027, 2, 7), "Monday",
+                                                         "2027-02-01"),
     "an infinitive in prose tells no plan of its own": (
         "Most teachers began to return Monday after the strike ended.", dt.date(2027, 2, 7), "Monday", "2027-02-01"),
     "a past time beside a plan joined by 'and' is the article's day, not the plan's": (
@@ -3854,3 +3855,15 @@ def test_a_crowd_put_at_a_size_by_its_counters():
     assert figures_of("Police estimated the crowd at about 2,500. Organizers put it closer to 4,000.") == [
         ("about 2,500", 2500, "count"), ("closer to 4,000", 4000, "count")]
     assert figures_of("They put it at 10 a.m. Monday.") == []  # a time, not a size
+
+
+def test_a_day_decided_for_is_ahead_of_the_decision_s_own_day():
+    friday = dt.date(2055, 4, 16)
+    assert dates_of("The board voted the other night to hire substitutes and reopen on Monday.", friday) == [("Monday", "2055-04-19")]
+    assert dates_of("The board decided Wednesday to close schools Thursday.", friday) == [
+        ("Wednesday", "2055-04-14"), ("Thursday", "2055-04-15")]
+    assert dates_of("The union agreed to return to mediation on Monday.", friday) == [("Monday", "2055-04-19")]
+    assert dates_of("Teachers voted to return Monday.", dt.date(2027, 2, 7)) == [("Monday", "2027-02-08")]  # told Sunday
+    # what was agreed to, a thing, is no act ahead; nor a vote whose day it tells
+    assert dates_of("The union agreed to the terms on Monday.", friday) == [("Monday", "2055-04-12")]
+    assert dates_of("Teachers voted to authorize a strike on Monday.", friday) == [("Monday", "2055-04-12")]

@@ -1096,6 +1096,9 @@ def _resolve_weekday_mention(m: re.Match[str], published: dt.date | None, reader
         # list that opens with it ("Schools were closed Thursday and Friday")
         direction = "future"
     day = resolve_weekday(published, weekday, direction, strict=rel in ("last", "next"))
+    decided = _decision_day(reader.text, m, published) if direction == "future" and not rel else None
+    if decided is not None:  # "decided Wednesday to close schools Thursday": the first Thursday after that Wednesday
+        day = (decided + dt.timedelta(days=(weekday - decided.weekday()) % 7 or 7)).isoformat()
     if rel == "next" and day and published is not None and published.weekday() < weekday <= 4:
         # "next Friday" said on a Wednesday: the Friday of next week ("Friday" alone, or "this Friday", is two days off)
         day = (dt.date.fromisoformat(day) + dt.timedelta(days=7)).isoformat()
@@ -1126,6 +1129,15 @@ def _weekday_with_date(m: re.Match[str], published: dt.date | None, reader: _Rea
                        _clock(m, prefix="w"))
 
 
+def _decision_day(text: str, m: re.Match[str], published: dt.date | None) -> dt.date | None:
+    """The day a decision for a weekday ahead was made, when the page gives it as a weekday between the verb and its
+    infinitive ("agreed Monday afternoon to return to the table Wednesday"): the last such day up to the article's."""
+    decided = AGREED_TO.search(text, max(0, m.start() - AGREED_TO_REACH), m.start())
+    when = DECISION_WEEKDAY.search(decided.group("when") or decided.group("vwhen") or "") if decided is not None else None
+    day = resolve_weekday(published, weekday_index(when.group()), "past") if when is not None else None
+    return dt.date.fromisoformat(day) if day else None
+
+
 def _weekday_of(year: int, month: int, day: int) -> int | None:
     try:
         return dt.date(year, month, day).weekday()
@@ -1151,7 +1163,7 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
-            or AGREED_TO.search(text, max(0, m.start() - 90), m.start()) or _planned_in_a_headline(m, reader) \
+            or AGREED_TO.search(text, max(0, m.start() - AGREED_TO_REACH), m.start()) or _planned_in_a_headline(m, reader) \
             or (until and (when != "past" or PERFECT.search(text, *clause))):
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
@@ -2052,9 +2064,15 @@ FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnigh
 # to call both teams back Saturday": the day of what was agreed to or is asked for, still ahead (not "voted to approve
 # the contract Monday", which may tell the vote's day; nor "Teachers asked the board to reconsider its vote Monday
 # night", which tells the day of the asking).
-AGREED_TO = re.compile(r"\b(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
-                       r"|(?:(?<=has )|(?<=have ))(?:asked|urged)|asks|urges)\s+(?:[\w’'-]+\s+){0,2}?"
-                       r"to\s+[a-z]+(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}\s+$", re.I)
+# A vote to do a thing apart from the vote ("voted Tuesday night to hire substitutes and reopen on Monday") is such a
+# decision too; an infinitive of a thing ("agreed to the terms on Monday") is none.
+AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
+                       r"|(?:(?<=has )|(?<=have ))(?:asked|urged)|asks|urges)\s+(?P<when>(?:[\w’'-]+\s+){0,2}?)"
+                       r"to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+"
+                       r"|voted\s+(?P<vwhen>(?:[\w’'-]+\s+){0,3}?)to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b)"
+                       r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
+AGREED_TO_REACH = 90  # characters back from a weekday to the decision
+DECISION_WEEKDAY = re.compile(WEEKDAY_NAME)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 # "has asked both teams to return Saturday": a request to come back, for a day ahead.
 CALLED_BACK = re.compile(r"\b(?:has|have)\s+(?:called|summoned|ordered|asked|invited|urged)\s+(?:[\w’'-]+\s+){0,4}?"
