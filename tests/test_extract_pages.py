@@ -3867,3 +3867,12 @@ def test_a_day_decided_for_is_ahead_of_the_decision_s_own_day():
     # what was agreed to, a thing, is no act ahead; nor a vote whose day it tells
     assert dates_of("The union agreed to the terms on Monday.", friday) == [("Monday", "2055-04-12")]
     assert dates_of("Teachers voted to authorize a strike on Monday.", friday) == [("Monday", "2055-04-12")]
+
+
+def test_a_weekday_s_appointment_reported_takes_the_tense_of_what_is_said_of_it():
+    friday = dt.date(2055, 4, 16)
+    assert dates_of("Osei wrote on the group’s page that Saturday’s picnic is “for families, not for sides.”", friday) == [
+        ("Saturday’s", "2055-04-17")]
+    assert dates_of("Osei said that Monday's session will start at 9 a.m.", friday) == [("Monday's", "2055-04-19")]
+    # what is said of it in the past keeps it past
+    assert dates_of("Osei said Saturday's picnic drew 600 people.", friday) == [("Saturday's", "2055-04-10")]

@@ -1160,6 +1160,12 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
         when = "past"
     if when == "past" and local is None and _planned_before_the_past(reader.words_of(clause), m.end() - clause[0]):
         when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
+    if when == "past" and "day" in m.re.groupindex and POSSESSIVE_AFTER.match(text, m.end("day")) \
+            and REPORTED_OPENING.search(text, max(0, m.start() - REPORTED_OPENING_REACH), m.start()):
+        # "wrote that Saturday’s picnic is “for families”", "said Monday’s session will start at 9": the day's appointment
+        # takes the tense of the words reported about it, not of their reporting
+        told = tense(text[m.end():clause[1]])
+        when = "present" if told == "present" else told
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
@@ -1185,6 +1191,11 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
+POSSESSIVE_AFTER = re.compile(r"[’']s\b")
+# A reported clause opening just before a weekday ("wrote on the group’s page that ", "said ").
+REPORTED_OPENING = re.compile(r"\b(?:said|says|wrote|writes|announced|confirmed|added|warned|told\s+[\w’']+)\b[^.;:,“”\"]{0,40}?"
+                              r"\s(?:that\s+)?$")
+REPORTED_OPENING_REACH = 60
 # A photo's caption ("[Photo] …", "[Photo: …]", "Photo: …"): told in the present, of the moment the picture was taken.
 CAPTION_LINE = re.compile(r"[ \t]*(?:\[(?:photo|photos|image|images|photograph)\b|(?:photo|caption)[ \t]*:)", re.I)
 
