@@ -3876,3 +3876,13 @@ def test_a_weekday_s_appointment_reported_takes_the_tense_of_what_is_said_of_it(
     assert dates_of("Osei said that Monday's session will start at 9 a.m.", friday) == [("Monday's", "2055-04-19")]
     # what is said of it in the past keeps it past
     assert dates_of("Osei said Saturday's picnic drew 600 people.", friday) == [("Saturday's", "2055-04-10")]
+
+
+def test_a_thing_named_by_its_day_is_of_the_nearest_year_and_no_step_of_a_story():
+    monday = dt.date(2055, 4, 19)
+    assert dates_of("Its team will be there at 8:45 a.m. with our proposal of April 15 and an open mind.", monday) == [
+        ("April 15", "2055-04-15")]
+    assert dates_of("The contract will expire April 15.", monday) == [("April 15", "2056-04-15")]  # a day told ahead stays ahead
+    page = ("The mediator last met both sides on April 10.\n\nThe district accepted Sunday morning.\n\n"
+            "The union said its team will be there with our proposal of April 15.\n")
+    assert ("Sunday morning", "2055-04-18") in dates_of(page, monday)

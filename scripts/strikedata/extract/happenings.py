@@ -329,7 +329,8 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None, furniture: 
     reader = found.reader
     oldest = (published - dt.timedelta(days=LOOK_BACK_DAYS)).isoformat()
     stated = [h for h in found.happenings if h.precision == "day" and h.start_date and h.start_date >= oldest and CALENDAR.search(h.expression)
-              and not (furniture and furniture(h.start))]
+              and not (furniture and furniture(h.start))
+              and not NOUN_OF_DATE.search(reader.text, max(0, h.start - NOUN_OF_REACH), h.start)]  # ("our proposal of April 15": no step)
     bare = [(h, m) for h in found.happenings if (m := _bare_past_weekday(reader.text, h)) is not None]
     if not stated or not bare:
         return
@@ -2265,6 +2266,12 @@ def _month(name: str) -> int:
     return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
 
 
+# A thing named by its day after "of" ("our proposal of April 15", "the district's offer of April 2").
+NOUN_OF_DATE = re.compile(r"\b(?:proposal|offer|counteroffer|letter|statement|memo|email|ruling|order|decision|agreement|request|"
+                          r"notice|filing|complaint|petition|report|resolution|motion)s?\s+of\s+$", re.I)
+NOUN_OF_REACH = 30
+
+
 def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.Match, direction: str | None = None,
               reader: _Reader | None = None) -> int | None:
     """A month and day without a year: last year's when told as past and still ahead, next year's when
@@ -2282,6 +2289,8 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if told_as == "past" and direction is None and DATE_BEFORE_ITS_NOUN.match(text, m.end()) \
             and re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I):
         told_as = "present"  # "the district dropped the April 14 make-up day": the day the thing has, either side
+    if told_as in ("past", "future") and direction is None and NOUN_OF_DATE.search(text, max(0, m.start() - NOUN_OF_REACH), m.start()):
+        told_as = "present"  # "will be there with our proposal of April 15": the day the thing has, whatever the clause's tense
     row = TIMELINE_ROW.match(text, line_start) if told_as == "future" and direction is None else None
     if row is not None and row.end("day") >= m.end() > row.start("day"):
         # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row is dated by its opening day
