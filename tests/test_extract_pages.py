@@ -3886,3 +3886,14 @@ def test_a_thing_named_by_its_day_is_of_the_nearest_year_and_no_step_of_a_story(
     page = ("The mediator last met both sides on April 10.\n\nThe district accepted Sunday morning.\n\n"
             "The union said its team will be there with our proposal of April 15.\n")
     assert ("Sunday morning", "2055-04-18") in dates_of(page, monday)
+
+
+def test_a_past_shortly_after_midnight_with_no_day_near_is_the_small_hours_of_the_article_s_day():
+    friday = dt.date(2055, 4, 16)
+    assert dates_of("The board voted 5-2 shortly after midnight to hire substitute teachers.", friday) == [
+        ("shortly after midnight", "2055-04-16")]
+    # the night of a day told just before, a session run past midnight, a plan: none of the article's day
+    assert dates_of("A session that started Sunday at 10 a.m. broke off shortly after midnight.", friday) == [("Sunday at 10 a.m.", "2055-04-11")]
+    assert dates_of("The rally was called off early Friday. The break came after midnight.", friday) == [("early Friday", "2055-04-16")]
+    assert dates_of("The meeting ran past midnight.", friday) == []
+    assert dates_of("Talks will resume after midnight.", friday) == []

@@ -1465,6 +1465,32 @@ def _resolve_before_midnight(m: re.Match[str], published: dt.date | None, reader
                        f"'{m.group()}' told as past: the night before the article's date")
 
 
+# "voted 5-2 shortly after midnight": told as past with no day of its own, the small hours of the article's day (a story
+# can tell a time after midnight as gone only once that day has begun).
+AFTER_MIDNIGHT = re.compile(r"\b(?:(?:shortly|just|right|minutes|moments|soon|sometime|some time|an hour|hours) )?(?:after|past) midnight\b",
+                            re.I)
+
+
+def _resolve_after_midnight(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
+    sentence = reader.sentence(m.start())
+    told = local_tense(reader.text, m.start(), m.end()) or reader.tense(sentence, m.start(), m.end())
+    if published is None or told != "past" or sentence is None \
+            or INTO_THE_NIGHT_BEFORE.search(reader.text, max(0, m.start() - 24), m.start()) or DAY_RIGHT_AFTER.match(reader.text, m.end()):
+        return None  # (a day of its own: "after midnight Thursday"; a session that ran "past midnight")
+    before = reader.spans.before(sentence.start)
+    if DAY_TOLD.search(reader.text, before.start if before is not None else sentence.start, m.start()):
+        return None  # the night of a day told just before ("a session that started Sunday … broke off shortly after midnight",
+        # "… and so, early Friday, was a noon march. The break came after midnight.")
+    return _Resolution((published.isoformat(), None), "day", "inferred", 0.5,
+                       f"'{m.group()}' told as past: the small hours of the article's date")
+
+
+DAY_TOLD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|today|yesterday|tonight|last night|{MONTH_WORD}\s+\d)", re.I)
+DAY_RIGHT_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|{MONTH_WORD}\s+\d)", re.I)
+INTO_THE_NIGHT_BEFORE = re.compile(r"\b(?:ran|run|runs|running|went|go|goes|going|stretched|lasted|continued|dragged|wore|stayed|"
+                                   r"stretching|lasting|continuing|dragging|well|long|on)\s+$", re.I)
+
+
 DAY_JUST_TOLD = re.compile(rf"\b(?:tonight|today|yesterday|{'|'.join(WEEKDAYS)}|{MONTH_WORD}\s+\d{{1,2}}),?\s+(?:(?:at|until|till|by)\s+)?$", re.I)
 
 
@@ -1601,6 +1627,7 @@ RESOLVERS: tuple[tuple[re.Pattern[str], Resolver], ...] = (
     (SEASON, _resolve_season_mention),
     (END_OF_MONTH, _resolve_end_of_month),
     (BEFORE_MIDNIGHT, _resolve_before_midnight),
+    (AFTER_MIDNIGHT, _resolve_after_midnight),
     (CALENDAR, _resolve_calendar_mention),
     (DAY_OF_MONTH, _resolve_day_of_month_mention),
     (MONTH_ONLY, _resolve_month_mention),
@@ -1617,6 +1644,7 @@ RESOLVER_ANCHORS: dict[re.Pattern[str], re.Pattern[str]] = {
     RELATIVE: re.compile(r"ago|last|next|this|yesterday|today|tonight|tomorrow"),
     WEEKEND: re.compile(r"weekend"),
     BEFORE_MIDNIGHT: re.compile(r"midnight"),
+    AFTER_MIDNIGHT: re.compile(r"midnight"),
     SEASON: re.compile(r"spring|summer|fall|autumn|winter"),
     MONTH_ONLY: re.compile("|".join([*MONTHS, *MONTH_ABBREVIATIONS]).lower()),
     YEAR_ONLY: re.compile(r"(?:19|20)\d\d"),
