@@ -3897,3 +3897,8 @@ def test_a_past_shortly_after_midnight_with_no_day_near_is_the_small_hours_of_th
     assert dates_of("The rally was called off early Friday. The break came after midnight.", friday) == [("early Friday", "2055-04-16")]
     assert dates_of("The meeting ran past midnight.", friday) == []
     assert dates_of("Talks will resume after midnight.", friday) == []
+
+
+def test_walking_out_of_a_meeting_is_no_strike():
+    assert kin_at("About 150 teachers turned their backs on the board and walked out of the meeting.", "walked") == "other:walkout"
+    assert kin_at("Teachers walked out Monday at all 23 schools.", "walked") == "strike"

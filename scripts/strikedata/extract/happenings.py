@@ -120,6 +120,9 @@ EVENT_TYPES = [
     # "Kolstad ruled that the district had not shown the strike was causing harm": a court's ruling, not the strike it is
     # on (the verb only: "said the ruling kicks the can" is a statement).
     ("other:ruling", r"\bruled\b(?!\s+out)"),
+    # "turned their backs on the board and walked out of the meeting": a protest in a room, no strike.
+    ("other:walkout", r"\bwalk(?:ed|s|ing)? out of (?:the|a|an|its|their|that|this) (?:[\w-]+ )?(?:meeting|room|session|hearing|"
+                      r"chamber|talks|negotiations|auditorium|gym|boardroom|board room|assembly|forum)\b"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     # (the month is no march: "March 15 - A 12-hour mediation session ends")
