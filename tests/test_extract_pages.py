@@ -3537,6 +3537,10 @@ def test_a_transcript_recorded_on_an_earlier_day_tells_its_relative_days_from_th
     dated = dated_mentions(page, friday)
     assert dated["TRAN: Members ratified the agreement last night."] == "2048-03-18"
     assert dated["The board votes Monday."] == "2048-03-23"
+    # the written reactions after the transcript's last answer are the page's own day's
+    page += "\nReactions\n\nIn a statement sent after the interview aired today, the district said it was reviewing the offer.\n"
+    assert dated_mentions(page, friday)["In a statement sent after the interview aired today, the district said it was reviewing the offer."] \
+        == "2048-03-20"
     # with no such note, "last night" is the night before the page's day
     assert dated_mentions("TRAN: Members ratified the agreement last night.\n", friday) == {
         "TRAN: Members ratified the agreement last night.": "2048-03-19"}

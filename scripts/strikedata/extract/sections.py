@@ -101,6 +101,9 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
             on = published - dt.timedelta(days=back)
             marks.append((_line_end(text, recorded.end()), on, f"the page says the interview was recorded on "
                                                                 f"{recorded.group('weekday')} ({on.isoformat()})"))
+            answers = list(TRANSCRIPT_LINE.finditer(text, recorded.end()))
+            if answers:  # the written reactions after the transcript's last answer are the page's own day's
+                marks.append((_line_end(text, answers[-1].end()), published, "after the transcript's last answer"))
     lowered = folded(text)
     stamps: set[int] = set()  # where the headings of a day and a time (updates' stamps) start
     for m in DAY_HEADING.finditer(lowered):
@@ -139,6 +142,8 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     return [s for s in out if s.end > s.start]
 
 
+# A line of a transcript, opened by who speaks ("ASHBY: …", "Q: …").
+TRANSCRIPT_LINE = re.compile(r"^(?:[A-Z][A-Z.’'\- ]{0,40}[A-Z.]|Q|A):[ \t]", re.M)
 # A transcript's note of the day it was recorded, before its words ("This interview was recorded Thursday and has been edited").
 RECORDED_ON = re.compile(r"\b[Tt]his\s+(?:interview|conversation|episode|discussion|segment|program)\s+was\s+(?:recorded|taped|conducted)\s+"
                          r"(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
