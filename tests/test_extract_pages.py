@@ -3906,3 +3906,13 @@ def test_a_past_shortly_after_midnight_with_no_day_near_is_the_small_hours_of_th
 def test_walking_out_of_a_meeting_is_no_strike():
     assert kin_at("About 150 teachers turned their backs on the board and walked out of the meeting.", "walked") == "other:walkout"
     assert kin_at("Teachers walked out Monday at all 23 schools.", "walked") == "strike"
+
+
+def test_a_post_quoted_under_a_line_telling_its_day_tells_its_relative_days_from_then():
+    monday = dt.date(2055, 4, 19)
+    page = ("The union answered on Sunday evening.\n\nAt 8:14 p.m. Sunday, the union posted on X from its account:\n\n"
+            "“Mediation tomorrow. Picket lines tomorrow.”\n\nThe session began at 9 a.m.\n")
+    dated = dated_mentions(page, monday)
+    assert dated["“Mediation tomorrow. Picket lines tomorrow.”"] == "2055-04-19"
+    # with no day in the line above, "tomorrow" is the page's
+    assert dated_mentions("The union posted on X:\n\n“Mediation tomorrow.”\n", monday)["“Mediation tomorrow.”"] == "2055-04-20"

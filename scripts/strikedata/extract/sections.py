@@ -133,7 +133,7 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     posted = page_stamps[:1]
     if posted and posted[0][0] < NIGHT_ENDS and not UPDATE_STAMP.match(posted[0][1]):  # first posted past midnight: written the evening before
         date, why = published - dt.timedelta(days=1), f"the page was first posted in the small hours ({posted[0][1]!r}): written the day before"
-    marks = _with_embedded_posts(text, marks, (date, why))
+    marks = _with_embedded_posts(text, marks, (date, why), published)
     for at, day, reason in marks:
         if at > start:
             out.append(Section(start, at, date, why))
@@ -162,12 +162,12 @@ def _changes_only(marks: list[tuple[int, dt.date, str]], published: dt.date, sta
 
 
 def _with_embedded_posts(text: str, marks: list[tuple[int, dt.date, str]],
-                         first: tuple[dt.date, str]) -> list[tuple[int, dt.date, str]]:
+                         first: tuple[dt.date, str], published: dt.date) -> list[tuple[int, dt.date, str]]:
     """The marks, with a part for each post the page embeds that its stamp below it dates to another day than the
     one in force where the post stands ("@TFEA_Union / Tonight the board voted … / 11:48 PM · Feb 10, 2038" on a
     page of Feb. 11; "… #CallowayStrong / — Calloway Valley Teachers (@CallowayCVTA) April 27, 2023"): its "tonight"
     is the post's. After the post, the day in force before it goes on."""
-    posts = list(itertools.islice(_embedded_posts(text), MOST_SECTIONS))
+    posts = list(itertools.islice(itertools.chain(_embedded_posts(text), _introduced_posts(text, published)), MOST_SECTIONS))
     if not posts:
         return marks
     added: list[tuple[int, dt.date, str]] = []
@@ -198,6 +198,19 @@ def _embedded_posts(text: str) -> Iterator[tuple[int, int, dt.date, str]]:
             start = blank + 2 if blank >= 0 else reach
         if start < m.start():
             yield start, _line_end(text, m.end()), day, m.group().strip()
+
+
+def _introduced_posts(text: str, published: dt.date) -> Iterator[tuple[int, int, dt.date, str]]:
+    """Each post quoted in a paragraph of its own under a line that tells the day it was posted ("At 8:14 p.m. Sunday,
+    the union posted on X from its account:" over "“Mediation tomorrow. …”"): as _embedded_posts, its words dated so."""
+    for m in INTRODUCED_POST.finditer(text):
+        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(m.group("weekday"))) % 7)
+        yield m.start("words"), m.end("words"), day, m.group("intro").strip()
+
+
+# A line that tells a post's day and ends with a colon, over the post's words in quotation marks.
+INTRODUCED_POST = re.compile(r"^(?P<intro>[^\n]*?\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b[^\n]*?\b(?:posted|tweeted|wrote|emailed|texted)\b"
+                             r"[^\n]*:)[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<words>[“\"][^\n]*)$", re.M)
 
 
 # The stamp below an embedded post: X's ("11:48 PM · Feb 10, 2038") or an embed's credit line ("— Calloway Valley
