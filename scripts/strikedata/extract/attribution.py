@@ -420,16 +420,18 @@ def _reported_before(text: str, masked: str, spans: SpanIndex, quote: Quotation,
     would vote Friday. “I am recommending a yes vote.”"): the one who said them goes on, with a low confidence."""
     sentence = _sentence_just_before(masked, spans, quote)
     reported = REPORTED.match(masked, sentence.start, sentence.end) if sentence is not None else None
-    if reported is None:
-        return None
+    if reported is None or WRITTEN.search(masked, reported.end(), sentence.end) or QUOTATION_IN_A_SENTENCE.match(text, quote.end):
+        return None  # (not "said she had read the union's letter twice. “…”", a document's words; nor "“…?” was the question")
     speaker = _resolve(text, reported.start("np"), reported.end("np"), reported.group("cue"), "unknown",
                        reported.start("np"), reported.end(), entities)
     if speaker is None or not speaker.person_id:
         return None
     return replace(speaker, confidence=min(speaker.confidence, 0.5),
-                   note=f"no attribution: {speaker.note or 'read as ' + speaker.person_id}, who the sentence before it says spoke")
+                   note=f"no attribution: {speaker.note or 'read as ' + entities.people[speaker.person_id].name}, "
+                        f"who the sentence before it says spoke")
 
 
+QUOTATION_IN_A_SENTENCE = re.compile(r"[”\"]?[ \t]+[a-z]")  # a closing mark the sentence goes on after ("“…?” was the question")
 # A sentence opening with a person (a pronoun or a name) and a cue: "She said …", "Mabry told reporters …".
 REPORTED = re.compile(rf"\s*(?P<np>He|She|[A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){{0,3}})\s+(?:also\s+)?(?P<cue>{CUES})\b")
 
@@ -460,7 +462,8 @@ OPENING_PHRASE = re.compile(rf"(?:{OPENING_WORDS})\b[^,;:\n]{{0,40}},\s+")
 
 
 # (an email or a letter is told of by its writing to someone: "Pruitt wrote to families Sunday evening.")
-DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": "e-?mailed|wrote to", "e-mail": "e-?mailed|wrote to", "letter": "wrote to",
+EMAIL_TOLD = "e-?mailed|wrote to"
+DOCUMENT_VERBS = {"post": "posted", "tweet": "tweeted", "email": EMAIL_TOLD, "e-mail": EMAIL_TOLD, "letter": "wrote to",
                   "filing": "filed",
                   "petition": "filed", "lawsuit": "filed", "complaint": "filed", "motion": "filed", "order": "ordered",
                   "ruling": "ruled", "resolution": "(?:passed|adopted)"}
@@ -499,8 +502,10 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
         return None
     low = max(0, quote.start - DOCUMENT_REACH)
     told_by = DOCUMENT_VERBS.get(doc.group("doc"))  # "Families United posted on Facebook that …": the post
-    tellings = list(re.finditer(rf"\b(?:(?i:a|an)|(?P<own>(?i:its|their))|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?"
-                                rf"{re.escape(doc.group('doc'))}\b" + (rf"|\b(?:{told_by})\b" if told_by else ""), masked[low:quote.start]))
+    # A telling that names the document ("sent an email to parents") before one by its writing ("Cortes wrote to members")
+    tellings = list(re.finditer(rf"\b(?i:a|an|(?P<own>its|their)|his|her)\s+(?:[\w’'-]+\s+){{0,3}}?{re.escape(doc.group('doc'))}\b",
+                                masked[low:quote.start])) \
+        or (list(re.finditer(rf"\b(?:{told_by})\b", masked[low:quote.start])) if told_by else [])
     if not tellings:
         return None
     told = tellings[-1]
@@ -508,9 +513,12 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
     sentence = spans.at(at)
     if sentence is None:
         return None
-    just_named = entities.last_before(at, "speaking") if told.group("own") else None
-    if just_named is not None and just_named.start >= (spans.before(sentence.start) or sentence).start:
-        # "The district accepted Sunday morning. Its statement, posted to its website, …": the organization just named
+    just_named = entities.last_before(at, "speaking") if "own" in told.re.groupindex and told.group("own") else None
+    openings = [s.start for s in (spans.before(sentence.start), sentence) if s is not None]
+    if just_named is not None and any(masked[start:just_named.start].strip().lower() in ("", "the")
+                                      for start in openings if start <= just_named.start):
+        # "The district accepted Sunday morning. Its statement, posted to its website, …": the organization that opens
+        # that sentence or the one before (not "… a complaint filed by the association. Its statement": the board's)
         return replace(document, org_id=just_named.id, confidence=0.55, basis="inferred",
                        note=f"'{document.as_written}' read as the {doc.group('doc')} of {just_named.id}, named just before it")
 
@@ -545,13 +553,16 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
                    note=f"'{document.as_written}' read as the {doc.group('doc')} the sentence before tells of, by {first.id}")
 
 
+WRITTEN = re.compile(r"\b(?:wrote|writes|e-?mail\w*|letter|statement|memo|message|post(?:ed)?|tweet(?:ed)?|release|note)\b", re.I)
+
+
 def _writer_before(quotations: list[Quotation], speakers: list[Speaker], last_named: int) -> Speaker | None:
     """Who wrote the document "the email said" quotes: the speaker of the quotation just before it, even one the
     article names in a way not recognised ("In an email, Castonguay wrote …. “…,” the email said": not someone
     named further back); else the last one recognised."""
     own = [i for i, q in enumerate(quotations[:len(speakers)]) if q.kind != "nested"]
-    if own and speakers[own[-1]] is not NOBODY and speakers[own[-1]].as_written:
-        return speakers[own[-1]]
+    if own and speakers[own[-1]] is not NOBODY and WRITTEN.search(speakers[own[-1]].as_written):
+        return speakers[own[-1]]  # (not "said a parent outside Pine Elementary": words spoken, no document)
     return speakers[last_named] if last_named >= 0 else None
 
 
@@ -1227,9 +1238,12 @@ def _named_as(text: str, noun: str, end: int, entities: Entities):
     named_as = re.compile(rf"\b[Tt]he\s+{re.escape(noun)}(?:,\s+|\s+(?:was|is)\s+)|\b(?:Her|His|Their)\s+name\s+(?:is|was)\s+")
     for m in named_as.finditer(text, end, end + 400):
         person = next((p for p in entities.within(m.end(), m.end() + 60, "person") if p.start == m.end()), None)
-        if person is not None:
+        if person is not None and not POSSESSIVE.match(text, person.end):  # (not "The man was Nora Feld’s brother-in-law")
             return person
     return None
+
+
+POSSESSIVE = re.compile(r"[’']s?\b")
 
 
 SENTENCE_START = re.compile(r"(?:\A|[.!?][”\"’)]*\s+|\n)\s*\Z")

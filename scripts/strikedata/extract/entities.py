@@ -56,7 +56,7 @@ OCCASION_WORDS = frozenset({
     "Award", "Prize", "Medal", "Scholarship", "Fellowship", "Update", "Updates",  # prizes, and a post's series heading
     "Time",  # a clock's zone: "times are Alaska Standard Time", "7 p.m. Pacific Time"
     "Edition", "Show", "Hour", "Podcast", "Broadcast", "Roundup", "Briefing",  # a program: "Listen Live: Morning Edition"
-    "Morning", "Evening", "Tonight", "Today", "Weekend", "Live",  # "Plains Morning host Ruth Ann Delacroix", "Iowa Today"
+    "Morning", "Evening", "Tonight", "Today", "Weekend",  # "Plains Morning host Ruth Ann Delacroix", "Iowa Today"
 })
 # "Harrowgate Medical Center" is an organization, though "Center" alone names a place.
 CARE_WORDS = frozenset({"Medical", "Health", "Cancer", "Care"})

@@ -25,7 +25,8 @@ from .text import (
 )
 
 NUMBER_WORD = NUMBER_PHRASE
-QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|closer to|close to|"
+QUALIFYING = ("more than|longer than|over|at least|nearly|almost|about|around|roughly|approximately|up to|closer to|"
+              "(?<!will )(?<!would )(?<!could )(?<!may )(?<!might )(?<!must )(?<!to )close to|"  # (not "Lincoln High will close to …")
               "an average of|an average|average of|on average|as many as|as much as|fewer than|less than")
 QUALIFIER = rf"(?:(?P<qual>{QUALIFYING})\s+)?"
 QUALIFIERS = {
@@ -169,7 +170,9 @@ OF_THEM = re.compile(rf"\b(?P<num>{DIGITS}|{NUMBER_WORD}) of (?:them|us|you|thos
 CROWD = re.compile(r"\b(?:crowd(?: (?:of|at|was|estimated at|numbered))?|turnout of|attendance of|counted|estimated|numbered|"
                    r"put (?:it|the (?:crowd|number|figure|count|turnout|total))(?= (?:at|closer to|close to|nearer) )(?: at)?|"
                    r"seats|seated|holds) [“\"]?", re.I)
-CROWD_SIZE = re.compile(QUALIFIER + rf"(?P<num>{DIGITS})\b(?!\s?(?:%|percent|[ap]\.?m\b|o[’']clock))", re.I)  # the figure: "more than 2,500"
+# The figure: "more than 2,500" (not a share, a clock, nor a number cut from its scale: "1.5 million").
+CROWD_SIZE = re.compile(QUALIFIER + rf"(?P<num>{DIGITS})\b(?!\s?(?:%|percent|[ap]\.?m\b|o[’']clock|:\d|million|billion|thousand)|[.,]\d)",
+                        re.I)
 # "more than half of the credit hours", "Half my students": a half, as a share.
 HALF_OF = re.compile(r"\b(?i:" + QUALIFIER + r")(?<![\w-])(?<!\bin )[Hh]alf(?= (?:of|my|our|the|their|his|her|its|all)\b)")
 # "1,511, or 92%, voted yes": a number given with its share is a count, its noun elsewhere.

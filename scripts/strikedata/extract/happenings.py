@@ -120,9 +120,10 @@ EVENT_TYPES = [
     # "Kolstad ruled that the district had not shown the strike was causing harm": a court's ruling, not the strike it is
     # on (the verb only: "said the ruling kicks the can" is a statement).
     ("other:ruling", r"\bruled\b(?!\s+out)"),
-    # "turned their backs on the board and walked out of the meeting": a protest in a room, no strike.
-    ("other:walkout", r"\bwalk(?:ed|s|ing)? out of (?:the|a|an|its|their|that|this) (?:[\w-]+ )?(?:meeting|room|session|hearing|"
-                      r"chamber|talks|negotiations|auditorium|gym|boardroom|board room|assembly|forum)\b"),
+    # "turned their backs on the board and walked out of the meeting": a protest in a room, no strike (not "walked out of
+    # the morning assembly and onto the picket line").
+    ("other:walkout", r"\bwalk(?:ed|s|ing)? out of (?:the|a|an|its|their|that|this) (?:[\w-]+ )?(?:meeting|session|hearing|"
+                      r"chamber|talks|negotiations|boardroom|board room)\b(?![^.;]{0,40}\bpicket)"),
     ("strike", r"\bstrik\w*|\bwalk(?:ed|s)? out|\bwalkout"),
     ("picket", r"\bpicket\w*"),
     # (the month is no march: "March 15 - A 12-hour mediation session ends")
@@ -1138,7 +1139,7 @@ def _decision_day(text: str, m: re.Match[str], published: dt.date | None) -> dt.
     infinitive ("agreed Monday afternoon to return to the table Wednesday"): the last such day up to the article's."""
     decided = AGREED_TO.search(text, max(0, m.start() - AGREED_TO_REACH), m.start())
     when = DECISION_WEEKDAY.search(decided.group("when") or decided.group("vwhen") or "") if decided is not None else None
-    day = resolve_weekday(published, weekday_index(when.group()), "past") if when is not None else None
+    day = resolve_weekday(published, weekday_index(when.group("day")), "past", strict=bool(when.group("last"))) if when is not None else None
     return dt.date.fromisoformat(day) if day else None
 
 
@@ -1165,11 +1166,11 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     if when == "past" and local is None and _planned_before_the_past(reader.words_of(clause), m.end() - clause[0]):
         when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
     if when == "past" and "day" in m.re.groupindex and POSSESSIVE_AFTER.match(text, m.end("day")) \
-            and REPORTED_OPENING.search(text, max(0, m.start() - REPORTED_OPENING_REACH), m.start()):
-        # "wrote that Saturday’s picnic is “for families”", "said Monday’s session will start at 9": the day's appointment
-        # takes the tense of the words reported about it, not of their reporting
-        told = tense(text[m.end():clause[1]])
-        when = "present" if told == "present" else told
+            and REPORTED_OPENING.search(text, max(0, m.start() - REPORTED_OPENING_REACH), m.start()) \
+            and tense(text[m.end():clause[1]]) == "present":
+        # "wrote that Saturday’s picnic is “for families”": the day's appointment told in the present is the nearest,
+        # whatever the reporting verb's tense (not "said Thursday's closure will be made up": a day gone, its sequel ahead)
+        when = "present"
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
@@ -1470,28 +1471,29 @@ def _resolve_before_midnight(m: re.Match[str], published: dt.date | None, reader
 
 # "voted 5-2 shortly after midnight": told as past with no day of its own, the small hours of the article's day (a story
 # can tell a time after midnight as gone only once that day has begun).
-AFTER_MIDNIGHT = re.compile(r"\b(?:(?:shortly|just|right|minutes|moments|soon|sometime|some time|an hour|hours) )?(?:after|past) midnight\b",
-                            re.I)
+AFTER_MIDNIGHT = re.compile(r"\b(?<!until )(?:shortly|just|right|soon|(?:a few )?minutes|moments|a little) after midnight\b", re.I)
 
 
 def _resolve_after_midnight(m: re.Match[str], published: dt.date | None, reader: _Reader) -> _Resolution | None:
     sentence = reader.sentence(m.start())
     told = local_tense(reader.text, m.start(), m.end()) or reader.tense(sentence, m.start(), m.end())
     if published is None or told != "past" or sentence is None \
-            or INTO_THE_NIGHT_BEFORE.search(reader.text, max(0, m.start() - 24), m.start()) or DAY_RIGHT_AFTER.match(reader.text, m.end()):
-        return None  # (a day of its own: "after midnight Thursday"; a session that ran "past midnight")
-    before = reader.spans.before(sentence.start)
-    if DAY_TOLD.search(reader.text, before.start if before is not None else sentence.start, m.start()):
+            or DAY_RIGHT_AFTER.match(reader.text, m.end()):
+        return None  # (a day of its own: "shortly after midnight Thursday")
+    low = sentence.start
+    for _ in range(DAY_NEAR_SENTENCES):
+        before = reader.spans.before(low)
+        low = before.start if before is not None else low
+    if DAY_TOLD.search(reader.text, low, m.start()):
         return None  # the night of a day told just before ("a session that started Sunday … broke off shortly after midnight",
-        # "… and so, early Friday, was a noon march. The break came after midnight.")
+        # "… and so, early Friday, was a noon march. The break came a little after midnight."), or of another year
     return _Resolution((published.isoformat(), None), "day", "inferred", 0.5,
                        f"'{m.group()}' told as past: the small hours of the article's date")
 
 
-DAY_TOLD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|today|yesterday|tonight|last night|{MONTH_WORD}\s+\d)", re.I)
+DAY_TOLD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|today|yesterday|tonight|last night|{MONTH_WORD}\s+\d|(?:19|20)\d\d)\b", re.I)
+DAY_NEAR_SENTENCES = 2  # how many sentences back a day told makes "after midnight" that day's night
 DAY_RIGHT_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|{MONTH_WORD}\s+\d)", re.I)
-INTO_THE_NIGHT_BEFORE = re.compile(r"\b(?:ran|run|runs|running|went|go|goes|going|stretched|lasted|continued|dragged|wore|stayed|"
-                                   r"stretching|lasting|continuing|dragging|well|long|on)\s+$", re.I)
 
 
 DAY_JUST_TOLD = re.compile(rf"\b(?:tonight|today|yesterday|{'|'.join(WEEKDAYS)}|{MONTH_WORD}\s+\d{{1,2}}),?\s+(?:(?:at|until|till|by)\s+)?$", re.I)
@@ -2107,15 +2109,18 @@ FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnigh
 # to call both teams back Saturday": the day of what was agreed to or is asked for, still ahead (not "voted to approve
 # the contract Monday", which may tell the vote's day; nor "Teachers asked the board to reconsider its vote Monday
 # night", which tells the day of the asking).
-# A vote to do a thing apart from the vote ("voted Tuesday night to hire substitutes and reopen on Monday") is such a
-# decision too; an infinitive of a thing ("agreed to the terms on Monday") is none.
+# A vote whose own time is told before its infinitive ("voted Tuesday night to hire substitutes and reopen on Monday",
+# "voted the other night to …") is such a decision too: the day after the infinitive is the act's. (Not "voted to return
+# Monday", which may tell the vote's day.) An infinitive of a thing ("agreed to the terms on Monday") is none.
 AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
                        r"|(?:(?<=has )|(?<=have ))(?:asked|urged)|asks|urges)\s+(?P<when>(?:[\w’'-]+\s+){0,2}?)"
                        r"to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+"
-                       r"|voted\s+(?P<vwhen>(?:[\w’'-]+\s+){0,3}?)to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b)"
+                       r"|voted\s+(?P<vwhen>(?:(?:[\w’'-]+\s+){0,2}?(?:night|morning|afternoon|evening|day|week|"
+                       + "|".join(WEEKDAYS) + r")\s+)|(?:[\w’'-]+\s+){0,2}?(?:ago|earlier|later)\s+)"
+                       r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b)"
                        r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
 AGREED_TO_REACH = 90  # characters back from a weekday to the decision
-DECISION_WEEKDAY = re.compile(WEEKDAY_NAME)
+DECISION_WEEKDAY = re.compile(rf"(?P<last>last\s+)?(?P<day>{WEEKDAY_NAME})", re.I)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 # "has asked both teams to return Saturday": a request to come back, for a day ahead.
 CALLED_BACK = re.compile(r"\b(?:has|have)\s+(?:called|summoned|ordered|asked|invited|urged)\s+(?:[\w’'-]+\s+){0,4}?"
@@ -2297,7 +2302,7 @@ def _month(name: str) -> int:
     return MONTHS.get(name) or MONTH_ABBREVIATIONS[name]
 
 
-# A thing named by its day after "of" ("our proposal of April 15", "the district's offer of April 2").
+# A document named by its day after "of" ("our proposal of April 15", "the district's offer of April 2"): made already.
 NOUN_OF_DATE = re.compile(r"\b(?:proposal|offer|counteroffer|letter|statement|memo|email|ruling|order|decision|agreement|request|"
                           r"notice|filing|complaint|petition|report|resolution|motion)s?\s+of\s+$", re.I)
 NOUN_OF_REACH = 30
@@ -2320,8 +2325,8 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if told_as == "past" and direction is None and DATE_BEFORE_ITS_NOUN.match(text, m.end()) \
             and re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I):
         told_as = "present"  # "the district dropped the April 14 make-up day": the day the thing has, either side
-    if told_as in ("past", "future") and direction is None and NOUN_OF_DATE.search(text, max(0, m.start() - NOUN_OF_REACH), m.start()):
-        told_as = "present"  # "will be there with our proposal of April 15": the day the thing has, whatever the clause's tense
+    if told_as == "future" and direction is None and NOUN_OF_DATE.search(text, max(0, m.start() - NOUN_OF_REACH), m.start()):
+        told_as = "past"  # "will be there with our proposal of April 15": a document's day, gone whatever the clause's tense
     row = TIMELINE_ROW.match(text, line_start) if told_as == "future" and direction is None else None
     if row is not None and row.end("day") >= m.end() > row.start("day"):
         # "Feb. 7: ASEA gives notice that the strike will begin Feb. 13.": a timeline's row is dated by its opening day

@@ -102,8 +102,9 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
             marks.append((_line_end(text, recorded.end()), on, f"the page says the interview was recorded on "
                                                                 f"{recorded.group('weekday')} ({on.isoformat()})"))
             answers = list(TRANSCRIPT_LINE.finditer(text, recorded.end()))
-            if answers:  # the written reactions after the transcript's last answer are the page's own day's
-                marks.append((_line_end(text, answers[-1].end()), published, "after the transcript's last answer"))
+            heading = HEADING_LINE.search(text, _line_end(text, answers[-1].end())) if answers else None
+            if heading is not None:  # "Reactions" under the transcript's last answer: what follows is the page's own day's
+                marks.append((heading.start(), published, f"under the heading {heading.group().strip()!r}, after the transcript"))
     lowered = folded(text)
     stamps: set[int] = set()  # where the headings of a day and a time (updates' stamps) start
     for m in DAY_HEADING.finditer(lowered):
@@ -142,8 +143,10 @@ def sections(text: str, published: dt.date | None) -> list[Section]:
     return [s for s in out if s.end > s.start]
 
 
-# A line of a transcript, opened by who speaks ("ASHBY: …", "Q: …").
+# A line of a transcript, opened by who speaks ("ASHBY: …", "Q: …"), and a heading after its last one ("Reactions"): an
+# answer may run on over paragraphs with no label, up to a heading.
 TRANSCRIPT_LINE = re.compile(r"^(?:[A-Z][A-Z.’'\- ]{0,40}[A-Z.]|Q|A):[ \t]", re.M)
+HEADING_LINE = re.compile(r"^[ \t]*[A-Z][^\n.!?:“”\"]{0,40}[ \t]*$", re.M)
 # A transcript's note of the day it was recorded, before its words ("This interview was recorded Thursday and has been edited").
 RECORDED_ON = re.compile(r"\b[Tt]his\s+(?:interview|conversation|episode|discussion|segment|program)\s+was\s+(?:recorded|taped|conducted)\s+"
                          r"(?:on\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b")
@@ -163,8 +166,9 @@ def _changes_only(marks: list[tuple[int, dt.date, str]], published: dt.date, sta
 
 def _with_embedded_posts(text: str, marks: list[tuple[int, dt.date, str]],
                          first: tuple[dt.date, str], published: dt.date) -> list[tuple[int, dt.date, str]]:
-    """The marks, with a part for each post the page embeds that its stamp below it dates to another day than the
-    one in force where the post stands ("@TFEA_Union / Tonight the board voted … / 11:48 PM · Feb 10, 2038" on a
+    """The marks, with a part for each post the page embeds that its stamp below it (or the line above it, for a post
+    quoted under a line telling its day: _introduced_posts, whose weekday is read back from `published`) dates to
+    another day than the one in force where the post stands ("@TFEA_Union / Tonight the board voted … / 11:48 PM · Feb 10, 2038" on a
     page of Feb. 11; "… #CallowayStrong / — Calloway Valley Teachers (@CallowayCVTA) April 27, 2023"): its "tonight"
     is the post's. After the post, the day in force before it goes on."""
     posts = list(itertools.islice(itertools.chain(_embedded_posts(text), _introduced_posts(text, published)), MOST_SECTIONS))
@@ -204,12 +208,18 @@ def _introduced_posts(text: str, published: dt.date) -> Iterator[tuple[int, int,
     """Each post quoted in a paragraph of its own under a line that tells the day it was posted ("At 8:14 p.m. Sunday,
     the union posted on X from its account:" over "“Mediation tomorrow. …”"): as _embedded_posts, its words dated so."""
     for m in INTRODUCED_POST.finditer(text):
-        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(m.group("weekday"))) % 7)
+        weekday = m.group("weekday") or m.group("weekday2")
+        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(weekday)) % 7)
         yield m.start("words"), m.end("words"), day, m.group("intro").strip()
 
 
-# A line that tells a post's day and ends with a colon, over the post's words in quotation marks.
-INTRODUCED_POST = re.compile(r"^(?P<intro>[^\n]*?\b(?P<weekday>" + "|".join(WEEKDAYS) + r")\b[^\n]*?\b(?:posted|tweeted|wrote|emailed|texted)\b"
+# A line that tells a post's day beside its posting and ends with a colon ("At 8:14 p.m. Sunday, the union posted on X:",
+# "Cortes tweeted Sunday night:"), over the post's words in quotation marks. (Not "Ahead of Monday's vote, Cortes posted:",
+# nor "The union, which will vote Thursday, posted:": the day of something else.)
+POSTING = r"(?:posted|tweeted|wrote|emailed|texted)"
+INTRODUCED_POST = re.compile(r"^(?P<intro>(?:(?:At|Around|About|Late|Early|On)\b[^,\n]{0,24}?\s)?(?P<weekday>" + "|".join(WEEKDAYS) + r")"
+                             r"(?:\s+(?:morning|afternoon|evening|night))?,\s+[^,\n]{1,60}?\b" + POSTING + r"\b[^\n]*:"
+                             r"|[^\n,]{1,60}?\b" + POSTING + r"\s+(?:(?:late|early|on)\s+)?(?P<weekday2>" + "|".join(WEEKDAYS) + r")\b"
                              r"[^\n]*:)[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<words>[“\"][^\n]*)$", re.M)
 
 
