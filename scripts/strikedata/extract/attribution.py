@@ -557,9 +557,9 @@ WRITTEN = re.compile(r"\b(?:wrote|writes|e-?mail\w*|letter|statement|memo|messag
 
 
 def _writer_before(quotations: list[Quotation], speakers: list[Speaker], last_named: int) -> Speaker | None:
-    """Who wrote the document "the email said" quotes: the speaker of the quotation just before it, even one the
-    article names in a way not recognised ("In an email, Castonguay wrote …. “…,” the email said": not someone
-    named further back); else the last one recognised."""
+    """Who wrote the document "the email said" quotes: the speaker of the quotation just before it when its words were
+    written, even one the article names in a way not recognised ("In an email, Castonguay wrote …. “…,” the email
+    said": not someone named further back); else the last one recognised."""
     own = [i for i, q in enumerate(quotations[:len(speakers)]) if q.kind != "nested"]
     if own and speakers[own[-1]] is not NOBODY and WRITTEN.search(speakers[own[-1]].as_written):
         return speakers[own[-1]]  # (not "said a parent outside Pine Elementary": words spoken, no document)
