@@ -3961,3 +3961,14 @@ def test_the_sixteenth_round_review_s_counter_examples_keep_their_readings():
     assert speakers_in(text, LOCAL)["We cannot go on like this."] == (None, None)
     text = "Superintendent Nora Feld said parents had called all day. “When will my kids go back to school?” was the question she heard most."
     assert speakers_in(text)["When will my kids go back to school?"] == (None, None)
+
+
+def test_an_evening_s_time_told_as_past_after_the_day_before_is_that_evening():
+    thursday = dt.date(2055, 4, 15)
+    page = ("More than 300 people packed Wednesday's meeting at the board room.\n\n“Pay them,” a parent said.\n\n"
+            "At 9:40 p.m., with 30 speakers still waiting, the board recessed.\n")
+    assert dated_mentions(page, thursday)["At 9:40 p.m., with 30 speakers still waiting, the board recessed."] == "2055-04-14"
+    # a page stamped later that evening tells its own evening; with no day before told, the time is the article's day
+    stamped = "Updated on: April 15, 2055 / 11:58 PM\n\n" + page
+    assert dated_mentions(stamped, thursday)["At 9:40 p.m., with 30 speakers still waiting, the board recessed."] == "2055-04-15"
+    assert dated_mentions("At 9:40 p.m., the board recessed.\n", thursday) == {"At 9:40 p.m., the board recessed.": "2055-04-15"}

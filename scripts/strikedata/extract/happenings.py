@@ -1710,12 +1710,33 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             resolution = _Resolution(((published + dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
                                      f"a time told as planned, earlier on the clock than the page was first stamped "
                                      f"({stamped.first}): the day after the article's", _clock(m))
+        elif published and sentence is not None and told_as == "past" and (_clock(m) or "") >= EVENING \
+                and not (stamped and stamped.last and stamped.last >= (_clock(m) or "")) \
+                and _the_day_before_told(found, reader, sentence, published):  # (not on a page stamped later that evening)
+            resolution = _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
+                                     "an evening's time told as past, a few sentences after the day before the article's: "
+                                     "that evening", _clock(m))
         else:
             resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                      "a time with no day: read as the article's date", _clock(m))
         added = found.add(m, resolution)
         if sentence and added:
             dated.setdefault(sentence.start, []).append(found.happenings[-1])
+
+
+EVENING = "17:00"  # a time told as past from it on, with the day before the article's told just before, is that evening's
+EVENING_REACH = 6  # sentences back to that day
+
+
+def _the_day_before_told(found: _Found, reader: _Reader, sentence, published: dt.date) -> bool:
+    """Whether the day before the article's is told as past in the few sentences before `sentence` ("for Wednesday's
+    meeting … At 9:40 p.m., the board recessed", on Thursday's page), and no other day since."""
+    low = sentence.start
+    for _ in range(EVENING_REACH):
+        before = reader.spans.before(low)
+        low = before.start if before is not None else low
+    told = [h for h in found.happenings if low <= h.start < sentence.start and h.precision == "day" and h.start_date]
+    return bool(told) and told[-1].start_date == (published - dt.timedelta(days=1)).isoformat() and told[-1].tense != "future"
 
 
 def _gone_on_past_midnight(text: str, m: re.Match[str], sentence, dated: list[Happening], cues: dict[int, int]) -> Happening | None:
