@@ -3972,3 +3972,13 @@ def test_an_evening_s_time_told_as_past_after_the_day_before_is_that_evening():
     stamped = "Updated on: April 15, 2055 / 11:58 PM\n\n" + page
     assert dated_mentions(stamped, thursday)["At 9:40 p.m., with 30 speakers still waiting, the board recessed."] == "2055-04-15"
     assert dated_mentions("At 9:40 p.m., the board recessed.\n", thursday) == {"At 9:40 p.m., the board recessed.": "2055-04-15"}
+
+
+def test_an_undated_past_after_a_paragraph_of_quoted_words_is_of_the_narration_s_day_before_them():
+    thursday = dt.date(2055, 4, 15)
+    declined = "The superintendent declined the union's invitation to meet."
+    page = "Teachers rallied Wednesday outside the district office.\n\n“Pay them,” one parent said.\n\n" + declined + "\n"
+    assert dated_mentions(page, thursday)[declined] == "2055-04-14"
+    # with narration between, the undated past is the article's day, the latest it can be
+    page = page.replace("“Pay them,” one parent said.", "Parents brought signs to the office.")
+    assert dated_mentions(page, thursday)[declined] == "2055-04-15"

@@ -847,6 +847,7 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
     _earlier_clause. Read once per sentence."""
     out: list[Happening] = []
     days, rows, ahead, first_dates = days or {}, rows or {}, ahead or set(), first_dates or {}
+    starts = [s.start for s in sentence_spans]
     before: Span | None = None
     for sentence in sentence_spans:
         previous, before = before, sentence
@@ -883,9 +884,16 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
                 continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
         told = days.get(previous.start) if previous and when == "past" and "\n" not in text[previous.start:sentence.start] else None
+        told_where = "the sentence before it"
+        if not told and previous and when == "past" and text[previous.start:previous.end].lstrip().startswith(("“", '"')):
+            # "The board met Wednesday night. / “…,” one parent said. / Members lined up out the gym doors.": past a
+            # paragraph of quoted words, the day of the narration before them
+            index = bisect_right(starts, previous.start) - 2
+            told = days.get(sentence_spans[index].start) if index >= 0 and when == "past" else None
+            told_where = "the narration before the quoted words above it"
         if told:
             out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), told, None, "day",
-                                 "inferred", when, None, 0.4, "no date words: read as the day of the sentence before it"))
+                                 "inferred", when, None, 0.4, f"no date words: read as the day of {told_where}"))
             continue
         if published and morning and when == "past" and not _up_to_now(narration):
             # a page out in the early morning tells what was done the day before (not what "has kept" them home: up to now)
