@@ -1681,6 +1681,16 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
         if sentence:
             dated.setdefault(sentence.start, []).append(h)
     cues: dict[int, int] = {}
+    days_told = sorted((h for h in found.happenings if h.precision == "day" and h.start_date), key=lambda h: h.start)
+    days_told_at = [h.start for h in days_told]
+
+    def told(sentence, h: Happening) -> None:  # a time read is itself a day told, for the times after it
+        if sentence:
+            dated.setdefault(sentence.start, []).append(h)
+        if h.precision == "day" and h.start_date:
+            at = bisect_left(days_told_at, h.start)
+            days_told.insert(at, h)
+            days_told_at.insert(at, h.start)
     for m in TIME_ALONE.finditer(text):
         sentence = reader.sentence(m.start())
         went_on = _gone_on_past_midnight(text, m, sentence, dated.get(sentence.start, []) if sentence else [], cues)
@@ -1689,7 +1699,7 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             after_midnight = (dt.date.fromisoformat(went_on.start_date or "") + dt.timedelta(days=1)).isoformat()
             if found.add(m, _Resolution((after_midnight, None), "day", "inferred", 0.45, f"a time in the small hours after {went_on.expression!r} "
                                         f"({went_on.start_date}) went on into the night: the next day", _clock(m))):
-                dated.setdefault(sentence.start, []).append(found.happenings[-1])
+                told(sentence, found.happenings[-1])
             continue
         if sentence and sentence.start in dated and not all(_another_clause(text, m, h, sentence.start) for h in dated[sentence.start]):
             continue
@@ -1719,32 +1729,33 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
                                      f"a time told as planned, earlier on the clock than the page was first stamped "
                                      f"({stamped.first}): the day after the article's", _clock(m))
         elif published and sentence is not None and told_as == "past" and (_clock(m) or "") >= EVENING \
-                and not (stamped and stamped.last and stamped.last >= (_clock(m) or "")) \
-                and _the_day_before_told(found, reader, sentence, published):  # (not on a page stamped later that evening)
+                and not (stamped and max(stamped.first or "", stamped.last or "") >= (_clock(m) or "")) \
+                and _the_day_before_told(days_told, days_told_at, reader, sentence, published):  # (not on a page stamped later that evening)
             resolution = _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
                                      "an evening's time told as past, a few sentences after the day before the article's: "
                                      "that evening", _clock(m))
         else:
             resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                      "a time with no day: read as the article's date", _clock(m))
-        added = found.add(m, resolution)
-        if sentence and added:
-            dated.setdefault(sentence.start, []).append(found.happenings[-1])
+        if found.add(m, resolution):
+            told(sentence, found.happenings[-1])
 
 
 EVENING = "17:00"  # a time told as past from it on, with the day before the article's told just before, is that evening's
 EVENING_REACH = 6  # sentences back to that day
 
 
-def _the_day_before_told(found: _Found, reader: _Reader, sentence, published: dt.date) -> bool:
+def _the_day_before_told(days: list[Happening], starts: list[int], reader: _Reader, sentence, published: dt.date) -> bool:
     """Whether the day before the article's is told as past in the few sentences before `sentence` ("for Wednesday's
-    meeting … At 9:40 p.m., the board recessed", on Thursday's page), and no other day since."""
+    meeting … At 9:40 p.m., the board recessed", on Thursday's page), and no other day since. `days`: the happenings
+    told to the day, in text order; `starts`: where they start."""
     low = sentence.start
     for _ in range(EVENING_REACH):
         before = reader.spans.before(low)
         low = before.start if before is not None else low
-    told = [h for h in found.happenings if low <= h.start < sentence.start and h.precision == "day" and h.start_date]
-    return bool(told) and told[-1].start_date == (published - dt.timedelta(days=1)).isoformat() and told[-1].tense != "future"
+    at = bisect_left(starts, sentence.start) - 1
+    last = days[at] if at >= 0 and days[at].start >= low else None
+    return last is not None and last.start_date == (published - dt.timedelta(days=1)).isoformat() and last.tense != "future"
 
 
 def _gone_on_past_midnight(text: str, m: re.Match[str], sentence, dated: list[Happening], cues: dict[int, int]) -> Happening | None:
