@@ -3693,6 +3693,9 @@ def test_a_calendar_day_a_plan_told_in_the_past_was_for_is_the_nearest():
         ("Feb. 19", "2044-02-19")]
     # a plain past keeps its year behind
     assert dates_of("The musical opened Feb. 19.", dt.date(2044, 2, 18)) == [("Feb. 19", "2043-02-19")]
+    # and so does a plan told in the past whose day is more than a month ahead
+    assert dates_of("The spring musical, which was to open April 19, drew a crowd.", dt.date(2044, 2, 18)) == [
+        ("April 19", "2043-04-19")]
 
 
 def test_a_month_listed_after_one_ahead_is_ahead_too():

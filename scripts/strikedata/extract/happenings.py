@@ -2421,14 +2421,14 @@ def _soon_ahead(published: dt.date, month: int, day: int) -> bool:
     """The month and day come within a month after the article's date, this year or next."""
     for year in (published.year, published.year + 1):
         try:
-            if dt.timedelta(0) < dt.date(year, month, day) - published <= SOON:
+            if dt.timedelta(0) < dt.date(year, month, day) - published <= SOON_AHEAD:
                 return True
         except ValueError:
             continue
     return False
 
 
-SOON = dt.timedelta(days=31)
+SOON_AHEAD = dt.timedelta(days=31)  # (its own name: SOON, below, is a decision's reach, 90 days)
 # A month listed before another, with the words between them ("five in December and five in "): the second is ahead
 # when the first is.
 LISTED_AFTER = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s*,?\s+(?:and|or)\s+(?:[\w-]+\s+){0,2}?(?:in\s+)?$")
