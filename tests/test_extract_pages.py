@@ -3912,6 +3912,7 @@ def test_a_past_shortly_after_midnight_with_no_day_near_is_the_small_hours_of_th
         ("shortly after midnight", "2055-04-16")]
     # the night of a day told just before, a session run past midnight, a plan: none of the article's day
     assert dates_of("A session that started Sunday at 10 a.m. broke off shortly after midnight.", friday) == [("Sunday at 10 a.m.", "2055-04-11")]
+    assert dates_of("A session that started April 14 broke off shortly after midnight.", friday) == [("April 14", "2055-04-14")]
     assert dates_of("The rally was called off early Friday. The break came after midnight.", friday) == [("early Friday", "2055-04-16")]
     assert dates_of("The meeting ran past midnight.", friday) == []
     assert dates_of("The board meeting did not end until after midnight.", friday) == []

@@ -1499,12 +1499,14 @@ def _resolve_after_midnight(m: re.Match[str], published: dt.date | None, reader:
                        f"'{m.group()}' told as past: the small hours of the article's date")
 
 
-DAY_TOLD = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|today|yesterday|tonight|last night|{MONTH_WORD}\s+\d|(?:19|20)\d\d)\b", re.I)
+# A day named: a weekday, today or yesterday, a month's day.
+DAY_NAMED = rf"(?:{'|'.join(WEEKDAYS)}|today|yesterday|{MONTH_WORD}\s+\d{{1,2}})"
+DAY_TOLD = re.compile(rf"\b(?:{DAY_NAMED}|tonight|last night|(?:19|20)\d\d)\b", re.I)
 DAY_NEAR_SENTENCES = 2  # how many sentences back a day told makes "after midnight" that day's night
-DAY_RIGHT_AFTER = re.compile(rf",?\s+(?:on\s+)?(?:{'|'.join(WEEKDAYS)}|today|yesterday|{MONTH_WORD}\s+\d)", re.I)
+DAY_RIGHT_AFTER = re.compile(rf",?\s+(?:on\s+)?{DAY_NAMED}", re.I)
 
 
-DAY_JUST_TOLD = re.compile(rf"\b(?:tonight|today|yesterday|{'|'.join(WEEKDAYS)}|{MONTH_WORD}\s+\d{{1,2}}),?\s+(?:(?:at|until|till|by)\s+)?$", re.I)
+DAY_JUST_TOLD = re.compile(rf"\b(?:tonight|{DAY_NAMED}),?\s+(?:(?:at|until|till|by)\s+)?$", re.I)
 
 
 # "early", "mid-" and "late" in a month: its first, middle and last ten days (as the curators read
@@ -1741,20 +1743,14 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             told(sentence, found.happenings[-1])
 
 
-EVENING = "17:00"  # a time told as past from it on, with the day before the article's told just before, is that evening's
-EVENING_REACH = 6  # sentences back to that day
+EVENING_REACH = 6  # sentences back to the day before the article's, whose evening a time told as past from EVENING on is
 
 
 def _the_day_before_told(days: list[Happening], starts: list[int], reader: _Reader, sentence, published: dt.date) -> bool:
     """Whether the day before the article's is told as past in the few sentences before `sentence` ("for Wednesday's
     meeting … At 9:40 p.m., the board recessed", on Thursday's page), and no other day since. `days`: the happenings
     told to the day, in text order; `starts`: where they start."""
-    low = sentence.start
-    for _ in range(EVENING_REACH):
-        before = reader.spans.before(low)
-        low = before.start if before is not None else low
-    at = bisect_left(starts, sentence.start) - 1
-    last = days[at] if at >= 0 and days[at].start >= low else None
+    last = _last_told(days, starts, reader, sentence.start, EVENING_REACH)
     return last is not None and last.start_date == (published - dt.timedelta(days=1)).isoformat() and last.tense != "future"
 
 
