@@ -553,9 +553,6 @@ def _told_of(masked: str, spans: SpanIndex, quote: Quotation, document: Speaker,
                    note=f"'{document.as_written}' read as the {doc.group('doc')} the sentence before tells of, by {first.id}")
 
 
-WRITTEN = re.compile(r"\b(?:wrote|writes|e-?mail\w*|letter|statement|memo|message|post(?:ed)?|tweet(?:ed)?|release|note)\b", re.I)
-
-
 def _writer_before(quotations: list[Quotation], speakers: list[Speaker], last_named: int) -> Speaker | None:
     """Who wrote the document "the email said" quotes: the speaker of the quotation just before it when its words were
     written, even one the article names in a way not recognised ("In an email, Castonguay wrote …. “…,” the email
@@ -1047,6 +1044,8 @@ DOCUMENT_WORDS = (r"email|e-mail|letter|statement|release|news release|press rel
                   r"flyer|flier|newsletter|faq|fact sheet|website|handout|alert|petition|filing|complaint|lawsuit|motion|order|"
                   r"ruling|resolution")
 MADE_CUES = {"posted", "tweeted", "wrote", "released"}  # the cues that are also a document's making
+# Words told as written: a document's name, or the making of one.
+WRITTEN = re.compile(rf"\b(?:{DOCUMENT_WORDS}|{'|'.join(sorted(MADE_CUES))}|writes|e-?mailed|emails|note)\b", re.I)
 DOCUMENT_BEFORE = re.compile(rf"\b(?:{DOCUMENT_WORDS}|video|note)\s+$")
 UNNAMED = re.compile(rf"(?:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,5}}?(?:{PEOPLE_NOUNS})s?\b")
 # Whoever asks not to be named speaks for no organization ("a district official who was not authorized to speak publicly").

@@ -889,7 +889,7 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
             # "The board met Wednesday night. / “…,” one parent said. / Members lined up out the gym doors.": past a
             # paragraph of quoted words, the day of the narration before them
             index = bisect_right(starts, previous.start) - 2
-            told = days.get(sentence_spans[index].start) if index >= 0 and when == "past" else None
+            told = days.get(sentence_spans[index].start) if index >= 0 else None
             told_where = "the narration before the quoted words above it"
         if told:
             out.append(Happening(sentence.start + word.start(), sentence.start + word.end(), word.group(), told, None, "day",
@@ -1174,7 +1174,7 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     if when == "past" and local is None and _planned_before_the_past(reader.words_of(clause), m.end() - clause[0]):
         when = "future"  # "Thursday: members meet at 6:30 p.m. to talk about pay lost during the strike"
     if when == "past" and "day" in m.re.groupindex and POSSESSIVE_AFTER.match(text, m.end("day")) \
-            and REPORTED_OPENING.search(text, max(0, m.start() - REPORTED_OPENING_REACH), m.start()) \
+            and RELATIVE_OR_REPORTED.search(text, max(0, m.start() - RELATIVE_REACH), m.start()) \
             and tense(text[m.end():clause[1]]) == "present":
         # "wrote that Saturday’s picnic is “for families”": the day's appointment told in the present is the nearest,
         # whatever the reporting verb's tense (not "said Thursday's closure will be made up": a day gone, its sequel ahead)
@@ -1205,10 +1205,6 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
 
 PREVIOUS = re.compile(r"\b(?:previous|preceding|past)\s+$", re.I)
 POSSESSIVE_AFTER = re.compile(r"[’']s\b")
-# A reported clause opening just before a weekday ("wrote on the group’s page that ", "said ").
-REPORTED_OPENING = re.compile(r"\b(?:said|says|wrote|writes|announced|confirmed|added|warned|told\s+[\w’']+)\b[^.;:,“”\"]{0,40}?"
-                              r"\s(?:that\s+)?$")
-REPORTED_OPENING_REACH = 60
 # A photo's caption ("[Photo] …", "[Photo: …]", "Photo: …"): told in the present, of the moment the picture was taken.
 CAPTION_LINE = re.compile(r"[ \t]*(?:\[(?:photo|photos|image|images|photograph)\b|(?:photo|caption)[ \t]*:)", re.I)
 
