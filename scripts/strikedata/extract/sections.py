@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from ..spans import Span
 from .furniture import DATE_TIME_ONLY as DIGIT_DATE_LINE, EARLIER_VERSION, METADATA_OPENING, is_furniture, repost_note
-from .happenings import ENTRY_STAMP, ENTRY_STAMP_WITH_DAY, MONTHS, WEEKDAYS, PageClock, clock_minutes, find_happenings, story_date
+from .happenings import ENTRY_STAMP, ENTRY_STAMP_WITH_DAY, MONTHS, WEEKDAYS, PageClock, clock_minutes, find_happenings, resolve_weekday, story_date
 from .text import folded
 
 MONTH_NAMES = {name.lower()[:3]: number for name, number in MONTHS.items()}
@@ -208,9 +208,9 @@ def _introduced_posts(text: str, published: dt.date) -> Iterator[tuple[int, int,
     """Each post quoted in a paragraph of its own under a line that tells the day it was posted ("At 8:14 p.m. Sunday,
     the union posted on X from its account:" over "“Mediation tomorrow. …”"): as _embedded_posts, its words dated so."""
     for m in INTRODUCED_POST.finditer(text):
-        weekday = m.group("weekday") or m.group("weekday2")
-        day = published - dt.timedelta(days=(published.weekday() - WEEKDAYS.index(weekday)) % 7)
-        yield m.start("words"), m.end("words"), day, m.group("intro").strip()
+        posted = resolve_weekday(published, WEEKDAYS.index(m.group("weekday") or m.group("weekday2")), "past")
+        if posted is not None:
+            yield m.start("words"), m.end("words"), dt.date.fromisoformat(posted), m.group("intro").strip()
 
 
 # A line that tells a post's day beside its posting and ends with a colon ("At 8:14 p.m. Sunday, the union posted on X:",
