@@ -3986,3 +3986,27 @@ def test_an_undated_past_after_a_paragraph_of_quoted_words_is_of_the_narration_s
     # with narration between, the undated past is the article's day, the latest it can be
     page = page.replace("“Pay them,” one parent said.", "Parents brought signs to the office.")
     assert dated_mentions(page, thursday)[declined] == "2055-04-15"
+
+
+def test_days_counted_after_a_happening_named_by_its_noun_count_from_the_last_of_its_kind_told():
+    friday = dt.date(2053, 9, 19)
+    rally = "Two days after the vote, about 600 teachers rallied at Riverside Commons."
+    page = ("Over two days ending Thursday, Sept. 4, members voted to back a strike. The union delivered its notice on "
+            "Friday, Sept. 5.\n\n" + rally + "\n")
+    assert (rally, "2053-09-06") in _all_dated_mentions(page, friday)
+    # a happening told as ended counts from a day the page does not give; a noun of no kind told before counts from nothing
+    ended = page.replace("after the vote", "after the strike ended")
+    assert (rally.replace("after the vote", "after the strike ended"), "2053-09-06") not in _all_dated_mentions(ended, friday)
+    ruling = page.replace("after the vote", "after the ruling")
+    assert (rally.replace("after the vote", "after the ruling"), "2053-09-06") not in _all_dated_mentions(ruling, friday)
+
+
+def test_a_strike_s_day_being_set_is_news_of_the_article_s_day_not_of_the_day_set():
+    tuesday = dt.date(2026, 2, 17)
+    for headline in ("Teachers, support staff set March 2 strike date", "Support staff set their own strike date: March 2",
+                     "Classified staff deliver strike notice, set March 2 walkout"):
+        dated = _all_dated_mentions(headline + "\n\nThe strike would be the district's first.\n", tuesday)
+        assert (headline, "2026-02-17") in dated, headline
+        assert (headline, "2026-03-02") in dated, headline  # the strike itself, planned
+    # a day set that is already past is the setting's own day
+    assert (headline, "2026-02-17") not in _all_dated_mentions("Teachers set strike date Feb. 9\n\nThe strike began.\n", tuesday)

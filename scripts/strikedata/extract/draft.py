@@ -164,7 +164,9 @@ def _happenings(text: str, part: Section, spans, furniture: Furniture, morning: 
     days = {s.start: h.start_date for h in happenings if h.tense == "past" and h.precision == "day" and h.start_date
             and not since_a_day(told, h) and (s := index.at(h.start)) is not None}  # the last past day each sentence tells of
     rows = timeline_rows(told, happenings) | stamp_rows(told, part.date)
-    planned = dated - {s.start for h in happenings if h.tense != "future" and (s := index.at(h.start)) is not None}  # all ahead
+    after = part.date.isoformat() if part.date else None  # ("set their own strike date: March 2", told in the present, is ahead)
+    planned = dated - {s.start for h in happenings if h.tense != "future" and not (after and (h.start_date or "") > after)
+                       and (s := index.at(h.start)) is not None}  # all ahead
     found = sorted(happenings + find_undated(told, part.date, spans, dated, days, rows, morning if not part.why else None, planned,
                                              first_dates),
                    key=lambda h: h.start)

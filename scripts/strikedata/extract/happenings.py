@@ -308,6 +308,14 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             day = dt.date.fromisoformat(counted_from.start_date) + dt.timedelta(days=n if m.group("dir").lower() == "after" else -n)
             found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
                                      f"'{m.group()} … {counted_from.expression}': counted from {counted_from.start_date}"))
+            continue
+        named = _named_before(told, starts, reader, m)
+        if named is not None and named[0].start_date:
+            # "Two days after the vote, about 600 teachers … rallied": counted from the day the vote was told, before
+            day = dt.date.fromisoformat(named[0].start_date) + dt.timedelta(days=n if m.group("dir").lower() == "after" else -n)
+            found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5,
+                                     f"'{m.group()} {named[1]}' counted from {named[0].expression!r} ({named[0].start_date}), "
+                                     f"the {named[1].split()[-1]} told before it"))
 
 
 # How far back a look-back's calendar dates may go (a date further back is background, not its story).
@@ -485,6 +493,29 @@ def _next_told(told: list[Happening], starts: list[int], reader: _Reader, positi
 
 
 NEXT_TOLD_REACH = 60  # characters from "a day after" to the day it is counted from ("… a two-hour hearing Wednesday")
+
+# The happening a count is told from, named by its noun: "two days after the vote", "the day after the rally"; not one
+# told as ending ("two weeks after the strike ended"), which counts from a day the page may not give.
+NAMED_HAPPENING = re.compile(r" (?:the|that) (?P<what>(?:[\w’'-]+ ){0,2}?(?:vote|rally|march|ruling|hearing|agreement|deal|"
+                             r"walkout|strike|session|meeting))\b(?! (?:ended|was over|ends|is over|had ended|closed))")
+
+
+def _named_before(told: list[Happening], starts: list[int], reader: _Reader, m: re.Match[str]) -> tuple[Happening, str] | None:
+    """The last day told before `m`, a few sentences back at most (TOLD_BEFORE_SENTENCES "story"), of the kind of
+    happening that the words after `m` name ("two days after the vote": the last vote told), with those words;
+    None when the words name none, or none of its kind is so near."""
+    named = NAMED_HAPPENING.match(reader.text, m.end())
+    if named is None:
+        return None
+    kind = event_kin(named.group("what"))
+    for h in reversed(told[:bisect_left(starts, m.start())]):
+        if _sentences_between(reader, h.start, m.start()) > TOLD_BEFORE_SENTENCES["story"]:
+            break
+        sentence = reader.sentence(h.start)
+        if h.precision == "day" and h.start_date and sentence is not None \
+                and event_kin(reader.text[sentence.start:sentence.end], h.start - sentence.start) == kind:
+            return h, named.group().strip()
+    return None
 
 
 def _last_told(told: list[Happening], starts: list[int], reader: _Reader, position: int, sentences: int) -> Happening | None:
@@ -957,6 +988,10 @@ TITLE_END = re.compile(r"[.!?…:][”\"’')]*$")
 # in a clause of its own, with no date words, in a sentence dated by another.
 EARLIER_HAPPENING = re.compile(r"\bafter\s+(?!noon|midnight|\d)(?:[\w’'-]+\s+){1,6}?(?P<verb>[a-z]{3,}ed|met|broke|left|went|held)\b"
                                r"(?P<rest>[^,.;:]*)")
+# A strike's day being set: "teachers set Feb. 8 strike date", "Support staff set their own strike date: Oct. 26", "deliver
+# strike notice", "announced a walkout date".
+DATE_SET = re.compile(r"\b(?P<verb>sets?|setting|picked|picks|chose|chooses|announced|announces|delivered|delivers?|gave|gives|"
+                      r"issued|issues)\b(?=[^.;]{0,40}?\b(?:strike|walkout) (?:date|notice)\b)", re.I)
 WHEN_WORDS = re.compile(r"\d|\b(?:noon|midnight|morning|afternoon|evening|night|today|yesterday|tonight|week|month|year|"
                         r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
                         r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
@@ -1005,6 +1040,13 @@ def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_d
     said = text[sentence.start:sentence.end]
     narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
     m = EARLIER_HAPPENING.search(narration)
+    setting = DATE_SET.search(narration) if m is None and all_ahead else None
+    if setting is not None:
+        # "Kettle Prairie teachers set Feb. 8 strike date": the day set is the strike's; the setting is news, by the article's day
+        start = sentence.start + setting.start("verb")
+        return Happening(start, start + len(setting.group("verb")), setting.group("verb"), published.isoformat(), None, "day",
+                         "inferred", "past", None, 0.3, "a strike's day set, in a sentence whose date is the strike's: the setting read "
+                         "as the article's date, the latest it can be")
     if m is None:
         statement = STATEMENT_MADE.search(narration)
         if statement is None or STATED_NOW.match(statement.group()) or WHEN_WORDS.search(statement.group()) or not all_ahead:
