@@ -4010,3 +4010,18 @@ def test_a_strike_s_day_being_set_is_news_of_the_article_s_day_not_of_the_day_se
         assert (headline, "2026-03-02") in dated, headline  # the strike itself, planned
     # a day set that is already past is the setting's own day
     assert (headline, "2026-02-17") not in _all_dated_mentions("Teachers set strike date Feb. 9\n\nThe strike began.\n", tuesday)
+
+
+def test_an_afternoon_s_time_told_as_past_after_the_day_before_is_that_day_s_with_other_days_in_its_sentence():
+    friday = dt.date(2027, 2, 19)
+    page = ("Teachers voted Thursday night to ratify the contract, a day after the support staff union reached a deal of its own.\n\n"
+            "Members lined up out the gym doors before the polls opened at 4 p.m.\n\n"
+            "Of the 742 who cast ballots, 94% voted yes, the union's president said shortly after 9 p.m.\n")
+    dated = dated_mentions(page, friday)
+    assert dated["Members lined up out the gym doors before the polls opened at 4 p.m."] == "2027-02-18"
+    assert dated["Of the 742 who cast ballots, 94% voted yes, the union's president said shortly after 9 p.m."] == "2027-02-18"
+    # a morning's time told as past may be the article's own morning; a day after yesterday told with it is not yesterday
+    morning = page.replace("before the polls opened at 4 p.m.", "before the gym opened at 7 a.m.")
+    assert dated_mentions(morning, friday)["Members lined up out the gym doors before the gym opened at 7 a.m."] == "2027-02-19"
+    later = page.replace("a day after the support staff union", "a day before the support staff union")
+    assert dated_mentions(later, friday)["Members lined up out the gym doors before the polls opened at 4 p.m."] == "2027-02-19"

@@ -1768,12 +1768,12 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             resolution = _Resolution(((published + dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
                                      f"a time told as planned, earlier on the clock than the page was first stamped "
                                      f"({stamped.first}): the day after the article's", _clock(m))
-        elif published and sentence is not None and told_as == "past" and (_clock(m) or "") >= EVENING \
+        elif published and sentence is not None and told_as == "past" and (_clock(m) or "") >= AFTERNOON \
                 and not (stamped and max(stamped.first or "", stamped.last or "") >= (_clock(m) or "")) \
                 and _the_day_before_told(days_told, days_told_at, reader, sentence, published):  # (not on a page stamped later that evening)
             resolution = _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
-                                     "an evening's time told as past, a few sentences after the day before the article's: "
-                                     "that evening", _clock(m))
+                                     "an afternoon's or evening's time told as past, a few sentences after the day before "
+                                     "the article's: that day's", _clock(m))
         else:
             resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                      "a time with no day: read as the article's date", _clock(m))
@@ -1781,15 +1781,24 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             told(sentence, found.happenings[-1])
 
 
-EVENING_REACH = 6  # sentences back to the day before the article's, whose evening a time told as past from EVENING on is
+EVENING_REACH = 6  # sentences back to the day before the article's, whose afternoon or evening a time told as past is
+# From noon: a morning's time told as past may be the article's own morning ("Picket lines went up at 7 a.m."), an
+# afternoon's after yesterday is told is yesterday's ("before the polls opened at 4 p.m.", on the morning-after page).
+AFTERNOON = "12:00"
 
 
 def _the_day_before_told(days: list[Happening], starts: list[int], reader: _Reader, sentence, published: dt.date) -> bool:
     """Whether the day before the article's is told as past in the few sentences before `sentence` ("for Wednesday's
     meeting … At 9:40 p.m., the board recessed", on Thursday's page), and no other day since. `days`: the happenings
-    told to the day, in text order; `starts`: where they start."""
+    told to the day, in text order; `starts`: where they start. Of the days the last sentence telling any tells, one is
+    it and none is later ("voted Thursday night …, a day after the support staff union reached a deal of its own")."""
     last = _last_told(days, starts, reader, sentence.start, EVENING_REACH)
-    return last is not None and last.start_date == (published - dt.timedelta(days=1)).isoformat() and last.tense != "future"
+    told_with = reader.sentence(last.start) if last is not None else None
+    if last is None or told_with is None:
+        return False
+    before = (published - dt.timedelta(days=1)).isoformat()
+    with_it = [h for h in days[bisect_left(starts, told_with.start):bisect_left(starts, told_with.end)] if h.tense != "future"]
+    return any(h.start_date == before for h in with_it) and all((h.start_date or "") <= before for h in with_it)
 
 
 def _gone_on_past_midnight(text: str, m: re.Match[str], sentence, dated: list[Happening], cues: dict[int, int]) -> Happening | None:
