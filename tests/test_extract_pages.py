@@ -4025,3 +4025,10 @@ def test_an_afternoon_s_time_told_as_past_after_the_day_before_is_that_day_s_wit
     assert dated_mentions(morning, friday)["Members lined up out the gym doors before the gym opened at 7 a.m."] == "2027-02-19"
     later = page.replace("a day after the support staff union", "a day before the support staff union")
     assert dated_mentions(later, friday)["Members lined up out the gym doors before the polls opened at 4 p.m."] == "2027-02-19"
+
+
+def test_a_weekday_after_an_offer_to_do_something_is_the_day_offered_ahead():
+    wednesday = dt.date(2054, 2, 11)
+    assert dates_of("A state mediator has offered to meet with both teams Friday.", wednesday) == [("Friday", "2054-02-13")]
+    # the offer's own day, told before the infinitive, is not the day offered
+    assert dates_of("The district offered Friday to extend the school year.", wednesday) == [("Friday", "2054-02-06")]

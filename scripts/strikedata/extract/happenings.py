@@ -2195,7 +2195,7 @@ FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnigh
 # A vote whose own time is told before its infinitive ("voted Tuesday night to hire substitutes and reopen on Monday",
 # "voted the other night to …") is such a decision too: the day after the infinitive is the act's. (Not "voted to return
 # Monday", which may tell the vote's day.) An infinitive of a thing ("agreed to the terms on Monday") is none.
-AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
+AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows|offered|offers"
                        r"|(?:(?<=has )|(?<=have ))(?:asked|urged)|asks|urges)\s+(?P<when>(?:[\w’'-]+\s+){0,2}?)"
                        r"to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+"
                        r"|voted\s+(?P<vwhen>(?:(?:[\w’'-]+\s+){0,2}?(?:night|morning|afternoon|evening|day|week|"
