@@ -4032,3 +4032,12 @@ def test_a_weekday_after_an_offer_to_do_something_is_the_day_offered_ahead():
     assert dates_of("A state mediator has offered to meet with both teams Friday.", wednesday) == [("Friday", "2054-02-13")]
     # the offer's own day, told before the infinitive, is not the day offered
     assert dates_of("The district offered Friday to extend the school year.", wednesday) == [("Friday", "2054-02-06")]
+
+
+def test_a_name_s_suffix_before_the_cue_keeps_the_speaker():
+    text = ("“Nobody won this by themselves,” Superintendent Gerald P. Ashby Jr. said at a news conference Saturday. "
+            "“But the caps are real.”\n\nLater, Ashby said more.")
+    assert set(speakers_in(text).values()) == {("gerald-p-ashby-jr", None)}
+    # a suffix ending its sentence ends it
+    text = "The district is led by Gerald P. Ashby Jr. “We are ready,” Pia Cortes said."
+    assert speakers_in(text)["We are ready,"][0] == "pia-cortes"

@@ -108,8 +108,9 @@ PRONOUNS_GROUP = {"they", "their", "them", "we"}
 
 
 # The period of an initial or abbreviation inside a name or title, and of a suffix before the comma of
-# an apposition ("Desmond T. Farrow Jr., the union's bargaining chair, told reporters").
-NAME_PERIOD = re.compile(r"(?<![\w.])(?:(?:[A-Z]|" + "|".join(sorted(ABBREVIATED)) + r")\.(?= [A-Z])|(?:Jr|Sr)\.(?=,))")
+# an apposition ("Desmond T. Farrow Jr., the union's bargaining chair, told reporters") or before the words
+# that go on ("Superintendent Gerald P. Ashby Jr. said at a news conference").
+NAME_PERIOD = re.compile(r"(?<![\w.])(?:(?:[A-Z]|" + "|".join(sorted(ABBREVIATED)) + r")\.(?= [A-Z])|(?:Jr|Sr)\.(?=,| [a-z]))")
 NAME_MARK = "\x01"
 
 
