@@ -4041,3 +4041,12 @@ def test_a_name_s_suffix_before_the_cue_keeps_the_speaker():
     # a suffix ending its sentence ends it
     text = "The district is led by Gerald P. Ashby Jr. “We are ready,” Pia Cortes said."
     assert speakers_in(text)["We are ready,"][0] == "pia-cortes"
+
+
+def test_a_cue_followed_only_by_whom_it_was_said_to_attributes_the_quotation_before():
+    page = "Among the speakers was Jaylen Ortiz, a junior.\n\n“When do we get to learn?” "
+    for tail in ("Ortiz asked the board.", "Ortiz told board members.", "Ortiz told reporters."):
+        assert speakers_in(page + tail)["When do we get to learn?"] == ("jaylen-ortiz", None), tail
+    # a sentence of its own after the quotation: a verb of its own, or a question of its own
+    for tail in ("Ortiz told reporters the offer was unfair.", "Ortiz asked why the board refuses."):
+        assert speakers_in(page + tail)["When do we get to learn?"] == (None, None), tail

@@ -625,7 +625,8 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         return _resolve(text, np_start, np_end, m.group("cue"), channel, close + m.start("cue"), np_end, entities)
     m = _cue_at_end(after)
     ended = quote.text.rstrip("’'")[-1:] in ".!?"
-    if m and ended and m.group("np").lstrip()[:1].isupper() and _more_than_channel(m.group("rest")):
+    if m and ended and m.group("np").lstrip()[:1].isupper() and _more_than_channel(m.group("rest")) \
+            and not _addressee_only(m.group("cue"), m.group("rest")):
         m = None  # “... fair to students.” Whitcombe said the offer ...: a new sentence, not an attribution
     if m and CONDITION_OPENING.match(m.group("np")):
         m = None  # “tomorrow, tonight, whenever” if the district called: a condition, not who spoke
@@ -889,6 +890,17 @@ def _cue_at_end(after: str) -> _Found | None:
 def _more_than_channel(rest: str) -> bool:
     rest = rest[_trailing_channel(rest):]
     return bool(re.sub(r"\b(?:on|this|last|in an? interview|in an? statement|after|before)\b.*", "", rest).strip(" .,!?\x00"))
+
+
+# “When do we get to learn?” Ortiz asked the board.: a verb of saying to someone, whom the sentence ends on, attributes.
+ADDRESSED_CUES = {"told", "tells", "asked", "asks", "warned", "warns", "urged", "thanked", "thanks"}
+ADDRESSEE_ONLY = re.compile(r"\s+(?!(?:why|how|what|when|whether|if|that|where|who|for|about)\b)(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*[.!?]?\s*$",
+                            re.I)  # (not "asked why the board refuses": a question of her own)
+
+
+def _addressee_only(cue: str, rest: str) -> bool:
+    """The words after a cue are only whom it was said to ("asked the board.", "told reporters."), with no verb of their own."""
+    return cue in ADDRESSED_CUES and ADDRESSEE_ONLY.fullmatch(rest) is not None and VERB_IN_CREDIT.search(rest) is None
 
 
 def _cut_clause(np: str) -> str:
