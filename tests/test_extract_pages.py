@@ -4050,3 +4050,12 @@ def test_a_cue_followed_only_by_whom_it_was_said_to_attributes_the_quotation_bef
     # a sentence of its own after the quotation: a verb of its own, or a question of its own
     for tail in ("Ortiz told reporters the offer was unfair.", "Ortiz asked why the board refuses."):
         assert speakers_in(page + tail)["When do we get to learn?"] == (None, None), tail
+
+
+def test_an_opening_phrase_with_no_comma_before_a_pronoun_leaves_the_pronoun_the_speaker():
+    page = ("Board President Tom Brannigan met the union's team on Monday. At our last session he looked across the table and "
+            "said, “There is no more money in the drawer.”")
+    assert speakers_in(page)["There is no more money in the drawer."][0] == "tom-brannigan"
+    # an opening phrase that names someone else does not take the saying from the pronoun
+    page = page.replace("At our last session he", "At our last session with Pia Cortes he")
+    assert speakers_in(page)["There is no more money in the drawer."][0] == "tom-brannigan"

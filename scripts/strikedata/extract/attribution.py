@@ -926,8 +926,8 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     adverb = TRAILING_ADVERB.search(text, np_start, np_end)
     if adverb:  # "The judge also wrote": the judge
         np_end = adverb.start()
-    relative = RELATIVE_OPENING.match(text, np_start, np_end)
-    if relative:  # "…, which she put at “…”": the subject of the relative clause
+    relative = RELATIVE_OPENING.match(text, np_start, np_end) or PHRASE_THEN_PRONOUN.match(text, np_start, np_end)
+    if relative:  # "…, which she put at “…”", "At our last session he looked across the table and said": the clause's subject
         np_start = relative.end()
     joined = JOINED_PREDICATE.fullmatch(text, np_start, np_end)
     if joined:  # "He stood at that podium and said": the subject of both verbs
@@ -1046,6 +1046,7 @@ TRAILING_ADVERB = re.compile(r"\s+(?:also|later|then|again|further|once|too|prev
 JOINED_PREDICATE = re.compile(r"\s*(?P<subject>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+"
                               r"(?-i:[a-z][\w’'-]*)(?:[ \t]+[^\s\x00]+){0,8}?[ \t]+and\s*")
 RELATIVE_OPENING = re.compile(r"\s*(?:which|that|whom|as)\s+(?=(?:he|she|they|it|[A-Z]))")
+PHRASE_THEN_PRONOUN = re.compile(rf"\s*(?:{OPENING_WORDS})\s[^,;:\x00]{{0,40}}?\s(?=(?:he|she|they)\s)")
 # "the Council’s executive board sent": the owner of the group that did what the sentence tells.
 OWNER_BEFORE = re.compile(r"\b[Tt]he (?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?:’s|'s) (?P<part>(?:[\w-]+ ){0,2}?"
                           r"(?:board|committee|council|team|leadership|officers|delegates))\b")
