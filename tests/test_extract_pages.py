@@ -4059,3 +4059,15 @@ def test_an_opening_phrase_with_no_comma_before_a_pronoun_leaves_the_pronoun_the
     # an opening phrase that names someone else does not take the saying from the pronoun
     page = page.replace("At our last session he", "At our last session with Pia Cortes he")
     assert speakers_in(page)["There is no more money in the drawer."][0] == "tom-brannigan"
+
+
+def test_a_quotation_credited_on_the_line_under_it_is_that_person_s_and_not_the_next_one_s():
+    page = ("We asked members how this week has gone. Here is some of what you sent.\n\n"
+            "“His speech therapy stopped on Monday.”\nLisa Tran, mother of a third-grader at Lantern Hill Elementary\n\n"
+            "“The teachers are right.”\nMarco Diaz, father of two at Pine Elementary\n")
+    speakers = speakers_in(page)
+    assert speakers["His speech therapy stopped on Monday."][0] == "lisa-tran"
+    assert speakers["The teachers are right."][0] == "marco-diaz"
+    # a portrait's caption over the quotation, with none above it, is still the caption's person
+    portrait = "Delphine Ashworth, 81, who taught English at Pine High for 34 years\n“We almost struck in 1994.”\n\nShe said more."
+    assert speakers_in(portrait)["We almost struck in 1994."][0] == "delphine-ashworth"

@@ -160,7 +160,7 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if speaker is None:
             speaker = _chanted(text, quote, entities) or (_words_of_an_answer(text, quote, entities) if transcript else None)
         if speaker is None:
-            speaker = _introduced(text, masked, quote, entities)
+            speaker = _credited_below(text, masked, quote, entities) or _introduced(text, masked, quote, entities)
         if speaker is None:
             speaker = _labeled_below(text, masked, quote, entities)
         if speaker is None:
@@ -313,6 +313,8 @@ def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) ->
     line_start = _line_start(masked, previous_end)
     line = masked[line_start:previous_end]
     if not line.rstrip().endswith(":") and "\n" not in masked[previous_end:start - 1]:
+        if _under_a_quotation(masked, line_start):
+            return None  # the credit of the quotation above it (_credited_below)
         return _name_line(text, masked, line_start, previous_end, entities)
     if not line.rstrip().endswith(":") or "\x00" in line:
         return None
@@ -325,6 +327,27 @@ def _introduced(text: str, masked: str, quote: Quotation, entities: Entities) ->
 
 
 LAST_SENTENCE = re.compile(r"[.!?][”’\"']*\s+(?=[A-Z])")
+
+
+def _credited_below(text: str, masked: str, quote: Quotation, entities: Entities) -> Speaker | None:
+    """A quotation closing its line, with a person's name and who they are on the line right under it and a blank line
+    after that ("“I have a son with an IEP …”" / "Lisa Tran, mother of a third-grader at Lantern Hill Elementary"): a
+    reader's letter or a post card credited below, whose person speaks."""
+    end = _line_end(masked, quote.end)
+    if masked[quote.end + 1:end].strip() or end >= len(masked):
+        return None
+    below_end = _line_end(masked, end + 1)
+    if not masked[end + 1:below_end].strip() or masked[below_end + 1:_line_end(masked, below_end + 1)].strip():
+        return None  # no line under it, or one that runs on into the next (a caption over the quotation below)
+    return _name_line(text, masked, end + 1, below_end, entities)
+
+
+def _under_a_quotation(masked: str, line_start: int) -> bool:
+    """The line at `line_start` is right under a line that a quotation closes."""
+    if line_start < 2 or masked[line_start - 1] != "\n":
+        return False
+    above = masked[_line_start(masked, line_start - 1):line_start - 1].rstrip().rstrip("”\"’'")
+    return above.endswith("\x00")
 
 
 def _labeled_below(text: str, masked: str, quote: Quotation, entities: Entities) -> Speaker | None:
