@@ -4071,3 +4071,36 @@ def test_a_quotation_credited_on_the_line_under_it_is_that_person_s_and_not_the_
     # a portrait's caption over the quotation, with none above it, is still the caption's person
     portrait = "Delphine Ashworth, 81, who taught English at Pine High for 34 years\n“We almost struck in 1994.”\n\nShe said more."
     assert speakers_in(portrait)["We almost struck in 1994."][0] == "delphine-ashworth"
+
+
+def test_a_look_back_under_day_headings_tells_its_next_date_many_sentences_after_a_bare_weekday():
+    # Thursday 2055-04-22, a month after: the page's next date ("Thursday, March 25") stands 20 sentences on
+    filler = "".join(f"Speaker {n} spoke for two minutes. " for n in range(20))
+    text = ("DAY ONE\n\nPicket lines went up on Monday, March 15, outside all 19 schools.\n\nDAY THREE\n\n"
+            "On Wednesday, the School Board held its special meeting. " + filler +
+            "\n\nDAY EIGHT\n\nAt 2:40 a.m. on Thursday, March 25, the mediator told them there was a deal.")
+    assert ("Wednesday", "2055-03-17") in dates_of(text, dt.date(2055, 4, 22))
+    # this week's news beside a date further back is still this week's
+    text = "Members voted on March 15 to authorize a strike.\n\nOn Wednesday, the two sides met. " + filler
+    assert ("Wednesday", "2055-04-21") in dates_of(text, dt.date(2055, 4, 22))
+
+
+def test_a_strike_s_numbered_day_told_beside_its_weekday_counts_the_others_from_it():
+    friday = dt.date(2055, 3, 19)
+    text = ("The school board authorized it at a meeting that began Wednesday evening, the strike's third day. "
+            "On day one, picket lines went up at 7 a.m. outside all 19 schools.\n\n"
+            "HOW WE GOT HERE\nDay 1: Picket lines go up at all 19 schools.\nDay 4: The district offers 4% and 3%.\n")
+    dated = dict(dates_of(text, friday))
+    assert dated["day one"] == "2055-03-15" and dated["Day 1"] == "2055-03-15" and dated["Day 4"] == "2055-03-18"
+    # a count that is not the strike's ("the third straight day without school") anchors nothing
+    text = ("Classes are canceled again Thursday, the district announced Wednesday, the third straight day without school. "
+            "Teachers marched on day two of the strike.")
+    assert ("day two", "2055-03-17") not in dates_of(text, friday)
+
+
+def test_a_timeline_s_rows_opened_by_strike_days_are_no_headline_of_the_page():
+    friday = dt.date(2055, 3, 19)
+    text = "HOW WE GOT HERE\nDay 1: Picket lines go up at all 19 schools.\nDay 3: The board's meeting draws 90 speakers.\n"
+    assert ("Day 1", "2055-03-19") not in dates_of(text, friday)
+    # one such line is the page's headline: the page's own day
+    assert dates_of("Day 5: Osprey Falls strike rolls on\n\nTeachers picketed.", friday) == [("Day 5", "2055-03-19")]

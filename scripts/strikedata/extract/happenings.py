@@ -318,6 +318,9 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
                                      f"the {named[1].split()[-1]} told before it"))
 
 
+# How many sentences on a calendar date told after a bare weekday may stand to show the page's order broken (a
+# look-back under day headings tells its last date many sentences on).
+NARRATION_AHEAD = 30
 # How far back a look-back's calendar dates may go (a date further back is background, not its story).
 LOOK_BACK_DAYS = 120
 # "no new proposal since Jan. 14": a day further back, not the next step of the story.
@@ -352,7 +355,7 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None, furniture: 
 
     def next_told(at: int) -> Happening | None:
         i = bisect_left(starts, at)
-        return told[i] if i < len(told) and _sentences_between(reader, at, told[i].start) <= TOLD_BEFORE_SENTENCES["story"] else None
+        return told[i] if i < len(told) and _sentences_between(reader, at, told[i].start) <= NARRATION_AHEAD else None
 
     def narrated(day: str, weekday: int) -> dt.date:
         after = dt.date.fromisoformat(day)
@@ -693,7 +696,17 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
         return
     text = found.reader.text
     days = [(m, n) for m, n, unit in numbered if unit == "day"]
-    headlines = [n for m, n in days if _headline_day(text, m)]  # one alone is the page's headline (not "Day 1: … / Day 2: …")
+    beside = next(((n, h) for m, n in days if of_a_strike(text, m) and (h := _day_beside(found, m)) is not None), None)
+    if beside is not None:  # "back on the picket lines for a fifth day Friday": day 5 is that Friday
+        n0, told = beside
+        known = dt.date.fromisoformat(str(told.start_date))
+        for m, n in days:
+            day = count_strike_days(known, n - n0)
+            found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5,
+                                     f"day {n} of the strike, counted from day {n0}, {told.expression!r} ({told.start_date}) beside it"))
+        return
+    # one line opened by a strike's day is the page's headline (not a timeline's "Day 1: … / Day 3: …")
+    headlines = [n for m, n in days if _headline_day(text, m)] if sum(_opens_its_line(text, m) for m, _ in days) == 1 else []
     told_today = (n for m, n in days if (m.group("of") or (m.group("ord") and m.group("ord") != OPENING)) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
@@ -718,6 +731,22 @@ def _aside_of_a_past(reader: _Reader, m: re.Match[str]) -> bool:
     return SUBORDINATE_OPENING.match(reader.text, sentence.start) is not None and tense(reader.text[sentence.start:m.start()]) == "past"
 
 
+def _day_beside(found: _Found, m: re.Match[str]) -> Happening | None:
+    """The day told right beside a strike's numbered day, in its clause: "for a fifth day Friday", "Wednesday evening,
+    the strike's third day" (told to the day, not planned); None when there is none."""
+    text = found.reader.text
+    for h in found.happenings:
+        if h.precision != "day" or not h.start_date or h.tense == "future" or not WEEKDAY.match(text, h.start):
+            continue
+        between = text[m.end():h.start] if h.start >= m.end() else text[h.end:m.start()] if h.end <= m.start() else None
+        if between is not None and BESIDE_DAY.fullmatch(between):
+            return h
+    return None
+
+
+BESIDE_DAY = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?")
+
+
 # A sentence opened by a clause of another time ("Since I last wrote to you, …"; not "Teachers were back on the
 # picket lines, on the third day of the strike": the day the story tells).
 SUBORDINATE_OPENING = re.compile(r"\s*(?:Since|When|After|Before|Until|Once)\b")
@@ -726,10 +755,15 @@ SUBORDINATE_OPENING = re.compile(r"\s*(?:Since|When|After|Before|Until|Once)\b")
 ASIDE_ON = re.compile(r",\s+on\s+$")
 
 
+def _opens_its_line(text: str, m: re.Match[str]) -> bool:
+    """"Day 5: …": a line opened by a strike's day and a colon."""
+    return bool(m.group("nunit")) and m.group("nunit").lower() == "day" and (m.start() == 0 or text[m.start() - 1] == "\n") \
+        and text.startswith(":", m.end())
+
+
 def _headline_day(text: str, m: re.Match[str]) -> bool:
     """"Day 5: Tamarack County strike rolls on": a line opened by the strike's day, that speaks of a strike."""
-    if not m.group("nunit") or m.group("nunit").lower() != "day" or (m.start() > 0 and text[m.start() - 1] != "\n") \
-            or not text.startswith(":", m.end()):
+    if not _opens_its_line(text, m):
         return False
     line_end = text.find("\n", m.end())
     return HEADLINE_STRIKE.search(text, m.end(), line_end if line_end >= 0 else len(text)) is not None
