@@ -4104,3 +4104,19 @@ def test_a_timeline_s_rows_opened_by_strike_days_are_no_headline_of_the_page():
     assert ("Day 1", "2055-03-19") not in dates_of(text, friday)
     # one such line is the page's headline: the page's own day
     assert dates_of("Day 5: Osprey Falls strike rolls on\n\nTeachers picketed.", friday) == [("Day 5", "2055-03-19")]
+
+
+def test_a_pronoun_the_page_ties_to_no_one_passes_over_a_person_whose_first_name_is_the_other_s():
+    page = ("Board chair Margaret Ellison-Tate voted for the plan, over the objection of Warren Castellanos, a parent.\n\n"
+            "“Nobody up here wanted this,” she said.")
+    assert speakers_in(page)["Nobody up here wanted this,"][0] == "margaret-ellison-tate"
+    assert speakers_in(page.replace("she said", "he said"))["Nobody up here wanted this,"][0] == "warren-castellanos"
+    # a name the Census lists give to both (Dana, Jamie) tells nothing: "he" passes over only the one the page calls "she"
+    both = page.replace("Warren Castellanos", "Dana Castellanos").replace("she said", "he said")
+    assert speakers_in(both)["Nobody up here wanted this,"][0] == "dana-castellanos"
+
+
+def test_given_names_read_the_census_lists_and_leave_shared_or_unknown_names_unread():
+    from strikedata.extract.given_names import usual_pronoun
+    assert [usual_pronoun(n) for n in ("Margaret", "MARGARET", "Warren", "Dana", "Jamie", "Xochitl-Ann", "")] == [
+        "she", "she", "he", None, None, None, None]

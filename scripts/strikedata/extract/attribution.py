@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from .coreference import workforce
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities, Person
+from .given_names import usual_pronoun
 from .quotations import CONTINUED, Quotation
 from .text import DETERMINERS, MAX_SENTENCE, OPENING_WORDS, PEOPLE_NOUNS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, sentences
 
@@ -1171,15 +1172,24 @@ def _agreeing(text: str, earlier, pronoun: str, entities: Entities):
     if told is not None:
         earlier = told
     subject = _subject_of_sentence(text, earlier, entities)
-    if subject is not None and entities.pronoun_of(subject.id, text) in (None, wanted):
+    if subject is not None and _pronoun(subject.id, text, entities) in (None, wanted):
         return subject  # "Whitacre said … working with Judge Sutter. She said …": the subject goes on, not the one named after it
     candidate = earlier
     while candidate is not None and earlier.start - candidate.start < PRONOUN_REACH:
-        said = entities.pronoun_of(candidate.id, text)
+        said = _pronoun(candidate.id, text, entities)
         if said is None or said == wanted:
             return candidate
         candidate = entities.last_before(candidate.start, "person")
     return earlier
+
+
+def _pronoun(person_id: str, text: str, entities: Entities) -> str | None:
+    """The pronoun the article ties to a person; else the one their first name usually goes with (given_names)."""
+    said = entities.pronoun_of(person_id, text)
+    if said is not None:
+        return said
+    first = next((w for w in entities.people[person_id].name.split() if len(w.rstrip(".")) > 1), "")
+    return usual_pronoun(first.rstrip("."))
 
 
 # A sentence that says who told it by the same pronoun: "Superintendent Lorraine Castonguay's team declined, she said."
