@@ -4120,3 +4120,12 @@ def test_given_names_read_the_census_lists_and_leave_shared_or_unknown_names_unr
     from strikedata.extract.given_names import usual_pronoun
     assert [usual_pronoun(n) for n in ("Margaret", "MARGARET", "Warren", "Dana", "Jamie", "Xochitl-Ann", "")] == [
         "she", "she", "he", None, None, None, None]
+
+
+def test_a_strike_day_s_subheading_in_capitals_between_lines_of_prose_is_a_figure_and_a_banner_is_not():
+    page = ("A month after the picket lines came down, teachers and parents are still adding up what the walkout cost.\n\n"
+            "DAY THREE\n\nOn Wednesday, the strike's third day, the School Board held the special meeting its chair had promised.\n\n"
+            "Sign up for Sentinel Daily Headlines\n\nDAY 9 SALE\n")
+    figures = [(f["text"], f["value"]) for f in draft_of(page).figures]
+    assert ("DAY THREE", 3) in figures
+    assert all(text != "DAY 9" for text, _ in figures)  # a banner's capitals under no prose

@@ -485,7 +485,7 @@ def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids:
     the article's mentions of one item are merged, an item the registry holds is named, not proposed
     again), and a mention of an item at each place the article tells of it."""
     furniture = furniture if furniture is not None else Furniture(text)
-    figures = [f for f in find_figures(text) if not furniture.holds(f.start)]
+    figures = [f for f in find_figures(text) if not furniture.holds(f.start) or story_subheading(text, f.start)]  # ("DAY ONE")
     _limit(draft, len(figures), "figures")
     figures = figures[:MAX_PROPOSALS]
     said_inside = _Quoted(draft.quote_speakers)
