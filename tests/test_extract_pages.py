@@ -4129,3 +4129,15 @@ def test_a_strike_day_s_subheading_in_capitals_between_lines_of_prose_is_a_figur
     figures = [(f["text"], f["value"]) for f in draft_of(page).figures]
     assert ("DAY THREE", 3) in figures
     assert all(text != "DAY 9" for text, _ in figures)  # a banner's capitals under no prose
+
+
+def test_an_unnamed_speaker_a_union_s_member_by_their_description_speaks_for_no_one_but_is_the_union_s():
+    page = ("A bus driver who belongs to the Alder Creek Education Association and asked not to be named said she has lost "
+            "$600.\n\n“I won’t cross that line,” she said.")
+    assert speakers_in(page)["I won’t cross that line,"] == (None, "acea")
+    page = "“I won’t cross that line,” said one bus driver, a member of the Alder Creek Education Association, who asked not to be named."
+    assert speakers_in(page)["I won’t cross that line,"] == (None, "acea")
+    # a school the speaker works at or a child attends makes no member of anything
+    for page in ("“I won’t cross that line,” said a teacher at Pine Elementary who asked not to be named.",
+                 "“I won’t cross that line,” said a mother whose son attends Pine Elementary."):
+        assert speakers_in(page)["I won’t cross that line,"] == (None, None), page

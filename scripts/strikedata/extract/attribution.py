@@ -982,8 +982,11 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
         earlier = entities.last_before(np_start, "person")
         unnamed = _unnamed_before(text, np_start, earlier.end if earlier else 0)
         if unnamed is not None:  # "… said a nurse who asked that her name not be used. “…,” she said."
-            return Speaker(None, None, written, cue, channel, "inferred", 0.45,
-                           f"'{np}' read as {unnamed.group().strip()!r}, whom the article does not name")
+            low, described_as = unnamed
+            union = _member_of(text, low + described_as.start(), low + described_as.end(), entities)
+            return Speaker(None, union, written, cue, channel, "inferred", 0.45,
+                           f"'{np}' read as {described_as.group().strip()!r}, whom the article does not name"
+                           + (f", a member of {entities.orgs[union].name}" if union else ""))
         described = _described_before(text, np_start, earlier.end if earlier else 0)
         holder = _title_holder(described.group().lower(), entities.descriptor(described.group(), described.start()), entities) \
             if described else None
@@ -1014,8 +1017,10 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
             person = entities.people[later.id]
             return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.55,
                            f"'{np}' read as {person.name}, the one the description names after it")
-        return Speaker(None, None, written, cue, channel, "inferred", 0.5,
-                       f"'{np}': the article does not name this speaker (an individual, not the organization named near)")
+        union = _member_of(text, np_start, _clause_end(text, np_start), entities)
+        return Speaker(None, union, written, cue, channel, "inferred", 0.5,
+                       f"'{np}': the article does not name this speaker (an individual, not the organization named near)"
+                       if union is None else f"'{np}': the article does not name this speaker, a member of {entities.orgs[union].name}")
     owned = OWNED_DOCUMENT.match(np)
     if owned:  # "the union’s statement", "Ng’s email": whose document it is speaks
         speaker = _resolve(text, np_start, np_start + owned.end("owner"), cue, _document_channel(owned.group("doc")) or channel,
@@ -1250,15 +1255,39 @@ def _narration_before(text: str, after: int, at: int) -> tuple[int, str]:
 QUOTED_LINE_REACH = 2_000  # characters back from a pronoun to look for its paragraph's start
 
 
-def _unnamed_before(text: str, at: int, after: int):
+def _unnamed_before(text: str, at: int, after: int) -> tuple[int, re.Match[str]] | None:
     """The last unnamed speaker said to speak between the last person named (`after`) and a
-    pronoun at `at`, within two sentences' reach; None when a person was named since."""
+    pronoun at `at`, within two sentences' reach, with where the narration it was found in starts;
+    None when a person was named since."""
     low, narration = _narration_before(text, after, at)
     found = None
     for m in UNNAMED_SPEAKING.finditer(narration):
         if not APPOSITION_AFTER.fullmatch(text, after, low + m.start()):  # "Tom Brannigan, a physical education teacher": him
             found = m
-    return found
+    return (low, found) if found is not None else None
+
+
+# "A bus driver who belongs to Local 58", "one bus driver, a member of the support staff association": the union an
+# unnamed speaker's description makes them a member of (not a school they teach at or a child attends: no membership).
+MEMBERSHIP = re.compile(r"\b(?:belongs?\s+to|(?:a|an|one)\s+(?:[\w-]+\s+)?member\s+of|members?\s+of|(?:a|an)\s+(?:union\s+)?"
+                        r"steward\s+(?:of|for|with))\s+(?=\S)", re.I)
+CLAUSE_END = re.compile(r"[.!?;:\n“”\"]")
+DESCRIPTION_REACH = 160
+
+
+def _clause_end(text: str, start: int) -> int:
+    end = CLAUSE_END.search(text, start, start + DESCRIPTION_REACH)
+    return end.start() if end else min(len(text), start + DESCRIPTION_REACH)
+
+
+def _member_of(text: str, start: int, end: int, entities: Entities) -> str | None:
+    """The union an unnamed speaker's description, text[start:end], says they belong to; None when it says none."""
+    for m in MEMBERSHIP.finditer(text, start, end):
+        named = [o for o in entities.within(m.end(), min(end, m.end() + 60), "org") if text[m.end():o.start].strip().lower() in ("", "the")]
+        org = named[0].id if named else entities.descriptor(text[m.end():min(end, m.end() + 60)].split(",")[0], m.end())
+        if org is not None and entities.orgs[org].kind == "union":
+            return org
+    return None
 
 
 def _named_after(text: str, at: int, end: int, after: int, entities: Entities):
