@@ -4137,6 +4137,9 @@ def test_an_unnamed_speaker_a_union_s_member_by_their_description_speaks_for_no_
     assert speakers_in(page)["I won’t cross that line,"] == (None, "acea")
     page = "“I won’t cross that line,” said one bus driver, a member of the Alder Creek Education Association, who asked not to be named."
     assert speakers_in(page)["I won’t cross that line,"] == (None, "acea")
+    page = ("“Our kids deserve a teacher,” a union steward shouted into a bullhorn as the rally began. “Say it louder!”\n\n"
+            "Near the fountain, a kindergarten teacher who asked that her name not be used held a sign.")
+    assert speakers_in(page)["Our kids deserve a teacher,"] == (None, "acea")
     # a school the speaker works at or a child attends makes no member of anything
     for page in ("“I won’t cross that line,” said a teacher at Pine Elementary who asked not to be named.",
                  "“I won’t cross that line,” said a mother whose son attends Pine Elementary."):

@@ -1271,6 +1271,7 @@ def _unnamed_before(text: str, at: int, after: int) -> tuple[int, re.Match[str]]
 # unnamed speaker's description makes them a member of (not a school they teach at or a child attends: no membership).
 MEMBERSHIP = re.compile(r"\b(?:belongs?\s+to|(?:a|an|one)\s+(?:[\w-]+\s+)?member\s+of|members?\s+of|(?:a|an)\s+(?:union\s+)?"
                         r"steward\s+(?:of|for|with))\s+(?=\S)", re.I)
+UNION_ROLE = re.compile(r"\b(?:a|an|one|another)\s+(?P<union>union|association|federation)\s+(?:steward|member|shop steward)\b", re.I)
 CLAUSE_END = re.compile(r"[.!?;:\n“”\"]")
 DESCRIPTION_REACH = 160
 
@@ -1282,6 +1283,11 @@ def _clause_end(text: str, start: int) -> int:
 
 def _member_of(text: str, start: int, end: int, entities: Entities) -> str | None:
     """The union an unnamed speaker's description, text[start:end], says they belong to; None when it says none."""
+    own = UNION_ROLE.search(text, start, end)
+    if own is not None:  # "a union steward shouted": the union the page names
+        org = entities.descriptor(own.group("union"), own.start())
+        if org is not None and entities.orgs[org].kind == "union":
+            return org
     for m in MEMBERSHIP.finditer(text, start, end):
         named = [o for o in entities.within(m.end(), min(end, m.end() + 60), "org") if text[m.end():o.start].strip().lower() in ("", "the")]
         org = named[0].id if named else entities.descriptor(text[m.end():min(end, m.end() + 60)].split(",")[0], m.end())
