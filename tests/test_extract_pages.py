@@ -4144,3 +4144,10 @@ def test_an_unnamed_speaker_a_union_s_member_by_their_description_speaks_for_no_
     for page in ("“I won’t cross that line,” said a teacher at Pine Elementary who asked not to be named.",
                  "“I won’t cross that line,” said a mother whose son attends Pine Elementary."):
         assert speakers_in(page)["I won’t cross that line,"] == (None, None), page
+
+
+def test_a_title_whose_of_runs_on_with_and_ends_before_the_name():
+    assert people_of("Director of Parks and Recreation Lorna Beckwith-Ames said the camps had room.") == {
+        "lorna-beckwith-ames": "Lorna Beckwith-Ames"}
+    # a name of three words after "and" with no title of "of" before it keeps its three words
+    assert people_of("Teachers and Ana Maria Lopez, a parent, said so.") == {"ana-maria-lopez": "Ana Maria Lopez"}

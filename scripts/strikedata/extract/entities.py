@@ -983,6 +983,8 @@ ABBREVIATED_SUFFIXES = frozenset({"Jr", "Sr"})
 ABBREVIATION_PERIOD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATED)) + r"|[A-Z])\.(?= )")
 FIRST_PERSON_CONTRACTION = re.compile(r"I[’'](?:ll|m|ve|d)")
 TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?$")  # "Asst. Supt. of Human Resources X"
+# A title whose "of" runs on with "and" ("Director of Parks and Recreation X"): the run after "and" opens with the title's last word.
+TITLE_OF_AND = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,3}and\s+$")
 
 
 def _particles(tokens: list[re.Match]) -> int:
@@ -1017,6 +1019,8 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
     plain = [t for t in name_tokens if not _initial(t.group()) and t.group() not in NAME_PARTICLES]
+    if len(plain) == 3 and not cut and TITLE_OF_AND.search(text, max(0, tokens[0].start() - 60), tokens[0].start()):
+        name_tokens, plain = name_tokens[1:], plain[1:]  # "Director of Parks and Recreation Lorna Beckwith-Ames": the title's end
     if len(plain) > 3 or (len(plain) > 2 and len(name_tokens) > len(plain) + _particles(name_tokens)):
         name_tokens = _trailing_name(text, name_tokens, known)
         plain = [t for t in name_tokens if not _initial(t.group()) and t.group() not in NAME_PARTICLES]
