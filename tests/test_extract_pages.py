@@ -4151,3 +4151,11 @@ def test_a_title_whose_of_runs_on_with_and_ends_before_the_name():
         "lorna-beckwith-ames": "Lorna Beckwith-Ames"}
     # a name of three words after "and" with no title of "of" before it keeps its three words
     assert people_of("Teachers and Ana Maria Lopez, a parent, said so.") == {"ana-maria-lopez": "Ana Maria Lopez"}
+
+
+def test_an_abbreviated_street_a_town_before_its_state_and_a_named_day_of_the_calendar_are_no_people():
+    page = ("The Ashgrove County Ledger-Dispatch · 112 N. Main St., Wolf Bend, Okla.\n\n"
+            "The district closed schools Monday for Presidents Day, a holiday already on the calendar, said Ana Lopez.")
+    assert [p["name"] for p in draft_of(page).new_people] == ["Ana Lopez"]
+    # a surname that is also a word of the calendar is a name with a first name before it
+    assert [p["name"] for p in draft_of("Doris Day, a parent, said the strike should end.").new_people] == ["Doris Day"]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .errors import ExtractError, read_yaml
 from .furniture import Furniture, over_a_handle
+from .holidays import NAMED_DAY
 from .text import CALENDAR_WORDS, PEOPLE_NOUNS, WEEKDAY_NAME, blank_quoted, slug
 
 # General English vocabulary, never names from any one article.
@@ -71,6 +72,7 @@ PLACE_WORDS = {
     "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
     "Field", "Ballpark", "Arena", "Gym", "Gymnasium", "Auditorium", "Room", "Pavilion",  # venues named after people
     "Calle", "Avenida", "Camino", "Paseo", "Rue",  # streets named first ("1400 W. Calle Ocotillo")
+    "St", "Rd", "Hwy", "Pkwy", "Ct",  # streets abbreviated ("Main St", "Canal St")
 }
 # Articles opening a place's or team's name, never a person's ("Los Halcones", "Las Cruces", "El Mirador").
 ARTICLE_FIRST_WORDS = frozenset({"Los", "Las", "El"})
@@ -1051,8 +1053,9 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         people.setdefault(existing.person_id, existing)
         return Mention(start, end, "person", existing.person_id)
     person_id = slug(name)
-    if person_id not in people and (_not_a_person(text, tokens, cut, start) or _names_an_organization(name, orgs)):
-        return None
+    if person_id not in people and (_not_a_person(text, tokens, cut, start) or _names_an_organization(name, orgs)
+                                    or NAMED_DAY_NAME.fullmatch(name)):
+        return None  # (nor "Presidents Day", a day of the calendar)
     if person_id not in people:
         person = _new_person(text, tokens[:cut], name_words, start, end, orgs, people, name)
         if person is None:
@@ -1061,6 +1064,11 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     return Mention(start, end, "person", person_id)
 
 
+NAMED_DAY_NAME = re.compile(NAMED_DAY)
+# A state after a name, as the AP writes it: the name is a town's ("Wolf Bend, Okla.", "Tillbrook, Ore.", "Dayton, Ohio").
+STATE_AFTER = re.compile(r",\s+(?:(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|"
+                         r"Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
+                         r"|(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah)\b)")
 NICKNAMED = re.compile(r" [“\"][^”\"]+[”\"] ")
 
 
@@ -1141,6 +1149,8 @@ def _not_a_person(text: str, tokens: list[re.Match], cut: int, start: int) -> bo
         return True  # "Serving Hardin, Tyler and Kessling counties": a masthead's tagline opening with a verb
     if ORG_NOUN_BEFORE.search(text, max(0, start - 40), start):
         return True  # "a contractor, Northline Mobility,": an organization named in apposition
+    if STATE_AFTER.match(text, tokens[-1].end()):
+        return True  # "112 N. Main St., Wolf Bend, Okla.": a town, its state after it
     placed = PLACE_OF_A_PLACE.search(text, max(0, start - 40), start)
     if placed and (placed.group(1) in PLACE_WORDS or placed.group(1) in ORG_WORDS or placed.group(1) in WORSHIP_WORDS):
         return True  # "First Community Church on East Bench", "Lincoln Elementary in Oak Park": where a place stands
