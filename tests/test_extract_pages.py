@@ -4159,3 +4159,19 @@ def test_an_abbreviated_street_a_town_before_its_state_and_a_named_day_of_the_ca
     assert [p["name"] for p in draft_of(page).new_people] == ["Ana Lopez"]
     # a surname that is also a word of the calendar is a name with a first name before it
     assert [p["name"] for p in draft_of("Doris Day, a parent, said the strike should end.").new_people] == ["Doris Day"]
+
+
+def test_a_quotation_nested_after_quoted_furniture_keeps_its_parent():
+    page = ("Watch live: “Strike talks” on KXYZ\n\nSign up for “Morning Brief” newsletter\n\n"
+            "“He told us ‘no deal’ today,” Ana Lopez said.\n")
+    draft = draft_of(page)
+    assert [q["text"] for q in draft.quotes] == ["He told us ‘no deal’ today,", "no deal"]
+    assert draft.quotes[0]["speaker_person_id"] == "ana-lopez"
+
+
+def test_kept_quotations_drop_the_nested_ones_of_a_dropped_parent_and_renumber_the_rest():
+    from strikedata.extract.quotations import find_quotations, kept
+    text = "“A ‘b’ c,” one said. “D ‘e’ f,” another said."
+    quotations = find_quotations(text)
+    assert [(q.text, q.parent) for q in quotations] == [("A ‘b’ c,", None), ("b", 0), ("D ‘e’ f,", None), ("e", 2)]
+    assert [(q.text, q.parent) for q in kept(quotations, lambda q: not q.text.startswith("A"))] == [("D ‘e’ f,", None), ("e", 0)]

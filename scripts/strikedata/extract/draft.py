@@ -57,7 +57,7 @@ from .happenings import (
     stamp_rows,
     timeline_rows,
 )
-from .quotations import find_quotations
+from .quotations import find_quotations, kept
 from .sections import Section, morning_stamp, page_clock, page_stamps, sections, slice_spans
 from .text import SpanIndex, blank_quoted, plain_number, sentences, slug
 
@@ -126,7 +126,7 @@ def extract_article(raw: bytes, seed_file: str, registry: Registry, *, published
     if overridden:
         draft.notes.append(f"--date {date.isoformat() if date else ''} overrides the seed's date header, "
                            f"which says {overridden}: relative dates are read against --date")
-    quotations = [q for q in find_quotations(text) if not furniture.holds(q.start)]  # a banner's quoted title is nobody's
+    quotations = kept(find_quotations(text), lambda q: not furniture.holds(q.start))  # a banner's quoted title is nobody's
     masked = mask_quotations(text, quotations)
     spans = sentences(text, masked)
     reading = _Reading(text, spans, entities)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from .text import trim
 
@@ -79,6 +80,19 @@ def _nickname(text: str, start: int, end: int) -> bool:
     m = NICKNAME.match(text, max(0, start - 1))
     return bool(m and m.end() >= end and re.search(r"\b[A-Z][\w’'.-]* $", text[max(0, m.start() - 30):m.start()])
                 and re.match(r" [A-Z]", text[m.end():m.end() + 2]))
+
+
+def kept(quotations: list[Quotation], keep: Callable[[Quotation], bool]) -> list[Quotation]:
+    """The quotations `keep` keeps, with the quotations nested in those it drops dropped too, and each nested
+    one's parent renumbered (a parent is an index into the list)."""
+    index: dict[int, int] = {}
+    out: list[Quotation] = []
+    for i, q in enumerate(quotations):
+        if q.parent is not None and q.parent not in index or not keep(q):
+            continue
+        index[i] = len(out)
+        out.append(q if q.parent is None else replace(q, parent=index[q.parent]))
+    return out
 
 
 def _reindex(outer: list[Quotation], nested: list[tuple[Quotation, Quotation]]) -> list[Quotation]:
