@@ -4175,3 +4175,14 @@ def test_kept_quotations_drop_the_nested_ones_of_a_dropped_parent_and_renumber_t
     quotations = find_quotations(text)
     assert [(q.text, q.parent) for q in quotations] == [("A ‘b’ c,", None), ("b", 0), ("D ‘e’ f,", None), ("e", 2)]
     assert [(q.text, q.parent) for q in kept(quotations, lambda q: not q.text.startswith("A"))] == [("D ‘e’ f,", None), ("e", 0)]
+
+
+def test_a_day_counted_on_from_a_day_counted_after_a_named_happening_chains():
+    wednesday = dt.date(2055, 3, 3)
+    page = ("Teachers voted Tuesday night to authorize a strike. Haugland said the notice would be hand-delivered two days "
+            "after the vote. A state mediator has called both bargaining teams back to the table a week later.\n")
+    dated = dated_mentions(page, wednesday)
+    assert dated["A state mediator has called both bargaining teams back to the table a week later."] == "2055-03-11"
+    # what is told as done is still not counted from a day ahead that is no plan (a contract's end told in passing)
+    page = ("The contract runs through June 30, 2058.\n\nTwo days later, the district dropped its plan.\n")
+    assert ("Two days later, the district dropped its plan.", "2058-07-02") not in _all_dated_mentions(page, wednesday)

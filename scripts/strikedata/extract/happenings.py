@@ -273,6 +273,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
     starts = [h.start for h in told]
     small_hours: dict[int, bool] = {}  # a sentence's start -> whether its clock times are all in the small hours
+    _add_counted_from_named(found, told, starts)  # first: "a week later" may count on from "two days after the vote"
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES[_reach(m)])
         resolution = _told_from(m, antecedent, published)
@@ -281,10 +282,12 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             after_midnight = dt.date.fromisoformat(resolution.dates[0]) + dt.timedelta(days=1)
             resolution = replace(resolution, dates=(after_midnight.isoformat(), None), note=f"{resolution.note}, past midnight")
         if resolution is not None and published is not None and antecedent is not None \
-                and (antecedent.start_date or "") > published.isoformat() and not m.group("moved") \
+                and (antecedent.start_date or "") > published.isoformat() and not m.group("moved") and antecedent.tense != "future" \
                 and reader.tense(reader.sentence(m.start()), m.start(), m.end()) == "past":
             continue  # "Two days later, the board voted", after a contract's end date told in passing: what is told as done
-            # is not counted from a day still ahead (a plan moved is: "the vote set for Friday was moved up a day")
+            # is not counted from a day still ahead (a plan moved is: "the vote set for Friday was moved up a day"; and a
+            # plan counted on is: "the notice would be delivered two days after the vote. A mediator has called them back
+            # a week later.")
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
             kept = [i for i, h in enumerate(told) if not m.start() <= h.start < m.end()]
@@ -293,29 +296,40 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             at = bisect_left(starts, m.start())  # a day told so is itself one to count from ("overnight … the following morning")
             starts.insert(at, m.start())
             told.insert(at, found.happenings[-1])
+
+
+def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[int]) -> None:
+    """A day counted from a happening named after the words ("two days after the vote", "the morning after a 13-hour
+    session"): from the day its sentence hangs it on, the day told right after the words, or the last day told of the
+    happening's kind. Each day so read joins `told` (`starts`: their starts), to be counted from in turn."""
+    reader = found.reader
     for m in _anchored(COUNTED_FROM_NAMED, reader.text, TOLD_BEFORE_AT):
         n = 1 if m.group("part") else _count(m.group("count")) * (7 if m.group("unit").lower() == "week" else 1)
+        after = m.group("dir").lower() == "after"
         hung_on = _last_told(told, starts, reader, m.start(), 0)  # in its own sentence
+        counted_from = _next_told(told, starts, reader, m.end())
+        named = _named_before(told, starts, reader, m)
+        told_from_kin = False
         if hung_on is not None and hung_on.start_date is not None and hung_on.precision == "day":
             # "The vote was Friday, five days after the strike began": what follows the words is that many days before
-            day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if m.group("dir").lower() == "after" else n)
-            found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
-                                     f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"))
-            continue
-        counted_from = _next_told(told, starts, reader, m.end())
-        if counted_from is not None and counted_from.start_date:
+            day = dt.date.fromisoformat(hung_on.start_date) + dt.timedelta(days=-n if after else n)
+            note = f"'{m.group()}' counted from {hung_on.expression!r} ({hung_on.start_date}), the day it hangs on"
+        elif counted_from is not None and counted_from.start_date:
             # "The ruling came a day after a two-hour hearing Wednesday": what comes before the words, counted from that day
-            day = dt.date.fromisoformat(counted_from.start_date) + dt.timedelta(days=n if m.group("dir").lower() == "after" else -n)
-            found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.55,
-                                     f"'{m.group()} … {counted_from.expression}': counted from {counted_from.start_date}"))
-            continue
-        named = _named_before(told, starts, reader, m)
-        if named is not None and named[0].start_date:
+            day = dt.date.fromisoformat(counted_from.start_date) + dt.timedelta(days=n if after else -n)
+            note = f"'{m.group()} … {counted_from.expression}': counted from {counted_from.start_date}"
+        elif named is not None and named[0].start_date:
             # "Two days after the vote, about 600 teachers … rallied": counted from the day the vote was told, before
-            day = dt.date.fromisoformat(named[0].start_date) + dt.timedelta(days=n if m.group("dir").lower() == "after" else -n)
-            found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5,
-                                     f"'{m.group()} {named[1]}' counted from {named[0].expression!r} ({named[0].start_date}), "
-                                     f"the {named[1].split()[-1]} told before it"))
+            told_from_kin = True
+            day = dt.date.fromisoformat(named[0].start_date) + dt.timedelta(days=n if after else -n)
+            note = (f"'{m.group()} {named[1]}' counted from {named[0].expression!r} ({named[0].start_date}), "
+                    f"the {named[1].split()[-1]} told before it")
+        else:
+            continue
+        if found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5 if told_from_kin else 0.55, note)) and told_from_kin:
+            at = bisect_left(starts, m.start())
+            starts.insert(at, m.start())
+            told.insert(at, found.happenings[-1])
 
 
 # How many sentences on a calendar date told after a bare weekday may stand to show the page's order broken (a
