@@ -4186,3 +4186,13 @@ def test_a_day_counted_on_from_a_day_counted_after_a_named_happening_chains():
     # what is told as done is still not counted from a day ahead that is no plan (a contract's end told in passing)
     page = ("The contract runs through June 30, 2058.\n\nTwo days later, the district dropped its plan.\n")
     assert ("Two days later, the district dropped its plan.", "2058-07-02") not in _all_dated_mentions(page, wednesday)
+
+
+def test_a_past_sentence_telling_no_happening_carries_its_paragraph_s_day_to_the_next():
+    friday = dt.date(2055, 3, 19)
+    page = "The board met Wednesday night at the district office. The room was packed with parents. Members approved the offer 5-2.\n"
+    assert dated_mentions(page, friday)["Members approved the offer 5-2."] == "2055-03-17"
+    # a new paragraph, or a sentence told in the present between, carries nothing: the article's day, the latest it can be
+    for between in ("\n\nThe room was packed with parents. ", " The room is packed with parents. "):
+        moved = page.replace(" The room was packed with parents. ", between)
+        assert dated_mentions(moved, friday)["Members approved the offer 5-2."] == "2055-03-19", between

@@ -953,6 +953,8 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
                 and not narration[:headline_verb.start()].endswith(("to ", "To ")):  # ("Union to vote on deal": a plan)
             word = headline_verb  # "Board … rejects injunction bid as strike reaches fourth day": the headline's first verb
         if word is None:
+            if previous and previous.start in days and "\n" not in text[previous.start:sentence.start] and tense(said) == "past":
+                days[sentence.start] = days[previous.start]  # ("… adjourned at 12:35 a.m. Thursday. More than 90 people spoke.")
             continue
         if word.re is STATEMENT_MADE:  # the statement's own verb tells when it was made, not what it says ("would close")
             when = "present" if STATED_NOW.match(word.group()) else "past"
