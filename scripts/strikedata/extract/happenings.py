@@ -925,7 +925,7 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
     of plans (`ahead`) may still tell a statement made ("…, its president announced at a news conference"):
     _earlier_clause. Read once per sentence."""
     out: list[Happening] = []
-    days, rows, ahead, first_dates = days or {}, rows or {}, ahead or set(), first_dates or {}
+    days, rows, ahead, first_dates = dict(days or {}), rows or {}, ahead or set(), first_dates or {}  # (days: added to, a copy)
     starts = [s.start for s in sentence_spans]
     before: Span | None = None
     for sentence in sentence_spans:
