@@ -4196,3 +4196,13 @@ def test_a_past_sentence_telling_no_happening_carries_its_paragraph_s_day_to_the
     for between in ("\n\nThe room was packed with parents. ", " The room is packed with parents. "):
         moved = page.replace(" The room was packed with parents. ", between)
         assert dated_mentions(moved, friday)["Members approved the offer 5-2."] == "2055-03-19", between
+
+
+def test_proposed_with_its_object_is_a_past_verb_and_before_its_noun_an_adjective():
+    assert tense("For the first time, the district also proposed a class-size cap.") == "past"
+    assert tense("The union expected a deal by Friday.") == "past"
+    assert tense("The proposed contract runs three years.") == "present"
+    assert tense("It is expected to pass.") == "future"
+    friday = dt.date(2055, 3, 19)
+    page = "The offer, handed across the table Thursday, would raise pay 4%. For the first time, the district also proposed a cap.\n"
+    assert dated_mentions(page, friday)["For the first time, the district also proposed a cap."] == "2055-03-18"

@@ -2102,9 +2102,20 @@ def tense(clause: str) -> str:
         return "future"  # "If no deal is reached by Wednesday": a condition still open
     if FUTURE.search(narration):
         return "future"
-    if any(m.group().lower() not in NOT_PAST and not _state_now(narration, m) for m in PAST.finditer(narration)):
+    if any((m.group().lower() not in NOT_PAST or _acts(narration, m)) and not _state_now(narration, m) for m in PAST.finditer(narration)):
         return "past"
     return "present"
+
+
+# Before a word of NOT_PAST, the determiner of its noun ("the proposed contract", "a planned rally"); after it, the
+# object of a verb ("The district also proposed a class-size cap", "Teachers planned a march", "scheduled the vote").
+DETERMINER_BEFORE_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|as|is|are|be|been|being|was|were)\s+$", re.I)
+OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|its|their|his|her|another|new|two|three|\d)\b", re.I)
+
+
+def _acts(narration: str, m: re.Match[str]) -> bool:
+    """A word of NOT_PAST told as the past of a verb with its object, not as an adjective."""
+    return OBJECT_AFTER.match(narration, m.end()) is not None and not DETERMINER_BEFORE_WORD.search(narration, max(0, m.start() - 12), m.start())
 
 
 def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool:
