@@ -4206,3 +4206,13 @@ def test_proposed_with_its_object_is_a_past_verb_and_before_its_noun_an_adjectiv
     friday = dt.date(2055, 3, 19)
     page = "The offer, handed across the table Thursday, would raise pay 4%. For the first time, the district also proposed a cap.\n"
     assert dated_mentions(page, friday)["For the first time, the district also proposed a cap."] == "2055-03-18"
+
+
+def test_a_weekday_after_an_order_to_do_something_is_the_day_ordered_ahead():
+    thursday = dt.date(2054, 2, 12)
+    sentence = ("Shortly after 11 p.m., the board voted 5-2 to direct Superintendent Dana Whitcomb to return to mediation "
+                "Saturday with a revised proposal.")
+    assert dates_of(sentence, thursday) == [("Saturday", "2054-02-14")]
+    assert dates_of("The judge ordered both bargaining teams to meet with state mediators Friday.", thursday) == [("Friday", "2054-02-13")]
+    # the order's own day, told before its infinitive, is the order's
+    assert dates_of("The judge on Monday ordered both teams to meet with mediators.", thursday) == [("Monday", "2054-02-09")]

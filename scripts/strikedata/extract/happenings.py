@@ -2261,7 +2261,11 @@ AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|pr
                        r"to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+"
                        r"|voted\s+(?P<vwhen>(?:(?:[\w’'-]+\s+){0,2}?(?:night|morning|afternoon|evening|day|week|"
                        + "|".join(WEEKDAYS) + r")\s+)|(?:[\w’'-]+\s+){0,2}?(?:ago|earlier|later)\s+)"
-                       r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b)"
+                       r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b"
+                       # "ordered both bargaining teams to meet with state mediators Friday", "voted 5-2 to direct the
+                       # superintendent to return to mediation Saturday": an order for a day ahead of it
+                       r"|(?:ordered|directed|instructed|direct|order)\s+(?:[\w’'.-]+\s+){1,4}?"
+                       r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring|come|report|appear|submit|present)\b)"
                        r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
 AGREED_TO_REACH = 90  # characters back from a weekday to the decision
 DECISION_WEEKDAY = re.compile(rf"(?P<last>last\s+)?(?P<day>{WEEKDAY_NAME})", re.I)
