@@ -4012,19 +4012,19 @@ def test_a_strike_s_day_being_set_is_news_of_the_article_s_day_not_of_the_day_se
     assert (headline, "2026-02-17") not in _all_dated_mentions("Teachers set strike date Feb. 9\n\nThe strike began.\n", tuesday)
 
 
-def test_an_afternoon_s_time_told_as_past_after_the_day_before_is_that_day_s_with_other_days_in_its_sentence():
+def test_an_evening_s_time_told_as_past_after_the_day_before_counts_with_other_days_in_its_sentence():
     friday = dt.date(2027, 2, 19)
     page = ("Teachers voted Thursday night to ratify the contract, a day after the support staff union reached a deal of its own.\n\n"
-            "Members lined up out the gym doors before the polls opened at 4 p.m.\n\n"
-            "Of the 742 who cast ballots, 94% voted yes, the union's president said shortly after 9 p.m.\n")
+            "Of the 742 who cast ballots, 94% voted yes, the union's president said shortly after 9 p.m.\n\n"
+            "Members lined up out the gym doors before the polls opened at 4 p.m.\n")
     dated = dated_mentions(page, friday)
-    assert dated["Members lined up out the gym doors before the polls opened at 4 p.m."] == "2027-02-18"
     assert dated["Of the 742 who cast ballots, 94% voted yes, the union's president said shortly after 9 p.m."] == "2027-02-18"
-    # a morning's time told as past may be the article's own morning; a day after yesterday told with it is not yesterday
-    morning = page.replace("before the polls opened at 4 p.m.", "before the gym opened at 7 a.m.")
-    assert dated_mentions(morning, friday)["Members lined up out the gym doors before the gym opened at 7 a.m."] == "2027-02-19"
+    # an afternoon's time may be the article's own afternoon (a scene of today, a news conference answering last night)
+    assert dated["Members lined up out the gym doors before the polls opened at 4 p.m."] == "2027-02-19"
+    # a day after yesterday told with it is not yesterday
     later = page.replace("a day after the support staff union", "a day before the support staff union")
-    assert dated_mentions(later, friday)["Members lined up out the gym doors before the polls opened at 4 p.m."] == "2027-02-19"
+    assert dated_mentions(later, friday)[
+        "Of the 742 who cast ballots, 94% voted yes, the union's president said shortly after 9 p.m."] == "2027-02-19"
 
 
 def test_a_weekday_after_an_offer_to_do_something_is_the_day_offered_ahead():
@@ -4104,22 +4104,6 @@ def test_a_timeline_s_rows_opened_by_strike_days_are_no_headline_of_the_page():
     assert ("Day 1", "2055-03-19") not in dates_of(text, friday)
     # one such line is the page's headline: the page's own day
     assert dates_of("Day 5: Osprey Falls strike rolls on\n\nTeachers picketed.", friday) == [("Day 5", "2055-03-19")]
-
-
-def test_a_pronoun_the_page_ties_to_no_one_passes_over_a_person_whose_first_name_is_the_other_s():
-    page = ("Board chair Margaret Ellison-Tate voted for the plan, over the objection of Warren Castellanos, a parent.\n\n"
-            "“Nobody up here wanted this,” she said.")
-    assert speakers_in(page)["Nobody up here wanted this,"][0] == "margaret-ellison-tate"
-    assert speakers_in(page.replace("she said", "he said"))["Nobody up here wanted this,"][0] == "warren-castellanos"
-    # a name the Census lists give to both (Dana, Jamie) tells nothing: "he" passes over only the one the page calls "she"
-    both = page.replace("Warren Castellanos", "Dana Castellanos").replace("she said", "he said")
-    assert speakers_in(both)["Nobody up here wanted this,"][0] == "dana-castellanos"
-
-
-def test_given_names_read_the_census_lists_and_leave_shared_or_unknown_names_unread():
-    from strikedata.extract.given_names import usual_pronoun
-    assert [usual_pronoun(n) for n in ("Margaret", "MARGARET", "Warren", "Dana", "Jamie", "Xochitl-Ann", "")] == [
-        "she", "she", "he", None, None, None, None]
 
 
 def test_a_strike_day_s_subheading_in_capitals_between_lines_of_prose_is_a_figure_and_a_banner_is_not():
@@ -4216,3 +4200,70 @@ def test_a_weekday_after_an_order_to_do_something_is_the_day_ordered_ahead():
     assert dates_of("The judge ordered both bargaining teams to meet with state mediators Friday.", thursday) == [("Friday", "2054-02-13")]
     # the order's own day, told before its infinitive, is the order's
     assert dates_of("The judge on Monday ordered both teams to meet with mediators.", thursday) == [("Monday", "2054-02-09")]
+
+
+def test_the_seventeenth_round_review_s_counter_examples_keep_their_readings():
+    # counts after a happening named by a noun of no kind of its own ("the deal") count from nothing
+    page = ("Teachers returned to classrooms Tuesday, Feb. 20, after a seven-day strike.\n\nThe district mailed the first "
+            "paychecks under the new contract on Monday, March 4.\n\nThe day after the deal, the superintendent thanked families.\n")
+    assert all(not text.startswith("The day after the deal") for text, _ in _all_dated_mentions(page, dt.date(2024, 3, 8)))
+    # a strike's day that may be set, or a notice that will be delivered, is no news of the article's day
+    for sentence in ("Union leaders could set a strike date at a March 14 meeting.", "Teachers will vote March 14 on whether to set a "
+                     "strike date.", "If talks fail, the union will deliver a 10-day strike notice on March 14."):
+        assert _all_dated_mentions(sentence + "\n", dt.date(2024, 3, 6)) == [(sentence, "2024-03-14")], sentence
+    # an afternoon's time after last night's news may be today's
+    page = ("Talks broke off Thursday night without a deal.\n\nTeachers are back on the picket lines outside every school.\n\n"
+            "At 1 p.m., a mariachi band arrived at the district office to play for the strikers.\n")
+    assert dated_mentions(page, dt.date(2027, 2, 19))[
+        "At 1 p.m., a mariachi band arrived at the district office to play for the strikers."] == "2027-02-19"
+    # offers to someone, and an offer whose outcome is told after its day, tell a day gone
+    monday, wednesday = dt.date(2024, 3, 11), dt.date(2024, 3, 6)
+    assert dates_of("The district made two offers to teachers Monday, and the union rejected both.", wednesday) == [("Monday", "2024-03-04")]
+    assert dates_of("The proposal, offered to teachers Monday, would raise pay 4%.", wednesday) == [("Monday", "2024-03-04")]
+    assert dates_of("The union offered to return to the table Saturday, and the two sides met for nine hours.", monday) == [
+        ("Saturday", "2024-03-09")]
+    # an act after another's words is no saying of them
+    for text in ("Parent Dana Whitley read from her son's letter. “Why can’t I go to school?” Board President Ray Ortiz thanked her.",
+                 "A man in the back row stood up. “Shut it down!” Chair Ray Ortiz urged calm."):
+        assert list(speakers_in(text).values()) == [(None, None)], text
+    # a clause of time with its own pronoun opening the sentence leaves the sentence its subject
+    text = ("Board member Carl Ames read the district's statement aloud. By the time he finished Pia Cortes was on her feet and "
+            "said, “That is not true.”")
+    assert speakers_in(text)["That is not true."][0] == "pia-cortes"
+    text = "Board member Carl Ames defended the offer. During the five minutes he spoke a teacher stood up and shouted, “Shame!”"
+    assert speakers_in(text)["Shame!"][0] is None
+    # a caption under a quotation introduced by a colon takes nothing from it
+    text = ("Superintendent Nora Feld wrote to families Tuesday night:\n“Our doors will reopen when our teachers return.”\n"
+            "Marco Diaz, a parent at Pine Elementary, holds a sign outside the district office\n\nTalks resume Thursday.")
+    assert speakers_in(text)["Our doors will reopen when our teachers return."] == ("nora-feld", "alder-usd")
+    text = ("Parents weighed in. One mother read a poem her daughter wrote:\n“My teacher is my hero.”\n"
+            "Lisa Tran, center, and other parents listen to public comment\n\nThe board did not vote.")
+    assert speakers_in(text)["My teacher is my hero."][0] is None
+    # a news story's background date far on is no next step of a story told in order
+    filler = "".join(f"Speaker {n} spoke for two minutes. " for n in range(18))
+    page = ("The strike began Monday, Feb. 26.\n\nOn Wednesday, the School Board voted 4-3 to hire substitute teachers.\n\n" + filler +
+            "\n\nTeachers' health insurance lapsed on March 1, the union said.\n")
+    assert ("Wednesday", "2024-03-06") in dates_of(page, dt.date(2024, 3, 8))
+    # another strike's day on no particular weekday anchors nothing; a headline's strike day beside another's line stays
+    text = "Teachers walked out Monday, March 4. The 2019 strike ended on a Friday, its ninth day. On day three of this strike, it rained."
+    assert ("day three", "2024-02-29") not in dates_of(text, dt.date(2024, 3, 8))
+    text = "Day 3: Alder Creek strike drags on\n\nTeachers picketed again Wednesday.\n\nDay 4: what to know\nSchools stay closed Thursday."
+    assert ("Day 4", "2024-03-07") in dates_of(text, wednesday)
+    # a promotion's capitals between paragraphs hold no figure
+    p1 = "Teachers in the Alder Creek Unified School District marched for a third day on Wednesday, their signs soaked by rain."
+    p2 = "Superintendent Nora Feld said the district would not return to the table until the union dropped its demand on class sizes."
+    for line in ("WATCH: 2 MINUTES WITH THE MAYOR", "SUBSCRIBE NOW: 12 WEEKS FREE", "DAY 9 SALE"):
+        assert [f["text"] for f in draft_of(f"{p1}\n\n{line}\n\n{p2}\n").figures] == ["a third day"], line
+    # no membership of the speaker's own: not a member, a wife who is one, members brought doughnuts
+    for text in ("“I won’t cross it,” said a substitute teacher who is not a member of the Alder Creek Education Association.",
+                 "“I won’t cross it,” said a grandmother who brought doughnuts to members of the Alder Creek Education Association.",
+                 "“I won’t cross it,” said one father whose wife is a member of the Alder Creek Education Association."):
+        assert speakers_in(text)["I won’t cross it,"] == (None, None), text
+    # an organization's "of … and" is no title: the three words after it are a name
+    for text, name in (("Researchers at the University of Oregon and Juan Carlos Rivera, a budget analyst, did the study.", "Juan Carlos Rivera"),
+                       ("Letters went to the Board of Education and Mary Ellen Park, the district's lawyer.", "Mary Ellen Park")):
+        assert [p["name"] for p in draft_of(text).new_people] == [name]
+    # a state opening an association's name, and a saint's "St.", leave the person
+    assert speakers_in("“They are watching,” said Ana Lopez, Ohio Education Association spokeswoman.")["They are watching,"][0] == "ana-lopez"
+    assert [p["name"] for p in draft_of("Board member Jill St. Clair said she would vote against the contract.").new_people] == [
+        "Jill St. Clair"]

@@ -16,7 +16,6 @@ from itertools import pairwise
 
 from .coreference import workforce
 from .entities import ABBREVIATED, HEADS, OUTLET_KIND, Entities, Person
-from .given_names import usual_pronoun
 from .quotations import CONTINUED, Quotation
 from .text import DETERMINERS, MAX_SENTENCE, OPENING_WORDS, PEOPLE_NOUNS, WEEKDAY_NAME, Lines, SpanIndex, blank_quoted, sentences
 
@@ -110,7 +109,7 @@ PRONOUNS_GROUP = {"they", "their", "them", "we"}
 
 # The period of an initial or abbreviation inside a name or title, and of a suffix before the comma of
 # an apposition ("Desmond T. Farrow Jr., the union's bargaining chair, told reporters") or before the words
-# that go on ("Superintendent Gerald P. Ashby Jr. said at a news conference").
+# that go on ("Superintendent Gerald P. Ostrander Jr. said at a news conference").
 NAME_PERIOD = re.compile(r"(?<![\w.])(?:(?:[A-Z]|" + "|".join(sorted(ABBREVIATED)) + r")\.(?= [A-Z])|(?:Jr|Sr)\.(?=,| [a-z]))")
 NAME_MARK = "\x01"
 
@@ -161,7 +160,7 @@ def attribute(text: str, quotations: list[Quotation], entities: Entities, count:
         if speaker is None:
             speaker = _chanted(text, quote, entities) or (_words_of_an_answer(text, quote, entities) if transcript else None)
         if speaker is None:
-            speaker = _credited_below(text, masked, quote, entities) or _introduced(text, masked, quote, entities)
+            speaker = _introduced(text, masked, quote, entities) or _credited_below(text, masked, quote, entities)
         if speaker is None:
             speaker = _labeled_below(text, masked, quote, entities)
         if speaker is None:
@@ -338,8 +337,11 @@ def _credited_below(text: str, masked: str, quote: Quotation, entities: Entities
     if masked[quote.end + 1:end].strip() or end >= len(masked):
         return None
     below_end = _line_end(masked, end + 1)
-    if not masked[end + 1:below_end].strip() or masked[below_end + 1:_line_end(masked, below_end + 1)].strip():
+    line = masked[end + 1:below_end]
+    if not line.strip() or masked[below_end + 1:_line_end(masked, below_end + 1)].strip():
         return None  # no line under it, or one that runs on into the next (a caption over the quotation below)
+    if line.count(",") != 1 or VERB_IN_CREDIT.search(line):
+        return None  # a name and who they are, no more: not a caption telling what they do ("…, center, holds a sign")
     return _name_line(text, masked, end + 1, below_end, entities)
 
 
@@ -917,7 +919,7 @@ def _more_than_channel(rest: str) -> bool:
 
 
 # “When do we get to learn?” Ortiz asked the board.: a verb of saying to someone, whom the sentence ends on, attributes.
-ADDRESSED_CUES = {"told", "tells", "asked", "asks", "warned", "warns", "urged", "thanked", "thanks"}
+ADDRESSED_CUES = {"told", "tells", "asked", "asks"}  # (not "thanked her", "urged calm": an act after another's words)
 ADDRESSEE_ONLY = re.compile(r"\s+(?!(?:why|how|what|when|whether|if|that|where|who|for|about)\b)(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*[.!?]?\s*$",
                             re.I)  # (not "asked why the board refuses": a question of her own)
 
@@ -951,6 +953,8 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
     if adverb:  # "The judge also wrote": the judge
         np_end = adverb.start()
     relative = RELATIVE_OPENING.match(text, np_start, np_end) or PHRASE_THEN_PRONOUN.match(text, np_start, np_end)
+    if relative and relative.re is PHRASE_THEN_PRONOUN and NAME_AFTER.search(text, relative.end() + 2, np_end):
+        relative = None  # "At the meeting he chaired Pia Cortes said": a name after the pronoun is the subject
     if relative:  # "…, which she put at “…”", "At our last session he looked across the table and said": the clause's subject
         np_start = relative.end()
     joined = JOINED_PREDICATE.fullmatch(text, np_start, np_end)
@@ -1075,7 +1079,11 @@ TRAILING_ADVERB = re.compile(r"\s+(?:also|later|then|again|further|once|too|prev
 JOINED_PREDICATE = re.compile(r"\s*(?P<subject>[Hh]e|[Ss]he|[Tt]hey|[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3})[ \t]+"
                               r"(?-i:[a-z][\w’'-]*)(?:[ \t]+[^\s\x00]+){0,8}?[ \t]+and\s*")
 RELATIVE_OPENING = re.compile(r"\s*(?:which|that|whom|as)\s+(?=(?:he|she|they|it|[A-Z]))")
-PHRASE_THEN_PRONOUN = re.compile(rf"\s*(?:{OPENING_WORDS})\s[^,;:\x00]{{0,40}}?\s(?=(?:he|she|they)\s)")
+NAME_AFTER = re.compile(r"\s[A-Z]")
+# "At our last session he looked across the table and said": an opening phrase with no comma before its pronoun subject
+# (not "By the time he finished Pia Cortes …", "On the day they voted": a clause of time, whose pronoun is its own).
+PHRASE_THEN_PRONOUN = re.compile(rf"\s*(?:{OPENING_WORDS})\s(?![^,;:\x00]{{0,40}}?\b(?:time|day|days|minute|minutes|hour|hours|"
+                                 rf"moment|night|week|morning|afternoon|evening|while|when)\b)[^,;:\x00]{{0,40}}?\s(?=(?:he|she|they)\s)")
 # "the Council’s executive board sent": the owner of the group that did what the sentence tells.
 OWNER_BEFORE = re.compile(r"\b[Tt]he (?P<owner>[A-Z][\w-]*(?: [A-Z][\w-]*){0,3})(?:’s|'s) (?P<part>(?:[\w-]+ ){0,2}?"
                           r"(?:board|committee|council|team|leadership|officers|delegates))\b")
@@ -1177,24 +1185,15 @@ def _agreeing(text: str, earlier, pronoun: str, entities: Entities):
     if told is not None:
         earlier = told
     subject = _subject_of_sentence(text, earlier, entities)
-    if subject is not None and _pronoun(subject.id, text, entities) in (None, wanted):
+    if subject is not None and entities.pronoun_of(subject.id, text) in (None, wanted):
         return subject  # "Whitacre said … working with Judge Sutter. She said …": the subject goes on, not the one named after it
     candidate = earlier
     while candidate is not None and earlier.start - candidate.start < PRONOUN_REACH:
-        said = _pronoun(candidate.id, text, entities)
+        said = entities.pronoun_of(candidate.id, text)
         if said is None or said == wanted:
             return candidate
         candidate = entities.last_before(candidate.start, "person")
     return earlier
-
-
-def _pronoun(person_id: str, text: str, entities: Entities) -> str | None:
-    """The pronoun the article ties to a person; else the one their first name usually goes with (given_names)."""
-    said = entities.pronoun_of(person_id, text)
-    if said is not None:
-        return said
-    first = next((w for w in entities.people[person_id].name.split() if len(w.rstrip(".")) > 1), "")
-    return usual_pronoun(first.rstrip("."))
 
 
 # A sentence that says who told it by the same pronoun: "Superintendent Lorraine Castonguay's team declined, she said."
@@ -1269,8 +1268,8 @@ def _unnamed_before(text: str, at: int, after: int) -> tuple[int, re.Match[str]]
 
 # "A bus driver who belongs to Local 58", "one bus driver, a member of the support staff association": the union an
 # unnamed speaker's description makes them a member of (not a school they teach at or a child attends: no membership).
-MEMBERSHIP = re.compile(r"\b(?:belongs?\s+to|(?:a|an|one)\s+(?:[\w-]+\s+)?member\s+of|members?\s+of|(?:a|an)\s+(?:union\s+)?"
-                        r"steward\s+(?:of|for|with))\s+(?=\S)", re.I)
+MEMBERSHIP = re.compile(r"\bwho\s+(?:belongs\s+to|is\s+a\s+member\s+of)\s+(?=\S)|,\s+a\s+(?:[\w-]+\s+)?member\s+of\s+(?=\S)", re.I)
+# (not "who is not a member of", "whose wife is a member of", "brought doughnuts to members of": no membership of theirs)
 UNION_ROLE = re.compile(r"\b(?:a|an|one|another)\s+(?P<union>union|association|federation)\s+(?:steward|member|shop steward)\b", re.I)
 CLAUSE_END = re.compile(r"[.!?;:\n“”\"]")
 DESCRIPTION_REACH = 160

@@ -485,7 +485,7 @@ def _figures_and_offers(draft: Draft, text: str, entities: Entities, spans, ids:
     the article's mentions of one item are merged, an item the registry holds is named, not proposed
     again), and a mention of an item at each place the article tells of it."""
     furniture = furniture if furniture is not None else Furniture(text)
-    figures = [f for f in find_figures(text) if not furniture.holds(f.start) or story_subheading(text, f.start)]  # ("DAY ONE")
+    figures = [f for f in find_figures(text) if not furniture.holds(f.start) or _day_heading(text, f)]
     _limit(draft, len(figures), "figures")
     figures = figures[:MAX_PROPOSALS]
     said_inside = _Quoted(draft.quote_speakers)
@@ -681,6 +681,15 @@ class _OfferProposals:
                                    + (f" ({happening.note})" if happening.note else "")
                                    + ": the article dates the offer; an earlier first offer is not ruled out",
             }, **review)
+
+
+def _day_heading(text: str, figure: Figure) -> bool:
+    """A strike's day that is the whole of a story's subheading in capitals ("DAY THREE" between two paragraphs of a
+    look-back), not a figure in a promotion's capitals ("WATCH: 2 MINUTES WITH THE MAYOR", "DAY 9 SALE")."""
+    line_start = text.rfind("\n", 0, figure.start) + 1
+    line_end = text.find("\n", figure.end)
+    line = text[line_start:len(text) if line_end < 0 else line_end].strip()
+    return figure.unit == "day_number" and line == figure.text and story_subheading(text, figure.start)
 
 
 def _known_offers(registry: Registry) -> dict[tuple, str]:

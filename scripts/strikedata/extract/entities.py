@@ -72,8 +72,9 @@ PLACE_WORDS = {
     "Line", "Route", "Trail", "Corridor",  # transit lines and roads ("Blue Line trains")
     "Field", "Ballpark", "Arena", "Gym", "Gymnasium", "Auditorium", "Room", "Pavilion",  # venues named after people
     "Calle", "Avenida", "Camino", "Paseo", "Rue",  # streets named first ("1400 W. Calle Ocotillo")
-    "St", "Rd", "Hwy", "Pkwy", "Ct",  # streets abbreviated ("Main St", "Canal St")
 }
+# A street's name abbreviated at its end ("112 N. Main St.", "Canal St."; not the saint of "Jill St. Clair").
+STREET_ENDS = frozenset({"St", "Rd", "Hwy", "Pkwy", "Ct"})
 # Articles opening a place's or team's name, never a person's ("Los Halcones", "Las Cruces", "El Mirador").
 ARTICLE_FIRST_WORDS = frozenset({"Los", "Las", "El"})
 TITLE_WORDS = {
@@ -986,7 +987,7 @@ ABBREVIATION_PERIOD = re.compile(r"\b(" + "|".join(sorted(ABBREVIATED)) + r"|[A-
 FIRST_PERSON_CONTRACTION = re.compile(r"I[’'](?:ll|m|ve|d)")
 TITLE_OF = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?$")  # "Asst. Supt. of Human Resources X"
 # A title whose "of" runs on with "and" ("Director of Parks and Recreation X"): the run after "and" opens with the title's last word.
-TITLE_OF_AND = re.compile(r"\b(?:[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,3}and\s+$")
+TITLE_OF_AND = re.compile(r"\b(?P<title>[A-Z][\w’'-]*)\.?\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,3}and\s+$")
 
 
 def _particles(tokens: list[re.Match]) -> int:
@@ -1021,7 +1022,9 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
     cut = _title_cut([t.group() for t in tokens])
     name_tokens = tokens[cut:]
     plain = [t for t in name_tokens if not _initial(t.group()) and t.group() not in NAME_PARTICLES]
-    if len(plain) == 3 and not cut and TITLE_OF_AND.search(text, max(0, tokens[0].start() - 60), tokens[0].start()):
+    title_of_and = TITLE_OF_AND.search(text, max(0, tokens[0].start() - 60), tokens[0].start()) if len(plain) == 3 and not cut else None
+    if title_of_and is not None and _a_title_word(title_of_and.group("title")) and title_of_and.group("title") not in ORG_WORDS:
+        # (not "the University of Oregon and Juan Carlos Rivera", "the Board of Education and Mary Ellen Park")
         name_tokens, plain = name_tokens[1:], plain[1:]  # "Director of Parks and Recreation Lorna Beckwith-Ames": the title's end
     if len(plain) > 3 or (len(plain) > 2 and len(name_tokens) > len(plain) + _particles(name_tokens)):
         name_tokens = _trailing_name(text, name_tokens, known)
@@ -1054,8 +1057,8 @@ def _person_in_run(text: str, tokens: list[re.Match], known: dict[str, Person], 
         return Mention(start, end, "person", existing.person_id)
     person_id = slug(name)
     if person_id not in people and (_not_a_person(text, tokens, cut, start) or _names_an_organization(name, orgs)
-                                    or NAMED_DAY_NAME.fullmatch(name)):
-        return None  # (nor "Presidents Day", a day of the calendar)
+                                    or NAMED_DAY_NAME.fullmatch(name) or name_words[-1].rstrip(".") in STREET_ENDS):
+        return None  # (nor "Presidents Day", a day of the calendar, nor "Main St", a street)
     if person_id not in people:
         person = _new_person(text, tokens[:cut], name_words, start, end, orgs, people, name)
         if person is None:
@@ -1068,7 +1071,7 @@ NAMED_DAY_NAME = re.compile(NAMED_DAY)
 # A state after a name, as the AP writes it: the name is a town's ("Wolf Bend, Okla.", "Tillbrook, Ore.", "Dayton, Ohio").
 STATE_AFTER = re.compile(r",\s+(?:(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|"
                          r"Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\."
-                         r"|(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah)\b)")
+                         r"|(?:Alaska|Hawaii|Idaho|Iowa|Maine|Ohio|Texas|Utah)\b)(?![ \t]+[A-Z])")  # (not "Ohio Education Association")
 NICKNAMED = re.compile(r" [“\"][^”\"]+[”\"] ")
 
 

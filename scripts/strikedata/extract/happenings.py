@@ -273,7 +273,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
     told = sorted((h for h in found.happenings if h.start_date and h.precision in ("day", "week")), key=lambda h: h.start)
     starts = [h.start for h in told]
     small_hours: dict[int, bool] = {}  # a sentence's start -> whether its clock times are all in the small hours
-    _add_counted_from_named(found, told, starts)  # first: "a week later" may count on from "two days after the vote"
+    _add_counted_from_named(found, told, starts, published)  # first: "a week later" may count on from "two days after the vote"
     for m in _anchored(TOLD_BEFORE, reader.text, TOLD_BEFORE_AT):
         antecedent = _last_told(told, starts, reader, m.start(), TOLD_BEFORE_SENTENCES[_reach(m)])
         resolution = _told_from(m, antecedent, published)
@@ -298,7 +298,7 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             told.insert(at, found.happenings[-1])
 
 
-def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[int]) -> None:
+def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[int], published: dt.date | None) -> None:
     """A day counted from a happening named after the words ("two days after the vote", "the morning after a 13-hour
     session"): from the day its sentence hangs it on, the day told right after the words, or the last day told of the
     happening's kind. Each day so read joins `told` (`starts`: their starts), to be counted from in turn."""
@@ -322,6 +322,8 @@ def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[i
             # "Two days after the vote, about 600 teachers … rallied": counted from the day the vote was told, before
             told_from_kin = True
             day = dt.date.fromisoformat(named[0].start_date) + dt.timedelta(days=n if after else -n)
+            if published is not None and day > published and reader.tense(reader.sentence(m.start()), m.start(), m.end()) == "past":
+                continue  # what is told as done is no later than the article's day
             note = (f"'{m.group()} {named[1]}' counted from {named[0].expression!r} ({named[0].start_date}), "
                     f"the {named[1].split()[-1]} told before it")
         else:
@@ -335,6 +337,7 @@ def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[i
 # How many sentences on a calendar date told after a bare weekday may stand to show the page's order broken (a
 # look-back under day headings tells its last date many sentences on).
 NARRATION_AHEAD = 30
+NARRATION_GAP = 7  # days: beyond the story's reach, the bare weekday's reading must fall more than a week after that date
 # How far back a look-back's calendar dates may go (a date further back is background, not its story).
 LOOK_BACK_DAYS = 120
 # "no new proposal since Jan. 14": a day further back, not the next step of the story.
@@ -385,6 +388,9 @@ def _add_narrated_weekdays(found: _Found, published: dt.date | None, furniture: 
         if earlier >= 0 and (told[earlier].start_date or "") > before.start_date:
             return False  # the date told before is itself an aside ("walked out Nov. 5. … voted on Oct. 23"): no step of a story
         read = narrated(before.start_date, weekday_index(m.group("day")))
+        if _sentences_between(reader, h.end, after.start) > TOLD_BEFORE_SENTENCES["story"] \
+                and (dt.date.fromisoformat(h.start_date) - dt.date.fromisoformat(after.start_date)).days <= NARRATION_GAP:
+            return False  # far on, a date only days before this week's reading is a story's background, not its next step
         return h.start_date > after.start_date > read.isoformat() > before.start_date
 
     if not any(out_of_order(h, m) for h, m in bare):
@@ -513,8 +519,9 @@ NEXT_TOLD_REACH = 60  # characters from "a day after" to the day it is counted f
 
 # The happening a count is told from, named by its noun: "two days after the vote", "the day after the rally"; not one
 # told as ending ("two weeks after the strike ended"), which counts from a day the page may not give.
-NAMED_HAPPENING = re.compile(r" (?:the|that) (?P<what>(?:[\w’'-]+ ){0,2}?(?:vote|rally|march|ruling|hearing|agreement|deal|"
-                             r"walkout|strike|session|meeting))\b(?! (?:ended|was over|ends|is over|had ended|closed))")
+NAMED_HAPPENING = re.compile(r" (?:the|that) (?P<what>(?:[\w’'-]+ ){0,2}?(?:vote|rally|march|session|meeting))\b"
+                             r"(?! (?:ended|was over|ends|is over|had ended|closed))")
+# (not "the strike", whose days are many, nor "the deal" or "the ruling", whose kind is no kind of its own)
 
 
 def _named_before(told: list[Happening], starts: list[int], reader: _Reader, m: re.Match[str]) -> tuple[Happening, str] | None:
@@ -525,6 +532,8 @@ def _named_before(told: list[Happening], starts: list[int], reader: _Reader, m: 
     if named is None:
         return None
     kind = event_kin(named.group("what"))
+    if kind in ("other", "strike"):
+        return None
     for h in reversed(told[:bisect_left(starts, m.start())]):
         if _sentences_between(reader, h.start, m.start()) > TOLD_BEFORE_SENTENCES["story"]:
             break
@@ -719,8 +728,8 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
             found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5,
                                      f"day {n} of the strike, counted from day {n0}, {told.expression!r} ({told.start_date}) beside it"))
         return
-    # one line opened by a strike's day is the page's headline (not a timeline's "Day 1: … / Day 3: …")
-    headlines = [n for m, n in days if _headline_day(text, m)] if sum(_opens_its_line(text, m) for m, _ in days) == 1 else []
+    # one line opened by a strike's day is the page's headline (not a timeline's rows, "Day 1: …" / "Day 3: …" line after line)
+    headlines = [n for m, n in days if _headline_day(text, m) and not _a_row(text, m, days)]
     told_today = (n for m, n in days if (m.group("of") or (m.group("ord") and m.group("ord") != OPENING)) and (
         IT_WAS.search(text, max(0, m.start() - 12), m.start()) or (
             TODAY_IS.search(text, max(0, m.start() - 30), m.start())
@@ -750,8 +759,9 @@ def _day_beside(found: _Found, m: re.Match[str]) -> Happening | None:
     the strike's third day" (told to the day, not planned); None when there is none."""
     text = found.reader.text
     for h in found.happenings:
-        if h.precision != "day" or not h.start_date or h.tense == "future" or not WEEKDAY.match(text, h.start):
-            continue
+        if h.precision != "day" or not h.start_date or h.tense == "future" or not WEEKDAY.match(text, h.start) \
+                or NO_PARTICULAR_DAY.search(text, max(0, h.start - 8), h.start):
+            continue  # (not "ended on a Friday, its ninth day": no particular Friday)
         between = text[m.end():h.start] if h.start >= m.end() else text[h.end:m.start()] if h.end <= m.start() else None
         if between is not None and BESIDE_DAY.fullmatch(between):
             return h
@@ -767,6 +777,14 @@ SUBORDINATE_OPENING = re.compile(r"\s*(?:Since|When|After|Before|Until|Once)\b")
 
 
 ASIDE_ON = re.compile(r",\s+on\s+$")
+
+
+def _a_row(text: str, m: re.Match[str], days: list[tuple[re.Match[str], int]]) -> bool:
+    """A line opened by a strike's day, right above or below another such line: a timeline's row."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    neighbours = {text.rfind("\n", 0, max(0, line_start - 1)) + 1, (line_end + 1) if line_end >= 0 else -1}
+    return any(o is not m and _opens_its_line(text, o) and o.start() in neighbours for o, _ in days)
 
 
 def _opens_its_line(text: str, m: re.Match[str]) -> bool:
@@ -1090,8 +1108,8 @@ def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_d
     said = text[sentence.start:sentence.end]
     narration = blank_quoted(said, "“\"", "”\"", lambda passage: " " * len(passage))
     m = EARLIER_HAPPENING.search(narration)
-    setting = DATE_SET.search(narration) if m is None and all_ahead else None
-    if setting is not None:
+    setting = DATE_SET.search(narration) if m is None and all_ahead and not CONDITION.match(said) else None
+    if setting is not None and not MODAL_BEFORE.search(narration, max(0, setting.start() - 30), setting.start()):
         # "Kettle Prairie teachers set Feb. 8 strike date": the day set is the strike's; the setting is news, by the article's day
         start = sentence.start + setting.start("verb")
         return Happening(start, start + len(setting.group("verb")), setting.group("verb"), published.isoformat(), None, "day",
@@ -1274,7 +1292,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
-            or AGREED_TO.search(text, max(0, m.start() - AGREED_TO_REACH), m.start()) or _planned_in_a_headline(m, reader) \
+            or (AGREED_TO.search(text, max(0, m.start() - AGREED_TO_REACH), m.start()) and not DONE_AFTER.match(text, m.end())) \
+            or _planned_in_a_headline(m, reader) \
             or (until and (when != "past" or PERFECT.search(text, *clause))):
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
     elif STATEMENT_OF.search(text, max(0, m.start() - 40), m.start()):
@@ -1818,12 +1837,12 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             resolution = _Resolution(((published + dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
                                      f"a time told as planned, earlier on the clock than the page was first stamped "
                                      f"({stamped.first}): the day after the article's", _clock(m))
-        elif published and sentence is not None and told_as == "past" and (_clock(m) or "") >= AFTERNOON \
+        elif published and sentence is not None and told_as == "past" and (_clock(m) or "") >= EVENING \
                 and not (stamped and max(stamped.first or "", stamped.last or "") >= (_clock(m) or "")) \
                 and _the_day_before_told(days_told, days_told_at, reader, sentence, published):  # (not on a page stamped later that evening)
             resolution = _Resolution(((published - dt.timedelta(days=1)).isoformat(), None), "day", "inferred", 0.4,
-                                     "an afternoon's or evening's time told as past, a few sentences after the day before "
-                                     "the article's: that day's", _clock(m))
+                                     "an evening's time told as past, a few sentences after the day before the article's: "
+                                     "that evening", _clock(m))
         else:
             resolution = _Resolution((published.isoformat(), None) if published else None, "day", "inferred", 0.45,
                                      "a time with no day: read as the article's date", _clock(m))
@@ -1831,10 +1850,7 @@ def _add_times_alone(found: _Found, published: dt.date | None, stamped: PageCloc
             told(sentence, found.happenings[-1])
 
 
-EVENING_REACH = 6  # sentences back to the day before the article's, whose afternoon or evening a time told as past is
-# From noon: a morning's time told as past may be the article's own morning ("Picket lines went up at 7 a.m."), an
-# afternoon's after yesterday is told is yesterday's ("before the polls opened at 4 p.m.", on the morning-after page).
-AFTERNOON = "12:00"
+EVENING_REACH = 6  # sentences back to the day before the article's, whose evening a time told as past from EVENING on is
 
 
 def _the_day_before_told(days: list[Happening], starts: list[int], reader: _Reader, sentence, published: dt.date) -> bool:
@@ -2256,7 +2272,7 @@ FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnigh
 # A vote whose own time is told before its infinitive ("voted Tuesday night to hire substitutes and reopen on Monday",
 # "voted the other night to …") is such a decision too: the day after the infinitive is the act's. (Not "voted to return
 # Monday", which may tell the vote's day.) An infinitive of a thing ("agreed to the terms on Monday") is none.
-AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows|offered|offers"
+AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
                        r"|(?:(?<=has )|(?<=have ))(?:asked|urged)|asks|urges)\s+(?P<when>(?:[\w’'-]+\s+){0,2}?)"
                        r"to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+"
                        r"|voted\s+(?P<vwhen>(?:(?:[\w’'-]+\s+){0,2}?(?:night|morning|afternoon|evening|day|week|"
@@ -2264,10 +2280,15 @@ AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|pr
                        r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b"
                        # "ordered both bargaining teams to meet with state mediators Friday", "voted 5-2 to direct the
                        # superintendent to return to mediation Saturday": an order for a day ahead of it
+                       # "has offered to meet with both teams Friday" (not "made two offers to teachers Monday": no verb)
+                       r"|(?:offered|offers)\s+to\s+(?:meet|return|resume|reconvene|hold|bring|extend|add|pay|talk|sit|come)\b"
                        r"|(?:ordered|directed|instructed|direct|order)\s+(?:[\w’'.-]+\s+){1,4}?"
                        r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring|come|report|appear|submit|present)\b)"
                        r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
 AGREED_TO_REACH = 90  # characters back from a weekday to the decision
+# "offered to meet with both teams Friday, but the union declined and no talks were held": what became of it, told as done
+# after the day, tells the day gone.
+DONE_AFTER = re.compile(r"[^.;:]{0,40}?,\s+(?:and|but)\s+(?:[\w’'-]+\s+){0,4}?(?:[a-z]{2,}ed|met|held|were|was|did|went|came|left|sat)\b")
 DECISION_WEEKDAY = re.compile(rf"(?P<last>last\s+)?(?P<day>{WEEKDAY_NAME})", re.I)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 # "has asked both teams to return Saturday": a request to come back, for a day ahead.
