@@ -4267,3 +4267,13 @@ def test_the_seventeenth_round_review_s_counter_examples_keep_their_readings():
     assert speakers_in("“They are watching,” said Ana Lopez, Ohio Education Association spokeswoman.")["They are watching,"][0] == "ana-lopez"
     assert [p["name"] for p in draft_of("Board member Jill St. Clair said she would vote against the contract.").new_people] == [
         "Jill St. Clair"]
+
+
+def test_a_quotation_said_before_it_is_not_the_next_clause_s_speaker_s():
+    text = ("Board chair Pia Cortes said the board would “go into Friday with an open mind,” and Nora Feld said the district "
+            "would return “with the same offer.”")
+    speakers = speakers_in(text)
+    assert speakers["go into Friday with an open mind,"][0] == "pia-cortes"
+    assert speakers["with the same offer."][0] == "nora-feld"
+    # with no saying before it, the clause after still gives the speaker
+    assert speakers_in("“We are ready,” and Nora Feld said so.")["We are ready,"][0] == "nora-feld"

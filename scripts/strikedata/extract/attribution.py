@@ -649,6 +649,12 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         np_start = close + m.start("np")
         np_end = np_start + len(_cut_clause(m.group("np")))
         return _resolve(text, np_start, np_end, m.group("cue"), channel, close + m.start("cue"), np_end, entities)
+    if NEXT_CLAUSE.match(after) and CUE.search(before):
+        # "Cortes said the board would “go into Friday with an open mind,” and Feld said …": the words after the
+        # quotation open a clause of another speaker; the saying before it is this one's
+        reading = _before(text, masked, quote, before, before_start, channel, entities)
+        if reading is not None and not _unrecognised(reading):
+            return reading
     m = _cue_at_end(after)
     ended = quote.text.rstrip("’'")[-1:] in ".!?"
     if m and ended and m.group("np").lstrip()[:1].isupper() and _more_than_channel(m.group("rest")) \
@@ -918,6 +924,7 @@ def _more_than_channel(rest: str) -> bool:
     return bool(re.sub(r"\b(?:on|this|last|in an? interview|in an? statement|after|before)\b.*", "", rest).strip(" .,!?\x00"))
 
 
+NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?=\S)")
 # “When do we get to learn?” Ortiz asked the board.: a verb of saying to someone, whom the sentence ends on, attributes.
 ADDRESSED_CUES = {"told", "tells", "asked", "asks"}  # (not "thanked her", "urged calm": an act after another's words)
 ADDRESSEE_ONLY = re.compile(r"\s+(?!(?:why|how|what|when|whether|if|that|where|who|for|about)\b)(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*[.!?]?\s*$",
