@@ -4277,3 +4277,13 @@ def test_a_quotation_said_before_it_is_not_the_next_clause_s_speaker_s():
     assert speakers["with the same offer."][0] == "nora-feld"
     # with no saying before it, the clause after still gives the speaker
     assert speakers_in("“We are ready,” and Nora Feld said so.")["We are ready,"][0] == "nora-feld"
+
+
+def test_the_extract_benchmark_prints_its_figures_for_an_article_of_the_size_asked():
+    import subprocess
+    import sys
+    from pathlib import Path
+    script = Path(__file__).resolve().parents[1] / "scripts" / "benchmarks" / "extract_bench.py"
+    out = subprocess.run([sys.executable, str(script), "--corpora", "seeds", "--bytes", "30000", "--repeat", "1"],
+                         capture_output=True, text=True, check=True).stdout
+    assert out.startswith("seeds: 30,000 bytes; best ") and "quotations" in out and "peak memory" in out
