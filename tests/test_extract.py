@@ -476,11 +476,13 @@ def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
     below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k, blind-n,
-    blind-r, blind-w, blind-ab, blind-ak, blind-an, blind-ar, blind-aw, blind-ax, blind-ba and blind-bc are only
-    measured; blind-o, blind-p, blind-v, blind-af, blind-aj, blind-am, blind-aq and blind-bd are not held here: blind-p's
-    gold counts quotations without marks, blind-v's figures and invented people, blind-af's quotations found (57 of
-    59), blind-aj's speakers and figures and blind-am's, blind-aq's and blind-bd's speakers (51 of 58, 78 of 90, 67
-    of 80: its gold gives an unnamed speaker the organization it infers) are below the targets.)"""
+    blind-r, blind-w, blind-ab, blind-ak, blind-an, blind-ar, blind-aw, blind-ax, blind-ba and blind-be are only
+    measured; blind-o, blind-p, blind-v, blind-af, blind-aj, blind-am, blind-aq, blind-bc, blind-bd and blind-bf are not
+    held here: blind-p's gold counts quotations without marks, blind-v's figures and invented people, blind-af's
+    quotations found (57 of 59), blind-aj's speakers and figures and blind-am's, blind-aq's and blind-bd's speakers (52
+    of 58, 78 of 90, 69 of 80: its gold gives an unnamed speaker the organization it infers), and blind-bc's and
+    blind-bf's quotations found (54 of 57, 41 of 43: mostly headline quotations in single marks, which the assistant does not
+    read as quotations) are below the targets.)"""
     scores = evaluate(GoldCorpus.folder(UNSEEN.parent / corpus))
     score = totals(scores)
     assert score["quote_recall"] >= 0.97 and score["quote_precision"] >= 0.97 and score["people"] >= 0.9
