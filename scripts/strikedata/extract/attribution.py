@@ -924,6 +924,7 @@ def _more_than_channel(rest: str) -> bool:
     return bool(re.sub(r"\b(?:on|this|last|in an? interview|in an? statement|after|before)\b.*", "", rest).strip(" .,!?\x00"))
 
 
+# ", and Feld said …" after a quotation: the next clause, with a speaker of its own.
 NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?=\S)")
 # “When do we get to learn?” Ortiz asked the board.: a verb of saying to someone, whom the sentence ends on, attributes.
 ADDRESSED_CUES = {"told", "tells", "asked", "asks"}  # (not "thanked her", "urged calm": an act after another's words)

@@ -308,7 +308,6 @@ def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[i
         after = m.group("dir").lower() == "after"
         hung_on = _last_told(told, starts, reader, m.start(), 0)  # in its own sentence
         counted_from = _next_told(told, starts, reader, m.end())
-        named = _named_before(told, starts, reader, m)
         told_from_kin = False
         if hung_on is not None and hung_on.start_date is not None and hung_on.precision == "day":
             # "The vote was Friday, five days after the strike began": what follows the words is that many days before
@@ -318,7 +317,7 @@ def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[i
             # "The ruling came a day after a two-hour hearing Wednesday": what comes before the words, counted from that day
             day = dt.date.fromisoformat(counted_from.start_date) + dt.timedelta(days=n if after else -n)
             note = f"'{m.group()} … {counted_from.expression}': counted from {counted_from.start_date}"
-        elif named is not None and named[0].start_date:
+        elif (named := _named_before(told, starts, reader, m)) is not None and named[0].start_date:
             # "Two days after the vote, about 600 teachers … rallied": counted from the day the vote was told, before
             told_from_kin = True
             day = dt.date.fromisoformat(named[0].start_date) + dt.timedelta(days=n if after else -n)
@@ -713,8 +712,9 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
     """The days of a strike told by their number, dated from the one the article says it is written
     on ("It's day three of the strike", "as the strike entered its fourth day"): day N is that many
     weekdays (school days; calendar days when the article's own day is a weekend day) before or after
-    it; or from the page's one line opened by the strike's day ("Day 5: Tamarack County strike rolls on"). None
-    without such an anchor: a strike's first day is not in the words."""
+    it; or from the page's one line opened by the strike's day ("Day 5: Tamarack County strike rolls on"); first of all
+    from a numbered day told beside its weekday ("Wednesday evening, the strike's third day"). None without such an
+    anchor: a strike's first day is not in the words."""
     if published is None:
         return
     text = found.reader.text
@@ -1102,7 +1102,8 @@ def _earlier_clause(text: str, sentence: Span, published: dt.date | None, past_d
                     all_ahead: bool = False) -> Happening | None:
     """A past happening in an "after …" clause of a sentence whose date tells of a later one
     (none when the sentence's own date is a past day already: `past_day`), or, when all its dates tell
-    of plans (`all_ahead`), a statement made in it: at the article's date, the latest it can be."""
+    of plans (`all_ahead`), a strike's day being set ("set Feb. 8 strike date") or a statement made in it: at the
+    article's date, the latest it can be."""
     if past_day or published is None:
         return None
     said = text[sentence.start:sentence.end]
@@ -2278,10 +2279,10 @@ AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|pr
                        r"|voted\s+(?P<vwhen>(?:(?:[\w’'-]+\s+){0,2}?(?:night|morning|afternoon|evening|day|week|"
                        + "|".join(WEEKDAYS) + r")\s+)|(?:[\w’'-]+\s+){0,2}?(?:ago|earlier|later)\s+)"
                        r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b"
-                       # "ordered both bargaining teams to meet with state mediators Friday", "voted 5-2 to direct the
-                       # superintendent to return to mediation Saturday": an order for a day ahead of it
                        # "has offered to meet with both teams Friday" (not "made two offers to teachers Monday": no verb)
                        r"|(?:offered|offers)\s+to\s+(?:meet|return|resume|reconvene|hold|bring|extend|add|pay|talk|sit|come)\b"
+                       # "ordered both bargaining teams to meet with state mediators Friday", "voted 5-2 to direct the
+                       # superintendent to return to mediation Saturday": an order for a day ahead of it
                        r"|(?:ordered|directed|instructed|direct|order)\s+(?:[\w’'.-]+\s+){1,4}?"
                        r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring|come|report|appear|submit|present)\b)"
                        r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
