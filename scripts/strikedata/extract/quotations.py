@@ -88,7 +88,7 @@ def kept(quotations: list[Quotation], keep: Callable[[Quotation], bool]) -> list
     index: dict[int, int] = {}
     out: list[Quotation] = []
     for i, q in enumerate(quotations):
-        if q.parent is not None and q.parent not in index or not keep(q):
+        if (q.parent is not None and q.parent not in index) or not keep(q):
             continue
         index[i] = len(out)
         out.append(q if q.parent is None else replace(q, parent=index[q.parent]))
