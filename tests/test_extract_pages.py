@@ -4287,3 +4287,12 @@ def test_the_extract_benchmark_prints_its_figures_for_an_article_of_the_size_ask
     out = subprocess.run([sys.executable, str(script), "--corpora", "seeds", "--bytes", "30000", "--repeat", "1"],
                          capture_output=True, text=True, check=True).stdout
     assert out.startswith("seeds: 30,000 bytes; best ") and "quotations" in out and "peak memory" in out
+
+
+def test_a_day_after_the_article_s_is_planned_whatever_its_sentence_s_tense_and_a_courtesy_title_is_no_role():
+    page = ("Teachers rallied outside district headquarters Thursday night, two days after the union set a March 30 strike "
+            "date.\n\nSuperintendent Dr. Paul T. Ostrander said the district remains at the table.\n")
+    draft = draft_of(page, dt.date(2022, 3, 25))
+    statuses = {draft.dates[m["event_id"]]: m["reported_status"] for m in draft.event_mentions}
+    assert statuses["2022-03-30"] == "planned" and statuses["2022-03-24"] == "occurred"
+    assert [(p["name"], p.get("role")) for p in draft.new_people] == [("Paul T. Ostrander", "Superintendent")]

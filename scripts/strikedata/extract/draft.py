@@ -931,7 +931,7 @@ class _EventProposals:
             return
         mention, start = self._mention(sentence, happening)
         kind = event_type(self.kind(happening))
-        status = _reported_status(happening, mention)
+        status = _reported_status(happening, mention, self.date)
         event_id = self._event_id(happening, kind, status, mention, sentence)
         basis_note = happening.note
         entry = _entry({"event_id": event_id, "text": mention, "occurrence": self.reading.occurrence(mention, start),
@@ -1021,9 +1021,11 @@ class _EventProposals:
 LIST_MARK = re.compile(rf"^{BULLET}[ \t]+")  # "• Wednesday, Nov. 21, 2040": the item's mark
 
 
-def _reported_status(happening: Happening, mention: str) -> str:
-    """Planned when told in the future; claimed when someone says so outside a quotation; else occurred."""
-    if happening.tense == "future":
+def _reported_status(happening: Happening, mention: str, date: dt.date | None) -> str:
+    """Planned when told in the future or dated after the article (what is to come has not occurred, whatever the tense
+    of its sentence: "rallied Thursday night, two days after the union set a March 30 strike date"); claimed when someone
+    says so outside a quotation; else occurred."""
+    if happening.tense == "future" or (date is not None and (happening.start_date or "") > date.isoformat()):
         return "planned"
     return "claimed" if CLAIMED.search(blank_quoted(mention, "“", "”", lambda passage: "")) else "occurred"
 

@@ -1288,7 +1288,12 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
         role.insert(0, word)
     while role and role[0].lower() in ARTICLES:
         role.pop(0)
+    while role and role[-1] in COURTESY_TITLES:
+        role.pop()  # "Superintendent Dr. Paul T. Ostrander": the superintendent; "Dr." is a courtesy, no title of office
     return " ".join(role)
+
+
+COURTESY_TITLES = frozenset({"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx"})
 
 
 def _a_title_word(word: str) -> bool:
