@@ -4296,3 +4296,10 @@ def test_a_day_after_the_article_s_is_planned_whatever_its_sentence_s_tense_and_
     statuses = {draft.dates[m["event_id"]]: m["reported_status"] for m in draft.event_mentions}
     assert statuses["2022-03-30"] == "planned" and statuses["2022-03-24"] == "occurred"
     assert [(p["name"], p.get("role")) for p in draft.new_people] == [("Paul T. Ostrander", "Superintendent")]
+
+
+def test_a_strike_date_is_the_strike_s_day_and_another_day_of_its_sentence_the_setting_s():
+    sentence = "Teachers rallied Thursday night, two days after the union set a March 30 strike date."
+    assert kin_at(sentence, "March 30") == "strike"
+    assert kin_at("On Tuesday the union set a March 30 strike date.", "Tuesday") == "announcement"
+    assert kin_at("On Tuesday the union delivered its strike notice.", "Tuesday") == "other:notice"

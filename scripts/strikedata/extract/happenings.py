@@ -2728,7 +2728,8 @@ def event_type(kin: str) -> str:
     return kin.partition(":")[0]
 
 
-STRIKE_MODIFIES = re.compile(r"strike\s+(?P<what>notices?|votes?|authorization)\b", re.I)
+STRIKE_MODIFIES = re.compile(r"strike\s+(?P<what>notices?|votes?|authorization|date)\b", re.I)
+STRIKE_DATE_REACH = 16  # characters from a date's start to "strike date" after it, in which the date is the strike's ("March 30")
 TOLD_FOR_TIME = 5_000  # added to the distance of a kin's word that only tells the time of another happening
 # A happening named to tell the time of another ("the last session before the walkout").
 TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout|end|ends|ended|ending)\s+"
@@ -2767,8 +2768,11 @@ def kin_and_word(sentence: str, position: int = 0) -> tuple[str, int | None]:
         return "other:vote", best[3]
     if best[2] == "strike":  # "the 10-day strike notice", "a strike vote": the strike only names what they are of
         modified = STRIKE_MODIFIES.match(narration, best[3])
+        what = modified.group("what").lower() if modified else ""
+        if what == "date":  # "set a March 30 strike date": March 30 is the strike's; another day of the sentence, the setting's
+            return ("strike" if 0 <= best[3] - position <= STRIKE_DATE_REACH else "announcement"), best[3]
         if modified:
-            return ("other:notice" if modified.group("what").lower().startswith("notice") else "other:vote"), best[3]
+            return ("other:notice" if what.startswith("notice") else "other:vote"), best[3]
     return best[2], best[3]
 
 
