@@ -4303,3 +4303,7 @@ def test_a_strike_date_is_the_strike_s_day_and_another_day_of_its_sentence_the_s
     assert kin_at(sentence, "March 30") == "strike"
     assert kin_at("On Tuesday the union set a March 30 strike date.", "Tuesday") == "announcement"
     assert kin_at("On Tuesday the union delivered its strike notice.", "Tuesday") == "other:notice"
+
+
+def test_a_courtesy_title_alone_before_a_name_stays_its_role():
+    assert [(p["name"], p.get("role")) for p in draft_of("“We are tired,” said Dr. Ana Ruiz.\n").new_people] == [("Ana Ruiz", "Dr")]

@@ -1288,8 +1288,8 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
         role.insert(0, word)
     while role and role[0].lower() in ARTICLES:
         role.pop(0)
-    while role and role[-1] in COURTESY_TITLES:
-        role.pop()  # "Superintendent Dr. Paul T. Ostrander": the superintendent; "Dr." is a courtesy, no title of office
+    while len(role) > 1 and role[-1] in COURTESY_TITLES:
+        role.pop()  # "Superintendent Dr. Paul T. Ostrander": the superintendent ("Dr." alone stays: all the page gives)
     return " ".join(role)
 
 
