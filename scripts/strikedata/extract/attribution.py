@@ -649,7 +649,7 @@ def _direct(text: str, masked: str, spans: SpanIndex, quote: Quotation, entities
         np_start = close + m.start("np")
         np_end = np_start + len(_cut_clause(m.group("np")))
         return _resolve(text, np_start, np_end, m.group("cue"), channel, close + m.start("cue"), np_end, entities)
-    if NEXT_CLAUSE.match(after) and CUE.search(before):
+    if NEXT_CLAUSE.match(after) and len(CUE.findall(before)) == 1 and not REPORTED_WITHIN.search(before):
         # "Cortes said the board would “go into Friday with an open mind,” and Feld said …": the words after the
         # quotation open a clause of another speaker; the saying before it is this one's
         reading = _before(text, masked, quote, before, before_start, channel, entities)
@@ -926,6 +926,9 @@ def _more_than_channel(rest: str) -> bool:
 
 # ", and Feld said …" after a quotation: the next clause, with a speaker of its own.
 NEXT_CLAUSE = re.compile(r"\s*,?\s*(?:and|but|while|whereas)\s+(?=\S)")
+# Words reported within the saying before a quotation ("Cortes said Haddad had called teachers “greedy,”", "a letter in
+# which Feld wrote"): the quotation may be the reported one's, whom the next clause names.
+REPORTED_WITHIN = re.compile(r"\b(?:had|has|have)\s+(?:\w+\s+)?\w+ed\b|\bin which\b|\bwhat\b", re.I)
 # “When do we get to learn?” Ortiz asked the board.: a verb of saying to someone, whom the sentence ends on, attributes.
 ADDRESSED_CUES = {"told", "tells", "asked", "asks"}  # (not "thanked her", "urged calm": an act after another's words)
 ADDRESSEE_ONLY = re.compile(r"\s+(?!(?:why|how|what|when|whether|if|that|where|who|for|about)\b)(?:[\w’'-]+\s+){0,3}?[\w’'-]+\s*[.!?]?\s*$",

@@ -1021,12 +1021,15 @@ class _EventProposals:
 LIST_MARK = re.compile(rf"^{BULLET}[ \t]+")  # "• Wednesday, Nov. 21, 2040": the item's mark
 
 
+AHEAD_OF_THE_PAGE = dt.timedelta(days=1)
+
+
 def _reported_status(happening: Happening, mention: str, date: dt.date | None) -> str:
     """Planned when told in the future or dated after the article (what is to come has not occurred, whatever the tense
     of its sentence: "rallied Thursday night, two days after the union set a March 30 strike date"); claimed when someone
     says so outside a quotation; else occurred."""
-    if happening.tense == "future" or (date is not None and (happening.start_date or "") > date.isoformat()):
-        return "planned"
+    if happening.tense == "future" or (date is not None and (happening.start_date or "") > (date + AHEAD_OF_THE_PAGE).isoformat()):
+        return "planned"  # (a day after the article's may be a live page's next day, or an update's)
     return "claimed" if CLAIMED.search(blank_quoted(mention, "“", "”", lambda passage: "")) else "occurred"
 
 

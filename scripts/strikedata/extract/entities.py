@@ -1288,7 +1288,7 @@ def _role(text: str, title_tokens: list[re.Match], start: int, end: int) -> str:
         role.insert(0, word)
     while role and role[0].lower() in ARTICLES:
         role.pop(0)
-    while len(role) > 1 and role[-1] in COURTESY_TITLES:
+    while len(role) > 1 and role[-1] in COURTESY_TITLES and _a_title_word(role[-2]):
         role.pop()  # "Superintendent Dr. Paul T. Ostrander": the superintendent ("Dr." alone stays: all the page gives)
     return " ".join(role)
 

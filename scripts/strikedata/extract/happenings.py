@@ -282,12 +282,10 @@ def _add_told_before(found: _Found, published: dt.date | None) -> None:
             after_midnight = dt.date.fromisoformat(resolution.dates[0]) + dt.timedelta(days=1)
             resolution = replace(resolution, dates=(after_midnight.isoformat(), None), note=f"{resolution.note}, past midnight")
         if resolution is not None and published is not None and antecedent is not None \
-                and (antecedent.start_date or "") > published.isoformat() and not m.group("moved") and antecedent.tense != "future" \
+                and (antecedent.start_date or "") > published.isoformat() and not m.group("moved") \
                 and reader.tense(reader.sentence(m.start()), m.start(), m.end()) == "past":
             continue  # "Two days later, the board voted", after a contract's end date told in passing: what is told as done
-            # is not counted from a day still ahead (a plan moved is: "the vote set for Friday was moved up a day"; and a
-            # plan counted on is: "the notice would be delivered two days after the vote. A mediator has called them back
-            # a week later.")
+            # is not counted from a day still ahead (a plan moved is: "the vote set for Friday was moved up a day")
         if resolution is not None and m.group("tday"):
             found.drop_within(m.start(), m.end())  # "That Thursday": of the week told before, not the article's
             kept = [i for i, h in enumerate(told) if not m.start() <= h.start < m.end()]
@@ -327,7 +325,8 @@ def _add_counted_from_named(found: _Found, told: list[Happening], starts: list[i
                     f"the {named[1].split()[-1]} told before it")
         else:
             continue
-        if found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5 if told_from_kin else 0.55, note)) and told_from_kin:
+        if found.add(m, _Resolution((day.isoformat(), None), "day", "inferred", 0.5 if told_from_kin else 0.55, note)) and told_from_kin \
+                and _a_step(reader, m):
             at = bisect_left(starts, m.start())
             starts.insert(at, m.start())
             told.insert(at, found.happenings[-1])
@@ -515,6 +514,16 @@ def _next_told(told: list[Happening], starts: list[int], reader: _Reader, positi
 
 
 NEXT_TOLD_REACH = 60  # characters from "a day after" to the day it is counted from ("… a two-hour hearing Wednesday")
+
+def _a_step(reader: _Reader, m: re.Match[str]) -> bool:
+    """A day counted from a named happening that opens its sentence, told in the simple past: a step of the story, to
+    count on from ("Two days after the vote, about 600 teachers rallied. A week later, …"); not an aside ("Tolland, who
+    resigned two days after the vote"), words quoted, or a flashback ("Three days after the vote, the district had
+    mailed …")."""
+    sentence = reader.sentence(m.start())
+    return sentence is not None and not reader.text[sentence.start:m.start()].strip() \
+        and not HAD_DONE.search(reader.text, m.end(), sentence.end)
+
 
 # The happening a count is told from, named by its noun: "two days after the vote", "the day after the rally"; not one
 # told as ending ("two weeks after the strike ended"), which counts from a day the page may not give.
@@ -982,7 +991,8 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
                 when = "past"  # a headline's present tells what has just happened ("Teachers reach tentative deal")
             if when == "future" or CONDITION.match(said) or (when == "present" and not ONGOING.search(narration)):
                 continue  # planned, conditional, or a strike only spoken of ("to avoid a strike"): no date to give
-        told = days.get(previous.start) if previous and when == "past" and "\n" not in text[previous.start:sentence.start] else None
+        told = days.get(previous.start) if previous and when == "past" and "\n" not in text[previous.start:sentence.start] \
+            and not TIME_SHIFT.search(narration) else None  # ("The union has since filed …": not the day before it)
         told_where = "the sentence before it"
         if not told and previous and when == "past" and text[previous.start:previous.end].lstrip().startswith(("“", '"')):
             # "The board met Wednesday night. / “…,” one parent said. / Members lined up out the gym doors.": past a
@@ -1005,6 +1015,11 @@ def find_undated(text: str, published: dt.date | None, sentence_spans: list[Span
                              "inferred", when, None, 0.3,
                              "no date words: read as the article's date, the latest it can be" if day else "no date words"))
     return out
+
+
+# Words moving a sentence's time off the day of the one before it: "has since filed", "Later in the week", "Back then".
+TIME_SHIFT = re.compile(r"\b(?:since|later in the week|later that week|before that|after that|back then|previously|eventually|"
+                        r"by then|in the meantime|meanwhile)\b", re.I)
 
 
 # Words before a participle that make it no past of its own ("will be closed", "could have voted", "to be ratified").
@@ -1293,7 +1308,8 @@ def _weekday_direction(m: re.Match[str], reader: _Reader) -> str:
     until = UNTIL.search(text, max(0, m.start() - 10), m.start())
     if SET_FOR.search(text, max(0, m.start() - 12), m.start()) or MOVED_TO.search(text, max(0, m.start() - MOVED_REACH), m.start()) \
             or FOR_TIME.search(text, max(0, m.start() - 20), m.start()) or CALLED_BACK.search(text, max(0, m.start() - 90), m.start()) \
-            or (AGREED_TO.search(text, max(0, m.start() - AGREED_TO_REACH), m.start()) and not DONE_AFTER.match(text, m.end())) \
+            or ((AGREED_TO.search(text, max(0, m.start() - AGREED_TO_REACH), m.start()) or _ordered_for(reader, m))
+                and not DONE_AFTER.match(text, m.end())) \
             or _planned_in_a_headline(m, reader) \
             or (until and (when != "past" or PERFECT.search(text, *clause))):
         when = "future"  # "called both teams back for Friday", "has canceled classes through Friday": the day is ahead
@@ -2124,15 +2140,19 @@ def tense(clause: str) -> str:
     return "present"
 
 
-# Before a word of NOT_PAST, the determiner of its noun ("the proposed contract", "a planned rally"); after it, the
-# object of a verb ("The district also proposed a class-size cap", "Teachers planned a march", "scheduled the vote").
-DETERMINER_BEFORE_WORD = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|that|as|is|are|be|been|being|was|were)\s+$", re.I)
+# "proposed" and "expected" after their subject and before their object are a past verb ("The district also proposed a
+# class-size cap"); before a noun ("the proposed contract", "Proposed two-year deal goes …"), after a form of "be" ("is
+# widely expected the same day"), or opening their clause, no past of their own.
+ACTING = {"proposed", "expected"}
+NO_SUBJECT_BEFORE = re.compile(r"(?:^|[,;:—(]|\b(?:the|a|an|its|their|his|her|our|this|that|as|is|are|be|been|being|was|were)"
+                               r"(?:\s+\w+ly)?)\s*$", re.I)
 OBJECT_AFTER = re.compile(r"\s+(?:a|an|the|its|their|his|her|another|new|two|three|\d)\b", re.I)
 
 
 def _acts(narration: str, m: re.Match[str]) -> bool:
-    """A word of NOT_PAST told as the past of a verb with its object, not as an adjective."""
-    return OBJECT_AFTER.match(narration, m.end()) is not None and not DETERMINER_BEFORE_WORD.search(narration, max(0, m.start() - 12), m.start())
+    """A word of NOT_PAST told as the past of a verb with its subject and object, not as an adjective."""
+    return m.group().lower() in ACTING and OBJECT_AFTER.match(narration, m.end()) is not None \
+        and not NO_SUBJECT_BEFORE.search(narration, max(0, m.start() - 30), m.start())
 
 
 def _told_past_beside_a_relative(words: _ClauseWords, at: int, end: int) -> bool:
@@ -2281,15 +2301,27 @@ AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|pr
                        r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b"
                        # "has offered to meet with both teams Friday" (not "made two offers to teachers Monday": no verb)
                        r"|(?:offered|offers)\s+to\s+(?:meet|return|resume|reconvene|hold|bring|extend|add|pay|talk|sit|come)\b"
-                       # "ordered both bargaining teams to meet with state mediators Friday", "voted 5-2 to direct the
-                       # superintendent to return to mediation Saturday": an order for a day ahead of it
-                       r"|(?:ordered|directed|instructed|direct|order)\s+(?:[\w’'.-]+\s+){1,4}?"
-                       r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring|come|report|appear|submit|present)\b)"
-                       r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
+                       r")(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
+# "Shortly after 11 p.m., the board voted 5-2 to direct the superintendent to return to mediation Saturday": an order for a
+# day ahead of it, when the order's own time is told before it in its sentence (not "A judge ordered striking teachers
+# to return to work Tuesday", which may be the order's day).
+ORDERED_TO = re.compile(r"\b(?:ordered|directed|instructed|to\s+direct)\s+(?:[\w’'.-]+\s+){1,4}?"
+                        r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring|come|report|appear|submit|present)\b"
+                        r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
+ORDER_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\b(?:tonight|last night|this (?:morning|afternoon|evening)|"
+                        r"earlier|midnight|noon)\b|\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 AGREED_TO_REACH = 90  # characters back from a weekday to the decision
 # "offered to meet with both teams Friday, but the union declined and no talks were held": what became of it, told as done
 # after the day, tells the day gone.
-DONE_AFTER = re.compile(r"[^.;:]{0,40}?,\s+(?:and|but)\s+(?:[\w’'-]+\s+){0,4}?(?:[a-z]{2,}ed|met|held|were|was|did|went|came|left|sat)\b")
+DONE_AFTER = re.compile(r"[^.;:]{0,40}?(?:,\s+(?:and|but)|;)\s+(?:[\w’'-]+\s+){0,4}?"
+                        r"(?:[a-z]{2,}ed|met|held|were|was|did|went|came|left|sat|kept|stayed|remained)\b")
+
+
+def _ordered_for(reader: _Reader, m: re.Match[str]) -> bool:
+    """A weekday after an order to do something, the order's own time told before it in its sentence (ORDERED_TO)."""
+    ordered = ORDERED_TO.search(reader.text, max(0, m.start() - AGREED_TO_REACH), m.start())
+    sentence = reader.sentence(m.start())
+    return ordered is not None and sentence is not None and ORDER_TIME.search(reader.text, sentence.start, ordered.start()) is not None
 DECISION_WEEKDAY = re.compile(rf"(?P<last>last\s+)?(?P<day>{WEEKDAY_NAME})", re.I)
 # "has called both teams back to the table Wednesday": a summons made, for a day ahead.
 # "has asked both teams to return Saturday": a request to come back, for a day ahead.
@@ -2729,7 +2761,9 @@ def event_type(kin: str) -> str:
 
 
 STRIKE_MODIFIES = re.compile(r"strike\s+(?P<what>notices?|votes?|authorization|date)\b", re.I)
-STRIKE_DATE_REACH = 16  # characters from a date's start to "strike date" after it, in which the date is the strike's ("March 30")
+STRIKE_DATE_REACH = 26  # characters from a date's start to "strike date" after it ("a Wednesday, March 27 strike date")
+SETTING_WORDS = re.compile(r"\b(?:a|an|the|its|their|set|sets|setting|announced|picked|chose|named)\b", re.I)  # ("Tuesday set a")
+STRIKE_DATE_THEN = re.compile(r"\s*(?:of|for|:|,|is|was|will be)?\s*(?:(?:on|set for)\s+)?", re.I)  # "strike date: March 28"
 TOLD_FOR_TIME = 5_000  # added to the distance of a kin's word that only tells the time of another happening
 # A happening named to tell the time of another ("the last session before the walkout").
 TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout|end|ends|ended|ending)\s+"
@@ -2769,8 +2803,12 @@ def kin_and_word(sentence: str, position: int = 0) -> tuple[str, int | None]:
     if best[2] == "strike":  # "the 10-day strike notice", "a strike vote": the strike only names what they are of
         modified = STRIKE_MODIFIES.match(narration, best[3])
         what = modified.group("what").lower() if modified else ""
-        if what == "date":  # "set a March 30 strike date": March 30 is the strike's; another day of the sentence, the setting's
-            return ("strike" if 0 <= best[3] - position <= STRIKE_DATE_REACH else "announcement"), best[3]
+        if modified is not None and what == "date":
+            # "set a March 30 strike date", "a strike date of March 30": the strike's day; another day of the sentence, the setting's
+            before = narration[position:best[3]]
+            strikes = (position <= best[3] and len(before) <= STRIKE_DATE_REACH and not SETTING_WORDS.search(before)) \
+                or (position >= modified.end() and STRIKE_DATE_THEN.fullmatch(narration, modified.end(), position) is not None)
+            return ("strike" if strikes else "announcement"), best[3]
         if modified:
             return ("other:notice" if what.startswith("notice") else "other:vote"), best[3]
     return best[2], best[3]
