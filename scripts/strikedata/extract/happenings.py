@@ -728,7 +728,10 @@ def _add_strike_days(found: _Found, published: dt.date | None, numbered: list[tu
         return
     text = found.reader.text
     days = [(m, n) for m, n, unit in numbered if unit == "day"]
-    beside = next(((n, h) for m, n in days if of_a_strike(text, m) and (h := _day_beside(found, m)) is not None), None)
+    weekdays = _weekdays_told(found)  # (read once: each numbered day looks only at the two beside it)
+    weekday_starts = [h.start for h in weekdays]
+    beside = next(((n, h) for m, n in days
+                   if of_a_strike(text, m) and (h := _day_beside(text, weekdays, weekday_starts, m)) is not None), None)
     if beside is not None:  # "back on the picket lines for a fifth day Friday": day 5 is that Friday
         n0, told = beside
         known = dt.date.fromisoformat(str(told.start_date))
@@ -763,17 +766,24 @@ def _aside_of_a_past(reader: _Reader, m: re.Match[str]) -> bool:
     return SUBORDINATE_OPENING.match(reader.text, sentence.start) is not None and tense(reader.text[sentence.start:m.start()]) == "past"
 
 
-def _day_beside(found: _Found, m: re.Match[str]) -> Happening | None:
-    """The day told right beside a strike's numbered day, in its clause: "for a fifth day Friday", "Wednesday evening,
-    the strike's third day" (told to the day, not planned); None when there is none."""
+def _weekdays_told(found: _Found) -> list[Happening]:
+    """The weekdays the page tells to the day, not planned and not of no particular week ("on a Friday"), in text order."""
     text = found.reader.text
-    for h in found.happenings:
-        if h.precision != "day" or not h.start_date or h.tense == "future" or not WEEKDAY.match(text, h.start) \
-                or NO_PARTICULAR_DAY.search(text, max(0, h.start - 8), h.start):
-            continue  # (not "ended on a Friday, its ninth day": no particular Friday)
-        between = text[m.end():h.start] if h.start >= m.end() else text[h.end:m.start()] if h.end <= m.start() else None
-        if between is not None and BESIDE_DAY.fullmatch(between):
-            return h
+    return sorted((h for h in found.happenings if h.precision == "day" and h.start_date and h.tense != "future"
+                   and WEEKDAY.match(text, h.start) and not NO_PARTICULAR_DAY.search(text, max(0, h.start - 8), h.start)),
+                  key=lambda h: h.start)
+
+
+def _day_beside(text: str, weekdays: list[Happening], starts: list[int], m: re.Match[str]) -> Happening | None:
+    """The weekday (of `weekdays`, in text order; `starts`: where they start) told right beside a strike's numbered day, in
+    its clause: "for a fifth day Friday", "Wednesday evening, the strike's third day"; None when there is none."""
+    at = bisect_left(starts, m.start())
+    after = weekdays[at] if at < len(weekdays) and weekdays[at].start >= m.end() else None
+    before = weekdays[at - 1] if at > 0 and weekdays[at - 1].end <= m.start() else None
+    if after is not None and BESIDE_DAY.fullmatch(text, m.end(), after.start):
+        return after
+    if before is not None and BESIDE_DAY.fullmatch(text, before.end, m.start()):
+        return before
     return None
 
 
@@ -2293,21 +2303,23 @@ FOR_TIME = re.compile(r"\bfor\s+(?:\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|noon|midnigh
 # A vote whose own time is told before its infinitive ("voted Tuesday night to hire substitutes and reopen on Monday",
 # "voted the other night to …") is such a decision too: the day after the infinitive is the act's. (Not "voted to return
 # Monday", which may tell the vote's day.) An infinitive of a thing ("agreed to the terms on Monday") is none.
+# The infinitives of coming back to the table a vote or an order tells of, and the words up to the weekday after them.
+BACK_TO_THE_TABLE = r"reopen|return|resume|reconvene|hire|meet|hold|bring"
+UP_TO_THE_DAY = r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$"
 AGREED_TO = re.compile(r"\b(?:(?:agreed|agrees|agree|decided|decides|promised|promises|pledged|pledges|vowed|vows"
                        r"|(?:(?<=has )|(?<=have ))(?:asked|urged)|asks|urges)\s+(?P<when>(?:[\w’'-]+\s+){0,2}?)"
                        r"to\s+(?!(?:the|a|an|its|their|his|her|this|that)\b)[a-z]+"
                        r"|voted\s+(?P<vwhen>(?:(?:[\w’'-]+\s+){0,2}?(?:night|morning|afternoon|evening|day|week|"
                        + "|".join(WEEKDAYS) + r")\s+)|(?:[\w’'-]+\s+){0,2}?(?:ago|earlier|later)\s+)"
-                       r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring)\b"
+                       rf"to\s+(?:{BACK_TO_THE_TABLE})\b"
                        # "has offered to meet with both teams Friday" (not "made two offers to teachers Monday": no verb)
                        r"|(?:offered|offers)\s+to\s+(?:meet|return|resume|reconvene|hold|bring|extend|add|pay|talk|sit|come)\b"
-                       r")(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
+                       r")" + UP_TO_THE_DAY, re.I)
 # "Shortly after 11 p.m., the board voted 5-2 to direct the superintendent to return to mediation Saturday": an order for a
 # day ahead of it, when the order's own time is told before it in its sentence (not "A judge ordered striking teachers
 # to return to work Tuesday", which may be the order's day).
 ORDERED_TO = re.compile(r"\b(?:ordered|directed|instructed|to\s+direct)\s+(?:[\w’'.-]+\s+){1,4}?"
-                        r"to\s+(?:reopen|return|resume|reconvene|hire|meet|hold|bring|come|report|appear|submit|present)\b"
-                        r"(?:\s+(?!(?:on|last|this|next|since)\b)[\w’'-]+){0,4}(?:\s+on)?\s+$", re.I)
+                        rf"to\s+(?:{BACK_TO_THE_TABLE}|come|report|appear|submit|present)\b" + UP_TO_THE_DAY, re.I)
 ORDER_TIME = re.compile(r"\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?|\b(?:tonight|last night|this (?:morning|afternoon|evening)|"
                         r"earlier|midnight|noon)\b|\b(?:" + "|".join(WEEKDAYS) + r")\b", re.I)
 AGREED_TO_REACH = 90  # characters back from a weekday to the decision
