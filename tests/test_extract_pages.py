@@ -4356,3 +4356,13 @@ def test_the_seventeenth_round_second_review_s_counter_examples_keep_their_readi
                           ("The strike date, March 30, falls before spring break.", "March 30")):
         assert kin_at(sentence, day) == "strike", sentence
     assert kin_at("The union on Tuesday set a strike date of March 30.", "Tuesday") == "announcement"
+
+
+def test_a_range_of_people_the_other_side_of_a_tally_in_words_an_item_told_by_its_day_and_a_count_compared_with():
+    assert figures_of("Wednesday’s rally drew between 2,500 and 3,000 people.") == [("2,500", 2500, "count"), ("3,000 people", 3000, "count")]
+    assert ("two", 2, "count") in figures_of("The board approved both contracts, with five votes in favor and two against.")
+    assert ("5,600", 5600, "count") in figures_of("The district handed out about 4,200 meals Tuesday and 5,600 Wednesday.")
+    assert figures_of("At least 14 teachers have resigned since the strike, compared with five over the same weeks last year.") == [
+        ("At least 14 teachers", 14, "count"), ("five", 5, "count")]
+    # (a day after a count that is not an item of it stays no figure)
+    assert figures_of("The union said 40 teachers joined Monday.") == [("40 teachers", 40, "count")]

@@ -74,10 +74,10 @@ RANGE_FIRST = re.compile(
     r"(?:(?:-| )(?(hyphen)|(?:(?!(?:to|of|a|an|the|this|that|every|each|per|last|next|past|coming|previous|following)\b)[a-z]+ ){0,2}?)"
     rf"(?P<unit>{DURATION_UNIT})s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)  # "between four and nine school days"
-# "Between 150 and 200 nurses", "150 to 200 nurses": the first end of a range of counts.
+# "Between 150 and 200 nurses", "150 to 200 nurses", "between 2,500 and 3,000 people": the first end of a range of counts.
 RANGE_COUNT_FIRST = re.compile(
     rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=\s+(?:and|to|or)\s+(?:{DIGITS}|{NUMBER_WORD})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?"
-    rf"(?!(?:percent|years?|days?|hours?|weeks?)\b)[a-z]+s\b)", re.I)
+    rf"(?!(?:percent|years?|days?|hours?|weeks?)\b)(?:[a-z]+s|people|staff|children|faculty|personnel)\b)", re.I)
 # "Out of roughly 1,700 members, 1,212 voted": the voters, counted.
 VOTERS = re.compile(rf"(?<![\w$.,-])(?P<num>{DIGITS}) (?:of them |members |people )?(?:voted|cast (?:ballots|votes))\b")
 # "five and a half hours": a duration and its half.
@@ -105,8 +105,8 @@ VOTE_TALLY = re.compile(r"\b(?:voted|voting|vote of|votes? of|by a vote of|margi
                         r"(?!\s+(?:new\s+|more\s+|additional\s+|extra\s+)?(?!(?:votes|this|was|is|as|yes|has|does|always|perhaps|thus|"
                         r"members|trustees|directors)\b)[a-z]{3,}s\b)"
                         r"(?!\s*(?:[ap]\.m\.|[ap]m\b))", re.I)
-# "588 members voted yes and 44 no": the other side of a tally told in words.
-VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}) (?:no|against|opposed)\b", re.I)
+# "588 members voted yes and 44 no", "five votes in favor and two against": the other side of a tally told in words.
+VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}|{NUMBER_WORD}) (?:no|against|opposed)\b", re.I)
 # "the city of about 24,000": a place's people, counted.
 POPULATION = re.compile(r"\b(?:city|town|village|county|community|suburb|borough) of (?:(?P<qual>about|nearly|roughly|some|around|"
                         r"more than|fewer than|almost|just over|just under) )?(?P<num>\d{1,3}(?:,\d{3})+)\b(?! (?:[a-z]+ )?(?:dollars|acres|miles))")
@@ -490,14 +490,18 @@ CAP = re.compile(rf"\b(?:caps?|capped|limits?|ceiling)\b(?:\s+[\w-]+){{0,3}}?\s+
 # Also "63 children came Tuesday, up from 38 on Monday", "Of the 87 people who spoke, 71 urged the board …" and
 # "Six of the eight said it was worth it; two would not say", and a sentence that goes on from the one before ("38 of
 # them had urged the board to … . Four sided with the district").
-# ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of)
+# ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of; "At least
+# 14 teachers have resigned, compared with five over the same weeks last year": the count it is set against)
 ELIDED = re.compile(rf"(?:[,;:]\s+(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?P<opening>(?<=[.!?])[ \t]+(?-i:(?=[A-Z]))))"
-                    rf"(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+|(?P<other>(?:the\s+)?(?:other|remaining)\s+))?{QUALIFIER}"
+                    rf"(?:(?P<change>(?:up|down) from|compared (?:with|to))\s+|(?P<whole>out of)\s+"
+                    rf"|(?P<other>(?:the\s+)?(?:other|remaining)\s+))?{QUALIFIER}"
                     rf"(?P<num>{DIGITS}|{NUMBER_WORD})"
                     # (a sentence's opening count is a subject: "Four sided with the district", not "One in April is …";
                     # "The other four will be added": the rest of what was just counted)
                     r"(?(opening)(?(other)|(?=\s+(?:would|could|did|were|had|said|(?-i:[a-z]+ed))\b))|)"
-                    r"(?:\s+(?=(?:in|for|at|per|on|would|could|did|were|had|will|said)\b|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
+                    # ("about 4,200 meals Tuesday and 5,600 Wednesday": an item told by its day)
+                    rf"(?:\s+(?=(?:in|for|at|per|on|over|during|would|could|did|were|had|will|said|{WEEKDAY_NAME}|today|yesterday)\b"
+                    r"|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
                     r"|(?(change)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
 # An item told by where or when it falls, in the unit of the figure it goes with ("Six missed days are made up, one on
 # April 14 and five in June"); one told by what it did is a count ("nine days, and 30 were arrested").
