@@ -4366,3 +4366,16 @@ def test_a_range_of_people_the_other_side_of_a_tally_in_words_an_item_told_by_it
         ("At least 14 teachers", 14, "count"), ("five", 5, "count")]
     # (a day after a count that is not an item of it stays no figure)
     assert figures_of("The union said 40 teachers joined Monday.") == [("40 teachers", 40, "count")]
+
+
+def test_a_pronoun_after_a_sentence_that_opens_on_an_unnamed_person_is_that_person():
+    page = ("“Nobody can live on this,” said Local 44 President Lupe Castañeda.\n\nUnion leaders will meet tonight. Outside the "
+            "building, a second-grade teacher carried in a box of markers.\n\n“I've never held a picket sign in my life,” she "
+            "said. She declined to give her name.")
+    assert speakers_in(page)["I've never held a picket sign in my life,"] == (None, None)
+    # not when another opens the sentence, nor when the person it opens on is the other pronoun's
+    assert speakers_in("Maria Lopez spoke at the rally. Garcia met a parent at the gate.\n\n“We are tired,” she said.")[
+        "We are tired,"][0] == "maria-lopez"
+    page = ("Tamsin Barlowe has taught for 30 years. On Tuesday, a former student walked up with a sign he had painted himself, "
+            "thanking her.\n\n“I cried a little,” she said.")
+    assert speakers_in(page)["I cried a little,"][0] == "tamsin-barlowe"

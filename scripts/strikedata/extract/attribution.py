@@ -1015,6 +1015,13 @@ def _resolve(text: str, np_start: int, np_end: int, cue: str, channel: str, writ
             person = entities.people[later.id]
             return Speaker(person.person_id, person.org_id, written, cue, channel, "inferred", 0.55,
                            f"'{np}' read as {person.name}, the one the description before it names after it")
+        unnamed = _unnamed_subject_before(text, np_start, earlier.end if earlier else 0, lowered)
+        if unnamed is not None:  # "Outside, a second-grade teacher carried in a box of markers. “…,” she said."
+            low, described_as = unnamed
+            union = _member_of(text, low + described_as.start(), _clause_end(text, low + described_as.start()), entities)
+            return Speaker(None, union, written, cue, channel, "inferred", 0.45,
+                           f"'{np}' read as {described_as.group().strip()!r}, whom the sentence before opens on and the "
+                           "article does not name" + (f", a member of {entities.orgs[union].name}" if union else ""))
         earlier = _agreeing(text, earlier, lowered, entities)
         if earlier:
             person = entities.people[earlier.id]
@@ -1275,6 +1282,34 @@ def _unnamed_before(text: str, at: int, after: int) -> tuple[int, re.Match[str]]
         if not APPOSITION_AFTER.fullmatch(text, after, low + m.start()):  # "Tom Brannigan, a physical education teacher": him
             found = m
     return (low, found) if found is not None else None
+
+
+# "Outside the building, a second-grade teacher carried in a box of markers. “…,” she said.": the one the sentence just
+# before the pronoun opens on (not "Garcia met a parent at the gate": Garcia is its subject).
+# (an opening phrase before them, "Outside the building,", is no description: "One cafeteria worker, a member of …" opens
+# on the worker)
+SUBJECT_OPENING = re.compile(rf"\s*(?:(?!(?i:a|an|one|another)\s)[A-Z][^,;:\n.!?]{{0,40}},\s+)?(?P<who>(?i:a|an|one|another)\s+)"
+                             rf"(?:[\w’'-]+\s+){{0,4}}?(?:{PEOPLE_NOUNS})\b")
+DESCRIBED_AS = re.compile(rf"(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{PEOPLE_NOUNS})\b")
+SENTENCE_ENDS = (". ", "! ", "? ", ".\n", "!\n", "?\n")
+# The pronouns of the other person a pronoun is not ("a former student … a sign he had painted himself, thanking her.
+# “…,” she said": the student is "he").
+OTHER_PRONOUNS = {"she": re.compile(r"\b(?:he|him|his|himself)\b", re.I), "her": re.compile(r"\b(?:he|him|his|himself)\b", re.I),
+                  "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.I), "him": re.compile(r"\b(?:she|her|hers|herself)\b", re.I)}
+
+
+def _unnamed_subject_before(text: str, at: int, after: int, pronoun: str) -> tuple[int, re.Match[str]] | None:
+    """The unnamed person the sentence just before a pronoun at `at` opens on, described ("a second-grade teacher"),
+    with where the narration it was found in starts; None when it opens otherwise, when a person was named since
+    (`after`: the end of the last one), or when the sentence calls its person by the other pronoun."""
+    low, narration = _narration_before(text, after, at)
+    body = narration.rstrip()
+    start = max(body.rfind(end) for end in SENTENCE_ENDS) + 2 if any(end in body for end in SENTENCE_ENDS) else 0
+    opening = SUBJECT_OPENING.match(body, start)
+    if opening is None or OTHER_PRONOUNS[pronoun].search(body, start) or APPOSITION_AFTER.fullmatch(text, after, low + start):
+        return None
+    described = DESCRIBED_AS.match(body, opening.start("who"))
+    return (low, described) if described is not None else None
 
 
 # "A bus driver who belongs to Local 58", "one bus driver, a member of the support staff association": the union an
