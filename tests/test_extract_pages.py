@@ -4379,3 +4379,17 @@ def test_a_pronoun_after_a_sentence_that_opens_on_an_unnamed_person_is_that_pers
     page = ("Tamsin Barlowe has taught for 30 years. On Tuesday, a former student walked up with a sign he had painted himself, "
             "thanking her.\n\n“I cried a little,” she said.")
     assert speakers_in(page)["I cried a little,"][0] == "tamsin-barlowe"
+
+
+def test_schools_closed_with_no_day_on_a_strike_s_eve_close_with_the_strike_and_a_date_inside_after_is_its_happening_s():
+    sunday = dt.date(2026, 2, 22)
+    eve = ("Teachers in Harmon Bend will strike Monday after talks ended without a deal, union leaders said.\n\n"
+           "The district has canceled classes for its roughly 36,400 students.\n")
+    assert dated_mentions(eve, sunday)["The district has canceled classes for its roughly 36,400 students."] == "2026-02-23"
+    # once the strike has begun, a closure told with no day is read as before (the day it is told)
+    begun = ("Teachers in Harmon Bend went on strike Monday after talks ended without a deal.\n\n"
+             "The district has canceled classes for its roughly 36,400 students.\n")
+    assert dated_mentions(begun, dt.date(2026, 2, 24))["The district has canceled classes for its roughly 36,400 students."] == "2026-02-24"
+    # "after Sunday talks": the day is the talks', inside the words that tell when the strike begins
+    assert kin_at("Harmon Bend strike to begin Monday after Sunday talks end without a deal", "Sunday") == "negotiation_session"
+    assert kin_at("Harmon Bend strike to begin Monday after Sunday talks end without a deal", "Monday") == "strike"

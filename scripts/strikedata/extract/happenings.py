@@ -2804,8 +2804,10 @@ def kin_and_word(sentence: str, position: int = 0) -> tuple[str, int | None]:
         for m in re.finditer(pattern, narration, re.I):
             # A word of the date's own clause first, then the nearest elsewhere in the sentence.
             distance = abs(m.start() - position) + (0 if low <= m.start() < high else 10_000)
-            if TIME_BY_HAPPENING.search(narration, max(0, m.start() - 30), m.start()) and not _dated_in_its_clause(narration, m.end(), position):
+            told_for = TIME_BY_HAPPENING.search(narration, max(0, m.start() - 30), m.start())
+            if told_for and not told_for.start() < position < m.start() and not _dated_in_its_clause(narration, m.end(), position):
                 distance += TOLD_FOR_TIME  # "the session before the walkout, on Thursday": the walkout only tells when
+                # (not "to begin Monday after Sunday talks end": the date is the talks' own, inside the words that tell when)
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name, m.start())
     if best is None:
