@@ -4393,3 +4393,10 @@ def test_schools_closed_with_no_day_on_a_strike_s_eve_close_with_the_strike_and_
     # "after Sunday talks": the day is the talks', inside the words that tell when the strike begins
     assert kin_at("Harmon Bend strike to begin Monday after Sunday talks end without a deal", "Sunday") == "negotiation_session"
     assert kin_at("Harmon Bend strike to begin Monday after Sunday talks end without a deal", "Monday") == "strike"
+
+
+def test_a_raise_retroactive_to_a_day_with_no_year_reaches_back_to_the_last_one():
+    march_15 = dt.date(2057, 3, 15)
+    assert dates_of("The deal gives teachers a 4.25% raise for this school year, retroactive to July 1, and 3.75% next year.",
+                    march_15) == [("July 1", "2056-07-01")]
+    assert dates_of("The board will meet July 1 to adopt the budget.", march_15) == [("July 1", "2057-07-01")]

@@ -2539,6 +2539,8 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if told_as == "past" and direction is None and DATE_BEFORE_ITS_NOUN.match(text, m.end()) \
             and re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I):
         told_as = "present"  # "the district dropped the April 14 make-up day": the day the thing has, either side
+    if direction is None and RETROACTIVE_TO.search(text, max(0, m.start() - RETROACTIVE_REACH), m.start()):
+        told_as = "past"  # "a 4.25% raise for this school year, retroactive to July 1", told in March: the July 1 gone
     if told_as == "future" and direction is None and NOUN_OF_DATE.search(text, max(0, m.start() - NOUN_OF_REACH), m.start()):
         told_as = "past"  # "will be there with our proposal of April 15": a document's day, gone whatever the clause's tense
     row = TIMELINE_ROW.match(text, line_start) if told_as == "future" and direction is None else None
@@ -2609,6 +2611,8 @@ LISTED_AFTER = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s*,?\s+(?:and
 LISTED_REACH = 40
 # A day something starts or runs from ("Starting March 20, the district announced that buses would run …"): the plan's.
 STARTING = re.compile(r"\b(?:starting|beginning|effective|as of|from)\s+$", re.I)
+RETROACTIVE_TO = re.compile(r"\b(?:retroactive(?:ly)?|back(?:dated)?)\s+to\s+(?:(?:last|this)\s+)?$", re.I)
+RETROACTIVE_REACH = 30
 
 
 # A stoppage known by its length, just before its month ("the nine-day strike in March"; not "a two-day strike in
