@@ -471,13 +471,16 @@ def test_articles_never_used_to_tune_the_rules_stay_above_their_first_measuremen
     # The fifteenth round: when things happened (a morning-after story, a chronology of months, a district's update page
     # reposted, a story on the money, the strike's last day with a "How we got here" box).
     ("blind-bb", 0.9, 0.95),
+    # The eighteenth round: happenings told with no date words and speakers given by description (a strike's eve, a
+    # third day, statements by e-mail, text and post, a live blog under day headings, a look back in months).
+    ("blind-bg", 0.9, 0.95),
 ])
 def test_the_web_pages_used_to_find_general_causes_stay_at_the_issue_17_targets(corpus: str, dates: float, found: float):
     """Synthetic web pages by writers blind to the code (issue 17), whose misses were read to find
     general causes: what was reached on them stays. Dates and dated mentions found are held at floors
     below the issue's targets (95%, 90%) where they are not reached. (blind-b, blind-d, blind-k, blind-n,
-    blind-r, blind-w, blind-ab, blind-ak, blind-an, blind-ar, blind-aw, blind-ax, blind-ba and blind-be are only
-    measured; blind-o, blind-p, blind-v, blind-af, blind-aj, blind-am, blind-aq, blind-bc, blind-bd and blind-bf are not
+    blind-r, blind-w, blind-ab, blind-ak, blind-an, blind-ar, blind-aw, blind-ax, blind-ba, blind-be and blind-bh
+    are only measured; blind-o, blind-p, blind-v, blind-af, blind-aj, blind-am, blind-aq, blind-bc, blind-bd and blind-bf are not
     held here: blind-p's gold counts quotations without marks, blind-v's figures and invented people, blind-af's
     quotations found (57 of 59), blind-aj's speakers and figures and blind-am's, blind-aq's and blind-bd's speakers (52
     of 58, 78 of 90, 69 of 80: its gold gives an unnamed speaker the organization it infers), and blind-bc's and
