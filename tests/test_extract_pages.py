@@ -4400,3 +4400,13 @@ def test_a_raise_retroactive_to_a_day_with_no_year_reaches_back_to_the_last_one(
     assert dates_of("The deal gives teachers a 4.25% raise for this school year, retroactive to July 1, and 3.75% next year.",
                     march_15) == [("July 1", "2056-07-01")]
     assert dates_of("The board will meet July 1 to adopt the budget.", march_15) == [("July 1", "2057-07-01")]
+
+
+def test_days_in_a_row_of_picketing_beside_a_weekday_are_the_strike_s_and_date_its_other_numbered_days():
+    thursday = dt.date(2057, 3, 8)
+    page = ("KETTLE RAPIDS — Teachers walked picket lines for the third straight day Thursday, and neither side would talk. "
+            "On the first day of the strike, 2,000 teachers picketed.")
+    assert dict(dates_of(page, thursday))["the first day of the strike"] == "2057-03-06"
+    # (days in a row of something else count no strike's days)
+    page = "It rained for the third straight day Thursday. On the first day of the strike, 2,000 teachers picketed."
+    assert dict(dates_of(page, thursday))["the first day of the strike"] != "2057-03-06"

@@ -863,7 +863,15 @@ def of_a_strike(text: str, m: re.Match[str]) -> bool:
     """The day or week counted is said to be a strike's ("of the walkout", "the strike's", "the strike …
     its"), not some other count's ("day three of talks", "its second week")."""
     return bool(m.group("of") or m.group("own") or (m.group().startswith("its") and ITS_STRIKE.search(text, max(0, m.start() - 50), m.start()))
-                or (m.group("nunit") and STRIKE_BEFORE.search(text, max(0, m.start() - 9), m.start())))  # "Strike day three:"
+                or (m.group("nunit") and STRIKE_BEFORE.search(text, max(0, m.start() - 9), m.start()))  # "Strike day three:"
+                # "walked picket lines for the third straight day": the days in a row of the striking its clause tells
+                or (STRAIGHT.search(m.group()) and STRIKING_BEFORE.search(text, max(0, m.start() - STRIKING_REACH), m.start())))
+
+
+STRAIGHT = re.compile(r"\b(?:straight|consecutive)\b")
+STRIKING_BEFORE = re.compile(r"\b(?:on strike|strik(?:e|es|ed|ing)|walk(?:ed|ing)? out|walked off|stayed off|off the job|picket(?:ed|ing)?|"
+                             r"picket lines?)\b[^.;:!?]*$", re.I)
+STRIKING_REACH = 60
 
 
 def _strike_day_number(m: re.Match[str]) -> int | None:
