@@ -1287,10 +1287,12 @@ def _unnamed_before(text: str, at: int, after: int) -> tuple[int, re.Match[str]]
 # "Outside the building, a second-grade teacher carried in a box of markers. “…,” she said.": the one the sentence just
 # before the pronoun opens on (not "Garcia met a parent at the gate": Garcia is its subject).
 # (an opening phrase before them, "Outside the building,", is no description: "One cafeteria worker, a member of …" opens
-# on the worker)
+# on the worker; the words between the article and the noun describe it: "A petition started by a parent" opens on a
+# petition; "A janitor's pay" on pay; and "A mother of two, she …" describes the one the pronoun is)
+DESCRIBING_WORD = r"(?:(?!(?:by|of|with|from|for|to|in|at|on|that|who|which|and|or|is|was|has|had|started|signed)\b)[\w’'-]+\s+)"
 SUBJECT_OPENING = re.compile(rf"\s*(?:(?!(?i:a|an|one|another)\s)[A-Z][^,;:\n.!?]{{0,40}},\s+)?(?P<who>(?i:a|an|one|another)\s+)"
-                             rf"(?:[\w’'-]+\s+){{0,4}}?(?:{PEOPLE_NOUNS})\b")
-DESCRIBED_AS = re.compile(rf"(?i:a|an|one|another)\s+(?:[\w’'-]+\s+){{0,4}}?(?:{PEOPLE_NOUNS})\b")
+                             rf"{DESCRIBING_WORD}{{0,3}}?(?:{PEOPLE_NOUNS})\b(?![’']s)(?![^.!?\n]*?,\s+(?:he|she|they)\b)")
+DESCRIBED_AS = re.compile(rf"(?i:a|an|one|another)\s+{DESCRIBING_WORD}{{0,3}}?(?:{PEOPLE_NOUNS})\b")
 SENTENCE_ENDS = (". ", "! ", "? ", ".\n", "!\n", "?\n")
 # The pronouns of the other person a pronoun is not ("a former student … a sign he had painted himself, thanking her.
 # “…,” she said": the student is "he").
@@ -1301,12 +1303,14 @@ OTHER_PRONOUNS = {"she": re.compile(r"\b(?:he|him|his|himself)\b", re.I), "her":
 def _unnamed_subject_before(text: str, at: int, after: int, pronoun: str) -> tuple[int, re.Match[str]] | None:
     """The unnamed person the sentence just before a pronoun at `at` opens on, described ("a second-grade teacher"),
     with where the narration it was found in starts; None when it opens otherwise, when a person was named since
-    (`after`: the end of the last one), or when the sentence calls its person by the other pronoun."""
+    (`after`: the end of the last one) or earlier in its paragraph ("Kindergarten teacher Ellie Marsh was on the
+    picket line. A woman driving past honked. “…,” she said": Marsh's words), or when the sentence calls its person
+    by the other pronoun."""
     low, narration = _narration_before(text, after, at)
     body = narration.rstrip()
     start = max(body.rfind(end) for end in SENTENCE_ENDS) + 2 if any(end in body for end in SENTENCE_ENDS) else 0
     opening = SUBJECT_OPENING.match(body, start)
-    if opening is None or OTHER_PRONOUNS[pronoun].search(body, start) or APPOSITION_AFTER.fullmatch(text, after, low + start):
+    if opening is None or OTHER_PRONOUNS[pronoun].search(body, start) or after > text.rfind("\n", 0, low + start) + 1:
         return None
     described = DESCRIBED_AS.match(body, opening.start("who"))
     return (low, described) if described is not None else None

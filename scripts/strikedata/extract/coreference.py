@@ -98,9 +98,6 @@ def settle(happening: Happening, kind: str, page: list[Told], registry: list[Tol
     story's lead tells: of several days its window holds, the first told just after it and lately, else the latest."""
     if happening.start_date is None and happening.note == EVE_NOTE:
         return _eve(happening, page, registry, published)
-    closed = _closed_for_the_strike(happening, page + registry, published) if kind == "school_closure" else None
-    if closed is not None:
-        return closed
     window = _window(happening, kind, published)
     if window is None or kind in TOO_COMMON_KINDS:
         return happening
@@ -240,11 +237,14 @@ def _eve(happening: Happening, page: list[Told], registry: list[Told], published
     return dataclasses.replace(happening, start_date=day, note=f"{happening.note}, which {where} dates {day_one}")
 
 
-def _closed_for_the_strike(happening: Happening, tellings: list[Told], published: dt.date | None) -> Happening | None:
+def closed_for_the_strike(happening: Happening, kind: str, tellings: list[Told], published: dt.date | None,
+                          sentence: str) -> Happening | None:
     """Schools closed with no day of their own ("Classes are canceled for every student", "The district has canceled
     classes") when the strike the page and the registry tell to the day is still ahead: closed from the strike's first
-    day; None otherwise (a closure told once a strike has begun is read as its kin tell it)."""
-    if published is None or not told_without_date(happening):
+    day; None otherwise (a closure told once a strike has begun is read as its kin tell it), and when the sentence
+    gives the closure a cause or a place of its own ("because of the snow", "at Lincoln Elementary, where the heat
+    failed")."""
+    if kind != "school_closure" or published is None or not told_without_date(happening) or CLOSED_FOR_ANOTHER.search(sentence):
         return None
     recent = (published - A_YEAR).isoformat()
     firsts = sorted(t.first for t in tellings if t.kind == "strike" and t.first >= recent)
@@ -252,6 +252,10 @@ def _closed_for_the_strike(happening: Happening, tellings: list[Told], published
         return None
     note = f"{happening.note}; schools close for the strike, dated {firsts[0]}, after the article's date"
     return dataclasses.replace(happening, start_date=firsts[0], end_date=None, precision="day", note=note)
+
+
+CLOSED_FOR_ANOTHER = re.compile(r"\b(?:because|due to|after|amid|following|where|when|storm|snow|ice|icy|weather|threat|heat|"
+                                r"power|outage|water|flood\w*|fire|illness|flu)\b|\b(?:at|in)\s+[A-Z]")
 
 
 def told_without_date(happening: Happening) -> bool:

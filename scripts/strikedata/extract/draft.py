@@ -29,6 +29,7 @@ from ..review.stamps import DRAFTED_ON, PROPOSED_FOR, REVIEW_KEYS
 from ..spans import Span
 from .attribution import CUE, attribute, mask_quotations, reporter
 from .coreference import (
+    closed_for_the_strike,
     counted_strike_days,
     exact_tellings,
     registry_tellings,
@@ -883,8 +884,10 @@ def _events(draft: Draft, happenings: list[Happening], entities: Entities, date:
     counted_in, recounted = {reading.sentences.at(h.start) for h in counted}, {h.start for h in counted}
     for happening in happenings:
         if happening.start not in recounted and not (told_without_date(happening) and reading.sentences.at(happening.start) in counted_in):
-            proposals.add(settle(happening, proposals.kind(happening), page, known, date, proposals.workforce(happening),
-                                 proposals.headline(happening)))
+            kind, sentence = proposals.kind(happening), reading.sentences.at(happening.start)
+            told = reading.text[sentence.start:sentence.end] if sentence is not None else ""
+            proposals.add(closed_for_the_strike(happening, kind, page + known, date, told)
+                          or settle(happening, kind, page, known, date, proposals.workforce(happening), proposals.headline(happening)))
     for happening in counted[:MAX_PROPOSALS]:
         proposals.add(happening)
     # Tellings with no day of their own, proposed only when their kin elsewhere gives them one: a clause

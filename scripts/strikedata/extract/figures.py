@@ -74,6 +74,8 @@ RANGE_FIRST = re.compile(
     r"(?:(?:-| )(?(hyphen)|(?:(?!(?:to|of|a|an|the|this|that|every|each|per|last|next|past|coming|previous|following)\b)[a-z]+ ){0,2}?)"
     rf"(?P<unit>{DURATION_UNIT})s?\b(?!-old)|\s?(?P<percent>%|percent\b)))", re.I)
 BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.I)  # "between four and nine school days"
+# "two to three thousand people", "two or three dozen": a scale the first end shares, left unsaid (no range from two)
+SCALED_SECOND = re.compile(r"\s+(?:and|to|or)\s+[\w,.-]+\s+(?:hundred|thousand|million|billion|dozen)\b", re.I)
 # "Between 150 and 200 nurses", "150 to 200 nurses", "between 2,500 and 3,000 people": the first end of a range of counts.
 RANGE_COUNT_FIRST = re.compile(
     rf"(?P<num>{DIGITS}|{NUMBER_WORD})(?=\s+(?:and|to|or)\s+(?:{DIGITS}|{NUMBER_WORD})\s+(?:[a-z]+(?:-[a-z]+)?\s+){{0,2}}?"
@@ -106,7 +108,7 @@ VOTE_TALLY = re.compile(r"\b(?:voted|voting|vote of|votes? of|by a vote of|margi
                         r"members|trustees|directors)\b)[a-z]{3,}s\b)"
                         r"(?!\s*(?:[ap]\.m\.|[ap]m\b))", re.I)
 # "588 members voted yes and 44 no", "five votes in favor and two against": the other side of a tally told in words.
-VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}|{NUMBER_WORD}) (?:no|against|opposed)\b", re.I)
+VOTES_AGAINST = re.compile(rf"\b(?:yes|in favor),? (?:and|to|with) (?P<num>{DIGITS}|{NUMBER_WORD}) (?:no|against|opposed)\b(?!-)", re.I)
 # "the city of about 24,000": a place's people, counted.
 POPULATION = re.compile(r"\b(?:city|town|village|county|community|suburb|borough) of (?:(?P<qual>about|nearly|roughly|some|around|"
                         r"more than|fewer than|almost|just over|just under) )?(?P<num>\d{1,3}(?:,\d{3})+)\b(?! (?:[a-z]+ )?(?:dollars|acres|miles))")
@@ -344,7 +346,7 @@ def find_figures(text: str) -> list[Figure]:
         if not _is_year(m.group("num")) and not WHEN_AFTER.match(text, m.end()):
             add(m, *_in_unit(number_value(m.group("num")), m.group("unit")), 0.6)
     for m in _matches(RANGE_COUNT_FIRST, text, folded, NUMBER_AT, _count_starts, numbers):
-        if not _is_year(m.group("num")) and m.group("num").lower() != "one":
+        if not _is_year(m.group("num")) and m.group("num").lower() != "one" and not SCALED_SECOND.match(text, m.end()):
             add(m, number_value(m.group("num")), "count", 0.5)
     for m in VOTES_AGAINST.finditer(text):
         add(m, number_value(m.group("num")), "count", 0.5, start=m.start("num"), end=m.end("num"))
@@ -490,23 +492,23 @@ CAP = re.compile(rf"\b(?:caps?|capped|limits?|ceiling)\b(?:\s+[\w-]+){{0,3}}?\s+
 # Also "63 children came Tuesday, up from 38 on Monday", "Of the 87 people who spoke, 71 urged the board …" and
 # "Six of the eight said it was worth it; two would not say", and a sentence that goes on from the one before ("38 of
 # them had urged the board to … . Four sided with the district").
-# ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of; "At least
-# 14 teachers have resigned, compared with five over the same weeks last year": the count it is set against)
+# ("… up from about 5,400 on Monday"; "Six drivers came in this morning, out of 140.": the whole the count is of)
 ELIDED = re.compile(rf"(?:[,;:]\s+(?:and\s+|or\s+)?|(?<!\s)\s+and\s+|(?P<opening>(?<=[.!?])[ \t]+(?-i:(?=[A-Z]))))"
-                    rf"(?:(?P<change>(?:up|down) from|compared (?:with|to))\s+|(?P<whole>out of)\s+"
+                    rf"(?:(?P<change>(?:up|down) from)\s+|(?P<whole>out of)\s+"
                     rf"|(?P<other>(?:the\s+)?(?:other|remaining)\s+))?{QUALIFIER}"
                     rf"(?P<num>{DIGITS}|{NUMBER_WORD})"
                     # (a sentence's opening count is a subject: "Four sided with the district", not "One in April is …";
                     # "The other four will be added": the rest of what was just counted)
                     r"(?(opening)(?(other)|(?=\s+(?:would|could|did|were|had|said|(?-i:[a-z]+ed))\b))|)"
-                    # ("about 4,200 meals Tuesday and 5,600 Wednesday": an item told by its day)
-                    rf"(?:\s+(?=(?:in|for|at|per|on|over|during|would|could|did|were|had|will|said|{WEEKDAY_NAME}|today|yesterday)\b"
+                    # ("about 4,200 meals Tuesday and 5,600 Wednesday": an item told by its day, as the count before it is)
+                    rf"(?:\s+(?=(?:in|for|at|per|on|would|could|did|were|had|will|said|(?P<day>{WEEKDAY_NAME}|today|yesterday))\b"
                     r"|(?-i:[a-z]+ed)\b)|(?(whole)(?=[.;,!?]\s|[.;,!?]?$)|(?!))"
                     r"|(?(change)(?=[.;,!?]\s|[.;,!?]?$)|(?!)))", re.I)
 # An item told by where or when it falls, in the unit of the figure it goes with ("Six missed days are made up, one on
 # April 14 and five in June"); one told by what it did is a count ("nine days, and 30 were arrested").
 ITEM_IN_ITS_UNIT = re.compile(r"\s+(?:in|on|at|for|per)\b")
 ELIDED_REACH = 160  # characters back to the count the item goes with
+DAY_AFTER = re.compile(rf"\s+(?:{WEEKDAY_NAME}|today|yesterday)\b", re.I)
 # "four hours of planning time a week, up from three": a change's old value, in the unit of the figure before it.
 CHANGE_UNITS = {"count", "hours", "days", "weeks", "months", "years", "minutes"}
 
@@ -518,6 +520,8 @@ def _elided_counts(text: str, found: list[Figure], add: Callable[..., None]) -> 
         if m.group("change") is None and m.group("other") is None and not ITEM_IN_ITS_UNIT.match(text, m.end("num")):
             while i >= 0 and counts[i][1] != "count":
                 i -= 1  # an item that does something ("30 were arrested"), and a whole ("out of 140"), are counts
+        if m.group("day") and not (i >= 0 and DAY_AFTER.match(text, counts[i][0])):
+            continue  # "grades 1 and 2 Tuesday", "routes 12, 14 and 22 Monday": no item of a count told by its day
         if i >= 0 and m.start() - counts[i][0] <= ELIDED_REACH and not re.search(r"[.!?]\s", text[counts[i][0]:m.start()]) \
                 and not _is_year(m.group("num")):
             unit = counts[i][1]

@@ -2547,8 +2547,10 @@ def _year_for(published: dt.date | None, month: int, day: int, text: str, m: re.
     if told_as == "past" and direction is None and DATE_BEFORE_ITS_NOUN.match(text, m.end()) \
             and re.search(r"\bthe\s+$", text[max(0, m.start() - 5):m.start()], re.I):
         told_as = "present"  # "the district dropped the April 14 make-up day": the day the thing has, either side
-    if direction is None and RETROACTIVE_TO.search(text, max(0, m.start() - RETROACTIVE_REACH), m.start()):
-        told_as = "past"  # "a 4.25% raise for this school year, retroactive to July 1", told in March: the July 1 gone
+    if direction is None and (month, day) != (2, 29) and RETROACTIVE_TO.search(text, max(0, m.start() - RETROACTIVE_REACH), m.start()) \
+            and not MODAL_IN_SENTENCE.search(text, max(0, m.start() - MODAL_REACH), m.start()):
+        told_as = "past"  # "the agreement gives teachers a raise, retroactive to July 1", told in March: the July 1 gone (not
+        # "would be retroactive to July 1", told in June: the raise a deal would bring, from the July 1 ahead)
     if told_as == "future" and direction is None and NOUN_OF_DATE.search(text, max(0, m.start() - NOUN_OF_REACH), m.start()):
         told_as = "past"  # "will be there with our proposal of April 15": a document's day, gone whatever the clause's tense
     row = TIMELINE_ROW.match(text, line_start) if told_as == "future" and direction is None else None
@@ -2619,8 +2621,10 @@ LISTED_AFTER = re.compile(r"\b(?P<month>" + "|".join(MONTHS) + r")\s*,?\s+(?:and
 LISTED_REACH = 40
 # A day something starts or runs from ("Starting March 20, the district announced that buses would run …"): the plan's.
 STARTING = re.compile(r"\b(?:starting|beginning|effective|as of|from)\s+$", re.I)
-RETROACTIVE_TO = re.compile(r"\b(?:retroactive(?:ly)?|back(?:dated)?)\s+to\s+(?:(?:last|this)\s+)?$", re.I)
+RETROACTIVE_TO = re.compile(r"\bretroactive(?:ly)?\s+to\s+(?:last\s+)?$", re.I)
 RETROACTIVE_REACH = 30
+MODAL_IN_SENTENCE = re.compile(r"\b(?:would|will|could|might|may|should)\b[^.!?\n]*$", re.I)  # in the sentence before it
+MODAL_REACH = 200
 
 
 # A stoppage known by its length, just before its month ("the nine-day strike in March"; not "a two-day strike in
@@ -2789,6 +2793,9 @@ STRIKE_DATE_REACH = 26  # characters from a date's start to "strike date" after 
 SETTING_WORDS = re.compile(r"\b(?:a|an|the|its|their|set|sets|setting|announced|picked|chose|named)\b", re.I)  # ("Tuesday set a")
 STRIKE_DATE_THEN = re.compile(r"\s*(?:of|for|:|,|is|was|will be)?\s*(?:(?:on|set for)\s+)?", re.I)  # "strike date: March 28"
 TOLD_FOR_TIME = 5_000  # added to the distance of a kin's word that only tells the time of another happening
+# A kin's word that names the kind of another happening after it ("strike talks", "strike rally").
+# ("strike vote", "strike date", "strike notice" are read by STRIKE_MODIFIES)
+NAMES_ANOTHER = re.compile(r"\s+(?:talks|rally|rallies|session|meeting|march|negotiations|bargaining|hearing)\b", re.I)
 # A happening named to tell the time of another ("the last session before the walkout").
 TIME_BY_HAPPENING = re.compile(r"\b(?:before|after|since|until|ahead of|during|following|throughout|end|ends|ended|ending)\s+"
                                r"(?:(?:the|a|an|its|their)\s+)?"
@@ -2817,9 +2824,11 @@ def kin_and_word(sentence: str, position: int = 0) -> tuple[str, int | None]:
             # A word of the date's own clause first, then the nearest elsewhere in the sentence.
             distance = abs(m.start() - position) + (0 if low <= m.start() < high else 10_000)
             told_for = TIME_BY_HAPPENING.search(narration, max(0, m.start() - 30), m.start())
-            if told_for and not told_for.start() < position < m.start() and not _dated_in_its_clause(narration, m.end(), position):
+            dates_it = told_for is not None and told_for.start() < position < m.start() and not NAMES_ANOTHER.match(narration, m.end())
+            if told_for and not dates_it and not _dated_in_its_clause(narration, m.end(), position):
                 distance += TOLD_FOR_TIME  # "the session before the walkout, on Thursday": the walkout only tells when
-                # (not "to begin Monday after Sunday talks end": the date is the talks' own, inside the words that tell when)
+                # (not "to begin Monday after Sunday talks end": the date is the talks' own, inside the words that tell when;
+                # but "after Thursday's strike rally" is the rally's, whose kind the word names)
             if best is None or (distance, rank) < best[:2]:
                 best = (distance, rank, name, m.start())
     if best is None:
